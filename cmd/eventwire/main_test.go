@@ -1,0 +1,37 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// runCLI runs eventwire with args and returns its exit status and outputs.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestDispatch(t *testing.T) {
+	tests := []struct {
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{nil, 2, "", "usage: eventwire COMMAND"},
+		{[]string{"help"}, 0, "", "commands:"},
+		{[]string{"nosuch"}, 2, "", `unknown command "nosuch"`},
+		{[]string{"version"}, 0, "eventwire ", ""},
+		{[]string{"version", "--bogus"}, 2, "", "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCLI(t, tt.args...)
+		if code != tt.code || !strings.Contains(out, tt.inStdout) || !strings.Contains(errOut, tt.inStderr) {
+			t.Errorf("eventwire %v = %d, stdout %q, stderr %q; want %d, %q, %q",
+				tt.args, code, out, errOut, tt.code, tt.inStdout, tt.inStderr)
+		}
+	}
+}
