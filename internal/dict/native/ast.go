@@ -1,0 +1,674 @@
+package native
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// The parsed form of a file, before it becomes part of a dict.Set. Each entry
+// keeps the line it starts on.
+
+type actorCode struct {
+	Codes []string // several when the actor stands for several ("FRO+BIL+SAM"); "-" is the null code
+	Range dateRange
+	Line  int
+}
+
+type actorEntry struct {
+	Line  int
+	Names []string
+	Codes []actorCode
+}
+
+// agentPlace says where the country code goes when an agent meets a country.
+type agentPlace uint8
+
+const (
+	agentAlone  agentPlace = iota // CODE: no country slot
+	agentSuffix                   // ~CODE: country then agent code
+	agentPrefix                   // CODE~: agent code then country
+)
+
+type agentEntry struct {
+	Line  int
+	Names []string
+	Code  string
+	Place agentPlace
+}
+
+type synsetEntry struct {
+	Line    int
+	Name    string // without '&'
+	Members []string
+}
+
+// valueKind is what a slot's value asks of the dependent.
+type valueKind uint8
+
+const (
+	valWords  valueKind = iota // the dependent's lemma is one of Words
+	valSource                  // $S: the dependent is the source actor
+	valTarget                  // $T: the dependent is the target actor
+	valSynset                  // &name: the dependent's lemma is in the synset
+	valAny                     // REL alone: a dependent with that relation exists
+)
+
+// slot is one condition of a verb pattern.
+type slot struct {
+	Rel   string // "obj", "obl:against", "nmod:on", "xcomp"...; "" for a keyword
+	Key   string // "pass", "neg" for keyword slots
+	Kind  valueKind
+	Words []string // valWords; valSynset: the synset name
+	Sub   []slot   // conditions on the dependent's own dependents
+}
+
+type verbPattern struct {
+	Line     int
+	Slots    []slot
+	Code     string // "-" null
+	Neg      string // code when negated; "" none
+	HasNeg   bool
+	Explicit bool // written as a pattern line (not the header default)
+}
+
+type verbEntry struct {
+	Line     int
+	Lemma    string
+	Particle string
+	Noun     bool // "(n)": a noun event
+	Light    bool // "(light)": a light verb, codes its object's noun event
+	Code     string
+	Neg      string
+	HasNeg   bool
+	Patterns []verbPattern
+}
+
+type discardEntry struct {
+	Line   int
+	Phrase string
+	Story  bool
+}
+
+type issueEntry struct {
+	Line    int
+	Phrases []string
+	Issue   string // "" for an exclusion
+	Exclude bool
+}
+
+type file struct {
+	Actors   []actorEntry
+	Agents   []agentEntry
+	Synsets  []synsetEntry
+	Verbs    []verbEntry
+	Discards []discardEntry
+	Issues   []issueEntry
+}
+
+// Section names as written after '@'.
+var sections = []string{"actors", "agents", "synsets", "verbs", "discards", "issues"}
+
+// parser reads one file.
+type parser struct {
+	name    string
+	probs   Problems
+	f       file
+	section string
+	// the entry that continuation lines extend, by section
+	open bool
+}
+
+func (p *parser) add(line int, format string, args ...any) {
+	p.probs = append(p.probs, &Problem{File: p.name, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// parse reads the whole file. It returns the parsed entries of the good lines
+// and all problems.
+func parse(r io.Reader, name string) (*file, Problems, error) {
+	p := &parser{name: name}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		raw := strings.TrimRight(sc.Text(), "\r")
+		line := strings.TrimRight(stripComment(raw), " \t")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if line[0] == ' ' || line[0] == '\t' {
+			p.continuation(n, strings.TrimSpace(line))
+			continue
+		}
+		if line[0] == '@' {
+			name := strings.TrimSpace(line[1:])
+			ok := false
+			for _, s := range sections {
+				if name == s {
+					ok = true
+				}
+			}
+			if !ok {
+				p.add(n, "unknown section %q (want one of @%s)", clip(line), strings.Join(sections, ", @"))
+				p.section = ""
+				p.open = false
+				continue
+			}
+			p.section = name
+			p.open = false
+			continue
+		}
+		p.open = false
+		p.entry(n, line)
+	}
+	if err := sc.Err(); err != nil {
+		return &p.f, p.probs, fmt.Errorf("reading %s: %w", name, err)
+	}
+	p.finalCheck()
+	sort.SliceStable(p.probs, func(i, j int) bool { return p.probs[i].Line < p.probs[j].Line })
+	return &p.f, p.probs, nil
+}
+
+// finalCheck reports what can only be seen once an entry is complete.
+func (p *parser) finalCheck() {
+	for _, a := range p.f.Actors {
+		if len(a.Codes) == 0 {
+			p.add(a.Line, "actor %q has no code", a.Names[0])
+		}
+	}
+}
+
+func (p *parser) entry(n int, line string) {
+	switch p.section {
+	case "":
+		p.add(n, "entry before any @section header")
+	case "actors":
+		p.actor(n, line)
+	case "agents":
+		p.agent(n, line)
+	case "synsets":
+		p.synset(n, line)
+	case "verbs":
+		p.verb(n, line)
+	case "discards":
+		p.discard(n, line)
+	case "issues":
+		p.issue(n, line)
+	}
+}
+
+func (p *parser) continuation(n int, line string) {
+	if !p.open {
+		p.add(n, "indented line does not continue an entry")
+		return
+	}
+	switch p.section {
+	case "actors":
+		e := &p.f.Actors[len(p.f.Actors)-1]
+		switch line[0] {
+		case '|':
+			names, err := splitNames(line[1:])
+			if err != nil {
+				p.add(n, "actor %q: %v", e.Names[0], err)
+				return
+			}
+			e.Names = append(e.Names, names...)
+		case '=':
+			codes, err := parseActorCodes(line[1:], n)
+			if err != nil {
+				p.add(n, "actor %q: %v", e.Names[0], err)
+				return
+			}
+			e.Codes = append(e.Codes, codes...)
+		default:
+			p.add(n, "actor %q: continuation line must start with '|' (names) or '=' (codes)", e.Names[0])
+		}
+	case "agents", "synsets", "issues":
+		if line[0] != '|' {
+			p.add(n, "continuation line must start with '|'")
+			return
+		}
+		names, err := splitNames(line[1:])
+		if err != nil {
+			p.add(n, "%v", err)
+			return
+		}
+		switch p.section {
+		case "agents":
+			e := &p.f.Agents[len(p.f.Agents)-1]
+			e.Names = append(e.Names, names...)
+		case "synsets":
+			e := &p.f.Synsets[len(p.f.Synsets)-1]
+			e.Members = append(e.Members, names...)
+		case "issues":
+			e := &p.f.Issues[len(p.f.Issues)-1]
+			e.Phrases = append(e.Phrases, names...)
+		}
+	case "verbs":
+		v := &p.f.Verbs[len(p.f.Verbs)-1]
+		pat, err := parsePattern(line, n)
+		if err != nil {
+			p.add(n, "verb %q: %v", v.key(), err)
+			return
+		}
+		v.Patterns = append(v.Patterns, pat)
+	default:
+		p.add(n, "indented line does not continue an entry")
+	}
+}
+
+func (v *verbEntry) key() string {
+	k := v.Lemma
+	if v.Noun {
+		k += "(n)"
+	}
+	if v.Light {
+		k += "(light)"
+	}
+	if v.Particle != "" {
+		k += " " + v.Particle
+	}
+	return k
+}
+
+// actor: NAMES [= CODES]
+func (p *parser) actor(n int, line string) {
+	lhs, rhs, hasCodes := strings.Cut(line, "=")
+	names, err := splitNames(lhs)
+	if err != nil {
+		p.add(n, "actor: %v", err)
+		return
+	}
+	e := actorEntry{Line: n, Names: names}
+	if hasCodes {
+		codes, err := parseActorCodes(rhs, n)
+		if err != nil {
+			p.add(n, "actor %q: %v", names[0], err)
+			return
+		}
+		e.Codes = codes
+	}
+	p.f.Actors = append(p.f.Actors, e)
+	p.open = true
+}
+
+// parseActorCodes reads "FRAGOV 2017-05-14.., FRAELI ..2017-05-13".
+func parseActorCodes(s string, n int) ([]actorCode, error) {
+	var out []actorCode
+	for _, item := range strings.Split(s, ",") {
+		f := strings.Fields(item)
+		if len(f) == 0 {
+			return nil, fmt.Errorf("missing code")
+		}
+		if len(f) > 2 {
+			return nil, fmt.Errorf("code %q: unexpected %q (separate codes with ',')", f[0], clip(strings.Join(f[2:], " ")))
+		}
+		c := actorCode{Line: n, Codes: strings.Split(f[0], "+")}
+		for _, code := range c.Codes {
+			if code == "-" && len(c.Codes) == 1 {
+				continue
+			}
+			if !actorCodeSyntax(code) {
+				return nil, fmt.Errorf("bad actor code %q (want upper-case 3-letter chunks such as FRAGOV, or -)", clip(code))
+			}
+		}
+		if len(f) == 2 {
+			r, err := parseRange(f[1])
+			if err != nil {
+				return nil, fmt.Errorf("code %s: %v", f[0], err)
+			}
+			c.Range = r
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// agent: NAMES = ~CODE | CODE~ | CODE
+func (p *parser) agent(n int, line string) {
+	lhs, rhs, ok := strings.Cut(line, "=")
+	if !ok {
+		p.add(n, "agent: missing '= CODE'")
+		return
+	}
+	names, err := splitNames(lhs)
+	if err != nil {
+		p.add(n, "agent: %v", err)
+		return
+	}
+	e := agentEntry{Line: n, Names: names}
+	c := strings.TrimSpace(rhs)
+	switch {
+	case strings.HasPrefix(c, "~"):
+		e.Place, c = agentSuffix, c[1:]
+	case strings.HasSuffix(c, "~"):
+		e.Place, c = agentPrefix, c[:len(c)-1]
+	}
+	if !actorCodeSyntax(c) {
+		p.add(n, "agent %q: bad agent code %q (want ~CODE, CODE~ or CODE)", names[0], clip(strings.TrimSpace(rhs)))
+		return
+	}
+	e.Code = c
+	p.f.Agents = append(p.f.Agents, e)
+	p.open = true
+}
+
+// synset: &name = A | B
+func (p *parser) synset(n int, line string) {
+	lhs, rhs, ok := strings.Cut(line, "=")
+	name := strings.TrimSpace(lhs)
+	if !ok {
+		p.add(n, "synset: missing '= WORD | WORD ...'")
+		return
+	}
+	if !strings.HasPrefix(name, "&") || !isIdent(name[1:]) {
+		p.add(n, "synset: bad name %q (want &lower_case)", clip(name))
+		return
+	}
+	members, err := splitNames(rhs)
+	if err != nil {
+		p.add(n, "synset %s: %v", name, err)
+		return
+	}
+	p.f.Synsets = append(p.f.Synsets, synsetEntry{Line: n, Name: name[1:], Members: members})
+	p.open = true
+}
+
+// verb header: LEMMA[(n)|(light)] [PARTICLE]: CODE [neg=CODE]
+func (p *parser) verb(n int, line string) {
+	lhs, rhs, ok := strings.Cut(line, ":")
+	if !ok {
+		p.add(n, "verb: missing ': CODE' after the lemma")
+		return
+	}
+	f := strings.Fields(lhs)
+	if len(f) == 0 || len(f) > 2 {
+		p.add(n, "verb: want LEMMA or LEMMA PARTICLE before ':', got %q", clip(strings.TrimSpace(lhs)))
+		return
+	}
+	v := verbEntry{Line: n}
+	lemma := f[0]
+	switch {
+	case strings.HasSuffix(lemma, "(n)"):
+		v.Noun, lemma = true, strings.TrimSuffix(lemma, "(n)")
+	case strings.HasSuffix(lemma, "(light)"):
+		v.Light, lemma = true, strings.TrimSuffix(lemma, "(light)")
+	}
+	if !isWord(lemma) {
+		p.add(n, "verb: bad lemma %q (want a lower-case word)", clip(f[0]))
+		return
+	}
+	v.Lemma = lemma
+	if len(f) == 2 {
+		if !isWord(f[1]) {
+			p.add(n, "verb %q: bad particle %q", lemma, clip(f[1]))
+			return
+		}
+		v.Particle = f[1]
+	}
+	code, neg, hasNeg, err := parseCodeNeg(rhs)
+	if err != nil {
+		p.add(n, "verb %q: %v", v.key(), err)
+		return
+	}
+	if v.Light && code != "-" {
+		p.add(n, "verb %q: a light verb takes its code from its object noun; write ': -'", v.key())
+		return
+	}
+	v.Code, v.Neg, v.HasNeg = code, neg, hasNeg
+	p.f.Verbs = append(p.f.Verbs, v)
+	p.open = true
+}
+
+// parseCodeNeg reads "112", "112 neg=111", "- neg=-".
+func parseCodeNeg(s string) (code, neg string, hasNeg bool, err error) {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return "", "", false, fmt.Errorf("missing event code")
+	}
+	if len(f) > 2 {
+		return "", "", false, fmt.Errorf("unexpected %q after the code", clip(strings.Join(f[2:], " ")))
+	}
+	if code, err = eventCode(f[0]); err != nil {
+		return "", "", false, err
+	}
+	if len(f) == 2 {
+		v, ok := strings.CutPrefix(f[1], "neg=")
+		if !ok {
+			return "", "", false, fmt.Errorf("unexpected %q after the code (want neg=CODE)", clip(f[1]))
+		}
+		if neg, err = eventCode(v); err != nil {
+			return "", "", false, fmt.Errorf("neg: %v", err)
+		}
+		hasNeg = true
+	}
+	return code, neg, hasNeg, nil
+}
+
+func eventCode(s string) (string, error) {
+	if s == "-" {
+		return s, nil
+	}
+	if !eventCodeSyntax(s) {
+		return "", fmt.Errorf("bad event code %q (want a CAMEO code such as 112, or -)", clip(s))
+	}
+	return s, nil
+}
+
+// isWord reports whether s is a lower-case lemma or particle.
+func isWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '\'' || c == '.' || c >= 0x80) {
+			return false
+		}
+	}
+	return true
+}
+
+// parsePattern reads "SLOT SLOT ... = CODE [neg=CODE]".
+func parsePattern(line string, n int) (verbPattern, error) {
+	// Slots contain '=' too: the separator is the last '=' with a space or
+	// the line start before it.
+	sep := -1
+	for j := 0; j < len(line); j++ {
+		if line[j] == '=' && (j == 0 || line[j-1] == ' ' || line[j-1] == '\t') {
+			sep = j
+		}
+	}
+	if sep < 0 {
+		return verbPattern{}, fmt.Errorf("pattern: missing ' = CODE'")
+	}
+	slots, err := parseSlots(line[:sep], 0)
+	if err != nil {
+		return verbPattern{}, fmt.Errorf("pattern: %v", err)
+	}
+	if len(slots) == 0 {
+		return verbPattern{}, fmt.Errorf("pattern: no slots before '='")
+	}
+	code, neg, hasNeg, err := parseCodeNeg(line[sep+1:])
+	if err != nil {
+		return verbPattern{}, fmt.Errorf("pattern: %v", err)
+	}
+	return verbPattern{Line: n, Slots: slots, Code: code, Neg: neg, HasNeg: hasNeg, Explicit: true}, nil
+}
+
+// parseSlots reads space-separated slots; a value may carry "( ... )" with
+// the dependent's own slots.
+func parseSlots(s string, depth int) ([]slot, error) {
+	if depth > 3 {
+		return nil, fmt.Errorf("slots nested too deep")
+	}
+	var out []slot
+	i := 0
+	for i < len(s) {
+		if s[i] == ' ' || s[i] == '\t' {
+			i++
+			continue
+		}
+		// read to the next space at parenthesis depth 0
+		j, d := i, 0
+		for j < len(s) && (d > 0 || (s[j] != ' ' && s[j] != '\t')) {
+			switch s[j] {
+			case '(':
+				d++
+			case ')':
+				d--
+				if d < 0 {
+					return nil, fmt.Errorf("unbalanced ')'")
+				}
+			}
+			j++
+		}
+		if d != 0 {
+			return nil, fmt.Errorf("unbalanced '('")
+		}
+		sl, err := parseSlot(s[i:j], depth)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sl)
+		i = j
+	}
+	return out, nil
+}
+
+// knownRel lists the relations a slot may name (UD v2, before any ':').
+var knownRel = map[string]bool{
+	"nsubj": true, "obj": true, "iobj": true, "obl": true, "nmod": true, "xcomp": true, "ccomp": true,
+	"advcl": true, "advmod": true, "compound": true, "prt": true, "amod": true, "acl": true, "csubj": true,
+}
+
+func parseSlot(s string, depth int) (slot, error) {
+	switch s {
+	case "pass", "neg":
+		if depth > 0 {
+			return slot{}, fmt.Errorf("slot %q only applies to the verb", s)
+		}
+		return slot{Key: s}, nil
+	}
+	rel, val, hasVal := strings.Cut(s, "=")
+	base, sub, _ := strings.Cut(rel, ":")
+	if !knownRel[base] || (strings.Contains(rel, ":") && !isIdent(sub)) {
+		return slot{}, fmt.Errorf("slot %q: unknown relation %q", clip(s), clip(rel))
+	}
+	if rel == "prt" {
+		rel = "compound:prt"
+	}
+	sl := slot{Rel: rel}
+	if !hasVal {
+		sl.Kind = valAny
+		return sl, nil
+	}
+	if val == "" {
+		return slot{}, fmt.Errorf("slot %q: missing value", clip(rel))
+	}
+	if k := strings.IndexByte(val, '('); k >= 0 {
+		if !strings.HasSuffix(val, ")") {
+			return slot{}, fmt.Errorf("slot %q: text after ')'", clip(rel))
+		}
+		subs, err := parseSlots(val[k+1:len(val)-1], depth+1)
+		if err != nil {
+			return slot{}, fmt.Errorf("slot %q: %v", clip(rel), err)
+		}
+		if len(subs) == 0 {
+			return slot{}, fmt.Errorf("slot %q: empty '()'", clip(rel))
+		}
+		sl.Sub = subs
+		val = val[:k]
+		if val == "" {
+			return slot{}, fmt.Errorf("slot %q: missing value before '('", clip(rel))
+		}
+	}
+	switch {
+	case val == "$S":
+		sl.Kind = valSource
+	case val == "$T":
+		sl.Kind = valTarget
+	case val[0] == '&':
+		if !isIdent(val[1:]) {
+			return slot{}, fmt.Errorf("slot %q: bad synset %q", clip(rel), clip(val))
+		}
+		sl.Kind = valSynset
+		sl.Words = []string{val[1:]}
+	default:
+		for _, w := range strings.Split(val, "|") {
+			if !isWord(w) {
+				return slot{}, fmt.Errorf("slot %q: bad word %q (want lower-case lemmas, $S, $T or &synset)", clip(rel), clip(w))
+			}
+			sl.Words = append(sl.Words, w)
+		}
+	}
+	return sl, nil
+}
+
+// discard: PHRASE [= story|sentence]
+func (p *parser) discard(n int, line string) {
+	lhs, rhs, ok := strings.Cut(line, "=")
+	ph, err := normPhrase(lhs)
+	if err != nil {
+		p.add(n, "discard: %v", err)
+		return
+	}
+	d := discardEntry{Line: n, Phrase: ph}
+	if ok {
+		switch strings.TrimSpace(rhs) {
+		case "story":
+			d.Story = true
+		case "sentence":
+		default:
+			p.add(n, "discard %q: want '= story' or '= sentence', got %q", ph, clip(strings.TrimSpace(rhs)))
+			return
+		}
+	}
+	p.f.Discards = append(p.f.Discards, d)
+}
+
+// issue: PHRASES = ISSUE, or !PHRASE
+func (p *parser) issue(n int, line string) {
+	if line[0] == '!' {
+		ph, err := normPhrase(line[1:])
+		if err != nil {
+			p.add(n, "issue exclusion: %v", err)
+			return
+		}
+		p.f.Issues = append(p.f.Issues, issueEntry{Line: n, Phrases: []string{ph}, Exclude: true})
+		return
+	}
+	lhs, rhs, ok := strings.Cut(line, "=")
+	if !ok {
+		p.add(n, "issue: missing '= ISSUE'")
+		return
+	}
+	phrases, err := splitNames(lhs)
+	if err != nil {
+		p.add(n, "issue: %v", err)
+		return
+	}
+	is := strings.TrimSpace(rhs)
+	if !issueName(is) {
+		p.add(n, "issue: bad issue name %q (want UPPER_CASE)", clip(is))
+		return
+	}
+	p.f.Issues = append(p.f.Issues, issueEntry{Line: n, Phrases: phrases, Issue: is})
+	p.open = true
+}
+
+func issueName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
