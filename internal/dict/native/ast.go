@@ -6,6 +6,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/eventwire/eventwire/internal/cameo"
 )
 
 // The parsed form of a file, before it becomes part of a dict.Set. Each entry
@@ -66,12 +68,12 @@ type slot struct {
 }
 
 type verbPattern struct {
-	Line     int
-	Slots    []slot
-	Code     string // "-" null
-	Neg      string // code when negated; "" none
-	HasNeg   bool
-	Explicit bool // written as a pattern line (not the header default)
+	Line    int
+	Slots   []slot
+	Code    string // "-" null
+	Reverse string // "" none
+	Neg     string // code when negated; "" none
+	HasNeg  bool
 }
 
 type verbEntry struct {
@@ -79,8 +81,8 @@ type verbEntry struct {
 	Lemma    string
 	Particle string
 	Noun     bool // "(n)": a noun event
-	Light    bool // "(light)": a light verb, codes its object's noun event
 	Code     string
+	Reverse  string // "reverse=CODE": a second event from target to source
 	Neg      string
 	HasNeg   bool
 	Patterns []verbPattern
@@ -265,9 +267,6 @@ func (v *verbEntry) key() string {
 	if v.Noun {
 		k += "(n)"
 	}
-	if v.Light {
-		k += "(light)"
-	}
 	if v.Particle != "" {
 		k += " " + v.Particle
 	}
@@ -314,6 +313,9 @@ func parseActorCodes(s string, n int) ([]actorCode, error) {
 			if !actorCodeSyntax(code) {
 				return nil, fmt.Errorf("bad actor code %q (want upper-case 3-letter chunks such as FRAGOV, or -)", clip(code))
 			}
+			if _, err := cameo.ParseActorCode(code); err != nil {
+				return nil, fmt.Errorf("unknown CAMEO %v", err)
+			}
 		}
 		if len(f) == 2 {
 			r, err := parseRange(f[1])
@@ -351,6 +353,10 @@ func (p *parser) agent(n int, line string) {
 		p.add(n, "agent %q: bad agent code %q (want ~CODE, CODE~ or CODE)", names[0], clip(strings.TrimSpace(rhs)))
 		return
 	}
+	if _, err := cameo.ParseActorCode(c); err != nil {
+		p.add(n, "agent %q: unknown CAMEO %v", names[0], err)
+		return
+	}
 	e.Code = c
 	p.f.Agents = append(p.f.Agents, e)
 	p.open = true
@@ -377,7 +383,7 @@ func (p *parser) synset(n int, line string) {
 	p.open = true
 }
 
-// verb header: LEMMA[(n)|(light)] [PARTICLE]: CODE [neg=CODE]
+// verb header: LEMMA[(n)] [PARTICLE]: CODE [reverse=CODE] [neg=CODE]
 func (p *parser) verb(n int, line string) {
 	lhs, rhs, ok := strings.Cut(line, ":")
 	if !ok {
@@ -391,11 +397,8 @@ func (p *parser) verb(n int, line string) {
 	}
 	v := verbEntry{Line: n}
 	lemma := f[0]
-	switch {
-	case strings.HasSuffix(lemma, "(n)"):
+	if strings.HasSuffix(lemma, "(n)") {
 		v.Noun, lemma = true, strings.TrimSuffix(lemma, "(n)")
-	case strings.HasSuffix(lemma, "(light)"):
-		v.Light, lemma = true, strings.TrimSuffix(lemma, "(light)")
 	}
 	if !isWord(lemma) {
 		p.add(n, "verb: bad lemma %q (want a lower-case word)", clip(f[0]))
@@ -409,43 +412,57 @@ func (p *parser) verb(n int, line string) {
 		}
 		v.Particle = f[1]
 	}
-	code, neg, hasNeg, err := parseCodeNeg(rhs)
+	c, err := parseCodes(rhs)
 	if err != nil {
 		p.add(n, "verb %q: %v", v.key(), err)
 		return
 	}
-	if v.Light && code != "-" {
-		p.add(n, "verb %q: a light verb takes its code from its object noun; write ': -'", v.key())
-		return
-	}
-	v.Code, v.Neg, v.HasNeg = code, neg, hasNeg
+	v.Code, v.Reverse, v.Neg, v.HasNeg = c.code, c.reverse, c.neg, c.hasNeg
 	p.f.Verbs = append(p.f.Verbs, v)
 	p.open = true
 }
 
-// parseCodeNeg reads "112", "112 neg=111", "- neg=-".
-func parseCodeNeg(s string) (code, neg string, hasNeg bool, err error) {
+// codes is the right-hand side of a verb header or pattern.
+type codes struct {
+	code, reverse, neg string
+	hasNeg             bool
+}
+
+// parseCodes reads "112", "042 reverse=043", "036 neg=125", "- neg=-".
+func parseCodes(s string) (codes, error) {
+	var c codes
 	f := strings.Fields(s)
 	if len(f) == 0 {
-		return "", "", false, fmt.Errorf("missing event code")
+		return c, fmt.Errorf("missing event code")
 	}
-	if len(f) > 2 {
-		return "", "", false, fmt.Errorf("unexpected %q after the code", clip(strings.Join(f[2:], " ")))
+	var err error
+	if c.code, err = eventCode(f[0]); err != nil {
+		return c, err
 	}
-	if code, err = eventCode(f[0]); err != nil {
-		return "", "", false, err
-	}
-	if len(f) == 2 {
-		v, ok := strings.CutPrefix(f[1], "neg=")
-		if !ok {
-			return "", "", false, fmt.Errorf("unexpected %q after the code (want neg=CODE)", clip(f[1]))
+	seen := map[string]bool{}
+	for _, opt := range f[1:] {
+		key, val, ok := strings.Cut(opt, "=")
+		if !ok || (key != "neg" && key != "reverse") {
+			return c, fmt.Errorf("unexpected %q after the code (want neg=CODE or reverse=CODE)", clip(opt))
 		}
-		if neg, err = eventCode(v); err != nil {
-			return "", "", false, fmt.Errorf("neg: %v", err)
+		if seen[key] {
+			return c, fmt.Errorf("%s= given twice", key)
 		}
-		hasNeg = true
+		seen[key] = true
+		code, err := eventCode(val)
+		if err != nil {
+			return c, fmt.Errorf("%s: %v", key, err)
+		}
+		if key == "neg" {
+			c.neg, c.hasNeg = code, true
+		} else {
+			if code == "-" {
+				return c, fmt.Errorf("reverse: want an event code, not -")
+			}
+			c.reverse = code
+		}
 	}
-	return code, neg, hasNeg, nil
+	return c, nil
 }
 
 func eventCode(s string) (string, error) {
@@ -454,6 +471,9 @@ func eventCode(s string) (string, error) {
 	}
 	if !eventCodeSyntax(s) {
 		return "", fmt.Errorf("bad event code %q (want a CAMEO code such as 112, or -)", clip(s))
+	}
+	if _, ok := cameo.Lookup(s); !ok {
+		return "", fmt.Errorf("unknown CAMEO event code %q", s)
 	}
 	return s, nil
 }
@@ -492,11 +512,11 @@ func parsePattern(line string, n int) (verbPattern, error) {
 	if len(slots) == 0 {
 		return verbPattern{}, fmt.Errorf("pattern: no slots before '='")
 	}
-	code, neg, hasNeg, err := parseCodeNeg(line[sep+1:])
+	c, err := parseCodes(line[sep+1:])
 	if err != nil {
 		return verbPattern{}, fmt.Errorf("pattern: %v", err)
 	}
-	return verbPattern{Line: n, Slots: slots, Code: code, Neg: neg, HasNeg: hasNeg, Explicit: true}, nil
+	return verbPattern{Line: n, Slots: slots, Code: c.code, Reverse: c.reverse, Neg: c.neg, HasNeg: c.hasNeg}, nil
 }
 
 // parseSlots reads space-separated slots; a value may carry "( ... )" with
