@@ -306,11 +306,16 @@ func Load(text, name string) (*Gazetteer, error) {
 	return g, nil
 }
 
-// add indexes s (folded here) as a name of r.
+// add indexes s (folded here) as a name of r. An abbreviation ending in a
+// dot ("Mass.", "Ga.") is indexed with the dot, so that it only matches
+// when written with it (the word "Mass" is not Massachusetts).
 func (g *Gazetteer) add(s string, r ref) {
 	key := norm.Fold(s)
 	if key == "" {
 		return
+	}
+	if strings.HasSuffix(s, ".") {
+		key += "."
 	}
 	for _, old := range g.names[key] {
 		if old.kind == r.kind && old.idx == r.idx {

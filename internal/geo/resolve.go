@@ -231,6 +231,11 @@ func (g *Gazetteer) qualify(q string) []scope {
 		}
 	}
 	key := strings.TrimPrefix(norm.Fold(q), "the ")
+	if strings.HasSuffix(q, ".") {
+		if _, ok := g.names[key+"."]; ok {
+			key += "." // an abbreviation: "Va.", "D.C."
+		}
+	}
 	var out []scope
 	for _, r := range g.names[key] {
 		switch r.kind {
@@ -412,7 +417,7 @@ func (g *Gazetteer) prior(r ref) float64 {
 	s := math.Log10(float64(p.Population) + 1)
 	switch p.Feature {
 	case "PPLC", "PPLG":
-		s += 1.5
+		s += 2.5
 	case "PPLA":
 		s += 0.7
 	case "PPLA2":
@@ -559,15 +564,23 @@ func (g *Gazetteer) scan(sentence string, heads map[string]bool) *sentenceContex
 	type word struct {
 		key string
 		cap bool
+		dot bool // written with a final dot: "Mass." may be an abbreviation
 	}
 	var words []word
 	for _, w := range strings.FieldsFunc(sentence, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '\'' || r == '’' || r == '-')
 	}) {
+		// A possessive is the name: "Portugal's", "Georgia’s".
+		if t, ok := strings.CutSuffix(w, "'s"); ok {
+			w = t
+		} else if t, ok := strings.CutSuffix(w, "’s"); ok {
+			w = t
+		}
+		dot := strings.HasSuffix(w, ".")
 		w = strings.TrimRight(w, ".") // a sentence's full stop; "U.S." folds to "us" either way
 		r, _ := utf8.DecodeRuneInString(w)
 		if k := norm.Fold(w); k != "" {
-			words = append(words, word{k, unicode.IsUpper(r)})
+			words = append(words, word{k, unicode.IsUpper(r), dot})
 		}
 	}
 	addC := func(c int) {
@@ -595,6 +608,11 @@ func (g *Gazetteer) scan(sentence string, heads map[string]bool) *sentenceContex
 				buf = append(buf, words[j].key...)
 			}
 			key := string(buf)
+			if words[i+n-1].dot {
+				if _, ok := g.names[key+"."]; ok {
+					key += "."
+				}
+			}
 			if c, ok := g.adjectives[key]; ok {
 				addC(c)
 				i += n - 1

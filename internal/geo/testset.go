@@ -12,7 +12,7 @@ import (
 // Case is one labelled place mention of a geocoding test set.
 type Case struct {
 	Article string // cases of one article are resolved together
-	Split   string // "tune" (seen while tuning) or "test" (held out)
+	Split   string // e.g. "tune" (seen while tuning) or "test" (held out): lower-case letters and digits
 	Mention Mention
 	// Want is the expected place: a GeoNames id, "country:ISO2",
 	// "adm1:ISO2.admin1" (GeoNames admin1 code), or "none" when no place
@@ -42,8 +42,8 @@ func ReadCases(r io.Reader, name string) ([]Case, error) {
 		switch {
 		case c.Article == "":
 			return nil, fmt.Errorf("%s:%d: article: empty", name, line)
-		case c.Split != "tune" && c.Split != "test":
-			return nil, fmt.Errorf("%s:%d: split: %q, want tune or test", name, line, c.Split)
+		case !isSplitName(c.Split):
+			return nil, fmt.Errorf("%s:%d: split: %q, want lower-case letters and digits", name, line, c.Split)
 		case strings.TrimSpace(c.Mention.Text) == "":
 			return nil, fmt.Errorf("%s:%d: mention: empty", name, line)
 		}
@@ -56,6 +56,15 @@ func ReadCases(r io.Reader, name string) ([]Case, error) {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	return cases, nil
+}
+
+func isSplitName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= 'a' && s[i] <= 'z' || s[i] >= '0' && s[i] <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func checkWant(w string) error {
