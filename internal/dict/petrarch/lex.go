@@ -1,0 +1,193 @@
+package petrarch
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/dict"
+)
+
+// Error is one problem in a dictionary file.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// Errors is the list of problems of a file; it is an error itself.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+		if i == 999 && len(es) > 1000 {
+			fmt.Fprintf(&b, "\n(and %d more)", len(es)-10)
+			break
+		}
+	}
+	return b.String()
+}
+
+// errOrNil returns es as an error, or nil when it is empty.
+func (es Errors) errOrNil() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// line is one logical line: its number and text without comments, trimmed
+// on the right. Indented keeps whether it started with white space.
+type line struct {
+	n        int
+	text     string
+	indented bool
+}
+
+// lines splits content into lines, dropping '#' comments and <!-- -->
+// comments (which may span lines). Empty lines are kept (as "") because
+// blank lines end synsets and blocks in some formats.
+func lines(content []byte) []line {
+	var out []line
+	sc := bufio.NewScanner(bytes.NewReader(content))
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	inComment := false
+	n := 0
+	for sc.Scan() {
+		n++
+		s := sc.Text()
+		var b strings.Builder
+		for s != "" {
+			if inComment {
+				i := strings.Index(s, "-->")
+				if i < 0 {
+					s = ""
+					break
+				}
+				s = s[i+3:]
+				inComment = false
+				continue
+			}
+			i := strings.Index(s, "<!--")
+			if i < 0 {
+				b.WriteString(s)
+				break
+			}
+			b.WriteString(s[:i])
+			s = s[i+4:]
+			inComment = true
+		}
+		t := b.String()
+		hadText := strings.TrimSpace(t) != ""
+		t = stripHash(t)
+		if hadText && strings.TrimSpace(t) == "" {
+			continue // a comment line does not end a block as a blank line does
+		}
+		t = strings.TrimRight(t, " \t\r\ufeff")
+		ind := len(t) > 0 && (t[0] == ' ' || t[0] == '\t')
+		out = append(out, line{n: n, text: strings.TrimSpace(t), indented: ind})
+	}
+	return out
+}
+
+// readAll reads r fully.
+func readAll(r io.Reader, name string) ([]byte, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	return b, nil
+}
+
+// phrase turns "UNITED_STATES", "CARAS GALADHON" or "ARNOR_" into a phrase
+// of lower-case words. Words are matched whole; a trailing '_' (PETRARCH's
+// "no stemming" mark) is dropped.
+func phrase(s string) dict.Phrase {
+	s = strings.ToLower(strings.TrimSpace(s))
+	var p dict.Phrase
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == ' ' || r == '\t' }) {
+		if strings.HasPrefix(w, "&") {
+			p = append(p, dict.Word{Text: w, Synset: true})
+			continue
+		}
+		p = append(p, dict.Word{Text: w})
+	}
+	return p
+}
+
+// parseDate reads YYMMDD (years 00-30 are 20xx, else 19xx) or YYYYMMDD.
+func parseDate(s string) (dict.Date, bool) {
+	if len(s) != 6 && len(s) != 8 {
+		return 0, false
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || v < 0 {
+		return 0, false
+	}
+	if len(s) == 6 {
+		yy := v / 10000
+		if yy <= 30 {
+			v += 20000000
+		} else {
+			v += 19000000
+		}
+	}
+	md := v % 10000
+	if m, d := md/100, md%100; m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0, false
+	}
+	return dict.Date(v), true
+}
+
+// brackets splits "A [X] [Y 9501-9601] rest" into the text before the first
+// '[' and the contents of each [...] group. ok is false for an unclosed '['.
+func brackets(s string) (head string, groups []string, rest string, ok bool) {
+	i := strings.IndexByte(s, '[')
+	if i < 0 {
+		return s, nil, "", true
+	}
+	head = s[:i]
+	s = s[i:]
+	for {
+		s = strings.TrimLeft(s, " \t")
+		if s == "" || s[0] != '[' {
+			return head, groups, s, true
+		}
+		j := strings.IndexByte(s, ']')
+		if j < 0 {
+			return head, groups, s, false
+		}
+		groups = append(groups, strings.TrimSpace(s[1:j]))
+		s = s[j+1:]
+	}
+}
+
+// stripHash drops a '#' comment; a '#' inside [...] is part of a code.
+func stripHash(t string) string {
+	depth := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '[':
+			depth++
+		case ']':
+			if depth > 0 {
+				depth--
+			}
+		case '#':
+			if depth == 0 {
+				return t[:i]
+			}
+		}
+	}
+	return t
+}
