@@ -221,7 +221,7 @@ func init() {
 // futureForms lists word forms that mark a clause as future or planned when
 // no tags are available.
 var futureForms = map[string]bool{
-	"will": true, "'ll": true, "shall": true, "wo": true, "going": true, "plans": true, "planned": true,
+	"will": true, "'ll": true, "shall": true, "would": true, "wo": true, "going": true, "plans": true, "planned": true,
 	"plan": true, "scheduled": true, "expected": true, "intends": true,
 	"tomorrow": true, "upcoming": true,
 }

@@ -541,6 +541,11 @@ func (f *Finder) matchDeictic(j int, _ keyword) (cand, bool) {
 			return cand{first: j, last: j + 3, gran: Day, from: d, to: d}, true
 		}
 	}
+	if f.isKw(j, kwThe) && f.isKw(j+1, kwWeekend) {
+		c := f.weekend(0, j, false)
+		c.first, c.last = j, j+1
+		return c, true
+	}
 	if t.k != kKeyword {
 		return cand{}, false
 	}
@@ -893,7 +898,7 @@ func (f *Finder) matchRelative(j int, _ keyword) (cand, bool) {
 		}
 		c = cand{gran: Day, from: d, to: d}
 	case x.k == kKeyword && x.kw == kwWeekend:
-		c = f.weekend(rel, j)
+		c = f.weekend(rel, j, true)
 	case x.k == kKeyword && x.unit >= uWeek && !isPluralUnit(f.s.Words[j+1].Form):
 		c = calendarUnit(shift(f.day, x.unit, rel), x.unit)
 	case x.k == kWeekday && x.part == partNone:
@@ -917,27 +922,37 @@ func (f *Finder) matchRelative(j int, _ keyword) (cand, bool) {
 	return c, true
 }
 
-// weekend returns the Saturday-Sunday weekend: rel -1 the last one before
-// the article date, 1 the next one after it, 0 this one (past or future by
-// tense).
-func (f *Finder) weekend(rel, at int) cand {
+// weekend returns a Saturday-Sunday weekend: rel -1 the latest one that
+// ended before the article date, 1 the next one starting after it, 0 the
+// current one on a weekend and otherwise the next or last one by tense,
+// the next when the tense is unknown and future is set ("this weekend"),
+// the last otherwise ("over the weekend").
+func (f *Finder) weekend(rel, at int, future bool) cand {
 	if rel == 0 {
-		rel = -1
-		wd := f.day.Weekday()
-		if f.direction(at, at+1) == dirFuture || (wd >= time.Monday && wd <= time.Thursday && f.direction(at, at+1) != dirPast) {
-			rel = 1
-		}
-		if wd == time.Saturday || wd == time.Sunday {
-			rel = 0
+		switch wd := f.day.Weekday(); {
+		case wd == time.Saturday || wd == time.Sunday:
+		default:
+			switch f.direction(at, at+1) {
+			case dirFuture:
+				rel = 1
+			case dirPast:
+				rel = -1
+			default:
+				rel = -1
+				if future {
+					rel = 1
+				}
+			}
 		}
 	}
 	var sat time.Time
 	switch rel {
 	case -1:
-		sat = f.day.AddDate(0, 0, -1)
-		for sat.Weekday() != time.Saturday {
-			sat = sat.AddDate(0, 0, -1)
+		sun := f.day.AddDate(0, 0, -1)
+		for sun.Weekday() != time.Sunday {
+			sun = sun.AddDate(0, 0, -1)
 		}
+		sat = sun.AddDate(0, 0, -1)
 	case 1:
 		sat = f.day.AddDate(0, 0, 1)
 		for sat.Weekday() != time.Saturday {
