@@ -13,6 +13,9 @@ func checkProblems(t *testing.T, in string, err error) {
 	if err == nil {
 		return
 	}
+	if _, ok := err.(Problems); !ok {
+		t.Fatalf("error is not a list of problems: %v", err)
+	}
 	lines := strings.Count(in, "\n") + 1
 	for _, l := range strings.Split(err.Error(), "\n") {
 		if !strings.HasPrefix(l, "f:") {
@@ -35,10 +38,10 @@ func FuzzActors(f *testing.F) {
 	f.Add("ARNOR  [ARN]\nGOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 950601 - 990815]\n")
 	f.Add("<NOUN>\nBEES ;x\n</NOUN>\nTHE_SHIRE [FRO/BIL/SAM]\n~~FINISH\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		for _, agents := range []bool{false, true} {
-			_, err := parseNounFile(strings.NewReader(in), "f", agents)
-			checkProblems(t, in, err)
-		}
+		_, err := ReadActors(strings.NewReader(in), "f")
+		checkProblems(t, in, err)
+		_, err = ReadAgents(strings.NewReader(in), "f")
+		checkProblems(t, in, err)
 	})
 }
 
@@ -46,7 +49,10 @@ func FuzzVerbs(f *testing.F) {
 	f.Add("<SYNSETS>\n&TIE\n+MILITARY\n</SYNSETS>\nMEET [031:032]\n{ MET_ MEETS }\n- * &TIE TALKS [031]\n")
 	f.Add("<TIME>\nTOMORROW [+1]\n- * AND A WEEK [+8]\n</TIME>\nSHOULD [101]\n- SUGGESTED_+ * DEMAND_{ GENEVA_ | X }_C [161]\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		_, err := parseVerbsFile(strings.NewReader(in), "f")
+		s, err := ReadVerbs(strings.NewReader(in), "f")
 		checkProblems(t, in, err)
+		if s != nil {
+			s.Build()
+		}
 	})
 }

@@ -8,20 +8,28 @@ import (
 	"time"
 )
 
-// lineError is a problem on one line of a dictionary file.
-type lineError struct {
-	File string
-	Line int
-	Msg  string
+// Problem is a problem on one line of a dictionary file. A Warning marks
+// an entry that was read but not completely (a TABARI feature the model
+// cannot hold); the other problems are bad lines whose entries were skipped.
+type Problem struct {
+	File    string
+	Line    int
+	Msg     string
+	Warning bool
 }
 
-func (e *lineError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+func (e *Problem) Error() string {
+	if e.Warning {
+		return fmt.Sprintf("%s:%d: warning: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
 
-// lineErrors collects the problems of one file; it is the error the readers
+// Problems collects the problems of one file; it is the error the readers
 // return, so that a caller sees every bad line and not only the first.
-type lineErrors []*lineError
+type Problems []*Problem
 
-func (l lineErrors) Error() string {
+func (l Problems) Error() string {
 	var b strings.Builder
 	for i, e := range l {
 		if i > 0 {
@@ -33,7 +41,7 @@ func (l lineErrors) Error() string {
 }
 
 // Unwrap exposes the single problems to errors.As.
-func (l lineErrors) Unwrap() []error {
+func (l Problems) Unwrap() []error {
 	out := make([]error, len(l))
 	for i, e := range l {
 		out[i] = e
@@ -44,11 +52,15 @@ func (l lineErrors) Unwrap() []error {
 // errs accumulates line errors while a file is read.
 type errs struct {
 	file string
-	list lineErrors
+	list Problems
 }
 
 func (e *errs) add(line int, format string, args ...any) {
-	e.list = append(e.list, &lineError{File: e.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	e.list = append(e.list, &Problem{File: e.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (e *errs) warn(line int, format string, args ...any) {
+	e.list = append(e.list, &Problem{File: e.file, Line: line, Msg: fmt.Sprintf(format, args...), Warning: true})
 }
 
 func (e *errs) err() error {
@@ -66,10 +78,11 @@ func stripComment(s string) (content, comment string) {
 	return s, ""
 }
 
-// codeSpec is one code of a `[...]` block with its optional date limits.
-// From and To are inclusive; a zero time means "open".
+// codeSpec is one `[...]` block: its codes (several for "[ELR/GAL]", an
+// actor standing for several) and optional date limits. From and To are
+// inclusive; a zero time means "open".
 type codeSpec struct {
-	Code     string
+	Codes    []string
 	From, To time.Time
 }
 
@@ -114,9 +127,11 @@ func parseActorCode(block string) (codeSpec, error) {
 	if len(f) == 0 {
 		return codeSpec{}, errors.New("empty code block")
 	}
-	c := codeSpec{Code: f[0]}
-	if !validActorCode(c.Code) {
-		return c, fmt.Errorf("bad actor code %q", clip(c.Code))
+	c := codeSpec{Codes: strings.Split(f[0], "/")}
+	for _, code := range c.Codes {
+		if !validActorCode(code) {
+			return c, fmt.Errorf("bad actor code %q", clip(f[0]))
+		}
 	}
 	rest := strings.Join(f[1:], "")
 	if rest == "" {

@@ -210,18 +210,6 @@ func addCodes(e *errs, n int, cur *nounEntry, blocks []string, agents bool) {
 			cur.Agents = append(cur.Agents, a)
 			continue
 		}
-		// "ELR/GAL": an actor that stands for several actors.
-		if strings.IndexByte(b, '/') >= 0 && !strings.ContainsAny(b, "<>-0123456789") {
-			for _, part := range strings.Split(b, "/") {
-				c, err := parseActorCode(part)
-				if err != nil {
-					e.add(n, "actor %q: %v", phraseString(cur.Names[0]), err)
-					continue
-				}
-				cur.Codes = append(cur.Codes, c)
-			}
-			continue
-		}
 		c, err := parseActorCode(b)
 		if err != nil {
 			e.add(n, "actor %q: %v", phraseString(cur.Names[0]), err)

@@ -1,6 +1,10 @@
 package tabari
 
 import (
+	"errors"
+	"io"
+
+	"github.com/eventwire/eventwire/internal/dict"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,12 +84,12 @@ func TestParseSharedFiles(t *testing.T) {
 		byName[phraseString(e.Names[0])] = e
 	}
 	g := byName["GOLLUM"]
-	if len(g.Names) != 4 || len(g.Codes) != 3 || g.Codes[1].Code != "HOBGOV" ||
+	if len(g.Names) != 4 || len(g.Codes) != 3 || g.Codes[1].Codes[0] != "HOBGOV" ||
 		g.Codes[1].From.Format("2006-01-02") != "1995-06-01" || g.Codes[1].To.Format("2006-01-02") != "1999-08-15" ||
 		g.Codes[0].To.Format("2006-01-02") != "1995-05-31" || g.Codes[2].From.Format("2006-01-02") != "1999-08-17" {
 		t.Errorf("GOLLUM = %+v", g)
 	}
-	if s := byName["THE_SHIRE"]; len(s.Codes) != 3 || s.Codes[2].Code != "SAM" {
+	if s := byName["THE_SHIRE"]; len(s.Codes) != 1 || len(s.Codes[0].Codes) != 3 || s.Codes[0].Codes[2] != "SAM" {
 		t.Errorf("THE_SHIRE = %+v", s)
 	}
 	if a := byName["ARGENTIN"]; !a.Names[0][0].Stem {
@@ -181,4 +185,93 @@ func TestParseTokens(t *testing.T) {
 	if len(toks[4].Alts) != 2 || toks[4].Alts[0][0].Word.Text != "GENEVA" || toks[4].Alts[0][0].Word.Stem {
 		t.Errorf("alternatives wrong: %+v", toks[4])
 	}
+}
+
+func TestReadShared(t *testing.T) {
+	d := sharedDir(t)
+	read := func(name string, fn func(r io.Reader, name string) (*dict.Set, error)) *dict.Set {
+		f, err := os.Open(filepath.Join(d, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		s, err := fn(f, name)
+		var probs Problems
+		if err != nil && (!errors.As(err, &probs) || hasErrors(probs)) {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, p := range probs {
+			t.Logf("%v", p)
+		}
+		return s
+	}
+	actors := read("TABARI.Demo.actors", ReadActors)
+	agents := read("Validate.agents", ReadAgents)
+	verbs := read("TABARI.Demo.verbs", ReadVerbs)
+	s := &dict.Set{}
+	s.Merge(actors)
+	s.Merge(agents)
+	s.Merge(verbs)
+	s.Build()
+	st := s.Stats()
+	if st.Actors != 120 || st.Agents != 86 || st.Verbs != 283 || st.Synsets != 5 {
+		t.Errorf("stats %+v", st)
+	}
+	// 407 pattern lines; those with { | } alternatives expand.
+	if st.Patterns <= 407 {
+		t.Errorf("patterns %d, want more than the 407 lines (alternatives expand)", st.Patterns)
+	}
+	refs := s.ActorsStarting("argentina", nil)
+	if len(refs) != 1 || s.Actors[refs[0].Entry].Codes[0].Codes[0] != "ARG" {
+		t.Errorf("ARGENTIN stem does not match argentina: %v", refs)
+	}
+	if refs := s.ActorsStarting("estonian", nil); len(refs) != 0 {
+		t.Errorf("ESTONIA_ is exact but matched estonian: %v", refs)
+	}
+	g := s.Actors[s.ActorsStarting("gollum", nil)[0].Entry]
+	if c := g.CodesAt(19970101); c == nil || c.Codes[0] != "HOBGOV" || len(g.Names) != 4 {
+		t.Errorf("GOLLUM in 1997 = %+v", c)
+	}
+	ag := s.Agents[s.AgentsStarting("police", nil)[0].Entry]
+	if ag.Combine("ARN") != "ARNCOP" {
+		t.Errorf("police agent = %+v", ag)
+	}
+	var arrive, should *dict.Verb
+	for i := range s.Verbs {
+		switch s.Verbs[i].Name {
+		case "ARRIVE":
+			arrive = &s.Verbs[i]
+		case "SHOULD":
+			should = &s.Verbs[i]
+		}
+	}
+	if arrive == nil || arrive.Code != "032" || arrive.Reverse != "033" || arrive.Origin.Line == 0 {
+		t.Errorf("ARRIVE = %+v", arrive)
+	}
+	if should == nil {
+		t.Fatal("SHOULD missing")
+	}
+	// "- SUGGESTED + * DEMAND_{ GENEVA_ | INTERNATIONAL_ }_CONVENTIONS [161]"
+	var found int
+	for _, p := range should.Patterns {
+		if p.Code == "161" {
+			found++
+			if len(p.Before) != 2 || p.Before[0].Word.Text != "suggested" || p.Before[0].Next || !p.Before[0].Word.Prefix || p.Before[1].Kind != dict.ElemTarget ||
+				len(p.After) != 3 || p.After[0].Word.Text != "demand" || !p.After[0].Next || p.After[1].Word.Prefix {
+				t.Errorf("SHOULD 161 pattern = %+v", p)
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("SHOULD 161 expanded into %d patterns, want 2", found)
+	}
+}
+
+func hasErrors(ps Problems) bool {
+	for _, p := range ps {
+		if !p.Warning {
+			return true
+		}
+	}
+	return false
 }

@@ -366,7 +366,7 @@ func parseTokens(s string) ([]token, error) {
 	joinNext := false
 	var alts [][]token
 	var alt []token
-	inAlt := false
+	inAlt, altJoined := false, false
 	emit := func(t token) {
 		if inAlt {
 			alt = append(alt, t)
@@ -390,6 +390,7 @@ func parseTokens(s string) ([]token, error) {
 				return nil, fmt.Errorf("nested '{'")
 			}
 			inAlt, alts, alt = true, nil, nil
+			altJoined, joinNext = joinNext, false
 			i++
 			continue
 		case c == '|':
@@ -412,7 +413,7 @@ func parseTokens(s string) ([]token, error) {
 			}
 			alts = append(alts, alt)
 			inAlt = false
-			out = append(out, token{Kind: tokAlt, Alts: alts})
+			out = append(out, token{Kind: tokAlt, Alts: alts, Joined: altJoined})
 			alts, alt = nil, nil
 			i++
 			continue
