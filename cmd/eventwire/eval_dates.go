@@ -1,0 +1,78 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/eventwire/eventwire/internal/timex"
+)
+
+func init() {
+	evalVerbs["dates"] = runEvalDates
+}
+
+// runEvalDates implements "eventwire eval dates [--json] [-v] FILE": date
+// resolution accuracy on a labelled test set (internal/timex/testdata/dates.tsv).
+// Sentences are split into words by timex.SplitWords until the language
+// pipeline is wired in.
+func runEvalDates(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("eval dates", "FILE", stderr)
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	verbose := fs.Bool("v", false, "list the cases resolved wrongly")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return fmt.Errorf("%w: want one test set file", errUsage)
+	}
+	path := fs.Arg(0)
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("opening test set: %w", err)
+	}
+	defer f.Close()
+	cases, err := timex.ReadCases(f, path)
+	if err != nil {
+		return err
+	}
+	outcomes, scores := timex.Evaluate(cases, timex.SplitWords)
+	type failure struct {
+		Line     int    `json:"line"`
+		Split    string `json:"split"`
+		Sentence string `json:"sentence"`
+		Expr     string `json:"expression"`
+		Problem  string `json:"problem"`
+	}
+	var failures []failure
+	for _, o := range outcomes {
+		if !o.Correct {
+			failures = append(failures, failure{o.Case.Line, o.Case.Split, o.Case.Sentence, o.Case.Expr, o.Problem})
+		}
+	}
+	if *asJSON {
+		out := struct {
+			Scores   []timex.Score `json:"scores"`
+			Failures []failure     `json:"failures,omitempty"`
+		}{Scores: scores}
+		if *verbose {
+			out.Failures = failures
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	if *verbose {
+		for _, x := range failures {
+			fmt.Fprintf(stdout, "%s:%d [%s] %q in %q: %s\n", path, x.Line, x.Split, x.Expr, x.Sentence, x.Problem)
+		}
+	}
+	for _, s := range scores {
+		if _, err := fmt.Fprintf(stdout, "%-5s %4d/%-4d %6.2f%%  exact span %d\n", s.Split, s.Correct, s.Cases, 100*s.Acc, s.Exact); err != nil {
+			return err
+		}
+	}
+	return nil
+}
