@@ -16,7 +16,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // fixedClock is the DATEADDED clock of the tests.
-func fixedClock() time.Time { return time.Date(2023, 5, 14, 18, 15, 0, 0, time.FixedZone("CEST", 2*3600)) }
+func fixedClock() time.Time {
+	return time.Date(2023, 5, 14, 18, 15, 0, 0, time.FixedZone("CEST", 2*3600))
+}
 
 // samples returns events covering the cases of the formats: full evidence
 // and geography; no URL, target, date or geography; an actor code outside the
@@ -185,9 +187,9 @@ func TestEventRowColumns(t *testing.T) {
 	want := EventRow{
 		GlobalEventID: GlobalEventID(&evs[2]),
 		Day:           "20240229", MonthYear: "202402", Year: "2024", FractionDate: "2024.1616",
-		Actor1:      ActorColumns{Code: "KASREB", Name: "KASHMIRI\tREBELS", EthnicCode: "kas", Type1Code: "REB"},
-		Actor2:      ActorColumns{Code: "IGOUNOPKO", Name: "UN PEACEKEEPERS", KnownGroupCode: "UNO", Type1Code: "IGO", Type2Code: "PKO"},
-		EventCode:   "1823", EventBaseCode: "182", EventRootCode: "18", QuadClass: 4, GoldsteinScale: -10,
+		Actor1:    ActorColumns{Code: "KASREB", Name: "KASHMIRI\tREBELS", EthnicCode: "kas", Type1Code: "REB"},
+		Actor2:    ActorColumns{Code: "IGOUNOPKO", Name: "UN PEACEKEEPERS", KnownGroupCode: "UNO", Type1Code: "IGO", Type2Code: "PKO"},
+		EventCode: "1823", EventBaseCode: "182", EventRootCode: "18", QuadClass: 4, GoldsteinScale: -10,
 		NumMentions: 1, NumSources: 1, NumArticles: 1,
 		Actor2Geo: &GeoColumns{Type: 5, FullName: "Darfur, Sudan", CountryCode: "SU", ADM1Code: "SU55", Lat: 13.5, Long: -24.25, FeatureID: "SU55"},
 		DateAdded: "20230514161500", SourceURL: "https://example.com/sudan?id=3&lang=en",
