@@ -334,6 +334,15 @@ var intentionHeads = map[string]bool{
 	"recommend": true, "suggest": true, "insist": true,
 }
 
+// intentionNouns head infinitive clauses (acl) that are intended, not
+// done: "plans to leave", "a bid to oust", "an attempt to seize".
+var intentionNouns = map[string]bool{
+	"plan": true, "intention": true, "attempt": true, "bid": true, "effort": true, "threat": true,
+	"call": true, "appeal": true, "promise": true, "pledge": true, "proposal": true, "offer": true,
+	"demand": true, "request": true, "order": true, "decision": true, "plot": true, "move": true,
+	"campaign": true, "drive": true, "push": true, "readiness": true, "willingness": true, "vow": true,
+}
+
 // appealHeads take a finite or subjunctive complement clause (ccomp) that
 // is wanted, not done: "demanded that France apologize".
 var appealHeads = map[string]bool{
@@ -430,6 +439,11 @@ func hypotheticalClause(s *nlp.Sentence, v int) (hyp, conj bool) {
 				if w.XPOS == "VB" || w.Feat("Mood") == "Sub" {
 					return true, false
 				}
+			}
+		case "acl":
+			// "made plans to leave", "a bid to oust", "calls for X to resign".
+			if hasTo && (hasLemma(hw, intentionNouns) || hasLemma(hw, intentionHeads)) {
+				return true, false
 			}
 		case "advcl":
 			// "... troops to withdraw" attached as advcl under an appeal.
