@@ -171,7 +171,7 @@ func NewEventRow(e *Event, added time.Time) (EventRow, error) {
 		if !ok {
 			return EventRow{}, fmt.Errorf("converting event to GDELT: date %q is not YYYY-MM-DD", e.Date)
 		}
-		r.Day = fmt.Sprintf("%04d%02d%02d", y, m, d)
+		r.Day = e.Date[:4] + e.Date[5:7] + e.Date[8:] // parseDate checked the layout
 		r.MonthYear = r.Day[:6]
 		r.Year = r.Day[:4]
 		r.FractionDate = strconv.FormatFloat(float64(y)+float64((m-1)*30+d)/365, 'f', 4, 64)
