@@ -1,7 +1,9 @@
 // Package event defines the event record that flows from the coder to the
 // outputs, the store and the server, and its interchange formats: eventwire
 // JSON Lines, GDELT 2.0 Events (61 columns) and Mentions (16 columns), with
-// readers for each so that a round trip can be tested.
+// readers for each so that a round trip can be tested. Complete fills the
+// fields derived from the CAMEO code; NewEventRow and NewMentionRow document
+// which GDELT columns eventwire fills and how (see also docs/formats.md).
 //
 // An Event explains itself: it carries the document and sentence it came from,
 // the spans of its source, target and verb, and the dictionary entry that

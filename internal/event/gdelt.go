@@ -12,59 +12,6 @@ import (
 	"github.com/eventwire/eventwire/internal/cameo"
 )
 
-// GDELT 2.0 export files: tab-separated, one record per line, no header.
-//
-// An Event becomes one row of the Events table (61 columns) and one row of
-// the Mentions table (16 columns). eventwire fills the columns as follows;
-// the column numbers are 0-based as in /work/shared/gdelt/columns.md and
-// docs/formats.md.
-//
-// Events:
-//   - 0 GLOBALEVENTID: GlobalEventID(e), a 63-bit hash of document, sentence,
-//     actors, code and verb span.
-//   - 1–4 SQLDATE, MonthYear, Year, FractionDate: from Date (YYYY-MM-DD);
-//     FractionDate is YYYY + ((MONTH-1)*30+DAY)/365 to four decimals, the
-//     approximation GDELT's files show (1 January 1979 is 1979.0027; the
-//     codebook's text says MONTH*30, which would put late December in the
-//     next year). Empty when Date is empty.
-//   - 5–14 and 15–24, Actor1 from Source and Actor2 from Target: the code;
-//     the name, which is the upper-cased text of the source (target) span;
-//     and the country, known group, ethnic, first two religion and first
-//     three type codes from cameo.ParseActorCode. When the code cannot be
-//     split (a code outside the CAMEO tables) only the code and name are
-//     filled.
-//   - 25 IsRootEvent: 1 when the event is in the first sentence of the
-//     document (eventwire has no paragraphs), else 0.
-//   - 26–30 EventCode, EventBaseCode, EventRootCode, QuadClass,
-//     GoldsteinScale: from the CAMEO table (Complete). An unknown code is an
-//     error.
-//   - 31–33 NumMentions, NumSources, NumArticles: 1, since a row stands for
-//     one mention in one document.
-//   - 34 AvgTone: empty; eventwire does not measure tone.
-//   - 35–42, 43–50, 51–58 Actor1Geo, Actor2Geo, ActionGeo: from Actor1Geo,
-//     Actor2Geo and ActionGeo; ADM2Code is empty (not resolved); all eight
-//     columns are empty when the Geo is nil.
-//   - 59 DATEADDED: the time the caller's clock gives, in UTC, as
-//     YYYYMMDDHHMMSS.
-//   - 60 SOURCEURL: URL, or the document id when the event has no URL.
-//
-// Mentions:
-//   - 0 GLOBALEVENTID as above; 1 EventTimeDate and 2 MentionTimeDate both
-//     DATEADDED.
-//   - 3 MentionType: 1 (WEB) when the event has a URL, 2 (CITATIONONLY)
-//     otherwise; 4 MentionSourceName: the URL's host without "www.", or the
-//     document id; 5 MentionIdentifier: URL or document id.
-//   - 6 SentenceID: Sentence. 7–9 Actor1CharOffset, Actor2CharOffset,
-//     ActionCharOffset: the start offsets of the source, target and verb
-//     spans (-1 when there is no span); they are byte offsets, equal to
-//     GDELT's character offsets for ASCII text.
-//   - 10 InRawText: 1 when the source and verb (and the target, if any) are
-//     phrases of the sentence, 0 when an actor was supplied from elsewhere.
-//   - 11 Confidence, 12 MentionDocLen, 13 MentionDocTone: empty, not known
-//     from an event; 14 MentionDocTranslationInfo, 15 Extras: empty.
-//
-// Tabs and line breaks inside text fields are written as spaces.
-
 // NumEventColumns and NumMentionColumns are the widths of GDELT 2.0 Events
 // and Mentions rows.
 const (
@@ -140,8 +87,39 @@ type MentionRow struct {
 
 const gdeltTime = "20060102150405"
 
-// NewEventRow converts an event to its GDELT Events row; added is the
-// DATEADDED time.
+// NewEventRow converts an event to its GDELT 2.0 Events row; added is the
+// DATEADDED time. Column numbers below are 0-based, as in
+// ../shared/gdelt/columns.md and docs/formats.md; eventwire fills them so:
+//
+//   - 0 GLOBALEVENTID: GlobalEventID(e), a 63-bit hash of document, sentence,
+//     actors, code and verb span.
+//   - 1–4 SQLDATE, MonthYear, Year, FractionDate: from Date (YYYY-MM-DD);
+//     FractionDate is YYYY + ((MONTH-1)*30+DAY)/365 to four decimals, the
+//     approximation GDELT's files show (1 January 1979 is 1979.0027; the
+//     codebook's text says MONTH*30, which would put late December in the
+//     next year). Empty when Date is empty.
+//   - 5–14 and 15–24, Actor1 from Source and Actor2 from Target: the code;
+//     the name, which is the upper-cased text of the source (target) span;
+//     and the country, known group, ethnic, first two religion and first
+//     three type codes from cameo.ParseActorCode. When the code cannot be
+//     split (a code outside the CAMEO tables) only the code and name are
+//     filled.
+//   - 25 IsRootEvent: 1 when the event is in the first sentence of the
+//     document (eventwire has no paragraphs), else 0.
+//   - 26–30 EventCode, EventBaseCode, EventRootCode, QuadClass,
+//     GoldsteinScale: from the CAMEO table (Complete). An unknown code is an
+//     error.
+//   - 31–33 NumMentions, NumSources, NumArticles: 1, since a row stands for
+//     one mention in one document.
+//   - 34 AvgTone: empty; eventwire does not measure tone.
+//   - 35–42, 43–50, 51–58 Actor1Geo, Actor2Geo, ActionGeo: from Actor1Geo,
+//     Actor2Geo and ActionGeo; ADM2Code is empty (not resolved); all eight
+//     columns are empty when the Geo is nil.
+//   - 59 DATEADDED: the time the caller's clock gives, in UTC, as
+//     YYYYMMDDHHMMSS.
+//   - 60 SOURCEURL: URL, or the document id when the event has no URL.
+//
+// Tabs and line breaks inside text fields are written as spaces.
 func NewEventRow(e *Event, added time.Time) (EventRow, error) {
 	c, ok := cameo.Lookup(e.Code)
 	if !ok {
@@ -223,8 +201,23 @@ func geoColumns(g *Geo) *GeoColumns {
 	}
 }
 
-// NewMentionRow converts an event to its GDELT Mentions row; added is the
-// DATEADDED time of the event and of the mention.
+// NewMentionRow converts an event to its GDELT 2.0 Mentions row; added is
+// the DATEADDED time of the event and of the mention. eventwire fills the
+// columns (0-based) so:
+//
+//   - 0 GLOBALEVENTID as above; 1 EventTimeDate and 2 MentionTimeDate both
+//     DATEADDED.
+//   - 3 MentionType: 1 (WEB) when the event has a URL, 2 (CITATIONONLY)
+//     otherwise; 4 MentionSourceName: the URL's host without "www.", or the
+//     document id; 5 MentionIdentifier: URL or document id.
+//   - 6 SentenceID: Sentence. 7–9 Actor1CharOffset, Actor2CharOffset,
+//     ActionCharOffset: the start offsets of the source, target and verb
+//     spans (-1 when there is no span); they are byte offsets, equal to
+//     GDELT's character offsets for ASCII text.
+//   - 10 InRawText: 1 when the source and verb (and the target, if any) are
+//     phrases of the sentence, 0 when an actor was supplied from elsewhere.
+//   - 11 Confidence, 12 MentionDocLen, 13 MentionDocTone: empty, not known
+//     from an event; 14 MentionDocTranslationInfo, 15 Extras: empty.
 func NewMentionRow(e *Event, added time.Time) MentionRow {
 	t := added.UTC().Format(gdeltTime)
 	m := MentionRow{
