@@ -205,7 +205,7 @@ func geoColumns(g *Geo) *GeoColumns {
 // the DATEADDED time of the event and of the mention. eventwire fills the
 // columns (0-based) so:
 //
-//   - 0 GLOBALEVENTID as above; 1 EventTimeDate and 2 MentionTimeDate both
+//   - 0 GLOBALEVENTID as in NewEventRow; 1 EventTimeDate and 2 MentionTimeDate both
 //     DATEADDED.
 //   - 3 MentionType: 1 (WEB) when the event has a URL, 2 (CITATIONONLY)
 //     otherwise; 4 MentionSourceName: the URL's host without "www.", or the
