@@ -356,7 +356,8 @@ func TestJSONLReaderErrors(t *testing.T) {
 		{`{"doc_id":"a"} {"doc_id":"b"}`, "in.jsonl:1: data after the event object"},
 		{"\n\n" + `{"date":"2023-13-01"}`, `in.jsonl:3: field date: "2023-13-01" is not a date YYYY-MM-DD`},
 		{`{"date":"2023-02-29"}`, `in.jsonl:1: field date: "2023-02-29" is not a date`},
-		{`[1,2]`, "in.jsonl:1: field : JSON array where event.Event is wanted"},
+		{`[1,2]`, "in.jsonl:1: not a JSON object"},
+		{"null", "in.jsonl:1: not a JSON object"},
 		{`{"doc_id":"a",}`, "in.jsonl:1: JSON syntax error at byte 15"},
 	}
 	for _, tt := range tests {

@@ -73,8 +73,12 @@ func (r *JSONLReader) Next() (*Event, error) {
 		if err != nil && err != io.EOF {
 			return nil, fmt.Errorf("%s:%d: %w", r.name, r.line, err)
 		}
-		if len(bytes.TrimSpace(raw)) == 0 {
+		trimmed := bytes.TrimSpace(raw)
+		if len(trimmed) == 0 {
 			continue
+		}
+		if trimmed[0] != '{' {
+			return nil, fmt.Errorf("%s:%d: not a JSON object", r.name, r.line)
 		}
 		var e Event
 		dec := json.NewDecoder(bytes.NewReader(raw))

@@ -43,7 +43,7 @@ func TestTablesUpToDate(t *testing.T) {
 func TestBadInput(t *testing.T) {
 	valid := map[string]string{
 		"CAMEO.eventcodes.txt":     "CAMEOEVENTCODE\tEVENTDESCRIPTION\n01\tMAKE STATEMENT\n010\tMake statement\n",
-		"CAMEO.goldsteinscale.txt": "CAMEOEVENTCODE\tGOLDSTEINSCALE\n01\t0.0\n",
+		"CAMEO.goldsteinscale.txt": "CAMEOEVENTCODE\tGOLDSTEINSCALE\n01\t1.5\n",
 		"CAMEO2PLOVER-2021.txt":    "# comment\n01: X\n010: SAY, , \n",
 		"CAMEO.country.tsv":        "CODE\tLABEL\tKIND\nFRA\tFrance\tiso3166-alpha3\nAFR\tAfrica\tregion\n",
 		"CAMEO.type.txt":           "CODE\tLABEL\nGOV\tGovernment\n",
@@ -87,10 +87,18 @@ func TestBadInput(t *testing.T) {
 		if err := os.WriteFile(codesPath, []byte(tt.codes), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, _, err := build(dir, codesPath)
+		src, notes, err := build(dir, codesPath)
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("valid input: %v", err)
+		case tt.want == "":
+			// 010 has no Goldstein value and inherits that of its root.
+			if !bytes.Contains(src, []byte(`{Code: "010", Name: "Make statement", Level: LevelBase, Root: "01", Base: "010", QuadClass: 1, Goldstein: 1.5, GoldsteinInherited: true, Plover: Plover{"SAY", "", ""}}`)) {
+				t.Errorf("valid input: generated source lacks the inherited Goldstein row:\n%s", src)
+			}
+			if len(notes) != 1 || !strings.Contains(notes[0], "code 010 inherits Goldstein 1.5 from 01") {
+				t.Errorf("valid input: notes %q", notes)
+			}
 		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 			t.Errorf("%s: error %v, want %q", tt.file, err, tt.want)
 		}
