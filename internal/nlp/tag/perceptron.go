@@ -1,0 +1,218 @@
+package tag
+
+import (
+	"math"
+	"sort"
+)
+
+// weights is a trained, quantised perceptron: for each feature key the
+// classes it votes for and its int16 weights. Keys live in an open-addressing
+// table; the entries of a feature are contiguous in cls and w. It is read-only
+// after construction and safe for concurrent use.
+type weights struct {
+	mask  uint32
+	keys  []uint32 // 0 = empty slot
+	start []uint32 // first entry of the slot's feature
+	count []uint16 // number of entries of the slot's feature
+	cls   []uint16
+	w     []int16
+	nkeys int
+}
+
+// add accumulates the weights of feature key into scores.
+func (ws *weights) add(key uint32, scores []int32) {
+	if ws.mask == 0 {
+		return
+	}
+	j := (key * 0x9E3779B1) & ws.mask
+	for {
+		k := ws.keys[j]
+		if k == key {
+			s := ws.start[j]
+			e := s + uint32(ws.count[j])
+			cls, w := ws.cls[s:e], ws.w[s:e]
+			for x, c := range cls {
+				scores[c] += int32(w[x])
+			}
+			return
+		}
+		if k == 0 {
+			return
+		}
+		j = (j + 1) & ws.mask
+	}
+}
+
+// feature is one feature's entries, the unit weights are built from.
+type feature struct {
+	key uint32
+	cls []uint16
+	w   []int16
+}
+
+// buildWeights makes the lookup table of features, which must be sorted by
+// key without duplicates.
+func buildWeights(fs []feature) *weights {
+	ws := &weights{nkeys: len(fs)}
+	if len(fs) == 0 {
+		return ws
+	}
+	size := uint32(1)
+	for int(size) < 2*len(fs) {
+		size <<= 1
+	}
+	ws.mask = size - 1
+	ws.keys = make([]uint32, size)
+	ws.start = make([]uint32, size)
+	ws.count = make([]uint16, size)
+	total := 0
+	for _, f := range fs {
+		total += len(f.cls)
+	}
+	ws.cls = make([]uint16, 0, total)
+	ws.w = make([]int16, 0, total)
+	for _, f := range fs {
+		j := (f.key * 0x9E3779B1) & ws.mask
+		for ws.keys[j] != 0 {
+			j = (j + 1) & ws.mask
+		}
+		ws.keys[j] = f.key
+		ws.start[j] = uint32(len(ws.cls))
+		ws.count[j] = uint16(len(f.cls))
+		ws.cls = append(ws.cls, f.cls...)
+		ws.w = append(ws.w, f.w...)
+	}
+	return ws
+}
+
+// features returns the table's features sorted by key.
+func (ws *weights) features() []feature {
+	fs := make([]feature, 0, ws.nkeys)
+	for j, k := range ws.keys {
+		if k == 0 {
+			continue
+		}
+		s, e := ws.start[j], ws.start[j]+uint32(ws.count[j])
+		fs = append(fs, feature{key: k, cls: ws.cls[s:e], w: ws.w[s:e]})
+	}
+	sort.Slice(fs, func(a, b int) bool { return fs[a].key < fs[b].key })
+	return fs
+}
+
+// memSize is the table's size in memory, in bytes.
+func (ws *weights) memSize() int {
+	return len(ws.keys)*(4+4+2) + len(ws.cls)*(2+2)
+}
+
+// trainEntry is one (feature, class) weight during training, with the
+// running sum needed for averaging (Collins 2002, lazily updated).
+type trainEntry struct {
+	cls   uint16
+	w     int32
+	total int64 // sum of w over the steps before ts
+	ts    int64 // step of the last change of w
+}
+
+// perceptron is an averaged perceptron under training. Weights are integers
+// (updates are ±1), so training is exact and deterministic.
+type perceptron struct {
+	index   map[uint32]int32
+	entries [][]trainEntry
+	step    int64
+}
+
+func newPerceptron() *perceptron {
+	return &perceptron{index: make(map[uint32]int32)}
+}
+
+// score fills scores (all classes) for the feature keys.
+func (p *perceptron) score(keys []uint32, scores []int32) {
+	for i := range scores {
+		scores[i] = 0
+	}
+	for _, k := range keys {
+		fi, ok := p.index[k]
+		if !ok {
+			continue
+		}
+		for _, e := range p.entries[fi] {
+			scores[e.cls] += e.w
+		}
+	}
+}
+
+// update moves the weights of keys towards gold and away from guess.
+func (p *perceptron) update(keys []uint32, gold, guess int) {
+	for _, k := range keys {
+		fi, ok := p.index[k]
+		if !ok {
+			fi = int32(len(p.entries))
+			p.index[k] = fi
+			p.entries = append(p.entries, nil)
+		}
+		p.bump(fi, uint16(gold), 1)
+		p.bump(fi, uint16(guess), -1)
+	}
+}
+
+func (p *perceptron) bump(fi int32, c uint16, d int32) {
+	es := p.entries[fi]
+	for i := range es {
+		if es[i].cls == c {
+			e := &es[i]
+			e.total += int64(e.w) * (p.step - e.ts)
+			e.ts = p.step
+			e.w += d
+			return
+		}
+	}
+	p.entries[fi] = append(es, trainEntry{cls: c, w: d, ts: p.step})
+}
+
+// tick advances the averaging clock by one training instance.
+func (p *perceptron) tick() { p.step++ }
+
+// average returns the averaged weights quantised to int16 and scaled so that
+// the largest magnitude is 32767/ headroom; weights that round to zero are
+// dropped, as are features left with no entry.
+func (p *perceptron) average() []feature {
+	keys := make([]uint32, 0, len(p.index))
+	for k := range p.index {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
+	avg := func(e *trainEntry) float64 {
+		return float64(e.total+int64(e.w)*(p.step-e.ts)) / float64(max(p.step, 1))
+	}
+	maxAbs := 0.0
+	for _, es := range p.entries {
+		for i := range es {
+			maxAbs = max(maxAbs, math.Abs(avg(&es[i])))
+		}
+	}
+	// Scores sum about 40 weights; keep the sum inside int32 with margin
+	// while using the int16 range for each weight.
+	scale := 1.0
+	if maxAbs > 0 {
+		scale = 32767 / maxAbs
+	}
+	var fs []feature
+	for _, k := range keys {
+		es := append([]trainEntry(nil), p.entries[p.index[k]]...)
+		sort.Slice(es, func(a, b int) bool { return es[a].cls < es[b].cls })
+		var f feature
+		f.key = k
+		for i := range es {
+			q := math.Round(avg(&es[i]) * scale)
+			if q == 0 {
+				continue
+			}
+			f.cls = append(f.cls, es[i].cls)
+			f.w = append(f.w, int16(q))
+		}
+		if len(f.cls) > 0 {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}

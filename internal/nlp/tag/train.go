@@ -1,0 +1,416 @@
+package tag
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+// TrainOptions configures Train. The zero value gives the shipped model's
+// settings.
+type TrainOptions struct {
+	Epochs       int    // passes of the tagger perceptron over the data (default 8)
+	FeatsEpochs  int    // passes of the UFeats perceptron (default 8)
+	Seed         uint64 // shuffling seed (default 1)
+	DictMinCount int    // occurrences for a word to enter the tag dictionary (default 3)
+	// Dev, when set with Log, is tagged after every epoch and the accuracy
+	// logged; it does not influence training.
+	Dev []*nlp.Sentence
+	Log io.Writer // progress messages; nil for none
+}
+
+func (o *TrainOptions) defaults() {
+	if o.Epochs <= 0 {
+		o.Epochs = 8
+	}
+	if o.FeatsEpochs <= 0 {
+		o.FeatsEpochs = 8
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if o.DictMinCount <= 0 {
+		o.DictMinCount = 3
+	}
+}
+
+func (o *TrainOptions) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, format+"\n", args...)
+	}
+}
+
+// trainSent is a training sentence with its tokens hashed once.
+type trainSent struct {
+	s     *nlp.Sentence
+	toks  []tokenInfo
+	gold  []int // gold tag classes
+	feats []int // gold UFeats values
+}
+
+// Train trains a model on gold sentences (Form, UPOS, XPOS, Feats, Lemma).
+// It is deterministic: the same sentences and options give the same model,
+// byte for byte once saved.
+func Train(sents []*nlp.Sentence, opt TrainOptions) (*Model, error) {
+	opt.defaults()
+	if len(sents) == 0 {
+		return nil, errors.New("training tagger: no sentences")
+	}
+	m := &Model{}
+	// classes and UFeats values, in sorted order
+	classIdx := map[class]int{}
+	featsIdx := map[string]int{"": 0}
+	for _, s := range sents {
+		for i := range s.Words {
+			w := &s.Words[i]
+			classIdx[class{w.UPOS, w.XPOS}] = 0
+			featsIdx[w.Feats] = 0
+		}
+	}
+	for c := range classIdx {
+		m.classes = append(m.classes, c)
+	}
+	sort.Slice(m.classes, func(a, b int) bool {
+		x, y := m.classes[a], m.classes[b]
+		if x.upos != y.upos {
+			return x.upos < y.upos
+		}
+		return x.xpos < y.xpos
+	})
+	if len(m.classes) > maxClasses {
+		return nil, fmt.Errorf("training tagger: %d tag classes (at most %d)", len(m.classes), maxClasses)
+	}
+	for i, c := range m.classes {
+		classIdx[c] = i
+	}
+	for f := range featsIdx {
+		m.feats = append(m.feats, f)
+	}
+	sort.Strings(m.feats) // "" sorts first
+	if len(m.feats) > maxFeats {
+		return nil, fmt.Errorf("training tagger: %d UFeats values (at most %d)", len(m.feats), maxFeats)
+	}
+	for i, f := range m.feats {
+		featsIdx[f] = i
+	}
+	m.derive()
+
+	// UFeats candidates per class
+	seen := make([]map[int]bool, len(m.classes))
+	for i := range seen {
+		seen[i] = map[int]bool{}
+	}
+	data := make([]*trainSent, len(sents))
+	for k, s := range sents {
+		ts := &trainSent{s: s, gold: make([]int, len(s.Words)), feats: make([]int, len(s.Words))}
+		for i := range s.Words {
+			w := &s.Words[i]
+			ts.gold[i] = classIdx[class{w.UPOS, w.XPOS}]
+			ts.feats[i] = featsIdx[w.Feats]
+			seen[ts.gold[i]][ts.feats[i]] = true
+		}
+		data[k] = ts
+	}
+	m.cands = make([][]uint16, len(m.classes))
+	for c, set := range seen {
+		for f := range set {
+			m.cands[c] = append(m.cands[c], uint16(f))
+		}
+		sort.Slice(m.cands[c], func(a, b int) bool { return m.cands[c][a] < m.cands[c][b] })
+	}
+
+	buildDictionary(m, data, opt.DictMinCount)
+	t := &Tagger{m: m}
+	for _, ts := range data {
+		t.prepare(ts.s)
+		ts.toks = append([]tokenInfo(nil), t.toks...)
+	}
+
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+
+	// tagger: greedy left to right, trained on its own previous predictions
+	start := time.Now()
+	p := newPerceptron()
+	scores := make([]int32, len(m.classes))
+	var keys []uint32
+	var pred []int
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		errs, total := 0, 0
+		for _, k := range order {
+			ts := data[k]
+			pred = append(pred[:0], ts.gold...)
+			for i := range ts.gold {
+				keys = tagFeatures(keys[:0], ts.toks, pred, i)
+				p.score(keys, scores)
+				guess := 0
+				for j := 1; j < len(scores); j++ {
+					if scores[j] > scores[guess] {
+						guess = j
+					}
+				}
+				p.tick()
+				if guess != ts.gold[i] {
+					p.update(keys, ts.gold[i], guess)
+					errs++
+				}
+				pred[i] = guess
+				total++
+			}
+		}
+		opt.logf("tagger epoch %d: train accuracy %.2f%% (%d features, %s)", ep,
+			100*float64(total-errs)/float64(max(total, 1)), len(p.entries), time.Since(start).Round(time.Second))
+		if opt.Log != nil && len(opt.Dev) > 0 && (ep == opt.Epochs || ep%3 == 0) {
+			m.tagW = buildWeights(p.average())
+			m.featW = buildWeights(nil)
+			sc := Evaluate(m, opt.Dev)
+			opt.logf("  dev UPOS %.2f XPOS %.2f", sc.UPOSAcc(), sc.XPOSAcc())
+		}
+	}
+	m.tagW = buildWeights(p.average())
+
+	// UFeats: choose among the values seen with the gold class
+	fp := newPerceptron()
+	fscores := make([]int32, len(m.feats))
+	for ep := 1; ep <= opt.FeatsEpochs; ep++ {
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		errs, total := 0, 0
+		for _, k := range order {
+			ts := data[k]
+			for i, c := range ts.gold {
+				cands := m.cands[c]
+				if len(cands) < 2 {
+					continue
+				}
+				keys = featsFeatures(keys[:0], ts.toks, ts.gold, m.nominal, i)
+				fp.score(keys, fscores)
+				guess := int(cands[0])
+				for _, f := range cands[1:] {
+					if fscores[f] > fscores[guess] {
+						guess = int(f)
+					}
+				}
+				fp.tick()
+				if guess != ts.feats[i] {
+					fp.update(keys, ts.feats[i], guess)
+					errs++
+				}
+				total++
+			}
+		}
+		opt.logf("feats epoch %d: train accuracy %.2f%% on ambiguous words (%d features)", ep,
+			100*float64(total-errs)/float64(max(total, 1)), len(fp.entries))
+	}
+	m.featW = buildWeights(fp.average())
+
+	trainLemmas(m, data)
+	opt.logf("lemmas: %d rules, %d suffix rules, %d exceptions", len(m.rules), len(m.suffix), countExceptions(m))
+	if opt.Log != nil && len(opt.Dev) > 0 {
+		sc := Evaluate(m, opt.Dev)
+		opt.logf("dev: %s", sc)
+	}
+	return m, nil
+}
+
+// buildDictionary fills the tag dictionary: each word (lower case) seen at
+// least minCount times maps to its ambiguity class, the set of tag classes
+// it has at least 5% of the time. Rarer words are left out so that training
+// sees unknown words the way tagging new text does.
+func buildDictionary(m *Model, data []*trainSent, minCount int) {
+	counts := map[string]map[int]int{}
+	for _, ts := range data {
+		for i := range ts.s.Words {
+			low := strings.ToLower(ts.s.Words[i].Form)
+			if counts[low] == nil {
+				counts[low] = map[int]int{}
+			}
+			counts[low][ts.gold[i]]++
+		}
+	}
+	words := make([]string, 0, len(counts))
+	for w := range counts {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	sigs := map[string]uint32{}
+	m.amb = map[string]uint32{}
+	for _, w := range words {
+		total := 0
+		for _, n := range counts[w] {
+			total += n
+		}
+		if total < minCount {
+			continue
+		}
+		var set []int
+		for c, n := range counts[w] {
+			if n*20 >= total {
+				set = append(set, c)
+			}
+		}
+		sort.Ints(set)
+		var b strings.Builder
+		for _, c := range set {
+			fmt.Fprintf(&b, "%d,", c)
+		}
+		id, ok := sigs[b.String()]
+		if !ok {
+			id = uint32(len(sigs))
+			sigs[b.String()] = id
+		}
+		m.amb[w] = id
+	}
+	m.nAmb = len(sigs)
+}
+
+// lemmaType is a (tag class, form) pair of the training data.
+type lemmaType struct {
+	class int
+	form  string
+}
+
+// trainLemmas learns the lemma rules: for each (class, case, suffix) the
+// most frequent edit script among the training word types ending so, and an
+// exception table of the types the rules get wrong.
+func trainLemmas(m *Model, data []*trainSent) {
+	lemmas := map[lemmaType]map[string]int{}
+	for _, ts := range data {
+		for i := range ts.s.Words {
+			w := &ts.s.Words[i]
+			if w.Lemma == "" {
+				continue
+			}
+			k := lemmaType{ts.gold[i], w.Form}
+			if lemmas[k] == nil {
+				lemmas[k] = map[string]int{}
+			}
+			lemmas[k][w.Lemma]++
+		}
+	}
+	types := make([]lemmaType, 0, len(lemmas))
+	for k := range lemmas {
+		types = append(types, k)
+	}
+	sort.Slice(types, func(a, b int) bool {
+		if types[a].class != types[b].class {
+			return types[a].class < types[b].class
+		}
+		return types[a].form < types[b].form
+	})
+	best := make([]string, len(types))
+	for i, k := range types {
+		bl, bn := "", 0
+		for l, n := range lemmas[k] {
+			if n > bn || n == bn && l < bl {
+				bl, bn = l, n
+			}
+		}
+		best[i] = bl
+	}
+
+	// count rules per suffix key over types
+	ruleIdx := map[lemmaRule]int{}
+	m.rules = nil
+	counts := map[string]map[int]int{}
+	var keyBuf, low []byte
+	for i, k := range types {
+		r := ruleFor(k.form, best[i])
+		id, ok := ruleIdx[r]
+		if !ok {
+			id = len(m.rules)
+			ruleIdx[r] = id
+			m.rules = append(m.rules, r)
+		}
+		low = appendLower(low[:0], k.form)
+		cs := caseOf(k.form)
+		for n := 0; n <= maxSuffix; n++ {
+			var ok bool
+			keyBuf, ok = suffixKey(keyBuf[:0], k.class, cs, low, n)
+			if !ok {
+				break
+			}
+			if r.strip > len(keyBuf)-3 {
+				// the script edits letters before the suffix: it says
+				// nothing about other words ending so
+				continue
+			}
+			key := string(keyBuf)
+			if counts[key] == nil {
+				counts[key] = map[int]int{}
+			}
+			counts[key][id]++
+		}
+	}
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	// shorter keys (shorter suffixes) first, so parents are decided first
+	sort.Slice(keys, func(a, b int) bool {
+		if len(keys[a]) != len(keys[b]) {
+			return len(keys[a]) < len(keys[b])
+		}
+		return keys[a] < keys[b]
+	})
+	effective := map[string]int{} // rule the lookup yields for a key
+	m.suffix = map[string]uint16{}
+	for _, key := range keys {
+		br, bn := 0, -1
+		for r, n := range counts[key] {
+			if n > bn || n == bn && r < br {
+				br, bn = r, n
+			}
+		}
+		effective[key] = br
+		// the rule the lookup would give without this key: that of the
+		// nearest shorter suffix with a key
+		parent := -1
+		for anc := key; len(anc) > 3; {
+			suf := anc[3:]
+			_, sz := utf8.DecodeRuneInString(suf)
+			anc = anc[:3] + suf[sz:]
+			if r, ok := effective[anc]; ok {
+				parent = r
+				break
+			}
+		}
+		if br == parent || parent == -1 && m.rules[br].identity() {
+			continue
+		}
+		m.suffix[key] = uint16(br)
+	}
+
+	// exceptions: the types the rules get wrong, checked again with the
+	// exception table in place (a lower-case entry can shadow a rule)
+	m.exact = make([]map[string]string, len(m.classes))
+	for pass := 0; pass < 2; pass++ {
+		for i, k := range types {
+			if m.lemmaOf(k.form, k.class, pass == 1) == best[i] {
+				continue
+			}
+			if m.exact[k.class] == nil {
+				m.exact[k.class] = map[string]string{}
+			}
+			m.exact[k.class][k.form] = best[i]
+		}
+	}
+}
+
+func countExceptions(m *Model) int {
+	n := 0
+	for _, ex := range m.exact {
+		n += len(ex)
+	}
+	return n
+}

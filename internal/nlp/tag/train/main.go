@@ -1,0 +1,112 @@
+// Command train builds the tagger model of package tag from UD English EWT,
+// or evaluates a model on its dev and test sets:
+//
+//	go run ./internal/nlp/tag/train -ud ../shared/ud/en_ewt -out internal/nlp/tag/model.bin
+//	go run ./internal/nlp/tag/train -ud ../shared/ud/en_ewt -eval internal/nlp/tag/model.bin
+//
+// Training is deterministic: the same treebank and flags give the same bytes.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/nlp/tag"
+)
+
+func main() {
+	ud := flag.String("ud", "../shared/ud/en_ewt", "directory of the UD English EWT CoNLL-U files")
+	out := flag.String("out", "", "write the trained model to this file")
+	eval := flag.String("eval", "", "evaluate this model file on dev and test instead of training")
+	epochs := flag.Int("epochs", 0, "tagger epochs (0: default)")
+	featsEpochs := flag.Int("feats-epochs", 0, "UFeats epochs (0: default)")
+	dictMin := flag.Int("dict-min", 0, "minimum count for the tag dictionary (0: default)")
+	verbose := flag.Bool("v", false, "log dev accuracy during training")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	if *eval != "" {
+		if err := evaluate(*ud, *eval); err != nil {
+			fatal(err)
+		}
+		return
+	}
+	if *out == "" {
+		fmt.Fprintln(os.Stderr, "train: -out or -eval is required")
+		os.Exit(2)
+	}
+	train, err := read(*ud, "train")
+	if err != nil {
+		fatal(err)
+	}
+	opt := tag.TrainOptions{Epochs: *epochs, FeatsEpochs: *featsEpochs, DictMinCount: *dictMin, Log: os.Stderr}
+	if *verbose {
+		if opt.Dev, err = read(*ud, "dev"); err != nil {
+			fatal(err)
+		}
+	}
+	start := time.Now()
+	m, err := tag.Train(train, opt)
+	if err != nil {
+		fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		fatal(err)
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		fatal(err)
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, %.1f MB in memory, trained in %s\n", *out, buf.Len(),
+		float64(m.MemSize())/1e6, time.Since(start).Round(time.Second))
+}
+
+func read(dir, part string) ([]*nlp.Sentence, error) {
+	name := filepath.Join(dir, "en_ewt-ud-"+part+".conllu")
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("reading treebank: %w", err)
+	}
+	defer f.Close()
+	return tag.ReadTreebank(f, name)
+}
+
+func evaluate(dir, model string) error {
+	f, err := os.Open(model)
+	if err != nil {
+		return fmt.Errorf("reading model: %w", err)
+	}
+	defer f.Close()
+	start := time.Now()
+	m, err := tag.Load(f)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("model %s loaded in %s, %.1f MB in memory\n", model, time.Since(start).Round(time.Millisecond), float64(m.MemSize())/1e6)
+	for _, part := range []string{"dev", "test"} {
+		sents, err := read(dir, part)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%s: %s\n", part, tag.Evaluate(m, sents))
+	}
+	return nil
+}
+
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "train:", err)
+	os.Exit(1)
+}
