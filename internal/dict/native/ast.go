@@ -175,12 +175,17 @@ func parse(r io.Reader, name string) (*file, Problems, error) {
 }
 
 // finalCheck reports what can only be seen once an entry is complete.
+// An actor without codes is reported and left out.
 func (p *parser) finalCheck() {
+	kept := p.f.Actors[:0]
 	for _, a := range p.f.Actors {
 		if len(a.Codes) == 0 {
 			p.add(a.Line, "actor %q has no code", a.Names[0])
+			continue
 		}
+		kept = append(kept, a)
 	}
+	p.f.Actors = kept
 }
 
 func (p *parser) entry(n int, line string) {

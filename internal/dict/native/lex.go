@@ -58,7 +58,7 @@ func normPhrase(s string) (string, error) {
 		return "", fmt.Errorf("empty name")
 	}
 	out := strings.Join(f, " ")
-	if i := strings.IndexAny(out, "|=@&$[]{}()!~,:"); i >= 0 {
+	if i := strings.IndexAny(out, "|=@&$[]{}()!~,:#"); i >= 0 {
 		return "", fmt.Errorf("name %q: unexpected %q", clip(out), out[i])
 	}
 	for _, w := range f {
@@ -117,7 +117,7 @@ func parseRange(s string) (dateRange, error) {
 
 func parseDate(s string) (time.Time, error) {
 	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	if err != nil || t.Year() < 1000 {
 		return t, fmt.Errorf("bad date %q (want YYYY-MM-DD)", clip(s))
 	}
 	return t, nil
