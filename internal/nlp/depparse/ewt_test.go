@@ -1,0 +1,147 @@
+package depparse
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+// ewtDir returns ../shared/ud/en_ewt relative to the module root, or skips.
+func ewtDir(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("go.mod not found above the package directory")
+		}
+		dir = parent
+	}
+	ud := filepath.Join(dir, "..", "shared", "ud", "en_ewt")
+	if _, err := os.Stat(filepath.Join(ud, "en_ewt-ud-dev.conllu")); err != nil {
+		t.Skipf("UD English EWT not available at %s (../shared beside the repository): %v", ud, err)
+	}
+	return ud
+}
+
+func readEWT(t testing.TB, part string) []*nlp.Sentence {
+	sents, err := ReadTreebank(filepath.Join(ewtDir(t), "en_ewt-ud-"+part+".conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sents
+}
+
+// TestDevAccuracy is the accuracy floor of the embedded model on the EWT
+// dev set with gold tokenization and the treebank's tags.
+func TestDevAccuracy(t *testing.T) {
+	dev := readEWT(t, "dev")
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := Evaluate(m, dev)
+	t.Logf("dev, gold tags: %d words, UAS %.2f, LAS %.2f, LAS (universal labels) %.2f", sc.Words, sc.UAS(), sc.LAS(), sc.ULAS())
+	if sc.Words != 25147 && sc.Words != 25148 {
+		t.Errorf("dev has %d words, want about 25,147", sc.Words)
+	}
+	if sc.UAS() < 88 || sc.LAS() < 86 {
+		t.Errorf("dev UAS %.2f LAS %.2f below the floor 88 / 86", sc.UAS(), sc.LAS())
+	}
+}
+
+// TestTrainingIsDeterministic trains twice on a slice of EWT and compares
+// the saved models byte for byte.
+func TestTrainingIsDeterministic(t *testing.T) {
+	train := readEWT(t, "train")[:300]
+	opt := TrainOptions{Epochs: 2, TagNoise: 0.05}
+	var out [2][]byte
+	for i := range out {
+		m, err := Train(train, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = save(t, m)
+	}
+	if !bytes.Equal(out[0], out[1]) {
+		t.Error("two training runs gave different models")
+	}
+	m, err := Train(train, TrainOptions{Epochs: 2, TagNoise: 0.05, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(save(t, m), out[0]) {
+		t.Error("a different seed gave the same model: the seed is not used")
+	}
+}
+
+func TestDefaultIsShared(t *testing.T) {
+	m1, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, _ := Default()
+	if m1 != m2 {
+		t.Error("Default decoded the model twice")
+	}
+	if len(m1.Labels()) < 30 {
+		t.Errorf("embedded model has %d labels", len(m1.Labels()))
+	}
+}
+
+// BenchmarkParse parses the EWT dev set (treebank tags) with the embedded
+// model and reports words/s; allocs/op should be 0.
+func BenchmarkParse(b *testing.B) {
+	dev := readEWT(b, "dev")
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := m.NewParser()
+	words := 0
+	sents := make([]nlp.Sentence, len(dev))
+	for i, s := range dev {
+		sents[i].Words = append([]nlp.Word(nil), s.Words...)
+		words += len(s.Words)
+	}
+	for i := range sents { // warm the scratch buffers up
+		p.Parse(&sents[i])
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.Parse(&sents[i%len(sents)])
+	}
+	b.StopTimer()
+	perSent := float64(words) / float64(len(sents))
+	b.ReportMetric(perSent*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkLoad decodes the embedded model and reports its heap size.
+func BenchmarkLoad(b *testing.B) {
+	var before, after runtime.MemStats
+	var m *Model
+	for i := 0; i < b.N; i++ {
+		m = nil
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		var err error
+		m, err = Load(bytes.NewReader(embedded))
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+	}
+	b.ReportMetric((float64(after.HeapAlloc)-float64(before.HeapAlloc))/(1<<20), "model-MB")
+	runtime.KeepAlive(m)
+}

@@ -1,0 +1,221 @@
+package depparse
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+var update = flag.Bool("update", false, "rewrite the fuzz seed model in testdata")
+
+// tiny is a hand-made treebank: form/UPOS/XPOS/head/label per word.
+var tiny = []string{
+	"The/DET/DT/2/det cat/NOUN/NN/3/nsubj sat/VERB/VBD/0/root on/ADP/IN/6/case the/DET/DT/6/det mat/NOUN/NN/3/obl ./PUNCT/./3/punct",
+	"Rebels/NOUN/NNS/2/nsubj attacked/VERB/VBD/0/root the/DET/DT/4/det town/NOUN/NN/2/obj ./PUNCT/./2/punct",
+	"The/DET/DT/2/det minister/NOUN/NN/3/nsubj said/VERB/VBD/0/root talks/NOUN/NNS/5/nsubj failed/VERB/VBD/3/ccomp ./PUNCT/./3/punct",
+	"Police/NOUN/NNS/2/nsubj arrested/VERB/VBD/0/root two/NUM/CD/4/nummod men/NOUN/NNS/2/obj in/ADP/IN/6/case Paris/PROPN/NNP/2/obl ./PUNCT/./2/punct",
+	"Iran/PROPN/NNP/2/nsubj rejected/VERB/VBD/0/root the/DET/DT/4/det offer/NOUN/NN/2/obj and/CCONJ/CC/6/cc recalled/VERB/VBD/2/conj its/PRON/PRP$/8/nmod:poss envoy/NOUN/NN/6/obj ./PUNCT/./2/punct",
+}
+
+func tinyTreebank(t testing.TB) []*nlp.Sentence {
+	var out []*nlp.Sentence
+	for i, line := range tiny {
+		s := &nlp.Sentence{ID: fmt.Sprint("tiny-", i+1)}
+		for j, tok := range strings.Fields(line) {
+			f := strings.Split(tok, "/")
+			if len(f) != 5 {
+				t.Fatalf("tiny %d: bad token %q", i, tok)
+			}
+			var h int
+			fmt.Sscan(f[3], &h)
+			s.Words = append(s.Words, nlp.Word{ID: j + 1, Form: f[0], Lemma: strings.ToLower(f[0]), UPOS: f[1], XPOS: f[2], Head: h, Deprel: f[4]})
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func trainTiny(t testing.TB) *Model {
+	m, err := Train(tinyTreebank(t), TrainOptions{Epochs: 10, TagNoise: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func save(t testing.TB, m *Model) []byte {
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestTrainTinyLearnsItsData(t *testing.T) {
+	gold := tinyTreebank(t)
+	m := trainTiny(t)
+	sc := Evaluate(m, gold)
+	if sc.LAS() != 100 {
+		t.Errorf("LAS on the training sentences = %.1f, want 100", sc.LAS())
+	}
+}
+
+func TestSaveLoadRoundTrip(t *testing.T) {
+	m := trainTiny(t)
+	data := save(t, m)
+	m2, err := Load(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(save(t, m2), data) {
+		t.Error("saving a loaded model gives different bytes")
+	}
+	p1, p2 := m.NewParser(), m2.NewParser()
+	for _, g := range tinyTreebank(t) {
+		a, b := *g, *g
+		a.Words = append([]nlp.Word(nil), g.Words...)
+		b.Words = append([]nlp.Word(nil), g.Words...)
+		for i := range a.Words {
+			a.Words[i].Head, a.Words[i].Deprel = -1, ""
+			b.Words[i].Head, b.Words[i].Deprel = -1, ""
+		}
+		p1.Parse(&a)
+		p2.Parse(&b)
+		for i := range a.Words {
+			if a.Words[i].Head != b.Words[i].Head || a.Words[i].Deprel != b.Words[i].Deprel {
+				t.Errorf("%s word %d: %d/%s before saving, %d/%s after", g.ID, i+1,
+					a.Words[i].Head, a.Words[i].Deprel, b.Words[i].Head, b.Words[i].Deprel)
+			}
+		}
+	}
+	if m2.Features() != m.Features() || m2.Weights() != m.Weights() {
+		t.Errorf("loaded %d features %d weights, saved %d %d", m2.Features(), m2.Weights(), m.Features(), m.Weights())
+	}
+}
+
+func TestLoadRejectsDamagedInput(t *testing.T) {
+	data := save(t, trainTiny(t))
+	cases := map[string][]byte{
+		"empty":         nil,
+		"bad header":    append([]byte("eventwire-tagger-v1\n"), data[len(magic):]...),
+		"header only":   []byte(magic),
+		"not gzip":      append([]byte(magic), "hello world, this is not a compressed stream"...),
+		"trailing gzip": append(append([]byte(nil), data...), data[len(magic):]...),
+	}
+	for _, cut := range []int{len(magic) + 5, len(data) / 3, len(data) / 2, len(data) - 9, len(data) - 1} {
+		cases[fmt.Sprint("truncated at ", cut)] = data[:cut]
+	}
+	for _, at := range []int{len(magic) + 12, len(data) / 2, len(data) - 6} {
+		c := append([]byte(nil), data...)
+		c[at] ^= 0x5a
+		cases[fmt.Sprint("flipped byte ", at)] = c
+	}
+	for name, in := range cases {
+		t.Run(name, func(t *testing.T) {
+			m, err := Load(bytes.NewReader(in))
+			if name == "trailing gzip" {
+				// gzip readers accept concatenated members; the second member
+				// makes the payload longer than the model, which must fail.
+				if err == nil {
+					t.Errorf("Load accepted a model followed by another: %d features", m.Features())
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("Load accepted damaged input")
+			}
+			if !strings.Contains(err.Error(), "parser model") {
+				t.Errorf("error %q does not say what was being read", err)
+			}
+		})
+	}
+}
+
+func TestTrainRejectsUnusableInput(t *testing.T) {
+	if _, err := Train(nil, TrainOptions{Epochs: 1}); err == nil {
+		t.Error("Train accepted no sentences")
+	}
+	s := tinyTreebank(t)[0]
+	for i := range s.Words {
+		s.Words[i].Deprel = "dep" // no root label at all
+	}
+	if _, err := Train([]*nlp.Sentence{s}, TrainOptions{Epochs: 1}); err == nil {
+		t.Error("Train accepted a treebank without root labels")
+	}
+}
+
+func TestParseEdgeCases(t *testing.T) {
+	m := trainTiny(t)
+	p := m.NewParser()
+	var empty nlp.Sentence
+	p.Parse(&empty)
+	for _, forms := range [][]string{{"Hello"}, {"", "\x00", "ÿ"}, strings.Fields(strings.Repeat("word ", 300))} {
+		s := &nlp.Sentence{}
+		for i, f := range forms {
+			s.Words = append(s.Words, nlp.Word{ID: i + 1, Form: f})
+		}
+		p.Parse(s)
+		roots := 0
+		head := make([]int32, len(s.Words)+1)
+		for i, w := range s.Words {
+			if w.Head < 0 || w.Head > len(s.Words) || w.Head == i+1 || w.Deprel == "" {
+				t.Fatalf("%d words: word %d has head %d label %q", len(forms), i+1, w.Head, w.Deprel)
+			}
+			if w.Head == 0 {
+				roots++
+				if w.Deprel != "root" {
+					t.Errorf("root word labelled %q", w.Deprel)
+				}
+			}
+			head[i+1] = int32(w.Head)
+		}
+		if roots != 1 || !acyclic(head) {
+			t.Errorf("%d words: not a single-rooted tree: %v", len(forms), head)
+		}
+	}
+}
+
+// TestFuzzSeedModel keeps the fuzz seed (a real, tiny model) in step with
+// the format; run with -update to rewrite it.
+func TestFuzzSeedModel(t *testing.T) {
+	data := save(t, trainTiny(t))
+	path := filepath.Join("testdata", "fuzz", "FuzzLoad", "tiny-model")
+	enc := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", data)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(enc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestFuzzSeedModel -update)", err)
+	}
+	if string(got) != enc {
+		t.Errorf("%s is stale: run go test -run TestFuzzSeedModel -update", path)
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte(magic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Load(bytes.NewReader(data))
+		if err != nil {
+			if m != nil {
+				t.Error("Load returned a model with an error")
+			}
+			return
+		}
+		// A model that loads must parse without trouble.
+		s := &nlp.Sentence{Words: []nlp.Word{{ID: 1, Form: "Rebels", UPOS: "NOUN", XPOS: "NNS"}, {ID: 2, Form: "attacked", UPOS: "VERB", XPOS: "VBD"}}}
+		m.NewParser().Parse(s)
+	})
+}
