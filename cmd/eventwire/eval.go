@@ -7,11 +7,11 @@ import (
 )
 
 // evalVerbs holds the verbs of "eventwire eval VERB": each file that adds a
-// verb (eval_geo.go, eval_petr.go, eval_ud.go...) registers it from its init.
+// verb (eval_petr.go, eval_ud.go...) registers it from its init.
 var evalVerbs = map[string]func(args []string, stdout, stderr io.Writer) error{}
 
 func init() {
-	register(command{name: "eval", summary: "measure accuracy on labelled data (eval VERB ...)", run: runEval})
+	register(command{name: "eval", summary: "measure accuracy (eval petr FILE.xml, ...)", run: runEval})
 }
 
 func runEval(args []string, stdout, stderr io.Writer) error {

@@ -144,11 +144,17 @@ type Agent struct {
 // Combine returns the code of the agent attached to country ("" for none).
 func (a *Agent) Combine(country string) string {
 	switch {
-	case country == "":
+	case country == "" || a.Place == AgentAlone:
 		return a.Code
 	case a.Place == AgentPrefix:
+		if strings.HasPrefix(country, a.Code) {
+			return country
+		}
 		return a.Code + country
 	default:
+		if strings.HasSuffix(country, a.Code) {
+			return country // "President Bush" [USAGOV] + president [~GOV]
+		}
 		return country + a.Code
 	}
 }
@@ -169,6 +175,9 @@ type VerbForm struct {
 	Phrase Phrase   // the words of a multi-word verb, nil for one word
 	Head   int      // index in Phrase of the verb word
 	Code   string   // a code for this form alone, "" to use the class code
+	// Reverse is the form's code for a second event from the target to the
+	// source, with Code.
+	Reverse string
 	Noun   bool     // a noun event ("attack(n)"): the lemma is a noun
 	Origin Origin
 }

@@ -155,20 +155,9 @@ func actorCode(g string) (dict.ActorCode, string) {
 	return c, ""
 }
 
-// splitCodes splits "FRO+BIL+SAM" (several actors); "+++" and "---" stay whole.
-func splitCodes(code string) []string {
-	if code == dict.NullCode || strings.Trim(code, "+") == "" {
-		return []string{dict.NullCode}
-	}
-	parts := strings.FieldsFunc(code, func(r rune) bool { return r == '+' || r == '/' })
-	out := parts[:0]
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+// splitCodes returns the codes of a code block. PETRARCH keeps a code as
+// written, "FRO/BIL/SAM" and "+++" included, and so do we: it is one code.
+func splitCodes(code string) []string { return []string{code} }
 
 // validCode accepts CAMEO-like codes: letters, digits, '-', '+', '~', '.'.
 func validCode(c string) bool {

@@ -43,7 +43,7 @@ BOROMIR [---]
 		{2, "gollum|smeagol", 19940101, "HOB", 6},
 		{2, "gollum|smeagol", 19970101, "HOBGOV", 6},
 		{2, "gollum|smeagol", 20010101, "HOBREB", 6},
-		{3, "the shire", 0, "FRO+BIL+SAM", 11},
+		{3, "the shire", 0, "FRO/BIL/SAM", 11},
 		{4, "boromir", 0, "---", 12},
 	}
 	for _, tt := range tests {

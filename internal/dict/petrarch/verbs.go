@@ -190,11 +190,11 @@ func verbLine(t string, o dict.Origin) (dict.VerbForm, string) {
 	}
 	f := verbForm(p, h, o)
 	if len(groups) == 1 {
-		code, _, msg := eventCode(groups[0])
+		code, rev, msg := eventCode(groups[0])
 		if msg != "" {
 			return f, msg
 		}
-		f.Code = code
+		f.Code, f.Reverse = code, rev
 	}
 	if explicit {
 		f.Forms = f.Forms[:0]

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/eventwire/eventwire/internal/coder"
+	"github.com/eventwire/eventwire/internal/coder/petreval"
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/dict/petrarch"
+)
+
+func init() {
+	evalVerbs["petr"] = runEvalPetr
+}
+
+func runEvalPetr(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("eval petr", "FILE.xml", stderr)
+	var dicts multiFlag
+	fs.Var(&dicts, "dict", "dictionary file or directory (repeatable); default: the files named by the XML's <Environment>")
+	dictDir := fs.String("dict-dir", "../shared/petrarch/dictionaries", "directory the <Environment> file names are resolved in")
+	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
+	negation := fs.String("negation", "transform", "negated verbs: drop, transform (PETRARCH-2) or keep")
+	monad := fs.Bool("monad", false, "code events without a target (target ---)")
+	explain := fs.String("explain", "", "print how the record with this id is coded, and nothing else")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return fmt.Errorf("%w: want one validation XML file", errUsage)
+	}
+	neg, err := parseNegation(*negation)
+	if err != nil {
+		return err
+	}
+	fh, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("reading records: %w", err)
+	}
+	defer fh.Close()
+	f, err := petreval.Read(fh, filepath.Base(fs.Arg(0)))
+	if err != nil {
+		return err
+	}
+	for _, p := range f.Problems {
+		fmt.Fprintf(stderr, "warning: %s\n", p)
+	}
+	if len(dicts) == 0 {
+		for _, n := range []string{f.Env.Actors, f.Env.Agents, f.Env.Discards, f.Env.Verbs} {
+			if n != "" {
+				dicts = append(dicts, filepath.Join(*dictDir, n))
+			}
+		}
+		if len(dicts) == 0 {
+			return fmt.Errorf("%w: the file has no <Environment> dictionaries: give --dict", errUsage)
+		}
+	}
+	set, err := loadDicts(dicts, stderr)
+	if err != nil {
+		return err
+	}
+	c, err := coder.New(set, coder.Options{Negation: neg, AllowMonad: *monad, NullActors: true})
+	if err != nil {
+		return err
+	}
+	if *explain != "" {
+		for i := range f.Records {
+			if r := &f.Records[i]; r.ID == *explain {
+				evs, tr := c.Explain(coder.Doc{ID: r.ID, Date: r.Date}, r.Sentence)
+				fmt.Fprintf(stdout, "%s: %s\ngold: %v\n%s\n", r.ID, r.Text, r.Gold, tr)
+				for _, e := range evs {
+					fmt.Fprintf(stdout, "event: %s %s %s (%s) reported=%v negated=%v\n", e.Source, e.Target, e.Code, e.Rule, e.Reported, e.Negated)
+				}
+				return nil
+			}
+		}
+		return fmt.Errorf("no record %q", *explain)
+	}
+	res := petreval.Evaluate(c, f)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		return enc.Encode(res)
+	}
+	return res.WriteTable(stdout)
+}
+
+// loadDicts reads PETRARCH dictionary files and directories; problems in
+// them are warnings (the good lines are used).
+func loadDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
+	set, err := petrarch.LoadFiles(paths...)
+	var es petrarch.Errors
+	if errors.As(err, &es) {
+		for i, e := range es {
+			if i == 20 {
+				fmt.Fprintf(stderr, "warning: %d more dictionary problems\n", len(es)-20)
+				break
+			}
+			fmt.Fprintf(stderr, "warning: %v\n", e)
+		}
+		err = nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+func parseNegation(s string) (coder.NegationPolicy, error) {
+	switch s {
+	case "drop":
+		return coder.NegationDrop, nil
+	case "transform":
+		return coder.NegationTransform, nil
+	case "keep":
+		return coder.NegationKeep, nil
+	}
+	return 0, fmt.Errorf("%w: --negation: want drop, transform or keep, not %q", errUsage, s)
+}

@@ -1,0 +1,336 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+// wordMatches reports whether dictionary word w matches sentence word i.
+func (sc *Scratch) wordMatches(w dict.Word, i int) bool {
+	if w.Prefix {
+		return strings.HasPrefix(sc.low[i], w.Text)
+	}
+	return sc.low[i] == w.Text
+}
+
+// phraseAt returns the number of sentence words the phrase covers when it
+// matches at word i, else 0. Possessive "'s" words inside a phrase are
+// skipped ("Gondor 's army").
+func (sc *Scratch) phraseAt(p dict.Phrase, i int) int {
+	k := i
+	for j, w := range p {
+		if j > 0 {
+			for k < len(sc.low) && (sc.low[k] == "'s" || sc.low[k] == "'") {
+				k++
+			}
+		}
+		if k >= len(sc.low) || !sc.wordMatches(w, k) {
+			return 0
+		}
+		k++
+	}
+	return k - i
+}
+
+// findMentions marks the actor and agent phrases of the sentence, longest
+// match first, left to right.
+func (c *Coder) findMentions(sc *Scratch) {
+	set := c.set
+	n := len(sc.low)
+	for i := 0; i < n; {
+		sc.refs = set.ActorsStarting(sc.low[i], sc.refs[:0])
+		best, bestLen := -1, 0
+		for _, r := range sc.refs {
+			if l := sc.phraseAt(set.Actors[r.Entry].Names[r.Name], i); l > bestLen {
+				best, bestLen = r.Entry, l
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		m := int32(len(sc.actors))
+		sc.actors = append(sc.actors, mention{first: i, end: i + bestLen, entry: best})
+		for k := i; k < i+bestLen; k++ {
+			sc.actorAt[k] = m
+		}
+		sc.trace("actor %q at words %d-%d: %s (%s)", set.Actors[best].Names[0].String(), i+1, i+bestLen,
+			c.actorCode(sc, best), set.Actors[best].Origin)
+		i += bestLen
+	}
+	for i := 0; i < n; {
+		sc.refs = set.AgentsStarting(sc.low[i], sc.refs[:0])
+		best, bestLen := -1, 0
+		for _, r := range sc.refs {
+			if l := sc.phraseAt(set.Agents[r.Entry].Names[r.Name], i); l > bestLen {
+				best, bestLen = r.Entry, l
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		m := int32(len(sc.agents))
+		sc.agents = append(sc.agents, mention{first: i, end: i + bestLen, entry: best})
+		for k := i; k < i+bestLen; k++ {
+			sc.agentAt[k] = m
+		}
+		sc.trace("agent %q at words %d-%d: %s (%s)", set.Agents[best].Names[0].String(), i+1, i+bestLen,
+			set.Agents[best].Code, set.Agents[best].Origin)
+		i += bestLen
+	}
+}
+
+// actorCode is the code of actor a on the sentence's date ("" none; codes of
+// a multi-actor entry are joined by '+').
+func (c *Coder) actorCode(sc *Scratch, a int) string {
+	ac := c.set.Actors[a].CodesAt(sc.date)
+	if ac == nil || len(ac.Codes) == 0 {
+		return ""
+	}
+	if len(ac.Codes) == 1 {
+		return ac.Codes[0]
+	}
+	return strings.Join(ac.Codes, "+")
+}
+
+// nominal reports whether word i can head a noun phrase.
+func nominal(w *nlp.Word) bool {
+	switch w.UPOS {
+	case "NOUN", "PROPN", "PRON", "NUM", "X", "ADJ", "SYM":
+		return true
+	}
+	return false
+}
+
+// modifierRel reports whether label d attaches a word inside the noun
+// phrase of its head (so an actor there names the phrase's country).
+func modifierRel(d string) bool {
+	switch d {
+	case "compound", "amod", "nmod:poss", "flat", "flat:name", "compound:prt", "det", "nmod:npmod", "nummod":
+		return true
+	}
+	return false
+}
+
+// resolveNP appends the actors that the noun phrase headed by word h names:
+// its own code, its coordinated members (conj), else an apposition, else
+// the antecedent of a pronoun.
+func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actorRef {
+	if h < 0 || depth > 8 || len(out) >= 32 {
+		return out
+	}
+	w := &sc.s.Words[h]
+	before := len(out)
+	if w.UPOS == "PRON" || w.UPOS == "DET" && w.Feat("Poss") == "Yes" {
+		if r, ok := c.pronoun(sc, h); ok {
+			out = append(out, r)
+		}
+	} else if r, ok := c.nounCode(sc, h); ok {
+		out = append(out, r)
+	}
+	for _, k := range sc.children(h) {
+		if sc.s.Words[k].Deprel == "conj" && nominal(&sc.s.Words[k]) {
+			out = c.resolveNP(sc, k, out, depth+1)
+		}
+	}
+	if len(out) == before {
+		for _, k := range sc.children(h) {
+			if sc.s.Words[k].Deprel == "appos" {
+				out = c.resolveNP(sc, k, out, depth+1)
+				if len(out) > before {
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// nounCode codes the single noun phrase headed by h: an actor phrase
+// covering h or modifying it, combined with an agent covering h.
+func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
+	set := c.set
+	r := actorRef{head: h, first: h, last: h, actor: -1, agent: -1}
+	if m := sc.actorAt[h]; m >= 0 {
+		r.actor = sc.actors[m].entry
+		r.first, r.last = sc.actors[m].first, sc.actors[m].end-1
+	}
+	if m := sc.agentAt[h]; m >= 0 && r.actor < 0 {
+		r.agent = sc.agents[m].entry
+		r.first, r.last = sc.agents[m].first, sc.agents[m].end-1
+	}
+	if r.actor < 0 {
+		// a country in the phrase: "Arnor police", "French senate",
+		// "Gondor's army", and with an agent "the Senate of France"
+		for _, k := range sc.children(h) {
+			d := sc.s.Words[k].Deprel
+			ok := modifierRel(d)
+			if !ok && r.agent >= 0 && (d == "nmod" || strings.HasPrefix(d, "nmod:")) {
+				switch sc.caseOf(k) {
+				case "of", "from", "in", "for":
+					ok = true
+				}
+			}
+			if !ok {
+				continue
+			}
+			if a := c.actorInside(sc, k, 0); a >= 0 {
+				r.actor = sc.actors[a].entry
+				if sc.actors[a].first < r.first {
+					r.first = sc.actors[a].first
+				}
+				if sc.actors[a].end-1 > r.last {
+					r.last = sc.actors[a].end - 1
+				}
+				break
+			}
+		}
+	}
+	if r.agent < 0 && r.actor >= 0 {
+		// "Arnor police": actor on a modifier, agent on the head; or
+		// "Dagolath's Prime Minister Telemar": agent on a modifier
+		if m := sc.agentAt[h]; m >= 0 {
+			r.agent = sc.agents[m].entry
+		} else {
+			for _, k := range sc.children(h) {
+				if d := sc.s.Words[k].Deprel; (d == "compound" || d == "amod" || d == "flat") && sc.agentAt[k] >= 0 {
+					r.agent = sc.agents[sc.agentAt[k]].entry
+					break
+				}
+			}
+		}
+	}
+	switch {
+	case r.actor >= 0 && r.agent >= 0:
+		country := c.actorCode(sc, r.actor)
+		if country == "" || country == dict.NullCode {
+			return r, false
+		}
+		r.code = set.Agents[r.agent].Combine(country)
+	case r.actor >= 0:
+		r.code = c.actorCode(sc, r.actor)
+	case r.agent >= 0:
+		// an agent without a country: the country slot stays unknown
+		r.code = set.Agents[r.agent].Combine(dict.NullCode)
+	}
+	if r.code == "" || r.code == dict.NullCode && r.agent < 0 && !c.opt.NullActors {
+		return r, false
+	}
+	return r, true
+}
+
+// actorInside returns the actor mention covering word k or one of its
+// phrase modifiers (depth-limited), or -1.
+func (c *Coder) actorInside(sc *Scratch, k, depth int) int {
+	if m := sc.actorAt[k]; m >= 0 {
+		return int(m)
+	}
+	if depth > 2 {
+		return -1
+	}
+	for _, j := range sc.children(k) {
+		if modifierRel(sc.s.Words[j].Deprel) || sc.s.Words[j].Deprel == "conj" {
+			if m := c.actorInside(sc, j, depth+1); m >= 0 {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// pronoun resolves a personal or possessive pronoun: the nearest actor
+// phrase before it in the sentence that heads a noun phrase, else the
+// first subject actor of the previous sentence.
+func (c *Coder) pronoun(sc *Scratch, h int) (actorRef, bool) {
+	switch sc.low[h] {
+	case "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs", "we", "our", "us":
+	default:
+		return actorRef{}, false
+	}
+	for i := len(sc.curAnte) - 1; i >= 0; i-- {
+		if a := sc.curAnte[i]; a.last < h {
+			a.head, a.first, a.last = h, h, h
+			sc.trace("pronoun %q at word %d → %s", sc.low[h], h+1, a.code)
+			return a, true
+		}
+	}
+	if len(sc.prevAnte) > 0 {
+		a := sc.prevAnte[0]
+		a.head, a.first, a.last = h, h, h
+		sc.trace("pronoun %q at word %d → %s (previous sentence)", sc.low[h], h+1, a.code)
+		return a, true
+	}
+	return actorRef{}, false
+}
+
+// antecedents collects the coded noun phrases of the sentence in order, for
+// pronouns later in it and in the next sentence (subjects first).
+func (c *Coder) antecedents(sc *Scratch) {
+	sc.curAnte = sc.curAnte[:0]
+	for i := range sc.s.Words {
+		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 {
+			continue
+		}
+		// the head of the phrase this word belongs to
+		h := i
+		for hh := sc.head(h); hh >= 0 && modifierRel(sc.s.Words[h].Deprel); hh = sc.head(h) {
+			h = hh
+		}
+		if h != i && (sc.actorAt[h] >= 0 || sc.agentAt[h] >= 0) && h < i {
+			continue
+		}
+		if r, ok := c.nounCode(sc, h); ok {
+			dup := false
+			for _, a := range sc.curAnte {
+				if a.head == r.head {
+					dup = true
+				}
+			}
+			if !dup {
+				sc.curAnte = append(sc.curAnte, r)
+			}
+		}
+	}
+}
+
+// endSentence keeps this sentence's antecedents for the next one, subject
+// actors first.
+func (sc *Scratch) endSentence() {
+	sc.prevAnte = sc.prevAnte[:0]
+	for _, a := range sc.curAnte {
+		if strings.HasPrefix(sc.s.Words[a.head].Deprel, "nsubj") {
+			sc.prevAnte = append(sc.prevAnte, a)
+		}
+	}
+	for _, a := range sc.curAnte {
+		if !strings.HasPrefix(sc.s.Words[a.head].Deprel, "nsubj") {
+			sc.prevAnte = append(sc.prevAnte, a)
+		}
+	}
+}
+
+// sentenceDiscard reports whether a discard phrase occurs in the sentence;
+// story selects story-level (true) or sentence-level (false) phrases.
+func (c *Coder) discarded(sc *Scratch, story bool) bool {
+	for i := range sc.low {
+		for _, r := range c.set.DiscardsStarting(sc.low[i]) {
+			d := &c.set.Discards[r.Entry]
+			if d.Story == story && sc.phraseAt(d.Phrase, i) > 0 {
+				sc.discardRule = d.Origin.String()
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *Coder) storyDiscard(sc *Scratch, s *nlp.Sentence) bool {
+	if len(s.Words) == 0 {
+		return false
+	}
+	sc.prepare(s)
+	return c.discarded(sc, true)
+}

@@ -1,0 +1,188 @@
+// Package coder codes CAMEO events from sentences parsed into Universal
+// Dependencies trees (UD v2 labels, as internal/nlp delivers them) with a
+// dictionary set from internal/dict.
+//
+// For every verb of a sentence found in the verb dictionary, the coder finds
+// the source (the subject, the "by" agent of a passive, the controller of an
+// xcomp or the subject of a coordinated verb), the targets (object, obliques,
+// modifiers of the object, complements), codes noun phrases as actors
+// (actor phrases, agents combined with a country: "Arnor police" → ARNCOP,
+// "the Senate of France" → FRALEG, compounds through conj, appositions,
+// possessives, pronouns resolved in the sentence and from the previous
+// one), chooses the verb pattern that matches the words around the verb, and
+// emits one event per source × target. Negated verbs follow the negation
+// policy; events under a speech verb ("X said Y attacked Z") are marked
+// reported with X as attribution.
+//
+// A Coder is built once from a dictionary set and is safe for concurrent
+// use; each goroutine codes with its own Scratch, which holds every buffer
+// the hot loop needs so that coding does not allocate per word.
+package coder
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+// NegationPolicy says what happens to an event whose verb is negated ("did
+// not attack"), unless the matching pattern itself spells out the negation.
+type NegationPolicy int
+
+const (
+	// NegationDrop codes nothing for a negated verb.
+	NegationDrop NegationPolicy = iota
+	// NegationTransform codes the opposite action, as PETRARCH-2 does: a
+	// negated conflictual code becomes cooperative and the reverse (see
+	// NegatedCode); the event is flagged Negated.
+	NegationTransform
+	// NegationKeep keeps the code and flags the event Negated.
+	NegationKeep
+)
+
+// Options configure a Coder. The zero value is usable: negation drops the
+// event, at most 16 events per verb, a dyad (source and target) required.
+type Options struct {
+	Negation NegationPolicy
+	// MaxCompound caps the events of one verb from compound actors
+	// (sources × targets); 0 means 16.
+	MaxCompound int
+	// AllowMonad codes events that have a source but no target; their
+	// Target is NullCode ("---"), as PETRARCH writes it.
+	AllowMonad bool
+	// NullActors codes actors whose dictionary code is the null code "---"
+	// (known names without a code) as "---" instead of ignoring them.
+	NullActors bool
+}
+
+// Coder codes sentences with one dictionary set. It is safe for concurrent
+// use; each goroutine needs its own Scratch.
+type Coder struct {
+	set *dict.Set
+	opt Options
+	// speech marks verb classes of public statements (code root 01): their
+	// complement clauses are reported speech.
+	speech []bool
+}
+
+// New returns a coder for a built dictionary set.
+func New(set *dict.Set, opt Options) (*Coder, error) {
+	if set == nil {
+		return nil, fmt.Errorf("creating coder: nil dictionary set")
+	}
+	if set.Version == "" {
+		set.Build()
+	}
+	if opt.MaxCompound <= 0 {
+		opt.MaxCompound = 16
+	}
+	if opt.Negation < NegationDrop || opt.Negation > NegationKeep {
+		return nil, fmt.Errorf("creating coder: options: unknown negation policy %d", opt.Negation)
+	}
+	c := &Coder{set: set, opt: opt, speech: make([]bool, len(set.Verbs))}
+	for i := range set.Verbs {
+		v := &set.Verbs[i]
+		c.speech[i] = strings.HasPrefix(v.Code, "01") || v.Name == "SAY"
+	}
+	return c, nil
+}
+
+// Dict returns the coder's dictionary set.
+func (c *Coder) Dict() *dict.Set { return c.set }
+
+// Doc describes the document a sentence belongs to.
+type Doc struct {
+	ID   string
+	URL  string
+	Date dict.Date // article date (YYYYMMDD) choosing date-restricted actor codes; 0 unknown
+	// Text is the document text the word offsets point into ("" when the
+	// offsets are relative to the sentence text).
+	Text string
+}
+
+// CodeDocument codes the sentences of d in order (pronouns resolve from the
+// previous sentence) and appends the events to out. A story-level discard
+// phrase anywhere in the document yields no events.
+func (c *Coder) CodeDocument(sc *Scratch, doc Doc, d *nlp.Document, out []event.Event) []event.Event {
+	sc.resetDoc()
+	for i := range d.Sentences {
+		if c.storyDiscard(sc, &d.Sentences[i]) {
+			sc.trace("story discarded: %s", sc.discardRule)
+			return out
+		}
+	}
+	if doc.Text == "" {
+		doc.Text = d.Text
+	}
+	for i := range d.Sentences {
+		out = c.codeSentence(sc, doc, i+1, &d.Sentences[i], out)
+	}
+	return out
+}
+
+// CodeSentence codes one sentence (index is its 1-based position in the
+// document) and appends its events to out. Pronouns resolve from the
+// previous sentence coded with the same Scratch in the same document; call
+// sc.Reset between documents.
+func (c *Coder) CodeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, out []event.Event) []event.Event {
+	if c.storyDiscard(sc, s) {
+		sc.trace("story discarded: %s", sc.discardRule)
+		return out
+	}
+	return c.codeSentence(sc, doc, index, s, out)
+}
+
+// Explain codes one sentence with a trace of every step: actors and agents
+// found, verbs and patterns tried, and why each event was or was not
+// produced.
+func (c *Coder) Explain(doc Doc, s *nlp.Sentence) ([]event.Event, *Trace) {
+	sc := c.NewScratch()
+	sc.tr = &Trace{}
+	ev := c.CodeSentence(sc, doc, 1, s, nil)
+	return ev, sc.tr
+}
+
+// Trace is the explanation of how a sentence was coded: one line per step.
+type Trace struct {
+	Steps []string
+}
+
+func (t *Trace) String() string { return strings.Join(t.Steps, "\n") }
+
+func (sc *Scratch) trace(format string, args ...any) {
+	if sc.tr != nil {
+		sc.tr.Steps = append(sc.tr.Steps, fmt.Sprintf(format, args...))
+	}
+}
+
+// NegatedCode is the NegationTransform mapping: the code of the action
+// opposite to a negated one. Verbal and material conflict (roots 11-20)
+// become cooperation of the same kind (verbal: 050 diplomatic cooperation;
+// material: 057 formal agreement); cooperation and statements (roots 01-09)
+// become their rejection (12 root: 12 + the nearest reject code); anything
+// else is dropped ("").
+func NegatedCode(code string) string {
+	if len(code) < 2 {
+		return ""
+	}
+	switch code[:2] {
+	case "11", "12", "13", "14":
+		return "050"
+	case "15", "16", "17", "18", "19", "20":
+		return "057"
+	case "03":
+		return "120"
+	case "04", "05":
+		return "125"
+	case "06", "07":
+		return "123"
+	case "08":
+		return "128"
+	case "01", "02":
+		return "120"
+	}
+	return ""
+}

@@ -1,0 +1,206 @@
+package coder
+
+import (
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+// Scratch holds the per-goroutine buffers of a Coder. It is reused across
+// sentences so that coding does not allocate per word. Not safe for
+// concurrent use.
+type Scratch struct {
+	s     *nlp.Sentence
+	low   []string // lower-case forms, slices of lowBuf's string
+	lemma []string // lower-case lemmas
+	buf   []byte
+	// children in CSR form: kids[kidStart[i]:kidStart[i+1]] are the 0-based
+	// indices of the dependents of word i, in sentence order
+	kidStart []int
+	kids     []int
+	fill     []int
+
+	actorAt []int32 // word → index in mentions of the actor phrase covering it, -1
+	agentAt []int32 // word → index in agentMentions, -1
+	actors  []mention
+	agents  []mention
+
+	refs     []dict.PhraseRef
+	np       []actorRef // scratch for noun phrase resolution
+	srcs     []actorRef
+	tgts     []actorRef
+	seen     []bool // NP resolution guard
+	verbEvt  []int  // word → index of the first event of the verb at that word in out, -1
+	prevAnte []actorRef
+	curAnte  []actorRef
+
+	date        dict.Date
+	discardRule string
+	tr          *Trace
+}
+
+// mention is a dictionary phrase found in the sentence: words [first, end).
+type mention struct {
+	first, end int
+	entry      int // index in Set.Actors or Set.Agents
+}
+
+// actorRef is a coded actor in the sentence.
+type actorRef struct {
+	code        string
+	first, last int // 0-based words of the phrase
+	head        int
+	actor       int // Set.Actors index or -1
+	agent       int // Set.Agents index or -1
+}
+
+// NewScratch returns the buffers for one goroutine.
+func (c *Coder) NewScratch() *Scratch { return &Scratch{} }
+
+// Reset forgets the previous sentence (call it between documents).
+func (sc *Scratch) Reset() { sc.resetDoc() }
+
+func (sc *Scratch) resetDoc() {
+	sc.prevAnte = sc.prevAnte[:0]
+	sc.curAnte = sc.curAnte[:0]
+}
+
+// prepare fills the per-sentence buffers: lower-case forms and lemmas (one
+// string allocation per sentence), dependents, and clears the mention maps.
+func (sc *Scratch) prepare(s *nlp.Sentence) {
+	sc.s = s
+	n := len(s.Words)
+	sc.buf = sc.buf[:0]
+	for i := range s.Words {
+		sc.buf = appendLower(sc.buf, s.Words[i].Form)
+		sc.buf = appendLower(sc.buf, s.Words[i].Lemma)
+	}
+	all := string(sc.buf) // the one allocation: every slice below shares it
+	sc.low = grow(sc.low, n)
+	sc.lemma = grow(sc.lemma, n)
+	off := 0
+	for i := range s.Words {
+		l := lowerLen(s.Words[i].Form)
+		sc.low[i] = all[off : off+l]
+		off += l
+		l = lowerLen(s.Words[i].Lemma)
+		sc.lemma[i] = all[off : off+l]
+		off += l
+		if sc.lemma[i] == "_" || sc.lemma[i] == "" {
+			sc.lemma[i] = sc.low[i]
+		}
+	}
+	sc.kidStart = growInt(sc.kidStart, n+1)
+	sc.fill = growInt(sc.fill, n)
+	for i := range sc.kidStart {
+		sc.kidStart[i] = 0
+	}
+	for i := range s.Words {
+		h := s.Words[i].Head
+		if h >= 1 && h <= n {
+			sc.kidStart[h]++ // counts shifted by one
+		}
+	}
+	for i := 1; i <= n; i++ {
+		sc.kidStart[i] += sc.kidStart[i-1]
+	}
+	sc.kids = growInt(sc.kids, sc.kidStart[n])
+	copy(sc.fill, sc.kidStart[:n])
+	for i := range s.Words {
+		h := s.Words[i].Head
+		if h >= 1 && h <= n {
+			sc.kids[sc.fill[h-1]] = i
+			sc.fill[h-1]++
+		}
+	}
+	sc.actorAt = growInt32(sc.actorAt, n)
+	sc.agentAt = growInt32(sc.agentAt, n)
+	for i := 0; i < n; i++ {
+		sc.actorAt[i], sc.agentAt[i] = -1, -1
+	}
+	sc.actors = sc.actors[:0]
+	sc.agents = sc.agents[:0]
+	sc.seen = growBool(sc.seen, n)
+	sc.verbEvt = growInt(sc.verbEvt, n)
+	for i := 0; i < n; i++ {
+		sc.verbEvt[i] = -1
+	}
+}
+
+// children returns the dependents of word i (0-based).
+func (sc *Scratch) children(i int) []int { return sc.kids[sc.kidStart[i]:sc.kidStart[i+1]] }
+
+// head returns the 0-based head of word i, -1 for the root or a bad head.
+func (sc *Scratch) head(i int) int {
+	h := sc.s.Words[i].Head
+	if h < 1 || h > len(sc.s.Words) {
+		return -1
+	}
+	return h - 1
+}
+
+// rel returns the dependency label of word i without its subtype.
+func (sc *Scratch) rel(i int) string {
+	d := sc.s.Words[i].Deprel
+	for k := 0; k < len(d); k++ {
+		if d[k] == ':' {
+			return d[:k]
+		}
+	}
+	return d
+}
+
+// caseOf returns the lower-case preposition ("case" dependent) of word i, "".
+func (sc *Scratch) caseOf(i int) string {
+	for _, k := range sc.children(i) {
+		if sc.s.Words[k].Deprel == "case" {
+			return sc.low[k]
+		}
+	}
+	return ""
+}
+
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// lowerLen is the length appendLower gives s (ASCII folding keeps lengths).
+func lowerLen(s string) int { return len(s) }
+
+func grow(s []string, n int) []string {
+	if cap(s) < n {
+		return make([]string, n)
+	}
+	return s[:n]
+}
+
+func growInt(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n, n+n/2)
+	}
+	return s[:n]
+}
+
+func growInt32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n, n+n/2)
+	}
+	return s[:n]
+}
+
+func growBool(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n, n+n/2)
+	}
+	s = s[:n]
+	for i := range s {
+		s[i] = false
+	}
+	return s
+}

@@ -1,0 +1,711 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+// match is the verb pattern chosen for a verb.
+type match struct {
+	verb    int // Set.Verbs index
+	form    int
+	pattern int // index in the verb's patterns, -1 for the default
+	src     int // word matched by '$' or '%', -1
+	tgt     int // word matched by '+', -1
+	both    bool
+	negWord bool // the pattern itself spells out a negation
+	score   int
+	last    int // last word of the verb phrase (multi-word verbs)
+}
+
+func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, out []event.Event) []event.Event {
+	if len(s.Words) == 0 {
+		return out
+	}
+	sc.prepare(s)
+	sc.date = doc.Date
+	if c.discarded(sc, false) {
+		sc.trace("sentence discarded by %s", sc.discardRule)
+		sc.curAnte = sc.curAnte[:0]
+		sc.endSentence()
+		return out
+	}
+	c.findMentions(sc)
+	c.antecedents(sc)
+	start := len(out)
+	for v := range s.Words {
+		w := &s.Words[v]
+		if w.UPOS != "VERB" && !(w.UPOS == "AUX" && w.Deprel != "aux" && w.Deprel != "aux:pass" && w.Deprel != "cop") &&
+			!strings.HasPrefix(w.XPOS, "VB") {
+			continue
+		}
+		if w.Deprel == "aux" || w.Deprel == "aux:pass" || w.Deprel == "cop" {
+			continue
+		}
+		m, ok := c.bestMatch(sc, v)
+		if !ok {
+			continue
+		}
+		out = c.emit(sc, doc, index, v, m, out)
+	}
+	c.reported(sc, out[start:])
+	sc.endSentence()
+	return out
+}
+
+// bestMatch finds the verb class of word v and its best pattern.
+func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
+	set := c.set
+	best := match{verb: -1, pattern: -1, src: -1, tgt: -1, score: -1}
+	formLen := 0
+	try := func(key string) {
+		for _, r := range set.VerbsFor(key) {
+			f := &set.Verbs[r.Verb].Forms[r.Form]
+			l, last := 1, v
+			if f.Phrase != nil {
+				l, last = sc.verbPhraseAt(f, v)
+				if l == 0 {
+					continue
+				}
+			}
+			if l > formLen {
+				formLen = l
+				best.verb, best.form, best.last = r.Verb, r.Form, last
+			}
+		}
+	}
+	// the written form first ("left" may be its own class), then the lemma
+	try(sc.low[v])
+	if best.verb < 0 && sc.low[v] != sc.lemma[v] {
+		try(sc.lemma[v])
+	}
+	if best.verb < 0 {
+		return best, false
+	}
+	vb := &set.Verbs[best.verb]
+	sc.trace("verb %q at word %d: class %s (%s)", sc.low[v], v+1, vb.Name, vb.Forms[best.form].Origin)
+	for pi := range vb.Patterns {
+		p := &vb.Patterns[pi]
+		m := match{src: -1, tgt: -1}
+		score, ok := sc.matchPattern(c, p, v, best.last, &m)
+		if !ok {
+			continue
+		}
+		sc.trace("  pattern %s matches (score %d): %s", p.Origin, score, p.Code)
+		if score > best.score {
+			best.score, best.pattern = score, pi
+			best.src, best.tgt, best.both, best.negWord = m.src, m.tgt, m.both, m.negWord
+		}
+	}
+	return best, true
+}
+
+// verbPhraseAt matches a multi-word verb around word v (its verb word):
+// the words before the verb word must precede v, those after follow it
+// (a particle may be separated by the object). It returns the number of
+// words matched (0 for no match) and the last one.
+func (sc *Scratch) verbPhraseAt(f *dict.VerbForm, v int) (int, int) {
+	k := v
+	for j := f.Head - 1; j >= 0; j-- {
+		k--
+		if k < 0 || !sc.wordIs(f.Phrase[j].Text, k) {
+			return 0, v
+		}
+	}
+	last := v
+	k = v
+	for j := f.Head + 1; j < len(f.Phrase); j++ {
+		found := false
+		for kk := k + 1; kk < len(sc.low) && kk <= k+3; kk++ {
+			if sc.wordIs(f.Phrase[j].Text, kk) {
+				k, found = kk, true
+				break
+			}
+		}
+		if !found {
+			return 0, v
+		}
+		last = k
+	}
+	return len(f.Phrase), last
+}
+
+func (sc *Scratch) wordIs(text string, i int) bool { return sc.low[i] == text || sc.lemma[i] == text }
+
+// inSubtree reports whether word i is in the subtree of word r.
+func (sc *Scratch) inSubtree(i, r int) bool {
+	for d := 0; i >= 0 && d < len(sc.low); d++ {
+		if i == r {
+			return true
+		}
+		i = sc.head(i)
+	}
+	return false
+}
+
+// matchPattern matches the linear pattern p around verb v: the elements
+// after the verb against the words after it in its subtree, in order with
+// gaps; the elements before it against the preceding words of the sentence.
+func (sc *Scratch) matchPattern(c *Coder, p *dict.Pattern, v, last int, m *match) (int, bool) {
+	if len(p.Before) == 0 && len(p.After) == 0 {
+		return 0, false
+	}
+	score := 0
+	// after: walk forward
+	pos := last + 1
+	okAfter := sc.matchSeq(c, p.After, &pos, v, true, m, &score, false)
+	if !okAfter {
+		return 0, false
+	}
+	// before: walk backward from v-1, elements in reverse
+	pos = v - 1
+	if !sc.matchBack(c, p.Before, &pos, m, &score) {
+		return 0, false
+	}
+	return score, true
+}
+
+// matchSeq matches elements forward from *pos; with sub it stays inside
+// the subtree of v. adj requires the first element at *pos exactly.
+func (sc *Scratch) matchSeq(c *Coder, elems []dict.Elem, pos *int, v int, sub bool, m *match, score *int, adj bool) bool {
+	for ei := 0; ei < len(elems); ei++ {
+		e := &elems[ei]
+		if e.Kind == dict.ElemSkip {
+			continue
+		}
+		if e.Kind == dict.ElemNP || e.Kind == dict.ElemPP {
+			if !sc.matchSeq(c, e.Sub, pos, v, sub, m, score, adj) {
+				return false
+			}
+			// a noun phrase group ends at the head of a noun phrase
+			if e.Kind == dict.ElemNP && *pos > 0 && sc.npHead(*pos-1) != *pos-1 {
+				return false
+			}
+			adj = e.Next
+			continue
+		}
+		found := false
+		for k := *pos; k < len(sc.low); k++ {
+			if sub && !sc.inSubtree(k, v) {
+				if adj {
+					break
+				}
+				continue
+			}
+			if n := sc.elemAt(c, e, k, m); n > 0 {
+				*pos = k + n
+				found = true
+				*score += 1
+				if e.Kind == dict.ElemWord {
+					*score++
+				}
+				break
+			}
+			if adj {
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+		adj = e.Next
+	}
+	return true
+}
+
+// matchBack matches elements backward (last element nearest the verb).
+func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, score *int) bool {
+	for ei := len(elems) - 1; ei >= 0; ei-- {
+		e := &elems[ei]
+		if e.Kind == dict.ElemSkip {
+			continue
+		}
+		adj := e.Next // joined to the element after it (or the verb)
+		if e.Kind == dict.ElemNP || e.Kind == dict.ElemPP {
+			if !sc.matchBack(c, e.Sub, pos, m, score) {
+				return false
+			}
+			continue
+		}
+		found := false
+		for k := *pos; k >= 0; k-- {
+			if n := sc.elemAt(c, e, k, m); n > 0 {
+				*pos = k - 1
+				found = true
+				*score += 1
+				if e.Kind == dict.ElemWord {
+					*score++
+				}
+				break
+			}
+			if adj {
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// elemAt matches one element at word k and returns the words it covers.
+func (sc *Scratch) elemAt(c *Coder, e *dict.Elem, k int, m *match) int {
+	switch e.Kind {
+	case dict.ElemWord:
+		if e.Word.Synset {
+			syn := c.set.Synset(e.Word.Text)
+			if syn == nil {
+				return 0
+			}
+			for _, p := range syn.Members {
+				if n := sc.synPhraseAt(c, p, k, 0); n > 0 {
+					return n
+				}
+			}
+			return 0
+		}
+		if sc.wordIs(e.Word.Text, k) || e.Word.Prefix && strings.HasPrefix(sc.low[k], e.Word.Text) {
+			if isNegWord(e.Word.Text) {
+				m.negWord = true
+			}
+			return 1
+		}
+		return 0
+	case dict.ElemSource, dict.ElemTarget, dict.ElemBoth:
+		if sc.actorAt[k] < 0 && sc.agentAt[k] < 0 && !(sc.s.Words[k].UPOS == "PRON") {
+			return 0
+		}
+		h := sc.npHead(k)
+		switch e.Kind {
+		case dict.ElemSource:
+			m.src = h
+		case dict.ElemTarget:
+			m.tgt = h
+		default:
+			m.src, m.both = h, true
+		}
+		return 1
+	}
+	return 0
+}
+
+// synPhraseAt matches a synset member phrase (which may name synsets) at k.
+func (sc *Scratch) synPhraseAt(c *Coder, p dict.Phrase, k, depth int) int {
+	i := k
+	for _, w := range p {
+		if i >= len(sc.low) {
+			return 0
+		}
+		if w.Synset {
+			syn := c.set.Synset(w.Text)
+			if syn == nil || depth > 4 {
+				return 0
+			}
+			n := 0
+			for _, mp := range syn.Members {
+				if n = sc.synPhraseAt(c, mp, i, depth+1); n > 0 {
+					break
+				}
+			}
+			if n == 0 {
+				return 0
+			}
+			i += n
+			continue
+		}
+		if !sc.wordIs(w.Text, i) {
+			return 0
+		}
+		i++
+	}
+	return i - k
+}
+
+// npHead climbs from a word inside a noun phrase to its head.
+func (sc *Scratch) npHead(k int) int {
+	for d := 0; d < 8; d++ {
+		h := sc.head(k)
+		if h < 0 || !modifierRel(sc.s.Words[k].Deprel) {
+			return k
+		}
+		k = h
+	}
+	return k
+}
+
+func isNegWord(w string) bool {
+	switch w {
+	case "not", "n't", "never", "no", "neither", "nor":
+		return true
+	}
+	return false
+}
+
+// negated reports whether verb v is negated ("not", "never", "n't").
+func (sc *Scratch) negated(v int) bool {
+	for _, k := range sc.children(v) {
+		d := sc.s.Words[k].Deprel
+		if (d == "advmod" || d == "neg" || d == "aux") && isNegWord(sc.low[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports whether verb v is in the passive voice.
+func (sc *Scratch) passive(v int) bool {
+	for _, k := range sc.children(v) {
+		switch sc.s.Words[k].Deprel {
+		case "nsubj:pass", "aux:pass", "csubj:pass":
+			return true
+		}
+	}
+	return false
+}
+
+// subjects resolves the source actors of verb v: its subject (or the "by"
+// agent of a passive), else the controller of an xcomp, the subject of the
+// verb it is coordinated with, or the noun a relative clause modifies.
+func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorRef {
+	if depth > 6 {
+		return out
+	}
+	pass := sc.passive(v)
+	for _, k := range sc.children(v) {
+		d := sc.s.Words[k].Deprel
+		if pass {
+			if d == "obl:agent" || d == "nmod:agent" || (d == "obl" || d == "nmod") && sc.caseOf(k) == "by" {
+				return c.resolveNP(sc, k, out, 0)
+			}
+			continue
+		}
+		if d == "nsubj" {
+			w := &sc.s.Words[k]
+			if w.UPOS == "PRON" && (sc.low[k] == "who" || sc.low[k] == "which" || sc.low[k] == "that") {
+				if h := sc.head(v); h >= 0 && strings.HasPrefix(sc.s.Words[v].Deprel, "acl") {
+					return c.resolveNP(sc, h, out, 0)
+				}
+			}
+			return c.resolveNP(sc, k, out, 0)
+		}
+	}
+	if pass {
+		// no "by" agent: an actor in an oblique ("was shot in Osgiliath")
+		for _, k := range sc.children(v) {
+			if sc.rel(k) == "obl" || sc.rel(k) == "nmod" {
+				if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {
+					return n
+				}
+			}
+		}
+		return out
+	}
+	h := sc.head(v)
+	if h < 0 {
+		return out
+	}
+	switch sc.rel(v) {
+	case "xcomp":
+		// object control ("urged Gondor to attack") else subject control
+		for _, k := range sc.children(h) {
+			if d := sc.s.Words[k].Deprel; d == "obj" || d == "iobj" {
+				if n := len(c.resolveNP(sc, k, out, 0)); n > len(out) {
+					return c.resolveNP(sc, k, out, 0)
+				}
+			}
+		}
+		return c.subjects(sc, h, out, depth+1)
+	case "conj", "advcl":
+		return c.subjects(sc, h, out, depth+1)
+	case "acl":
+		return c.resolveNP(sc, h, out, 0)
+	}
+	return out
+}
+
+// targets resolves the target actors of verb v: the object (or the
+// passive subject) or the first actor inside it ("welcomed a resumption of
+// ties with Osgiliath"), the indirect object, obliques, the targets of an
+// open complement, then the first actor of a clausal complement.
+func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRef {
+	if depth > 4 {
+		return out
+	}
+	before := len(out)
+	pass := sc.passive(v)
+	kids := sc.children(v)
+	phrase := func(k int) bool {
+		out = c.resolveNP(sc, k, out, 0)
+		if len(out) == before {
+			out = c.firstActorIn(sc, k, out)
+		}
+		return len(out) > before
+	}
+	for _, k := range kids {
+		if d := sc.s.Words[k].Deprel; d == "obj" || (pass && d == "nsubj:pass") {
+			if phrase(k) {
+				return out
+			}
+		}
+	}
+	for _, k := range kids {
+		if sc.s.Words[k].Deprel == "iobj" && phrase(k) {
+			return out
+		}
+	}
+	for _, k := range kids {
+		if r := sc.rel(k); r == "obl" || r == "nmod" {
+			if pass && sc.caseOf(k) == "by" || sc.s.Words[k].Deprel == "obl:tmod" || sc.s.Words[k].Deprel == "nmod:tmod" {
+				continue
+			}
+			if phrase(k) {
+				return out
+			}
+		}
+	}
+	for _, k := range kids {
+		if sc.s.Words[k].Deprel == "xcomp" {
+			if out = c.targets(sc, k, out, depth+1); len(out) > before {
+				return out
+			}
+		}
+	}
+	// a clausal complement: its first actor ("believes Dagolath can cope",
+	// "said an embargo against Mordor would not work")
+	for _, k := range kids {
+		if sc.s.Words[k].Deprel == "ccomp" {
+			if out = c.firstActorIn(sc, k, out); len(out) > before {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// firstActorIn appends the actors of the first coded noun phrase in the
+// subtree of word r, in sentence order.
+func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef) []actorRef {
+	for i := range sc.s.Words {
+		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
+			continue
+		}
+		h := sc.npHead(i)
+		if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) {
+			return n
+		}
+	}
+	return out
+}
+
+// emit builds the events of verb v with match m.
+func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Event) []event.Event {
+	set := c.set
+	vb := &set.Verbs[m.verb]
+	form := &vb.Forms[m.form]
+	code, rev, rule := vb.Code, vb.Reverse, form.Origin
+	if form.Code != "" {
+		code, rev, rule = form.Code, form.Reverse, form.Origin
+	}
+	if m.pattern >= 0 {
+		p := &vb.Patterns[m.pattern]
+		code, rev, rule = p.Code, p.Reverse, p.Origin
+	}
+	if code == dict.NullCode && rev == "" {
+		sc.trace("  no event: null code (%s)", rule)
+		return out
+	}
+	neg := sc.negated(v) && !m.negWord
+	if neg {
+		switch c.opt.Negation {
+		case NegationDrop:
+			sc.trace("  no event: negated verb (policy drop)")
+			return out
+		case NegationTransform:
+			code, rev = NegatedCode(code), ""
+			if code == "" {
+				sc.trace("  no event: negated verb has no opposite code")
+				return out
+			}
+		}
+	}
+	// sources
+	sc.srcs = sc.srcs[:0]
+	if m.src >= 0 {
+		sc.srcs = c.resolveNP(sc, m.src, sc.srcs, 0)
+	} else {
+		sc.srcs = c.subjects(sc, v, sc.srcs, 0)
+	}
+	sc.tgts = sc.tgts[:0]
+	switch {
+	case m.both:
+		// '%': a compound actor acting on itself, each member on the others
+		sc.tgts = append(sc.tgts, sc.srcs...)
+	case m.tgt >= 0:
+		sc.tgts = c.resolveNP(sc, m.tgt, sc.tgts, 0)
+	default:
+		sc.tgts = c.targets(sc, v, sc.tgts, 0)
+	}
+	if len(sc.srcs) == 0 {
+		sc.trace("  no event: no source actor")
+		return out
+	}
+	if len(sc.tgts) == 0 && len(sc.srcs) > 1 {
+		// "Gondor and Osgiliath renewed ties": the members act on each other
+		sc.tgts = append(sc.tgts, sc.srcs...)
+	}
+	if len(sc.tgts) == 0 && !c.opt.AllowMonad {
+		sc.trace("  no event: no target actor")
+		return out
+	}
+	n := 0
+	first := len(out)
+	add := func(s, t actorRef, code string, hasT bool) {
+		if n >= c.opt.MaxCompound {
+			return
+		}
+		if hasT && s.code == t.code {
+			return
+		}
+		for i := first; i < len(out); i++ { // same triple once
+			if out[i].Source == s.code && (!hasT || out[i].Target == t.code) && out[i].Code == code {
+				return
+			}
+		}
+		n++
+		e := event.Event{
+			DocID: doc.ID, URL: doc.URL, Sentence: index, Text: sc.s.Text,
+			Source: s.code, Code: code, Negated: neg,
+			SourceSpan: sc.span(doc, s.first, s.last),
+			VerbSpan:   sc.span(doc, v, m.last),
+			Rule:       rule.String(), DictVersion: set.Version,
+		}
+		if hasT {
+			e.Target, e.TargetSpan = t.code, sc.span(doc, t.first, t.last)
+		} else {
+			e.Target, e.TargetSpan = dict.NullCode, event.Span{Start: -1, End: -1}
+		}
+		if doc.Date != 0 {
+			e.Date = formatDate(doc.Date)
+		}
+		out = append(out, e)
+		sc.trace("  event %s → %s %s (%s)", e.Source, e.Target, e.Code, e.Rule)
+	}
+	for _, s := range sc.srcs {
+		if len(sc.tgts) == 0 {
+			if code != dict.NullCode {
+				add(s, actorRef{}, code, false)
+			}
+			continue
+		}
+		for _, t := range sc.tgts {
+			if code != dict.NullCode {
+				add(s, t, code, true)
+			}
+			if rev != "" && rev != dict.NullCode {
+				add(t, s, rev, true)
+			}
+		}
+	}
+	if len(out) > first {
+		sc.verbEvt[v] = first
+	}
+	return out
+}
+
+// reported marks the events of verbs inside the complement clause of a
+// speech verb as reported speech of the speech verb's subject.
+func (c *Coder) reported(sc *Scratch, evs []event.Event) {
+	for i := range evs {
+		v := evs[i].VerbSpan.First - 1
+		for k, d := v, 0; k >= 0 && d < 8; d++ {
+			h := sc.head(k)
+			if h < 0 {
+				break
+			}
+			rel := sc.rel(k)
+			if rel == "ccomp" || rel == "parataxis" || rel == "xcomp" && d > 0 {
+				if c.isSpeech(sc, h) {
+					evs[i].Reported = true
+					sc.srcs = c.subjects(sc, h, sc.srcs[:0], 0)
+					if len(sc.srcs) > 0 {
+						evs[i].Attribution = sc.srcs[0].code
+					}
+					break
+				}
+			}
+			k = h
+		}
+	}
+}
+
+// isSpeech reports whether word h is a verb of public statement.
+func (c *Coder) isSpeech(sc *Scratch, h int) bool {
+	try := func(key string) bool {
+		for _, r := range c.set.VerbsFor(key) {
+			if c.speech[r.Verb] {
+				return true
+			}
+		}
+		return false
+	}
+	return try(sc.lemma[h]) || try(sc.low[h])
+}
+
+// span locates words first..last (0-based).
+func (sc *Scratch) span(doc Doc, first, last int) event.Span {
+	if first < 0 || last < first || last >= len(sc.s.Words) {
+		return event.Span{Start: -1, End: -1}
+	}
+	a, b := &sc.s.Words[first], &sc.s.Words[last]
+	sp := event.Span{Start: a.Start, End: b.End, First: a.ID, Last: b.ID}
+	switch {
+	case a.Start >= 0 && b.End <= len(doc.Text) && a.Start <= b.End && doc.Text != "":
+		sp.Text = doc.Text[a.Start:b.End]
+	case a.Start >= 0 && b.End <= len(sc.s.Text) && a.Start <= b.End:
+		sp.Text = sc.s.Text[a.Start:b.End]
+	default:
+		if first == last {
+			sp.Text = a.Form
+		} else {
+			var bld strings.Builder
+			for i := first; i <= last; i++ {
+				if i > first {
+					bld.WriteByte(' ')
+				}
+				bld.WriteString(sc.s.Words[i].Form)
+			}
+			sp.Text = bld.String()
+		}
+	}
+	return sp
+}
+
+func formatDate(d dict.Date) string {
+	v := int(d)
+	b := []byte("0000-00-00")
+	y, mo, da := v/10000, v/100%100, v%100
+	for i := 3; i >= 0; i-- {
+		b[i] = byte('0' + y%10)
+		y /= 10
+	}
+	b[5], b[6] = byte('0'+mo/10), byte('0'+mo%10)
+	b[8], b[9] = byte('0'+da/10), byte('0'+da%10)
+	return string(b)
+}
+
+// inClauseBelow reports whether word i lies in a relative or adverbial
+// clause below r (actors there belong to another event).
+func (sc *Scratch) inClauseBelow(i, r int) bool {
+	for d := 0; i >= 0 && i != r && d < len(sc.low); d++ {
+		switch sc.s.Words[i].Deprel {
+		case "acl:relcl", "advcl", "parataxis":
+			return true
+		}
+		i = sc.head(i)
+	}
+	return false
+}
