@@ -178,8 +178,8 @@ type VerbForm struct {
 	// Reverse is the form's code for a second event from the target to the
 	// source, with Code.
 	Reverse string
-	Noun   bool     // a noun event ("attack(n)"): the lemma is a noun
-	Origin Origin
+	Noun    bool // a noun event ("attack(n)"): the lemma is a noun
+	Origin  Origin
 }
 
 // ElemKind is what a pattern element matches.
