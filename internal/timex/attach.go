@@ -84,7 +84,7 @@ func (o Options) EventTime(s *nlp.Sentence, verbWordID int, exprs []Expr, articl
 		if parsed(s) {
 			best = governing(s, v, exprs)
 		} else {
-			best = nearest(exprs, verbWordID, func(int) bool { return true })
+			best = nearest(exprs, verbWordID, true, func(int) bool { return true })
 		}
 	}
 	if best < 0 {
@@ -247,7 +247,7 @@ func governing(s *nlp.Sentence, v int, exprs []Expr) int {
 	node := v
 	for steps := 0; steps <= len(s.Words) && node >= 0; steps++ {
 		n := node
-		if best := nearest(exprs, v+1, func(i int) bool { return governs(s, &exprs[i], n) }); best >= 0 {
+		if best := nearest(exprs, v+1, false, func(i int) bool { return governs(s, &exprs[i], n) }); best >= 0 {
 			return best
 		}
 		if !clausalRel(s.Words[node].Deprel) {
@@ -259,8 +259,9 @@ func governing(s *nlp.Sentence, v int, exprs []Expr) int {
 }
 
 // nearest returns, among the expressions accepted by ok, the most specific
-// (shortest interval), then the nearest to word id; -1 if none.
-func nearest(exprs []Expr, id int, ok func(int) bool) int {
+// (shortest interval), then the nearest to word id — or, with byDistance,
+// the nearest, then the most specific; -1 if none.
+func nearest(exprs []Expr, id int, byDistance bool, ok func(int) bool) int {
 	best, bestLen, bestDist := -1, time.Duration(0), 0
 	for i := range exprs {
 		if !ok(i) {
@@ -274,7 +275,11 @@ func nearest(exprs []Expr, id int, ok func(int) bool) int {
 		} else if id > e.Last {
 			dist = id - e.Last
 		}
-		if best < 0 || l < bestLen || l == bestLen && dist < bestDist {
+		better := l < bestLen || l == bestLen && dist < bestDist
+		if byDistance {
+			better = dist < bestDist || dist == bestDist && l < bestLen
+		}
+		if best < 0 || better {
 			best, bestLen, bestDist = i, l, dist
 		}
 	}

@@ -246,6 +246,14 @@ func cutDash(s string) (string, string, bool) {
 	return s, "", false
 }
 
+// cutApostrophe removes a leading straight or curly apostrophe.
+func cutApostrophe(s string) (string, bool) {
+	if r, ok := strings.CutPrefix(s, "'"); ok {
+		return r, true
+	}
+	return strings.CutPrefix(s, "’")
+}
+
 // digitsVal returns the value of an all-digit string of 1 to 9 digits.
 func digitsVal(s string) (int, bool) {
 	if s == "" || len(s) > 9 {
@@ -277,6 +285,17 @@ func (f *Finder) classifyForm(form string) tok {
 	}
 	if v, ok := digitsVal(form); ok {
 		return tok{k: kNum, val: v, digits: len(form)}
+	}
+	// "'73", "’05": a two-digit year, in the century that puts it no later
+	// than a year after the article date.
+	if short, ok := cutApostrophe(form); ok && len(short) == 2 {
+		if v, ok := digitsVal(short); ok {
+			y := f.day.Year() - f.day.Year()%100 + v
+			if y > f.day.Year()+1 {
+				y -= 100
+			}
+			return tok{k: kNum, val: y, digits: 4}
+		}
 	}
 	if t, ok := classifyNumeric(form); ok {
 		return t
@@ -417,6 +436,11 @@ func (f *Finder) t(i int) tok {
 func (f *Finder) isKw(i int, kw keyword) bool {
 	t := f.t(i)
 	return t.k == kKeyword && t.kw == kw
+}
+
+// is reports whether word i is the lower-case word w (ASCII letters).
+func (f *Finder) is(i int, w string) bool {
+	return i >= 0 && i < len(f.s.Words) && strings.EqualFold(f.s.Words[i].Form, w)
 }
 
 // isYear reports whether word i is a plausible year numeral.
@@ -695,7 +719,9 @@ func (f *Finder) matchDuration(j int, prep keyword) (cand, bool) {
 		k++
 		// "the past week", "the last year": one unit, but only with "the"
 		// ("last week" is the calendar week before).
-		if u := f.t(k); the && u.k == kKeyword && u.unit != uNone && u.unit != uCentury {
+		// "The next day", "the previous day" count from the story's last
+		// date, not the article's: left out.
+		if u := f.t(k); the && u.k == kKeyword && u.unit != uNone && u.unit != uCentury && u.unit != uDay && !isPluralUnit(f.s.Words[k].Form) {
 			return f.durationCand(j, k, 1, u.unit, dir, false), true
 		}
 		n, k2, approx, ok := f.number(k)
@@ -1070,6 +1096,11 @@ func (f *Finder) matchWeekday(j int, _ keyword) (cand, bool) {
 	if t.k != kWeekday || t.part != partNone || !t.cap {
 		return cand{}, false
 	}
+	// "a Friday prayer", "the Saturday before Easter", "every Monday" are
+	// not the weekday next to the article date.
+	if p := f.t(j - 1); p.k == kKeyword && (p.kw == kwA || p.kw == kwThe) || f.is(j-1, "every") || f.is(j-1, "each") || f.is(j-1, "any") {
+		return cand{}, false
+	}
 	k := j + 1
 	if f.t(k).k == kComma {
 		k++
@@ -1289,9 +1320,12 @@ func (f *Finder) yearContext(j int, prep keyword) bool {
 	t := f.t(j - 1)
 	if t.k == kKeyword {
 		switch t.kw {
-		case kwIn, kwSince, kwBy, kwDuring, kwFrom, kwBetween, kwBefore, kwAfter, kwOf, kwThroughout, kwTo,
+		case kwIn, kwSince, kwBy, kwDuring, kwFrom, kwBetween, kwBefore, kwAfter, kwThroughout, kwTo,
 			kwEarly, kwMid, kwLate, kwYear, kwSeason, kwApprox:
 			return true
+		case kwOf:
+			// "the war of 1812", not "a high of 1051".
+			return f.t(j).val >= 1500
 		case kwThe:
 			return true
 		case kwAnd:
@@ -1328,7 +1362,9 @@ func (f *Finder) matchYear(j int, prep keyword) (cand, bool) {
 	if t.k != kNum || t.digits != 4 || t.val < 1000 || t.val > 2199 {
 		return cand{}, false
 	}
-	if t.part == partNone && !yearWord && !f.yearContext(k, prep) {
+	// A bare "1946 - 1954" reads as years without context.
+	bareRange := f.t(k+1).k == kDash && f.isYear(k+2) && f.t(k+2).val > t.val
+	if t.part == partNone && !yearWord && !bareRange && !f.yearContext(k, prep) {
 		return cand{}, false
 	}
 	if !yearWord && f.isKw(k-1, kwThe) && t.part == partNone {
