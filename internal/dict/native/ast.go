@@ -175,7 +175,9 @@ func parse(r io.Reader, name string) (*file, Problems, error) {
 }
 
 // finalCheck reports what can only be seen once an entry is complete.
-// An actor without codes is reported and left out.
+// An actor without codes is reported and left out. A name, verb or synset
+// given twice in one file is an error (across files a later file overrides
+// an earlier one on purpose; within a file it is a slip).
 func (p *parser) finalCheck() {
 	kept := p.f.Actors[:0]
 	for _, a := range p.f.Actors {
@@ -186,6 +188,48 @@ func (p *parser) finalCheck() {
 		kept = append(kept, a)
 	}
 	p.f.Actors = kept
+	// A later entry that repeats a name is reported and left out.
+	seen := map[string]int{}
+	fresh := func(kind string, keys []string, line int) bool {
+		for _, key := range keys {
+			if first, ok := seen[kind+"\x00"+strings.ToLower(key)]; ok {
+				p.add(line, "%s %q already given at line %d", kind, key, first)
+				return false
+			}
+		}
+		for _, key := range keys {
+			seen[kind+"\x00"+strings.ToLower(key)] = line
+		}
+		return true
+	}
+	actors := p.f.Actors[:0]
+	for _, a := range p.f.Actors {
+		if fresh("actor name", a.Names, a.Line) {
+			actors = append(actors, a)
+		}
+	}
+	p.f.Actors = actors
+	agents := p.f.Agents[:0]
+	for _, a := range p.f.Agents {
+		if fresh("agent name", a.Names, a.Line) {
+			agents = append(agents, a)
+		}
+	}
+	p.f.Agents = agents
+	synsets := p.f.Synsets[:0]
+	for _, sy := range p.f.Synsets {
+		if fresh("synset", []string{"&" + sy.Name}, sy.Line) {
+			synsets = append(synsets, sy)
+		}
+	}
+	p.f.Synsets = synsets
+	verbs := p.f.Verbs[:0]
+	for _, v := range p.f.Verbs {
+		if fresh("verb", []string{v.key()}, v.Line) {
+			verbs = append(verbs, v)
+		}
+	}
+	p.f.Verbs = verbs
 }
 
 func (p *parser) entry(n int, line string) {

@@ -45,6 +45,9 @@ func TestBadLines(t *testing.T) {
 		{"pattern before verb", "@verbs\n    obj=$T = 112\n", "t.ewd:2: indented line does not continue an entry"},
 		{"discard kind", "@discards\nmonths later = paragraph\n", `t.ewd:2: discard "months later": want '= story' or '= sentence', got "paragraph"`},
 		{"issue name", "@issues\npreschool = early childhood\n", `t.ewd:2: issue: bad issue name "early childhood" (want UPPER_CASE)`},
+		{"duplicate actor name", "@actors\nFrance = FRA\nParis | france = FRA\n", `t.ewd:3: actor name "france" already given at line 2`},
+		{"duplicate verb", "@verbs\naccuse: 112\nmeet: 036\naccuse: 111\n", `t.ewd:4: verb "accuse" already given at line 2`},
+		{"duplicate synset", "@synsets\n&x = a\n&x = b\n", `t.ewd:3: synset "&x" already given at line 2`},
 		{"issue missing", "@issues\npreschool\n", "t.ewd:2: issue: missing '= ISSUE'"},
 	}
 	for _, tt := range tests {
