@@ -239,3 +239,39 @@ func TestEventsHandTrees(t *testing.T) {
 		t.Errorf("events.conllu: %d events checked, want at least 20", n)
 	}
 }
+
+// FuzzEventTime checks that dating and the hypothetical check never panic
+// or loop on any tree the CoNLL-U reader accepts, including cycles and
+// heads outside the sentence.
+func FuzzEventTime(f *testing.F) {
+	data, err := os.ReadFile(filepath.Join("testdata", "events.conllu"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, block := range strings.Split(string(data), "\n\n")[:4] {
+		f.Add(block + "\n")
+	}
+	f.Add("1\tOn\ton\tADP\tIN\t_\t2\tcase\t_\t_\n2\tMonday\tMonday\tPROPN\tNNP\t_\t3\tobl\t_\t_\n3\tleft\tleave\tVERB\tVBD\t_\t2\tconj\t_\t_\n")
+	art := time.Date(2022, 11, 20, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, in string) {
+		r := nlp.NewConlluReader(strings.NewReader(in), "fuzz")
+		var fd Finder
+		for range 20 {
+			s, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil || s == nil {
+				continue
+			}
+			exprs := fd.Find(s, art, nil)
+			for i := range s.Words {
+				d := EventTime(s, s.Words[i].ID, exprs, art)
+				if d.Expr >= len(exprs) || d.To.Before(d.From) {
+					t.Fatalf("EventTime = %+v with %d expressions", d, len(exprs))
+				}
+				Hypothetical(s, s.Words[i].ID)
+			}
+		}
+	})
+}
