@@ -2,6 +2,7 @@ package geo
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -41,6 +42,37 @@ func FuzzReadCases(f *testing.F) {
 	})
 }
 
+// fixture is a small gazetteer for fuzzing the resolver and the spotter
+// quickly; it has the ambiguities of the real one (a country and a US state
+// named Georgia, Paris in two countries, aliases, abbreviations).
+const fixture = `C	FR	FRA	FR	France	46	2	2988507	French Republic	French
+C	GE	GEO	GG	Georgia	42	43.5	611717	-	Georgian
+C	TN	TUN	TS	Tunisia	34	9	-	-	Tunisian
+C	US	USA	US	United States	39.83	-98.58	-	US;U.S.;America	American
+A	US	GA	USGA	Georgia	32.7	-83.4	Ga.
+A	US	TX	USTX	Texas	31.5	-99.3	Tex.
+A	US	VA	USVA	Virginia	37.5	-78.9	Va.
+P	611717	Tbilisi	GE	51	PPLC	1049498	41.69411	44.83368
+P	2470384	Houmt El Souk	TN	28	PPL	62583	33.87576	10.85745
+P	2988507	Paris	FR	11	PPLC	2138551	48.85341	2.3488
+P	4180439	Atlanta	US	GA	PPLA	463878	33.749	-84.38798
+P	4219762	Rome	US	GA	PPLA2	36323	34.25704	-85.16467
+P	4717560	Paris	US	TX	PPLA2	24782	33.66094	-95.55551
+P	4744091	Alexandria	US	VA	PPLA2	153511	38.80484	-77.04692
+N	2470384	Djerba
+N	2470384	Jerba
+`
+
+var fixtureOnce = sync.OnceValues(func() (*Gazetteer, error) { return Load(fixture, "fixture") })
+
+func fixtureGazetteer(tb testing.TB) *Gazetteer {
+	g, err := fixtureOnce()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return g
+}
+
 func FuzzResolve(f *testing.F) {
 	f.Add("Paris", "They met in Paris, Texas.", "FR")
 	f.Add("Jabra, Tunisia", "held on the island of Jabra, Tunisia, shows", "")
@@ -48,7 +80,7 @@ func FuzzResolve(f *testing.F) {
 	f.Add(", ,", "", "")
 	f.Add("Alexandria, Va.", "in Alexandria, Va., a judge", "USA")
 	f.Fuzz(func(t *testing.T, text, sentence, country string) {
-		g := mustDefault(t)
+		g := fixtureGazetteer(t)
 		ms := []Mention{{Text: text, Sentence: sentence}, {Text: sentence, Sentence: text}}
 		for _, r := range g.ResolveArticle(ms, Hints{Countries: []string{country}}) {
 			if r.Geo != nil && (r.Geo.Lat == 0 && r.Geo.Lon == 0 || r.Geo.FullName == "") {
@@ -64,11 +96,32 @@ func FuzzSpot(f *testing.F) {
 	f.Add("Alexandria, Va., and Washington, D.C.")
 	f.Add("\xff, A, B.")
 	f.Fuzz(func(t *testing.T, s string) {
-		g := mustDefault(t)
+		g := fixtureGazetteer(t)
 		for _, m := range g.Spot(s) {
 			if m.Start < 0 || m.End > len(s) || m.Start >= m.End || s[m.Start:m.End] != m.Text {
 				t.Errorf("Spot(%q): bad span %d:%d for %q", s, m.Start, m.End, m.Text)
 			}
 		}
 	})
+}
+
+// The fixture resolves like the real gazetteer on its ambiguous names.
+func TestFixtureResolves(t *testing.T) {
+	g := fixtureGazetteer(t)
+	for _, tc := range []struct {
+		ms   []Mention
+		want []string
+	}{
+		{[]Mention{{Text: "Georgia"}, {Text: "Tbilisi"}}, []string{"GG", "611717"}},
+		{[]Mention{{Text: "Georgia"}, {Text: "Atlanta"}}, []string{"USGA", "4180439"}},
+		{[]Mention{{Text: "Jabra, Tunisia"}}, []string{"2470384"}},
+		{[]Mention{{Text: "Paris", Sentence: "A tornado hit Paris, Texas."}}, []string{"4717560"}},
+		{[]Mention{{Text: "Rome", Sentence: "near Rome, Ga., a school"}}, []string{"4219762"}},
+	} {
+		for i, r := range g.ResolveArticle(tc.ms, Hints{}) {
+			if r.Geo == nil || r.Geo.FeatureID != tc.want[i] {
+				t.Errorf("%q: got %+v, want %s", tc.ms[i].Text, r.Geo, tc.want[i])
+			}
+		}
+	}
 }

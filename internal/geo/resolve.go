@@ -775,3 +775,14 @@ func osaDistance(a, b string, max int) int {
 	}
 	return prev[len(b)]
 }
+
+// CountryGeo returns the country-level location (GDELT type 1) of an ISO
+// 3166 alpha-2 or alpha-3 code, e.g. for Actor1Geo from an actor's CAMEO
+// country code; false for an unknown code.
+func (g *Gazetteer) CountryGeo(code string) (*event.Geo, bool) {
+	i, ok := g.countryIdx[strings.ToUpper(code)]
+	if !ok {
+		return nil, false
+	}
+	return g.countryGeo(i), true
+}

@@ -235,3 +235,18 @@ func sharedDir() (string, error) {
 		dir = parent
 	}
 }
+
+func TestCountryGeo(t *testing.T) {
+	g := mustDefault(t)
+	for _, tc := range []struct{ code, fips, iso3 string }{
+		{"FRA", "FR", "FRA"}, {"dz", "AG", "DZA"}, {"AZE", "AJ", "AZE"}, {"GB", "UK", "GBR"}, {"TUN", "TS", "TUN"},
+	} {
+		gg, ok := g.CountryGeo(tc.code)
+		if !ok || gg.Type != 1 || gg.CountryFIPS != tc.fips || gg.CountryISO != tc.iso3 || gg.FeatureID != tc.fips {
+			t.Errorf("CountryGeo(%q) = %+v, %v", tc.code, gg, ok)
+		}
+	}
+	if _, ok := g.CountryGeo("XYZ"); ok {
+		t.Error("CountryGeo(XYZ) found a country")
+	}
+}

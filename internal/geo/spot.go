@@ -102,8 +102,8 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 					break
 				}
 				qs := sentence[toks[q].start:toks[q+n-1].end]
-				if toks[q+n-1].dot {
-					qs += "."
+				if toks[q+n-1].dot && !strings.HasSuffix(qs, ".") {
+					qs += "." // "Va." keeps its dot; "D.C." has it already
 				}
 				if len(g.qualify(qs)) > 0 && (matched > 0 || i > 0) {
 					e := toks[q].start + len(qs)
