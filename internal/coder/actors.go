@@ -130,10 +130,41 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 		}
 	} else if r, ok := c.nounCode(sc, h); ok {
 		out = append(out, r)
+		if r.mod >= 0 {
+			// "the ambassadors of Arnor, Osgiliath and Gondor", "Eriadori
+			// and Calenardhon leaders": each coordinated country
+			for _, k := range sc.children(r.mod) {
+				if sc.s.Words[k].Deprel != "conj" {
+					continue
+				}
+				if a := c.actorInside(sc, k, 0); a >= 0 {
+					if code := c.actorCode(sc, sc.actors[a].entry); code != "" && code != dict.NullCode {
+						r2 := r
+						r2.actor, r2.mod = sc.actors[a].entry, -1
+						r2.code = code
+						if r.agent >= 0 {
+							r2.code = c.set.Agents[r.agent].Combine(code)
+						}
+						out = append(out, r2)
+					}
+				}
+			}
+		}
 	}
+	hasConj := false
 	for _, k := range sc.children(h) {
-		if sc.s.Words[k].Deprel == "conj" && nominal(&sc.s.Words[k]) {
+		if sc.s.Words[k].Deprel == "conj" && (nominal(&sc.s.Words[k]) || sc.actorAt[k] >= 0) {
 			out = c.resolveNP(sc, k, out, depth+1)
+			hasConj = true
+		}
+	}
+	if hasConj && len(out) > before {
+		// "Mordor, the awful Arnor, and Gondor": in a list, an
+		// "apposition" is one more member
+		for _, k := range sc.children(h) {
+			if sc.s.Words[k].Deprel == "appos" {
+				out = c.resolveNP(sc, k, out, depth+1)
+			}
 		}
 	}
 	if len(out) == before {
@@ -153,7 +184,7 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 // covering h or modifying it, combined with an agent covering h.
 func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 	set := c.set
-	r := actorRef{head: h, first: h, last: h, actor: -1, agent: -1}
+	r := actorRef{head: h, first: h, last: h, actor: -1, agent: -1, mod: -1}
 	if m := sc.actorAt[h]; m >= 0 {
 		r.actor = sc.actors[m].entry
 		r.first, r.last = sc.actors[m].first, sc.actors[m].end-1
@@ -167,6 +198,8 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 		// "Gondor's army", and with an agent "the Senate of France"
 		for _, k := range sc.children(h) {
 			d := sc.s.Words[k].Deprel
+			// a possessor names the phrase only for an agent: "Gondor's
+			// army" is Gondor's, "Eriador's death toll" is no actor
 			ok := modifierRel(d)
 			if !ok && r.agent >= 0 && (d == "nmod" || strings.HasPrefix(d, "nmod:")) {
 				switch sc.caseOf(k) {
@@ -178,7 +211,7 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 				continue
 			}
 			if a := c.actorInside(sc, k, 0); a >= 0 {
-				r.actor = sc.actors[a].entry
+				r.actor, r.mod = sc.actors[a].entry, k
 				if sc.actors[a].first < r.first {
 					r.first = sc.actors[a].first
 				}

@@ -34,6 +34,7 @@ type Scratch struct {
 	curAnte  []actorRef
 
 	date        dict.Date
+	verb        int // the verb whose pattern is being matched
 	discardRule string
 	tr          *Trace
 }
@@ -51,6 +52,7 @@ type actorRef struct {
 	head        int
 	actor       int // Set.Actors index or -1
 	agent       int // Set.Agents index or -1
+	mod         int // the modifier word that carried the country, -1
 }
 
 // NewScratch returns the buffers for one goroutine.

@@ -154,6 +154,7 @@ func (sc *Scratch) matchPattern(c *Coder, p *dict.Pattern, v, last int, m *match
 		return 0, false
 	}
 	score := 0
+	sc.verb = v
 	// after: walk forward
 	pos := last + 1
 	okAfter := sc.matchSeq(c, p.After, &pos, v, true, m, &score, false)
@@ -177,7 +178,7 @@ func (sc *Scratch) matchSeq(c *Coder, elems []dict.Elem, pos *int, v int, sub bo
 			continue
 		}
 		if e.Kind == dict.ElemNP || e.Kind == dict.ElemPP {
-			if !sc.matchSeq(c, e.Sub, pos, v, sub, m, score, adj) {
+			if !sc.matchGroup(c, e, pos, v, sub, m, score, adj) {
 				return false
 			}
 			// a noun phrase group ends at the head of a noun phrase
@@ -216,6 +217,20 @@ func (sc *Scratch) matchSeq(c *Coder, elems []dict.Elem, pos *int, v int, sub bo
 	return true
 }
 
+// matchGroup matches the words of a {noun phrase} group next to each other,
+// those of a (prepositional phrase) group in order with gaps.
+func (sc *Scratch) matchGroup(c *Coder, e *dict.Elem, pos *int, v int, sub bool, m *match, score *int, adj bool) bool {
+	if e.Kind == dict.ElemPP {
+		return sc.matchSeq(c, e.Sub, pos, v, sub, m, score, adj)
+	}
+	for i := range e.Sub {
+		if !sc.matchSeq(c, e.Sub[i:i+1], pos, v, sub, m, score, adj || i > 0) {
+			return false
+		}
+	}
+	return true
+}
+
 // matchBack matches elements backward (last element nearest the verb).
 func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, score *int) bool {
 	for ei := len(elems) - 1; ei >= 0; ei-- {
@@ -232,6 +247,14 @@ func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, sc
 		}
 		found := false
 		for k := *pos; k >= 0; k-- {
+			if e.Kind == dict.ElemWord && sc.head(k) == sc.verb && sc.s.Words[k].Deprel == "advmod" && !isNegWord(sc.low[k]) {
+				// PETRARCH-2 matches the words before the verb in the
+				// phrases around it, not the verb's own adverbs
+				if adj {
+					break
+				}
+				continue
+			}
 			if n := sc.elemAt(c, e, k, m); n > 0 {
 				*pos = k - 1
 				found = true
@@ -263,6 +286,11 @@ func (sc *Scratch) elemAt(c *Coder, e *dict.Elem, k int, m *match) int {
 			}
 			for _, p := range syn.Members {
 				if n := sc.synPhraseAt(c, p, k, 0); n > 0 {
+					for j := k; j < k+n; j++ {
+						if isNegWord(sc.low[j]) || isNegWord(sc.lemma[j]) {
+							m.negWord = true // the pattern spells out the negation
+						}
+					}
 					return n
 				}
 			}
@@ -325,11 +353,16 @@ func (sc *Scratch) synPhraseAt(c *Coder, p dict.Phrase, k, depth int) int {
 	return i - k
 }
 
-// npHead climbs from a word inside a noun phrase to its head.
+// npHead climbs from a word inside a noun phrase to its head, and from a
+// coordinated member to the first conjunct (which resolves to them all).
 func (sc *Scratch) npHead(k int) int {
 	for d := 0; d < 8; d++ {
 		h := sc.head(k)
-		if h < 0 || !modifierRel(sc.s.Words[k].Deprel) {
+		if h < 0 {
+			return k
+		}
+		rel := sc.s.Words[k].Deprel
+		if !modifierRel(rel) && !(rel == "conj" && nominal(&sc.s.Words[h])) {
 			return k
 		}
 		k = h
@@ -400,6 +433,9 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 				if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {
 					return n
 				}
+				if n := c.firstActorIn(sc, k, out); len(n) > len(out) {
+					return n
+				}
 			}
 		}
 		return out
@@ -410,6 +446,12 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 	}
 	switch sc.rel(v) {
 	case "xcomp":
+		// raising from a passive ("Gollum was seen to break into")
+		for _, k := range sc.children(h) {
+			if sc.s.Words[k].Deprel == "nsubj:pass" {
+				return c.resolveNP(sc, k, out, 0)
+			}
+		}
 		// object control ("urged Gondor to attack") else subject control
 		for _, k := range sc.children(h) {
 			if d := sc.s.Words[k].Deprel; d == "obj" || d == "iobj" {
@@ -468,7 +510,7 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 		}
 	}
 	for _, k := range kids {
-		if sc.s.Words[k].Deprel == "xcomp" {
+		if sc.s.Words[k].Deprel == "xcomp" || sc.s.Words[k].Deprel == "advcl" && sc.infinitive(k) {
 			if out = c.targets(sc, k, out, depth+1); len(out) > before {
 				return out
 			}
@@ -479,6 +521,15 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 	for _, k := range kids {
 		if sc.s.Words[k].Deprel == "ccomp" {
 			if out = c.firstActorIn(sc, k, out); len(out) > before {
+				return out
+			}
+		}
+	}
+	// a misparsed name: an actor phrase attached as a clause of the verb
+	// ("contribute a million dollars to Gondor" with Gondor as a verb)
+	for _, k := range kids {
+		if k > v && sc.actorAt[k] >= 0 && sc.rel(k) == "advcl" {
+			if out = c.resolveNP(sc, k, out, 0); len(out) > before {
 				return out
 			}
 		}
@@ -612,6 +663,8 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	}
 	if len(out) > first {
 		sc.verbEvt[v] = first
+	} else {
+		sc.trace("  no event: source and target are the same actor")
 	}
 	return out
 }
@@ -706,6 +759,16 @@ func (sc *Scratch) inClauseBelow(i, r int) bool {
 			return true
 		}
 		i = sc.head(i)
+	}
+	return false
+}
+
+// infinitive reports whether verb k is a to-infinitive ("to wage war").
+func (sc *Scratch) infinitive(k int) bool {
+	for _, j := range sc.children(k) {
+		if sc.s.Words[j].Deprel == "mark" && sc.low[j] == "to" {
+			return true
+		}
 	}
 	return false
 }
