@@ -95,10 +95,11 @@ type discardEntry struct {
 }
 
 type issueEntry struct {
-	Line    int
-	Phrases []string
-	Issue   string // "" for an exclusion
-	Exclude bool
+	Line     int
+	Phrases  []string
+	Issue    string // "" for an exclusion
+	Category string // from "@issues CATEGORY", "" when none
+	Exclude  bool
 }
 
 type file struct {
@@ -115,11 +116,12 @@ var sections = []string{"actors", "agents", "synsets", "verbs", "discards", "iss
 
 // parser reads one file.
 type parser struct {
-	name    string
-	probs   Problems
-	f       file
-	section string
-	// the entry that continuation lines extend, by section
+	name     string
+	probs    Problems
+	f        file
+	section  string
+	category string // the argument of the current @issues header
+	// whether continuation lines may extend the last entry of the section
 	open bool
 }
 
@@ -146,7 +148,8 @@ func parse(r io.Reader, name string) (*file, Problems, error) {
 			continue
 		}
 		if line[0] == '@' {
-			name := strings.TrimSpace(line[1:])
+			name, arg, _ := strings.Cut(strings.TrimSpace(line[1:]), " ")
+			arg = strings.TrimSpace(arg)
 			ok := false
 			for _, s := range sections {
 				if name == s {
@@ -159,8 +162,15 @@ func parse(r io.Reader, name string) (*file, Problems, error) {
 				p.open = false
 				continue
 			}
-			p.section = name
-			p.open = false
+			p.section, p.category, p.open = name, "", false
+			if arg != "" {
+				if name != "issues" || !issueName(arg) {
+					p.add(n, "unexpected %q after @%s (only @issues takes an UPPER_CASE category)", clip(arg), name)
+					p.section = ""
+					continue
+				}
+				p.category = arg
+			}
 			continue
 		}
 		p.open = false
@@ -282,7 +292,7 @@ func (p *parser) continuation(n int, line string) {
 			p.add(n, "continuation line must start with '|'")
 			return
 		}
-		names, err := splitNames(line[1:])
+		names, err := splitNamesSyn(line[1:], p.section == "synsets")
 		if err != nil {
 			p.add(n, "%v", err)
 			return
@@ -423,7 +433,7 @@ func (p *parser) synset(n int, line string) {
 		p.add(n, "synset: bad name %q (want &lower_case)", clip(name))
 		return
 	}
-	members, err := splitNames(rhs)
+	members, err := splitNamesSyn(rhs, true)
 	if err != nil {
 		p.add(n, "synset %s: %v", name, err)
 		return
@@ -560,6 +570,33 @@ func parsePattern(line string, n int) (verbPattern, error) {
 	}
 	if len(slots) == 0 {
 		return verbPattern{}, fmt.Errorf("pattern: no slots before '='")
+	}
+	sources, targets := 0, 0
+	var walk func([]slot)
+	walk = func(ss []slot) {
+		for _, sl := range ss {
+			if sl.Key == "" && sl.Kind == valSource {
+				sources++
+			}
+			if sl.Key == "" && sl.Kind == valTarget {
+				targets++
+			}
+			walk(sl.Sub)
+		}
+	}
+	walk(slots)
+	switch {
+	case sources > 1:
+		return verbPattern{}, fmt.Errorf("pattern: more than one $S slot")
+	case targets > 1:
+		return verbPattern{}, fmt.Errorf("pattern: more than one $T slot")
+	}
+	keys := map[string]bool{}
+	for _, sl := range slots {
+		if sl.Key != "" && keys[sl.Key] {
+			return verbPattern{}, fmt.Errorf("pattern: %q given twice", sl.Key)
+		}
+		keys[sl.Key] = sl.Key != ""
 	}
 	c, err := parseCodes(line[sep+1:])
 	if err != nil {
@@ -707,7 +744,7 @@ func (p *parser) issue(n int, line string) {
 			p.add(n, "issue exclusion: %v", err)
 			return
 		}
-		p.f.Issues = append(p.f.Issues, issueEntry{Line: n, Phrases: []string{ph}, Exclude: true})
+		p.f.Issues = append(p.f.Issues, issueEntry{Line: n, Phrases: []string{ph}, Exclude: true, Category: p.category})
 		return
 	}
 	lhs, rhs, ok := strings.Cut(line, "=")
@@ -725,7 +762,7 @@ func (p *parser) issue(n int, line string) {
 		p.add(n, "issue: bad issue name %q (want UPPER_CASE)", clip(is))
 		return
 	}
-	p.f.Issues = append(p.f.Issues, issueEntry{Line: n, Phrases: phrases, Issue: is})
+	p.f.Issues = append(p.f.Issues, issueEntry{Line: n, Phrases: phrases, Issue: is, Category: p.category})
 	p.open = true
 }
 

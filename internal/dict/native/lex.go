@@ -52,14 +52,23 @@ func stripComment(s string) string {
 
 // normPhrase collapses runs of white space in a name or phrase and checks
 // that it holds no syntax characters.
-func normPhrase(s string) (string, error) {
+func normPhrase(s string) (string, error) { return normPhraseSyn(s, false) }
+
+// normPhraseSyn is normPhrase that, when synsets is set, also accepts whole
+// words "&name" (synset members may refer to other synsets).
+func normPhraseSyn(s string, synsets bool) (string, error) {
 	f := strings.Fields(s)
 	if len(f) == 0 {
 		return "", fmt.Errorf("empty name")
 	}
 	out := strings.Join(f, " ")
-	if i := strings.IndexAny(out, "|=@&$[]{}()!~,:#"); i >= 0 {
-		return "", fmt.Errorf("name %q: unexpected %q", clip(out), out[i])
+	for _, w := range f {
+		if synsets && len(w) > 1 && w[0] == '&' && isIdent(w[1:]) {
+			continue
+		}
+		if i := strings.IndexAny(w, "|=@&$[]{}()!~,:#"); i >= 0 {
+			return "", fmt.Errorf("name %q: unexpected %q", clip(out), w[i])
+		}
 	}
 	for _, w := range f {
 		if j := strings.IndexByte(w, '*'); j >= 0 && j != len(w)-1 || w == "*" {
@@ -70,11 +79,14 @@ func normPhrase(s string) (string, error) {
 }
 
 // splitNames splits "A | B | C" into normalised names.
-func splitNames(s string) ([]string, error) {
+func splitNames(s string) ([]string, error) { return splitNamesSyn(s, false) }
+
+// splitNamesSyn is splitNames allowing "&name" words when synsets is set.
+func splitNamesSyn(s string, synsets bool) ([]string, error) {
 	parts := strings.Split(s, "|")
 	out := make([]string, 0, len(parts))
 	for _, p := range parts {
-		n, err := normPhrase(p)
+		n, err := normPhraseSyn(p, synsets)
 		if err != nil {
 			return nil, err
 		}

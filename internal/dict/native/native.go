@@ -81,6 +81,10 @@ func phrase(s string) dict.Phrase {
 	f := strings.Fields(s)
 	p := make(dict.Phrase, len(f))
 	for i, w := range f {
+		if len(w) > 1 && w[0] == '&' {
+			p[i] = dict.Word{Text: strings.ToLower(w), Synset: true}
+			continue
+		}
 		if strings.HasSuffix(w, "*") {
 			p[i] = dict.Word{Text: strings.ToLower(strings.TrimSuffix(w, "*")), Prefix: true}
 		} else {
@@ -148,7 +152,8 @@ func toSet(name string, f *file) *dict.Set {
 		s.Discards = append(s.Discards, dict.Discard{Phrase: phrase(d.Phrase), Story: d.Story, Origin: at(d.Line)})
 	}
 	for _, is := range f.Issues {
-		s.Issues = append(s.Issues, dict.Issue{Phrases: phrases(is.Phrases), Name: is.Issue, Exclude: is.Exclude, Origin: at(is.Line)})
+		s.Issues = append(s.Issues, dict.Issue{Phrases: phrases(is.Phrases), Name: is.Issue, Category: is.Category,
+			Exclude: is.Exclude, Origin: at(is.Line)})
 	}
 	return s
 }
@@ -186,10 +191,12 @@ func fromSet(s *dict.Set) (*file, Problems) {
 	bad := func(o dict.Origin, format string, args ...any) {
 		probs = append(probs, &Problem{File: o.File, Line: o.Line, Msg: fmt.Sprintf(format, args...)})
 	}
-	names := func(o dict.Origin, ps []dict.Phrase) ([]string, bool) {
+	var namesSyn func(o dict.Origin, ps []dict.Phrase, synsets bool) ([]string, bool)
+	names := func(o dict.Origin, ps []dict.Phrase) ([]string, bool) { return namesSyn(o, ps, false) }
+	namesSyn = func(o dict.Origin, ps []dict.Phrase, synsets bool) ([]string, bool) {
 		out := make([]string, 0, len(ps))
 		for _, p := range ps {
-			n, err := phraseOut(p)
+			n, err := phraseOut(p, synsets)
 			if err != nil {
 				bad(o, "%v", err)
 				return nil, false
@@ -228,7 +235,7 @@ func fromSet(s *dict.Set) (*file, Problems) {
 		f.Agents = append(f.Agents, agentEntry{Names: ns, Code: a.Code, Place: place})
 	}
 	for _, sy := range s.Synsets {
-		ms, ok := names(sy.Origin, sy.Members)
+		ms, ok := namesSyn(sy.Origin, sy.Members, true)
 		if !ok {
 			continue
 		}
@@ -274,7 +281,7 @@ func fromSet(s *dict.Set) (*file, Problems) {
 		bad(t.Origin, "transformations cannot be written in the eventwire format")
 	}
 	for _, d := range s.Discards {
-		n, err := phraseOut(d.Phrase)
+		n, err := phraseOut(d.Phrase, false)
 		if err != nil {
 			bad(d.Origin, "%v", err)
 			continue
@@ -288,24 +295,25 @@ func fromSet(s *dict.Set) (*file, Problems) {
 		}
 		if is.Exclude {
 			for _, p := range ps {
-				f.Issues = append(f.Issues, issueEntry{Phrases: []string{p}, Exclude: true})
+				f.Issues = append(f.Issues, issueEntry{Phrases: []string{p}, Exclude: true, Category: is.Category})
 			}
 			continue
 		}
-		if !issueName(is.Name) {
-			bad(is.Origin, "issue name %q cannot be written in the eventwire format", is.Name)
+		if !issueName(is.Name) || (is.Category != "" && !issueName(is.Category)) {
+			bad(is.Origin, "issue %q (category %q) cannot be written in the eventwire format", is.Name, is.Category)
 			continue
 		}
-		f.Issues = append(f.Issues, issueEntry{Phrases: ps, Issue: is.Name})
+		f.Issues = append(f.Issues, issueEntry{Phrases: ps, Issue: is.Name, Category: is.Category})
 	}
 	return f, probs
 }
 
-// phraseOut writes a phrase as a name and checks that it reads back.
-func phraseOut(p dict.Phrase) (string, error) {
+// phraseOut writes a phrase as a name and checks that it reads back;
+// synsets allows "&name" words (synset members).
+func phraseOut(p dict.Phrase, synsets bool) (string, error) {
 	var b strings.Builder
 	for i, w := range p {
-		if w.Synset {
+		if w.Synset && !synsets {
 			return "", fmt.Errorf("phrase %q: synset references in names cannot be written in the eventwire format", p.String())
 		}
 		if i > 0 {
@@ -316,7 +324,7 @@ func phraseOut(p dict.Phrase) (string, error) {
 			b.WriteByte('*')
 		}
 	}
-	n, err := normPhrase(b.String())
+	n, err := normPhraseSyn(b.String(), synsets)
 	if err != nil || n != b.String() {
 		return "", fmt.Errorf("phrase %q cannot be written in the eventwire format", b.String())
 	}

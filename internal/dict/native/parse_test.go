@@ -48,6 +48,11 @@ func TestBadLines(t *testing.T) {
 		{"duplicate actor name", "@actors\nFrance = FRA\nParis | france = FRA\n", `t.ewd:3: actor name "france" already given at line 2`},
 		{"duplicate verb", "@verbs\naccuse: 112\nmeet: 036\naccuse: 111\n", `t.ewd:4: verb "accuse" already given at line 2`},
 		{"duplicate synset", "@synsets\n&x = a\n&x = b\n", `t.ewd:3: synset "&x" already given at line 2`},
+		{"two sources", "@verbs\nmeet: 036\n    nsubj=$S obl:with=$S = 036\n", `t.ewd:3: verb "meet": pattern: more than one $S slot`},
+		{"two targets nested", "@verbs\nhold: -\n    obj=meeting(nmod:with=$T) obl:with=$T = 043\n", `t.ewd:3: verb "hold": pattern: more than one $T slot`},
+		{"keyword twice", "@verbs\nmeet: 036\n    neg neg = 125\n", `t.ewd:3: verb "meet": pattern: "neg" given twice`},
+		{"category on actors", "@actors EUROPE\n", `t.ewd:1: unexpected "EUROPE" after @actors (only @issues takes an UPPER_CASE category)`},
+		{"synset ref in name", "@actors\n&x = FRA\n", `t.ewd:2: actor: name "&x": unexpected '&'`},
 		{"issue missing", "@issues\npreschool\n", "t.ewd:2: issue: missing '= ISSUE'"},
 	}
 	for _, tt := range tests {

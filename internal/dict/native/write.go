@@ -68,17 +68,21 @@ func writeFile(w io.Writer, f *file) error {
 			bw.WriteByte('\n')
 		}
 	}
-	if len(f.Issues) > 0 {
-		sep("issues")
-		for _, is := range f.Issues {
-			if is.Exclude {
-				for _, p := range is.Phrases {
-					bw.WriteString("!" + p + "\n")
-				}
-				continue
+	for i, is := range f.Issues {
+		if i == 0 || is.Category != f.Issues[i-1].Category {
+			if is.Category != "" {
+				sep("issues " + is.Category)
+			} else {
+				sep("issues")
 			}
-			writeList(bw, "", is.Phrases, " = "+is.Issue)
 		}
+		if is.Exclude {
+			for _, p := range is.Phrases {
+				bw.WriteString("!" + p + "\n")
+			}
+			continue
+		}
+		writeList(bw, "", is.Phrases, " = "+is.Issue)
 	}
 	return bw.Flush()
 }

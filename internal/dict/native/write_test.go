@@ -101,7 +101,7 @@ func TestSetRoundTrip(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out.Bytes())
 	}
 	st := s1.Stats()
-	if st.Actors != 6 || st.Agents != 4 || st.Synsets != 2 || st.Verbs != 8 || st.Patterns != 9 || st.Discards != 2 || st.Issues != 2 {
+	if st.Actors != 6 || st.Agents != 4 || st.Synsets != 3 || st.Verbs != 8 || st.Patterns != 9 || st.Discards != 2 || st.Issues != 3 {
 		t.Errorf("stats %+v", st)
 	}
 	s1.Files, s2.Files = nil, nil
@@ -222,6 +222,12 @@ func TestReadModel(t *testing.T) {
 	}
 	if is := s.Issues[1]; !is.Exclude || is.Phrases[0].String() != "a head start" {
 		t.Errorf("issue exclusion = %+v", is)
+	}
+	if is := s.Issues[2]; is.Category != "EDUCATION" || is.Name != "TEACHERS" || len(is.Phrases) != 2 {
+		t.Errorf("issue with category = %+v", is)
+	}
+	if sy := s.Synset("&charge"); sy == nil || !sy.Members[0][0].Synset || sy.Members[0][0].Text != "&crime" {
+		t.Errorf("synset member referring to a synset = %+v", sy)
 	}
 	if s.Version == "" || len(s.Files) != 1 {
 		t.Errorf("version %q files %v", s.Version, s.Files)
