@@ -561,28 +561,9 @@ func margin(cands []candidate, b int) float64 {
 // in a sentence by capitalised words, skipping the article's mention heads.
 func (g *Gazetteer) scan(sentence string, heads map[string]bool) *sentenceContext {
 	sc := &sentenceContext{}
-	type word struct {
-		key string
-		cap bool
-		dot bool // written with a final dot: "Mass." may be an abbreviation
-	}
-	var words []word
-	for _, w := range strings.FieldsFunc(sentence, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '\'' || r == '’' || r == '-')
-	}) {
-		// A possessive is the name: "Portugal's", "Georgia’s".
-		if t, ok := strings.CutSuffix(w, "'s"); ok {
-			w = t
-		} else if t, ok := strings.CutSuffix(w, "’s"); ok {
-			w = t
-		}
-		dot := strings.HasSuffix(w, ".")
-		w = strings.TrimRight(w, ".") // a sentence's full stop; "U.S." folds to "us" either way
-		r, _ := utf8.DecodeRuneInString(w)
-		if k := norm.Fold(w); k != "" {
-			words = append(words, word{k, unicode.IsUpper(r), dot})
-		}
-	}
+	w := wordsPool.Get().(*words)
+	defer wordsPool.Put(w)
+	w.tokenize(sentence)
 	addC := func(c int) {
 		for _, x := range sc.countries {
 			if x == c {
@@ -591,38 +572,22 @@ func (g *Gazetteer) scan(sentence string, heads map[string]bool) *sentenceContex
 		}
 		sc.countries = append(sc.countries, c)
 	}
-	var buf []byte
-	for i := 0; i < len(words); i++ {
-		if !words[i].cap {
+	for i := 0; i < len(w.toks); i++ {
+		if !w.toks[i].upper {
 			continue
 		}
-		for n := 4; n >= 1; n-- {
-			if i+n > len(words) {
-				continue
-			}
-			buf = buf[:0]
-			for j := i; j < i+n; j++ {
-				if j > i {
-					buf = append(buf, ' ')
-				}
-				buf = append(buf, words[j].key...)
-			}
-			key := string(buf)
-			if words[i+n-1].dot {
-				if _, ok := g.names[key+"."]; ok {
-					key += "."
-				}
-			}
-			if c, ok := g.adjectives[key]; ok {
+		for n := min(4, len(w.toks)-i); n >= 1; n-- {
+			key := w.lookup(g, i, i+n-1)
+			if c, ok := g.adjectives[string(key)]; ok {
 				addC(c)
 				i += n - 1
 				break
 			}
-			if heads[key] {
+			if heads[string(key)] {
 				i += n - 1
 				break
 			}
-			refs, ok := g.names[key]
+			refs, ok := g.names[string(key)]
 			if !ok {
 				continue
 			}

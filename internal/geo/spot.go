@@ -2,6 +2,7 @@ package geo
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,20 +13,49 @@ import (
 // by name alone; smaller places are found only as "Place, Country".
 const MinSpotPopulation = 50000
 
+var wordsPool = sync.Pool{New: func() any { return new(words) }}
+
 // Found is a place name found in a text by Spot.
 type Found struct {
 	Mention
 	Start, End int // byte offsets of Mention.Text in the text passed to Spot
 }
 
-// token is a word of a sentence with its byte span; key is its folded form
-// without a possessive.
+// token is a word of a sentence with its byte span and the span of its
+// folded form (possessive excluded) in words.keys.
 type token struct {
-	start, end int // the name part, possessive and final dot excluded
-	key        string
+	start, end int  // the name part, possessive and final dot excluded
+	ks, ke     int  // the folded key in words.keys
 	upper      bool // starts with an upper-case letter
 	dot        bool // was followed by a dot ("Va.")
 	comma      bool // is followed by ", "
+}
+
+// words is a tokenised sentence. The folded keys of its tokens are laid out
+// in one buffer, each followed by a space, so that the key of the n-gram of
+// tokens i..j is the contiguous keys[toks[i].ks:toks[j].ke]; looking it up
+// in a map allocates nothing.
+type words struct {
+	toks    []token
+	keys    []byte
+	scratch []byte
+}
+
+// key returns the folded key of tokens i..j (inclusive).
+func (w *words) key(i, j int) []byte { return w.keys[w.toks[i].ks:w.toks[j].ke] }
+
+// lookup returns the names-index key for tokens i..j: with a final dot when
+// the last token was written with one and the dotted form is an
+// abbreviation in the index ("Va.", "Mass."), else without.
+func (w *words) lookup(g *Gazetteer, i, j int) []byte {
+	k := w.key(i, j)
+	if w.toks[j].dot {
+		w.scratch = append(append(w.scratch[:0], k...), '.')
+		if _, ok := g.names[string(w.scratch)]; ok {
+			return w.scratch
+		}
+	}
+	return k
 }
 
 // Spot finds place names in a sentence: runs of capitalised words (up to
@@ -36,9 +66,11 @@ type token struct {
 // and a city name opening the sentence are skipped. Offsets are relative
 // to sentence; add the sentence's offset in the document.
 func (g *Gazetteer) Spot(sentence string) []Found {
-	toks := tokenize(sentence)
+	w := wordsPool.Get().(*words)
+	defer wordsPool.Put(w)
+	w.tokenize(sentence)
+	toks := w.toks
 	var out []Found
-	var buf []byte
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if !t.upper {
@@ -49,31 +81,22 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 		}
 		matched := 0
 		for n := min(4, len(toks)-i); n >= 1; n-- {
-			buf = buf[:0]
-			for j := i; j < i+n; j++ {
-				if j > i {
-					if !toks[j].upper && toks[j].key != "of" && toks[j].key != "and" {
-						buf = buf[:0]
-						break
-					}
-					buf = append(buf, ' ')
+			joined := true
+			for j := i + 1; j < i+n; j++ {
+				if k := w.key(j, j); !toks[j].upper && string(k) != "of" && string(k) != "and" {
+					joined = false
+					break
 				}
-				buf = append(buf, toks[j].key...)
 			}
-			if len(buf) == 0 {
+			if !joined {
 				continue
 			}
-			key := string(buf)
-			if toks[i+n-1].dot {
-				if _, ok := g.names[key+"."]; ok {
-					key += "."
-				}
-			}
-			if _, adj := g.adjectives[key]; adj {
+			key := w.lookup(g, i, i+n-1)
+			if _, adj := g.adjectives[string(key)]; adj {
 				matched = -n
 				break
 			}
-			if g.spottable(g.names[key], i == 0) {
+			if g.spottable(g.names[string(key)], i == 0) {
 				matched = n
 				break
 			}
@@ -146,9 +169,9 @@ func (g *Gazetteer) spottable(refs []ref, sentenceStart bool) bool {
 }
 
 // tokenize splits a sentence into words: runs of letters, digits, hyphens,
-// apostrophes and inner dots.
-func tokenize(s string) []token {
-	var toks []token
+// apostrophes and inner dots. It reuses w's buffers.
+func (w *words) tokenize(s string) {
+	w.toks, w.keys = w.toks[:0], w.keys[:0]
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
@@ -172,25 +195,27 @@ func tokenize(s string) []token {
 			}
 			break
 		}
-		end := j
-		w := s[start:end]
-		if t, ok := strings.CutSuffix(w, "'s"); ok {
-			w, end = t, start+len(t)
-		} else if t, ok := strings.CutSuffix(w, "’s"); ok {
-			w, end = t, start+len(t)
+		word := s[start:j]
+		// A possessive is the name: "Portugal's", "Georgia’s".
+		if t, ok := strings.CutSuffix(word, "'s"); ok {
+			word = t
+		} else if t, ok := strings.CutSuffix(word, "’s"); ok {
+			word = t
 		}
-		w = strings.TrimRight(w, "-'’")
-		end = start + len(w)
+		word = strings.TrimRight(word, "-'’")
+		end := start + len(word)
 		dot := j < len(s) && s[j] == '.'
 		comma := strings.HasPrefix(s[j:], ", ") || strings.HasPrefix(s[j:], "., ")
-		if dot && strings.Contains(w, ".") {
+		if dot && strings.Contains(word, ".") {
 			end++ // "U.S." keeps its final dot
-			w = s[start:end]
+			word = s[start:end]
 		}
-		if k := norm.Fold(w); k != "" {
-			toks = append(toks, token{start: start, end: end, key: k, upper: unicode.IsUpper(r), dot: dot, comma: comma})
+		ks := len(w.keys)
+		w.keys = norm.AppendFold(w.keys, word)
+		if len(w.keys) > ks {
+			w.toks = append(w.toks, token{start: start, end: end, ks: ks, ke: len(w.keys), upper: unicode.IsUpper(r), dot: dot, comma: comma})
+			w.keys = append(w.keys, ' ')
 		}
 		i = j
 	}
-	return toks
 }
