@@ -39,6 +39,7 @@ const (
 	kwEarly
 	kwMid
 	kwLate
+	kwHour
 	kwDay
 	kwWeek
 	kwWeekend
@@ -81,6 +82,7 @@ type unit uint8
 
 const (
 	uNone unit = iota
+	uHour
 	uDay
 	uWeek
 	uMonth
@@ -198,6 +200,7 @@ func init() {
 		}
 	}
 	units := map[unit][]string{
+		uHour:    {"hour", "hours"},
 		uDay:     {"day", "days"},
 		uWeek:    {"week", "weeks"},
 		uMonth:   {"month", "months"},
@@ -205,7 +208,7 @@ func init() {
 		uDecade:  {"decade", "decades"},
 		uCentury: {"century", "centuries"},
 	}
-	unitKw := map[unit]keyword{uDay: kwDay, uWeek: kwWeek, uMonth: kwMonth, uYear: kwYear, uDecade: kwDecade, uCentury: kwCentury}
+	unitKw := map[unit]keyword{uHour: kwHour, uDay: kwDay, uWeek: kwWeek, uMonth: kwMonth, uYear: kwYear, uDecade: kwDecade, uCentury: kwCentury}
 	for u, forms := range units {
 		for _, f := range forms {
 			lexicon[f] = lexEntry{k: kKeyword, kw: unitKw[u], unit: u}

@@ -637,6 +637,8 @@ func (f *Finder) number(j int) (val, next int, approx, ok bool) {
 // shift moves d by n units.
 func shift(d time.Time, u unit, n int) time.Time {
 	switch u {
+	case uHour:
+		return d.AddDate(0, 0, n/24)
 	case uDay:
 		return d.AddDate(0, 0, n)
 	case uWeek:
@@ -658,7 +660,7 @@ func shift(d time.Time, u unit, n int) time.Time {
 func calendarUnit(d time.Time, u unit) cand {
 	y, m := d.Year(), int(d.Month())
 	switch u {
-	case uDay:
+	case uHour, uDay:
 		return cand{gran: Day, from: d, to: d}
 	case uWeek:
 		s := weekStart(d)
@@ -692,7 +694,14 @@ func (f *Finder) matchAgo(j int, _ keyword) (cand, bool) {
 	if u.k != kKeyword || u.unit == uNone || !f.isKw(k+1, kwAgo) {
 		return cand{}, false
 	}
-	c := calendarUnit(shift(f.day, u.unit, -n), u.unit)
+	var c cand
+	if u.unit == uDecade || u.unit == uCentury {
+		// "a decade ago" is about a year, not a calendar decade.
+		c = calendarUnit(shift(f.day, u.unit, -n), uYear)
+		approx = true
+	} else {
+		c = calendarUnit(shift(f.day, u.unit, -n), u.unit)
+	}
 	c.first, c.last, c.approx = j, k+1, approx
 	return c, true
 }
@@ -758,6 +767,9 @@ func (f *Finder) matchDuration(j int, prep keyword) (cand, bool) {
 }
 
 func (f *Finder) durationCand(first, last, n int, u unit, dir int, approx bool) cand {
+	if u == uHour { // "the past 24 hours": whole days
+		n, u = (n+23)/24, uDay
+	}
 	c := cand{first: first, last: last, gran: Duration, approx: approx}
 	if dir < 0 {
 		c.from, c.to = shift(f.day, u, -n), f.day
@@ -823,6 +835,9 @@ func partOf(c cand, p part) cand {
 func (f *Finder) matchPart(j int, _ keyword) (cand, bool) {
 	k := j
 	p := partNone
+	if f.isKw(k, kwThe) && f.t(k+1).k == kKeyword && (f.t(k+1).kw == kwEarly || f.t(k+1).kw == kwMid || f.t(k+1).kw == kwLate) {
+		k++ // "the early 1990s"
+	}
 	t := f.t(k)
 	switch {
 	case t.k == kKeyword && (t.kw == kwEarly || t.kw == kwMid || t.kw == kwLate):
@@ -1448,7 +1463,23 @@ func (f *Finder) matchSeason(j int, prep keyword) (cand, bool) {
 		n++
 	}
 	if !f.isYear(n) {
-		return cand{}, false
+		// "in the spring": the latest (past) or next (future) one.
+		if k == j || prep == kwNone {
+			return cand{}, false
+		}
+		c := f.season(t.val, 0, j)
+		switch f.direction(j, k) {
+		case dirFuture:
+			if c.to.Before(f.day) {
+				c = f.season(t.val, 1, j)
+			}
+		default:
+			if c.from.After(f.day) {
+				c = f.season(t.val, -1, j)
+			}
+		}
+		c.first, c.last = j, k
+		return c, true
 	}
 	from := ymd(f.t(n).val, t.val, 1)
 	return cand{first: j, last: n, gran: Season, from: from, to: from.AddDate(0, 3, -1)}, true
