@@ -236,6 +236,13 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			}
 		}
 	}
+	if r.agent >= 0 {
+		for _, m := range sc.agents {
+			if m.entry == r.agent && m.first <= h+1 && m.end >= r.first-1 {
+				r.first, r.last = min(r.first, m.first), max(r.last, m.end-1)
+			}
+		}
+	}
 	switch {
 	case r.actor >= 0 && r.agent >= 0:
 		country := c.actorCode(sc, r.actor)

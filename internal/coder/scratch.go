@@ -30,12 +30,15 @@ type Scratch struct {
 	tgts     []actorRef
 	seen     []bool // NP resolution guard
 	verbEvt  []int  // word → index of the first event of the verb at that word in out, -1
+	consumed []bool // word → a verb coded by the pattern of an earlier verb
+	speaker  []int  // speech verb word → 1 + the word heading its reported clause, 0
 	prevAnte []actorRef
 	curAnte  []actorRef
 
 	date        dict.Date
 	verb        int // the verb whose pattern is being matched
 	discardRule string
+	rebuilt     string // sentence text rebuilt from the words
 	tr          *Trace
 }
 
@@ -70,6 +73,7 @@ func (sc *Scratch) resetDoc() {
 // string allocation per sentence), dependents, and clears the mention maps.
 func (sc *Scratch) prepare(s *nlp.Sentence) {
 	sc.s = s
+	sc.rebuilt = ""
 	n := len(s.Words)
 	sc.buf = sc.buf[:0]
 	for i := range s.Words {
@@ -122,6 +126,11 @@ func (sc *Scratch) prepare(s *nlp.Sentence) {
 	sc.actors = sc.actors[:0]
 	sc.agents = sc.agents[:0]
 	sc.seen = growBool(sc.seen, n)
+	sc.consumed = growBool(sc.consumed, n)
+	sc.speaker = growInt(sc.speaker, n)
+	for i := range sc.speaker {
+		sc.speaker[i] = 0
+	}
 	sc.verbEvt = growInt(sc.verbEvt, n)
 	for i := 0; i < n; i++ {
 		sc.verbEvt[i] = -1

@@ -17,6 +17,9 @@ type match struct {
 	tgt     int // word matched by '+', -1
 	both    bool
 	negWord bool // the pattern itself spells out a negation
+	// verbWord is a later verb that the pattern spells out ("* TO HELP"),
+	// coded by this pattern rather than on its own; -1 none
+	verbWord int
 	score   int
 	last    int // last word of the verb phrase (multi-word verbs)
 }
@@ -45,13 +48,20 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 		if w.Deprel == "aux" || w.Deprel == "aux:pass" || w.Deprel == "cop" {
 			continue
 		}
+		if sc.consumed[v] {
+			sc.trace("verb %q at word %d: coded with the verb before it", sc.low[v], v+1)
+			continue
+		}
 		m, ok := c.bestMatch(sc, v)
 		if !ok {
 			continue
 		}
+		if m.verbWord >= 0 {
+			sc.consumed[m.verbWord] = true
+		}
 		out = c.emit(sc, doc, index, v, m, out)
 	}
-	c.reported(sc, out[start:])
+	out = append(out[:start], c.reported(sc, out[start:])...)
 	sc.endSentence()
 	return out
 }
@@ -59,7 +69,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 // bestMatch finds the verb class of word v and its best pattern.
 func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 	set := c.set
-	best := match{verb: -1, pattern: -1, src: -1, tgt: -1, score: -1}
+	best := match{verb: -1, pattern: -1, src: -1, tgt: -1, score: -1, verbWord: -1}
 	formLen := 0
 	try := func(key string) {
 		for _, r := range set.VerbsFor(key) {
@@ -89,7 +99,7 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 	sc.trace("verb %q at word %d: class %s (%s)", sc.low[v], v+1, vb.Name, vb.Forms[best.form].Origin)
 	for pi := range vb.Patterns {
 		p := &vb.Patterns[pi]
-		m := match{src: -1, tgt: -1}
+		m := match{src: -1, tgt: -1, verbWord: -1}
 		score, ok := sc.matchPattern(c, p, v, best.last, &m)
 		if !ok {
 			continue
@@ -97,7 +107,7 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 		sc.trace("  pattern %s matches (score %d): %s", p.Origin, score, p.Code)
 		if score > best.score {
 			best.score, best.pattern = score, pi
-			best.src, best.tgt, best.both, best.negWord = m.src, m.tgt, m.both, m.negWord
+			best.src, best.tgt, best.both, best.negWord, best.verbWord = m.src, m.tgt, m.both, m.negWord, m.verbWord
 		}
 	}
 	return best, true
@@ -299,6 +309,9 @@ func (sc *Scratch) elemAt(c *Coder, e *dict.Elem, k int, m *match) int {
 		if sc.wordIs(e.Word.Text, k) || e.Word.Prefix && strings.HasPrefix(sc.low[k], e.Word.Text) {
 			if isNegWord(e.Word.Text) {
 				m.negWord = true
+			}
+			if k > sc.verb && sc.s.Words[k].UPOS == "VERB" {
+				m.verbWord = k // "agreed to help": the pattern codes both verbs
 			}
 			return 1
 		}
@@ -628,7 +641,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		}
 		n++
 		e := event.Event{
-			DocID: doc.ID, URL: doc.URL, Sentence: index, Text: sc.s.Text,
+			DocID: doc.ID, URL: doc.URL, Sentence: index, Text: sc.text(),
 			Source: s.code, Code: code, Negated: neg,
 			SourceSpan: sc.span(doc, s.first, s.last),
 			VerbSpan:   sc.span(doc, v, m.last),
@@ -642,6 +655,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		if doc.Date != 0 {
 			e.Date = formatDate(doc.Date)
 		}
+		// root, quad class, Goldstein, PLOVER; codes outside CAMEO (the
+		// validation dictionaries use some) leave them empty
+		_ = event.Complete(&e)
 		out = append(out, e)
 		sc.trace("  event %s → %s %s (%s)", e.Source, e.Target, e.Code, e.Rule)
 	}
@@ -670,8 +686,11 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 }
 
 // reported marks the events of verbs inside the complement clause of a
-// speech verb as reported speech of the speech verb's subject.
-func (c *Coder) reported(sc *Scratch, evs []event.Event) {
+// speech verb as reported speech of the speech verb's subject, and drops
+// the speech verb's own event toward an actor of that clause ("X said Y
+// attacked Z" codes Y → Z, reported by X, not X → Y). It returns evs
+// without the dropped events.
+func (c *Coder) reported(sc *Scratch, evs []event.Event) []event.Event {
 	for i := range evs {
 		v := evs[i].VerbSpan.First - 1
 		for k, d := v, 0; k >= 0 && d < 8; d++ {
@@ -687,12 +706,23 @@ func (c *Coder) reported(sc *Scratch, evs []event.Event) {
 					if len(sc.srcs) > 0 {
 						evs[i].Attribution = sc.srcs[0].code
 					}
+					sc.speaker[h] = k + 1 // the clause (1-based) whose events are reported
 					break
 				}
 			}
 			k = h
 		}
 	}
+	out := evs[:0]
+	for _, e := range evs {
+		v := e.VerbSpan.First - 1
+		if cl := sc.speaker[v]; cl > 0 && e.TargetSpan.First > 0 && sc.inSubtree(e.TargetSpan.First-1, cl-1) {
+			sc.trace("  dropped %s → %s %s: the clause said is coded itself", e.Source, e.Target, e.Code)
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // isSpeech reports whether word h is a verb of public statement.
@@ -771,4 +801,23 @@ func (sc *Scratch) infinitive(k int) bool {
 		}
 	}
 	return false
+}
+
+// text returns the sentence text, rebuilt from the word forms (once per
+// sentence) when the input had none.
+func (sc *Scratch) text() string {
+	if sc.s.Text != "" {
+		return sc.s.Text
+	}
+	if sc.rebuilt == "" {
+		var b strings.Builder
+		for i := range sc.s.Words {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(sc.s.Words[i].Form)
+		}
+		sc.rebuilt = b.String()
+	}
+	return sc.rebuilt
 }
