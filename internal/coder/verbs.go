@@ -20,8 +20,8 @@ type match struct {
 	// verbWord is a later verb that the pattern spells out ("* TO HELP"),
 	// coded by this pattern rather than on its own; -1 none
 	verbWord int
-	score   int
-	last    int // last word of the verb phrase (multi-word verbs)
+	score    int
+	last     int // last word of the verb phrase (multi-word verbs)
 }
 
 func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, out []event.Event) []event.Event {
