@@ -27,19 +27,20 @@ func runDictCheck(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w: no dictionary files given", errUsage)
 	}
 	res := load.Load(fs.Args()...)
-	errs, warns := 0, 0
+	var errs []load.Problem
+	warns := 0
 	for _, p := range res.Problems {
 		if p.Warning && !*strict {
 			warns++
 		} else {
-			errs++
+			errs = append(errs, p)
 		}
 		if _, err := fmt.Fprintln(stdout, p.String()); err != nil {
 			return err
 		}
 	}
-	if errs > 0 {
-		return errors.New(plural(errs, "problem") + " in " + plural(countFiles(res.Problems), "file"))
+	if len(errs) > 0 {
+		return errors.New(plural(len(errs), "problem") + " in " + plural(countFiles(errs), "file"))
 	}
 	for _, f := range res.Files {
 		if _, err := fmt.Fprintln(stdout, f.String()); err != nil {

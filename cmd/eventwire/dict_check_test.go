@@ -29,9 +29,10 @@ func TestDictCheck(t *testing.T) {
 		inStderr string
 	}{
 		{[]string{"dict", "check", good}, 0, []string{good + ": eventwire: 1 actor (2 names), 1 verb (1 forms, 1 patterns)"}, ""},
-		{[]string{"dict", "check", good, bad}, 1, []string{
+		{[]string{"dict", "check", good, bad, warn}, 1, []string{
 			bad + `:3: actor "Gondor": unknown CAMEO actor code "QQQ": chunk "QQQ" at offset 0: unknown code`,
 			bad + ":5: verb: missing ': CODE' after the lemma",
+			warn + `:1: warning: verb MEET: "999" is not a CAMEO event code`,
 		}, "eventwire dict: 2 problems in 1 file"},
 		{[]string{"dict", "check", warn}, 0, []string{
 			warn + `:1: warning: verb MEET: "999" is not a CAMEO event code`,

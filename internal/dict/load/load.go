@@ -236,11 +236,7 @@ func readFile(path string) (*dict.Set, FileSummary, []Problem) {
 	if err != nil {
 		return nil, sum, []Problem{{File: path, Msg: errMsg(err)}}
 	}
-	head := content
-	if len(head) > 4096 {
-		head = head[:4096]
-	}
-	sum.Format = Detect(path, head)
+	sum.Format = Detect(path, content)
 	var s *dict.Set
 	r := bytes.NewReader(content)
 	switch sum.Format {

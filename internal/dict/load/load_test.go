@@ -62,6 +62,11 @@ func TestDetect(t *testing.T) {
 		{"x/Validate.agents", "POLICE_ [~COP]\n", TabariAgents},
 		{"Demo.VERBS", "MEET [031]\n", TabariVerbs},
 		{"noext", "@verbs\naccuse: 112\n", Native},
+		{"a.txt", "ARNOR [ARN]\n~~FINISH 16:47\n", TabariActors},
+		{"a.txt", "POLICE_ [~COP]\nNGO_ [NGO~]\nX [Y]\n~~FINISH\n", TabariAgents},
+		{"a.txt", "<SYNSETS>\n&A\n+B\n</SYNSETS>\nMEET [031]\n", TabariVerbs},
+		{"a.txt", "MEET [031]\n- * TALKS [031]\n~~FINISH\n", TabariVerbs},
+		{"a.txt", "--- MEET [031] ---\nMEET\n- * TALKS [031]\n", Petrarch},
 	}
 	for _, tt := range tests {
 		if got := Detect(tt.path, []byte(tt.head)); got != tt.want {
@@ -178,6 +183,22 @@ func TestSharedTabari(t *testing.T) {
 	st := res.Set.Stats()
 	if st.Actors != 120 || st.Agents != 86 || st.Verbs != 283 {
 		t.Errorf("stats %+v", st)
+	}
+	// The same files without their extensions are recognised by content.
+	tmp := t.TempDir()
+	want := map[string]Format{"TABARI.Demo.actors": TabariActors, "Validate.agents": TabariAgents, "TABARI.Demo.verbs": TabariVerbs}
+	for name, f := range want {
+		content, err := os.ReadFile(filepath.Join(d, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(tmp, strings.ReplaceAll(name, ".", "_")+".txt")
+		if err := os.WriteFile(p, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := Detect(p, content); got != f {
+			t.Errorf("%s as .txt detected as %v, want %v", name, got, f)
+		}
 	}
 }
 
