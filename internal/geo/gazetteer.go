@@ -74,7 +74,10 @@ const (
 type ref struct {
 	kind  kind
 	alias bool // matched through an alias, adjective or derived name
-	idx   int32
+	// preferred marks an authored alias of a city (gen/aliases.tsv): the
+	// name's usual referent in news ("New York" is the city).
+	preferred bool
+	idx       int32
 }
 
 // Gazetteer holds countries, divisions and places indexed by folded name.
@@ -242,7 +245,7 @@ func Load(text, name string) (*Gazetteer, error) {
 			if err != nil || !ok {
 				return nil, bad("id", "unknown place "+strconv.Quote(f[1]))
 			}
-			g.add(f[2], ref{kindPlace, true, int32(pi)})
+			g.add(f[2], ref{kind: kindPlace, alias: true, preferred: true, idx: int32(pi)})
 		default:
 			return nil, bad("kind", "unknown line kind "+strconv.Quote(f[0]))
 		}
@@ -256,26 +259,26 @@ func Load(text, name string) (*Gazetteer, error) {
 			}
 			c.Capital = pi
 		}
-		g.add(c.Name, ref{kindCountry, false, int32(i)})
+		g.add(c.Name, ref{kind: kindCountry, idx: int32(i)})
 		for _, a := range c.Aliases {
-			g.add(a, ref{kindCountry, true, int32(i)})
+			g.add(a, ref{kind: kindCountry, alias: true, idx: int32(i)})
 		}
 		for _, a := range c.Adjectives {
 			g.adjectives[norm.Fold(a)] = i
 		}
 	}
 	for i, d := range g.Divisions {
-		g.add(d.Name, ref{kindDivision, false, int32(i)})
+		g.add(d.Name, ref{kind: kindDivision, idx: int32(i)})
 		for _, a := range d.Aliases {
-			g.add(a, ref{kindDivision, true, int32(i)})
+			g.add(a, ref{kind: kindDivision, alias: true, idx: int32(i)})
 		}
 	}
 	for i, p := range g.Places {
 		key := norm.Fold(p.Name)
-		g.add(key, ref{kindPlace, false, int32(i)})
+		g.add(key, ref{kind: kindPlace, idx: int32(i)})
 		if arabicArticle[g.Countries[p.Country].ISO2] {
 			if rest, ok := stripArticle(key); ok {
-				g.add(rest, ref{kindPlace, true, int32(i)})
+				g.add(rest, ref{kind: kindPlace, alias: true, idx: int32(i)})
 			}
 		}
 	}
@@ -317,8 +320,11 @@ func (g *Gazetteer) add(s string, r ref) {
 	if strings.HasSuffix(s, ".") {
 		key += "."
 	}
-	for _, old := range g.names[key] {
+	for i, old := range g.names[key] {
 		if old.kind == r.kind && old.idx == r.idx {
+			if r.preferred {
+				g.names[key][i].preferred = true
+			}
 			return
 		}
 	}

@@ -57,6 +57,7 @@ const (
 	bonusSentence      = 1.5 // the country is named in the mention's sentence
 	bonusCoCountry     = 1.5 // another mentioned place lies in the country
 	bonusCoDivision    = 1.5 // another mentioned place or a named division shares the division
+	bonusPreferred     = 0.5 // an authored alias names the place people usually mean ("New York" is the city)
 	minPlausiblePrior  = 4.0 // places below this (about 10,000 people) need evidence for their country when the article has some
 	fuzzyMinLen        = 5   // names shorter than this are never matched fuzzily
 	fuzzyMaxStated     = 2   // edit distance allowed within a stated country ("Jabra, Tunisia")
@@ -79,6 +80,7 @@ type mentionState struct {
 	head     string  // folded name
 	quals    []scope // readings of a stated qualifier ("Georgia": the country or the US state)
 	stated   bool    // the qualifier is part of the mention text, not only found in the sentence
+	division bool    // the sentence calls it a state, province, region...: "Washington state"
 	qualC    int     // country of the chosen qualifier reading, -1 if none
 	qualD    int     // division of the chosen qualifier reading, -1 if none
 	cands    []candidate
@@ -122,6 +124,7 @@ func (g *Gazetteer) ResolveArticle(ms []Mention, h Hints) []Result {
 		} else {
 			st.quals = g.sentenceQualifier(m.Text, m.Sentence)
 		}
+		st.division = divisionWord(m.Text, m.Sentence)
 	}
 
 	// Explicit context: countries and divisions named in the sentences
@@ -222,6 +225,33 @@ func (g *Gazetteer) Resolve(m Mention, h Hints) Result {
 	return g.ResolveArticle([]Mention{m}, h)[0]
 }
 
+// divisionWords follow a division's name in news: "Washington state".
+var divisionWords = []string{"state", "State", "province", "Province", "region", "Region", "oblast", "Oblast",
+	"governorate", "Governorate", "prefecture", "Prefecture"}
+
+// divisionWord reports whether the mention is followed in its sentence by a
+// word that makes it a division.
+func divisionWord(text, sentence string) bool {
+	i := strings.Index(sentence, text)
+	if i < 0 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(sentence[i+len(text):], " ")
+	if !ok {
+		return false
+	}
+	for _, w := range divisionWords {
+		if r, ok := strings.CutPrefix(rest, w); ok {
+			if r == "" {
+				return true
+			}
+			c, _ := utf8.DecodeRuneInString(r)
+			return !unicode.IsLetter(c)
+		}
+	}
+	return false
+}
+
 // qualify returns the readings of a qualifier: countries, divisions, or a
 // US postal code ("TX").
 func (g *Gazetteer) qualify(q string) []scope {
@@ -312,6 +342,18 @@ func (g *Gazetteer) candidates(st *mentionState, explicit map[int]int) {
 	for _, r := range g.names[st.head] {
 		if g.within(st, r) {
 			st.cands = append(st.cands, candidate{ref: r, prior: g.prior(r)})
+		}
+	}
+	if st.division {
+		// "Washington state", "Punjab province": keep only divisions, if any.
+		divs := st.cands[:0:0]
+		for _, c := range st.cands {
+			if c.kind == kindDivision {
+				divs = append(divs, c)
+			}
+		}
+		if len(divs) > 0 {
+			st.cands = divs
 		}
 	}
 	if len(st.cands) > 0 {
@@ -415,6 +457,9 @@ func (g *Gazetteer) prior(r ref) float64 {
 	}
 	p := &g.Places[r.idx]
 	s := math.Log10(float64(p.Population) + 1)
+	if r.preferred {
+		s += bonusPreferred
+	}
 	switch p.Feature {
 	case "PPLC", "PPLG":
 		s += 2.5

@@ -63,6 +63,12 @@ func TestResolveArticle(t *testing.T) {
 			[]want{{typ: 4, feature: "281133", fips: "GZ", adm1: "GZ", method: "name", latRound: 31}}},
 		{"postal qualifier", []Mention{{Text: "Portland, ME"}}, Hints{},
 			[]want{{typ: 3, feature: "4975802", fips: "US", adm1: "USME", method: "name", latRound: 43}}},
+		{"new york is the city", []Mention{{Text: "New York"}}, Hints{},
+			[]want{{typ: 3, feature: "5128581", fips: "US", adm1: "USNY", method: "alias", latRound: 40}}},
+		{"washington state", []Mention{{Text: "Washington", Sentence: "Fires spread across Washington state."}}, Hints{},
+			[]want{{typ: 2, feature: "USWA", fips: "US", adm1: "USWA", method: "name", latRound: 47}}},
+		{"washington is the capital", []Mention{{Text: "Washington", Sentence: "Officials in Washington said."}}, Hints{},
+			[]want{{typ: 3, feature: "4140963", fips: "US", adm1: "USDC", method: "alias", latRound: 38}}},
 		{"mass is not massachusetts", []Mention{{Text: "Rome", Sentence: "The pope celebrated Mass in Rome."}}, Hints{},
 			[]want{{typ: 4, feature: "3169070", fips: "IT", method: "name", latRound: 41}}},
 	} {
