@@ -205,6 +205,11 @@ func governs(s *nlp.Sentence, e *Expr, w int) bool {
 		return true
 	}
 	cur := spanHead(s, first, last)
+	// A phrase marked "during", "since", "until" or "throughout" is a time
+	// adjunct wherever a parser attached it: it dates the first predicate
+	// above it ("killed ... during the period covering the years 1830-1962"
+	// with the period attached to a noun).
+	timePP := false
 	for steps := 0; steps <= len(s.Words); steps++ {
 		if cur == w {
 			return true
@@ -214,7 +219,14 @@ func governs(s *nlp.Sentence, e *Expr, w int) bool {
 		if h < 0 {
 			return false
 		}
+		if !timePP && hasTemporalCase(s, cur) {
+			timePP = true
+		}
 		switch {
+		case timePP && isPredicate(s, h) && s.Words[h].UPOS != "":
+			return h == w
+		case timePP && baseRel(d) != "acl" && baseRel(d) != "ccomp" && baseRel(d) != "advcl":
+			// climb through the noun phrase to its predicate
 		case temporalRel(d):
 			if h == w {
 				return true
@@ -228,6 +240,20 @@ func governs(s *nlp.Sentence, e *Expr, w int) bool {
 			return false
 		}
 		cur = h
+	}
+	return false
+}
+
+// temporalCases are prepositions that make their phrase a time adjunct.
+var temporalCases = map[string]bool{"during": true, "since": true, "until": true, "till": true, "throughout": true}
+
+// hasTemporalCase reports whether word i has a case dependent such as
+// "during".
+func hasTemporalCase(s *nlp.Sentence, i int) bool {
+	for j := range s.Words {
+		if s.Words[j].Head == i+1 && s.Words[j].Deprel == "case" && temporalCases[strings.ToLower(s.Words[j].Form)] {
+			return true
+		}
 	}
 	return false
 }
