@@ -290,8 +290,13 @@ func (c *Coder) pronoun(sc *Scratch, h int) (actorRef, bool) {
 	default:
 		return actorRef{}, false
 	}
-	for i := len(sc.curAnte) - 1; i >= 0; i-- {
-		if a := sc.curAnte[i]; a.last < h {
+	// the nearest subject before the pronoun, else the nearest phrase
+	for pass := 0; pass < 2; pass++ {
+		for i := len(sc.curAnte) - 1; i >= 0; i-- {
+			a := sc.curAnte[i]
+			if a.last >= h || pass == 0 && !strings.HasPrefix(sc.s.Words[a.head].Deprel, "nsubj") {
+				continue
+			}
 			a.head, a.first, a.last = h, h, h
 			sc.trace("pronoun %q at word %d → %s", sc.low[h], h+1, a.code)
 			return a, true
