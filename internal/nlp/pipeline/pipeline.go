@@ -1,0 +1,88 @@
+// Package pipeline runs the language pipeline on raw text or on given words:
+// tokenization and sentence splitting (internal/nlp/tokenize), tagging,
+// lemmas and features (internal/nlp/tag), then dependency parsing
+// (internal/nlp/depparse), all with the models embedded in the binary.
+package pipeline
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/nlp/depparse"
+	"github.com/eventwire/eventwire/internal/nlp/tag"
+	"github.com/eventwire/eventwire/internal/nlp/tokenize"
+)
+
+// Pipeline holds the loaded models. It is read-only and safe for concurrent
+// use; each goroutine takes its own Worker.
+type Pipeline struct {
+	tagger *tag.Model
+	parser *depparse.Model
+}
+
+var (
+	defaultOnce sync.Once
+	defaultP    *Pipeline
+	defaultErr  error
+)
+
+// Default returns the pipeline with the embedded models, loaded once per
+// process.
+func Default() (*Pipeline, error) {
+	defaultOnce.Do(func() {
+		if err := tokenize.ModelError(); err != nil {
+			defaultErr = fmt.Errorf("loading tokenizer model: %w", err)
+			return
+		}
+		tm, err := tag.Default()
+		if err != nil {
+			defaultErr = fmt.Errorf("loading tagger model: %w", err)
+			return
+		}
+		pm, err := depparse.Default()
+		if err != nil {
+			defaultErr = fmt.Errorf("loading parser model: %w", err)
+			return
+		}
+		defaultP = &Pipeline{tagger: tm, parser: pm}
+	})
+	return defaultP, defaultErr
+}
+
+// Worker annotates sentences with the pipeline's models and its own scratch
+// buffers. It is not safe for concurrent use.
+type Worker struct {
+	tok    *tokenize.Tokenizer
+	tagger *tag.Tagger
+	parser *depparse.Parser
+}
+
+// NewWorker returns a worker for one goroutine.
+func (p *Pipeline) NewWorker() *Worker {
+	return &Worker{tok: tokenize.New(), tagger: p.tagger.NewTagger(), parser: p.parser.NewParser()}
+}
+
+// Annotate tags and parses the words of s in place: it fills UPOS, XPOS,
+// Feats, Lemma, Head and Deprel from the words' forms.
+func (w *Worker) Annotate(s *nlp.Sentence) {
+	if len(s.Words) == 0 {
+		return
+	}
+	w.tagger.Tag(s)
+	w.parser.Parse(s)
+}
+
+// Process tokenizes text into sentences and annotates each.
+func (w *Worker) Process(text string) []nlp.Sentence {
+	sents := w.tok.Tokenize(text)
+	for i := range sents {
+		w.Annotate(&sents[i])
+	}
+	return sents
+}
+
+// Tokenize splits text into sentences and words without annotating them.
+func (w *Worker) Tokenize(text string) []nlp.Sentence {
+	return w.tok.Tokenize(text)
+}
