@@ -6,6 +6,9 @@ import (
 	"io"
 	"os"
 
+	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/nlp/depparse"
+	"github.com/eventwire/eventwire/internal/nlp/tag"
 	"github.com/eventwire/eventwire/internal/timex"
 )
 
@@ -13,14 +16,16 @@ func init() {
 	evalVerbs["dates"] = runEvalDates
 }
 
-// runEvalDates implements "eventwire eval dates [--json] [-v] FILE": date
-// resolution accuracy on a labelled test set (internal/timex/testdata/dates.tsv).
-// Sentences are split into words by timex.SplitWords until the language
-// pipeline is wired in.
+// runEvalDates implements "eventwire eval dates [--json] [-v] [--parse] FILE":
+// date resolution accuracy on a labelled test set
+// (internal/timex/testdata/dates.tsv). Sentences are split into words by
+// timex.SplitWords until the language pipeline is wired in; with --parse the
+// embedded tagger and parser then fill tags and trees.
 func runEvalDates(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval dates", "FILE", stderr)
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	verbose := fs.Bool("v", false, "list the cases resolved wrongly")
+	parse := fs.Bool("parse", false, "tag and parse the words with the embedded models")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,7 +43,25 @@ func runEvalDates(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	outcomes, scores := timex.Evaluate(cases, timex.SplitWords)
+	words := timex.SplitWords
+	if *parse {
+		tm, err := tag.Default()
+		if err != nil {
+			return fmt.Errorf("loading tagger: %w", err)
+		}
+		pm, err := depparse.Default()
+		if err != nil {
+			return fmt.Errorf("loading parser: %w", err)
+		}
+		tg, p := tm.NewTagger(), pm.NewParser()
+		words = func(text string) *nlp.Sentence {
+			s := timex.SplitWords(text)
+			tg.Tag(s)
+			p.Parse(s)
+			return s
+		}
+	}
+	outcomes, scores := timex.Evaluate(cases, words)
 	type failure struct {
 		Line     int    `json:"line"`
 		Split    string `json:"split"`

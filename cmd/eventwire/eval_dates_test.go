@@ -24,6 +24,9 @@ func TestEvalDates(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &res) != nil || len(res.Scores) == 0 || res.Scores[0].Cases < 150 {
 		t.Fatalf("eval dates --json: status %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	if code, out, errOut := runCLI(t, "eval", "dates", "--parse", set); code != 0 || !strings.Contains(out, "all ") {
+		t.Errorf("eval dates --parse: status %d, stdout %q, stderr %q", code, out, errOut)
+	}
 	if code, _, _ := runCLI(t, "eval", "dates"); code != 2 {
 		t.Errorf("eval dates without a file: status %d, want 2", code)
 	}
