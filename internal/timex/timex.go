@@ -1289,9 +1289,6 @@ func (f *Finder) matchDayMonth(j int, _ keyword) (cand, bool) {
 	}
 	d2 := d
 	n := k + 1
-	if nr := f.t(k); nr.k == kNumRange {
-		return cand{}, false
-	}
 	if f.t(n).k == kDash || f.isKw(n, kwTo) {
 		if e, ok := f.dayNum(n + 1); ok && e > d {
 			d2, n = e, n+2
@@ -1301,7 +1298,7 @@ func (f *Finder) matchDayMonth(j int, _ keyword) (cand, bool) {
 		n++
 	}
 	mt := f.t(n)
-	if mt.k != kMonth || mt.part != partNone || mt.verb || (!mt.cap && len(f.s.Words[n].Form) > 0) {
+	if mt.k != kMonth || mt.part != partNone || mt.verb || !mt.cap {
 		return cand{}, false
 	}
 	m := mt.val
