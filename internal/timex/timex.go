@@ -747,7 +747,7 @@ func (f *Finder) matchDuration(j int, prep keyword) (cand, bool) {
 		return cand{}, false
 	}
 	switch prep {
-	case kwFor, kwOver, kwWithin, kwThroughout, kwDuring:
+	case kwFor, kwOver, kwWithin, kwThroughout, kwDuring, kwIn:
 	default:
 		return cand{}, false
 	}
@@ -759,8 +759,32 @@ func (f *Finder) matchDuration(j int, prep keyword) (cand, bool) {
 	if u.k != kKeyword || u.unit == uNone || f.isKw(k2+1, kwAgo) {
 		return cand{}, false
 	}
+	future := f.direction(j, k2) == dirFuture
+	if prep == kwIn {
+		// "will meet in two weeks" is a time after the article date;
+		// "the worst in 30 years", "in more than a decade" a span before it.
+		if future {
+			if f.is(j, "a") && (f.is(k2+1, "or") || f.is(k2+1, "and")) {
+				return cand{}, false // "in a day or two"
+			}
+			c := calendarUnit(shift(f.day, u.unit, n), u.unit)
+			if u.unit == uDecade || u.unit == uCentury {
+				c = calendarUnit(shift(f.day, u.unit, n), uYear)
+			}
+			c.first, c.last, c.approx = j, k2, approx
+			return c, true
+		}
+		// A past "in N units" is usually how long something took ("tamed
+		// them in 4 days"); it spans up to the article date only after a
+		// superlative or a negation ("the worst in 30 years", "first ...",
+		// "has not rained in ten years").
+		if !f.spanCue(j) {
+			return cand{}, false
+		}
+		return f.durationCand(j, k2, n, u.unit, -1, approx), true
+	}
 	dir = -1
-	if f.direction(j, k2) == dirFuture {
+	if future {
 		dir = 1
 	}
 	return f.durationCand(j, k2, n, u.unit, dir, approx), true
@@ -777,6 +801,26 @@ func (f *Finder) durationCand(first, last, n int, u unit, dir int, approx bool) 
 		c.from, c.to = f.day, shift(f.day, u, n)
 	}
 	return c
+}
+
+// spanCue reports whether one of the eight words before j is a
+// superlative, "first", "record" or a negation, which make a following "in
+// 30 years" a span reaching the article date.
+func (f *Finder) spanCue(j int) bool {
+	for i := j - 1; i >= 0 && i >= j-8; i-- {
+		w := f.s.Words[i].Form
+		switch strings.ToLower(w) {
+		case "first", "worst", "best", "most", "least", "record", "not", "n't", "never", "no", "only":
+			return true
+		}
+		if xp := f.s.Words[i].XPOS; xp == "JJS" || xp == "RBS" {
+			return true
+		}
+		if len(w) > 5 && strings.HasSuffix(w, "est") {
+			return true
+		}
+	}
+	return false
 }
 
 // partOf narrows an interval to its early, middle or late third.
