@@ -85,8 +85,8 @@ func runEvalGeo(args []string, stdout, stderr io.Writer) error {
 	}
 	for _, s := range ev.Splits() {
 		a := ev.BySplit[s]
-		fmt.Fprintf(stdout, "%-5s %4d/%-4d %6.2f%%\n", s, a.Correct, a.Total, 100*a.Ratio())
+		fmt.Fprintf(stdout, "%-6s %4d/%-4d %6.2f%%\n", s, a.Correct, a.Total, 100*a.Ratio())
 	}
-	_, err = fmt.Fprintf(stdout, "%-5s %4d/%-4d %6.2f%%\n", "all", ev.All.Correct, ev.All.Total, 100*ev.All.Ratio())
+	_, err = fmt.Fprintf(stdout, "%-6s %4d/%-4d %6.2f%%\n", "all", ev.All.Correct, ev.All.Total, 100*ev.All.Ratio())
 	return err
 }

@@ -57,6 +57,9 @@ const (
 	bonusSentence      = 1.5 // the country is named in the mention's sentence
 	bonusCoCountry     = 1.5 // another mentioned place lies in the country
 	bonusCoDivision    = 1.5 // another mentioned place or a named division shares the division
+	bonusNear          = 1.5 // another mentioned place lies within nearKm
+	contextRounds      = 3   // rounds of mutual disambiguation between the mentions of an article
+	nearKm             = 150.0
 	bonusPreferred     = 0.5 // an authored alias names the place people usually mean ("New York" is the city)
 	minPlausiblePrior  = 4.0 // places below this (about 10,000 people) need evidence for their country when the article has some
 	fuzzyMinLen        = 5   // names shorter than this are never matched fuzzily
@@ -74,6 +77,18 @@ type admKey struct {
 type candidate struct {
 	ref
 	prior, score float64
+	near         float64 // expected number of other mentions nearby
+}
+
+// best returns the index of the highest-scoring candidate, -1 if none.
+func best(cands []candidate) int {
+	b := -1
+	for i, c := range cands {
+		if b < 0 || c.score > cands[b].score {
+			b = i
+		}
+	}
+	return b
 }
 
 type mentionState struct {
@@ -166,33 +181,45 @@ func (g *Gazetteer) ResolveArticle(ms []Mention, h Hints) []Result {
 	for i := range states {
 		g.candidates(&states[i], explicit)
 	}
-	// Pass 1: context from the text and the hints only. Then each mention's
-	// candidates vote for their countries and divisions, weighted by their
-	// pass-1 probability, as context for the other mentions (pass 2).
+	// Pass 1: context from the text and the hints only. Then, for a few
+	// rounds, each mention's candidates vote for their countries and
+	// divisions, and lend support to nearby places, weighted by their
+	// probability in the previous round, as context for the other mentions.
 	none := map[int]float64{}
 	noneAdm := map[admKey]float64{}
 	for i := range states {
 		g.score(&states[i], explicit, top, none, noneAdm, divNamed, nil)
 	}
-	coC := map[int]float64{}
-	coD := map[admKey]float64{}
-	votes := make([]vote, 0, 8)
+	var coC map[int]float64
 	own := make([][]vote, len(states))
-	for i := range states {
-		votes = g.votes(&states[i], votes[:0])
-		own[i] = append([]vote(nil), votes...)
-		for _, v := range votes {
-			if v.adm.code == "" {
-				coC[v.adm.country] += v.w
-			} else {
-				coD[v.adm] += v.w
+	votes := make([]vote, 0, 8)
+	for round := 0; round < contextRounds; round++ {
+		near := g.nearby(states)
+		coC = map[int]float64{}
+		coD := map[admKey]float64{}
+		for i := range states {
+			votes = g.votes(&states[i], votes[:0])
+			own[i] = append(own[i][:0], votes...)
+			for _, v := range votes {
+				if v.adm.code == "" {
+					coC[v.adm.country] += v.w
+				} else {
+					coD[v.adm] += v.w
+				}
 			}
+		}
+		for i := range states {
+			st := &states[i]
+			for k := range st.cands {
+				st.cands[k].near = near[i][k]
+			}
+			g.score(st, explicit, top, coC, coD, divNamed, own[i])
 		}
 	}
 	results := make([]Result, len(states))
 	for i := range states {
 		st := &states[i]
-		b := g.score(st, explicit, top, coC, coD, divNamed, own[i])
+		b := best(st.cands)
 		if b >= 0 && g.implausible(st.cands[b], explicit, coC, own[i]) {
 			b = -1
 		}
@@ -488,6 +515,73 @@ func (g *Gazetteer) location(r ref) (int, string) {
 	return p.Country, p.Admin1
 }
 
+// nearby returns, for each candidate place of each mention, the expected
+// number of other mentions of other names in the same sentence whose
+// current reading lies within nearKm: places named together tend to be
+// near each other ("Alexandria, outside Washington").
+func (g *Gazetteer) nearby(states []mentionState) [][]float64 {
+	type point struct {
+		lat, lon, p float64
+		m           int
+	}
+	var pts []point
+	for i := range states {
+		st := &states[i]
+		probs := probabilities(st.cands)
+		for k, c := range st.cands {
+			if c.kind == kindPlace && probs[k] >= 0.1 {
+				p := &g.Places[c.idx]
+				pts = append(pts, point{p.Lat, p.Lon, probs[k], i})
+			}
+		}
+	}
+	out := make([][]float64, len(states))
+	for i := range states {
+		st := &states[i]
+		out[i] = make([]float64, len(st.cands))
+		for k, c := range st.cands {
+			if c.kind != kindPlace {
+				continue
+			}
+			p := &g.Places[c.idx]
+			for _, q := range pts {
+				if q.m != i && states[q.m].head != st.head && states[q.m].sentence == st.sentence && distanceKm(p.Lat, p.Lon, q.lat, q.lon) <= nearKm {
+					out[i][k] += q.p
+				}
+			}
+		}
+	}
+	return out
+}
+
+// probabilities is the softmax of the candidates' scores, base 10 since
+// priors are log10 populations.
+func probabilities(cands []candidate) []float64 {
+	ps := make([]float64, len(cands))
+	maxS := math.Inf(-1)
+	for _, c := range cands {
+		maxS = math.Max(maxS, c.score)
+	}
+	sum := 0.0
+	for i, c := range cands {
+		ps[i] = math.Pow(10, c.score-maxS)
+		sum += ps[i]
+	}
+	for i := range ps {
+		ps[i] /= sum
+	}
+	return ps
+}
+
+// distanceKm is the great-circle distance between two points.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	φ1, φ2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dφ, dλ := φ2-φ1, (lon2-lon1)*math.Pi/180
+	a := math.Sin(dφ/2)*math.Sin(dφ/2) + math.Cos(φ1)*math.Cos(φ2)*math.Sin(dλ/2)*math.Sin(dλ/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
 // vote is one mention's support for a country (adm.code == "") or a
 // division, in [0, 1].
 type vote struct {
@@ -538,7 +632,7 @@ func (g *Gazetteer) score(st *mentionState, explicit map[int]int, top int, coC m
 	for i := range st.cands {
 		c := &st.cands[i]
 		country, adm := g.location(c.ref)
-		s := c.prior
+		s := c.prior + bonusNear*math.Min(1, c.near)
 		if explicit[country] > 0 {
 			s += bonusExplicit
 			if country == top {
