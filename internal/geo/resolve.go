@@ -211,7 +211,10 @@ func (g *Gazetteer) ResolveArticle(ms []Mention, h Hints) []Result {
 		for i := range states {
 			st := &states[i]
 			for k := range st.cands {
-				st.cands[k].near = near[i][k]
+				st.cands[k].near = 0
+				if near[i] != nil {
+					st.cands[k].near = near[i][k]
+				}
 			}
 			g.score(st, explicit, top, coC, coD, divNamed, own[i])
 		}
@@ -538,14 +541,23 @@ func (g *Gazetteer) nearby(states []mentionState) [][]float64 {
 	out := make([][]float64, len(states))
 	for i := range states {
 		st := &states[i]
+		var mine []point // other mentions' readings in the same sentence
+		for _, q := range pts {
+			if q.m != i && states[q.m].head != st.head && states[q.m].sentence == st.sentence {
+				mine = append(mine, q)
+			}
+		}
+		if len(mine) == 0 {
+			continue
+		}
 		out[i] = make([]float64, len(st.cands))
 		for k, c := range st.cands {
 			if c.kind != kindPlace {
 				continue
 			}
 			p := &g.Places[c.idx]
-			for _, q := range pts {
-				if q.m != i && states[q.m].head != st.head && states[q.m].sentence == st.sentence && distanceKm(p.Lat, p.Lon, q.lat, q.lon) <= nearKm {
+			for _, q := range mine {
+				if math.Abs(p.Lat-q.lat) <= nearKm/111 && distanceKm(p.Lat, p.Lon, q.lat, q.lon) <= nearKm {
 					out[i][k] += q.p
 				}
 			}
