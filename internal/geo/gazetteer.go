@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/geo/norm"
 )
 
@@ -406,13 +407,28 @@ func list(s string) []string {
 	return strings.Split(s, ";")
 }
 
-// Country returns the country with an ISO 3166 alpha-2 or alpha-3 code.
+// Country returns the country with an ISO 3166 alpha-2 or alpha-3 code,
+// or a CAMEO country code (e.g. ROM for Romania).
 func (g *Gazetteer) Country(code string) (*Country, bool) {
-	i, ok := g.countryIdx[strings.ToUpper(code)]
+	i, ok := g.countryIndex(code)
 	if !ok {
 		return nil, false
 	}
 	return &g.Countries[i], true
+}
+
+// countryIndex finds a country by ISO alpha-2 or alpha-3 code, or by a CAMEO
+// country code where CAMEO differs from ISO.
+func (g *Gazetteer) countryIndex(code string) (int, bool) {
+	code = strings.ToUpper(code)
+	if i, ok := g.countryIdx[code]; ok {
+		return i, true
+	}
+	if c, ok := cameo.LookupCountry(code); ok && !c.Region && c.ISO3 != "" {
+		i, ok := g.countryIdx[c.ISO3]
+		return i, ok
+	}
+	return 0, false
 }
 
 // PlaceByID returns the place with a GeoNames id.

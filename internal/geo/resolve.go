@@ -23,8 +23,8 @@ type Mention struct {
 
 // Hints is what the caller already knows about an article.
 type Hints struct {
-	// Countries are ISO 3166 alpha-2 or alpha-3 codes of the article's
-	// resolved actors (e.g. from CAMEO actor codes); unknown codes are ignored.
+	// Countries are ISO 3166 alpha-2 or alpha-3 codes, or CAMEO country
+	// codes, of the article's resolved actors; unknown codes are ignored.
 	Countries []string
 }
 
@@ -162,7 +162,7 @@ func (g *Gazetteer) ResolveArticle(ms []Mention, h Hints) []Result {
 		states[i].sentence = sc
 	}
 	for _, code := range h.Countries {
-		if c, ok := g.countryIdx[strings.ToUpper(code)]; ok {
+		if c, ok := g.countryIndex(code); ok {
 			explicit[c]++
 		}
 	}
@@ -893,10 +893,10 @@ func osaDistance(a, b string, max int) int {
 }
 
 // CountryGeo returns the country-level location (GDELT type 1) of an ISO
-// 3166 alpha-2 or alpha-3 code, e.g. for Actor1Geo from an actor's CAMEO
-// country code; false for an unknown code.
+// 3166 alpha-2 or alpha-3 code or a CAMEO country code, e.g. for Actor1Geo
+// from an actor's country; false for an unknown code or a CAMEO region.
 func (g *Gazetteer) CountryGeo(code string) (*event.Geo, bool) {
-	i, ok := g.countryIdx[strings.ToUpper(code)]
+	i, ok := g.countryIndex(code)
 	if !ok {
 		return nil, false
 	}

@@ -245,14 +245,16 @@ func sharedDir() (string, error) {
 func TestCountryGeo(t *testing.T) {
 	g := mustDefault(t)
 	for _, tc := range []struct{ code, fips, iso3 string }{
-		{"FRA", "FR", "FRA"}, {"dz", "AG", "DZA"}, {"AZE", "AJ", "AZE"}, {"GB", "UK", "GBR"}, {"TUN", "TS", "TUN"},
+		{"FRA", "FR", "FRA"}, {"dz", "AG", "DZA"}, {"AZE", "AJ", "AZE"}, {"GB", "UK", "GBR"}, {"TUN", "TS", "TUN"}, {"ROM", "RO", "ROU"},
 	} {
 		gg, ok := g.CountryGeo(tc.code)
 		if !ok || gg.Type != 1 || gg.CountryFIPS != tc.fips || gg.CountryISO != tc.iso3 || gg.FeatureID != tc.fips {
 			t.Errorf("CountryGeo(%q) = %+v, %v", tc.code, gg, ok)
 		}
 	}
-	if _, ok := g.CountryGeo("XYZ"); ok {
-		t.Error("CountryGeo(XYZ) found a country")
+	for _, code := range []string{"XYZ", "AFR", ""} {
+		if gg, ok := g.CountryGeo(code); ok {
+			t.Errorf("CountryGeo(%q) = %+v, want none", code, gg)
+		}
 	}
 }
