@@ -114,3 +114,19 @@ func TestBuildDeterministic(t *testing.T) {
 		t.Errorf("unknown city in adm1: got %v, want an error naming a:2", err)
 	}
 }
+
+func FuzzDecodeCities(f *testing.F) {
+	f.Add(encode([]city{{id: 2988507, name: "Paris", country: "FR", featureCode: "PPLC", admin: "11", population: 2138551, lat: 4885341, lon: 234880}}))
+	f.Add([]byte{2, 8, 1})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		cities, err := decodeCities(b)
+		if err != nil {
+			return
+		}
+		// What decodes re-encodes to something that decodes the same.
+		again, err := decodeCities(encode(cities))
+		if err != nil || len(again) != len(cities) {
+			t.Fatalf("re-decoding %d cities: %d, %v", len(cities), len(again), err)
+		}
+	})
+}
