@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -9,9 +10,46 @@ import (
 	"github.com/eventwire/eventwire/internal/geo/norm"
 )
 
-// MinSpotPopulation is the smallest population of a city that Spot reports
-// by name alone; smaller places are found only as "Place, Country".
-const MinSpotPopulation = 50000
+// Populations a city needs to be reported by Spot by name alone: any
+// GeoNames place (1,000+) after a locative preposition ("in Heredia", "near
+// Dover"), MinSpotPopulation elsewhere in a sentence, MinSpotPopulationStart
+// as the sentence's first word, where capitalisation says less.
+const (
+	MinSpotPopulation      = 50000
+	MinSpotPopulationStart = 500000
+)
+
+// locatives are words after which a capitalised name is most likely a place.
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true, "outside": true,
+	"into": true, "towards": true, "toward": true, "around": true, "across": true, "through": true, "via": true,
+	"inside": true, "between": true, "of": true, "reach": true, "reached": true, "entered": true, "hit": true,
+	"struck": true, "visited": true, "fled": true}
+
+// openers are sentence-initial function words: a capitalised name after
+// them does not continue a run of capitalised words ("The Punjab government").
+var openers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true,
+	"from": true, "to": true, "by": true, "with": true, "after": true, "before": true, "when": true, "while": true,
+	"as": true, "but": true, "and": true, "since": true, "during": true, "under": true, "over": true, "near": true,
+	"across": true, "both": true, "several": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true, "some": true, "many": true, "most": true, "all": true}
+
+// connectors are lower-case words inside place names: "Viña del Mar",
+// "Deir al-Balah", "Stratford-upon-Avon", "Bosnia and Herzegovina".
+var connectors = map[string]bool{"of": true, "and": true, "de": true, "del": true, "la": true, "las": true,
+	"los": true, "el": true, "al": true, "an": true, "ad": true, "ar": true, "as": true, "ash": true, "az": true,
+	"ez": true, "es": true, "da": true, "do": true, "dos": true, "das": true, "di": true, "du": true, "des": true,
+	"le": true, "les": true, "upon": true, "on": true, "am": true, "im": true, "sur": true, "en": true, "y": true}
+
+// notCities are capitalised words that are also the names of towns but in
+// news text almost always mean something else: months, weekdays, titles,
+// institutions.
+var notCities = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "arab": true, "police": true, "mass": true, "congress": true,
+	"parliament": true, "senate": true, "president": true, "prime": true, "minister": true, "general": true,
+	"university": true, "union": true, "unity": true, "victory": true, "liberty": true, "hope": true,
+	"christmas": true, "easter": true, "ramadan": true, "god": true, "allah": true, "islam": true}
 
 var wordsPool = sync.Pool{New: func() any { return new(words) }}
 
@@ -29,6 +67,7 @@ type token struct {
 	upper      bool // starts with an upper-case letter
 	dot        bool // was followed by a dot ("Va.")
 	comma      bool // is followed by ", "
+	poss       bool // was written with a possessive "'s"
 }
 
 // words is a tokenised sentence. The folded keys of its tokens are laid out
@@ -71,19 +110,39 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 	w.tokenize(sentence)
 	toks := w.toks
 	var out []Found
+	lastEnd := -2 // index of the last token of the last place found
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if !t.upper {
 			continue
 		}
-		if i > 0 && toks[i-1].upper && !toks[i-1].comma && !endsClause(sentence, toks[i-1].end, t.start) {
+		if i > 0 && toks[i-1].upper && !toks[i-1].comma && !toks[i-1].poss && !endsClause(sentence, toks[i-1].end, t.start) &&
+			!(i == 1 && openers[string(w.key(0, 0))]) {
 			continue // inside a run of capitalised words that did not start with a place
+		}
+		minPop := int64(MinSpotPopulation)
+		switch {
+		case i == 0:
+			minPop = MinSpotPopulationStart
+		case locatives[string(w.key(i-1, i-1))]:
+			minPop = 0
+		case i >= 2 && lastEnd == i-2 && (string(w.key(i-1, i-1)) == "and" || string(w.key(i-1, i-1)) == "or"):
+			minPop = 0 // "in Heredia and Alajuela"
+		case i >= 1 && lastEnd == i-1 && toks[i-1].comma:
+			minPop = 0 // "in Gori, Rustavi and ..."
+		}
+		afterThe := i > 0 && string(w.key(i-1, i-1)) == "the"
+		if acronym(sentence[t.start:t.end]) || notCities[string(w.key(i, i))] {
+			minPop = math.MaxInt64 // "APA", "March": only countries and divisions ("US", "UAE")
 		}
 		matched := 0
 		for n := min(4, len(toks)-i); n >= 1; n-- {
+			if last := w.key(i+n-1, i+n-1); !toks[i+n-1].upper && !(n > 1 && connectors[firstWord(last)] && len(firstWord(last)) < len(last)) {
+				continue // a name ends with a capitalised word, or "al-Balah"
+			}
 			joined := true
-			for j := i + 1; j < i+n; j++ {
-				if k := w.key(j, j); !toks[j].upper && string(k) != "of" && string(k) != "and" {
+			for j := i + 1; j < i+n-1; j++ {
+				if !toks[j].upper && !connectors[firstWord(w.key(j, j))] {
 					joined = false
 					break
 				}
@@ -96,7 +155,7 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 				matched = -n
 				break
 			}
-			if g.spottable(g.names[string(key)], i == 0) {
+			if g.spottable(g.names[string(key)], minPop, afterThe) {
 				matched = n
 				break
 			}
@@ -108,7 +167,8 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 		if matched > 0 {
 			// A name followed by another capitalised word is part of a longer
 			// name: "Chad Smith", "Paris Saint-Germain", "Georgia Tech".
-			if k := i + matched; k < len(toks) && toks[k].upper && !endsClause(sentence, toks[k-1].end, toks[k].start) {
+			if k := i + matched; k < len(toks) && toks[k].upper && !toks[k-1].poss && !toks[k-1].comma &&
+				!endsClause(sentence, toks[k-1].end, toks[k].start) {
 				i = k
 				for i+1 < len(toks) && toks[i+1].upper {
 					i++
@@ -116,36 +176,59 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 				continue
 			}
 		}
-		end := i + matched - 1
+		end := max(i+matched-1, i)
 		// "Place, Qualifier": an unknown or known name followed by a region.
-		if toks[max(end, i)].comma && max(end, i)+1 < len(toks) {
-			q := max(end, i) + 1
-			for n := min(3, len(toks)-q); n >= 1; n-- {
-				if !toks[q].upper {
-					break
-				}
+		if toks[end].comma && end+1 < len(toks) && (matched > 0 || i > 0) {
+			q := end + 1
+			found := false
+			for n := min(3, len(toks)-q); n >= 1 && toks[q].upper; n-- {
 				qs := sentence[toks[q].start:toks[q+n-1].end]
 				if toks[q+n-1].dot && !strings.HasSuffix(qs, ".") {
-					qs += "." // "Va." keeps its dot; "D.C." has it already
+					if _, ok := g.names[string(w.key(q, q+n-1))+"."]; ok {
+						qs += "." // "Va." keeps its dot when it is an abbreviation
+					}
 				}
-				if len(g.qualify(qs)) > 0 && (matched > 0 || i > 0) {
+				if len(g.qualify(qs)) > 0 {
 					e := toks[q].start + len(qs)
 					out = append(out, Found{Mention{Text: sentence[t.start:e], Sentence: sentence}, t.start, e})
-					i = q + n - 1
-					matched = -1
+					i, lastEnd, found = q+n-1, q+n-1, true
 					break
 				}
 			}
-			if matched == -1 {
+			if found {
 				continue
 			}
 		}
 		if matched > 0 {
 			out = append(out, Found{Mention{Text: sentence[t.start:toks[end].end], Sentence: sentence}, t.start, toks[end].end})
-			i = end
+			i, lastEnd = end, end
 		}
 	}
 	return out
+}
+
+// acronym reports whether a word is written in capitals only ("APA", "U.S.").
+func acronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// firstWord returns the first word of a folded key.
+func firstWord(k []byte) string {
+	for i, c := range k {
+		if c == ' ' {
+			return string(k[:i])
+		}
+	}
+	return string(k)
 }
 
 // endsClause reports whether punctuation separates two tokens.
@@ -153,14 +236,16 @@ func endsClause(s string, from, to int) bool {
 	return strings.ContainsAny(s[from:to], ",;:()\"")
 }
 
-// spottable reports whether refs make a name worth reporting by itself.
-func (g *Gazetteer) spottable(refs []ref, sentenceStart bool) bool {
+// spottable reports whether refs make a name worth reporting by itself:
+// a country, a division, or a city of at least minPop people not written
+// after "the" ("the Alhambra", "the Dnipro river").
+func (g *Gazetteer) spottable(refs []ref, minPop int64, afterThe bool) bool {
 	for _, r := range refs {
 		switch r.kind {
 		case kindCountry, kindDivision:
 			return true
 		case kindPlace:
-			if !sentenceStart && g.Places[r.idx].Population >= MinSpotPopulation {
+			if !afterThe && g.Places[r.idx].Population >= minPop {
 				return true
 			}
 		}
@@ -197,10 +282,11 @@ func (w *words) tokenize(s string) {
 		}
 		word := s[start:j]
 		// A possessive is the name: "Portugal's", "Georgia’s".
+		poss := false
 		if t, ok := strings.CutSuffix(word, "'s"); ok {
-			word = t
+			word, poss = t, true
 		} else if t, ok := strings.CutSuffix(word, "’s"); ok {
-			word = t
+			word, poss = t, true
 		}
 		word = strings.TrimRight(word, "-'’")
 		end := start + len(word)
@@ -213,7 +299,7 @@ func (w *words) tokenize(s string) {
 		ks := len(w.keys)
 		w.keys = norm.AppendFold(w.keys, word)
 		if len(w.keys) > ks {
-			w.toks = append(w.toks, token{start: start, end: end, ks: ks, ke: len(w.keys), upper: unicode.IsUpper(r), dot: dot, comma: comma})
+			w.toks = append(w.toks, token{start: start, end: end, ks: ks, ke: len(w.keys), upper: unicode.IsUpper(r), dot: dot, comma: comma, poss: poss})
 			w.keys = append(w.keys, ' ')
 		}
 		i = j

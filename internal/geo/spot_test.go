@@ -1,8 +1,12 @@
 package geo
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestSpot(t *testing.T) {
@@ -23,6 +27,15 @@ func TestSpot(t *testing.T) {
 		{"Nice weather is expected across the region.", nil},
 		{"Officials in the U.S. and New Delhi disagreed.", []string{"U.S.", "New Delhi"}},
 		{"", nil},
+		{"Exports hit a record in March, officials in Perth said.", []string{"Perth"}},
+		{"Clashes between Arab and Kurdish protesters in Kirkuk left four dead.", []string{"Kirkuk"}},
+		{"Others have settled in Heredia and Alajuela.", []string{"Heredia", "Alajuela"}},
+		{"Displaced families fled to Deir al-Balah.", []string{"Deir al-Balah"}},
+		{"Wildfires killed dozens around Vina del Mar.", []string{"Vina del Mar"}},
+		{"The information was given to APA by the NGO Agency.", nil},
+		{"Tourists flocked to the Alhambra in Granada.", []string{"Granada"}},
+		{"Floods hit Florida's Gulf Coast.", []string{"Florida"}},
+		{"London and Brussels announced similar measures.", []string{"London", "Brussels"}},
 	} {
 		var got []string
 		for _, f := range g.Spot(tc.sentence) {
@@ -34,5 +47,67 @@ func TestSpot(t *testing.T) {
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("Spot(%q) = %q, want %q", tc.sentence, got, tc.want)
 		}
+	}
+}
+
+// spotRecallFloor is the share of the test set's place mentions that Spot
+// must find in their sentences (a "Place, Region" span counts for both).
+const spotRecallFloor = 0.95
+
+func TestSpotRecall(t *testing.T) {
+	g := mustDefault(t)
+	f, err := os.Open(filepath.Join("testdata", "geocode.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cases, err := ReadCases(f, "geocode.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, total := 0, 0
+	spotted := map[string]map[string]bool{}
+	for _, c := range cases {
+		s, m := c.Mention.Sentence, c.Mention.Text
+		if c.Want == "none" || !containsWord(s, m) {
+			continue
+		}
+		if spotted[s] == nil {
+			spotted[s] = map[string]bool{}
+			for _, f := range g.Spot(s) {
+				spotted[s][f.Text] = true
+				head, quals, _ := strings.Cut(f.Text, ", ")
+				spotted[s][head] = true
+				spotted[s][quals] = true
+			}
+		}
+		total++
+		if spotted[s][m] {
+			found++
+		} else {
+			t.Logf("geocode.tsv:%d: %q not found in %q", c.Line, m, s)
+		}
+	}
+	recall := float64(found) / float64(total)
+	t.Logf("spot recall %d/%d = %.1f%%", found, total, 100*recall)
+	if recall < spotRecallFloor {
+		t.Errorf("spot recall %.1f%% below the %.0f%% floor", 100*recall, 100*spotRecallFloor)
+	}
+}
+
+// containsWord reports whether w occurs in s as whole words.
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !unicode.IsLetter(rune(s[j-1]))
+		after := j+len(w) >= len(s) || !unicode.IsLetter(rune(s[j+len(w)]))
+		if before && after {
+			return true
+		}
+		i = j + 1
 	}
 }
