@@ -709,7 +709,8 @@ func margin(cands []candidate, b int) float64 {
 }
 
 // scan finds the countries (names, aliases, adjectives) and divisions named
-// in a sentence by capitalised words, skipping the article's mention heads.
+// in a sentence by capitalised words. Mentions of the article that are
+// ambiguous ("Georgia") are left to the resolver, not taken as context.
 func (g *Gazetteer) scan(sentence string, heads map[string]bool) *sentenceContext {
 	sc := &sentenceContext{}
 	w := wordsPool.Get().(*words)
@@ -734,16 +735,13 @@ func (g *Gazetteer) scan(sentence string, heads map[string]bool) *sentenceContex
 				i += n - 1
 				break
 			}
-			if heads[string(key)] {
-				i += n - 1
+			refs, known := g.names[string(key)]
+			country, div, ok := g.unambiguousRegion(refs)
+			if heads[string(key)] && !ok {
+				i += n - 1 // a mention to resolve, not context ("Georgia")
 				break
 			}
-			refs, ok := g.names[string(key)]
-			if !ok {
-				continue
-			}
-			country, div, ok := g.unambiguousRegion(refs)
-			if !ok {
+			if !known || !ok {
 				continue
 			}
 			addC(country)
