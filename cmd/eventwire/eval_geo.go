@@ -13,12 +13,14 @@ func init() {
 	evalVerbs["geo"] = runEvalGeo
 }
 
-// runEvalGeo implements "eventwire eval geo [--json] [-v] FILE": the
-// geocoding accuracy on a labelled test set (internal/geo/testdata/geocode.tsv).
+// runEvalGeo implements "eventwire eval geo [--json] [-v] [--spot] FILE": the
+// geocoding accuracy on a labelled test set (internal/geo/testdata/geocode.tsv),
+// of the resolver alone or, with --spot, of spotting and resolving.
 func runEvalGeo(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval geo", "FILE", stderr)
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	verbose := fs.Bool("v", false, "list the mentions resolved wrongly")
+	spot := fs.Bool("spot", false, "find the places with the spotter instead of taking the labelled mentions")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -41,6 +43,9 @@ func runEvalGeo(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("loading gazetteer: %w", err)
 	}
 	ev := g.Evaluate(cases)
+	if *spot {
+		ev = g.EvaluateSpotted(cases)
+	}
 	if *asJSON {
 		type split struct {
 			Correct  int     `json:"correct"`

@@ -47,3 +47,30 @@ func mustDefault(tb testing.TB) *Gazetteer {
 	}
 	return g
 }
+
+// spotFloor is the required accuracy of the whole chain (Spot, then
+// ResolveArticle) on the test set.
+const spotFloor = 0.90
+
+func TestGeocodeSpottedAccuracy(t *testing.T) {
+	g := mustDefault(t)
+	f, err := os.Open(filepath.Join("testdata", "geocode.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cases, err := ReadCases(f, "geocode.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := g.EvaluateSpotted(cases)
+	for _, o := range ev.Outcomes {
+		if !o.OK {
+			t.Logf("geocode.tsv:%d [%s] %q: got %s (%s), want %s (%s)", o.Line, o.Split, o.Mention.Text, o.Got, o.GotName, o.Want, o.Note)
+		}
+	}
+	t.Logf("spot+resolve: %d/%d = %.1f%%", ev.All.Correct, ev.All.Total, 100*ev.All.Ratio())
+	if ev.All.Total < 350 || ev.All.Ratio() < spotFloor {
+		t.Errorf("spot+resolve accuracy %d/%d below the %.0f%% floor", ev.All.Correct, ev.All.Total, 100*spotFloor)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Case is one labelled place mention of a geocoding test set.
@@ -158,6 +160,108 @@ func (g *Gazetteer) Evaluate(cases []Case) Evaluation {
 	}
 	ev.Outcomes = outcomes
 	return ev
+}
+
+// EvaluateSpotted measures the whole chain on the test set: the places of
+// each article are found by Spot in its sentences (not taken from the
+// cases) and resolved together; a case counts as correct when the span
+// Spot found for its mention resolves to the expected place, and as wrong
+// when Spot missed it. Cases whose mention Spot folded into another as its
+// qualifier ("Ontario" in "London, Ontario") are not scored. Cases that
+// expect no place, or whose mention is not in their sentence, are skipped.
+func (g *Gazetteer) EvaluateSpotted(cases []Case) Evaluation {
+	ev := Evaluation{BySplit: map[string]Accuracy{}}
+	var order []string
+	byArticle := map[string][]int{}
+	for i, c := range cases {
+		if _, ok := byArticle[c.Article]; !ok {
+			order = append(order, c.Article)
+		}
+		byArticle[c.Article] = append(byArticle[c.Article], i)
+	}
+	for _, a := range order {
+		var ms []Mention
+		seen := map[string]bool{}
+		for _, i := range byArticle[a] {
+			s := cases[i].Mention.Sentence
+			if !seen[s] {
+				seen[s] = true
+				for _, f := range g.Spot(s) {
+					ms = append(ms, f.Mention)
+				}
+			}
+		}
+		results := g.ResolveArticle(ms, Hints{})
+		for _, i := range byArticle[a] {
+			c := cases[i]
+			if c.Want == "none" || !hasWords(c.Mention.Sentence, c.Mention.Text) {
+				continue
+			}
+			o := Outcome{Case: c, Got: "none"}
+			qualifier := false
+			// The span of the mention: the same text, else one sharing words
+			// with it ("Gaza City" for "Gaza").
+			match := -1
+			for pass := 0; pass < 2 && match < 0; pass++ {
+				for j, m := range ms {
+					if m.Sentence != c.Mention.Sentence {
+						continue
+					}
+					head, qual, _ := strings.Cut(m.Text, ", ")
+					if head == c.Mention.Text || m.Text == c.Mention.Text ||
+						pass == 1 && (hasWords(head, c.Mention.Text) || hasWords(c.Mention.Text, head)) {
+						match = j
+						break
+					}
+					if qual == c.Mention.Text {
+						qualifier = true
+					}
+				}
+			}
+			if match >= 0 {
+				qualifier = false
+				o.Got, o.Method = g.notation(results[match]), results[match].Method
+				if results[match].Geo != nil {
+					o.GotName = results[match].Geo.FullName
+				}
+			}
+			if qualifier {
+				continue
+			}
+			o.OK = o.Got == c.Want
+			ev.Outcomes = append(ev.Outcomes, o)
+			acc := ev.BySplit[c.Split]
+			acc.Total++
+			ev.All.Total++
+			if o.OK {
+				acc.Correct++
+				ev.All.Correct++
+			}
+			ev.BySplit[c.Split] = acc
+		}
+	}
+	return ev
+}
+
+// hasWords reports whether w occurs in s as whole words ("Gaza" in "Gaza
+// City", not "Mali" in "Malian").
+func hasWords(s, w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[j+len(w):])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // notation writes a result in the notation of Case.Want.
