@@ -5,60 +5,82 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/dict/load"
 	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/workpool"
 )
 
 func init() {
-	register(command{name: "code", summary: "code CAMEO events (code --input conllu --dict PATH FILE...)", run: runCode})
+	register(command{name: "code", summary: "code CAMEO events from text, JSON Lines or CoNLL-U", run: runCode})
+}
+
+// codeFormats maps the --format names to event writer formats.
+var codeFormats = map[string]string{
+	"jsonl": "jsonl", "gdelt": "gdelt-events", "gdelt-events": "gdelt-events",
+	"mentions": "gdelt-mentions", "gdelt-mentions": "gdelt-mentions",
 }
 
 func runCode(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("code", "[FILE...|-]", stderr)
-	input := fs.String("input", "conllu", "input format: conllu (text and jsonl are not available yet)")
+	input := fs.String("input", "text", "input: text (one document per file), jsonl (one document per line: id, text, date, url, title) or conllu (parsed sentences, \"# newdoc\" starts a document)")
 	var dicts multiFlag
-	fs.Var(&dicts, "dict", "dictionary file or directory (repeatable, required until built-in dictionaries exist)")
-	date := fs.String("date", "", "article date YYYY-MM-DD (chooses date-restricted actor codes)")
-	format := fs.String("format", "jsonl", "output format: jsonl")
+	fs.Var(&dicts, "dict", "dictionary file or directory, eventwire, PETRARCH or TABARI format (repeatable; default: the built-in dictionaries)")
+	date := fs.String("date", "", "article date YYYY-MM-DD for documents without one (default: today)")
+	format := fs.String("format", "jsonl", "output: jsonl, gdelt (GDELT 2.0 Events) or mentions (GDELT 2.0 Mentions)")
 	negation := fs.String("negation", "drop", "negated verbs: drop, transform (PETRARCH-2) or keep")
+	window := fs.Duration("historical-window", 30*24*time.Hour, "events ending more than this before the article date are historical")
+	workers := fs.Int("workers", 0, "documents coded in parallel (default: all cores)")
+	noGeo := fs.Bool("no-geo", false, "do not resolve places")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "jsonl" {
-		return fmt.Errorf("%w: --format: only jsonl is available, not %q", errUsage, *format)
+	outFormat, ok := codeFormats[*format]
+	if !ok {
+		return fmt.Errorf("%w: --format: want jsonl, gdelt or mentions, not %q", errUsage, *format)
 	}
 	switch *input {
-	case "conllu":
-	case "text", "jsonl":
-		return fmt.Errorf("%w: --input %s is not available yet (use --input conllu)", errUsage, *input)
+	case "text", "jsonl", "conllu":
 	default:
-		return fmt.Errorf("%w: --input: unknown format %q (want conllu)", errUsage, *input)
+		return fmt.Errorf("%w: --input: want text, jsonl or conllu, not %q", errUsage, *input)
 	}
-	if len(dicts) == 0 {
-		return fmt.Errorf("%w: --dict is required: eventwire has no built-in dictionaries yet", errUsage)
-	}
-	var d dict.Date
+	var docDate time.Time
 	if *date != "" {
-		t, err := time.Parse("2006-01-02", *date)
+		t, err := time.Parse(ingest.DateLayout, *date)
 		if err != nil {
 			return fmt.Errorf("%w: --date: want YYYY-MM-DD, not %q", errUsage, *date)
 		}
-		d = dict.Date(t.Year()*10000 + int(t.Month())*100 + t.Day())
+		docDate = t
 	}
 	neg, err := parseNegation(*negation)
 	if err != nil {
 		return err
 	}
-	set, err := loadDicts(dicts, stderr)
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("creating CPU profile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("starting CPU profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	set, err := openDicts(dicts, stderr)
 	if err != nil {
 		return err
 	}
-	c, err := coder.New(set, coder.Options{Negation: neg})
+	ew, err := event.NewWriter(outFormat, stdout, time.Now)
 	if err != nil {
 		return err
 	}
@@ -66,37 +88,190 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
-	ew := event.NewJSONLWriter(stdout)
-	for _, name := range files {
-		var r io.Reader = os.Stdin
-		if name != "-" {
-			f, err := os.Open(name)
-			if err != nil {
-				return fmt.Errorf("reading input: %w", err)
-			}
-			defer f.Close()
-			r = f
-		}
-		// the input formats; text and jsonl join here when the pipeline
-		// stages for them are wired
-		switch *input {
-		case "conllu":
-			err = codeConllu(c, r, name, d, ew, stderr)
-		}
+	copt := coder.Options{Negation: neg}
+	if *input == "conllu" {
+		c, err := coder.New(set, copt)
 		if err != nil {
 			return err
 		}
+		d := dict.Date(0)
+		if !docDate.IsZero() {
+			d = dictDate(docDate)
+		}
+		for _, name := range files {
+			if err := withInput(name, func(r io.Reader) error { return codeConllu(c, r, name, d, ew, stderr) }); err != nil {
+				return err
+			}
+		}
+		return flushEvents(ew)
 	}
+
+	an, err := analyze.New(set, analyze.Options{Coder: copt, HistoricalWindow: *window, NoGeo: *noGeo, DefaultDate: docDate})
+	if err != nil {
+		return err
+	}
+	docs := make(chan ingest.Document)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(docs)
+		readErr <- readDocuments(*input, files, docs, stderr)
+	}()
+	next := func() (ingest.Document, bool) { d, ok := <-docs; return d, ok }
+	newWorker := func() func(ingest.Document) analyze.Result {
+		w := an.NewWorker()
+		return w.Analyze
+	}
+	emit := func(r analyze.Result) error {
+		for i := range r.Events {
+			if err := ew.Write(&r.Events[i]); err != nil {
+				return fmt.Errorf("writing events: %w", err)
+			}
+		}
+		return nil
+	}
+	err = workpool.Ordered(*workers, next, newWorker, emit)
+	if err != nil {
+		for range docs { // let the reader finish
+		}
+		return err
+	}
+	if err := <-readErr; err != nil {
+		return err
+	}
+	return flushEvents(ew)
+}
+
+func flushEvents(ew event.Writer) error {
 	if err := ew.Flush(); err != nil {
 		return fmt.Errorf("writing events: %w", err)
 	}
 	return nil
 }
 
+func dictDate(t time.Time) dict.Date {
+	return dict.Date(t.Year()*10000 + int(t.Month())*100 + t.Day())
+}
+
+// withInput opens name ("-" is standard input) and passes it to fn.
+func withInput(name string, fn func(io.Reader) error) error {
+	if name == "-" {
+		return fn(os.Stdin)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("reading input: %w", err)
+	}
+	defer f.Close()
+	return fn(f)
+}
+
+// readDocuments streams the documents of files to docs. A malformed document
+// is reported on stderr and skipped; a file that cannot be read ends the run.
+func readDocuments(input string, files []string, docs chan<- ingest.Document, stderr io.Writer) error {
+	for _, name := range files {
+		err := withInput(name, func(r io.Reader) error {
+			switch input {
+			case "jsonl":
+				jr := ingest.NewJSONLReader(r, name)
+				for {
+					doc, err := jr.Next()
+					if errors.Is(err, io.EOF) {
+						return nil
+					}
+					if errors.Is(err, ingest.ErrBadLine) {
+						fmt.Fprintf(stderr, "skipped: %v\n", err)
+						continue
+					}
+					if err != nil {
+						return err
+					}
+					docs <- doc
+				}
+			default: // text: the whole input is one document
+				data, err := io.ReadAll(r)
+				if err != nil {
+					return fmt.Errorf("reading %s: %w", name, err)
+				}
+				doc, err := ingest.ParseText(data, name)
+				if err != nil {
+					fmt.Fprintf(stderr, "skipped: %v\n", err)
+					return nil
+				}
+				docs <- doc
+				return nil
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openDicts loads dictionary files and directories in any supported format,
+// or the built-in dictionaries when paths is empty; the path "builtin" stands
+// for the built-in set, so later files can extend it. Errors in a file are
+// reported and the file's good entries used; warnings are counted.
+func openDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
+	if len(paths) == 0 || (len(paths) == 1 && paths[0] == builtinName) {
+		return builtinDicts()
+	}
+	set := &dict.Set{}
+	var files []string
+	loadFiles := func() {
+		if len(files) == 0 {
+			return
+		}
+		res := load.Load(files...)
+		reportDictProblems(res.Problems, stderr)
+		if res.Set != nil {
+			set.Merge(res.Set)
+		}
+		files = files[:0]
+	}
+	for _, p := range paths {
+		if p != builtinName {
+			files = append(files, p)
+			continue
+		}
+		loadFiles()
+		b, err := builtinDicts()
+		if err != nil {
+			return nil, err
+		}
+		set.Merge(b)
+	}
+	loadFiles()
+	if len(set.Files) == 0 {
+		return nil, fmt.Errorf("loading dictionaries %s: no dictionary file read", strings.Join(paths, ", "))
+	}
+	set.Build()
+	return set, nil
+}
+
+// reportDictProblems prints the first errors of a dictionary load and a count
+// of errors and warnings.
+func reportDictProblems(problems []load.Problem, stderr io.Writer) {
+	errs, warnings := 0, 0
+	for _, p := range problems {
+		if p.Warning {
+			warnings++
+			continue
+		}
+		if errs < 20 {
+			fmt.Fprintf(stderr, "dictionary error (entry skipped): %s\n", p)
+		}
+		errs++
+	}
+	if errs > 20 || warnings > 0 {
+		fmt.Fprintf(stderr, "dictionaries: %d errors, %d warnings (details: eventwire dict check)\n", errs, warnings)
+	}
+}
+
 // codeConllu codes the documents of a CoNLL-U stream: "# newdoc" comments
 // start documents (pronouns resolve across sentences of one document), and
 // each document is coded and written as soon as it is complete.
-func codeConllu(c *coder.Coder, r io.Reader, name string, date dict.Date, ew *event.JSONLWriter, stderr io.Writer) error {
+func codeConllu(c *coder.Coder, r io.Reader, name string, date dict.Date, ew event.Writer, stderr io.Writer) error {
 	cr := nlp.NewConlluReader(r, name)
 	sc := c.NewScratch()
 	var doc nlp.Document
@@ -121,10 +296,7 @@ func codeConllu(c *coder.Coder, r io.Reader, name string, date dict.Date, ew *ev
 			break
 		}
 		if err != nil {
-			if errors.Is(err, io.ErrUnexpectedEOF) {
-				return err
-			}
-			fmt.Fprintf(stderr, "warning: %v\n", err)
+			fmt.Fprintf(stderr, "skipped: %v\n", err)
 			continue
 		}
 		if id, ok := newdoc(s); ok || ndoc == 0 {

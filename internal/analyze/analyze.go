@@ -1,0 +1,235 @@
+// Package analyze codes whole documents: it runs the language pipeline
+// (internal/nlp/pipeline) on a document's text, codes events on the trees
+// (internal/coder), dates each event and flags it historical or hypothetical
+// (internal/timex), and places it (internal/geo).
+//
+// An Analyzer holds the read-only models and is safe for concurrent use; each
+// goroutine analyzes with its own Worker (see internal/workpool).
+package analyze
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/coder"
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/geo"
+	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/nlp/pipeline"
+	"github.com/eventwire/eventwire/internal/timex"
+)
+
+// Options configure an Analyzer.
+type Options struct {
+	// Coder options (negation policy, compound cap...).
+	Coder coder.Options
+	// HistoricalWindow: an event whose time ends more than this before the
+	// article date is flagged historical; 0 means 30 days.
+	HistoricalWindow time.Duration
+	// NoGeo skips place resolution.
+	NoGeo bool
+	// DefaultDate is used for documents without a date; zero means the
+	// current day.
+	DefaultDate time.Time
+}
+
+// Analyzer codes documents with one dictionary set and the embedded models.
+type Analyzer struct {
+	pipe  *pipeline.Pipeline
+	coder *coder.Coder
+	gaz   *geo.Gazetteer
+	tx    timex.Options
+	opt   Options
+}
+
+// New loads the embedded language models (and gazetteer unless opt.NoGeo)
+// and returns an Analyzer coding with set.
+func New(set *dict.Set, opt Options) (*Analyzer, error) {
+	p, err := pipeline.Default()
+	if err != nil {
+		return nil, err
+	}
+	c, err := coder.New(set, opt.Coder)
+	if err != nil {
+		return nil, err
+	}
+	a := &Analyzer{pipe: p, coder: c, opt: opt}
+	if opt.HistoricalWindow > 0 {
+		a.tx.Window = opt.HistoricalWindow
+	}
+	if err := a.tx.Validate(); err != nil {
+		return nil, fmt.Errorf("analyzer options: %w", err)
+	}
+	if !opt.NoGeo {
+		if a.gaz, err = geo.Default(); err != nil {
+			return nil, fmt.Errorf("loading gazetteer: %w", err)
+		}
+	}
+	return a, nil
+}
+
+// Result is one analyzed document.
+type Result struct {
+	Doc      ingest.Document
+	Parsed   nlp.Document
+	Events   []event.Event
+	Elapsed  time.Duration
+	Sentence int // number of sentences
+}
+
+// Worker analyzes documents with its own scratch buffers. It is not safe for
+// concurrent use.
+type Worker struct {
+	a      *Analyzer
+	pw     *pipeline.Worker
+	sc     *coder.Scratch
+	finder timex.Finder
+	exprs  [][]timex.Expr // per sentence
+}
+
+// NewWorker returns a worker for one goroutine.
+func (a *Analyzer) NewWorker() *Worker {
+	return &Worker{a: a, pw: a.pipe.NewWorker(), sc: a.coder.NewScratch()}
+}
+
+// Analyze parses and codes one document.
+func (w *Worker) Analyze(doc ingest.Document) Result {
+	start := time.Now()
+	date := doc.Date
+	if date.IsZero() {
+		date = w.a.opt.DefaultDate
+		if date.IsZero() {
+			date = time.Now().UTC().Truncate(24 * time.Hour)
+		}
+	}
+	parsed := nlp.Document{ID: doc.ID, Text: doc.Text, Sentences: w.pw.Process(doc.Text)}
+	cdoc := coder.Doc{ID: doc.ID, URL: doc.URL, Text: doc.Text,
+		Date: dict.Date(date.Year()*10000 + int(date.Month())*100 + date.Day())}
+	evs := w.a.coder.CodeDocument(w.sc, cdoc, &parsed, nil)
+	w.dateEvents(&parsed, evs, date)
+	if w.a.gaz != nil {
+		w.placeEvents(&parsed, evs)
+	}
+	return Result{Doc: doc, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences)}
+}
+
+// dateEvents gives each event its own date from the time expression that
+// governs its verb, and the historical and hypothetical flags.
+func (w *Worker) dateEvents(d *nlp.Document, evs []event.Event, date time.Time) {
+	if len(evs) == 0 {
+		return
+	}
+	for len(w.exprs) < len(d.Sentences) {
+		w.exprs = append(w.exprs, nil)
+	}
+	found := make([]bool, len(d.Sentences))
+	for i := range evs {
+		e := &evs[i]
+		k := e.Sentence - 1
+		if k < 0 || k >= len(d.Sentences) {
+			continue
+		}
+		s := &d.Sentences[k]
+		if !found[k] {
+			w.exprs[k] = w.finder.Find(s, date, w.exprs[k][:0])
+			found[k] = true
+		}
+		verb := e.VerbSpan.First
+		if verb < 1 || verb > len(s.Words) {
+			e.Date = date.Format(ingest.DateLayout)
+			continue
+		}
+		dt := w.a.tx.EventTime(s, verb, w.exprs[k], date)
+		e.Date, e.Historical = dt.Date(), dt.Historical
+		e.Hypothetical = timex.Hypothetical(s, verb)
+	}
+}
+
+// placeEvents resolves the document's place names together and gives each
+// event the place nearest its verb in its sentence as ActionGeo (else the
+// source's or target's country), and its actors' countries as Actor1Geo and
+// Actor2Geo.
+func (w *Worker) placeEvents(d *nlp.Document, evs []event.Event) {
+	g := w.a.gaz
+	type spot struct {
+		sent       int // 0-based sentence
+		start, end int // byte offsets in the document
+	}
+	var spots []spot
+	var mentions []geo.Mention
+	if len(evs) > 0 {
+		for k := range d.Sentences {
+			s := &d.Sentences[k]
+			for _, f := range g.Spot(s.Text) {
+				off := max(s.Start, 0)
+				spots = append(spots, spot{k, off + f.Start, off + f.End})
+				mentions = append(mentions, f.Mention)
+			}
+		}
+	}
+	var hints geo.Hints
+	for i := range evs {
+		for _, code := range [2]string{evs[i].Source, evs[i].Target} {
+			if c := actorCountry(code); c != "" {
+				hints.Countries = append(hints.Countries, c)
+			}
+		}
+	}
+	var res []geo.Result
+	if len(mentions) > 0 {
+		res = g.ResolveArticle(mentions, hints)
+	}
+	for i := range evs {
+		e := &evs[i]
+		if c := actorCountry(e.Source); c != "" {
+			e.Actor1Geo, _ = g.CountryGeo(c)
+		}
+		if c := actorCountry(e.Target); c != "" {
+			e.Actor2Geo, _ = g.CountryGeo(c)
+		}
+		best, bestDist := -1, 0
+		for j, sp := range spots {
+			if sp.sent != e.Sentence-1 || res[j].Geo == nil || e.VerbSpan.Start < 0 {
+				continue
+			}
+			dist := abs(sp.start - e.VerbSpan.Start)
+			if best < 0 || dist < bestDist {
+				best, bestDist = j, dist
+			}
+		}
+		switch {
+		case best >= 0:
+			e.ActionGeo = res[best].Geo
+		case e.Actor2Geo != nil:
+			e.ActionGeo = e.Actor2Geo
+		default:
+			e.ActionGeo = e.Actor1Geo
+		}
+	}
+}
+
+// actorCountry returns the country part of a composite CAMEO actor code, ""
+// when it has none (IGOs, regions and unparsable codes give "").
+func actorCountry(code string) string {
+	if code == "" || code == dict.NullCode {
+		return ""
+	}
+	ac, err := cameo.ParseActorCode(code)
+	if err != nil || ac.Country == "" {
+		return ""
+	}
+	if _, ok := cameo.LookupCountry(ac.Country); !ok {
+		return ""
+	}
+	return ac.Country
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
