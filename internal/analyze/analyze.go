@@ -149,9 +149,10 @@ func (w *Worker) dateEvents(d *nlp.Document, evs []event.Event, date time.Time) 
 }
 
 // placeEvents resolves the document's place names together and gives each
-// event the place nearest its verb in its sentence as ActionGeo (else the
-// source's or target's country), and its actors' countries as Actor1Geo and
-// Actor2Geo.
+// event as ActionGeo the place named nearest its verb in its sentence that is
+// not one of its actors (cities and divisions before countries), else the
+// target's or the source's country; Actor1Geo and Actor2Geo are the actors'
+// countries.
 func (w *Worker) placeEvents(d *nlp.Document, evs []event.Event) {
 	g := w.a.gaz
 	type spot struct {
@@ -190,14 +191,20 @@ func (w *Worker) placeEvents(d *nlp.Document, evs []event.Event) {
 		if c := actorCountry(e.Target); c != "" {
 			e.Actor2Geo, _ = g.CountryGeo(c)
 		}
-		best, bestDist := -1, 0
+		// The place nearest the verb that is not one of the event's actors,
+		// a city or division before a country.
+		best, bestKey := -1, 0
 		for j, sp := range spots {
-			if sp.sent != e.Sentence-1 || res[j].Geo == nil || e.VerbSpan.Start < 0 {
+			if sp.sent != e.Sentence-1 || res[j].Geo == nil || e.VerbSpan.Start < 0 ||
+				overlaps(sp.start, sp.end, e.SourceSpan) || overlaps(sp.start, sp.end, e.TargetSpan) {
 				continue
 			}
-			dist := abs(sp.start - e.VerbSpan.Start)
-			if best < 0 || dist < bestDist {
-				best, bestDist = j, dist
+			key := abs(sp.start - e.VerbSpan.Start)
+			if res[j].Geo.Type == 1 {
+				key += len(d.Text) + 1 // countries only when no smaller place is named
+			}
+			if best < 0 || key < bestKey {
+				best, bestKey = j, key
 			}
 		}
 		switch {
@@ -225,6 +232,11 @@ func actorCountry(code string) string {
 		return ""
 	}
 	return ac.Country
+}
+
+// overlaps reports whether the byte range [start, end) overlaps span.
+func overlaps(start, end int, span event.Span) bool {
+	return span.Start >= 0 && span.End > span.Start && start < span.End && span.Start < end
 }
 
 func abs(x int) int {

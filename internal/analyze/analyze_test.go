@@ -1,0 +1,80 @@
+package analyze
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/dict/load"
+	"github.com/eventwire/eventwire/internal/ingest"
+)
+
+// sharedDir returns ../shared from the module root, skipping the test when it
+// is absent.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("../shared is absent (%v): the PETRARCH validation dictionaries are needed", err)
+	}
+	return shared
+}
+
+// TestAnalyzeDatesAndPlaces codes a small document end to end with the
+// PETRARCH validation dictionaries and checks the event fields that this
+// stage adds: dates, the historical flag and places.
+func TestAnalyzeDatesAndPlaces(t *testing.T) {
+	d := filepath.Join(sharedDir(t), "petrarch", "dictionaries")
+	set, err := load.Paths(filepath.Join(d, "PETR.Validate.actors.txt"), filepath.Join(d, "PETR.Validate.agents.txt"),
+		filepath.Join(d, "PETR.Validate.verbs.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := ingest.Document{ID: "d1", Date: time.Date(1995, 1, 10, 0, 0, 0, 0, time.UTC),
+		Text: "Israel criticized Egypt in Cairo on Saturday. In 1967, Israel attacked Egypt."}
+	r := a.NewWorker().Analyze(doc)
+	if len(r.Parsed.Sentences) != 2 {
+		t.Fatalf("%d sentences", len(r.Parsed.Sentences))
+	}
+	got := map[int]bool{}
+	for _, e := range r.Events {
+		t.Logf("%d %s %s %s %s historical=%v geo=%+v", e.Sentence, e.Source, e.Code, e.Target, e.Date, e.Historical, e.ActionGeo)
+		switch e.Sentence {
+		case 1:
+			got[1] = true
+			if e.Date != "1995-01-07" || e.Historical {
+				t.Errorf("sentence 1: date %s historical %v, want 1995-01-07 and not historical", e.Date, e.Historical)
+			}
+			if e.ActionGeo == nil || e.ActionGeo.CountryISO != "EGY" {
+				t.Errorf("sentence 1: action geo %+v, want Cairo, Egypt", e.ActionGeo)
+			}
+		case 2:
+			got[2] = true
+			if e.Date != "1967-01-01" || !e.Historical {
+				t.Errorf("sentence 2: date %s historical %v, want 1967-01-01 and historical", e.Date, e.Historical)
+			}
+			if e.Actor1Geo == nil || e.Actor1Geo.CountryISO != "ISR" {
+				t.Errorf("sentence 2: actor1 geo %+v, want Israel", e.Actor1Geo)
+			}
+		}
+	}
+	if !got[1] || !got[2] {
+		t.Errorf("events in sentences %v, want both", got)
+	}
+}
