@@ -13,11 +13,11 @@ import (
 
 // The model file is the magic line followed by a gzip stream of unsigned
 // varints and length-prefixed strings: classes, UFeats values and their
-// candidates per class, the tag dictionary, the two perceptrons (feature
-// keys delta-coded, int16 weights zig-zag coded), the lemma rules, the
+// candidates per class, the tag dictionary, the frequent-word table, the
+// three perceptrons (two tagger passes and UFeats; feature keys delta-coded, int16 weights zig-zag coded), the lemma rules, the
 // suffix rules and the lemma exceptions, then an end marker.
 
-const magic = "eventwire-tag 1\n"
+const magic = "eventwire-tag 2\n"
 
 // Limits that keep a corrupt file from asking for huge allocations.
 const (
@@ -66,6 +66,17 @@ func (m *Model) Save(w io.Writer) error {
 		e.str(w)
 		e.uvarint(uint64(m.amb[w]))
 	}
+	forms := make([]string, 0, len(m.fixed))
+	for f := range m.fixed {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	e.uvarint(uint64(len(forms)))
+	for _, f := range forms {
+		e.str(f)
+		e.uvarint(uint64(m.fixed[f]))
+	}
+	e.weights(m.tagW1)
 	e.weights(m.tagW)
 	e.weights(m.featW)
 	e.uvarint(uint64(len(m.rules)))
@@ -211,6 +222,13 @@ func load(r io.Reader) (*Model, error) {
 		w := d.str("dictionary word")
 		m.amb[w] = uint32(d.index(m.nAmb, "ambiguity class"))
 	}
+	nfix := d.count(maxItems, "frequent words")
+	m.fixed = make(map[string]uint16, min(nfix, 1<<12))
+	for i := 0; i < nfix && d.err == nil; i++ {
+		f := d.str("frequent word")
+		m.fixed[f] = uint16(d.index(len(m.classes), "frequent word class"))
+	}
+	m.tagW1 = d.weights(len(m.classes), "first-pass tagger weights")
 	m.tagW = d.weights(len(m.classes), "tagger weights")
 	m.featW = d.weights(nf, "UFeats weights")
 	nr := d.count(maxItems, "lemma rules")
@@ -228,8 +246,9 @@ func load(r io.Reader) (*Model, error) {
 		k := d.str("suffix key")
 		m.suffix[k] = uint16(d.index(min(nr, 1<<16), "suffix rule"))
 	}
-	m.exact = make([]map[string]string, len(m.classes))
-	for c := range m.classes {
+	m.derive()
+	m.exact = make([]map[string]string, len(m.lemPropn))
+	for c := range m.exact {
 		n := d.count(maxItems, "lemma exceptions")
 		if n > 0 {
 			m.exact[c] = make(map[string]string, min(n, 1<<12))
@@ -258,7 +277,6 @@ func load(r io.Reader) (*Model, error) {
 		}
 		return nil, d.err
 	}
-	m.derive()
 	return m, nil
 }
 

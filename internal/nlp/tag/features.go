@@ -83,6 +83,7 @@ type tokenInfo struct {
 	flags       uint64
 	amb         uint64 // ambiguity class + 1 from the tag dictionary, 0 unknown
 	caseClass   uint8  // see caseOf
+	length      uint8  // length in runes, at most 15
 }
 
 // Padding tokens before the first and after the last word.
@@ -255,6 +256,7 @@ func fillToken(t *tokenInfo, form string, low []byte, amb uint64, first bool) {
 	}
 	t.flags = flags + 1
 	t.caseClass = caseOf(form)
+	t.length = uint8(min(utf8.RuneCountInString(form), 15))
 }
 
 // Tagger feature templates.
@@ -294,7 +296,16 @@ const (
 	tPrevAmbAmb
 	tPrevTagSuf3
 	tNextFlags
+	tAmbCaps
+	tPrevNextLower
+	tSuf3Caps
+	tSuf1Caps
+	tPre2Suf2
+	tLenCaps
 )
+
+// capsBits are the flags that tell proper nouns from common nouns.
+const capsBits = flagInitUpper | flagAllUpper | flagFirst
 
 // tokAt returns the token at i, or padding outside the sentence.
 func tokAt(toks []tokenInfo, i int) *tokenInfo {
@@ -358,6 +369,12 @@ func tagFeatures(out []uint32, toks []tokenInfo, cls []int, i int) []uint32 {
 		mix(tPrevAmbAmb, p.amb, w.amb),
 		mix(tPrevTagSuf3, t1, w.suf[2]),
 		mix(tNextFlags, n.flags, w.flags),
+		mix(tAmbCaps, w.amb, (w.flags-1)&capsBits),
+		mix(tPrevNextLower, p.lower, n.lower),
+		mix(tSuf3Caps, w.suf[2], (w.flags-1)&capsBits),
+		mix(tSuf1Caps, w.suf[0], (w.flags-1)&capsBits),
+		mix(tPre2Suf2, w.pre[1], w.suf[1]),
+		mix(tLenCaps, uint64(w.length), (w.flags-1)&capsBits),
 	)
 	return out
 }
@@ -433,4 +450,43 @@ func featsFeatures(out []uint32, toks []tokenInfo, cls []int, nominal []bool, i 
 		mix(fPrev3Tags, t3*131+t2, t1),
 	)
 	return out
+}
+
+// Second-pass templates: the first (right-to-left) pass's tags.
+const (
+	tR0 = iota + 60
+	tR1
+	tR2
+	tR1R2
+	tPrevTagR1
+	tR0Lower
+	tR1Lower
+	tPrevTagR0
+)
+
+// tagFeatures2 appends the second-pass features of word i: those of
+// tagFeatures and the first-pass classes r of the word and its right
+// neighbours.
+func tagFeatures2(out []uint32, toks []tokenInfo, cls, r []int, i int) []uint32 {
+	out = tagFeatures(out, toks, cls, i)
+	w := &toks[i]
+	r0 := uint64(r[i]) + 1
+	var r1, r2 uint64
+	if i+1 < len(r) {
+		r1 = uint64(r[i+1]) + 1
+	}
+	if i+2 < len(r) {
+		r2 = uint64(r[i+2]) + 1
+	}
+	t1 := tagAt(cls, i-1)
+	return append(out,
+		mix(tR0, r0, 0),
+		mix(tR1, r1, 0),
+		mix(tR2, r2, 0),
+		mix(tR1R2, r1, r2),
+		mix(tPrevTagR1, t1, r1),
+		mix(tR0Lower, r0, w.lower),
+		mix(tR1Lower, r1, w.lower),
+		mix(tPrevTagR0, t1, r0),
+	)
 }

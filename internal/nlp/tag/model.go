@@ -3,6 +3,7 @@ package tag
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"sync"
 
 	"github.com/eventwire/eventwire/internal/nlp"
@@ -16,36 +17,60 @@ type class struct {
 // Model is a trained tagger and lemmatizer. It is read-only after loading
 // and safe for concurrent use; tag with a Tagger from NewTagger.
 type Model struct {
-	classes []class
-	feats   []string   // UFeats values; feats[0] is ""
-	cands   [][]uint16 // per class, the UFeats values seen with it
-	nominal []bool     // per class, whether it can head a subject
-	propn   []bool     // per class, whether lemmas keep the form's case
-	amb     map[string]uint32
-	nAmb    int
-	tagW    *weights
-	featW   *weights
-	rules   []lemmaRule
-	exact   []map[string]string // per class: form → lemma, where the rules fail
-	suffix  map[string]uint16   // suffixKey → rule
+	classes  []class
+	feats    []string   // UFeats values; feats[0] is ""
+	cands    [][]uint16 // per class, the UFeats values seen with it
+	nominal  []bool     // per class, whether it can head a subject
+	lemCls   []int      // per class, its lemma class (the index of its XPOS)
+	lemPropn []bool     // per lemma class, whether lemmas keep the form's case
+	amb      map[string]uint32
+	nAmb     int
+	fixed    map[string]uint16 // frequent words that always have one class
+	tagW1    *weights          // first pass, right to left
+	tagW     *weights          // second pass, left to right
+	featW    *weights
+	rules    []lemmaRule
+	exact    []map[string]string // per lemma class: form → lemma, where the rules fail
+	suffix   map[string]uint16   // suffixKey → rule
 }
 
-// derive fills the fields computed from the classes.
+// derive fills the fields computed from the classes. Lemmas are learned
+// per XPOS rather than per class: words with the same Penn tag inflect alike
+// whatever their UPOS (AUX or VERB, ADP or SCONJ).
 func (m *Model) derive() {
 	m.nominal = make([]bool, len(m.classes))
-	m.propn = make([]bool, len(m.classes))
+	xposIdx := map[string]int{}
+	var xpos []string
 	for i, c := range m.classes {
 		switch c.upos {
 		case "PRON", "NOUN", "PROPN":
 			m.nominal[i] = true
 		}
-		m.propn[i] = c.upos == "PROPN"
+		if _, ok := xposIdx[c.xpos]; !ok {
+			xposIdx[c.xpos] = 0
+			xpos = append(xpos, c.xpos)
+		}
+	}
+	sort.Strings(xpos)
+	for i, x := range xpos {
+		xposIdx[x] = i
+	}
+	m.lemCls = make([]int, len(m.classes))
+	m.lemPropn = make([]bool, len(xpos))
+	for i, c := range m.classes {
+		m.lemCls[i] = xposIdx[c.xpos]
+		if c.upos == "PROPN" {
+			m.lemPropn[m.lemCls[i]] = true
+		}
 	}
 }
 
 // MemSize returns the approximate size of the model in memory, in bytes.
 func (m *Model) MemSize() int {
-	n := m.tagW.memSize() + m.featW.memSize()
+	n := m.tagW.memSize() + m.tagW1.memSize() + m.featW.memSize()
+	for w := range m.fixed {
+		n += len(w) + 16 + 2
+	}
 	for w := range m.amb {
 		n += len(w) + 16 + 4
 	}
@@ -87,17 +112,21 @@ func Default() (*Model, error) {
 // Tagger tags sentences with a Model. It holds scratch space, so it is not
 // safe for concurrent use: use one Tagger per goroutine.
 type Tagger struct {
-	m       *Model
-	toks    []tokenInfo
-	low     []byte
-	lowEnd  []int
-	cls     []int
-	keys    []uint32
-	scores  []int32
-	fscores []int32
-	keyBuf  []byte
-	lemBuf  []byte
-	lemEnd  []int // per word, end of its new lemma in lemBuf, -1 when none
+	m        *Model
+	toks     []tokenInfo
+	rtoks    []tokenInfo // toks reversed, for the first pass
+	rcls     []int       // first-pass classes, in reverse order
+	right    []int       // first-pass classes
+	fixedCls []int       // class from the frequent-word table, -1 if none
+	low      []byte
+	lowEnd   []int
+	cls      []int
+	keys     []uint32
+	scores   []int32
+	fscores  []int32
+	keyBuf   []byte
+	lemBuf   []byte
+	lemEnd   []int // per word, end of its new lemma in lemBuf, -1 when none
 }
 
 // NewTagger returns a Tagger using m.
@@ -119,24 +148,8 @@ func (t *Tagger) Tag(s *nlp.Sentence) {
 		return
 	}
 	t.prepare(s)
-	// tags, left to right
-	for i := 0; i < n; i++ {
-		t.keys = tagFeatures(t.keys[:0], t.toks, t.cls, i)
-		sc := t.scores
-		for j := range sc {
-			sc[j] = 0
-		}
-		for _, k := range t.keys {
-			m.tagW.add(k, sc)
-		}
-		best := 0
-		for j := 1; j < len(sc); j++ {
-			if sc[j] > sc[best] {
-				best = j
-			}
-		}
-		t.cls[i] = best
-	}
+	t.firstPass()
+	t.secondPass()
 	// features and lemmas
 	t.lemBuf = t.lemBuf[:0]
 	for i := 0; i < n; i++ {
@@ -145,12 +158,13 @@ func (t *Tagger) Tag(s *nlp.Sentence) {
 		w.UPOS, w.XPOS = m.classes[c].upos, m.classes[c].xpos
 		w.Feats = m.feats[t.featsOf(i)]
 		t.lemEnd[i] = -1
-		if l, ok := t.knownLemma(w.Form, i); ok {
+		lc := m.lemCls[c]
+		if l, ok := t.knownLemma(w.Form, i, lc); ok {
 			w.Lemma = l
 			continue
 		}
 		var ok bool
-		if t.lemBuf, ok = t.ruleLemma(t.lemBuf, w.Form, i); ok {
+		if t.lemBuf, ok = t.ruleLemma(t.lemBuf, w.Form, i, lc); ok {
 			t.lemEnd[i] = len(t.lemBuf)
 		} else {
 			w.Lemma = w.Form
@@ -168,16 +182,68 @@ func (t *Tagger) Tag(s *nlp.Sentence) {
 	}
 }
 
+// best returns the highest-scoring class for keys under ws (the first on a
+// tie).
+func (t *Tagger) best(ws *weights) int {
+	sc := t.scores
+	for j := range sc {
+		sc[j] = 0
+	}
+	for _, k := range t.keys {
+		ws.add(k, sc)
+	}
+	best := 0
+	for j := 1; j < len(sc); j++ {
+		if sc[j] > sc[best] {
+			best = j
+		}
+	}
+	return best
+}
+
+// firstPass tags the sentence right to left into t.right.
+func (t *Tagger) firstPass() {
+	n := len(t.toks)
+	for i := 0; i < n; i++ {
+		t.rtoks[n-1-i] = t.toks[i]
+	}
+	for j := 0; j < n; j++ {
+		if c := t.fixedCls[n-1-j]; c >= 0 {
+			t.rcls[j] = c
+			continue
+		}
+		t.keys = tagFeatures(t.keys[:0], t.rtoks, t.rcls, j)
+		t.rcls[j] = t.best(t.m.tagW1)
+	}
+	for i := 0; i < n; i++ {
+		t.right[i] = t.rcls[n-1-i]
+	}
+}
+
+// secondPass tags the sentence left to right into t.cls, with the first
+// pass's classes as features.
+func (t *Tagger) secondPass() {
+	for i := range t.toks {
+		if c := t.fixedCls[i]; c >= 0 {
+			t.cls[i] = c
+			continue
+		}
+		t.keys = tagFeatures2(t.keys[:0], t.toks, t.cls, t.right, i)
+		t.cls[i] = t.best(t.m.tagW)
+	}
+}
+
 // prepare lower-cases the forms and hashes the token strings.
 func (t *Tagger) prepare(s *nlp.Sentence) {
 	n := len(s.Words)
 	if cap(t.toks) < n {
-		t.toks = make([]tokenInfo, n+n/2)
-		t.cls = make([]int, n+n/2)
-		t.lowEnd = make([]int, n+n/2)
-		t.lemEnd = make([]int, n+n/2)
+		c := n + n/2
+		t.toks, t.rtoks = make([]tokenInfo, c), make([]tokenInfo, c)
+		t.cls, t.rcls, t.right, t.fixedCls = make([]int, c), make([]int, c), make([]int, c), make([]int, c)
+		t.lowEnd, t.lemEnd = make([]int, c), make([]int, c)
 	}
-	t.toks, t.cls, t.lowEnd, t.lemEnd = t.toks[:n], t.cls[:n], t.lowEnd[:n], t.lemEnd[:n]
+	t.toks, t.rtoks, t.lowEnd, t.lemEnd = t.toks[:n], t.rtoks[:n], t.lowEnd[:n], t.lemEnd[:n]
+	t.cls, t.rcls, t.right, t.fixedCls = t.cls[:n], t.rcls[:n], t.right[:n], t.fixedCls[:n]
 	t.low = t.low[:0]
 	for i := range s.Words {
 		t.low = appendLower(t.low, s.Words[i].Form)
@@ -192,6 +258,10 @@ func (t *Tagger) prepare(s *nlp.Sentence) {
 			amb = uint64(a) + 1
 		}
 		fillToken(&t.toks[i], s.Words[i].Form, low, amb, i == 0)
+		t.fixedCls[i] = -1
+		if c, ok := t.m.fixed[s.Words[i].Form]; ok {
+			t.fixedCls[i] = int(c)
+		}
 	}
 }
 
@@ -231,22 +301,19 @@ func (t *Tagger) featsOf(i int) int {
 	return int(best)
 }
 
-// knownLemma looks the word up in the exception table, by its form and, for
-// classes whose lemmas are lower case, by its lower-case form.
-func (t *Tagger) knownLemma(form string, i int) (string, bool) {
+// knownLemma looks word i up in the exception table of lemma class lc, by
+// its form and, for classes whose lemmas are lower case, by its lower-case
+// form.
+func (t *Tagger) knownLemma(form string, i, lc int) (string, bool) {
 	m := t.m
-	c := t.cls[i]
-	if c >= len(m.exact) || m.exact[c] == nil {
+	if lc >= len(m.exact) || m.exact[lc] == nil {
 		return "", false
 	}
-	ex := m.exact[c]
-	if ex == nil {
-		return "", false
-	}
+	ex := m.exact[lc]
 	if l, ok := ex[form]; ok {
 		return l, true
 	}
-	if !m.propn[c] && t.toks[i].caseClass != caseLower {
+	if !m.lemPropn[lc] && t.toks[i].caseClass != caseLower {
 		if l, ok := ex[string(t.lowerOf(i))]; ok {
 			return l, true
 		}
@@ -254,15 +321,16 @@ func (t *Tagger) knownLemma(form string, i int) (string, bool) {
 	return "", false
 }
 
-// ruleLemma appends the lemma of word i given by the longest matching suffix
-// rule to buf; ok is false when no rule applies (the lemma is the form).
-func (t *Tagger) ruleLemma(buf []byte, form string, i int) ([]byte, bool) {
+// ruleLemma appends the lemma of word i in lemma class lc given by the
+// longest matching suffix rule to buf; ok is false when no rule applies (the
+// lemma is the form).
+func (t *Tagger) ruleLemma(buf []byte, form string, i, lc int) ([]byte, bool) {
 	m := t.m
 	low := t.lowerOf(i)
 	cs := t.toks[i].caseClass
 	for k := maxSuffix; k >= 0; k-- {
 		var ok bool
-		t.keyBuf, ok = suffixKey(t.keyBuf[:0], t.cls[i], cs, low, k)
+		t.keyBuf, ok = suffixKey(t.keyBuf[:0], lc, cs, low, k)
 		if !ok {
 			continue
 		}
@@ -281,19 +349,18 @@ func (t *Tagger) ruleLemma(buf []byte, form string, i int) ([]byte, bool) {
 	return buf, false
 }
 
-// lemmaOf returns the lemma the model gives form under class c, for training
-// and tests (it allocates).
-func (m *Model) lemmaOf(form string, c int, useExact bool) string {
+// lemmaOf returns the lemma the model gives form in lemma class lc, for
+// training and tests (it allocates).
+func (m *Model) lemmaOf(form string, lc int, useExact bool) string {
 	t := &Tagger{m: m}
 	s := &nlp.Sentence{Words: []nlp.Word{{Form: form}}}
 	t.prepare(s)
-	t.cls[0] = c
 	if useExact {
-		if l, ok := t.knownLemma(form, 0); ok {
+		if l, ok := t.knownLemma(form, 0, lc); ok {
 			return l
 		}
 	}
-	if b, ok := t.ruleLemma(nil, form, 0); ok {
+	if b, ok := t.ruleLemma(nil, form, 0, lc); ok {
 		return string(b)
 	}
 	return form

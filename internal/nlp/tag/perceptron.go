@@ -7,16 +7,31 @@ import (
 
 // weights is a trained, quantised perceptron: for each feature key the
 // classes it votes for and its int16 weights. Keys live in an open-addressing
-// table; the entries of a feature are contiguous in cls and w. It is read-only
-// after construction and safe for concurrent use.
+// table of 8-byte slots; a feature with one vote keeps it in its slot, others
+// point to a run of entries headed by their count. It is read-only after
+// construction and safe for concurrent use.
 type weights struct {
-	mask  uint32
-	keys  []uint32 // 0 = empty slot
-	start []uint32 // first entry of the slot's feature
-	count []uint16 // number of entries of the slot's feature
-	cls   []uint16
-	w     []int16
-	nkeys int
+	mask    uint32
+	slots   []slot
+	entries []entry
+	nkeys   int
+}
+
+// slot is one cell of the feature table: key 0 marks an empty cell. When
+// the top bit of val is set, the feature's single vote is inline (class in
+// bits 16-30, weight in bits 0-15); otherwise val indexes its entries, the
+// first of which holds the count in cls.
+type slot struct {
+	key uint32
+	val uint32
+}
+
+const inlineVote = 1 << 31
+
+// entry is one (class, weight) vote of a feature.
+type entry struct {
+	cls uint16
+	w   int16
 }
 
 // add accumulates the weights of feature key into scores.
@@ -26,17 +41,19 @@ func (ws *weights) add(key uint32, scores []int32) {
 	}
 	j := (key * 0x9E3779B1) & ws.mask
 	for {
-		k := ws.keys[j]
-		if k == key {
-			s := ws.start[j]
-			e := s + uint32(ws.count[j])
-			cls, w := ws.cls[s:e], ws.w[s:e]
-			for x, c := range cls {
-				scores[c] += int32(w[x])
+		sl := ws.slots[j]
+		if sl.key == key {
+			if sl.val&inlineVote != 0 {
+				scores[(sl.val>>16)&0x7fff] += int32(int16(sl.val))
+				return
+			}
+			n := uint32(ws.entries[sl.val].cls)
+			for _, e := range ws.entries[sl.val+1 : sl.val+1+n] {
+				scores[e.cls] += int32(e.w)
 			}
 			return
 		}
-		if k == 0 {
+		if sl.key == 0 {
 			return
 		}
 		j = (j + 1) & ws.mask
@@ -62,25 +79,28 @@ func buildWeights(fs []feature) *weights {
 		size <<= 1
 	}
 	ws.mask = size - 1
-	ws.keys = make([]uint32, size)
-	ws.start = make([]uint32, size)
-	ws.count = make([]uint16, size)
+	ws.slots = make([]slot, size)
 	total := 0
 	for _, f := range fs {
-		total += len(f.cls)
+		if len(f.cls) > 1 {
+			total += 1 + len(f.cls)
+		}
 	}
-	ws.cls = make([]uint16, 0, total)
-	ws.w = make([]int16, 0, total)
+	ws.entries = make([]entry, 0, total)
 	for _, f := range fs {
 		j := (f.key * 0x9E3779B1) & ws.mask
-		for ws.keys[j] != 0 {
+		for ws.slots[j].key != 0 {
 			j = (j + 1) & ws.mask
 		}
-		ws.keys[j] = f.key
-		ws.start[j] = uint32(len(ws.cls))
-		ws.count[j] = uint16(len(f.cls))
-		ws.cls = append(ws.cls, f.cls...)
-		ws.w = append(ws.w, f.w...)
+		if len(f.cls) == 1 && f.cls[0] < 1<<15 {
+			ws.slots[j] = slot{key: f.key, val: inlineVote | uint32(f.cls[0])<<16 | uint32(uint16(f.w[0]))}
+			continue
+		}
+		ws.slots[j] = slot{key: f.key, val: uint32(len(ws.entries))}
+		ws.entries = append(ws.entries, entry{cls: uint16(len(f.cls))})
+		for i, c := range f.cls {
+			ws.entries = append(ws.entries, entry{cls: c, w: f.w[i]})
+		}
 	}
 	return ws
 }
@@ -88,12 +108,22 @@ func buildWeights(fs []feature) *weights {
 // features returns the table's features sorted by key.
 func (ws *weights) features() []feature {
 	fs := make([]feature, 0, ws.nkeys)
-	for j, k := range ws.keys {
-		if k == 0 {
+	for _, sl := range ws.slots {
+		if sl.key == 0 {
 			continue
 		}
-		s, e := ws.start[j], ws.start[j]+uint32(ws.count[j])
-		fs = append(fs, feature{key: k, cls: ws.cls[s:e], w: ws.w[s:e]})
+		f := feature{key: sl.key}
+		if sl.val&inlineVote != 0 {
+			f.cls = []uint16{uint16((sl.val >> 16) & 0x7fff)}
+			f.w = []int16{int16(sl.val)}
+		} else {
+			n := uint32(ws.entries[sl.val].cls)
+			for _, e := range ws.entries[sl.val+1 : sl.val+1+n] {
+				f.cls = append(f.cls, e.cls)
+				f.w = append(f.w, e.w)
+			}
+		}
+		fs = append(fs, f)
 	}
 	sort.Slice(fs, func(a, b int) bool { return fs[a].key < fs[b].key })
 	return fs
@@ -101,7 +131,10 @@ func (ws *weights) features() []feature {
 
 // memSize is the table's size in memory, in bytes.
 func (ws *weights) memSize() int {
-	return len(ws.keys)*(4+4+2) + len(ws.cls)*(2+2)
+	if ws == nil {
+		return 0
+	}
+	return len(ws.slots)*8 + len(ws.entries)*4
 }
 
 // trainEntry is one (feature, class) weight during training, with the

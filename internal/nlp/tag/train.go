@@ -16,7 +16,8 @@ import (
 // TrainOptions configures Train. The zero value gives the shipped model's
 // settings.
 type TrainOptions struct {
-	Epochs       int    // passes of the tagger perceptron over the data (default 8)
+	Epochs       int    // passes of the first tagger pass over the data (default 8)
+	Epochs2      int    // passes of the second tagger pass (default 6)
 	FeatsEpochs  int    // passes of the UFeats perceptron (default 8)
 	Seed         uint64 // shuffling seed (default 1)
 	DictMinCount int    // occurrences for a word to enter the tag dictionary (default 3)
@@ -29,6 +30,9 @@ type TrainOptions struct {
 func (o *TrainOptions) defaults() {
 	if o.Epochs <= 0 {
 		o.Epochs = 8
+	}
+	if o.Epochs2 <= 0 {
+		o.Epochs2 = 6
 	}
 	if o.FeatsEpochs <= 0 {
 		o.FeatsEpochs = 8
@@ -53,6 +57,102 @@ type trainSent struct {
 	toks  []tokenInfo
 	gold  []int // gold tag classes
 	feats []int // gold UFeats values
+	fixed []int // classes from the frequent-word table, -1 if none
+	right []int // first-pass classes (jackknifed)
+	// the sentence reversed, for the first pass
+	rtoks         []tokenInfo
+	rgold, rfixed []int
+}
+
+// trainPass trains a tagger pass on the sentences idx for the given epochs:
+// pass 1 right to left with tagFeatures, pass 2 left to right with
+// tagFeatures2. Each pass is greedy and learns from its own previous
+// predictions. With opt set, progress is logged and the dev set evaluated.
+func trainPass(m *Model, data []*trainSent, idx []int, pass, epochs int, rng *rand.Rand, opt *TrainOptions) *perceptron {
+	p := newPerceptron()
+	scores := make([]int32, len(m.classes))
+	order := append([]int(nil), idx...)
+	var keys []uint32
+	var pred []int
+	start := time.Now()
+	for ep := 1; ep <= epochs; ep++ {
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		errs, total := 0, 0
+		for _, k := range order {
+			ts := data[k]
+			toks, gold, fixed := ts.toks, ts.gold, ts.fixed
+			if pass == 1 {
+				toks, gold, fixed = ts.rtoks, ts.rgold, ts.rfixed
+			}
+			pred = append(pred[:0], gold...)
+			for i := range gold {
+				if fixed[i] >= 0 {
+					pred[i] = fixed[i]
+					continue
+				}
+				if pass == 1 {
+					keys = tagFeatures(keys[:0], toks, pred, i)
+				} else {
+					keys = tagFeatures2(keys[:0], toks, pred, ts.right, i)
+				}
+				p.score(keys, scores)
+				guess := 0
+				for j := 1; j < len(scores); j++ {
+					if scores[j] > scores[guess] {
+						guess = j
+					}
+				}
+				p.tick()
+				if guess != gold[i] {
+					p.update(keys, gold[i], guess)
+					errs++
+				}
+				pred[i] = guess
+				total++
+			}
+		}
+		if opt == nil {
+			continue
+		}
+		opt.logf("pass %d epoch %d: train accuracy %.2f%% on ambiguous words (%d features, %s)", pass, ep,
+			100*float64(total-errs)/float64(max(total, 1)), len(p.entries), time.Since(start).Round(time.Second))
+		if opt.Log != nil && len(opt.Dev) > 0 && (ep == epochs || ep%2 == 0) {
+			mm := *m
+			mm.tagW = buildWeights(p.average())
+			mm.featW = buildWeights(nil)
+			sc := Evaluate(&mm, opt.Dev)
+			opt.logf("  dev UPOS %.2f XPOS %.2f", sc.UPOSAcc(), sc.XPOSAcc())
+		}
+	}
+	return p
+}
+
+// buildFixed fills the frequent-word table: forms seen at least 20 times
+// with one class at least 99.5% of the time are tagged without scoring.
+func buildFixed(m *Model, data []*trainSent) {
+	counts := map[string]map[int]int{}
+	for _, ts := range data {
+		for i := range ts.s.Words {
+			f := ts.s.Words[i].Form
+			if counts[f] == nil {
+				counts[f] = map[int]int{}
+			}
+			counts[f][ts.gold[i]]++
+		}
+	}
+	m.fixed = map[string]uint16{}
+	for f, cs := range counts {
+		total, best, bn := 0, 0, -1
+		for c, n := range cs {
+			total += n
+			if n > bn || n == bn && c < best {
+				best, bn = c, n
+			}
+		}
+		if total >= 20 && bn*1000 >= total*995 {
+			m.fixed[f] = uint16(best)
+		}
+	}
 }
 
 // Train trains a model on gold sentences (Form, UPOS, XPOS, Feats, Lemma).
@@ -127,59 +227,59 @@ func Train(sents []*nlp.Sentence, opt TrainOptions) (*Model, error) {
 	}
 
 	buildDictionary(m, data, opt.DictMinCount)
+	buildFixed(m, data)
 	t := &Tagger{m: m}
 	for _, ts := range data {
 		t.prepare(ts.s)
 		ts.toks = append([]tokenInfo(nil), t.toks...)
+		ts.fixed = append([]int(nil), t.fixedCls...)
+		n := len(ts.toks)
+		ts.rtoks = make([]tokenInfo, n)
+		ts.rgold = make([]int, n)
+		ts.rfixed = make([]int, n)
+		for i := range ts.toks {
+			ts.rtoks[n-1-i], ts.rgold[n-1-i], ts.rfixed[n-1-i] = ts.toks[i], ts.gold[i], ts.fixed[i]
+		}
 	}
 
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
+	all := make([]int, len(data))
+	for i := range all {
+		all[i] = i
 	}
 
-	// tagger: greedy left to right, trained on its own previous predictions
+	// First pass (right to left), jackknifed: the second pass learns from
+	// first-pass tags as good as on unseen text, not from tags of sentences
+	// the first pass was trained on.
 	start := time.Now()
-	p := newPerceptron()
-	scores := make([]int32, len(m.classes))
-	var keys []uint32
-	var pred []int
-	for ep := 1; ep <= opt.Epochs; ep++ {
-		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
-		errs, total := 0, 0
-		for _, k := range order {
-			ts := data[k]
-			pred = append(pred[:0], ts.gold...)
-			for i := range ts.gold {
-				keys = tagFeatures(keys[:0], ts.toks, pred, i)
-				p.score(keys, scores)
-				guess := 0
-				for j := 1; j < len(scores); j++ {
-					if scores[j] > scores[guess] {
-						guess = j
-					}
-				}
-				p.tick()
-				if guess != ts.gold[i] {
-					p.update(keys, ts.gold[i], guess)
-					errs++
-				}
-				pred[i] = guess
-				total++
+	const folds = 4
+	for f := 0; f < folds; f++ {
+		var in, out []int
+		for _, k := range all {
+			if k%folds == f {
+				out = append(out, k)
+			} else {
+				in = append(in, k)
 			}
 		}
-		opt.logf("tagger epoch %d: train accuracy %.2f%% (%d features, %s)", ep,
-			100*float64(total-errs)/float64(max(total, 1)), len(p.entries), time.Since(start).Round(time.Second))
-		if opt.Log != nil && len(opt.Dev) > 0 && (ep == opt.Epochs || ep%3 == 0) {
-			m.tagW = buildWeights(p.average())
-			m.featW = buildWeights(nil)
-			sc := Evaluate(m, opt.Dev)
-			opt.logf("  dev UPOS %.2f XPOS %.2f", sc.UPOSAcc(), sc.XPOSAcc())
+		p := trainPass(m, data, in, 1, opt.Epochs, rng, nil)
+		mm := *m
+		mm.tagW1 = buildWeights(p.average())
+		tg := mm.NewTagger()
+		for _, k := range out {
+			tg.prepare(data[k].s)
+			tg.firstPass()
+			data[k].right = append([]int(nil), tg.right...)
 		}
+		opt.logf("first pass, fold %d of %d (%s)", f+1, folds, time.Since(start).Round(time.Second))
 	}
-	m.tagW = buildWeights(p.average())
+	m.tagW1 = buildWeights(trainPass(m, data, all, 1, opt.Epochs, rng, nil).average())
+	opt.logf("first pass: %d features (%s)", m.tagW1.nkeys, time.Since(start).Round(time.Second))
+	m.tagW = buildWeights(trainPass(m, data, all, 2, opt.Epochs2, rng, &opt).average())
+	opt.logf("second pass: %d features (%s)", m.tagW.nkeys, time.Since(start).Round(time.Second))
 
+	order := append([]int(nil), all...)
+	var keys []uint32
 	// UFeats: choose among the values seen with the gold class
 	fp := newPerceptron()
 	fscores := make([]int32, len(m.feats))
@@ -274,7 +374,7 @@ func buildDictionary(m *Model, data []*trainSent, minCount int) {
 	m.nAmb = len(sigs)
 }
 
-// lemmaType is a (tag class, form) pair of the training data.
+// lemmaType is a (lemma class, form) pair of the training data.
 type lemmaType struct {
 	class int
 	form  string
@@ -291,7 +391,7 @@ func trainLemmas(m *Model, data []*trainSent) {
 			if w.Lemma == "" {
 				continue
 			}
-			k := lemmaType{ts.gold[i], w.Form}
+			k := lemmaType{m.lemCls[ts.gold[i]], w.Form}
 			if lemmas[k] == nil {
 				lemmas[k] = map[string]int{}
 			}
@@ -393,7 +493,7 @@ func trainLemmas(m *Model, data []*trainSent) {
 
 	// exceptions: the types the rules get wrong, checked again with the
 	// exception table in place (a lower-case entry can shadow a rule)
-	m.exact = make([]map[string]string, len(m.classes))
+	m.exact = make([]map[string]string, len(m.lemPropn))
 	for pass := 0; pass < 2; pass++ {
 		for i, k := range types {
 			if m.lemmaOf(k.form, k.class, pass == 1) == best[i] {

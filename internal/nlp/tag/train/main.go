@@ -24,7 +24,8 @@ func main() {
 	ud := flag.String("ud", "../shared/ud/en_ewt", "directory of the UD English EWT CoNLL-U files")
 	out := flag.String("out", "", "write the trained model to this file")
 	eval := flag.String("eval", "", "evaluate this model file on dev and test instead of training")
-	epochs := flag.Int("epochs", 0, "tagger epochs (0: default)")
+	epochs := flag.Int("epochs", 0, "first-pass tagger epochs (0: default)")
+	epochs2 := flag.Int("epochs2", 0, "second-pass tagger epochs (0: default)")
 	featsEpochs := flag.Int("feats-epochs", 0, "UFeats epochs (0: default)")
 	dictMin := flag.Int("dict-min", 0, "minimum count for the tag dictionary (0: default)")
 	verbose := flag.Bool("v", false, "log dev accuracy during training")
@@ -52,7 +53,7 @@ func main() {
 	if err != nil {
 		fatal(err)
 	}
-	opt := tag.TrainOptions{Epochs: *epochs, FeatsEpochs: *featsEpochs, DictMinCount: *dictMin, Log: os.Stderr}
+	opt := tag.TrainOptions{Epochs: *epochs, Epochs2: *epochs2, FeatsEpochs: *featsEpochs, DictMinCount: *dictMin, Log: os.Stderr}
 	if *verbose {
 		if opt.Dev, err = read(*ud, "dev"); err != nil {
 			fatal(err)
