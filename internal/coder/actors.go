@@ -321,7 +321,11 @@ func (c *Coder) antecedents(sc *Scratch) {
 		}
 		// the head of the phrase this word belongs to
 		h := i
-		for hh := sc.head(h); hh >= 0 && modifierRel(sc.s.Words[h].Deprel); hh = sc.head(h) {
+		for d := 0; d < 8; d++ { // bounded: malformed trees may have cycles
+			hh := sc.head(h)
+			if hh < 0 || !modifierRel(sc.s.Words[h].Deprel) {
+				break
+			}
 			h = hh
 		}
 		if h != i && (sc.actorAt[h] >= 0 || sc.agentAt[h] >= 0) && h < i {

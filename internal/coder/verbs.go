@@ -61,6 +61,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 		}
 		out = c.emit(sc, doc, index, v, m, out)
 	}
+	out = c.codeNouns(sc, doc, index, out) // slots.go
 	out = append(out[:start], c.reported(sc, out[start:])...)
 	sc.endSentence()
 	return out
@@ -74,6 +75,9 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 	try := func(key string) {
 		for _, r := range set.VerbsFor(key) {
 			f := &set.Verbs[r.Verb].Forms[r.Form]
+			if f.Noun {
+				continue // noun events: codeNouns in slots.go
+			}
 			l, last := 1, v
 			if f.Phrase != nil {
 				l, last = sc.verbPhraseAt(f, v)
@@ -160,6 +164,9 @@ func (sc *Scratch) inSubtree(i, r int) bool {
 // after the verb against the words after it in its subtree, in order with
 // gaps; the elements before it against the preceding words of the sentence.
 func (sc *Scratch) matchPattern(c *Coder, p *dict.Pattern, v, last int, m *match) (int, bool) {
+	if len(p.Slots) > 0 {
+		return sc.matchSlots(c, p, v, m) // slots.go
+	}
 	if len(p.Before) == 0 && len(p.After) == 0 {
 		return 0, false
 	}
@@ -583,6 +590,13 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		return out
 	}
 	neg := sc.negated(v) && !m.negWord
+	if nc, ok := c.negCode(m); neg && ok { // native neg=CODE (slots.go)
+		if nc == dict.NullCode {
+			sc.trace("  no event: negated verb, neg=- (%s)", rule)
+			return out
+		}
+		code, rev, neg = nc, "", false
+	}
 	if neg {
 		switch c.opt.Negation {
 		case NegationDrop:

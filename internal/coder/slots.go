@@ -1,0 +1,448 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/event"
+)
+
+// This file matches the eventwire format's dependency patterns
+// (dict.Pattern.Slots, docs/dictionaries.md): every slot of a pattern must
+// match a dependent of the verb (or a keyword condition), the pattern with
+// most slots wins, and $S / $T slots name the source and target phrases.
+// It also codes noun events (dict.VerbForm.Noun: "the attack on the
+// embassy", "the resolution adopted by the Senate") and applies the negated
+// codes of native verbs and patterns (Verb.Neg, Pattern.Neg).
+
+// matchSlots matches the dependency pattern p on word v (a verb, or the noun
+// of a noun event). The score is one more than the number of slots matched,
+// nested slots included, so that a slot pattern outranks the header code
+// and a more specific pattern a less specific one.
+func (sc *Scratch) matchSlots(c *Coder, p *dict.Pattern, v int, m *match) (int, bool) {
+	score := 1
+	for i := range p.Slots {
+		n, ok := sc.matchSlot(c, &p.Slots[i], v, m, 0)
+		if !ok {
+			if sc.tr != nil {
+				sc.trace("  pattern %s: no match: %s", p.Origin, slotString(&p.Slots[i]))
+			}
+			return 0, false
+		}
+		score += n
+	}
+	return score, true
+}
+
+// matchSlot matches one slot on the dependents of word h and returns the
+// number of slots it satisfied.
+func (sc *Scratch) matchSlot(c *Coder, sl *dict.Slot, h int, m *match, depth int) (int, bool) {
+	switch sl.Keyword {
+	case "pass":
+		return 1, sc.passive(h)
+	case "neg":
+		if sc.negated(h) {
+			m.negWord = true
+			return 1, true
+		}
+		return 0, false
+	}
+	if depth > 4 {
+		return 0, false
+	}
+	for _, k := range sc.children(h) {
+		if !sc.relMatches(sl.Rel, h, k) {
+			continue
+		}
+		switch sl.Role {
+		case dict.ElemSource, dict.ElemTarget:
+			a := c.actorHead(sc, k)
+			if a < 0 {
+				continue
+			}
+			if sl.Role == dict.ElemSource {
+				m.src = a
+			} else {
+				m.tgt = a
+			}
+		default:
+			if len(sl.Words) > 0 && !sc.wordsMatch(c, sl.Words, k) {
+				continue
+			}
+		}
+		n := 1
+		ok := true
+		for i := range sl.Sub {
+			sn, sok := sc.matchSlot(c, &sl.Sub[i], k, m, depth+1)
+			if !sok {
+				ok = false
+				break
+			}
+			n += sn
+		}
+		if !ok {
+			continue
+		}
+		if len(sl.Words) > 0 && (sl.Rel == "xcomp" || sl.Rel == "ccomp") && m.verbWord < 0 {
+			m.verbWord = k // "agreed to help": the complement verb is coded here
+		}
+		return n, true
+	}
+	return 0, false
+}
+
+// relMatches reports whether dependent k of word h is attached by rel, as a
+// pattern writes it: "obj", "nsubj:pass", "compound:prt" exactly; "obl" or
+// "nmod" alone any oblique or nominal modifier; "obl:PREP" and "nmod:PREP"
+// one introduced by PREP (obliques and nominal modifiers of a verb are not
+// told apart: parsers confuse them); "obl:agent" the "by" phrase of a
+// passive.
+func (sc *Scratch) relMatches(rel string, h, k int) bool {
+	d := sc.s.Words[k].Deprel
+	if d == rel {
+		return true
+	}
+	base, sub, hasSub := strings.Cut(rel, ":")
+	dbase := sc.rel(k)
+	switch base {
+	case "obl", "nmod":
+		if dbase != "obl" && dbase != "nmod" {
+			return false
+		}
+		if dbase != base && !sc.verbal(h) {
+			return false
+		}
+		if d == "obl:tmod" || d == "nmod:tmod" || d == "nmod:poss" || d == "obl:npmod" || d == "nmod:npmod" {
+			return hasSub && d[len(dbase)+1:] == sub
+		}
+		if !hasSub {
+			return true
+		}
+		if sub == "agent" {
+			return sc.caseOf(k) == "by"
+		}
+		return sc.caseIs(k, sub)
+	case "nsubj":
+		return !hasSub && d == "nsubj"
+	case "compound":
+		return hasSub && sub == "prt" && d == "compound:prt"
+	}
+	return !hasSub && dbase == base && base != "nsubj"
+}
+
+// caseIs reports whether word k is introduced by preposition p, including
+// multi-word prepositions written with '_' ("on_behalf_of") or as the
+// last word of one ("because of" → "of").
+func (sc *Scratch) caseIs(k int, p string) bool {
+	for _, j := range sc.children(k) {
+		if d := sc.s.Words[j].Deprel; d == "case" && (sc.low[j] == p || sc.lemma[j] == p) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbal reports whether word h is a verb (its obliques may be parsed as
+// nominal modifiers and the reverse).
+func (sc *Scratch) verbal(h int) bool {
+	u := sc.s.Words[h].UPOS
+	return u == "VERB" || u == "AUX"
+}
+
+// wordsMatch reports whether word k's lemma or form is one of ws (synsets
+// included: a member phrase must end at k).
+func (sc *Scratch) wordsMatch(c *Coder, ws []dict.Word, k int) bool {
+	for _, w := range ws {
+		if w.Synset {
+			if sc.inSynset(c, w.Text, k, 0) {
+				return true
+			}
+			continue
+		}
+		if w.Prefix && strings.HasPrefix(sc.lemma[k], w.Text) || sc.wordIs(w.Text, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// inSynset reports whether a member of synset name ends at word k.
+func (sc *Scratch) inSynset(c *Coder, name string, k, depth int) bool {
+	syn := c.set.Synset(name)
+	if syn == nil || depth > 4 {
+		return false
+	}
+	for _, p := range syn.Members {
+		if len(p) == 1 {
+			if p[0].Synset {
+				if sc.inSynset(c, p[0].Text, k, depth+1) {
+					return true
+				}
+				continue
+			}
+			if sc.wordIs(p[0].Text, k) {
+				return true
+			}
+			continue
+		}
+		for start := k - len(p) + 1; start >= 0 && start >= k-len(p)-2; start-- {
+			if n := sc.synPhraseAt(c, p, start, depth+1); n > 0 && start+n-1 == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actorHead returns the word to resolve as the actor of the phrase headed
+// by k: k itself when it names an actor, else the head of the first actor
+// phrase inside it ("the Embassy of Azerbaijan in Paris"), else -1.
+func (c *Coder) actorHead(sc *Scratch, k int) int {
+	if n := c.resolveNP(sc, k, sc.np[:0], 0); len(n) > 0 {
+		sc.np = n[:0]
+		return k
+	}
+	for i := range sc.s.Words {
+		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, k) || sc.inClauseBelow(i, k) {
+			continue
+		}
+		h := sc.npHead(i)
+		if n := c.resolveNP(sc, h, sc.np[:0], 0); len(n) > 0 {
+			sc.np = n[:0]
+			return h
+		}
+	}
+	return -1
+}
+
+// negCode returns the code a native verb or pattern gives its negated verb
+// (Pattern.Neg, else Verb.Neg) and whether it has one.
+func (c *Coder) negCode(m match) (string, bool) {
+	vb := &c.set.Verbs[m.verb]
+	if m.pattern >= 0 {
+		if p := &vb.Patterns[m.pattern]; p.Neg != "" {
+			return p.Neg, true
+		}
+	}
+	if vb.Neg != "" {
+		return vb.Neg, true
+	}
+	return "", false
+}
+
+// nounPreps are the prepositions whose phrase is the target of a noun event
+// ("attacks on the embassy", "sanctions against Russia"), in order of
+// preference.
+var nounPreps = [...]string{"on", "against", "with", "to", "toward", "towards", "at", "into", "in", "over", "for"}
+
+// codeNouns codes the noun events of the sentence: nouns whose lemma is a
+// noun form in the verb dictionary. Source and target come from the
+// matching pattern's $S/$T slots, else from the noun's phrase: the source
+// from a possessor ("Russia's invasion"), a "by" phrase, a country
+// adjective or compound ("French attacks", "the Senate resolution"), the
+// "by" phrase of a participle ("the resolution adopted by the Senate"), or
+// the subject of the verb whose object the noun is when that verb coded
+// nothing ("Russia carried out attacks on..."); the target from an "on",
+// "against", "with", ... phrase, else an "of" phrase. A noun event needs
+// both (a source alone with Options.AllowMonad).
+func (c *Coder) codeNouns(sc *Scratch, doc Doc, index int, out []event.Event) []event.Event {
+	for n := range sc.s.Words {
+		if sc.s.Words[n].UPOS != "NOUN" || sc.consumed[n] {
+			continue
+		}
+		m, ok := c.nounMatch(sc, n)
+		if !ok {
+			continue
+		}
+		if m.src < 0 {
+			m.src = c.nounSource(sc, n)
+		}
+		if m.src < 0 {
+			sc.trace("  no event: noun event without a source")
+			continue
+		}
+		if m.tgt < 0 {
+			m.tgt = c.nounTarget(sc, n, m.src)
+		}
+		if m.tgt < 0 && !c.opt.AllowMonad {
+			sc.trace("  no event: noun event without a target")
+			continue
+		}
+		m.last = n
+		if m.verbWord >= 0 {
+			sc.consumed[m.verbWord] = true
+		}
+		out = c.emit(sc, doc, index, n, m, out)
+	}
+	return out
+}
+
+// nounMatch finds the noun-event class of word n and its best slot pattern.
+func (c *Coder) nounMatch(sc *Scratch, n int) (match, bool) {
+	set := c.set
+	best := match{verb: -1, pattern: -1, src: -1, tgt: -1, score: -1, verbWord: -1, last: n}
+	find := func(key string) {
+		for _, r := range set.VerbsFor(key) {
+			if set.Verbs[r.Verb].Forms[r.Form].Noun {
+				best.verb, best.form = r.Verb, r.Form
+				return
+			}
+		}
+	}
+	find(sc.lemma[n])
+	if best.verb < 0 && sc.low[n] != sc.lemma[n] {
+		find(sc.low[n])
+	}
+	if best.verb < 0 {
+		return best, false
+	}
+	vb := &set.Verbs[best.verb]
+	sc.trace("noun %q at word %d: noun event %s (%s)", sc.low[n], n+1, vb.Name, vb.Forms[best.form].Origin)
+	for pi := range vb.Patterns {
+		p := &vb.Patterns[pi]
+		if len(p.Slots) == 0 {
+			continue
+		}
+		m := match{src: -1, tgt: -1, verbWord: -1}
+		score, ok := sc.matchSlots(c, p, n, &m)
+		if !ok {
+			continue
+		}
+		sc.trace("  pattern %s matches (score %d): %s", p.Origin, score, p.Code)
+		if score > best.score {
+			best.score, best.pattern = score, pi
+			best.src, best.tgt, best.negWord, best.verbWord = m.src, m.tgt, m.negWord, m.verbWord
+		}
+	}
+	return best, true
+}
+
+// nounSource finds the source phrase of noun event n, -1 for none.
+func (c *Coder) nounSource(sc *Scratch, n int) int {
+	kids := sc.children(n)
+	for _, k := range kids {
+		if sc.s.Words[k].Deprel == "nmod:poss" {
+			if a := c.actorHead(sc, k); a >= 0 {
+				return a
+			}
+		}
+	}
+	for _, k := range kids {
+		if r := sc.rel(k); (r == "nmod" || r == "obl") && sc.caseOf(k) == "by" {
+			if a := c.actorHead(sc, k); a >= 0 {
+				return a
+			}
+		}
+	}
+	for _, k := range kids {
+		if d := sc.s.Words[k].Deprel; (d == "amod" || d == "compound") && sc.actorAt[k] >= 0 {
+			return k
+		}
+	}
+	// "the resolution adopted by the Senate"
+	for _, k := range kids {
+		if sc.rel(k) != "acl" {
+			continue
+		}
+		for _, j := range sc.children(k) {
+			if r := sc.rel(j); (r == "obl" || r == "nmod") && sc.caseOf(j) == "by" {
+				if a := c.actorHead(sc, j); a >= 0 {
+					return a
+				}
+			}
+		}
+	}
+	// "Russia carried out attacks on Kyiv": the subject of a verb that
+	// coded nothing itself
+	if h := sc.head(n); h >= 0 && sc.verbal(h) && sc.verbEvt[h] < 0 {
+		if d := sc.s.Words[n].Deprel; d == "obj" || d == "nsubj:pass" {
+			if srcs := c.subjects(sc, h, sc.np[:0], 0); len(srcs) > 0 {
+				sc.np = srcs[:0]
+				return srcs[0].head
+			}
+		}
+	}
+	return -1
+}
+
+// nounTarget finds the target phrase of noun event n (not src), -1 for none.
+func (c *Coder) nounTarget(sc *Scratch, n, src int) int {
+	kids := sc.children(n)
+	try := func(h int, p string) int {
+		for _, k := range sc.children(h) {
+			if r := sc.rel(k); (r == "nmod" || r == "obl") && sc.caseIs(k, p) {
+				if a := c.actorHead(sc, k); a >= 0 && a != src {
+					return a
+				}
+			}
+		}
+		return -1
+	}
+	for _, p := range nounPreps {
+		if a := try(n, p); a >= 0 {
+			return a
+		}
+	}
+	// the participle's own oblique: "the resolution adopted against Baku"
+	for _, k := range kids {
+		if sc.rel(k) != "acl" {
+			continue
+		}
+		for _, p := range nounPreps {
+			if a := try(k, p); a >= 0 {
+				return a
+			}
+		}
+		for _, j := range sc.children(k) {
+			if sc.s.Words[j].Deprel == "obj" {
+				if a := c.actorHead(sc, j); a >= 0 && a != src {
+					return a
+				}
+			}
+		}
+	}
+	if a := try(n, "of"); a >= 0 {
+		return a
+	}
+	return -1
+}
+
+// slotString writes a slot as the format spells it, for traces.
+func slotString(sl *dict.Slot) string {
+	var b strings.Builder
+	writeSlot(&b, sl)
+	return b.String()
+}
+
+func writeSlot(b *strings.Builder, sl *dict.Slot) {
+	if sl.Keyword != "" {
+		b.WriteString(sl.Keyword)
+		return
+	}
+	b.WriteString(sl.Rel)
+	switch sl.Role {
+	case dict.ElemSource:
+		b.WriteString("=$S")
+	case dict.ElemTarget:
+		b.WriteString("=$T")
+	default:
+		for i, w := range sl.Words {
+			if i == 0 {
+				b.WriteByte('=')
+			} else {
+				b.WriteByte('|')
+			}
+			b.WriteString(w.Text)
+		}
+	}
+	if len(sl.Sub) > 0 {
+		b.WriteByte('(')
+		for i := range sl.Sub {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			writeSlot(b, &sl.Sub[i])
+		}
+		b.WriteByte(')')
+	}
+}
