@@ -152,10 +152,23 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 		}
 	}
 	hasConj := false
+	headCountry := -1 // the country of the first member, for "Danish media and government"
+	if len(out) > before && out[before].actor >= 0 {
+		headCountry = out[before].actor
+	}
 	for _, k := range sc.children(h) {
 		if sc.s.Words[k].Deprel == "conj" && (nominal(&sc.s.Words[k]) || sc.actorAt[k] >= 0) {
+			n := len(out)
 			out = c.resolveNP(sc, k, out, depth+1)
 			hasConj = true
+			for i := n; i < len(out); i++ {
+				if out[i].actor < 0 && out[i].agent >= 0 && headCountry >= 0 {
+					if code := c.actorCode(sc, headCountry); code != "" && code != dict.NullCode {
+						out[i].actor = headCountry
+						out[i].code = c.set.Agents[out[i].agent].Combine(code)
+					}
+				}
+			}
 		}
 	}
 	if hasConj && len(out) > before {

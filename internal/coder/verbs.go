@@ -192,6 +192,20 @@ func (sc *Scratch) matchSeq(c *Coder, elems []dict.Elem, pos *int, v int, sub bo
 	for ei := 0; ei < len(elems); ei++ {
 		e := &elems[ei]
 		if e.Kind == dict.ElemSkip {
+			// '^': skip the next noun phrase
+			for k := *pos; k < len(sc.low); k++ {
+				if nominal(&sc.s.Words[k]) {
+					// up to the phrase's head, not its attachments ("the
+					// parliament | of Gondor")
+					h := sc.npHead(k)
+					if h < k || h-k > 6 {
+						h = k
+					}
+					*pos = h + 1
+					break
+				}
+			}
+			adj = false
 			continue
 		}
 		if e.Kind == dict.ElemNP || e.Kind == dict.ElemPP {
@@ -481,8 +495,15 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 			}
 		}
 		return c.subjects(sc, h, out, depth+1)
-	case "conj", "advcl":
+	case "conj":
 		return c.subjects(sc, h, out, depth+1)
+	case "advcl":
+		// a purpose clause ("signed an accord to supply Gondor") shares
+		// the subject; a temporal one ("after leaving Eriador") is
+		// background, not an event of its own
+		if sc.infinitive(v) {
+			return c.subjects(sc, h, out, depth+1)
+		}
 	case "acl":
 		return c.resolveNP(sc, h, out, 0)
 	}
