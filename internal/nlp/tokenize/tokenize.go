@@ -19,6 +19,7 @@
 package tokenize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -166,6 +167,7 @@ func scanChunk(text string, a, b int, toks []token) []token {
 	if n := emoticonLen(text[a:b]); n == b-a {
 		return append(toks, token{a, b, a})
 	}
+	hasAt := strings.IndexByte(text[a:b], '@') >= 0
 	i := a
 	for i < b {
 		if n := urlLen(text[i:b]); n > 0 {
@@ -173,10 +175,14 @@ func scanChunk(text string, a, b int, toks []token) []token {
 			i += n
 			continue
 		}
-		if n := emailLen(text[i:b]); n > 0 {
-			toks = append(toks, token{i, i + n, i})
-			i += n
-			continue
+		// an address starts a run of address characters; trying only there
+		// keeps the scan linear
+		if hasAt && (i == a || !isEmailByte(text[i-1])) {
+			if n := emailLen(text[i:b]); n > 0 {
+				toks = append(toks, token{i, i + n, i})
+				i += n
+				continue
+			}
 		}
 		r, sz := runeAt(text, i)
 		switch {
@@ -269,6 +275,7 @@ func runEnd(text string, i, b int, c byte) int {
 // hyphen, phone numbers, apostrophes of names (O'Brien), & between capitals.
 func wordEnd(text string, a, b int) int {
 	i := a
+	hyphen := false
 	for i < b {
 		r, sz := runeAt(text, i)
 		if isAlnum(r) || r == '_' {
@@ -280,7 +287,7 @@ func wordEnd(text string, a, b int) int {
 			i += sz
 			continue
 		}
-		if i+1 >= b {
+		if i+sz >= b {
 			break
 		}
 		next, nsz := runeAt(text, i+sz)
@@ -303,7 +310,8 @@ func wordEnd(text string, a, b int) int {
 			// dates and 9/11 stay whole; fractions 1/2, 3/4 split
 			join = prevDigit && nextDigit && !(i-a == 1 && (i+2 >= b || !isDigit(text[i+2]) && text[i+2] != '/'))
 		case '-':
-			join = hyphenJoins(text, a, i, b)
+			join = hyphenJoins(text, a, i, b, hyphen)
+			hyphen = hyphen || join
 		case '&':
 			join = isUpperByte(text[i-1]) && next < utf8.RuneSelf && isUpperByte(byte(next))
 		case '\'', '’', '`':
@@ -328,8 +336,8 @@ func wordEnd(text string, a, b int) int {
 func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // hyphenJoins decides whether the hyphen at text[h] inside the word starting at
-// a stays in the word.
-func hyphenJoins(text string, a, h, b int) bool {
+// a stays in the word; hyphen tells whether the word already holds one.
+func hyphenJoins(text string, a, h, b int, hyphen bool) bool {
 	// phone numbers and number codes: 713-853-3989, 646-8420, 1-800-...
 	if isDigit(text[h-1]) && h+1 < b && isDigit(text[h+1]) {
 		left := 0
@@ -346,12 +354,7 @@ func hyphenJoins(text string, a, h, b int) bool {
 		}
 		// a second hyphen group (dates 11-20-2000): keep when the left part
 		// already holds a hyphen
-		for k := a; k < h; k++ {
-			if text[k] == '-' {
-				return true
-			}
-		}
-		return false
+		return hyphen
 	}
 	// hyphen after a known prefix at the start of the word
 	if h-a > 5 {
@@ -431,6 +434,10 @@ func lower2(s string) string {
 // clitic, or a when it does not split.
 func cliticSplit(text string, a, e int) int {
 	w := text[a:e]
+	// plural possessive: parents'
+	if len(w) >= 3 && (w[len(w)-1] == '\'') && (w[len(w)-2] == 's' || w[len(w)-2] == 'S') {
+		return e - 1
+	}
 	// apostrophe clitics: find the last apostrophe
 	for k := len(w) - 1; k > 0; k-- {
 		c := w[k]
@@ -443,10 +450,6 @@ func cliticSplit(text string, a, e int) int {
 		if !isLetterByte(c) || len(w)-k > 3 {
 			break
 		}
-	}
-	// plural possessive: parents'
-	if len(w) >= 3 && (w[len(w)-1] == '\'') && (w[len(w)-2] == 's' || w[len(w)-2] == 'S') {
-		return e - 1
 	}
 	return bareSplit(w, a)
 }
@@ -616,7 +619,7 @@ func emailLen(s string) int {
 			at = k
 			break
 		}
-		if !(isLetterByte(c) || isDigit(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%') {
+		if !isEmailByte(c) {
 			return 0
 		}
 	}
@@ -767,4 +770,8 @@ func leadingClitic(s string) int {
 		return n
 	}
 	return 0
+}
+
+func isEmailByte(c byte) bool {
+	return isLetterByte(c) || isDigit(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%'
 }

@@ -1,0 +1,87 @@
+package tokenize
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/nlp/udeval"
+)
+
+// sharedDir returns ../shared relative to the module root, or "" when absent.
+func sharedDir(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		return ""
+	}
+	return shared
+}
+
+// TestEWTDevFloor checks tokenization and sentence splitting of the raw EWT
+// dev text, scored as the CoNLL 2018 shared task does, against floors a
+// little under the current figures (tokens 99.5, sentences 89.8, words 99.1).
+func TestEWTDevFloor(t *testing.T) {
+	shared := sharedDir(t)
+	if shared == "" {
+		t.Skip("../shared (UD English EWT) is absent; skipping the accuracy floor")
+	}
+	path := filepath.Join(shared, "ud", "en_ewt", "en_ewt-ud-dev.conllu")
+	gold, err := udeval.ReadFile(path)
+	if err != nil {
+		t.Skipf("EWT dev set not readable: %v", err)
+	}
+	text, _ := udeval.RawText(gold)
+	r, err := udeval.Raw(gold, New().Tokenize(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("EWT dev: tokens F1 %.2f, sentences F1 %.2f, words F1 %.2f",
+		100*r.Tokens.F1(), 100*r.Sentences.F1(), 100*r.Words.F1())
+	for _, c := range []struct {
+		what       string
+		got, floor float64
+	}{
+		{"tokens", r.Tokens.F1(), 0.99}, {"sentences", r.Sentences.F1(), 0.87}, {"words", r.Words.F1(), 0.985},
+	} {
+		if c.got < c.floor {
+			t.Errorf("%s F1 %.2f below the floor %.2f", c.what, 100*c.got, 100*c.floor)
+		}
+	}
+}
+
+// TestModelLoads checks that the embedded sentence model decodes, so the
+// rule fallback is never used silently.
+func TestModelLoads(t *testing.T) {
+	if err := ModelError(); err != nil {
+		t.Fatal(err)
+	}
+	if len(defaultModel().w) == 0 {
+		t.Fatal("embedded sentence model has no weights")
+	}
+}
+
+func TestDecodeModelErrors(t *testing.T) {
+	for _, b := range [][]byte{nil, []byte("junk"), []byte(modelMagic + "\x02\x00\x00\x00short")} {
+		if _, err := decodeModel(b); err == nil {
+			t.Errorf("decodeModel(%q): no error", b)
+		}
+	}
+	m, err := decodeModel(encodeModel(map[uint64]float32{7: 1.5, 3: -2}))
+	if err != nil || m.w[7] != 1.5 || m.w[3] != -2 || len(m.w) != 2 {
+		t.Errorf("round trip: %v %v", m, err)
+	}
+}
