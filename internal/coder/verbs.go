@@ -93,7 +93,7 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 	}
 	// the written form first ("left" may be its own class), then the lemma
 	try(sc.low[v])
-	if best.verb < 0 && sc.low[v] != sc.lemma[v] {
+	if best.verb < 0 && sc.low[v] != sc.lemma[v] && !misspelled(sc.low[v], sc.lemma[v]) {
 		try(sc.lemma[v])
 	}
 	if best.verb < 0 {
@@ -232,7 +232,7 @@ func (sc *Scratch) matchSeq(c *Coder, elems []dict.Elem, pos *int, v int, sub bo
 				found = true
 				*score += 1
 				if e.Kind == dict.ElemWord {
-					*score++
+					*score += n // longer synset members are more specific
 				}
 				break
 			}
@@ -254,13 +254,35 @@ func (sc *Scratch) matchGroup(c *Coder, e *dict.Elem, pos *int, v int, sub bool,
 	if e.Kind == dict.ElemPP {
 		return sc.matchSeq(c, e.Sub, pos, v, sub, m, score, adj)
 	}
+	// the words of the group in order, with only modifiers of the same
+	// noun phrase between them ("new global economic relations" matches
+	// {NEW &TIETYPES RELATIONS}; "death and injury total" does not match
+	// {DEATH TOTAL})
+	start := -1
 	for i := range e.Sub {
-		if !sc.matchSeq(c, e.Sub[i:i+1], pos, v, sub, m, score, adj || i > 0) {
+		before := *pos
+		if !sc.matchSeq(c, e.Sub[i:i+1], pos, v, sub, m, score, adj) {
+			return false
+		}
+		if i == 0 {
+			start = *pos - 1
+			for start > before && sc.low[start] == "" {
+				start--
+			}
+		}
+	}
+	end := *pos - 1
+	if start < 0 || end < start {
+		return true
+	}
+	for k := start; k < end; k++ {
+		if !sc.inSubtree(k, end) {
 			return false
 		}
 	}
 	return true
 }
+
 
 // matchBack matches elements backward (last element nearest the verb).
 func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, score *int) bool {
@@ -271,8 +293,25 @@ func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, sc
 		}
 		adj := e.Next // joined to the element after it (or the verb)
 		if e.Kind == dict.ElemNP || e.Kind == dict.ElemPP {
+			p0 := *pos
 			if !sc.matchBack(c, e.Sub, pos, m, score) {
 				return false
+			}
+			if e.Kind == dict.ElemNP && len(e.Sub) > 1 {
+				// as in matchGroup: only modifiers of the phrase between
+				start, end := *pos+1, -1
+				last := &e.Sub[len(e.Sub)-1]
+				for k := p0; k >= start && end < 0; k-- {
+					var tmp match
+					if sc.elemAt(c, last, k, &tmp) > 0 {
+						end = k
+					}
+				}
+				for k := start; k < end; k++ {
+					if !sc.inSubtree(k, end) {
+						return false
+					}
+				}
 			}
 			continue
 		}
@@ -855,4 +894,33 @@ func (sc *Scratch) text() string {
 		sc.rebuilt = b.String()
 	}
 	return sc.rebuilt
+}
+
+// misspelled reports whether form looks like a regular inflection of lemma
+// that the dictionaries do not know ("departes" for "depart"): the form
+// starts with the lemma but is none of its regular forms. Such a word is
+// not coded through its lemma; irregular forms ("broke" for "break") are.
+func misspelled(form, lemma string) bool {
+	if !strings.HasPrefix(form, lemma) && !(len(lemma) > 1 && strings.HasPrefix(form, lemma[:len(lemma)-1])) {
+		return false
+	}
+	n := len(lemma)
+	last := lemma[n-1]
+	stem := lemma
+	if last == 'e' {
+		stem = lemma[:n-1]
+	}
+	if form == lemma+"es" {
+		switch last {
+		case 's', 'x', 'z', 'o', 'h':
+			return false
+		}
+		return true
+	}
+	switch form {
+	case lemma + "s", lemma + "ed", lemma + "d", stem + "ing", lemma + "ing",
+		lemma[:n-1] + "ies", lemma[:n-1] + "ied", lemma + string(last) + "ed", lemma + string(last) + "ing":
+		return false
+	}
+	return true
 }
