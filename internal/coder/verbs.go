@@ -283,7 +283,6 @@ func (sc *Scratch) matchGroup(c *Coder, e *dict.Elem, pos *int, v int, sub bool,
 	return true
 }
 
-
 // matchBack matches elements backward (last element nearest the verb).
 func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, score *int) bool {
 	for ei := len(elems) - 1; ei >= 0; ei-- {
