@@ -26,6 +26,7 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
 	negation := fs.String("negation", "transform", "negated verbs: drop, transform (PETRARCH-2) or keep")
 	monad := fs.Bool("monad", false, "code events without a target (target ---)")
+	style := fs.String("style", "petrarch2", "where the coder generations differ, follow petrarch1 or petrarch2 (see coder.Options.Petrarch1)")
 	explain := fs.String("explain", "", "print how the record with this id is coded, and nothing else")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -33,6 +34,9 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() != 1 {
 		fs.Usage()
 		return fmt.Errorf("%w: want one validation XML file", errUsage)
+	}
+	if *style != "petrarch1" && *style != "petrarch2" {
+		return fmt.Errorf("%w: --style: want petrarch1 or petrarch2, not %q", errUsage, *style)
 	}
 	neg, err := parseNegation(*negation)
 	if err != nil {
@@ -64,7 +68,7 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c, err := coder.New(set, coder.Options{Negation: neg, AllowMonad: *monad, NullActors: true})
+	c, err := coder.New(set, coder.Options{Negation: neg, AllowMonad: *monad, NullActors: true, Petrarch1: *style == "petrarch1"})
 	if err != nil {
 		return err
 	}

@@ -20,18 +20,51 @@ func (sc *Scratch) wordMatches(w dict.Word, i int) bool {
 // skipped ("Gondor 's army").
 func (sc *Scratch) phraseAt(p dict.Phrase, i int) int {
 	k := i
-	for j, w := range p {
+	for j := 0; j < len(p); j++ {
 		if j > 0 {
 			for k < len(sc.low) && (sc.low[k] == "'s" || sc.low[k] == "'") {
 				k++
 			}
 		}
-		if k >= len(sc.low) || !sc.wordMatches(w, k) {
+		if k >= len(sc.low) {
 			return 0
+		}
+		if !sc.wordMatches(p[j], k) {
+			// a token that joins words with '_' ("Dol_Amroth")
+			n := joinedAt(p[j:], sc.low[k])
+			if n == 0 {
+				return 0
+			}
+			j += n - 1
 		}
 		k++
 	}
 	return k - i
+}
+
+// joinedAt returns how many words of p, joined by '_', make up token t
+// (at least two), or 0.
+func joinedAt(p dict.Phrase, t string) int {
+	if strings.IndexByte(t, '_') < 0 {
+		return 0
+	}
+	for n, w := range p {
+		if w.Prefix || w.Synset || !strings.HasPrefix(t, w.Text) {
+			return 0
+		}
+		t = t[len(w.Text):]
+		if t == "" {
+			if n == 0 {
+				return 0
+			}
+			return n + 1
+		}
+		if t[0] != '_' {
+			return 0
+		}
+		t = t[1:]
+	}
+	return 0
 }
 
 // findMentions marks the actor and agent phrases of the sentence, longest
@@ -93,7 +126,7 @@ func (c *Coder) actorCode(sc *Scratch, a int) string {
 	if len(ac.Codes) == 1 {
 		return ac.Codes[0]
 	}
-	return strings.Join(ac.Codes, "+")
+	return strings.Join(ac.Codes, "/")
 }
 
 // nominal reports whether word i can head a noun phrase.
@@ -129,7 +162,7 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 			out = append(out, r)
 		}
 	} else if r, ok := c.nounCode(sc, h); ok {
-		out = append(out, r)
+		out = c.appendSplit(out, r)
 		if r.mod >= 0 {
 			// "the ambassadors of Arnor, Osgiliath and Gondor", "Eriadori
 			// and Calenardhon leaders": each coordinated country
@@ -395,4 +428,26 @@ func (c *Coder) storyDiscard(sc *Scratch, s *nlp.Sentence) bool {
 	}
 	sc.prepare(s)
 	return c.discarded(sc, true)
+}
+
+// appendSplit appends r; with Options.Petrarch1 a code written "FRO/BIL/SAM"
+// becomes one actor per code, as PETRARCH-1 codes it.
+func (c *Coder) appendSplit(out []actorRef, r actorRef) []actorRef {
+	if !c.opt.Petrarch1 || strings.IndexByte(r.code, '/') < 0 {
+		return append(out, r)
+	}
+	code := r.code
+	for code != "" {
+		part := code
+		if i := strings.IndexByte(code, '/'); i >= 0 {
+			part, code = code[:i], code[i+1:]
+		} else {
+			code = ""
+		}
+		if part != "" {
+			r.code = part
+			out = append(out, r)
+		}
+	}
+	return out
 }

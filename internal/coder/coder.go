@@ -56,6 +56,12 @@ type Options struct {
 	// NullActors codes actors whose dictionary code is the null code "---"
 	// (known names without a code) as "---" instead of ignoring them.
 	NullActors bool
+	// Petrarch1 follows PETRARCH-1 where the two generations differ: an
+	// actor code of several codes joined by '/' ("FRO/BIL/SAM") is that
+	// many actors, and the verb's own adverbs before it ("RECENTLY *",
+	// "NOT EVER *") take part in pattern matching. By default (PETRARCH-2)
+	// such a code is kept whole and those adverbs are not matched.
+	Petrarch1 bool
 }
 
 // Coder codes sentences with one dictionary set. It is safe for concurrent

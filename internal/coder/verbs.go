@@ -316,7 +316,7 @@ func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, sc
 		}
 		found := false
 		for k := *pos; k >= 0; k-- {
-			if e.Kind == dict.ElemWord && sc.head(k) == sc.verb && sc.s.Words[k].Deprel == "advmod" && !isNegWord(sc.low[k]) {
+			if !c.opt.Petrarch1 && e.Kind == dict.ElemWord && sc.head(k) == sc.verb && sc.s.Words[k].Deprel == "advmod" && !isNegWord(sc.low[k]) {
 				// PETRARCH-2 matches the words before the verb in the
 				// phrases around it, not the verb's own adverbs
 				if adj {

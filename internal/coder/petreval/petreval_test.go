@@ -96,7 +96,7 @@ func shared(t testing.TB) string {
 
 // setup loads a validation file with the PETR.Validate dictionaries and
 // the verb file that goes with it.
-func setup(t testing.TB, xml, verbs string) (*coder.Coder, *File) {
+func setup(t testing.TB, xml, verbs string, petrarch1 bool) (*coder.Coder, *File) {
 	p := shared(t)
 	d := filepath.Join(p, "dictionaries")
 	set, err := petrarch.LoadFiles(filepath.Join(d, "PETR.Validate.actors.txt"), filepath.Join(d, "PETR.Validate.agents.txt"),
@@ -108,7 +108,7 @@ func setup(t testing.TB, xml, verbs string) (*coder.Coder, *File) {
 			t.Fatal(err)
 		}
 	}
-	c, err := coder.New(set, coder.Options{Negation: coder.NegationTransform})
+	c, err := coder.New(set, coder.Options{Negation: coder.NegationTransform, Petrarch1: petrarch1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,13 +130,14 @@ func setup(t testing.TB, xml, verbs string) (*coder.Coder, *File) {
 func TestAccuracyFloors(t *testing.T) {
 	tests := []struct {
 		xml, verbs                  string
+		petrarch1                   bool
 		precision, recall, noevents float64
 	}{
-		{"PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml", "PETR.Validate.verbs.2.0.txt", 0.87, 0.80, 0.80},
-		{"PETR.UnitTest.records.parsing_parsed_udpipe_petr1.xml", "PETR.Validate.verbs.txt", 0.81, 0.68, 0.80},
+		{"PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml", "PETR.Validate.verbs.2.0.txt", false, 0.90, 0.82, 0.88},
+		{"PETR.UnitTest.records.parsing_parsed_udpipe_petr1.xml", "PETR.Validate.verbs.txt", true, 0.88, 0.75, 0.84},
 	}
 	for _, tt := range tests {
-		c, f := setup(t, tt.xml, tt.verbs)
+		c, f := setup(t, tt.xml, tt.verbs, tt.petrarch1)
 		r := Evaluate(c, f)
 		t.Logf("%s: precision %.3f recall %.3f f1 %.3f noevent %d/%d", tt.xml, r.Precision, r.Recall, r.F1, r.NoEventCorrect, r.NoEventRecords)
 		if r.Records < 280 {
@@ -154,7 +155,7 @@ func TestAccuracyFloors(t *testing.T) {
 // BenchmarkCode codes the PETR records (parsed input): ns/op and allocs/op
 // are per sentence.
 func BenchmarkCode(b *testing.B) {
-	c, f := setup(b, "PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml", "PETR.Validate.verbs.2.0.txt")
+	c, f := setup(b, "PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml", "PETR.Validate.verbs.2.0.txt", false)
 	sc := c.NewScratch()
 	var evs []event.Event
 	b.ReportAllocs()
