@@ -28,6 +28,10 @@ const (
 	fSm1S0S1
 	fOpenQuote
 	fOpenQuoteS0
+	fS1S2
+	fW2
+	fWm1W0
+	fParaLeft
 )
 
 const (
@@ -146,9 +150,10 @@ var (
 )
 
 // features appends the feature hashes of the gap after toks[i], given that
-// the current sentence has n tokens so far (including toks[i]) and whether
-// a double quote is open in it.
-func features(text string, toks []token, i, n int, quoteOpen bool, fs []uint64) []uint64 {
+// the current sentence has n tokens so far (including toks[i]), that left
+// tokens follow it in its paragraph, and whether a double quote is open in
+// the sentence.
+func features(text string, toks []token, i, n, left int, quoteOpen bool, fs []uint64) []uint64 {
 	var b0, b1, bm [4]byte
 	w0 := text[toks[i].start:toks[i].end]
 	s0 := shape(w0, &b0)
@@ -184,6 +189,19 @@ func features(text string, toks []token, i, n int, quoteOpen bool, fs []uint64) 
 		hashByte(hashByte(h(fLast0First1), w0[len(w0)-1]), w1[0]),
 		hashStr(hashStr(hashStr(h(fSm1S0S1), sm1), s0), s1),
 	)
+	s2, w2 := endShape, "</s>"
+	var b2 [4]byte
+	if i+2 < len(toks) {
+		w2 = text[toks[i+2].start:toks[i+2].end]
+		s2 = shape(w2, &b2)
+	}
+	fs = append(fs,
+		hashStr(hashStr(h(fS1S2), s1), s2),
+		hashLower(h(fW2), w2),
+		hashLower(hashLower(h(fWm1W0), wm1), w0),
+		hashByte(h(fParaLeft), lenBucket(left)),
+		hashStr(hashByte(h(fParaLeft), lenBucket(left)), s0),
+	)
 	if quoteOpen {
 		fs = append(fs, h(fOpenQuote), hashStr(h(fOpenQuoteS0), s0))
 	}
@@ -200,6 +218,7 @@ func isQuote(s string) bool {
 func (t *Tokenizer) boundaries(text string, toks []token) []bool {
 	ends := make([]bool, len(toks))
 	ends[len(toks)-1] = true
+	t.left = paragraphLeft(text, toks, t.left[:0])
 	n := 0
 	quote := false
 	for i := 0; i+1 < len(toks); i++ {
@@ -210,7 +229,7 @@ func (t *Tokenizer) boundaries(text string, toks []token) []bool {
 		if gapKind(text[toks[i].end:toks[i+1].start]) == 3 {
 			ends[i] = true
 		} else if t.model != nil {
-			t.feats = features(text, toks, i, n, quote, t.feats[:0])
+			t.feats = features(text, toks, i, n, t.left[i], quote, t.feats[:0])
 			ends[i] = t.model.score(t.feats) > 0
 		} else {
 			ends[i] = ruleBoundary(text, toks, i)
@@ -251,4 +270,22 @@ func ruleBoundary(text string, toks []token, i int) bool {
 	nx := text[toks[i+1].start:toks[i+1].end]
 	r, _ := utf8.DecodeRuneInString(nx)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '(' || r == '[' || r == '\''
+}
+
+// paragraphLeft appends to left, for each token, how many tokens follow it
+// before the next blank line or the end of the text.
+func paragraphLeft(text string, toks []token, left []int) []int {
+	if cap(left) < len(toks) {
+		left = make([]int, len(toks))
+	}
+	left = left[:len(toks)]
+	c := 0
+	for i := len(toks) - 1; i >= 0; i-- {
+		if i+1 < len(toks) && gapKind(text[toks[i].end:toks[i+1].start]) == 3 {
+			c = 0
+		}
+		left[i] = c
+		c++
+	}
+	return left
 }

@@ -39,6 +39,7 @@ type Tokenizer struct {
 	toks  []token
 	model *model
 	feats []uint64
+	left  []int
 }
 
 // New returns a Tokenizer using the embedded sentence-boundary model.
@@ -204,16 +205,20 @@ func scanChunk(text string, a, b int, toks []token) []token {
 			toks = append(toks, token{i, end, split})
 			i = end
 			continue
-		case r == '.':
-			toks = append(toks, token{i, runEnd(text, i, b, '.'), i})
-		case r == '!' || r == '?':
+		case r == '!' || r == '?' || r == '.':
+			// runs of final punctuation: ... !!! ?! .? ??.
 			j := i
-			for j < b && (text[j] == '!' || text[j] == '?') {
+			for j < b && (text[j] == '!' || text[j] == '?' || text[j] == '.') {
 				j++
 			}
 			toks = append(toks, token{i, j, i})
-		case r == '-':
-			toks = append(toks, token{i, runEnd(text, i, b, '-'), i})
+		case r == '-' || r == '=':
+			// dashes and rules: -- ---- ----==
+			j := i
+			for j < b && (text[j] == '-' || text[j] == '=') {
+				j++
+			}
+			toks = append(toks, token{i, j, i})
 		case r == '#' || r == '@':
 			// hashtags and user names: # or @ followed by a word
 			j := i + 1
@@ -224,7 +229,16 @@ func scanChunk(text string, a, b int, toks []token) []token {
 				}
 				j += sz2
 			}
-			if j > i+1 && r == '#' && !isDigit(text[i+1]) {
+			if r == '@' && j > i+1 {
+				// a bare domain: @paulhastings.com
+				for j+1 < b && text[j] == '.' && isLetterByte(text[j+1]) {
+					j++
+					for j < b && (isLetterByte(text[j]) || isDigit(text[j]) || text[j] == '-') {
+						j++
+					}
+				}
+			}
+			if j > i+1 && !isDigit(text[i+1]) {
 				toks = append(toks, token{i, j, i})
 				i = j
 				continue
@@ -302,11 +316,23 @@ func wordEnd(text string, a, b int) int {
 			join = true
 		case ',':
 			// thousands: exactly three digits follow
-			join = prevDigit && nextDigit && i+4 <= b && isDigit(text[i+1]) && isDigit(text[i+2]) && isDigit(text[i+3]) &&
-				(i+4 == b || !isDigit(text[i+4]))
+			// thousands (12,000) and decimal commas (3,40); not 4 digits or more
+			if prevDigit && nextDigit {
+				n := 0
+				for k := i + 1; k < b && isDigit(text[k]); k++ {
+					n++
+				}
+				join = n <= 3
+			}
 		case ':':
 			join = prevDigit && nextDigit
 		case '/':
+			// b/c, w/o, l/c: single letters on both sides
+			if isLetterByte(text[i-1]) && (i-1 == a || !isAlnumByte(text[i-2])) && next < utf8.RuneSelf && isLetterByte(byte(next)) &&
+				(i+2 >= b || !isAlnumByte(text[i+2])) {
+				join = true
+				break
+			}
 			// dates and 9/11 stay whole; fractions 1/2, 3/4 split
 			join = prevDigit && nextDigit && !(i-a == 1 && (i+2 >= b || !isDigit(text[i+2]) && text[i+2] != '/'))
 		case '-':
@@ -349,7 +375,7 @@ func hyphenJoins(text string, a, h, b int, hyphen bool) bool {
 			right++
 		}
 		after := h + 1 + right
-		if left == 3 && right == 4 || right == 3 && left == 1 || left == 3 && right == 3 && after < b && text[after] == '-' {
+		if left == 3 && right == 4 || left == 1 && right == 4 || right == 3 && left == 1 || left == 3 && right == 3 && after < b && text[after] == '-' {
 			return true
 		}
 		// a second hyphen group (dates 11-20-2000): keep when the left part
@@ -491,6 +517,8 @@ func bareSplit(w string, a int) int {
 		return a + 3
 	case "gonna", "wanna", "gotta":
 		return a + 3
+	case "alot":
+		return a + 1
 	case "dont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent", "couldnt", "wouldnt", "shouldnt",
 		"havent", "hasnt", "hadnt", "cant", "wont", "aint":
 		return a + len(w) - 2
@@ -775,3 +803,5 @@ func leadingClitic(s string) int {
 func isEmailByte(c byte) bool {
 	return isLetterByte(c) || isDigit(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%'
 }
+
+func isAlnumByte(c byte) bool { return isLetterByte(c) || isDigit(c) || c >= utf8.RuneSelf }

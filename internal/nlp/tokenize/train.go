@@ -24,9 +24,11 @@ func TrainModel(texts []TrainingText, epochs int, minWeight float64) []byte {
 	step := 0
 	var toks []token
 	var fs []uint64
+	var left []int
 	for ep := 0; ep < epochs; ep++ {
 		for _, tt := range texts {
 			toks = scanTokens(tt.Text, toks[:0])
+			left = paragraphLeft(tt.Text, toks, left[:0])
 			gold := map[int]bool{}
 			for _, e := range tt.Ends {
 				gold[e] = true
@@ -43,7 +45,7 @@ func TrainModel(texts []TrainingText, epochs int, minWeight float64) []byte {
 					continue
 				}
 				step++
-				fs = features(tt.Text, toks, i, n, quote, fs[:0])
+				fs = features(tt.Text, toks, i, n, left[i], quote, fs[:0])
 				var s float64
 				for _, f := range fs {
 					if a := weights[f]; a != nil {
