@@ -247,10 +247,14 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			// a possessor names the phrase only for an agent: "Gondor's
 			// army" is Gondor's, "Eriador's death toll" is no actor
 			ok := modifierRel(d)
-			if !ok && r.agent >= 0 && (d == "nmod" || strings.HasPrefix(d, "nmod:")) {
+			if !ok && (d == "nmod" || strings.HasPrefix(d, "nmod:")) {
 				switch sc.caseOf(k) {
-				case "of", "from", "in", "for":
+				case "of":
+					// "the ministry of Gondor", "the goats of Gondor"
 					ok = true
+				case "from", "in", "for":
+					// "officials in Arnor", but not "the crowds in Arnor"
+					ok = r.agent >= 0
 				}
 			}
 			if !ok {
