@@ -286,6 +286,20 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			}
 		}
 	}
+	if r.agent >= 0 && sc.actorAt[h] >= 0 {
+		// a named person with a role and a possessor country: "Ithilen's
+		// minister Calimehtar" is Ithilen's government, whoever the name
+		// alone would code
+		for _, k := range sc.children(h) {
+			if k < h && sc.s.Words[k].Deprel == "nmod:poss" {
+				if a := c.actorInside(sc, k, 0); a >= 0 && sc.actors[a].entry != r.actor {
+					r.actor, r.mod = sc.actors[a].entry, k
+					r.first = min(r.first, sc.actors[a].first)
+					break
+				}
+			}
+		}
+	}
 	if r.agent >= 0 {
 		for _, m := range sc.agents {
 			if m.entry == r.agent && m.first <= h+1 && m.end >= r.first-1 {
