@@ -204,11 +204,11 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 			}
 		}
 	}
-	if hasConj && len(out) > before {
-		// "Mordor, the awful Arnor, and Gondor": in a list, an
-		// "apposition" is one more member
+	if len(out) > before {
+		// "Mordor, the awful Arnor, and Gondor", "Mordor, the Shire, Arnor
+		// and Bree": in a list, an "apposition" is one more member
 		for _, k := range sc.children(h) {
-			if sc.s.Words[k].Deprel == "appos" {
+			if sc.s.Words[k].Deprel == "appos" && (hasConj || sc.hasConj(k)) {
 				out = c.resolveNP(sc, k, out, depth+1)
 			}
 		}
@@ -468,4 +468,14 @@ func (c *Coder) appendSplit(out []actorRef, r actorRef) []actorRef {
 		}
 	}
 	return out
+}
+
+// hasConj reports whether word k has coordinated dependents.
+func (sc *Scratch) hasConj(k int) bool {
+	for _, j := range sc.children(k) {
+		if sc.s.Words[j].Deprel == "conj" {
+			return true
+		}
+	}
+	return false
 }

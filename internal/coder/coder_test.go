@@ -203,8 +203,21 @@ func TestEventsGolden(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v (run go test -update)", err)
 	}
-	if b.String() != string(want) {
-		t.Errorf("events differ from %s (run go test -update and review the diff):\n%s", path, b.String())
+	if got := b.String(); got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) || i < len(wl); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Errorf("%s:%d differs (run go test -update and review the diff):\ngot:  %s\nwant: %s", path, i+1, g, w)
+				break
+			}
+		}
 	}
 }
 
