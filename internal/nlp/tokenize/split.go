@@ -214,9 +214,13 @@ func isQuote(s string) bool {
 }
 
 // boundaries decides for each token whether a sentence ends after it; the
-// last token always ends one.
+// last token always ends one. The result is scratch owned by t.
 func (t *Tokenizer) boundaries(text string, toks []token) []bool {
-	ends := make([]bool, len(toks))
+	if cap(t.ends) < len(toks) {
+		t.ends = make([]bool, len(toks))
+	}
+	ends := t.ends[:len(toks)]
+	clear(ends)
 	ends[len(toks)-1] = true
 	t.left = paragraphLeft(text, toks, t.left[:0])
 	n := 0

@@ -40,6 +40,7 @@ type Tokenizer struct {
 	model *model
 	feats []uint64
 	left  []int
+	ends  []bool
 }
 
 // New returns a Tokenizer using the embedded sentence-boundary model.
@@ -64,23 +65,28 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 	if len(toks) == 0 {
 		return nil
 	}
-	nwords := 0
-	nsent := 1
+	nwords, nmw := 0, 0
 	for i := range toks {
 		nwords++
 		if toks[i].split > toks[i].start {
 			nwords++
+			nmw++
 		}
 	}
 	ends := t.boundaries(text, toks)
-	nsent = 0
+	nsent := 0
 	for _, e := range ends {
 		if e {
 			nsent++
 		}
 	}
+	// three allocations per call: sentences, words and multiword tokens
 	sents := make([]nlp.Sentence, 0, nsent)
 	words := make([]nlp.Word, nwords)
+	var mws []nlp.MultiWord
+	if nmw > 0 {
+		mws = make([]nlp.MultiWord, 0, nmw)
+	}
 	first := 0 // first token of the current sentence
 	w := 0
 	for i := range toks {
@@ -89,12 +95,12 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 		}
 		s := nlp.Sentence{Start: toks[first].start, End: toks[i].end}
 		s.Text = text[s.Start:s.End]
-		w0 := w
+		w0, m0 := w, len(mws)
 		for k := first; k <= i; k++ {
 			tk := toks[k]
 			if tk.split > tk.start {
 				id := w - w0 + 1
-				s.MultiWords = append(s.MultiWords, nlp.MultiWord{First: id, Last: id + 1,
+				mws = append(mws, nlp.MultiWord{First: id, Last: id + 1,
 					Form: text[tk.start:tk.end], Start: tk.start, End: tk.end})
 				words[w] = nlp.Word{ID: id, Form: text[tk.start:tk.split], Start: tk.start, End: tk.end}
 				w++
@@ -106,6 +112,9 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 			w++
 		}
 		s.Words = words[w0:w:w]
+		if len(mws) > m0 {
+			s.MultiWords = mws[m0:len(mws):len(mws)]
+		}
 		sents = append(sents, s)
 		first = i + 1
 	}
