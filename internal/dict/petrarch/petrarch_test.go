@@ -4,8 +4,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/eventwire/eventwire/internal/dict"
 )
@@ -258,7 +260,16 @@ func TestValidationDictionariesClean(t *testing.T) {
 
 func TestLoadPhoenixSet(t *testing.T) {
 	dir := sharedDicts(t)
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
 	s, err := LoadFiles(dir)
+	took := time.Since(start)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	t.Logf("loaded %s in %v; live heap %.1f MB (figures only, no threshold)", dir, took,
+		float64(after.HeapAlloc-before.HeapAlloc)/1e6)
 	var es Errors
 	if err != nil && !errors.As(err, &es) {
 		t.Fatal(err)
