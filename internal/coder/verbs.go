@@ -252,7 +252,12 @@ func (sc *Scratch) matchSeq(c *Coder, elems []dict.Elem, pos *int, v int, sub bo
 // those of a (prepositional phrase) group in order with gaps.
 func (sc *Scratch) matchGroup(c *Coder, e *dict.Elem, pos *int, v int, sub bool, m *match, score *int, adj bool) bool {
 	if e.Kind == dict.ElemPP {
-		return sc.matchSeq(c, e.Sub, pos, v, sub, m, score, adj)
+		// a prepositional phrase: its first word is a preposition, not the
+		// "to" of an infinitive ("(TO) *" does not match "to accord")
+		if len(e.Sub) == 0 || !sc.matchSeq(c, e.Sub[:1], pos, v, sub, m, score, adj) || !sc.preposition(*pos-1) {
+			return false
+		}
+		return sc.matchSeq(c, e.Sub[1:], pos, v, sub, m, score, false)
 	}
 	// the words of the group in order, with only modifiers of the same
 	// noun phrase between them ("new global economic relations" matches
@@ -294,6 +299,9 @@ func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, sc
 		if e.Kind == dict.ElemNP || e.Kind == dict.ElemPP {
 			p0 := *pos
 			if !sc.matchBack(c, e.Sub, pos, m, score) {
+				return false
+			}
+			if e.Kind == dict.ElemPP && len(e.Sub) > 0 && e.Sub[0].Kind == dict.ElemWord && !sc.preposition(*pos+1) {
 				return false
 			}
 			if e.Kind == dict.ElemNP && len(e.Sub) > 1 {
@@ -922,4 +930,14 @@ func misspelled(form, lemma string) bool {
 		return false
 	}
 	return true
+}
+
+// preposition reports whether word k is a preposition (a case marker or an
+// adposition), not an infinitive marker or a conjunction.
+func (sc *Scratch) preposition(k int) bool {
+	if k < 0 || k >= len(sc.s.Words) {
+		return false
+	}
+	w := &sc.s.Words[k]
+	return w.Deprel == "case" || w.UPOS == "ADP" && w.Deprel != "mark"
 }
