@@ -195,7 +195,12 @@ func load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decompressing: %w", err)
 	}
-	d := &decoder{r: bufio.NewReader(zr)}
+	return decodeBody(bufio.NewReader(zr))
+}
+
+// decodeBody decodes the decompressed model body.
+func decodeBody(r *bufio.Reader) (*Model, error) {
+	d := &decoder{r: r}
 	m := &Model{}
 	nc := d.count(maxClasses, "classes")
 	for i := 0; i < nc && d.err == nil; i++ {
