@@ -503,7 +503,12 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 					return c.resolveNP(sc, h, out, 0)
 				}
 			}
-			return c.resolveNP(sc, k, out, 0)
+			if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {
+				return n
+			}
+			// "Resumption of ties between Arnor and Gondor may spur ...":
+			// the actors inside a subject that names none itself
+			return c.firstActorIn(sc, k, out)
 		}
 	}
 	if pass {
