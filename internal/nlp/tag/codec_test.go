@@ -195,4 +195,3 @@ func FuzzLoadBody(f *testing.F) {
 		m.NewTagger().Tag(sentence("The", "Cats", "studied", "x"))
 	})
 }
-
