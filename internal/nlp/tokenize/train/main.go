@@ -5,7 +5,8 @@
 //
 // The training text is the train file's sentences rebuilt as raw text (see
 // udeval.RawText): a paragraph's sentences joined by spaces, paragraphs
-// separated by blank lines. Training is deterministic.
+// separated by a blank line or, every other time, by a single line break.
+// Training is deterministic.
 package main
 
 import (
@@ -13,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/tokenize"
@@ -50,23 +52,47 @@ func run(ud, out string, epochs int, minW float64) error {
 }
 
 // documents splits the treebank at newdoc comments into training texts.
+// Paragraphs are separated alternately by a blank line and by a single line
+// break, so that the model also learns what a line break between
+// paragraphs looks like (feeds often put one paragraph per line).
 func documents(sents []nlp.Sentence) []tokenize.TrainingText {
 	var texts []tokenize.TrainingText
-	start := 0
-	flush := func(end int) {
-		if end > start {
-			text, ends := udeval.RawText(sents[start:end])
-			texts = append(texts, tokenize.TrainingText{Text: text, Ends: ends})
+	var b strings.Builder
+	var ends []int
+	par := 0
+	flush := func() {
+		if b.Len() > 0 {
+			texts = append(texts, tokenize.TrainingText{Text: b.String(), Ends: ends})
 		}
-		start = end
+		b.Reset()
+		ends = nil
 	}
 	for i := range sents {
-		for _, c := range sents[i].Comments {
-			if len(c) >= 6 && c[:6] == "newdoc" {
-				flush(i)
+		s := &sents[i]
+		newDoc, newPar := false, false
+		for _, c := range s.Comments {
+			newDoc = newDoc || strings.HasPrefix(c, "newdoc")
+			newPar = newPar || strings.HasPrefix(c, "newpar")
+		}
+		if newDoc {
+			flush()
+		}
+		if b.Len() > 0 {
+			switch {
+			case newPar && par%2 == 0:
+				b.WriteString("\n\n")
+				par++
+			case newPar:
+				b.WriteString("\n")
+				par++
+			default:
+				b.WriteByte(' ')
 			}
 		}
+		text, _ := udeval.RawText(sents[i : i+1])
+		b.WriteString(text)
+		ends = append(ends, b.Len())
 	}
-	flush(len(sents))
+	flush()
 	return texts
 }
