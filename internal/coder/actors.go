@@ -89,8 +89,10 @@ func (c *Coder) findMentions(sc *Scratch) {
 		for k := i; k < i+bestLen; k++ {
 			sc.actorAt[k] = m
 		}
-		sc.trace("actor %q at words %d-%d: %s (%s)", set.Actors[best].Names[0].String(), i+1, i+bestLen,
-			c.actorCode(sc, best), set.Actors[best].Origin)
+		if sc.tr != nil {
+			sc.trace("actor %q at words %d-%d: %s (%s)", set.Actors[best].Names[0].String(), i+1, i+bestLen,
+				c.actorCode(sc, best), set.Actors[best].Origin)
+		}
 		i += bestLen
 	}
 	for i := 0; i < n; {
@@ -110,8 +112,10 @@ func (c *Coder) findMentions(sc *Scratch) {
 		for k := i; k < i+bestLen; k++ {
 			sc.agentAt[k] = m
 		}
-		sc.trace("agent %q at words %d-%d: %s (%s)", set.Agents[best].Names[0].String(), i+1, i+bestLen,
-			set.Agents[best].Code, set.Agents[best].Origin)
+		if sc.tr != nil {
+			sc.trace("agent %q at words %d-%d: %s (%s)", set.Agents[best].Names[0].String(), i+1, i+bestLen,
+				set.Agents[best].Code, set.Agents[best].Origin)
+		}
 		i += bestLen
 	}
 }
@@ -362,14 +366,18 @@ func (c *Coder) pronoun(sc *Scratch, h int) (actorRef, bool) {
 				continue
 			}
 			a.head, a.first, a.last = h, h, h
-			sc.trace("pronoun %q at word %d → %s", sc.low[h], h+1, a.code)
+			if sc.tr != nil {
+				sc.trace("pronoun %q at word %d → %s", sc.low[h], h+1, a.code)
+			}
 			return a, true
 		}
 	}
 	if len(sc.prevAnte) > 0 {
 		a := sc.prevAnte[0]
 		a.head, a.first, a.last = h, h, h
-		sc.trace("pronoun %q at word %d → %s (previous sentence)", sc.low[h], h+1, a.code)
+		if sc.tr != nil {
+			sc.trace("pronoun %q at word %d → %s (previous sentence)", sc.low[h], h+1, a.code)
+		}
 		return a, true
 	}
 	return actorRef{}, false

@@ -116,7 +116,9 @@ func (c *Coder) CodeDocument(sc *Scratch, doc Doc, d *nlp.Document, out []event.
 	sc.resetDoc()
 	for i := range d.Sentences {
 		if c.storyDiscard(sc, &d.Sentences[i]) {
-			sc.trace("story discarded: %s", sc.discardRule)
+			if sc.tr != nil {
+				sc.trace("story discarded: %s", sc.discardRule)
+			}
 			return out
 		}
 	}
@@ -135,7 +137,9 @@ func (c *Coder) CodeDocument(sc *Scratch, doc Doc, d *nlp.Document, out []event.
 // sc.Reset between documents.
 func (c *Coder) CodeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, out []event.Event) []event.Event {
 	if c.storyDiscard(sc, s) {
-		sc.trace("story discarded: %s", sc.discardRule)
+		if sc.tr != nil {
+			sc.trace("story discarded: %s", sc.discardRule)
+		}
 		return out
 	}
 	return c.codeSentence(sc, doc, index, s, out)

@@ -31,7 +31,9 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	sc.prepare(s)
 	sc.date = doc.Date
 	if c.discarded(sc, false) {
-		sc.trace("sentence discarded by %s", sc.discardRule)
+		if sc.tr != nil {
+			sc.trace("sentence discarded by %s", sc.discardRule)
+		}
 		sc.curAnte = sc.curAnte[:0]
 		sc.endSentence()
 		return out
@@ -49,7 +51,9 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 			continue
 		}
 		if sc.consumed[v] {
-			sc.trace("verb %q at word %d: coded with the verb before it", sc.low[v], v+1)
+			if sc.tr != nil {
+				sc.trace("verb %q at word %d: coded with the verb before it", sc.low[v], v+1)
+			}
 			continue
 		}
 		m, ok := c.bestMatch(sc, v)
@@ -100,7 +104,9 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 		return best, false
 	}
 	vb := &set.Verbs[best.verb]
-	sc.trace("verb %q at word %d: class %s (%s)", sc.low[v], v+1, vb.Name, vb.Forms[best.form].Origin)
+	if sc.tr != nil {
+		sc.trace("verb %q at word %d: class %s (%s)", sc.low[v], v+1, vb.Name, vb.Forms[best.form].Origin)
+	}
 	for pi := range vb.Patterns {
 		p := &vb.Patterns[pi]
 		m := match{src: -1, tgt: -1, verbWord: -1}
@@ -108,7 +114,9 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 		if !ok {
 			continue
 		}
-		sc.trace("  pattern %s matches (score %d): %s", p.Origin, score, p.Code)
+		if sc.tr != nil {
+			sc.trace("  pattern %s matches (score %d): %s", p.Origin, score, p.Code)
+		}
 		if score > best.score {
 			best.score, best.pattern = score, pi
 			best.src, best.tgt, best.both, best.negWord, best.verbWord = m.src, m.tgt, m.both, m.negWord, m.verbWord
@@ -658,13 +666,17 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		code, rev, rule = p.Code, p.Reverse, p.Origin
 	}
 	if code == dict.NullCode && rev == "" {
-		sc.trace("  no event: null code (%s)", rule)
+		if sc.tr != nil {
+			sc.trace("  no event: null code (%s)", rule)
+		}
 		return out
 	}
 	neg := sc.negated(v) && !m.negWord
 	if nc, ok := c.negCode(m); neg && ok { // native neg=CODE (slots.go)
 		if nc == dict.NullCode {
-			sc.trace("  no event: negated verb, neg=- (%s)", rule)
+			if sc.tr != nil {
+				sc.trace("  no event: negated verb, neg=- (%s)", rule)
+			}
 			return out
 		}
 		code, rev, neg = nc, "", false
@@ -672,12 +684,16 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	if neg {
 		switch c.opt.Negation {
 		case NegationDrop:
-			sc.trace("  no event: negated verb (policy drop)")
+			if sc.tr != nil {
+				sc.trace("  no event: negated verb (policy drop)")
+			}
 			return out
 		case NegationTransform:
 			code, rev = NegatedCode(code), ""
 			if code == "" {
-				sc.trace("  no event: negated verb has no opposite code")
+				if sc.tr != nil {
+					sc.trace("  no event: negated verb has no opposite code")
+				}
 				return out
 			}
 		}
@@ -700,7 +716,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		sc.tgts = c.targets(sc, v, sc.tgts, 0)
 	}
 	if len(sc.srcs) == 0 {
-		sc.trace("  no event: no source actor")
+		if sc.tr != nil {
+			sc.trace("  no event: no source actor")
+		}
 		return out
 	}
 	if len(sc.tgts) == 0 && len(sc.srcs) > 1 {
@@ -708,7 +726,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		sc.tgts = append(sc.tgts, sc.srcs...)
 	}
 	if len(sc.tgts) == 0 && !c.opt.AllowMonad {
-		sc.trace("  no event: no target actor")
+		if sc.tr != nil {
+			sc.trace("  no event: no target actor")
+		}
 		return out
 	}
 	n := 0
@@ -745,7 +765,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		// validation dictionaries use some) leave them empty
 		_ = event.Complete(&e)
 		out = append(out, e)
-		sc.trace("  event %s → %s %s (%s)", e.Source, e.Target, e.Code, e.Rule)
+		if sc.tr != nil {
+			sc.trace("  event %s → %s %s (%s)", e.Source, e.Target, e.Code, e.Rule)
+		}
 	}
 	for _, s := range sc.srcs {
 		if len(sc.tgts) == 0 {
@@ -766,7 +788,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	if len(out) > first {
 		sc.verbEvt[v] = first
 	} else {
-		sc.trace("  no event: source and target are the same actor")
+		if sc.tr != nil {
+			sc.trace("  no event: source and target are the same actor")
+		}
 	}
 	return out
 }
@@ -803,7 +827,9 @@ func (c *Coder) reported(sc *Scratch, evs []event.Event) []event.Event {
 	for _, e := range evs {
 		v := e.VerbSpan.First - 1
 		if cl := sc.speaker[v]; cl > 0 && e.TargetSpan.First > 0 && sc.inSubtree(e.TargetSpan.First-1, cl-1) {
-			sc.trace("  dropped %s → %s %s: the clause said is coded itself", e.Source, e.Target, e.Code)
+			if sc.tr != nil {
+				sc.trace("  dropped %s → %s %s: the clause said is coded itself", e.Source, e.Target, e.Code)
+			}
 			continue
 		}
 		out = append(out, e)
