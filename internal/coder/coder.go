@@ -155,17 +155,70 @@ func (c *Coder) Explain(doc Doc, s *nlp.Sentence) ([]event.Event, *Trace) {
 	return ev, sc.tr
 }
 
-// Trace is the explanation of how a sentence was coded: one line per step.
+// Trace is the explanation of how a sentence was coded, step by step.
 type Trace struct {
-	Steps []string
+	Steps []Step
 }
 
-func (t *Trace) String() string { return strings.Join(t.Steps, "\n") }
+// StepKind classifies a step of a trace.
+type StepKind string
 
+// The kinds of steps, in the order they happen for a sentence.
+const (
+	StepDiscard StepKind = "discard" // a discard phrase ruled the sentence or story out
+	StepActor   StepKind = "actor"   // an actor phrase was found
+	StepAgent   StepKind = "agent"   // an agent phrase was found
+	StepPronoun StepKind = "pronoun" // a pronoun was resolved
+	StepVerb    StepKind = "verb"    // a verb (or noun event) of the dictionary was found
+	StepPattern StepKind = "pattern" // a verb pattern was tried
+	StepEvent   StepKind = "event"   // an event was produced
+	StepNoEvent StepKind = "noevent" // a verb produced no event, and why
+)
+
+// Step is one step: its kind and a readable message that names the words
+// (1-based ids) and dictionary entries (file:line) involved.
+type Step struct {
+	Kind StepKind
+	Msg  string
+}
+
+// String writes one step per line.
+func (t *Trace) String() string {
+	var b strings.Builder
+	for i, s := range t.Steps {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(s.Msg)
+	}
+	return b.String()
+}
+
+// trace records a step when explaining; callers check sc.tr != nil first so
+// that the arguments are not boxed in the hot loop.
 func (sc *Scratch) trace(format string, args ...any) {
 	if sc.tr != nil {
-		sc.tr.Steps = append(sc.tr.Steps, fmt.Sprintf(format, args...))
+		msg := fmt.Sprintf(format, args...)
+		sc.tr.Steps = append(sc.tr.Steps, Step{Kind: stepKind(msg), Msg: msg})
 	}
+}
+
+// stepKind classifies a trace message by its leading words.
+func stepKind(msg string) StepKind {
+	m := strings.TrimLeft(msg, " ")
+	for _, p := range []struct {
+		prefix string
+		kind   StepKind
+	}{
+		{"actor ", StepActor}, {"agent ", StepAgent}, {"pronoun ", StepPronoun}, {"verb ", StepVerb},
+		{"noun ", StepVerb}, {"pattern ", StepPattern}, {"event ", StepEvent}, {"no event", StepNoEvent},
+		{"dropped ", StepNoEvent}, {"sentence discarded", StepDiscard}, {"story discarded", StepDiscard},
+	} {
+		if strings.HasPrefix(m, p.prefix) {
+			return p.kind
+		}
+	}
+	return StepNoEvent
 }
 
 // NegatedCode is the NegationTransform mapping: the code of the action

@@ -238,6 +238,21 @@ func TestExplain(t *testing.T) {
 			t.Errorf("trace lacks %q:\n%s", want, s)
 		}
 	}
+	kinds := map[StepKind]int{}
+	for _, st := range tr.Steps {
+		kinds[st.Kind]++
+	}
+	if kinds[StepActor] != 2 || kinds[StepVerb] != 1 || kinds[StepEvent] != 1 {
+		t.Errorf("step kinds %v", kinds)
+	}
+	// a sentence without a target explains why
+	_, tr = c.Explain(Doc{}, &nlp.Sentence{Words: []nlp.Word{
+		{ID: 1, Form: "Arnor", Lemma: "Arnor", UPOS: "PROPN", Head: 2, Deprel: "nsubj", Start: -1, End: -1},
+		{ID: 2, Form: "attacked", Lemma: "attack", UPOS: "VERB", Head: 0, Deprel: "root", Start: -1, End: -1},
+	}})
+	if last := tr.Steps[len(tr.Steps)-1]; last.Kind != StepNoEvent || !strings.Contains(last.Msg, "no target") {
+		t.Errorf("last step %+v", last)
+	}
 }
 
 func TestEventFields(t *testing.T) {
