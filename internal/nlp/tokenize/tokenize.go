@@ -54,11 +54,16 @@ func Tokenize(text string) []nlp.Sentence {
 	return New().Tokenize(text)
 }
 
+// spaceAfterNo is the CoNLL-U MISC attribute of a token not followed by space.
+const spaceAfterNo = "SpaceAfter=No"
+
 // Tokenize splits text into sentences. Each sentence's Text is
 // text[Start:End]; word offsets are byte offsets into text, and the words of a
 // multiword token share the token's span. Word forms are substrings of text.
-// The result is freshly allocated and owned by the caller; an empty or
-// all-space text gives no sentences.
+// A token directly followed by the next token of its sentence has
+// MISC SpaceAfter=No (on the multiword token for a split token), as in
+// CoNLL-U. The result is freshly allocated and owned by the caller; an empty
+// or all-space text gives no sentences.
 func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 	t.toks = scanTokens(text, t.toks[:0])
 	toks := t.toks
@@ -98,17 +103,21 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 		w0, m0 := w, len(mws)
 		for k := first; k <= i; k++ {
 			tk := toks[k]
+			misc := ""
+			if k < i && toks[k+1].start == tk.end {
+				misc = spaceAfterNo
+			}
 			if tk.split > tk.start {
 				id := w - w0 + 1
 				mws = append(mws, nlp.MultiWord{First: id, Last: id + 1,
-					Form: text[tk.start:tk.end], Start: tk.start, End: tk.end})
+					Form: text[tk.start:tk.end], Start: tk.start, End: tk.end, Misc: misc})
 				words[w] = nlp.Word{ID: id, Form: text[tk.start:tk.split], Start: tk.start, End: tk.end}
 				w++
 				words[w] = nlp.Word{ID: id + 1, Form: text[tk.split:tk.end], Start: tk.start, End: tk.end}
 				w++
 				continue
 			}
-			words[w] = nlp.Word{ID: w - w0 + 1, Form: text[tk.start:tk.end], Start: tk.start, End: tk.end}
+			words[w] = nlp.Word{ID: w - w0 + 1, Form: text[tk.start:tk.end], Start: tk.start, End: tk.end, Misc: misc}
 			w++
 		}
 		s.Words = words[w0:w:w]

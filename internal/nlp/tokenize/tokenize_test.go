@@ -198,3 +198,20 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 	b.ReportMetric(float64(nw)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+func TestSpaceAfter(t *testing.T) {
+	sents := Tokenize(`He said "don't." Then left`)
+	var got []string
+	for _, s := range sents {
+		for _, w := range s.Words {
+			got = append(got, w.Form+":"+w.Misc)
+		}
+		for _, m := range s.MultiWords {
+			got = append(got, m.Form+":"+m.Misc)
+		}
+	}
+	want := `He: said: ":SpaceAfter=No do: n't: .:SpaceAfter=No ": don't:SpaceAfter=No Then: left:`
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("forms:misc\n got %s\nwant %s", g, want)
+	}
+}
