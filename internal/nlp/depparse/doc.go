@@ -1,21 +1,38 @@
 // Package depparse is eventwire's dependency parser: it fills Head and Deprel
 // (UD v2 labels) of the words of a tagged sentence.
 //
-// It is a greedy transition-based parser (arc-hybrid system with the root at
-// the bottom of the stack, see system.go) scored by an averaged perceptron
-// over Zhang and Nivre (2011) style feature templates (features.go), trained
-// with the dynamic oracle of Goldberg and Nivre (2012, 2013) and exploration
-// of the parser's own errors. Labelled transitions are predicted jointly.
-// Features are 64-bit hashes; the model stores only (feature, class) weights
-// that training made non-zero, quantised to int16, in a gzip-compressed file.
-// Non-projective training trees (a few percent of EWT) are projectivised by
-// lifting each offending arc to its head's head; the parser therefore outputs
-// projective trees.
+// It is a greedy transition-based parser: the arc-hybrid system with the
+// root at the bottom of the stack (system.go), whose transitions are scored
+// by an averaged perceptron over Zhang and Nivre (2011) style feature
+// templates (features.go), trained with the dynamic oracle of Goldberg and
+// Nivre (2012, 2013) while exploring the parser's own errors. The label of
+// each arc is chosen, when the arc is made, by a second perceptron over
+// features of the head, the dependent (which in arc-hybrid already has all
+// its dependents) and their context. Predicting three transitions instead of
+// a hundred labelled ones makes every transition feature a 3-weight row,
+// which is what makes the parser fast; on EWT dev (gold tags) it costs about
+// 0.9 UAS against jointly labelled transitions (88.5 against 87.6 with the
+// same features), at 1.8 times the speed.
+//
+// Features are 64-bit hashes; the model keeps only the (feature, class)
+// weights that training made non-zero and above a small magnitude, quantised
+// to int16, in a gzip-compressed file. Non-projective training trees (392
+// arcs in EWT train) are projectivised by lifting each offending arc to its
+// head's head, shortest arc first, keeping its label; the parser therefore
+// outputs projective trees.
 //
 // The shipped model, model.bin, is embedded and decoded once by Default. It
 // is rebuilt, deterministically, from the UD English EWT treebank with
 //
 //	go run ./internal/nlp/depparse/train -ud ../shared/ud/en_ewt -out internal/nlp/depparse/model.bin
+//
+// which trains on the treebank's tags, 4% of them swapped each epoch for
+// another tag pair seen with the same word so that the parser learns to
+// live with tagger errors (on EWT dev this beat training on five-fold
+// jackknifed tagger output, -tags jackknife, by 0.3 UAS), and it is scored
+// on a treebank part with
+//
+//	go run ./internal/nlp/depparse/evaluate -ud ../shared/ud/en_ewt -part test
 //
 // Use one Parser per goroutine:
 //

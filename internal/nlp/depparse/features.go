@@ -145,7 +145,7 @@ func child(v []int32, x int32) int32 {
 }
 
 // maxFeatures bounds the number of features extract produces.
-const maxFeatures = 128
+const maxFeatures = 160
 
 // extract appends the features of configuration st to out[:0].
 func extract(st *state, a *atoms, out []uint64) []uint64 {
@@ -301,5 +301,105 @@ func extract(st *state, a *atoms, out []uint64) []uint64 {
 	f(b0w, b0sl, 0)
 	f(b0p, b0sl, 0)
 	f(s1p, s1sr, 0)
+	// Words, suffixes, lemmas and universal tags, which keep working when a
+	// predicted XPOS is wrong.
+	b1u := pick(a.u, b1)
+	f(b0w, b1w, 0)
+	f(s0w, b1w, 0)
+	f(pick(a.suf, s1), 0, 0)
+	f(pick(a.suf, b1), 0, 0)
+	f(pick(a.suf, s0), pick(a.suf, b0), 0)
+	f(s0m, b0p, 0)
+	f(s0p, b0m, 0)
+	f(s0u, b0u, d)
+	f(s1u, s0u, d2)
+	f(s0u, b0u, b1u)
+	f(b0u, b1u, pick(a.u, b2))
+	f(s0u, pick(a.u, s0l), b0u)
+	f(s0u, pick(a.u, s0r), b0u)
+	f(s1u, pick(a.u, s1r), s0u)
+	return out
+}
+
+// labelTemplateBase keeps label feature hashes apart from transition ones.
+const labelTemplateBase = 1000
+
+// extractLabel appends to out[:0] the features for labelling the arc h → d
+// that the transition just decided on (before it is applied): the two words,
+// their direction and distance, the dependents d already has (in
+// arc-hybrid a word has all its dependents when it is attached) and the
+// nearest dependents h has so far, and the words around d.
+func extractLabel(st *state, a *atoms, h, d int32, out []uint64) []uint64 {
+	out = out[:0]
+	hw, hp, hu, hm := pick(a.w, h), pick(a.p, h), pick(a.u, h), pick(a.lem, h)
+	dw, dp, du, dm := pick(a.w, d), pick(a.p, d), pick(a.u, d), pick(a.lem, d)
+	var dir uint64 = 1
+	if d > h {
+		dir = 2
+	}
+	dist := distBucket(max(h, d) - min(h, d))
+	if h == 0 {
+		dist = 0
+	}
+	prev, next := d-1, d+1
+	if prev < 1 {
+		prev = -1
+	}
+	if next > st.n {
+		next = -1
+	}
+	dl, dl2, dr, dr2 := child(st.lc1, d), child(st.lc2, d), child(st.rc1, d), child(st.rc2, d)
+	var hn int32 // h's nearest dependent on d's side, so far
+	if d < h {
+		hn = child(st.lc1, h)
+	} else {
+		hn = child(st.rc1, h)
+	}
+	t := uint64(labelTemplateBase)
+	f := func(a, b, c uint64) {
+		out = append(out, mix(t, a, b, c))
+		t++
+	}
+	f(dir, 0, 0)
+	f(dw, dir, 0)
+	f(dp, dir, 0)
+	f(du, dir, 0)
+	f(dm, dir, 0)
+	f(pick(a.suf, d), dir, 0)
+	f(hw, dir, 0)
+	f(hp, dir, 0)
+	f(hu, dir, 0)
+	f(hm, dir, 0)
+	f(hp, dp, dir)
+	f(hu, du, dir)
+	f(hw, dp, dir)
+	f(hp, dw, dir)
+	f(hw, dw, dir)
+	f(hm, dm, dir)
+	f(hp*31+dp, dist, dir)
+	f(du, dist, dir)
+	f(dw, hp, dist)
+	f(dp, pick(a.p, prev), dir)
+	f(dp, pick(a.p, next), dir)
+	f(hp, dp, pick(a.p, next))
+	f(hp, dp, pick(a.p, prev))
+	f(pick(a.w, prev), dp, dir)
+	f(pick(a.w, next), dp, dir)
+	f(dp, lab(st, dl), dir)
+	f(dp, lab(st, dr), dir)
+	f(dp, lab(st, dl), lab(st, dr))
+	f(dw, lab(st, dl), 0)
+	f(du, labset(st.lset, d), dir)
+	f(du, labset(st.rset, d), dir)
+	f(dp, pick(a.w, dl), dir)
+	f(dp, pick(a.p, dl), pick(a.p, dl2))
+	f(dp, pick(a.w, dr), dir)
+	f(dp, pick(a.p, dr), pick(a.p, dr2))
+	f(hp, lab(st, hn), dir)
+	f(hu, labset(st.lset, h), labset(st.rset, h))
+	f(hp, dp, lab(st, hn))
+	f(hw, lab(st, hn), dir)
+	f(hp, valency(st.nl, h), valency(st.nr, h))
+	f(dp, valency(st.nl, d), valency(st.nr, d))
 	return out
 }

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"sync"
 
 	"github.com/eventwire/eventwire/internal/nlp"
@@ -46,19 +45,42 @@ type Model struct {
 	nClasses int
 	scale    float32 // weight = int16 value × scale
 
-	// slots is an open-addressing hash table (linear probing, power-of-two
-	// size) from feature hash to its run of weights in ents.
+	// Two open-addressing hash tables (linear probing) map feature keys to
+	// weights. Parsing speed is bound by the memory traffic of lookups, so
+	// they are small: trans holds the weights of the three transitions in
+	// 8-byte slots; slots holds label weights, up to four in a 16-byte slot,
+	// more in spill.
+	trans []tslot
 	slots []slot
-	mask  uint64
-	ents  []weight
+	spill []weight
+	ents  []weight // all weights, feature after feature in key order
 	nFeat int
+	// keys (sorted) and counts of weights per key, for Save.
+	keys   []uint64
+	counts []uint32
 }
 
-type slot struct {
-	key   uint64 // 0 when empty
-	start uint32
-	count uint32
+// tslot is one feature's transition weights and 16 bits of its key (fp, 0
+// when the slot is empty).
+type tslot struct {
+	fp uint16
+	w  [nOps]int16
 }
+
+// slot is one feature's label weights: 32 bits of its key (fp, 0 when the slot is empty)
+// and up to four (class, weight) pairs; unused pairs have class noClass. A
+// feature with more weights has cls[0] == spill and its start in spill in
+// w[0], w[1] (low, high 16 bits) and its count in w[2].
+type slot struct {
+	fp  uint32
+	cls [4]uint8
+	w   [4]int16
+}
+
+const (
+	noClass = 255 // an unused pair; Parser.scores has room for it
+	spill   = 254 // the weights are in Model.spill
+)
 
 type weight struct {
 	class uint8
@@ -74,50 +96,135 @@ func (m *Model) Features() int { return m.nFeat }
 // Weights returns the number of stored (feature, class) weights.
 func (m *Model) Weights() int { return len(m.ents) }
 
-// build fills the hash table from features sorted by key; counts[i] is the
-// number of ents that belong to keys[i].
+// build fills the hash tables from features sorted by key; counts[i] is
+// the number of ents that belong to keys[i].
 func (m *Model) build(keys []uint64, counts []uint32) {
-	size := 1
-	for size < 2*len(keys)+2 {
-		size *= 2
-	}
-	m.slots = make([]slot, size)
-	m.mask = uint64(size - 1)
 	m.nFeat = len(keys)
+	m.keys, m.counts = keys, counts
+	nTrans, nLab, nSpill := 0, 0, 0
 	start := uint32(0)
-	for i, k := range keys {
-		j := k & m.mask
-		for m.slots[j].key != 0 {
-			j = (j + 1) & m.mask
+	for _, c := range counts {
+		t, l := 0, 0
+		for _, e := range m.ents[start : start+c] {
+			if e.class < nOps {
+				t++
+			} else {
+				l++
+			}
 		}
-		m.slots[j] = slot{key: k, start: start, count: counts[i]}
+		if t > 0 {
+			nTrans++
+		}
+		if l > 0 {
+			nLab++
+		}
+		if l > 4 {
+			nSpill += l
+		}
+		start += c
+	}
+	m.trans = allocTable[tslot](m, nTrans+nTrans/2+8) // load factor at most 2/3
+	m.slots = allocTable[slot](m, nLab+nLab/2+8)
+	m.spill = allocTable[weight](m, nSpill)
+	start, spilled := uint32(0), uint32(0)
+	var lab [256]weight
+	for i, k := range keys {
+		var tw [nOps]int16
+		nt, nl := 0, 0
+		for _, e := range m.ents[start : start+counts[i]] {
+			if e.class < nOps {
+				tw[e.class] = e.w
+				nt++
+			} else {
+				lab[nl] = e
+				nl++
+			}
+		}
 		start += counts[i]
+		if nt > 0 {
+			j, fp := home(k, len(m.trans))
+			for m.trans[j].fp != 0 {
+				if j++; j == len(m.trans) {
+					j = 0
+				}
+			}
+			m.trans[j] = tslot{fp: uint16(fp>>16) | 1, w: tw}
+		}
+		if nl == 0 {
+			continue
+		}
+		j, fp := home(k, len(m.slots))
+		for m.slots[j].fp != 0 {
+			if j++; j == len(m.slots) {
+				j = 0
+			}
+		}
+		sl := slot{fp: fp, cls: [4]uint8{noClass, noClass, noClass, noClass}}
+		if nl <= 4 {
+			for x, e := range lab[:nl] {
+				sl.cls[x], sl.w[x] = e.class, e.w
+			}
+		} else {
+			sl.cls[0] = spill
+			sl.w[0], sl.w[1], sl.w[2] = int16(uint16(spilled)), int16(uint16(spilled>>16)), int16(nl)
+			copy(m.spill[spilled:], lab[:nl])
+			spilled += uint32(nl)
+		}
+		m.slots[j] = sl
 	}
 }
 
 // keyBits is the width of the feature keys a model stores: the top bits of
-// the 64-bit feature hash, plus one so that no key is 0. With two million
-// features a 40-bit key makes a false match of an unknown feature a one in
-// 500,000 event per lookup, and the sorted keys delta-code in about three
-// bytes each.
+// the 64-bit feature hash, plus one so that no key is 0. The sorted keys
+// delta-code in about three bytes each; in memory a key is its home slot
+// (from its low 32 bits) and a 32-bit fingerprint (its high bits).
 const keyBits = 40
+
+// maxEnts bounds the weights of a model: starts are packed in 32 bits.
+const maxEnts = 1 << 31
 
 // modelKey returns the stored key of feature hash f.
 func modelKey(f uint64) uint64 { return f>>(64-keyBits) + 1 }
 
-// lookup returns the weights of feature hash f.
-func (m *Model) lookup(f uint64) []weight {
-	k := modelKey(f)
-	j := k & m.mask
+// home returns the home slot of model key k in a table of n slots and a
+// 32-bit fingerprint of k (never 0).
+func home(k uint64, n int) (int, uint32) {
+	h := (k * 0x9e3779b97f4a7c15) >> 32
+	return int(h * uint64(n) >> 32), uint32(k>>(keyBits-32)) | 1
+}
+
+// findTrans returns the transition slot of feature hash f, or -1.
+func (m *Model) findTrans(f uint64) int32 {
+	j, fp32 := home(modelKey(f), len(m.trans))
+	fp := uint16(fp32>>16) | 1
+	for {
+		s := &m.trans[j]
+		if s.fp == fp {
+			return int32(j)
+		}
+		if s.fp == 0 {
+			return -1
+		}
+		if j++; j == len(m.trans) {
+			j = 0
+		}
+	}
+}
+
+// findLabel returns the label slot of feature hash f, or -1.
+func (m *Model) findLabel(f uint64) int32 {
+	j, fp := home(modelKey(f), len(m.slots))
 	for {
 		s := &m.slots[j]
-		if s.key == k {
-			return m.ents[s.start : s.start+s.count]
+		if s.fp == fp {
+			return int32(j)
 		}
-		if s.key == 0 {
-			return nil
+		if s.fp == 0 {
+			return -1
 		}
-		j = (j + 1) & m.mask
+		if j++; j == len(m.slots) {
+			j = 0
+		}
 	}
 }
 
@@ -128,7 +235,8 @@ type Parser struct {
 	st     state
 	a      atoms
 	feats  []uint64
-	scores []int32
+	found  []int32
+	scores *[256]int32
 }
 
 // NewParser returns a parser using m.
@@ -136,7 +244,8 @@ func (m *Model) NewParser() *Parser {
 	return &Parser{
 		m:      m,
 		feats:  make([]uint64, 0, maxFeatures),
-		scores: make([]int32, m.nClasses),
+		found:  make([]int32, maxFeatures),
+		scores: new([256]int32),
 	}
 }
 
@@ -152,17 +261,14 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	st := &p.st
 	st.reset(n)
 	m := p.m
-	L := len(m.labels)
 	for !st.terminal() {
 		p.feats = extract(st, &p.a, p.feats)
-		sc := p.scores
-		clear(sc)
-		for _, f := range p.feats {
-			for _, e := range m.lookup(f) {
-				sc[e.class] += int32(e.w)
-			}
+		m.scoreTrans(p.feats, p.found, p.scores)
+		op := bestOp(st, p.scores)
+		var l uint8
+		if op != opShift {
+			l = p.label(st, op)
 		}
-		op, l := bestMove(st, sc, L, m.rootL)
 		st.apply(op, l)
 	}
 	for i := range s.Words {
@@ -171,52 +277,98 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	}
 }
 
-// bestMove returns the highest-scoring allowed transition and label.
-func bestMove[T int32 | float32](st *state, sc []T, L int, rootL uint8) (int, uint8) {
-	bestOp, bestL := -1, uint8(0)
-	var best T
-	if st.canDo(opShift) {
-		bestOp, best = opShift, sc[0]
+// scoreTrans sets sc[0:nOps] to the transition scores of feats.
+func (m *Model) scoreTrans(feats []uint64, found []int32, sc *[256]int32) {
+	// First find every feature, then add up weights: the lookups are
+	// independent, so the processor overlaps their cache misses.
+	found = found[:len(feats)]
+	for i, f := range feats {
+		found[i] = m.findTrans(f)
 	}
-	if st.canDo(opLeft) {
-		for l := 0; l < L; l++ {
-			if uint8(l) == rootL {
-				continue
-			}
-			if v := sc[1+l]; bestOp < 0 || v > best {
-				bestOp, bestL, best = opLeft, uint8(l), v
-			}
+	var s0, s1, s2 int32
+	for _, j := range found {
+		if j >= 0 {
+			w := &m.trans[j].w
+			s0 += int32(w[0])
+			s1 += int32(w[1])
+			s2 += int32(w[2])
 		}
 	}
-	if st.canDo(opRight) {
-		if st.rightToRoot() {
-			if v := sc[1+L+int(rootL)]; bestOp < 0 || v > best {
-				bestOp, bestL, best = opRight, rootL, v
-			}
-		} else {
-			for l := 0; l < L; l++ {
-				if uint8(l) == rootL {
-					continue
-				}
-				if v := sc[1+L+l]; bestOp < 0 || v > best {
-					bestOp, bestL, best = opRight, uint8(l), v
-				}
-			}
-		}
-	}
-	return bestOp, bestL
+	sc[0], sc[1], sc[2] = s0, s1, s2
 }
 
-// classOf returns the class number of a labelled transition.
-func classOf(op int, l uint8, L int) int {
-	switch op {
-	case opShift:
-		return 0
-	case opLeft:
-		return 1 + int(l)
-	default:
-		return 1 + L + int(l)
+// scoreLabels sets sc to the label scores of feats.
+func (m *Model) scoreLabels(feats []uint64, found []int32, sc *[256]int32) {
+	found = found[:len(feats)]
+	for i, f := range feats {
+		found[i] = m.findLabel(f)
 	}
+	clear(sc[:])
+	for _, j := range found {
+		if j < 0 {
+			continue
+		}
+		s := &m.slots[j]
+		if s.cls[0] == spill {
+			start := uint32(uint16(s.w[0])) | uint32(uint16(s.w[1]))<<16
+			for _, e := range m.spill[start : start+uint32(s.w[2])] {
+				sc[e.class] += int32(e.w)
+			}
+			continue
+		}
+		sc[s.cls[0]] += int32(s.w[0])
+		sc[s.cls[1]] += int32(s.w[1])
+		sc[s.cls[2]] += int32(s.w[2])
+		sc[s.cls[3]] += int32(s.w[3])
+	}
+}
+
+// label chooses the label of the arc that transition op is about to make.
+func (p *Parser) label(st *state, op int) uint8 {
+	m := p.m
+	if op == opRight && st.rightToRoot() {
+		return m.rootL
+	}
+	h, d := arcOf(st, op)
+	p.feats = extractLabel(st, &p.a, h, d, p.feats)
+	m.scoreLabels(p.feats, p.found, p.scores)
+	return bestLabel(p.scores[labelClass0:labelClass0+len(m.labels)], m.rootL)
+}
+
+// Classes: the three transitions, then one per label.
+const (
+	labelClass0 = 3
+	nOps        = 3
+)
+
+// arcOf returns the head and dependent of the arc LEFT or RIGHT makes.
+func arcOf(st *state, op int) (h, d int32) {
+	if op == opLeft {
+		return st.buf(0), st.s(0)
+	}
+	return st.s(1), st.s(0)
+}
+
+// bestOp returns the highest-scoring allowed transition.
+func bestOp[T int32 | float32](st *state, sc *[256]T) int {
+	best := -1
+	for op := opShift; op <= opRight; op++ {
+		if st.canDo(op) && (best < 0 || sc[op] > sc[best]) {
+			best = op
+		}
+	}
+	return best
+}
+
+// bestLabel returns the highest-scoring label other than root.
+func bestLabel[T int32 | float32](sc []T, rootL uint8) uint8 {
+	best := -1
+	for l, v := range sc {
+		if uint8(l) != rootL && (best < 0 || v > sc[best]) {
+			best = l
+		}
+	}
+	return uint8(best)
 }
 
 // File format: the magic line, then a gzip stream holding
@@ -232,22 +384,13 @@ const magic = "eventwire-depparse-v1\n"
 
 // limits on what Load accepts, so corrupt input cannot ask for huge memory.
 const (
-	maxLabels  = 127
+	maxLabels  = 250 // classes 0..252; 253..255 are markers
 	maxFeat    = 1 << 26
 	maxPayload = 1 << 30
 )
 
 // Save writes m in the format Load reads.
 func (m *Model) Save(w io.Writer) error {
-	keys := make([]uint64, 0, m.nFeat)
-	byKey := make(map[uint64]slot, m.nFeat)
-	for _, s := range m.slots {
-		if s.key != 0 {
-			keys = append(keys, s.key)
-			byKey[s.key] = s
-		}
-	}
-	slices.Sort(keys)
 	bw := bufio.NewWriter(w)
 	if _, err := bw.WriteString(magic); err != nil {
 		return fmt.Errorf("writing parser model: %w", err)
@@ -266,17 +409,18 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	binary.LittleEndian.PutUint32(tmp[:4], math.Float32bits(m.scale))
 	zb.Write(tmp[:4])
-	uv(uint64(len(keys)))
-	prev := uint64(0)
-	for _, k := range keys {
-		s := byKey[k]
+	uv(uint64(len(m.keys)))
+	prev, start := uint64(0), uint32(0)
+	for i, k := range m.keys {
 		uv(k - prev)
 		prev = k
-		uv(uint64(s.count))
-		for _, e := range m.ents[s.start : s.start+s.count] {
+		c := m.counts[i]
+		uv(uint64(c))
+		for _, e := range m.ents[start : start+c] {
 			zb.WriteByte(e.class)
 			zb.Write(tmp[:binary.PutVarint(tmp[:], int64(e.w))])
 		}
+		start += c
 	}
 	if err := zb.Flush(); err != nil {
 		return fmt.Errorf("writing parser model: %w", err)
@@ -352,10 +496,10 @@ func (d *decoder) model() (*Model, error) {
 			m.rootL = uint8(i)
 		}
 	}
-	if m.rootL == 255 {
-		return nil, fmt.Errorf("%w: no root label", errCorrupt)
+	if m.rootL == 255 || len(m.labels) < 2 {
+		return nil, fmt.Errorf("%w: no root label or no other label", errCorrupt)
 	}
-	m.nClasses = 1 + 2*len(m.labels)
+	m.nClasses = nOps + len(m.labels)
 	if len(d.b)-d.off < 4 {
 		return nil, errCorrupt
 	}
@@ -409,6 +553,9 @@ func (d *decoder) model() (*Model, error) {
 			}
 			d.off += n
 			m.ents = append(m.ents, weight{class: cl, w: int16(v)})
+		}
+		if len(m.ents) > maxEnts {
+			return nil, fmt.Errorf("%w: more than %d weights", errCorrupt, maxEnts)
 		}
 	}
 	if d.off != len(d.b) {

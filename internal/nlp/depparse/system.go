@@ -11,8 +11,8 @@ package depparse
 // with the label "root"; no other transition may use that label. Every
 // terminal configuration is therefore a tree with exactly one root word.
 //
-// Classes number the labelled transitions: 0 is SHIFT, 1+l is LEFT(l) and
-// 1+L+l is RIGHT(l) for label index l among L labels.
+// The model scores the three transitions (classes 0, 1, 2) and, when LEFT
+// or RIGHT is chosen, the label of the arc it makes (classes 3+l).
 
 const (
 	opShift = iota

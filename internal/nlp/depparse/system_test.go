@@ -211,3 +211,22 @@ func TestProjectivise(t *testing.T) {
 		}
 	}
 }
+
+// TestFeatureCounts checks that extraction stays within the scratch space
+// parsers allocate once (maxFeatures), so parsing never allocates.
+func TestFeatureCounts(t *testing.T) {
+	s := tinyTreebank(t)[4]
+	var a atoms
+	a.fill(s)
+	var st state
+	st.reset(len(s.Words))
+	st.apply(opShift, 0)
+	st.apply(opShift, 0)
+	out := make([]uint64, 0, maxFeatures)
+	if n := len(extract(&st, &a, out)); n > maxFeatures || n < 100 {
+		t.Errorf("extract gives %d features, want 100..%d", n, maxFeatures)
+	}
+	if n := len(extractLabel(&st, &a, 2, 1, out)); n > maxFeatures || n < 30 {
+		t.Errorf("extractLabel gives %d features, want 30..%d", n, maxFeatures)
+	}
+}

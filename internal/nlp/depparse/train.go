@@ -78,8 +78,8 @@ func Train(sents []*nlp.Sentence, opt TrainOptions) (*Model, error) {
 			rootL = uint8(i)
 		}
 	}
-	if rootL == 255 {
-		return nil, errors.New("training parser: no word has the label root")
+	if rootL == 255 || len(labels) < 2 {
+		return nil, errors.New("training parser: no word has the label root, or no word another label")
 	}
 	var exs []*example
 	skipped, lifted := 0, 0
@@ -105,7 +105,7 @@ func Train(sents []*nlp.Sentence, opt TrainOptions) (*Model, error) {
 	}
 
 	L := len(labels)
-	tw := &trainWeights{idx: make(map[uint64]int32), nClasses: 1 + 2*L}
+	tw := &trainWeights{idx: make(map[uint64]int32), nClasses: nOps + L}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	order := make([]int, len(exs))
 	for i := range order {
@@ -115,13 +115,14 @@ func Train(sents []*nlp.Sentence, opt TrainOptions) (*Model, error) {
 		st     state
 		a      atoms
 		feats  = make([]uint64, 0, maxFeatures)
-		scores = make([]float32, tw.nClasses)
+		lfeats = make([]uint64, 0, maxFeatures)
+		scores = new([256]float32)
 		m      *Model
 	)
 	for epoch := 0; epoch < opt.Epochs; epoch++ {
 		start := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		steps, errs := 0, 0
+		steps, errs, arcs, labelErrs := 0, 0, 0, 0
 		explore := epoch >= opt.ExploreFrom && opt.Explore > 0
 		for _, oi := range order {
 			ex := exs[oi]
@@ -131,31 +132,66 @@ func Train(sents []*nlp.Sentence, opt TrainOptions) (*Model, error) {
 			a.fill(&ex.s)
 			st.reset(len(ex.s.Words))
 			for !st.terminal() {
+				// The transition: update towards the best-scoring one of
+				// least cost when the prediction costs more.
 				feats = extract(&st, &a, feats)
-				tw.score(feats, scores)
-				pOp, pL := bestMove(&st, scores, L, rootL)
-				gOp, gL, pCost, ok := oracle(&st, ex, scores, L, rootL, pOp, pL)
-				if !ok {
+				tw.score(feats, scores[:])
+				op := bestOp(&st, scores)
+				cs, cl, cr := st.costs(ex.gold)
+				costs := [nOps]int{cs, cl, cr}
+				gOp := -1
+				for o := range costs {
+					if costs[o] >= 0 && (gOp < 0 || costs[o] < costs[gOp] || (costs[o] == costs[gOp] && scores[o] > scores[gOp])) {
+						gOp = o
+					}
+				}
+				if op < 0 || gOp < 0 {
 					return nil, fmt.Errorf("training parser: sentence %q: no allowed transition", ex.s.ID)
 				}
 				steps++
-				if pCost > 0 {
+				if costs[op] > costs[gOp] {
 					errs++
-					tw.update(feats, classOf(gOp, gL, L), classOf(pOp, pL, L))
+					tw.update(feats, gOp, op)
 					if !explore || rng.Float64() >= opt.Explore {
-						pOp, pL = gOp, gL
+						op = gOp
 					}
 				}
 				tw.tick()
-				st.apply(pOp, pL)
+				// The label of the arc it makes, learnt on correct arcs.
+				var l uint8
+				switch {
+				case op == opShift:
+				case op == opRight && st.rightToRoot():
+					l = rootL
+				default:
+					h, d := arcOf(&st, op)
+					lfeats = extractLabel(&st, &a, h, d, lfeats)
+					tw.score(lfeats, scores[:])
+					l = bestLabel(scores[labelClass0:labelClass0+L], rootL)
+					if ex.gold[d] == h {
+						arcs++
+						if gl := ex.goldL[d]; l != gl {
+							labelErrs++
+							tw.update(lfeats, labelClass0+int(gl), labelClass0+int(l))
+							if !explore || rng.Float64() >= opt.Explore {
+								l = gl
+							}
+						}
+						tw.tick()
+					}
+				}
+				st.apply(op, l)
 			}
 		}
 		if opt.Log != nil || epoch == opt.Epochs-1 {
-			m = tw.model(labels, rootL, opt.MinWeight)
+			if m, err = tw.model(labels, rootL, opt.MinWeight); err != nil {
+				return nil, err
+			}
 		}
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "epoch %2d: %d transitions, %.2f%% corrected, %d features, %d weights, %.1fs",
-				epoch+1, steps, 100*float64(errs)/float64(steps), m.Features(), m.Weights(), time.Since(start).Seconds())
+			fmt.Fprintf(opt.Log, "epoch %2d: %d transitions %.2f%% corrected, %d arcs %.2f%% relabelled, %d features, %d weights, %.1fs",
+				epoch+1, steps, 100*float64(errs)/float64(steps), arcs, 100*float64(labelErrs)/float64(max(arcs, 1)),
+				m.Features(), m.Weights(), time.Since(start).Seconds())
 			if opt.Dev != nil {
 				sc := Evaluate(m, opt.Dev)
 				fmt.Fprintf(opt.Log, "; dev UAS %.2f LAS %.2f", sc.UAS(), sc.LAS())
@@ -164,62 +200,6 @@ func Train(sents []*nlp.Sentence, opt TrainOptions) (*Model, error) {
 		}
 	}
 	return m, nil
-}
-
-// oracle returns the best-scoring transition of least cost, and the cost of
-// the predicted transition (pOp, pL) above that least cost.
-func oracle(st *state, ex *example, sc []float32, L int, rootL uint8, pOp int, pL uint8) (op int, l uint8, pCost int, ok bool) {
-	cs, cl, cr := st.costs(ex.gold)
-	s0, s1, b0 := st.s(0), st.s(1), st.buf(0)
-	bestCost, bestOp, bestL := math.MaxInt, -1, uint8(0)
-	var best float32
-	consider := func(o int, lb uint8, c int) {
-		v := sc[classOf(o, lb, L)]
-		if c < bestCost || (c == bestCost && v > best) {
-			bestCost, bestOp, bestL, best = c, o, lb, v
-		}
-	}
-	labelCost := func(o int, lb uint8) int {
-		switch o {
-		case opShift:
-			return cs
-		case opLeft:
-			if ex.gold[s0] == b0 && ex.goldL[s0] != lb {
-				return cl + 1
-			}
-			return cl
-		default:
-			if ex.gold[s0] == s1 && ex.goldL[s0] != lb {
-				return cr + 1
-			}
-			return cr
-		}
-	}
-	if cs >= 0 {
-		consider(opShift, 0, cs)
-	}
-	if cl >= 0 {
-		for lb := 0; lb < L; lb++ {
-			if uint8(lb) != rootL {
-				consider(opLeft, uint8(lb), labelCost(opLeft, uint8(lb)))
-			}
-		}
-	}
-	if cr >= 0 {
-		if st.rightToRoot() {
-			consider(opRight, rootL, labelCost(opRight, rootL))
-		} else {
-			for lb := 0; lb < L; lb++ {
-				if uint8(lb) != rootL {
-					consider(opRight, uint8(lb), labelCost(opRight, uint8(lb)))
-				}
-			}
-		}
-	}
-	if bestOp < 0 {
-		return 0, 0, 0, false
-	}
-	return bestOp, bestL, labelCost(pOp, pL) - bestCost, true
 }
 
 // collectLabels returns the sorted set of labels of sents.
@@ -473,7 +453,7 @@ func (t *trainWeights) add(row []trainEntry, class uint8, delta float32) []train
 
 // model returns the averaged weights as a compact model, dropping weights
 // below minWeight in magnitude and quantising the rest to int16.
-func (t *trainWeights) model(labels []string, rootL uint8, minWeight float64) *Model {
+func (t *trainWeights) model(labels []string, rootL uint8, minWeight float64) (*Model, error) {
 	// Features whose model keys coincide (a handful among millions) are
 	// merged by adding their weights.
 	keys := make([]uint64, 0, len(t.idx))
@@ -500,7 +480,7 @@ func (t *trainWeights) model(labels []string, rootL uint8, minWeight float64) *M
 		maxAbs = 1
 	}
 	scale := maxAbs / 32767
-	m := &Model{labels: slices.Clone(labels), rootL: rootL, nClasses: 1 + 2*len(labels), scale: float32(scale)}
+	m := &Model{labels: slices.Clone(labels), rootL: rootL, nClasses: nOps + len(labels), scale: float32(scale)}
 	var kept []uint64
 	var counts []uint32
 	sum := make([]float64, m.nClasses)
@@ -531,6 +511,9 @@ func (t *trainWeights) model(labels []string, rootL uint8, minWeight float64) *M
 			counts = append(counts, uint32(n))
 		}
 	}
+	if len(m.ents) > maxEnts {
+		return nil, fmt.Errorf("training parser: %d weights, at most %d fit the model (raise the minimum weight)", len(m.ents), maxEnts)
+	}
 	m.build(kept, counts)
-	return m
+	return m, nil
 }

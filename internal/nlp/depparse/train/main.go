@@ -2,19 +2,27 @@
 //
 //	go run ./internal/nlp/depparse/train -ud ../shared/ud/en_ewt -out internal/nlp/depparse/model.bin
 //
-// It trains on en_ewt-ud-train.conllu, logs dev scores after every epoch and
-// writes the model. Training is deterministic: the same data and flags give
-// the same file.
+// By default the parser learns from the treebank's tags with -tag-noise
+// (a share of words get another tag pair seen with the same form, afresh
+// each epoch). With -tags jackknife it learns from predicted tags instead:
+// the training set is split into -folds parts and each part is tagged by a
+// tagger (internal/nlp/tag) trained on the other parts. Dev scores are
+// logged after every epoch (dev tagged by the shipped tagger). Training is
+// deterministic: the same data and flags give the same file.
 package main
 
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/depparse"
+	"github.com/eventwire/eventwire/internal/nlp/tag"
 )
 
 func main() {
@@ -27,22 +35,52 @@ func main() {
 func run() error {
 	ud := flag.String("ud", "../shared/ud/en_ewt", "folder holding en_ewt-ud-{train,dev}.conllu")
 	out := flag.String("out", "internal/nlp/depparse/model.bin", "model file to write")
+	tags := flag.String("tags", "gold", "training tags: gold (with -tag-noise) or jackknife (predicted, -folds parts)")
+	folds := flag.Int("folds", 5, "jackknifing parts")
 	var opt depparse.TrainOptions
 	flag.IntVar(&opt.Epochs, "epochs", 10, "training epochs")
 	flag.Uint64Var(&opt.Seed, "seed", 1, "random seed")
-	flag.Float64Var(&opt.TagNoise, "tag-noise", 0.04, "probability of replacing a word's tags by another pair seen with its form")
+	flag.Float64Var(&opt.TagNoise, "tag-noise", -1, "probability of replacing a word's tags by another pair seen with its form (default 0.04 with gold tags, 0 with jackknifed ones)")
 	flag.Float64Var(&opt.MinWeight, "min-weight", 0.5, "drop averaged weights smaller in magnitude")
-	dev := flag.Bool("dev", true, "log dev scores after each epoch")
+	dev := flag.Bool("dev", true, "log dev scores (predicted tags) after each epoch")
+	trainFile := flag.String("train", "", "training CoNLL-U file (default en_ewt-ud-train.conllu in -ud)")
+	saveTagged := flag.String("save-tagged", "", "also write the training set with its jackknifed tags to this CoNLL-U file")
 	flag.Parse()
 
 	start := time.Now()
-	train, err := depparse.ReadTreebank(filepath.Join(*ud, "en_ewt-ud-train.conllu"))
+	if *trainFile == "" {
+		*trainFile = filepath.Join(*ud, "en_ewt-ud-train.conllu")
+	}
+	train, err := depparse.ReadTreebank(*trainFile)
 	if err != nil {
 		return err
+	}
+	switch *tags {
+	case "gold":
+		if opt.TagNoise < 0 {
+			opt.TagNoise = 0.04
+		}
+	case "jackknife":
+		if opt.TagNoise < 0 {
+			opt.TagNoise = 0
+		}
+		if err := jackknife(train, *folds, os.Stderr); err != nil {
+			return err
+		}
+		if *saveTagged != "" {
+			if err := writeConllu(*saveTagged, train); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("-tags %q: want jackknife or gold", *tags)
 	}
 	opt.Log = os.Stderr
 	if *dev {
 		if opt.Dev, err = depparse.ReadTreebank(filepath.Join(*ud, "en_ewt-ud-dev.conllu")); err != nil {
+			return err
+		}
+		if err := retag(opt.Dev); err != nil {
 			return err
 		}
 	}
@@ -67,5 +105,67 @@ func run() error {
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, %d features, %d weights, in %s\n",
 		*out, st.Size(), m.Features(), m.Weights(), time.Since(start).Round(time.Second))
+	return nil
+}
+
+// jackknife replaces the tags, features and lemmas of sents by those of
+// taggers each trained on the other folds (contiguous blocks, in order).
+func jackknife(sents []*nlp.Sentence, folds int, log io.Writer) error {
+	if folds < 2 {
+		return fmt.Errorf("-folds %d: want at least 2", folds)
+	}
+	n := len(sents)
+	tagged := make([][]nlp.Word, n)
+	for k := 0; k < folds; k++ {
+		lo, hi := k*n/folds, (k+1)*n/folds
+		rest := slices.Concat(sents[:lo], sents[hi:])
+		t0 := time.Now()
+		m, err := tag.Train(rest, tag.TrainOptions{})
+		if err != nil {
+			return fmt.Errorf("jackknifing fold %d: %w", k+1, err)
+		}
+		tg := m.NewTagger()
+		for i := lo; i < hi; i++ {
+			s := *sents[i]
+			s.Words = slices.Clone(sents[i].Words)
+			tg.Tag(&s)
+			tagged[i] = s.Words
+		}
+		fmt.Fprintf(log, "jackknife fold %d/%d: tagger trained on %d sentences, tagged %d, %.0fs\n",
+			k+1, folds, len(rest), hi-lo, time.Since(t0).Seconds())
+	}
+	for i, s := range sents {
+		s.Words = tagged[i] // heads and labels are untouched by tagging
+	}
+	return nil
+}
+
+// retag replaces the tags of sents by the shipped tagger's.
+func retag(sents []*nlp.Sentence) error {
+	m, err := tag.Default()
+	if err != nil {
+		return err
+	}
+	tg := m.NewTagger()
+	for _, s := range sents {
+		tg.Tag(s)
+	}
+	return nil
+}
+
+func writeConllu(path string, sents []*nlp.Sentence) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("writing tagged training set: %w", err)
+	}
+	for _, s := range sents {
+		if err := nlp.WriteConllu(f, s); err != nil {
+			f.Close()
+			return fmt.Errorf("writing tagged training set: %w", err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing tagged training set: %w", err)
+	}
 	return nil
 }
