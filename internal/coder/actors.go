@@ -317,7 +317,7 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 		if country == "" || country == dict.NullCode {
 			return r, false
 		}
-		r.code = set.Agents[r.agent].Combine(country)
+		r.code = c.combineAgents(sc, h, r.mod, r.agent, country)
 	case r.actor >= 0:
 		r.code = c.actorCode(sc, r.actor)
 	case r.agent >= 0:
@@ -486,4 +486,43 @@ func (sc *Scratch) hasConj(k int) bool {
 		}
 	}
 	return false
+}
+
+// combineAgents combines the country code with the agent of the head of the
+// phrase and the other role nouns among the head's modifiers: suffix agents
+// in word order ("Danish Islamist media" → DNK+MUS+MED), then prefix agents
+// ("MSF Arnor diplomat" → NGO+ARN+GOV).
+func (c *Coder) combineAgents(sc *Scratch, h, mod, agent int, country string) string {
+	var mods [4]int
+	n := 0
+	for pass, w := range [2]int{mod, h} { // the country word's modifiers, then the head's
+		if w < 0 {
+			continue
+		}
+		for _, k := range sc.children(w) {
+			if m := sc.agentAt[k]; m >= 0 && k < h && n < len(mods) && sc.agents[m].entry != agent && (pass == 1 || k < w) {
+				switch sc.s.Words[k].Deprel {
+				case "compound", "amod", "flat":
+					mods[n] = sc.agents[m].entry
+					n++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return c.set.Agents[agent].Combine(country)
+	}
+	code := country
+	for pass := 0; pass < 2; pass++ { // suffixes, then prefixes
+		for i := 0; i <= n; i++ {
+			a := agent
+			if i < n {
+				a = mods[i]
+			}
+			if prefix := c.set.Agents[a].Place == dict.AgentPrefix; prefix == (pass == 1) {
+				code = c.set.Agents[a].Combine(code)
+			}
+		}
+	}
+	return code
 }
