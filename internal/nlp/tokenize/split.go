@@ -251,14 +251,17 @@ func (t *Tokenizer) boundaries(text string, toks []token) []bool {
 // when the next token starts with an upper-case letter, a digit, or an
 // opening quote or bracket.
 func ruleBoundary(text string, toks []token, i int) bool {
-	k := i
-	for k >= 0 {
+	closing := func(k int) bool {
 		w := text[toks[k].start:toks[k].end]
-		if w == ")" || w == "]" || w == "\"" || w == "”" || w == "'" || w == "’" || w == "''" {
-			k--
-			continue
-		}
-		break
+		return (w == ")" || w == "]" || w == "\"" || w == "”" || w == "'" || w == "’" || w == "''") &&
+			k > 0 && toks[k-1].end == toks[k].start
+	}
+	if closing(i + 1) {
+		return false // the sentence ends after the closing quote or bracket
+	}
+	k := i
+	for k >= 0 && closing(k) {
+		k--
 	}
 	if k < 0 {
 		return false

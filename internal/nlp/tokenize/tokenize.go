@@ -672,12 +672,11 @@ func emailLen(s string) int {
 	if at < 1 || !(isLetterByte(s[0]) || isDigit(s[0])) {
 		return 0
 	}
+	// the domain: EWT keeps Rice@ENRON whole as well, so no dot is required
 	k := at + 1
-	dot := false
 	for k < len(s) {
 		c := s[k]
 		if c == '.' && k+1 < len(s) && (isLetterByte(s[k+1]) || isDigit(s[k+1])) {
-			dot = true
 			k++
 			continue
 		}
@@ -689,7 +688,6 @@ func emailLen(s string) int {
 	if k == at+1 {
 		return 0
 	}
-	_ = dot // EWT keeps Rice@ENRON as one token as well
 	return k
 }
 

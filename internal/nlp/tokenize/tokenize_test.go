@@ -183,12 +183,10 @@ func BenchmarkTokenize(b *testing.B) {
 	text := strings.Repeat(`Gen. Smith didn't visit the U.S. on Jan. 5, 2024, officials said. `+
 		`"We can't accept this," the minister told reporters in Tbilisi -- a 15-year-old dispute over 1,250.50 km² of land. `+
 		"Protesters (about 3,000) gathered near www.gov.ge... Police fired tear gas!\n\n", 50)
-	words := len(Tokenize(text)[0].Words)
 	nw := 0
 	for _, s := range Tokenize(text) {
 		nw += len(s.Words)
 	}
-	_ = words
 	tk := New()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
@@ -213,5 +211,20 @@ func TestSpaceAfter(t *testing.T) {
 	want := `He: said: ":SpaceAfter=No do: n't: .:SpaceAfter=No ": don't:SpaceAfter=No Then: left:`
 	if g := strings.Join(got, " "); g != want {
 		t.Errorf("forms:misc\n got %s\nwant %s", g, want)
+	}
+}
+
+// TestRuleFallback checks the boundary rule used when no model is loaded.
+func TestRuleFallback(t *testing.T) {
+	tk := &Tokenizer{}
+	for _, tc := range []struct{ in, want string }{
+		{"Hi there. Bye now", "Hi there . | Bye now"},
+		{"Gen. Smith left. \"Why?\" he asked.", "Gen. Smith left . | \" Why ? \" he asked ."},
+		{"It costs 5 dollars. 3 left.", "It costs 5 dollars . | 3 left ."},
+		{"See you soon... or not.", "See you soon ... or not ."},
+	} {
+		if got := render(tk.Tokenize(tc.in)); got != tc.want {
+			t.Errorf("rules on %q\n got %s\nwant %s", tc.in, got, tc.want)
+		}
 	}
 }
