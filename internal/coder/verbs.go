@@ -332,7 +332,7 @@ func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, sc
 		}
 		found := false
 		for k := *pos; k >= 0; k-- {
-			if !c.opt.Petrarch1 && e.Kind == dict.ElemWord && sc.head(k) == sc.verb && sc.s.Words[k].Deprel == "advmod" && !isNegWord(sc.low[k]) {
+			if !c.opt.Petrarch1 && e.Kind == dict.ElemWord && sc.head(k) == sc.verb && sc.ownFunctionWord(k) {
 				// PETRARCH-2 matches the words before the verb in the
 				// phrases around it, not the verb's own adverbs
 				if adj {
@@ -971,4 +971,15 @@ func (sc *Scratch) preposition(k int) bool {
 	}
 	w := &sc.s.Words[k]
 	return w.Deprel == "case" || w.UPOS == "ADP" && w.Deprel != "mark"
+}
+
+// ownFunctionWord reports whether word k, a dependent of the verb, is one of
+// its adverbs or coordinators ("recently", "neither"), which PETRARCH-2 does
+// not match in the words before the verb; negation words are matched.
+func (sc *Scratch) ownFunctionWord(k int) bool {
+	switch sc.s.Words[k].Deprel {
+	case "advmod", "cc", "cc:preconj":
+		return !isNegWord(sc.low[k]) || sc.s.Words[k].Deprel != "advmod"
+	}
+	return false
 }
