@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -25,6 +26,7 @@ func init() {
 func runParse(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("parse", "[FILE...|-]", stderr)
 	format := fs.String("format", "conllu", "output format: conllu or json")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -34,6 +36,17 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	files := fs.Args()
 	if len(files) == 0 {
 		files = []string{"-"}
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("creating CPU profile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("starting CPU profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	p, err := pipeline.Default()
 	if err != nil {
