@@ -58,9 +58,10 @@ type Options struct {
 	NullActors bool
 	// Petrarch1 follows PETRARCH-1 where the two generations differ: an
 	// actor code of several codes joined by '/' ("FRO/BIL/SAM") is that
-	// many actors, and the verb's own adverbs before it ("RECENTLY *",
-	// "NOT EVER *") take part in pattern matching. By default (PETRARCH-2)
-	// such a code is kept whole and those adverbs are not matched.
+	// many actors, the verb's own adverbs before it ("RECENTLY *",
+	// "NOT EVER *") take part in pattern matching, and a passive without a
+	// "by" agent is coded as active. By default (PETRARCH-2) such a code is
+	// kept whole, those adverbs are not matched, and every passive is one.
 	Petrarch1 bool
 }
 

@@ -495,7 +495,7 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 	if depth > 6 {
 		return out
 	}
-	pass := sc.passive(v)
+	pass := c.passive(sc, v)
 	for _, k := range sc.children(v) {
 		d := sc.s.Words[k].Deprel
 		if pass {
@@ -504,7 +504,7 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 			}
 			continue
 		}
-		if d == "nsubj" {
+		if d == "nsubj" || d == "nsubj:pass" {
 			w := &sc.s.Words[k]
 			if w.UPOS == "PRON" && (sc.low[k] == "who" || sc.low[k] == "which" || sc.low[k] == "that") {
 				if h := sc.head(v); h >= 0 && strings.HasPrefix(sc.s.Words[v].Deprel, "acl") {
@@ -578,7 +578,7 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 		return out
 	}
 	before := len(out)
-	pass := sc.passive(v)
+	pass := c.passive(sc, v)
 	kids := sc.children(v)
 	phrase := func(k int) bool {
 		out = c.resolveNP(sc, k, out, 0)
@@ -980,6 +980,25 @@ func (sc *Scratch) ownFunctionWord(k int) bool {
 	switch sc.s.Words[k].Deprel {
 	case "advmod", "cc", "cc:preconj":
 		return !isNegWord(sc.low[k]) || sc.s.Words[k].Deprel != "advmod"
+	}
+	return false
+}
+
+// passive reports whether verb v is coded as a passive: its subject is the
+// target and a "by" phrase the source. PETRARCH-1 (Options.Petrarch1) left
+// passives without a "by" agent to its dictionary patterns, so in that
+// style such a verb is coded as active.
+func (c *Coder) passive(sc *Scratch, v int) bool {
+	if !sc.passive(v) {
+		return false
+	}
+	if !c.opt.Petrarch1 {
+		return true
+	}
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; d == "obl:agent" || d == "nmod:agent" || (d == "obl" || d == "nmod") && sc.caseOf(k) == "by" {
+			return true
+		}
 	}
 	return false
 }
