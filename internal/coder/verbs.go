@@ -897,7 +897,7 @@ func formatDate(d dict.Date) string {
 func (sc *Scratch) inClauseBelow(i, r int) bool {
 	for d := 0; i >= 0 && i != r && d < len(sc.low); d++ {
 		switch sc.s.Words[i].Deprel {
-		case "acl:relcl", "advcl", "parataxis":
+		case "acl:relcl", "advcl", "parataxis", "appos":
 			return true
 		}
 		i = sc.head(i)
