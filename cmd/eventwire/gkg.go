@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/analyze"
+	"github.com/eventwire/eventwire/internal/geo"
+	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/ingest"
+)
+
+func init() {
+	register(command{name: "gkg", summary: "article knowledge (entities, places, dates, themes, tone, counts, quotations) of one text", run: runGKG})
+}
+
+// runGKG implements "eventwire gkg [flags] FILE": it analyzes one text
+// document (pipeline, coder, dates, places) and prints the knowledge
+// extracted by internal/gkg as a readable summary, a GKG 2.1 row or JSON.
+func runGKG(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("gkg", "FILE|-", stderr)
+	format := fs.String("format", "text", "output: text (readable summary), gkg (GKG 2.1 row) or json")
+	date := fs.String("date", "", "article date YYYY-MM-DD when the document has none (default: today)")
+	url := fs.String("url", "", "document URL when the document has none")
+	var dicts multiFlag
+	fs.Var(&dicts, "dict", "dictionary file or directory (repeatable; default: the built-in dictionaries)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *format != "text" && *format != gkg.FormatGKG && *format != gkg.FormatJSON {
+		return fmt.Errorf("%w: --format: want text, gkg or json, not %q", errUsage, *format)
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: want one FILE", errUsage)
+	}
+	var docDate time.Time
+	if *date != "" {
+		t, err := time.Parse(ingest.DateLayout, *date)
+		if err != nil {
+			return fmt.Errorf("%w: --date: want YYYY-MM-DD, not %q", errUsage, *date)
+		}
+		docDate = t
+	}
+	name := fs.Arg(0)
+	text, err := readInput(name)
+	if err != nil {
+		return err
+	}
+	doc, err := ingest.ParseText([]byte(text), name)
+	if err != nil {
+		return err
+	}
+	if doc.URL == "" {
+		doc.URL = *url
+	}
+	if doc.Date.IsZero() {
+		doc.Date = docDate
+		if doc.Date.IsZero() {
+			doc.Date = time.Now().UTC().Truncate(24 * time.Hour)
+		}
+	}
+	set, err := openDicts(dicts, stderr)
+	if err != nil {
+		return err
+	}
+	an, err := analyze.New(set, analyze.Options{})
+	if err != nil {
+		return err
+	}
+	gaz, err := geo.Default()
+	if err != nil {
+		return fmt.Errorf("loading gazetteer: %w", err)
+	}
+	x, err := gkg.New(gkg.Options{Gazetteer: gaz, Dict: set})
+	if err != nil {
+		return err
+	}
+	res := an.NewWorker().Analyze(doc)
+	rec := x.Extract(nil, gkg.Article{DocID: doc.ID, URL: doc.URL, Source: doc.Source, Title: doc.Title,
+		Date: doc.Date, Doc: &res.Parsed, Events: res.Events})
+	if *format == "text" {
+		return gkg.WriteSummary(stdout, &rec)
+	}
+	w, err := gkg.NewWriter(stdout, *format)
+	if err != nil {
+		return err
+	}
+	if err := w.Write(&rec); err != nil {
+		return err
+	}
+	return w.Flush()
+}

@@ -1,0 +1,303 @@
+package gkg
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+// Count types by the lemma of the verb (or adjective) that governs the
+// counted noun, and by the counted noun itself.
+var (
+	countVerbs = map[string]string{
+		"kill": "KILL", "die": "KILL", "murder": "KILL", "massacre": "KILL", "slaughter": "KILL", "execute": "KILL", "dead": "KILL", "behead": "KILL", "perish": "KILL",
+		"arrest": "ARREST", "detain": "ARREST", "jail": "ARREST", "imprison": "ARREST", "apprehend": "ARREST", "round": "ARREST",
+		"kidnap": "KIDNAP", "abduct": "KIDNAP", "seize_person": "KIDNAP",
+		"wound": "WOUND", "injure": "WOUND", "hurt": "WOUND", "wounded": "WOUND", "injured": "WOUND",
+		"protest": "PROTEST", "demonstrate": "PROTEST", "rally": "PROTEST", "march": "PROTEST",
+		"affect": "AFFECT", "displace": "AFFECT", "evacuate": "AFFECT", "flee": "AFFECT", "strand": "AFFECT", "homeless": "AFFECT", "evict": "AFFECT",
+		"seize": "SEIZE", "confiscate": "SEIZE", "impound": "SEIZE",
+	}
+	countNouns = map[string]string{
+		"protester": "PROTEST", "protestor": "PROTEST", "demonstrator": "PROTEST", "marcher": "PROTEST",
+		"hostage": "KIDNAP", "captive": "KIDNAP",
+		"refugee": "AFFECT", "evacuee": "AFFECT",
+		"death": "KILL", "fatality": "KILL", "dead": "KILL",
+	}
+	// numberWords are spelled numbers; multipliers scale the number before.
+	numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+		"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+		"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
+	multipliers = map[string]float64{"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+		"m": 1e6, "bn": 1e9, "mln": 1e6}
+	// hedges before a number.
+	hedges = wordSet(`more than over about nearly almost around some least up to roughly approximately fewer less under`)
+	// currencies give an amount its object when no noun follows.
+	currencies = map[string]string{"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+)
+
+// numberRun is a number written in words i..j (0-based) of a sentence.
+type numberRun struct {
+	i, j  int
+	value float64
+}
+
+// parseNumber reads a number word: digits with thousands separators and a
+// decimal point, or a spelled number.
+func parseNumber(low string) (float64, bool) {
+	if v, ok := numberWords[low]; ok {
+		return v, true
+	}
+	if low == "" || low[0] < '0' || low[0] > '9' {
+		return 0, false
+	}
+	var b strings.Builder
+	for i := 0; i < len(low); i++ {
+		c := low[i]
+		switch {
+		case c >= '0' && c <= '9' || c == '.':
+			b.WriteByte(c)
+		case c == ',' && i > 0 && i+3 < len(low):
+			// thousands separator
+		default:
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseFloat(b.String(), 64)
+	return v, err == nil
+}
+
+// numberAt reads the number starting at word i of s, if any.
+func (sc *Scratch) numberAt(s *nlp.Sentence, i int) (numberRun, bool) {
+	v, ok := parseNumber(string(sc.lw(i)))
+	if !ok {
+		return numberRun{}, false
+	}
+	run := numberRun{i: i, j: i, value: v}
+	for run.j+1 < len(s.Words) {
+		l := string(sc.lw(run.j + 1))
+		if m, ok := multipliers[l]; ok {
+			run.value *= m
+			run.j++
+			continue
+		}
+		if n, ok := numberWords[l]; ok && run.value >= 20 && n < 10 && run.value == float64(int64(run.value)) && int64(run.value)%10 == 0 {
+			run.value += n // "twenty five"
+			run.j++
+			continue
+		}
+		break
+	}
+	return run, true
+}
+
+// inDate reports whether word i (0-based) of sentence k lies in a time
+// expression.
+func (sc *Scratch) inDate(k, i int) bool {
+	if k >= len(sc.exprs) {
+		return false
+	}
+	for _, e := range sc.exprs[k] {
+		if e.First <= i+1 && i+1 <= e.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// counts finds counts and amounts.
+func (x *Extractor) counts(sc *Scratch, d *nlp.Document, evs []event.Event, r *Record) {
+	for k := range d.Sentences {
+		s := &d.Sentences[k]
+		sc.lowerSentence(s)
+		for i := 0; i < len(s.Words); i++ {
+			if s.Words[i].UPOS != "NUM" && numberWords[string(sc.lw(i))] == 0 {
+				continue
+			}
+			run, ok := sc.numberAt(s, i)
+			if !ok {
+				continue
+			}
+			i = run.j
+			if sc.inDate(k, run.i) || run.value <= 0 || percent(sc, s, run.j) {
+				continue
+			}
+			if string(sc.lw(run.i)) == "one" && run.i == run.j && run.j+1 < len(s.Words) && string(sc.lw(run.j+1)) == "of" {
+				continue // "one of the ...": a pronoun
+			}
+			obj := objectNoun(s, run)
+			object := ""
+			if obj >= 0 {
+				object = x.objectText(sc, s, run, obj)
+			} else if run.i > 0 {
+				object = currencies[s.Words[run.i-1].Form]
+			}
+			if object == "" {
+				continue
+			}
+			off := s.Words[run.i].Start
+			if run.i > 0 {
+				if c, ok := currencies[s.Words[run.i-1].Form]; ok && obj >= 0 && object != c {
+					object = c + " " + object
+				}
+			}
+			r.Amounts = append(r.Amounts, Amount{Value: run.value, Object: object, Offset: off})
+			if obj < 0 {
+				continue
+			}
+			typ, verb := countType(s, obj)
+			if typ == "" && s.Words[obj].Head-1 >= run.i && s.Words[obj].Head-1 <= run.j {
+				// "thousands of people were arrested": the number is the
+				// subject or object.
+				typ, verb = countType(s, s.Words[obj].Head-1)
+				if t, ok := countNouns[s.Words[obj].Lemma]; typ == "" && ok {
+					typ = t
+				}
+			}
+			if typ == "" {
+				continue
+			}
+			c := Count{Type: typ, Number: int64(run.value), Object: object, Offset: off, Sentence: k + 1,
+				Approx: hedge(sc, s, run.i)}
+			vOff := off
+			if verb >= 0 {
+				c.Verb = s.Words[verb].Form
+				vOff = s.Words[verb].Start
+				for ei, e := range evs {
+					if e.Sentence == k+1 && e.VerbSpan.First == verb+1 {
+						c.Source, c.Target, c.EventIdx = e.Source, e.Target, ei+1
+						break
+					}
+				}
+			}
+			c.Geo = sc.nearestPlace(k, vOff)
+			r.Counts = append(r.Counts, c)
+		}
+	}
+}
+
+// percent reports whether the number ending at word j is a percentage.
+func percent(sc *Scratch, s *nlp.Sentence, j int) bool {
+	if j+1 >= len(s.Words) {
+		return false
+	}
+	l := string(sc.lw(j + 1))
+	return l == "%" || l == "percent" || l == "per" || l == "pct"
+}
+
+// hedge returns the hedge written before word i ("more than"), "" if none.
+func hedge(sc *Scratch, s *nlp.Sentence, i int) string {
+	a := i
+	for a > 0 && i-a < 2 && hedges[string(sc.lw(a-1))] {
+		a--
+	}
+	if a == i {
+		return ""
+	}
+	var b strings.Builder
+	for m := a; m < i; m++ {
+		if m > a {
+			b.WriteByte(' ')
+		}
+		b.Write(sc.lw(m))
+	}
+	return b.String()
+}
+
+// objectNoun returns the noun a number counts (0-based), -1 if none: the
+// noun it modifies ("1.5 million people"), or the noun after "of"
+// ("thousands of people").
+func objectNoun(s *nlp.Sentence, run numberRun) int {
+	for m := run.i; m <= run.j; m++ {
+		h := s.Words[m].Head - 1
+		if h >= 0 && h < len(s.Words) && (h < run.i || h > run.j) {
+			if u := s.Words[h].UPOS; (u == "NOUN" || u == "PROPN") && h > run.j {
+				return h
+			}
+		}
+	}
+	// "thousands of people", "5 of the soldiers": a noun attached to the
+	// number with "of".
+	for m := run.i; m <= run.j; m++ {
+		for c := run.j + 1; c < len(s.Words) && c <= run.j+4; c++ {
+			if s.Words[c].Head == m+1 && s.Words[c].UPOS == "NOUN" {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// objectText is the counted noun with its modifiers between the number and
+// it ("combat soldiers"), lower case.
+func (x *Extractor) objectText(sc *Scratch, s *nlp.Sentence, run numberRun, obj int) string {
+	var b strings.Builder
+	for m := run.j + 1; m <= obj; m++ {
+		w := &s.Words[m]
+		if m < obj && (w.Head != obj+1 || w.Deprel != "compound" && w.Deprel != "amod") {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.Write(sc.lw(m))
+	}
+	return b.String()
+}
+
+// countType returns the count type of the noun at obj and the word that
+// typed it (-1 when the noun itself did): the verb it is subject or object
+// of ("people were killed"), an adjective or participle on it ("people
+// dead", "people killed in..."), else the noun ("protesters").
+func countType(s *nlp.Sentence, obj int) (string, int) {
+	w := &s.Words[obj]
+	if h := w.Head - 1; h >= 0 && h < len(s.Words) {
+		switch w.Deprel {
+		case "nsubj", "nsubj:pass", "obj", "iobj", "nsubj:outer":
+			if t, ok := countVerbs[s.Words[h].Lemma]; ok {
+				return t, h
+			}
+		}
+	}
+	for c := range s.Words {
+		cw := &s.Words[c]
+		if cw.Head == obj+1 && (cw.Deprel == "amod" || cw.Deprel == "acl" || cw.Deprel == "acl:relcl") {
+			if t, ok := countVerbs[cw.Lemma]; ok {
+				return t, c
+			}
+			if t, ok := countVerbs[strings.ToLower(cw.Form)]; ok {
+				return t, c
+			}
+		}
+	}
+	if t, ok := countNouns[w.Lemma]; ok {
+		return t, -1
+	}
+	return "", -1
+}
+
+// nearestPlace returns the resolved place of sentence k nearest offset off,
+// cities and divisions before countries; nil when the sentence names none.
+func (sc *Scratch) nearestPlace(k, off int) *event.Geo {
+	var best *event.Geo
+	bestKey := 0
+	for _, sp := range sc.spots {
+		if sp.sent != k || sp.geo == nil {
+			continue
+		}
+		key := sp.start - off
+		if key < 0 {
+			key = -key
+		}
+		if sp.geo.Type == 1 {
+			key += 1 << 30
+		}
+		if best == nil || key < bestKey {
+			best, bestKey = sp.geo, key
+		}
+	}
+	return best
+}

@@ -1,0 +1,416 @@
+package gkg
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/geo"
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+// spot is a place name found by the gazetteer, with its resolution.
+type spot struct {
+	sent       int // 0-based sentence
+	start, end int // byte offsets in the document
+	text       string
+	geo        *event.Geo
+}
+
+// places spots and resolves the article's place names together (as
+// internal/analyze does) and fills r.Locations.
+func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *Record) {
+	sc.spots = sc.spots[:0]
+	g := x.opt.Gazetteer
+	if g == nil {
+		return
+	}
+	var mentions []geo.Mention
+	for k := range d.Sentences {
+		s := &d.Sentences[k]
+		off := max(s.Start, 0)
+		for _, f := range g.Spot(s.Text) {
+			sc.spots = append(sc.spots, spot{sent: k, start: off + f.Start, end: off + f.End, text: f.Text})
+			mentions = append(mentions, f.Mention)
+		}
+	}
+	if len(mentions) == 0 {
+		return
+	}
+	var hints geo.Hints
+	for _, e := range evs {
+		for _, code := range [2]string{e.Source, e.Target} {
+			if c := actorCountry(code); c != "" {
+				hints.Countries = append(hints.Countries, c)
+			}
+		}
+	}
+	res := g.ResolveArticle(mentions, hints)
+	for j := range sc.spots {
+		sp := &sc.spots[j]
+		sp.geo = res[j].Geo
+		if sp.geo != nil {
+			r.Locations = append(r.Locations, Location{Geo: *sp.geo, Text: sp.text, Offset: sp.start})
+		}
+	}
+}
+
+// actorCountry returns the country of a CAMEO actor code, "" when none.
+func actorCountry(code string) string {
+	if code == "" || code == dict.NullCode {
+		return ""
+	}
+	ac, err := cameo.ParseActorCode(code)
+	if err != nil || ac.Country == "" {
+		return ""
+	}
+	if _, ok := cameo.LookupCountry(ac.Country); !ok {
+		return ""
+	}
+	return ac.Country
+}
+
+// orgCues are head words that make a name an organisation.
+var orgCues = wordSet(`agency ministry organization organisation organizations organisations assembly senate
+parliament council committee commission union party army navy embassy consulate bank court institute university
+company corporation corp inc ltd llc association federation front movement government police office department
+church league fund group forces foundation congress authority service tribunal academy school hospital club
+network news times post press bureau secretariat alliance coalition brigade brigades corps guard cabinet chamber
+duma knesset majlis administration directorate board centre center society command red crescent cross
+airlines airways ngo`)
+
+// titles before a name make it a person's ("President Emmanuel Macron").
+var titles = wordSet(`president minister mr mrs ms miss dr sen senator rep gen general col colonel lt
+lieutenant capt captain sgt sergeant king queen prince princess pope sheikh sheik chancellor secretary
+spokesman spokeswoman spokesperson ambassador judge justice governor mayor imam rabbi bishop archbishop
+cardinal father sir lord lady dame professor prof emir sultan ayatollah premier chairman chairwoman envoy`)
+
+// notNames are capitalised words that do not start or make up a name.
+var notNames = wordSet(`i january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// connectors join the words of one name when both sides are capitalised.
+var connectors = wordSet(`of de du des la le al el von van bin ibn da di del`)
+
+// speechVerbs introduce quotations and make their subject a speaker.
+var speechVerbs = wordSet(`say tell state add note declare stress emphasize emphasise announce ask warn insist
+claim explain argue write urge reply respond retort agree admit accuse deny confirm report quote
+comment remark suggest believe conclude underline affirm proclaim vow pledge promise threaten demand`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// nameWord reports whether word i of s can be part of a name.
+func (sc *Scratch) nameWord(s *nlp.Sentence, i int) bool {
+	w := &s.Words[i]
+	if !capitalised(w.Form) || notNames[string(sc.lw(i))] {
+		return false
+	}
+	switch w.UPOS {
+	case "PROPN", "NOUN", "ADJ", "X", "NUM", "SYM":
+	default:
+		return false
+	}
+	if i == 0 || startsClause(s, i) {
+		// A capitalised first word is a name only when tagged a proper
+		// noun or followed by one.
+		if w.UPOS == "PROPN" {
+			return true
+		}
+		if i+1 < len(s.Words) && capitalised(s.Words[i+1].Form) {
+			next := s.Words[i+1].UPOS == "PROPN" || orgCues[string(sc.lw(i+1))]
+			return next
+		}
+		return false
+	}
+	return true
+}
+
+// startsClause reports whether word i follows an opening quote or colon.
+func startsClause(s *nlp.Sentence, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := s.Words[i-1].Form
+	return p == `"` || p == "“" || p == ":" || p == "``" || p == "'"
+}
+
+// entities finds the proper-name spans of each sentence, types them and
+// links short forms to earlier full mentions.
+func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r *Record) {
+	for k := range d.Sentences {
+		s := &d.Sentences[k]
+		sc.lowerSentence(s)
+		n := len(s.Words)
+		for i := 0; i < n; i++ {
+			if !sc.nameWord(s, i) {
+				continue
+			}
+			j := i
+			for j+1 < n {
+				if sc.nameWord(s, j+1) {
+					j++
+					continue
+				}
+				// "of", "of the", "de la" between capitalised words.
+				c := j + 1
+				for c < n && c-j <= 2 && (connectors[string(sc.lw(c))] || string(sc.lw(c)) == "the") && !capitalised(s.Words[c].Form) {
+					c++
+				}
+				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) {
+					j = c
+					continue
+				}
+				break
+			}
+			x.addEntity(sc, d, s, k, i, j, evs, r)
+			i = j
+		}
+	}
+	x.linkShortForms(r)
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		nm := Name{Name: e.Canonical, Offset: e.Start}
+		switch e.Type {
+		case Person:
+			r.Persons = append(r.Persons, nm)
+		case Organization:
+			r.Organizations = append(r.Organizations, nm)
+		}
+		r.AllNames = append(r.AllNames, Name{Name: e.Text, Offset: e.Start})
+	}
+}
+
+// addEntity types the name spanning words i..j (0-based) of sentence k.
+func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i, j int, evs []event.Event, r *Record) {
+	// Leading titles make a person and are not part of the name.
+	title := false
+	for i < j && titles[string(sc.lw(i))] {
+		i, title = i+1, true
+	}
+	if i > 0 && titles[string(sc.lw(i-1))] {
+		title = true
+	}
+	single := i == j
+	w := &s.Words[i]
+	low := string(sc.lw(j))
+	acronym := isAcronym(s.Words[j].Form)
+	if single && !acronym && !title {
+		// Nationality and other adjectives ("French", "Islamophobic").
+		if w.UPOS == "ADJ" || w.Deprel == "amod" || strings.HasSuffix(low, "phobic") || strings.HasSuffix(low, "ism") ||
+			w.Deprel == "compound" && (w.UPOS != "PROPN" || demonym(low) && !x.spotAt(sc, k, w.Start)) {
+			return
+		}
+	}
+	e := Entity{Start: s.Words[i].Start, End: wordEnd(d, &s.Words[j]), Sentence: k + 1}
+	e.Text = spanText(d, s, i, j)
+	e.Canonical = e.Text
+	cue := ""
+	for m := i; m <= j; m++ {
+		if l := string(sc.lw(m)); orgCues[l] && !connectors[l] {
+			cue = l
+		}
+	}
+	var place *spot
+	for p := range sc.spots {
+		sp := &sc.spots[p]
+		if sp.sent == k && sp.geo != nil && sp.start <= e.Start && e.End <= sp.end+1 {
+			place = sp
+			break
+		}
+	}
+	switch {
+	case cue != "":
+		e.Type, e.Why = Organization, "cue:"+cue
+	case place != nil:
+		e.Type, e.Why, e.Geo = Place, "place", place.geo
+	case title:
+		e.Type, e.Why = Person, "title"
+	case !single && x.names[string(sc.lw(i))] && s.Words[j].UPOS == "PROPN":
+		e.Type, e.Why = Person, "first-name"
+	case acronym && single:
+		e.Type, e.Why = Organization, "acronym"
+	case !single && subjectOfSpeech(s, i, j):
+		e.Type, e.Why = Person, "speaker"
+	default:
+		e.Type = OtherName
+	}
+	e.Actor = x.actorFor(sc, s, i, j, evs, e.Start, e.End)
+	r.Entities = append(r.Entities, e)
+}
+
+// demonym reports whether a lower-case word has a nationality ending
+// ("azerbaijani", "armenian", "chinese", "turkish").
+func demonym(low string) bool {
+	for _, suf := range [...]string{"i", "an", "ese", "ish", "ic"} {
+		if strings.HasSuffix(low, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// spotAt reports whether a resolved place of sentence k starts at offset off.
+func (x *Extractor) spotAt(sc *Scratch, k, off int) bool {
+	for _, sp := range sc.spots {
+		if sp.sent == k && sp.start == off && sp.geo != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym reports whether w is 2–6 upper-case letters ("APA", "NGO").
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectOfSpeech reports whether words i..j hold the subject of a speech
+// verb.
+func subjectOfSpeech(s *nlp.Sentence, i, j int) bool {
+	for m := i; m <= j; m++ {
+		w := &s.Words[m]
+		if (w.Deprel == "nsubj") && w.Head >= 1 && w.Head <= len(s.Words) && speechVerbs[s.Words[w.Head-1].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// actorFor returns the code of an event actor whose span covers the name,
+// else of a dictionary actor whose phrase is the name.
+func (x *Extractor) actorFor(sc *Scratch, s *nlp.Sentence, i, j int, evs []event.Event, start, end int) string {
+	for _, ev := range evs {
+		if covers(ev.SourceSpan, start, end) && ev.Source != "" && ev.Source != dict.NullCode {
+			return ev.Source
+		}
+		if covers(ev.TargetSpan, start, end) && ev.Target != "" && ev.Target != dict.NullCode {
+			return ev.Target
+		}
+	}
+	if x.opt.Dict == nil {
+		return ""
+	}
+	refs := x.opt.Dict.ActorsStarting(string(sc.lw(i)), nil)
+	for _, ref := range refs {
+		a := &x.opt.Dict.Actors[ref.Entry]
+		p := a.Names[ref.Name]
+		if len(p) != j-i+1 {
+			continue
+		}
+		ok := true
+		for m, pw := range p {
+			l := string(sc.lw(i + m))
+			if pw.Synset || !(l == pw.Text || pw.Prefix && strings.HasPrefix(l, pw.Text)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			if c := a.CodesAt(0); c != nil && len(c.Codes) > 0 && c.Codes[0] != dict.NullCode {
+				return c.Codes[0]
+			}
+		}
+	}
+	return ""
+}
+
+// covers reports whether span contains [start, end).
+func covers(sp event.Span, start, end int) bool {
+	return sp.Start >= 0 && sp.End > sp.Start && sp.Start <= start && end <= sp.End
+}
+
+// linkShortForms gives a name the canonical form of an earlier, longer name
+// of the same head it abbreviates: "the Senate" or "the French Senate" after
+// "the Senate of the French Republic" (same head word, every other word
+// found in the full name), "Macron" after "Emmanuel Macron".
+func (x *Extractor) linkShortForms(r *Record) {
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		head, mods := nameHead(e.Text)
+		for j := i - 1; j >= 0; j-- {
+			f := &r.Entities[j]
+			if len(f.Canonical) <= len(e.Text) || f.Type == Place {
+				continue
+			}
+			fhead, fmods := nameHead(f.Canonical)
+			linked := false
+			switch {
+			case f.Type == Person && len(mods) == 0:
+				linked = strings.EqualFold(head, lastWord(f.Canonical))
+			case strings.EqualFold(head, fhead):
+				linked = true
+				for _, m := range mods {
+					if !containsWordPrefix(fmods, m) {
+						linked = false
+						break
+					}
+				}
+			}
+			if linked {
+				e.Canonical, e.Type, e.Why = f.Canonical, f.Type, "link"
+				if e.Actor == "" {
+					e.Actor = f.Actor
+				}
+				break
+			}
+		}
+	}
+}
+
+// nameHead splits a name into its head word (the last word before "of",
+// else the last word) and its other words, without connectors.
+func nameHead(name string) (string, []string) {
+	words := strings.Fields(name)
+	h := len(words) - 1
+	for i, w := range words {
+		if i > 0 && strings.EqualFold(w, "of") {
+			h = i - 1
+			break
+		}
+	}
+	var mods []string
+	for i, w := range words {
+		if i != h && !connectors[strings.ToLower(w)] && !strings.EqualFold(w, "the") {
+			mods = append(mods, w)
+		}
+	}
+	if h < 0 {
+		return "", mods
+	}
+	return words[h], mods
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// containsWordPrefix reports whether a word of ws shares its first four
+// letters (or all of the shorter) with w, case-insensitively: "French"
+// matches "French", "Azerbaijani" matches "Azerbaijan".
+func containsWordPrefix(ws []string, w string) bool {
+	for _, v := range ws {
+		n := min(4, len(v), len(w))
+		if n > 0 && strings.EqualFold(v[:n], w[:n]) && (len(w) < 4) == (len(v) < 4) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,248 @@
+package gkg
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+// Quotation limits: a quoted span shorter than minQuoteWords words is a
+// scare quote or a title ("cradle of democracy") unless a speech verb
+// introduces it; one longer than maxQuoteBytes is a pairing error.
+const (
+	minQuoteWords = 5
+	maxQuoteBytes = 4000
+)
+
+// documentNouns are speakers that speak for someone else ("the statement
+// states...").
+var documentNouns = wordSet(`statement report resolution letter declaration communique communiqué appeal message
+release document text`)
+
+// quoteSpan is a quoted span [start, end) of the document text.
+type quoteSpan struct{ start, end int }
+
+// findQuotes pairs quotation marks in text. Curly marks say their
+// direction; a straight double quote opens when it follows a space, a line
+// break, an opening bracket or the start of the text, and closes otherwise.
+// A closing mark without an open quote is ignored (a stray mark), and an
+// opening mark inside an open quote restarts it.
+func findQuotes(text string) []quoteSpan {
+	var out []quoteSpan
+	open := -1
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		opening := false
+		switch r {
+		case '"':
+			opening = i == 0 || strings.IndexByte(" \t\n\r([{", text[i-1]) >= 0
+		case '“':
+			opening = true
+		case '”':
+		default:
+			i += n
+			continue
+		}
+		if opening {
+			open = i + n
+		} else if open >= 0 {
+			out = append(out, quoteSpan{open, i})
+			open = -1
+		}
+		i += n
+	}
+	return out
+}
+
+// quotations finds the quoted spans with their introducing verb and
+// speaker.
+func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, r *Record) {
+	for _, q := range findQuotes(d.Text) {
+		if q.end-q.start > maxQuoteBytes || q.end <= q.start {
+			continue
+		}
+		quote := strings.TrimSpace(d.Text[q.start:q.end])
+		if quote == "" {
+			continue
+		}
+		// The introducing verb: a speech verb outside the quote in the
+		// sentence where it opens, else where it closes.
+		k, v := -1, -1
+		for _, at := range [2]int{q.start, q.end} {
+			sk := sentenceAt(d, at)
+			if sk < 0 {
+				continue
+			}
+			if vi := speechVerb(&d.Sentences[sk], q); vi >= 0 {
+				k, v = sk, vi
+				break
+			}
+		}
+		if v < 0 && len(strings.Fields(quote)) < minQuoteWords {
+			continue
+		}
+		qt := Quotation{Offset: q.start, Length: q.end - q.start, Quote: quote}
+		if v >= 0 {
+			s := &d.Sentences[k]
+			qt.Verb = s.Words[v].Form
+			if a, b, ok := subject(s, v); ok {
+				qt.Speaker = spanText(d, s, a, b)
+				start, end := s.Words[a].Start, s.Words[b].End
+				if documentNouns[strings.ToLower(s.Words[headOf(s, a, b)].Lemma)] {
+					if name, ns, ne, ok := onBehalf(d, k, s.Words[headOf(s, a, b)].Lemma); ok {
+						qt.Speaker, start, end = name, ns, ne
+					}
+				}
+				qt.Actor = speakerActor(evs, r.Entities, start, end)
+			}
+		}
+		r.Quotations = append(r.Quotations, qt)
+	}
+}
+
+// sentenceAt returns the index of the sentence containing offset at, -1.
+func sentenceAt(d *nlp.Document, at int) int {
+	for k := range d.Sentences {
+		s := &d.Sentences[k]
+		if s.Start <= at && at <= s.End {
+			return k
+		}
+	}
+	return -1
+}
+
+// speechVerb returns the speech verb of s outside the quote that
+// introduces it, -1 if none: a word of the quote depends on the verb (within
+// three steps), or the verb stands within three words of the quote.
+func speechVerb(s *nlp.Sentence, q quoteSpan) int {
+	for i := range s.Words {
+		w := &s.Words[i]
+		if inQuote(w, q) || w.UPOS != "VERB" || !speechVerbs[w.Lemma] {
+			continue
+		}
+		for m := range s.Words {
+			if !inQuote(&s.Words[m], q) {
+				continue
+			}
+			if near := m - i; near >= -4 && near <= 4 {
+				return i
+			}
+			h := m
+			for step := 0; step < 3 && h >= 0 && h < len(s.Words); step++ {
+				h = s.Words[h].Head - 1
+				if h == i {
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}
+
+func inQuote(w *nlp.Word, q quoteSpan) bool { return w.Start >= q.start && w.End <= q.end }
+
+// subject returns the word span (0-based, inclusive) of the subject of
+// verb v: the nsubj dependent with its subtree.
+func subject(s *nlp.Sentence, v int) (int, int, bool) {
+	for i := range s.Words {
+		w := &s.Words[i]
+		if w.Head == v+1 && (w.Deprel == "nsubj" || w.Deprel == "nsubj:pass") {
+			a, b := subtree(s, i)
+			return a, b, true
+		}
+	}
+	return 0, 0, false
+}
+
+// subtree returns the first and last word (0-based) of word i's subtree.
+func subtree(s *nlp.Sentence, i int) (int, int) {
+	a, b := i, i
+	for changed := true; changed; {
+		changed = false
+		for m := range s.Words {
+			if m >= a && m <= b {
+				continue
+			}
+			h := s.Words[m].Head - 1
+			if h >= a && h <= b && inSubtree(s, m, i) {
+				a, b = min(a, m), max(b, m)
+				changed = true
+			}
+		}
+	}
+	return a, b
+}
+
+// inSubtree reports whether word m descends from word root (both 0-based).
+func inSubtree(s *nlp.Sentence, m, root int) bool {
+	for steps := 0; steps <= len(s.Words) && m >= 0 && m < len(s.Words); steps++ {
+		if m == root {
+			return true
+		}
+		m = s.Words[m].Head - 1
+	}
+	return false
+}
+
+// headOf returns the word of a..b whose head lies outside the span.
+func headOf(s *nlp.Sentence, a, b int) int {
+	for m := a; m <= b; m++ {
+		h := s.Words[m].Head - 1
+		if h < a || h > b {
+			return m
+		}
+	}
+	return b
+}
+
+// onBehalf looks back from sentence k for the noun lemma with "on behalf
+// of X" or "by X" and returns X.
+func onBehalf(d *nlp.Document, k int, lemma string) (string, int, int, bool) {
+	for j := k; j >= 0 && j >= k-3; j-- {
+		s := &d.Sentences[j]
+		has := false
+		for i := range s.Words {
+			if s.Words[i].Lemma == lemma {
+				has = true
+			}
+		}
+		if !has {
+			continue
+		}
+		for i := 0; i+2 < len(s.Words); i++ {
+			l := strings.ToLower(s.Words[i].Form)
+			if l == "behalf" && strings.EqualFold(s.Words[i+1].Form, "of") {
+				// The noun phrase after "of": the dependent of "behalf"
+				// attached through "of", with its subtree.
+				for m := i + 2; m < len(s.Words); m++ {
+					if s.Words[m].Head == i+1 && s.Words[m].UPOS != "ADP" {
+						a, b := subtree(s, m)
+						for a < b && (s.Words[a].Deprel == "case" || s.Words[a].UPOS == "ADP") {
+							a++
+						}
+						return spanText(d, s, a, b), s.Words[a].Start, s.Words[b].End, true
+					}
+				}
+			}
+		}
+	}
+	return "", 0, 0, false
+}
+
+// speakerActor returns the code of an event actor or named entity inside
+// the speaker span.
+func speakerActor(evs []event.Event, ents []Entity, start, end int) string {
+	for _, e := range evs {
+		if e.SourceSpan.Start >= start && e.SourceSpan.End <= end && e.SourceSpan.End > e.SourceSpan.Start && e.Source != "" {
+			return e.Source
+		}
+	}
+	for _, e := range ents {
+		if e.Start >= start && e.End <= end && e.Actor != "" {
+			return e.Actor
+		}
+	}
+	return ""
+}
