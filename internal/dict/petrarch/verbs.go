@@ -215,12 +215,13 @@ func verbPhrase(s string) (dict.Phrase, int) {
 	head := 0
 	var p dict.Phrase
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == ' ' || r == '\t' }) {
-		if strings.HasPrefix(w, "+") {
-			w = strings.TrimLeft(w, "+")
-			head = len(p)
-		}
+		marked := strings.HasPrefix(w, "+")
+		w = strings.TrimLeft(w, "+")
 		if w == "" {
 			continue
+		}
+		if marked {
+			head = len(p)
 		}
 		p = append(p, dict.Word{Text: w})
 	}
