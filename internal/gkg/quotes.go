@@ -153,6 +153,17 @@ func subject(s *nlp.Sentence, v int) (int, int, bool) {
 			return a, b, true
 		}
 	}
+	// A misparse seen on "..., the envoy told reporters": the verb hangs
+	// from its subject as a clause (acl); the subject is that noun with its
+	// left modifiers.
+	if w := &s.Words[v]; w.Deprel == "acl" && w.Head >= 1 && w.Head-1 < v {
+		h := w.Head - 1
+		a := h
+		for m := h - 1; m >= 0 && s.Words[m].Head == h+1; m-- {
+			a = m
+		}
+		return a, h, true
+	}
 	return 0, 0, false
 }
 

@@ -34,7 +34,8 @@ func (c toneCounts) tone() Tone {
 // round keeps four decimals, so that rows are stable and compact.
 func round(f float64) float64 { return math.Round(f*1e4) / 1e4 }
 
-// negators flip the valence of a word up to three words after them.
+// negators flip the valence of the next valued word up to three words
+// after them.
 var negators = map[string]bool{"not": true, "n't": true, "no": true, "never": true, "without": true, "nor": true, "neither": true}
 
 // personal pronouns counted for the self/group reference density.
@@ -92,6 +93,7 @@ func (x *Extractor) sentenceTone(sc *Scratch, s *nlp.Sentence) toneCounts {
 		}
 		if i-lastNeg <= 3 {
 			v = -v
+			lastNeg = -10 // a negator flips one word
 		}
 		if v > 0 {
 			c.pos++
