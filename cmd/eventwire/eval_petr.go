@@ -23,6 +23,7 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 	var dicts multiFlag
 	fs.Var(&dicts, "dict", "dictionary file or directory (repeatable); default: the files named by the XML's <Environment>")
 	dictDir := fs.String("dict-dir", "../shared/petrarch/dictionaries", "directory the <Environment> file names are resolved in")
+	verbs := fs.String("verbs", "", "with the <Environment> dictionaries, use this verb file (in --dict-dir) instead of the one named there")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
 	negation := fs.String("negation", "transform", "negated verbs: drop, transform (PETRARCH-2) or keep")
 	monad := fs.Bool("monad", false, "code events without a target (target ---)")
@@ -55,7 +56,11 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "warning: %s\n", p)
 	}
 	if len(dicts) == 0 {
-		for _, n := range []string{f.Env.Actors, f.Env.Agents, f.Env.Discards, f.Env.Verbs} {
+		verbFile := f.Env.Verbs
+		if *verbs != "" {
+			verbFile = *verbs
+		}
+		for _, n := range []string{f.Env.Actors, f.Env.Agents, f.Env.Discards, verbFile} {
 			if n != "" {
 				dicts = append(dicts, filepath.Join(*dictDir, n))
 			}
