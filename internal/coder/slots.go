@@ -446,3 +446,17 @@ func writeSlot(b *strings.Builder, sl *dict.Slot) {
 		b.WriteByte(')')
 	}
 }
+
+// lemmaOnly reports whether lemma is a verb of an eventwire-format
+// dictionary: such entries list no inflected forms (the tagger's lemma
+// finds them), so an irregular form ("said", "laid") is coded through its
+// lemma however it is spelled.
+func (c *Coder) lemmaOnly(lemma string) bool {
+	for _, r := range c.set.VerbsFor(lemma) {
+		f := &c.set.Verbs[r.Verb].Forms[r.Form]
+		if len(f.Forms) == 0 && strings.HasSuffix(f.Origin.File, ".ewd") {
+			return true
+		}
+	}
+	return false
+}

@@ -97,7 +97,7 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 	}
 	// the written form first ("left" may be its own class), then the lemma
 	try(sc.low[v])
-	if best.verb < 0 && sc.low[v] != sc.lemma[v] && !misspelled(sc.low[v], sc.lemma[v]) {
+	if best.verb < 0 && sc.low[v] != sc.lemma[v] && (!misspelled(sc.low[v], sc.lemma[v]) || c.lemmaOnly(sc.lemma[v])) {
 		try(sc.lemma[v])
 	}
 	if best.verb < 0 {
