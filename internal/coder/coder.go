@@ -60,8 +60,10 @@ type Options struct {
 	// actor code of several codes joined by '/' ("FRO/BIL/SAM") is that
 	// many actors, the verb's own adverbs before it ("RECENTLY *",
 	// "NOT EVER *") take part in pattern matching, and a passive without a
-	// "by" agent is coded as active. By default (PETRARCH-2) such a code is
-	// kept whole, those adverbs are not matched, and every passive is one.
+	// "by" agent is coded as active, and patterns reach into clauses below
+	// the verb that have their own subject. By default (PETRARCH-2) such a
+	// code is kept whole, those adverbs are not matched, every passive is
+	// one, and patterns stay in the verb's own clause.
 	Petrarch1 bool
 }
 

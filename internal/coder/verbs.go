@@ -229,7 +229,7 @@ func (sc *Scratch) matchSeq(c *Coder, elems []dict.Elem, pos *int, v int, sub bo
 		}
 		found := false
 		for k := *pos; k < len(sc.low); k++ {
-			if sub && !sc.inSubtree(k, v) {
+			if sub && (!sc.inSubtree(k, v) || !c.opt.Petrarch1 && sc.inOwnClause(k, v)) {
 				if adj {
 					break
 				}
@@ -999,6 +999,24 @@ func (c *Coder) passive(sc *Scratch, v int) bool {
 		if d := sc.s.Words[k].Deprel; d == "obl:agent" || d == "nmod:agent" || (d == "obl" || d == "nmod") && sc.caseOf(k) == "by" {
 			return true
 		}
+	}
+	return false
+}
+
+// inOwnClause reports whether word k lies in a clause below verb v that
+// has a subject of its own ("said he has deep satisfaction"): the verb's
+// patterns do not reach into it.
+func (sc *Scratch) inOwnClause(k, v int) bool {
+	for d := 0; k >= 0 && k != v && d < len(sc.low); d++ {
+		switch sc.rel(k) {
+		case "ccomp", "advcl", "parataxis", "acl":
+			for _, j := range sc.children(k) {
+				if r := sc.rel(j); r == "nsubj" || r == "csubj" {
+					return true
+				}
+			}
+		}
+		k = sc.head(k)
 	}
 	return false
 }
