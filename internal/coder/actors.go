@@ -290,10 +290,11 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			}
 		}
 	}
-	if r.agent >= 0 && sc.actorAt[h] >= 0 {
-		// a named person with a role and a possessor country: "Ithilen's
-		// minister Calimehtar" is Ithilen's government, whoever the name
-		// alone would code
+	if sc.actorAt[h] >= 0 {
+		// a named person with a possessor country: "Ithilen's minister
+		// Calimehtar" is Ithilen's government and "Arnor's Elrond" is
+		// Arnor's, whoever the name alone would code (the first actor of
+		// the phrase names it)
 		for _, k := range sc.children(h) {
 			if k < h && sc.s.Words[k].Deprel == "nmod:poss" {
 				if a := c.actorInside(sc, k, 0); a >= 0 && sc.actors[a].entry != r.actor {
