@@ -141,7 +141,7 @@ func TestThemes(t *testing.T) {
 
 func TestQuotations(t *testing.T) {
 	tests := []struct {
-		text                  string
+		text                 string
 		quote, verb, speaker string // quote "" for none
 	}{
 		{`The minister said: "We will never accept this decision of the court."`,
