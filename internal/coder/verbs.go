@@ -564,7 +564,12 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 			return c.subjects(sc, h, out, depth+1)
 		}
 	case "acl":
-		return c.resolveNP(sc, h, out, 0)
+		// a participle modifying a noun acts for it ("a woman believed
+		// linked to Al-Qaeda"); an infinitive ("urged Eriador to respond")
+		// is what someone else wants of it, not its own act
+		if !sc.infinitive(v) {
+			return c.resolveNP(sc, h, out, 0)
+		}
 	}
 	return out
 }
