@@ -189,22 +189,32 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 		}
 	}
 	hasConj := false
-	headCountry := -1 // the country of the first member, for "Danish media and government"
-	if len(out) > before && out[before].actor >= 0 {
-		headCountry = out[before].actor
-	}
+	// the countries of the first member, shared by members that are role
+	// nouns alone: "Danish media and government", "lawmakers and officials
+	// in Arnor and Gondor"
+	headEnd := len(out)
 	for _, k := range sc.children(h) {
 		if sc.s.Words[k].Deprel == "conj" && (nominal(&sc.s.Words[k]) || sc.actorAt[k] >= 0) {
 			n := len(out)
 			out = c.resolveNP(sc, k, out, depth+1)
 			hasConj = true
-			for i := n; i < len(out); i++ {
-				if out[i].actor < 0 && out[i].agent >= 0 && headCountry >= 0 {
-					if code := c.actorCode(sc, headCountry); code != "" && code != dict.NullCode {
-						out[i].actor = headCountry
-						out[i].code = c.set.Agents[out[i].agent].Combine(code)
-					}
+			if n+1 != len(out) || out[n].actor >= 0 || out[n].agent < 0 {
+				continue
+			}
+			member := out[n]
+			out = out[:n]
+			for i := before; i < headEnd && i < n; i++ {
+				if out[i].actor < 0 {
+					continue
 				}
+				if code := c.actorCode(sc, out[i].actor); code != "" && code != dict.NullCode {
+					r := member
+					r.actor, r.code = out[i].actor, c.set.Agents[member.agent].Combine(code)
+					out = append(out, r)
+				}
+			}
+			if len(out) == n {
+				out = append(out, member) // no country to share: the agent alone
 			}
 		}
 	}
