@@ -339,23 +339,28 @@ func covers(sp event.Span, start, end int) bool {
 // "the Senate of the French Republic" (same head word, every other word
 // found in the full name), "Macron" after "Emmanuel Macron".
 func (x *Extractor) linkShortForms(r *Record) {
+	type parts struct {
+		head string
+		mods []string
+	}
+	ps := make([]parts, len(r.Entities)) // of each entity's canonical name
 	for i := range r.Entities {
 		e := &r.Entities[i]
 		head, mods := nameHead(e.Text)
+		ps[i] = parts{head, mods}
 		for j := i - 1; j >= 0; j-- {
 			f := &r.Entities[j]
 			if len(f.Canonical) <= len(e.Text) || f.Type == Place {
 				continue
 			}
-			fhead, fmods := nameHead(f.Canonical)
 			linked := false
 			switch {
 			case f.Type == Person && len(mods) == 0:
 				linked = strings.EqualFold(head, lastWord(f.Canonical))
-			case strings.EqualFold(head, fhead):
+			case strings.EqualFold(head, ps[j].head):
 				linked = true
 				for _, m := range mods {
-					if !containsWordPrefix(fmods, m) {
+					if !containsWordPrefix(ps[j].mods, m) {
 						linked = false
 						break
 					}
@@ -366,6 +371,7 @@ func (x *Extractor) linkShortForms(r *Record) {
 				if e.Actor == "" {
 					e.Actor = f.Actor
 				}
+				ps[i] = ps[j]
 				break
 			}
 		}
