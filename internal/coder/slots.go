@@ -24,7 +24,7 @@ func (sc *Scratch) matchSlots(c *Coder, p *dict.Pattern, v int, m *match) (int, 
 	for i := range p.Slots {
 		n, ok := sc.matchSlot(c, &p.Slots[i], v, m, 0)
 		if !ok {
-			if sc.tr != nil {
+			if sc.tr != nil && i > 0 { // the pattern came close: say which slot failed
 				sc.trace("  pattern %s: no match: %s", p.Origin, slotString(&p.Slots[i]))
 			}
 			return 0, false
@@ -126,6 +126,12 @@ func (sc *Scratch) relMatches(rel string, h, k int) bool {
 		return !hasSub && d == "nsubj"
 	case "compound":
 		return hasSub && sub == "prt" && d == "compound:prt"
+	case "xcomp":
+		// "urged Venezuela to resign": parsers attach the infinitive as
+		// an adverbial clause as often as an open complement
+		return dbase == "xcomp" || dbase == "advcl" && sc.infinitive(k)
+	case "ccomp":
+		return dbase == "ccomp" || dbase == "xcomp" || dbase == "advcl" && sc.infinitive(k)
 	}
 	return !hasSub && dbase == base && base != "nsubj"
 }
