@@ -260,12 +260,7 @@ func (sc *Scratch) matchSeq(c *Coder, elems []dict.Elem, pos *int, v int, sub bo
 // those of a (prepositional phrase) group in order with gaps.
 func (sc *Scratch) matchGroup(c *Coder, e *dict.Elem, pos *int, v int, sub bool, m *match, score *int, adj bool) bool {
 	if e.Kind == dict.ElemPP {
-		// a prepositional phrase: its first word is a preposition, not the
-		// "to" of an infinitive ("(TO) *" does not match "to accord")
-		if len(e.Sub) == 0 || !sc.matchSeq(c, e.Sub[:1], pos, v, sub, m, score, adj) || !sc.preposition(*pos-1) {
-			return false
-		}
-		return sc.matchSeq(c, e.Sub[1:], pos, v, sub, m, score, false)
+		return sc.matchSeq(c, e.Sub, pos, v, sub, m, score, adj)
 	}
 	// the words of the group in order, with only modifiers of the same
 	// noun phrase between them ("new global economic relations" matches
@@ -309,6 +304,8 @@ func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, sc
 			if !sc.matchBack(c, e.Sub, pos, m, score) {
 				return false
 			}
+			// before the verb, a (PREP ...) group is a prepositional phrase:
+			// "(TO) *" does not match the "to" of "to accord"
 			if e.Kind == dict.ElemPP && len(e.Sub) > 0 && e.Sub[0].Kind == dict.ElemWord && !sc.preposition(*pos+1) {
 				return false
 			}

@@ -205,6 +205,16 @@ func TestBadLinesNameFileLine(t *testing.T) {
 	}
 }
 
+func TestPatternWithoutDash(t *testing.T) {
+	s, err := ReadVerbs(strings.NewReader("--- BEGIN [---] ---\nBEGIN\n* (TO QUESTION) [110]\n"), "v.txt")
+	if err == nil || !strings.HasPrefix(err.Error(), "v.txt:3:") {
+		t.Errorf("error %v, want one at v.txt:3", err)
+	}
+	if len(s.Verbs) != 1 || len(s.Verbs[0].Patterns) != 1 || s.Verbs[0].Patterns[0].Code != "110" {
+		t.Errorf("verbs %+v: the pattern should still be read", s.Verbs)
+	}
+}
+
 func TestDetect(t *testing.T) {
 	tests := []struct {
 		src  string

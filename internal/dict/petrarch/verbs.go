@@ -125,6 +125,17 @@ func ReadVerbs(r io.Reader, name string) (*dict.Set, error) {
 			}
 			p.Origin = dict.Origin{File: name, Line: l.n}
 			verb.Patterns = append(verb.Patterns, p)
+		case t[0] == '*' && mode == modeVerb && verb != nil:
+			// a pattern that lost its "- " (PETRARCH reads it as one):
+			// reported, and read as a pattern
+			bad(l.n, "pattern line without its leading '-': "+clip(t))
+			p, msg := pattern(t)
+			if msg != "" {
+				bad(l.n, msg)
+				continue
+			}
+			p.Origin = dict.Origin{File: name, Line: l.n}
+			verb.Patterns = append(verb.Patterns, p)
 		default:
 			if mode != modeVerb || verb == nil {
 				bad(l.n, "verb line outside a verb block: "+clip(t))
