@@ -197,6 +197,35 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	if i > 0 && titles[string(sc.lw(i-1))] {
 		title = true
 	}
+	// A title inside the span ("Syrian President Bashar Assad", "Deputy
+	// Secretary of Energy Jeffrey Kupfer"): the person is the name after
+	// the last title, from its first given name, else its last two words.
+	for t := j; t > i; t-- {
+		if !titles[string(sc.lw(t))] {
+			continue
+		}
+		if t == j {
+			return // ends with a title: "the Syrian President"
+		}
+		p := -1
+		for m := t + 1; m <= j; m++ {
+			if x.givenName(sc, m) {
+				p = m
+				break
+			}
+		}
+		if p < 0 {
+			p = max(t+1, j-1)
+			if connectors[string(sc.lw(p))] {
+				p++
+			}
+		}
+		i, title = p, true
+		break
+	}
+	if titles[string(sc.lw(j))] {
+		return // a title alone
+	}
 	single := i == j
 	w := &s.Words[i]
 	low := string(sc.lw(j))
@@ -225,14 +254,17 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 			break
 		}
 	}
+	exact := place != nil && place.start == e.Start && place.end >= e.End-1
 	switch {
+	case exact:
+		e.Type, e.Why, e.Geo = Place, "place", place.geo
 	case cue != "":
 		e.Type, e.Why = Organization, "cue:"+cue
 	case place != nil:
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
 	case title:
 		e.Type, e.Why = Person, "title"
-	case !single && x.names[string(sc.lw(i))] && s.Words[j].UPOS == "PROPN":
+	case !single && x.givenName(sc, i) && s.Words[j].UPOS == "PROPN":
 		e.Type, e.Why = Person, "first-name"
 	case acronym && single:
 		e.Type, e.Why = Organization, "acronym"
@@ -243,6 +275,17 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	}
 	e.Actor = x.actorFor(sc, s, i, j, evs, e.Start, e.End)
 	r.Entities = append(r.Entities, e)
+}
+
+// givenName reports whether word i is a given name of the list that is not
+// also a word of the tone lexicon ("Free", "Hope").
+func (x *Extractor) givenName(sc *Scratch, i int) bool {
+	low := sc.lw(i)
+	if !x.names[string(low)] {
+		return false
+	}
+	_, word := x.lex.words[string(low)]
+	return !word
 }
 
 // demonym reports whether a lower-case word has a nationality ending
@@ -350,6 +393,11 @@ func (x *Extractor) linkShortForms(r *Record) {
 		ps[i] = parts{head, mods}
 		for j := i - 1; j >= 0; j-- {
 			f := &r.Entities[j]
+			if f.Type == Place && e.Type == OtherName && f.Text == e.Text {
+				// A place name again, where the spotter did not report it.
+				e.Type, e.Why, e.Geo = Place, "link", f.Geo
+				break
+			}
 			if len(f.Canonical) <= len(e.Text) || f.Type == Place {
 				continue
 			}

@@ -19,6 +19,9 @@ func TestEntities(t *testing.T) {
 			[]string{"organization:Senate of the French Republic", "organization:French Senate=>Senate of the French Republic"}},
 		{"John Smith arrived in Berlin. Smith said the talks had failed.",
 			[]string{"person:John Smith", "location:Berlin", "person:Smith=>John Smith"}},
+		{"Syrian President Bashar Assad met US Deputy Secretary of Energy Jeffrey Kupfer in Damascus.",
+			[]string{"person:Bashar Assad", "person:Jeffrey Kupfer", "location:Damascus"}},
+		{"Activists of Free Tibet marched.", []string{"other:Free Tibet"}},
 		{"Officials of the UN visited the Armenian community in Marseille.",
 			[]string{"organization:UN", "location:Marseille"}},
 	}
