@@ -976,12 +976,13 @@ func (sc *Scratch) preposition(k int) bool {
 }
 
 // ownFunctionWord reports whether word k, a dependent of the verb, is one of
-// its adverbs or coordinators ("recently", "neither"), which PETRARCH-2 does
-// not match in the words before the verb; negation words are matched.
+// its adverbs, auxiliaries or coordinators ("recently", "will", "neither"),
+// which PETRARCH-2 does not match in the words before the verb; negation
+// words are matched.
 func (sc *Scratch) ownFunctionWord(k int) bool {
 	switch sc.s.Words[k].Deprel {
-	case "advmod", "cc", "cc:preconj":
-		return !isNegWord(sc.low[k]) || sc.s.Words[k].Deprel != "advmod"
+	case "advmod", "cc", "cc:preconj", "aux", "aux:pass":
+		return !isNegWord(sc.low[k]) || sc.s.Words[k].Deprel == "cc"
 	}
 	return false
 }
