@@ -20,6 +20,7 @@ func (sc *Scratch) wordMatches(w dict.Word, i int) bool {
 // skipped ("Gondor 's army").
 func (sc *Scratch) phraseAt(p dict.Phrase, i int) int {
 	k := i
+	skipped := false
 	for j := 0; j < len(p); j++ {
 		if j > 0 {
 			for k < len(sc.low) && (sc.low[k] == "'s" || sc.low[k] == "'") {
@@ -32,6 +33,12 @@ func (sc *Scratch) phraseAt(p dict.Phrase, i int) int {
 		if !sc.wordMatches(p[j], k) {
 			// a token that joins words with '_' ("Dol_Amroth")
 			n := joinedAt(p[j:], sc.low[k])
+			if n == 0 && j > 0 && !skipped && k+1 < len(sc.low) && sc.wordMatches(p[j], k+1) && sc.insideModifier(k) {
+				// one modifier inside a name: "Ithilen state-run television"
+				skipped = true
+				k++
+				n = 1
+			}
 			if n == 0 {
 				return 0
 			}
@@ -536,4 +543,14 @@ func (c *Coder) combineAgents(sc *Scratch, h, mod, agent int, country string) st
 		}
 	}
 	return code
+}
+
+// insideModifier reports whether word k is a compound or adjective modifier
+// of a later word of its noun phrase.
+func (sc *Scratch) insideModifier(k int) bool {
+	switch sc.s.Words[k].Deprel {
+	case "compound", "amod":
+		return sc.head(k) > k
+	}
+	return false
 }
