@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/store"
+)
+
+func init() {
+	register(command{name: "query", summary: "filter and aggregate the events of the store", run: runQuery})
+}
+
+// filterFlags adds the event filter flags to fs.
+func filterFlags(fs interface {
+	String(name, value, usage string) *string
+	Int(name string, value int, usage string) *int
+}, f *store.Filter) func() {
+	actor := fs.String("actor", "", "actor code or country code prefix (USA, USAGOV), or a word of an actor's name")
+	code := fs.String("code", "", "CAMEO event code prefix (19, 190)")
+	quad := fs.Int("quad", 0, "quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+	from := fs.String("from", "", "first event date YYYY-MM-DD")
+	to := fs.String("to", "", "last event date YYYY-MM-DD")
+	country := fs.String("country", "", "country of the action place, ISO alpha-3 or FIPS")
+	text := fs.String("text", "", "full-text search over the events' sentences (SQLite FTS5 syntax)")
+	limit := fs.Int("limit", 0, "at most this many rows (0: all; top dyads and places default to 10)")
+	return func() {
+		*f = store.Filter{Actor: *actor, Code: *code, Quad: *quad, From: *from, To: *to, Country: *country, Text: *text, Limit: *limit}
+	}
+}
+
+func runQuery(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("query", "", stderr)
+	db := dbFlag(fs)
+	var q store.Query
+	setFilter := filterFlags(fs, &q.Filter)
+	countBy := fs.String("count-by", "", "count events by day, week or month")
+	agg := fs.String("aggregate", "", "goldstein (average Goldstein scale), dyads (top source-target pairs) or places (top action places)")
+	format := fs.String("format", "table", "output: table, csv or json")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	setFilter()
+	if !slices.Contains(store.TableFormats, *format) {
+		return fmt.Errorf("%w: --format: want %s, not %q", errUsage, strings.Join(store.TableFormats, ", "), *format)
+	}
+	switch {
+	case *countBy != "" && *agg != "":
+		return fmt.Errorf("%w: --count-by and --aggregate exclude each other", errUsage)
+	case *countBy != "":
+		if *countBy != "day" && *countBy != "week" && *countBy != "month" {
+			return fmt.Errorf("%w: --count-by: want day, week or month, not %q", errUsage, *countBy)
+		}
+		q.Aggregate = *countBy
+	case *agg != "":
+		if *agg != "goldstein" && *agg != "dyads" && *agg != "places" {
+			return fmt.Errorf("%w: --aggregate: want goldstein, dyads or places, not %q", errUsage, *agg)
+		}
+		q.Aggregate = *agg
+	}
+	ctx := context.Background()
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	t, err := st.Query(ctx, q)
+	if err != nil {
+		return err
+	}
+	return store.WriteTable(stdout, t, *format)
+}

@@ -1,0 +1,220 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Reasons a file or a document is skipped, as Skip.Reason reports them.
+const (
+	ReasonUnreadable = "unreadable"     // the file cannot be opened or read
+	ReasonBadGzip    = "bad gzip"       // gzip magic bytes but a corrupt stream
+	ReasonNotUTF8    = "not UTF-8"      // text that is not valid UTF-8
+	ReasonBadHeader  = "bad header"     // a malformed Title/Date/URL/Source block
+	ReasonBadLine    = "bad JSON line"  // a JSON Lines record that cannot be read
+	ReasonEmpty      = "empty text"     // a document without text
+	ReasonTooLarge   = "file too large" // a text file over MaxTextFile bytes
+)
+
+// MaxTextFile is the largest plain-text document Walk reads (64 MiB).
+const MaxTextFile = 64 << 20
+
+// Skip is one input Walk could not use, and why. The run goes on after it.
+type Skip struct {
+	Origin string // file, or file:line for a JSON Lines record
+	Reason string // one of the Reason constants
+	Err    error
+}
+
+func (s Skip) String() string { return fmt.Sprintf("%s: %s: %v", s.Origin, s.Reason, s.Err) }
+
+// Walk reads the documents of paths in order and passes each to visit with
+// its origin (file, or file:line in JSON Lines). A directory is walked
+// recursively in lexical order, skipping names that start with a dot. A file
+// is gzip-compressed when it starts with the gzip magic bytes, whatever its
+// name; it holds JSON Lines when its name (less any .gz) ends in .jsonl or
+// .ndjson or its first non-blank byte is '{', and one plain-text document
+// otherwise. Inputs that cannot be used are passed to skipped and the walk
+// goes on; Walk returns the first error visit returns, or an error when a
+// path given on the command line does not exist.
+func Walk(paths []string, visit func(doc Document, origin string) error, skipped func(Skip)) error {
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return fmt.Errorf("reading input: %w", err)
+		}
+		if !info.IsDir() {
+			if err := readFile(p, visit, skipped); err != nil {
+				return err
+			}
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				skipped(Skip{Origin: path, Reason: ReasonUnreadable, Err: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			return readFile(path, visit, skipped)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// errVisit marks an error returned by visit, which ends the walk.
+type errVisit struct{ err error }
+
+func (e errVisit) Error() string { return e.err.Error() }
+func (e errVisit) Unwrap() error { return e.err }
+
+func readFile(path string, visit func(Document, string) error, skipped func(Skip)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		skipped(Skip{Origin: path, Reason: ReasonUnreadable, Err: err})
+		return nil
+	}
+	defer f.Close()
+	err = ReadStream(f, path, visit, skipped)
+	var ev errVisit
+	if errors.As(err, &ev) {
+		return ev.err
+	}
+	if err != nil {
+		skipped(Skip{Origin: path, Reason: ReasonUnreadable, Err: err})
+	}
+	return nil
+}
+
+// ReadStream reads the documents of one input stream named name (gzip,
+// JSON Lines or plain text, detected as Walk does) and passes them to visit;
+// unusable documents go to skipped. It returns an error wrapping what visit
+// returned, or a read error after which the rest of the stream is lost.
+func ReadStream(r io.Reader, name string, visit func(Document, string) error, skipped func(Skip)) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	base := name
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			skipped(Skip{Origin: name, Reason: ReasonBadGzip, Err: err})
+			return nil
+		}
+		defer zr.Close()
+		zr.Multistream(true)
+		br = bufio.NewReaderSize(&gzipErrReader{zr}, 64<<10)
+		base = strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".gzip")
+	}
+	ext := strings.ToLower(filepath.Ext(base))
+	isJSONL := ext == ".jsonl" || ext == ".ndjson"
+	if !isJSONL {
+		for i := 1; ; i++ {
+			b, err := br.Peek(i)
+			if len(b) < i || err != nil {
+				break
+			}
+			c := b[i-1]
+			if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+				if i > 4096 {
+					break
+				}
+				continue
+			}
+			isJSONL = c == '{'
+			break
+		}
+	}
+	if isJSONL {
+		jr := NewJSONLReader(br, name)
+		for {
+			doc, err := jr.Next()
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			if errors.Is(err, ErrBadLine) {
+				skipped(Skip{Origin: fmt.Sprintf("%s:%d", name, jr.line), Reason: ReasonBadLine, Err: err})
+				continue
+			}
+			if err != nil {
+				return wrapGzip(name, err, skipped)
+			}
+			if err := visit(doc, fmt.Sprintf("%s:%d", name, jr.line)); err != nil {
+				return errVisit{err}
+			}
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(br, MaxTextFile+1))
+	if err != nil {
+		return wrapGzip(name, err, skipped)
+	}
+	if len(data) > MaxTextFile {
+		skipped(Skip{Origin: name, Reason: ReasonTooLarge, Err: fmt.Errorf("more than %d bytes", MaxTextFile)})
+		return nil
+	}
+	if !utf8.Valid(data) {
+		skipped(Skip{Origin: name, Reason: ReasonNotUTF8, Err: errors.New("text is not valid UTF-8")})
+		return nil
+	}
+	doc, err := ParseText(data, name)
+	if err != nil {
+		skipped(Skip{Origin: name, Reason: ReasonBadHeader, Err: err})
+		return nil
+	}
+	if len(bytes.TrimSpace([]byte(doc.Text))) == 0 {
+		skipped(Skip{Origin: name, Reason: ReasonEmpty, Err: errors.New("no text after the header")})
+		return nil
+	}
+	if err := visit(doc, name); err != nil {
+		return errVisit{err}
+	}
+	return nil
+}
+
+// gzipErrReader marks errors of a gzip stream so they are reported as
+// ReasonBadGzip.
+type gzipErrReader struct{ r io.Reader }
+
+type gzipError struct{ err error }
+
+func (e gzipError) Error() string { return e.err.Error() }
+func (e gzipError) Unwrap() error { return e.err }
+
+func (g *gzipErrReader) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = gzipError{err}
+	}
+	return n, err
+}
+
+// wrapGzip reports a corrupt gzip stream as a skip (documents read before
+// the corruption are kept) and passes other read errors on.
+func wrapGzip(name string, err error, skipped func(Skip)) error {
+	var ge gzipError
+	if errors.As(err, &ge) {
+		skipped(Skip{Origin: name, Reason: ReasonBadGzip, Err: ge.err})
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,302 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/dedup"
+	"github.com/eventwire/eventwire/internal/store"
+)
+
+// isCode reports whether s looks like a CAMEO actor code (prefix): upper
+// case letters and digits.
+func isCode(s string) bool {
+	if s == "" || len(s) > 24 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixEnd is the smallest string greater than every string starting
+// with p (p is ASCII upper case or digits).
+func prefixEnd(p string) string { return p[:len(p)-1] + string(p[len(p)-1]+1) }
+
+// where returns the WHERE clause (over events e) and arguments of f.
+func where(f store.Filter) (string, []any, error) {
+	var conds []string
+	var args []any
+	if f.Actor != "" {
+		if isCode(f.Actor) {
+			conds = append(conds, "((e.source >= ? AND e.source < ?) OR (e.target >= ? AND e.target < ?))")
+			end := prefixEnd(f.Actor)
+			args = append(args, f.Actor, end, f.Actor, end)
+		} else {
+			conds = append(conds, "(e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')")
+			pat := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(f.Actor) + "%"
+			args = append(args, pat, pat)
+		}
+	}
+	if f.Code != "" {
+		for i := 0; i < len(f.Code); i++ {
+			if f.Code[i] < '0' || f.Code[i] > '9' {
+				return "", nil, fmt.Errorf("code %q: want digits", f.Code)
+			}
+		}
+		conds = append(conds, "e.code >= ? AND e.code < ?")
+		args = append(args, f.Code, f.Code[:len(f.Code)-1]+string(f.Code[len(f.Code)-1]+1))
+	}
+	if f.Quad != 0 {
+		if f.Quad < 1 || f.Quad > 4 {
+			return "", nil, fmt.Errorf("quad class %d: want 1 to 4", f.Quad)
+		}
+		conds = append(conds, "e.quad = ?")
+		args = append(args, f.Quad)
+	}
+	if f.From != "" {
+		d, ok := dedup.Day(f.From)
+		if !ok {
+			return "", nil, fmt.Errorf("from date %q: want YYYY-MM-DD", f.From)
+		}
+		conds = append(conds, "e.day >= ?")
+		args = append(args, d)
+	}
+	if f.To != "" {
+		d, ok := dedup.Day(f.To)
+		if !ok {
+			return "", nil, fmt.Errorf("to date %q: want YYYY-MM-DD", f.To)
+		}
+		conds = append(conds, "e.day <= ?")
+		args = append(args, d)
+	}
+	if f.Country != "" {
+		c := strings.ToUpper(f.Country)
+		conds = append(conds, "(e.country = ? OR e.country_fips = ?)")
+		args = append(args, c, c)
+	}
+	if f.Text != "" {
+		conds = append(conds, `e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
+			(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))`)
+		args = append(args, f.Text)
+	}
+	if len(conds) == 0 {
+		return "", nil, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+func limit(n, def int) string {
+	if n <= 0 {
+		n = def
+	}
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" LIMIT %d", n)
+}
+
+const dayExpr = "date(e.day*86400, 'unixepoch')"
+
+// Query answers q as a table (see store.Querier).
+func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
+	w, args, err := where(q.Filter)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	var sqlText string
+	var cols []string
+	switch q.Aggregate {
+	case "":
+		cols = []string{"id", "date", "source", "target", "code", "quad", "goldstein", "place", "country", "mentions", "sources", "articles", "root", "source_name", "target_name"}
+		sqlText = `SELECT e.id, ` + dayExpr + `, e.source, e.target, e.code, e.quad, e.goldstein, e.place_name, e.country,
+			e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.source_name, e.target_name FROM events e` + w +
+			` ORDER BY e.day, e.id` + limit(q.Limit, 0)
+	case "day", "week", "month":
+		period := map[string]string{
+			"day":   "e.day",
+			"week":  "(e.day+3)/7",
+			"month": "strftime('%Y-%m', e.day*86400, 'unixepoch')",
+		}[q.Aggregate]
+		label := map[string]string{
+			"day":   "date(min(e.day)*86400, 'unixepoch')",
+			"week":  "date(((e.day+3)/7*7-3)*86400, 'unixepoch')",
+			"month": "strftime('%Y-%m', e.day*86400, 'unixepoch')",
+		}[q.Aggregate]
+		cols = []string{q.Aggregate, "events", "mentions", "avg_goldstein"}
+		sqlText = `SELECT ` + label + `, count(*), sum(e.num_mentions), round(avg(e.goldstein), 3) FROM events e` + w +
+			` GROUP BY ` + period + ` ORDER BY ` + period + limit(q.Limit, 0)
+	case "goldstein":
+		cols = []string{"events", "mentions", "avg_goldstein", "mention_weighted_goldstein"}
+		sqlText = `SELECT count(*), coalesce(sum(e.num_mentions), 0), round(coalesce(avg(e.goldstein), 0), 3),
+			round(coalesce(sum(e.goldstein*e.num_mentions)/nullif(sum(e.num_mentions), 0), 0), 3) FROM events e` + w
+	case "dyads":
+		cols = []string{"source", "target", "events", "mentions", "avg_goldstein"}
+		sqlText = `SELECT e.source, e.target, count(*) AS n, sum(e.num_mentions), round(avg(e.goldstein), 3) FROM events e` + w +
+			` GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target` + limit(q.Limit, 10)
+	case "places":
+		cols = []string{"place", "name", "country", "events", "mentions", "avg_goldstein"}
+		pw := w
+		if pw == "" {
+			pw = " WHERE e.place != ''"
+		} else {
+			pw += " AND e.place != ''"
+		}
+		sqlText = `SELECT e.place, max(e.place_name), max(e.country), count(*) AS n, sum(e.num_mentions), round(avg(e.goldstein), 3) FROM events e` + pw +
+			` GROUP BY e.place ORDER BY n DESC, e.place` + limit(q.Limit, 10)
+	default:
+		return nil, fmt.Errorf("query: aggregation %q: want one of %s", q.Aggregate, strings.Join(store.Aggregations, ", "))
+	}
+	rows, err := s.db.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	defer rows.Close()
+	t := &store.Table{Columns: cols}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		for i, v := range vals {
+			switch x := v.(type) {
+			case []byte:
+				vals[i] = string(x)
+			case nil:
+				vals[i] = ""
+			case int64, float64, string:
+			default:
+				vals[i] = fmt.Sprint(x)
+			}
+		}
+		t.Rows = append(t.Rows, vals)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	return t, nil
+}
+
+// Events calls fn for each event matching f (see store.Querier).
+func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEvent) error) error {
+	w, args, err := where(f)
+	if err != nil {
+		return fmt.Errorf("reading events: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, m.data, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen
+		FROM events e JOIN mentions m ON m.id = e.first_mention`+w+` ORDER BY e.id`+limit(f.Limit, 0), args...)
+	if err != nil {
+		return fmt.Errorf("reading events: %w", err)
+	}
+	defer rows.Close()
+	var se store.StoredEvent
+	for rows.Next() {
+		var data []byte
+		var seen int64
+		se = store.StoredEvent{}
+		if err := rows.Scan(&se.ID, &data, &se.NumMentions, &se.NumSources, &se.NumArticles, &se.IsRoot, &seen); err != nil {
+			return fmt.Errorf("reading events: %w", err)
+		}
+		if err := json.Unmarshal(data, &se.Event); err != nil {
+			return fmt.Errorf("reading event %d: %w", se.ID, err)
+		}
+		se.FirstSeen = time.Unix(seen, 0).UTC()
+		if err := fn(&se); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading events: %w", err)
+	}
+	return nil
+}
+
+// Mentions calls fn for each mention of an event matching f (see
+// store.Querier).
+func (s *DB) Mentions(ctx context.Context, f store.Filter, fn func(*store.StoredMention) error) error {
+	w, args, err := where(f)
+	if err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT m.event_id, coalesce(m.data, o.data), m.source_name, m.confidence, m.seen,
+		m.of_mention IS NOT NULL, c.url, c.id
+		FROM events e JOIN mentions m ON m.event_id = e.id LEFT JOIN mentions o ON o.id = m.of_mention
+		JOIN copies c ON c.id = m.copy_id`+w+` ORDER BY m.event_id, m.id`+limit(f.Limit, 0), args...)
+	if err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	defer rows.Close()
+	var sm store.StoredMention
+	for rows.Next() {
+		var data []byte
+		var src, curl sql.NullString
+		var seen int64
+		var copyID string
+		sm = store.StoredMention{}
+		if err := rows.Scan(&sm.EventID, &data, &src, &sm.Confidence, &seen, &sm.Copy, &curl, &copyID); err != nil {
+			return fmt.Errorf("reading mentions: %w", err)
+		}
+		if err := json.Unmarshal(data, &sm.Event); err != nil {
+			return fmt.Errorf("reading a mention of event %d: %w", sm.EventID, err)
+		}
+		sm.SourceName = src.String
+		sm.Seen = time.Unix(seen, 0).UTC()
+		if sm.Copy {
+			sm.Event.URL = curl.String
+			sm.Event.DocID = copyID
+		}
+		if err := fn(&sm); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	return nil
+}
+
+// Stats counts what the store holds.
+func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	var first, last sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles), (SELECT count(*) FROM copies), (SELECT count(*) FROM sentences),
+		(SELECT count(*) FROM events), (SELECT count(*) FROM mentions),
+		(SELECT count(DISTINCT source) FROM copies), (SELECT count(*) FROM runs),
+		(SELECT min(day) FROM events), (SELECT max(day) FROM events)`).Scan(
+		&st.Articles, &st.Copies, &st.Sentences, &st.Events, &st.Mentions, &st.Sources, &st.Runs, &first, &last)
+	if err != nil {
+		return st, fmt.Errorf("counting: %w", err)
+	}
+	if first.Valid {
+		st.First = time.Unix(first.Int64*86400, 0).UTC().Format("2006-01-02")
+		st.Last = time.Unix(last.Int64*86400, 0).UTC().Format("2006-01-02")
+	}
+	st.Skipped = map[string]int64{}
+	rows, err := s.db.QueryContext(ctx, `SELECT reason, count(*) FROM skips GROUP BY reason`)
+	if err != nil {
+		return st, fmt.Errorf("counting skipped inputs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r string
+		var n int64
+		if err := rows.Scan(&r, &n); err != nil {
+			return st, fmt.Errorf("counting skipped inputs: %w", err)
+		}
+		st.Skipped[r] = n
+	}
+	return st, rows.Err()
+}

@@ -1,0 +1,149 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations are applied in order, each once; PRAGMA user_version holds the
+// number applied. Never edit one that has shipped: append a new one.
+var migrations = []string{
+	// 1: articles, copies, near-duplicate bands, sentences with full-text
+	// index, events, mentions, ingest runs and skipped inputs.
+	`
+CREATE TABLE articles (
+	id            TEXT PRIMARY KEY,
+	canonical_url TEXT,
+	url           TEXT,
+	title         TEXT,
+	source        TEXT,
+	published     TEXT,
+	text          TEXT NOT NULL,
+	simhash       INTEGER NOT NULL,
+	words         INTEGER NOT NULL,
+	ingested      INTEGER NOT NULL
+);
+CREATE TABLE copies (
+	id         TEXT PRIMARY KEY,
+	article_id TEXT NOT NULL REFERENCES articles(id),
+	url        TEXT,
+	source     TEXT,
+	published  TEXT,
+	origin     TEXT,
+	run_id     TEXT,
+	seen       INTEGER NOT NULL
+);
+CREATE INDEX copies_article ON copies(article_id);
+CREATE TABLE simhash_bands (
+	key        INTEGER NOT NULL,
+	article_id TEXT NOT NULL REFERENCES articles(id),
+	PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+CREATE TABLE sentences (
+	id         INTEGER PRIMARY KEY,
+	article_id TEXT NOT NULL REFERENCES articles(id),
+	n          INTEGER NOT NULL,
+	start      INTEGER NOT NULL,
+	end        INTEGER NOT NULL,
+	UNIQUE (article_id, n)
+);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='');
+CREATE TABLE events (
+	id            INTEGER PRIMARY KEY,
+	source        TEXT NOT NULL,
+	target        TEXT NOT NULL,
+	base          TEXT NOT NULL,
+	code          TEXT NOT NULL,
+	quad          INTEGER NOT NULL,
+	goldstein     REAL NOT NULL,
+	day           INTEGER NOT NULL,
+	place         TEXT NOT NULL,
+	place_name    TEXT NOT NULL,
+	country       TEXT NOT NULL,
+	country_fips  TEXT NOT NULL,
+	source_name   TEXT NOT NULL,
+	target_name   TEXT NOT NULL,
+	first_seen    INTEGER NOT NULL,
+	is_root       INTEGER NOT NULL,
+	num_mentions  INTEGER NOT NULL DEFAULT 0,
+	num_sources   INTEGER NOT NULL DEFAULT 0,
+	num_articles  INTEGER NOT NULL DEFAULT 0,
+	first_mention INTEGER
+);
+CREATE INDEX events_key ON events(source, target, base, day);
+CREATE INDEX events_target ON events(target, day);
+CREATE INDEX events_code ON events(code, day);
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_country ON events(country, day);
+CREATE TABLE mentions (
+	id          INTEGER PRIMARY KEY,
+	event_id    INTEGER NOT NULL REFERENCES events(id),
+	article_id  TEXT NOT NULL REFERENCES articles(id),
+	copy_id     TEXT NOT NULL REFERENCES copies(id),
+	sentence_id INTEGER,
+	source_name TEXT,
+	confidence  INTEGER NOT NULL,
+	seen        INTEGER NOT NULL,
+	of_mention  INTEGER REFERENCES mentions(id),
+	data        TEXT
+);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_sentence ON mentions(sentence_id);
+CREATE TABLE runs (
+	id        TEXT PRIMARY KEY,
+	started   INTEGER NOT NULL,
+	updated   INTEGER NOT NULL,
+	args      TEXT,
+	new       INTEGER NOT NULL DEFAULT 0,
+	duplicate INTEGER NOT NULL DEFAULT 0,
+	already   INTEGER NOT NULL DEFAULT 0,
+	events    INTEGER NOT NULL DEFAULT 0,
+	mentions  INTEGER NOT NULL DEFAULT 0,
+	skipped   INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE skips (
+	run_id  TEXT NOT NULL,
+	origin  TEXT NOT NULL,
+	reason  TEXT NOT NULL,
+	message TEXT,
+	PRIMARY KEY (run_id, origin)
+);
+`,
+}
+
+// SchemaVersion is the schema version this package writes.
+var SchemaVersion = len(migrations)
+
+// migrate applies the migrations the database lacks, all in one
+// transaction.
+func migrate(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrating schema: %w", err)
+	}
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("reading schema version: %w", err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("schema version %d is newer than this program's %d", v, len(migrations))
+	}
+	if v == len(migrations) {
+		return nil
+	}
+	for i := v; i < len(migrations); i++ {
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			return fmt.Errorf("applying migration %d: %w", i+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+		return fmt.Errorf("setting schema version: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrating schema: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,446 @@
+// Package sqlite implements store.Store on an embedded SQLite database
+// (modernc.org/sqlite, a pure-Go translation of SQLite: no cgo, so the
+// binary stays a single static file, and it includes FTS5). The database
+// runs in WAL mode; each Write is one IMMEDIATE transaction, so a crash
+// leaves either the whole batch or none of it.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/dedup"
+	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/store"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+// DB is a store.Store in one SQLite file.
+type DB struct {
+	db *sql.DB
+	mu sync.Mutex // serialises writes
+}
+
+var _ store.Store = (*DB)(nil)
+
+// DefaultPath is the database path used when none is given:
+// $EVENTWIRE_DB, else $XDG_DATA_HOME/eventwire/eventwire.db, else
+// ~/.local/share/eventwire/eventwire.db, else ./eventwire.db.
+func DefaultPath() string {
+	if p := os.Getenv("EVENTWIRE_DB"); p != "" {
+		return p
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		if home, err := os.UserHomeDir(); err == nil && home != "" {
+			dir = filepath.Join(home, ".local", "share")
+		}
+	}
+	if dir == "" {
+		return "eventwire.db"
+	}
+	return filepath.Join(dir, "eventwire", "eventwire.db")
+}
+
+// Open opens (creating it and its directory if needed) the database at
+// path and brings its schema up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("creating store directory: %w", err)
+		}
+	}
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
+		"?_pragma=busy_timeout(20000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
+		"&_pragma=foreign_keys(1)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("opening store %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(4)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening store %s: %w", path, err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening store %s: %w", path, err)
+	}
+	return &DB{db: db}, nil
+}
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+// tx holds one write transaction's state.
+type tx struct {
+	ctx     context.Context
+	tx      *sql.Tx
+	opt     store.WriteOptions
+	now     int64
+	touched map[int64]bool
+	match   dedup.Matcher
+	res     store.WriteResult
+}
+
+func (t *tx) exec(q string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(t.ctx, q, args...)
+}
+
+func nearDistance(opt store.WriteOptions) int {
+	d := opt.NearDistance
+	if d == 0 {
+		d = dedup.DefaultDistance
+	}
+	return min(d, dedup.MaxBandDistance)
+}
+
+// Write stores b in one transaction (see store.Writer).
+func (s *DB) Write(ctx context.Context, b *store.Batch, opt store.WriteOptions) (store.WriteResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return store.WriteResult{}, fmt.Errorf("writing batch: %w", err)
+	}
+	defer sqlTx.Rollback()
+	t := &tx{ctx: ctx, tx: sqlTx, opt: opt, now: now.Unix(), touched: map[int64]bool{},
+		match: dedup.Matcher{Window: opt.EventWindow}}
+	for i := range b.Articles {
+		outcome, err := t.article(&b.Articles[i], b.Run.ID)
+		if err != nil {
+			return store.WriteResult{}, fmt.Errorf("writing article %s (%s): %w", b.Articles[i].ID, b.Articles[i].Origin, err)
+		}
+		t.res.Outcome = append(t.res.Outcome, outcome)
+	}
+	for _, sk := range b.Skips {
+		r, err := t.exec(`INSERT OR IGNORE INTO skips(run_id, origin, reason, message) VALUES (?,?,?,?)`,
+			b.Run.ID, sk.Origin, sk.Reason, sk.Message)
+		if err != nil {
+			return store.WriteResult{}, fmt.Errorf("writing skipped input: %w", err)
+		}
+		if n, _ := r.RowsAffected(); n > 0 {
+			t.res.Skipped++
+		}
+	}
+	if err := t.updateCounts(); err != nil {
+		return store.WriteResult{}, err
+	}
+	if b.Run.ID != "" {
+		if _, err := t.exec(`INSERT INTO runs(id, started, updated, args) VALUES (?,?,?,?)
+			ON CONFLICT(id) DO NOTHING`, b.Run.ID, b.Run.Started.Unix(), t.now, b.Run.Args); err != nil {
+			return store.WriteResult{}, fmt.Errorf("writing run: %w", err)
+		}
+		if _, err := t.exec(`UPDATE runs SET updated=?, new=new+?, duplicate=duplicate+?, already=already+?,
+			events=events+?, mentions=mentions+?, skipped=skipped+? WHERE id=?`,
+			t.now, t.res.New, t.res.Duplicate, t.res.Already, t.res.Events, t.res.Mentions, t.res.Skipped, b.Run.ID); err != nil {
+			return store.WriteResult{}, fmt.Errorf("writing run: %w", err)
+		}
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return store.WriteResult{}, fmt.Errorf("committing batch: %w", err)
+	}
+	return t.res, nil
+}
+
+func dateString(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// sourceName is the publisher a copy is counted under.
+func sourceName(a *store.Article) string {
+	if a.Source != "" {
+		return a.Source
+	}
+	if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return ""
+}
+
+// existing returns the id of the stored article a is a copy of: the same
+// id, or the nearest stored SimHash within the near distance. seen is set
+// when the copy itself is stored.
+func existing(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, id string, simhash uint64, words int, opt store.WriteOptions) (seen bool, articleID string, err error) {
+	err = q.QueryRowContext(ctx, `SELECT article_id FROM copies WHERE id=?`, id).Scan(&articleID)
+	if err == nil {
+		return true, articleID, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return false, "", fmt.Errorf("looking up copy: %w", err)
+	}
+	err = q.QueryRowContext(ctx, `SELECT id FROM articles WHERE id=?`, id).Scan(&articleID)
+	if err == nil {
+		return false, articleID, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return false, "", fmt.Errorf("looking up article: %w", err)
+	}
+	if opt.NearDistance < 0 || words < dedup.MinWords {
+		return false, "", nil
+	}
+	k := dedup.BandKeys(simhash)
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT a.id, a.simhash FROM simhash_bands b JOIN articles a ON a.id=b.article_id
+		WHERE b.key IN (?,?,?,?) ORDER BY a.id`, k[0], k[1], k[2], k[3])
+	if err != nil {
+		return false, "", fmt.Errorf("looking up near duplicates: %w", err)
+	}
+	defer rows.Close()
+	best, bestD := "", nearDistance(opt)+1
+	for rows.Next() {
+		var aid string
+		var h int64
+		if err := rows.Scan(&aid, &h); err != nil {
+			return false, "", fmt.Errorf("looking up near duplicates: %w", err)
+		}
+		if d := dedup.Distance(uint64(h), simhash); d < bestD {
+			best, bestD = aid, d
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, "", fmt.Errorf("looking up near duplicates: %w", err)
+	}
+	return false, best, nil
+}
+
+// Seen reports whether the input was stored before and which stored
+// article it is (see store.Querier).
+func (s *DB) Seen(ctx context.Context, id string, simhash uint64, words int, opt store.WriteOptions) (bool, string, error) {
+	return existing(ctx, s.db, id, simhash, words, opt)
+}
+
+func (t *tx) article(a *store.Article, runID string) (string, error) {
+	if a.SimHash == 0 && a.Words == 0 {
+		a.SimHash, a.Words = dedup.SimHash(a.Text)
+	}
+	seen, target, err := existing(t.ctx, t.tx, a.ID, a.SimHash, a.Words, t.opt)
+	if err != nil {
+		return "", err
+	}
+	if seen {
+		t.res.Already++
+		return "already", nil
+	}
+	src := sourceName(a)
+	if target == "" && !a.Analyzed {
+		t.res.Unknown++
+		return "unknown", nil
+	}
+	if target != "" {
+		if _, err := t.exec(`INSERT INTO copies(id, article_id, url, source, published, origin, run_id, seen) VALUES (?,?,?,?,?,?,?,?)`,
+			a.ID, target, nullString(a.URL), nullString(src), dateString(a.Published), a.Origin, runID, t.now); err != nil {
+			return "", fmt.Errorf("recording copy: %w", err)
+		}
+		return "duplicate", t.duplicate(a, target, src)
+	}
+	return "new", t.newArticle(a, src, runID)
+}
+
+// duplicate records the mentions a copy of a stored article adds.
+func (t *tx) duplicate(a *store.Article, target, src string) error {
+	t.res.Duplicate++
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, event_id, sentence_id, confidence FROM mentions
+		WHERE article_id=? AND of_mention IS NULL ORDER BY id`, target)
+	if err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	type m struct {
+		id, event int64
+		sentence  sql.NullInt64
+		conf      int
+	}
+	var ms []m
+	for rows.Next() {
+		var x m
+		if err := rows.Scan(&x.id, &x.event, &x.sentence, &x.conf); err != nil {
+			rows.Close()
+			return fmt.Errorf("reading mentions: %w", err)
+		}
+		ms = append(ms, x)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	for _, x := range ms {
+		if _, err := t.exec(`INSERT INTO mentions(event_id, article_id, copy_id, sentence_id, source_name, confidence, seen, of_mention)
+			VALUES (?,?,?,?,?,?,?,?)`, x.event, target, a.ID, x.sentence, nullString(src), x.conf, t.now, x.id); err != nil {
+			return fmt.Errorf("writing mention: %w", err)
+		}
+		t.touched[x.event] = true
+		t.res.Mentions++
+	}
+	return nil
+}
+
+func (t *tx) newArticle(a *store.Article, src, runID string) error {
+	if _, err := t.exec(`INSERT INTO articles(id, canonical_url, url, title, source, published, text, simhash, words, ingested)
+		VALUES (?,?,?,?,?,?,?,?,?,?)`, a.ID, nullString(a.CanonicalURL), nullString(a.URL), nullString(a.Title),
+		nullString(src), dateString(a.Published), a.Text, int64(a.SimHash), a.Words, t.now); err != nil {
+		return fmt.Errorf("writing article: %w", err)
+	}
+	if _, err := t.exec(`INSERT INTO copies(id, article_id, url, source, published, origin, run_id, seen) VALUES (?,?,?,?,?,?,?,?)`,
+		a.ID, a.ID, nullString(a.URL), nullString(src), dateString(a.Published), a.Origin, runID, t.now); err != nil {
+		return fmt.Errorf("recording copy: %w", err)
+	}
+	t.res.New++
+	if a.Words >= dedup.MinWords {
+		for _, k := range dedup.BandKeys(a.SimHash) {
+			if _, err := t.exec(`INSERT OR IGNORE INTO simhash_bands(key, article_id) VALUES (?,?)`, k, a.ID); err != nil {
+				return fmt.Errorf("writing SimHash bands: %w", err)
+			}
+		}
+	}
+	sentIDs := make([]int64, len(a.Sentences))
+	for i, sn := range a.Sentences {
+		if sn.Start < 0 || sn.End > len(a.Text) || sn.Start > sn.End {
+			return fmt.Errorf("sentence %d: range %d:%d outside the text", i+1, sn.Start, sn.End)
+		}
+		r, err := t.exec(`INSERT INTO sentences(article_id, n, start, end) VALUES (?,?,?,?)`, a.ID, i+1, sn.Start, sn.End)
+		if err != nil {
+			return fmt.Errorf("writing sentence: %w", err)
+		}
+		id, err := r.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("writing sentence: %w", err)
+		}
+		sentIDs[i] = id
+		if _, err := t.exec(`INSERT INTO sentences_fts(rowid, text) VALUES (?,?)`, id, a.Text[sn.Start:sn.End]); err != nil {
+			return fmt.Errorf("indexing sentence: %w", err)
+		}
+	}
+	for i := range a.Events {
+		e := &a.Events[i]
+		var sentID any
+		if e.Sentence >= 1 && e.Sentence <= len(sentIDs) {
+			sentID = sentIDs[e.Sentence-1]
+		}
+		if err := t.mention(a, e, sentID, src); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mention merges e into the event it reports, or creates one, and records
+// the mention.
+func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string) error {
+	m, ok := dedup.MentionOf(e)
+	if !ok {
+		return fmt.Errorf("event in sentence %d: date %q is not YYYY-MM-DD", e.Sentence, e.Date)
+	}
+	w := t.match.Window
+	if w == 0 {
+		w = dedup.DefaultWindow
+	}
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, day, place FROM events WHERE source=? AND target=? AND base=? AND day BETWEEN ? AND ?`,
+		m.Source, m.Target, m.Base, m.Day-w, m.Day+w)
+	if err != nil {
+		return fmt.Errorf("looking up events: %w", err)
+	}
+	var cands []dedup.Cluster
+	for rows.Next() {
+		var c dedup.Cluster
+		if err := rows.Scan(&c.ID, &c.Day, &c.Place); err != nil {
+			rows.Close()
+			return fmt.Errorf("looking up events: %w", err)
+		}
+		cands = append(cands, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("looking up events: %w", err)
+	}
+	data, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("encoding event: %w", err)
+	}
+	conf := dedup.Confidence(e)
+	c, found := t.match.Match(m, cands)
+	var eventID int64
+	if found {
+		eventID = c.ID
+		if c.Place == "" && m.Place != "" {
+			g := e.ActionGeo
+			if _, err := t.exec(`UPDATE events SET place=?, place_name=?, country=?, country_fips=? WHERE id=?`,
+				g.FeatureID, g.FullName, g.CountryISO, g.CountryFIPS, eventID); err != nil {
+				return fmt.Errorf("updating event place: %w", err)
+			}
+		}
+	} else {
+		var place, placeName, country, fips string
+		if g := e.ActionGeo; g != nil {
+			place, placeName, country, fips = g.FeatureID, g.FullName, g.CountryISO, g.CountryFIPS
+		}
+		r, err := t.exec(`INSERT INTO events(source, target, base, code, quad, goldstein, day, place, place_name, country, country_fips,
+			source_name, target_name, first_seen, is_root) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			m.Source, m.Target, m.Base, e.Code, e.QuadClass, e.Goldstein, m.Day, place, placeName, country, fips,
+			e.SourceSpan.Text, e.TargetSpan.Text, t.now, dedup.IsLead(e.Sentence))
+		if err != nil {
+			return fmt.Errorf("writing event: %w", err)
+		}
+		if eventID, err = r.LastInsertId(); err != nil {
+			return fmt.Errorf("writing event: %w", err)
+		}
+		t.res.Events++
+	}
+	r, err := t.exec(`INSERT INTO mentions(event_id, article_id, copy_id, sentence_id, source_name, confidence, seen, data)
+		VALUES (?,?,?,?,?,?,?,?)`, eventID, a.ID, a.ID, sentID, nullString(src), conf, t.now, data)
+	if err != nil {
+		return fmt.Errorf("writing mention: %w", err)
+	}
+	if !found {
+		mid, err := r.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("writing mention: %w", err)
+		}
+		if _, err := t.exec(`UPDATE events SET first_mention=? WHERE id=?`, mid, eventID); err != nil {
+			return fmt.Errorf("writing event: %w", err)
+		}
+	}
+	t.touched[eventID] = true
+	t.res.Mentions++
+	return nil
+}
+
+// updateCounts recomputes the mention, source and article counts of the
+// events the transaction touched.
+func (t *tx) updateCounts() error {
+	for id := range t.touched {
+		if _, err := t.exec(`UPDATE events SET
+			num_mentions=(SELECT count(*) FROM mentions WHERE event_id=?1),
+			num_sources=(SELECT count(DISTINCT source_name) FROM mentions WHERE event_id=?1),
+			num_articles=(SELECT count(DISTINCT copy_id) FROM mentions WHERE event_id=?1)
+			WHERE id=?1`, id); err != nil {
+			return fmt.Errorf("updating event counts: %w", err)
+		}
+	}
+	return nil
+}
