@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"flag"
 	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -180,4 +183,37 @@ func FuzzParseRow(f *testing.F) {
 			t.Fatalf("round trip changed the record:\n%+v\n%+v", r1, r2)
 		}
 	})
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestGolden compares the GKG row, the JSON line and the summary of a fixed
+// record with testdata/record.golden.
+func TestGolden(t *testing.T) {
+	r := sampleRecord()
+	r.Entities = []Entity{{Text: "French Senate", Type: Organization, Start: 70, End: 83, Sentence: 2,
+		Canonical: "Senate of the French Republic", Why: "link"}}
+	r.Quotations[0].Speaker, r.Quotations[0].Actor = "the minister", "FRAGOV"
+	var b bytes.Buffer
+	b.WriteString("# row\n")
+	b.WriteString(strings.ReplaceAll(Row(&r), "\t", "\n\t"))
+	b.WriteString("\n# json\n")
+	w, _ := NewWriter(&b, FormatJSON)
+	w.Write(&r)
+	w.Flush()
+	b.WriteString("# summary\n")
+	WriteSummary(&b, &r)
+	golden := filepath.Join("testdata", "record.golden")
+	if *update {
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestGolden -update)", err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("output differs from %s (check, then rerun with -update):\n%s", golden, b.String())
+	}
 }
