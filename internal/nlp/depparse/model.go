@@ -11,6 +11,7 @@ import (
 	"io"
 	"math"
 	"sync"
+	"unsafe"
 
 	"github.com/eventwire/eventwire/internal/nlp"
 )
@@ -92,6 +93,13 @@ func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
 
 // Features returns the number of features with non-zero weights.
 func (m *Model) Features() int { return m.nFeat }
+
+// MemSize returns the approximate memory the model holds, in bytes,
+// including tables mapped outside the Go heap.
+func (m *Model) MemSize() int {
+	return len(m.trans)*int(unsafe.Sizeof(tslot{})) + len(m.slots)*int(unsafe.Sizeof(slot{})) +
+		(len(m.spill)+len(m.ents))*int(unsafe.Sizeof(weight{})) + len(m.keys)*8 + len(m.counts)*4
+}
 
 // Weights returns the number of stored (feature, class) weights.
 func (m *Model) Weights() int { return len(m.ents) }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/nlp"
@@ -218,4 +219,39 @@ func FuzzLoad(f *testing.F) {
 		s := &nlp.Sentence{Words: []nlp.Word{{ID: 1, Form: "Rebels", UPOS: "NOUN", XPOS: "NNS"}, {ID: 2, Form: "attacked", UPOS: "VERB", XPOS: "VBD"}}}
 		m.NewParser().Parse(s)
 	})
+}
+
+// TestConcurrentParsers parses with several parsers sharing one model (run
+// with -race) and checks they agree with a single parser.
+func TestConcurrentParsers(t *testing.T) {
+	m := trainTiny(t)
+	want := map[string]string{}
+	p := m.NewParser()
+	for _, s := range tinyTreebank(t) {
+		p.Parse(s)
+		want[s.ID] = fmt.Sprint(s.Words)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := m.NewParser()
+			for r := 0; r < 20; r++ {
+				for _, s := range tinyTreebank(t) {
+					p.Parse(s)
+					if got := fmt.Sprint(s.Words); got != want[s.ID] {
+						errs <- s.ID
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for id := range errs {
+		t.Errorf("%s parsed differently in a goroutine", id)
+	}
 }

@@ -41,7 +41,7 @@ func run() error {
 	flag.IntVar(&opt.Epochs, "epochs", 10, "training epochs")
 	flag.Uint64Var(&opt.Seed, "seed", 1, "random seed")
 	flag.Float64Var(&opt.TagNoise, "tag-noise", -1, "probability of replacing a word's tags by another pair seen with its form (default 0.04 with gold tags, 0 with jackknifed ones)")
-	flag.Float64Var(&opt.MinWeight, "min-weight", 0.5, "drop averaged weights smaller in magnitude")
+	flag.Float64Var(&opt.MinWeight, "min-weight", 1.5, "drop averaged weights smaller in magnitude")
 	dev := flag.Bool("dev", true, "log dev scores (predicted tags) after each epoch")
 	trainFile := flag.String("train", "", "training CoNLL-U file (default en_ewt-ud-train.conllu in -ud)")
 	saveTagged := flag.String("save-tagged", "", "also write the training set with its jackknifed tags to this CoNLL-U file")
