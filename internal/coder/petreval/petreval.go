@@ -39,8 +39,8 @@ type Record struct {
 	Text     string
 	Sentence *nlp.Sentence
 	Gold     []Triple
-	NoEvents bool   // <EventCoding noevents="True"/> or an error record
-	Error    string // <EventCoding error="..."/>: the condition the record tests
+	NoEvents bool   // <EventCoding noevents="True"/>
+	Error    string // <EventCoding error="..."/>: the error condition the record tests; nothing is expected
 }
 
 // Environment is the <Environment> block: the dictionary files the records
@@ -188,9 +188,9 @@ func record(block string) (Record, string) {
 			continue
 		}
 		if e := attr(ec, "error"); e != "" {
-			// an error or discard record ("dateline", "storydiscard"):
-			// nothing is to be coded
-			r.NoEvents, r.Error = true, e
+			// an error or discard record ("dateline", "storydiscard",
+			// "bad_input_parse"): nothing is to be coded
+			r.Error = e
 			continue
 		}
 		t := Triple{Source: attr(ec, "sourcecode"), Target: attr(ec, "targetcode"), Code: attr(ec, "eventcode")}
@@ -223,17 +223,21 @@ type CategoryCounts struct {
 
 // Result is the outcome of an evaluation.
 type Result struct {
-	Records        int                        `json:"records"`
-	Gold           int                        `json:"gold"`
-	Predicted      int                        `json:"predicted"`
-	Matched        int                        `json:"matched"`
-	Precision      float64                    `json:"precision"`
-	Recall         float64                    `json:"recall"`
-	F1             float64                    `json:"f1"`
-	NoEventRecords int                        `json:"noevent_records"`
-	NoEventCorrect int                        `json:"noevent_correct"`
-	Categories     map[string]*CategoryCounts `json:"categories"`
-	Failures       []Failure                  `json:"failures,omitempty"`
+	Records        int     `json:"records"`
+	Gold           int     `json:"gold"`
+	Predicted      int     `json:"predicted"`
+	Matched        int     `json:"matched"`
+	Precision      float64 `json:"precision"`
+	Recall         float64 `json:"recall"`
+	F1             float64 `json:"f1"`
+	NoEventRecords int     `json:"noevent_records"`
+	NoEventCorrect int     `json:"noevent_correct"`
+	// Error records (<EventCoding error="..."/>: story discards, a dateline,
+	// a broken parse) expect nothing either; counted apart.
+	ErrorRecords int                        `json:"error_records"`
+	ErrorCorrect int                        `json:"error_correct"`
+	Categories   map[string]*CategoryCounts `json:"categories"`
+	Failures     []Failure                  `json:"failures,omitempty"`
 }
 
 // Failure is a record whose coding differs from the gold.
@@ -281,6 +285,12 @@ func Evaluate(c *coder.Coder, f *File) *Result {
 				res.NoEventCorrect++
 			}
 		}
+		if rec.Error != "" {
+			res.ErrorRecords++
+			if len(pred) == 0 {
+				res.ErrorCorrect++
+			}
+		}
 		if !ok {
 			res.Failures = append(res.Failures, Failure{ID: rec.ID, Text: rec.Text, Missing: missing, Spurious: spurious})
 		}
@@ -326,7 +336,8 @@ func compare(gold, pred []Triple) (matched int, missing, spurious []Triple) {
 func (r *Result) WriteTable(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "records %d  gold %d  predicted %d  matched %d\n", r.Records, r.Gold, r.Predicted, r.Matched)
-	fmt.Fprintf(&b, "precision %.3f  recall %.3f  f1 %.3f  noevent %d/%d\n\n", r.Precision, r.Recall, r.F1, r.NoEventCorrect, r.NoEventRecords)
+	fmt.Fprintf(&b, "precision %.3f  recall %.3f  f1 %.3f  noevent %d/%d  error records %d/%d\n\n", r.Precision, r.Recall, r.F1,
+		r.NoEventCorrect, r.NoEventRecords, r.ErrorCorrect, r.ErrorRecords)
 	cats := make([]string, 0, len(r.Categories))
 	for k := range r.Categories {
 		cats = append(cats, k)
