@@ -23,6 +23,7 @@ func init() {
 func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval confli", "DIR", stderr)
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	monad := fs.Bool("monad", true, "code events that have a source but no target (the target span is then empty)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,7 +39,7 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c, err := coder.New(set, coder.Options{})
+	c, err := coder.New(set, coder.Options{AllowMonad: *monad})
 	if err != nil {
 		return err
 	}

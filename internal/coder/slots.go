@@ -252,6 +252,7 @@ var nounPreps = [...]string{"on", "against", "with", "to", "toward", "towards", 
 // "against", "with", ... phrase, else an "of" phrase. A noun event needs
 // both (a source alone with Options.AllowMonad).
 func (c *Coder) codeNouns(sc *Scratch, doc Doc, index int, out []event.Event) []event.Event {
+	c.antiMentions(sc)
 	for n := range sc.s.Words {
 		if sc.s.Words[n].UPOS != "NOUN" || sc.consumed[n] {
 			continue
@@ -341,7 +342,7 @@ func (c *Coder) nounSource(sc *Scratch, n int) int {
 		}
 	}
 	for _, k := range kids {
-		if d := sc.s.Words[k].Deprel; (d == "amod" || d == "compound") && sc.actorAt[k] >= 0 {
+		if d := sc.s.Words[k].Deprel; (d == "amod" || d == "compound") && sc.actorAt[k] >= 0 && !strings.HasPrefix(sc.low[k], "anti-") {
 			return k
 		}
 	}
@@ -387,6 +388,11 @@ func (c *Coder) nounTarget(sc *Scratch, n, src int) int {
 	for _, p := range nounPreps {
 		if a := try(n, p); a >= 0 {
 			return a
+		}
+	}
+	for _, k := range kids {
+		if sc.actorAt[k] >= 0 && strings.HasPrefix(sc.low[k], "anti-") && k != src {
+			return k
 		}
 	}
 	// the participle's own oblique: "the resolution adopted against Baku"
@@ -465,4 +471,31 @@ func (c *Coder) lemmaOnly(lemma string) bool {
 		}
 	}
 	return false
+}
+
+// antiMentions marks "anti-X" modifiers whose X is a one-word actor name
+// ("the anti-Azerbaijan resolution", "anti-American protests") as mentions
+// of that actor, so that a noun event can take it as its target (written
+// amod=$T in a pattern, or found by the default frame).
+func (c *Coder) antiMentions(sc *Scratch) {
+	for k := range sc.s.Words {
+		w := sc.low[k]
+		if len(w) <= 5 || !strings.HasPrefix(w, "anti-") || sc.actorAt[k] >= 0 || sc.rel(k) != "amod" {
+			continue
+		}
+		name := w[5:]
+		sc.refs = c.set.ActorsStarting(name, sc.refs[:0])
+		for _, r := range sc.refs {
+			p := c.set.Actors[r.Entry].Names[r.Name]
+			if len(p) != 1 || !(p[0].Text == name || p[0].Prefix && strings.HasPrefix(name, p[0].Text)) {
+				continue
+			}
+			sc.actorAt[k] = int32(len(sc.actors))
+			sc.actors = append(sc.actors, mention{first: k, end: k + 1, entry: r.Entry})
+			if sc.tr != nil {
+				sc.trace("actor %q in %q at word %d: %s", p.String(), sc.low[k], k+1, c.actorCode(sc, r.Entry))
+			}
+			break
+		}
+	}
 }

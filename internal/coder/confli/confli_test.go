@@ -95,7 +95,7 @@ func TestAccuracyFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := coder.New(set, coder.Options{})
+	c, err := coder.New(set, coder.Options{AllowMonad: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,7 +38,7 @@ var (
 // The error lists every problem of every embedded file (a bad line, a synset
 // that no file defines); the built-in files are tested to have none.
 func Set() (*dict.Set, error) {
-	once.Do(func() { set, setErr = load(files) })
+	once.Do(func() { set, setErr = loadFS(files) })
 	return set, setErr
 }
 
@@ -59,7 +59,7 @@ func Open(name string) ([]byte, error) {
 	return b, nil
 }
 
-func load(fsys fs.FS) (*dict.Set, error) {
+func loadFS(fsys fs.FS) (*dict.Set, error) {
 	names, err := fs.Glob(fsys, "*.ewd")
 	if err != nil {
 		return nil, fmt.Errorf("listing built-in dictionaries: %w", err)

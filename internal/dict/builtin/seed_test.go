@@ -1,0 +1,98 @@
+package builtin
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/event"
+)
+
+// seedPath returns ../shared/seed/000_292de084229735b8.txt from the module
+// root, skipping the test when the shared data is absent.
+func seedPath(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Skip("module root not found")
+		}
+		dir = up
+	}
+	p := filepath.Join(dir, "..", "shared", "seed", "000_292de084229735b8.txt")
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("seed article not available (%s): %v", p, err)
+	}
+	return p
+}
+
+func rootIn(code string, roots ...string) bool {
+	for _, r := range roots {
+		if strings.HasPrefix(code, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSeedArticle codes the seed article (raw text, built-in dictionaries)
+// and requires the events a human coder finds there that the dictionaries
+// and the coder can produce today; events a careful coder would reject
+// (the NGOs' meeting as a consultation with France, "ignored the fact" as
+// defiance) must not appear.
+func TestSeedArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses the seed article")
+	}
+	b, err := os.ReadFile(seedPath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, w := newCoder(t)
+	evs := codeText(t, c, w, c.NewScratch(), string(b))
+	for _, e := range evs {
+		t.Logf("sentence %d: %s → %s %s [%s | %s | %s] %s", e.Sentence, e.Source, e.Target, e.Code,
+			e.SourceSpan.Text, e.VerbSpan.Text, e.TargetSpan.Text, e.Rule)
+	}
+	want := []struct {
+		what string
+		ok   func(e *event.Event) bool
+	}{
+		{"radical Armenian communities attack the Embassy of Azerbaijan (ARM → AZE, roots 18-20 or 145)", func(e *event.Event) bool {
+			return strings.HasPrefix(e.Source, "ARM") && strings.HasPrefix(e.Target, "AZE") && (rootIn(e.Code, "18", "19", "20") || rootIn(e.Code, "145"))
+		}},
+		{"the French Senate's anti-Azerbaijan resolution (FRA… → AZE, verbal conflict)", func(e *event.Event) bool {
+			return strings.HasPrefix(e.Source, "FRA") && strings.HasPrefix(e.Target, "AZE") && rootIn(e.Code, "10", "11", "12", "13", "14") &&
+				strings.Contains(e.Text, "resolution")
+		}},
+		{"killings in Algeria by the French political circles and army (FRA… → DZA, material conflict)", func(e *event.Event) bool {
+			return strings.HasPrefix(e.Source, "FRA") && e.Target == "DZA" && rootIn(e.Code, "18", "19", "20")
+		}},
+	}
+	for _, wnt := range want {
+		found := false
+		for i := range evs {
+			if wnt.ok(&evs[i]) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("missing: %s", wnt.what)
+		}
+	}
+	for _, e := range evs {
+		switch strings.ToLower(e.VerbSpan.Text) {
+		case "held", "ignored", "noted":
+			t.Errorf("sentence %d: unwanted event %s → %s %s from %q", e.Sentence, e.Source, e.Target, e.Code, e.VerbSpan.Text)
+		}
+	}
+}
