@@ -88,14 +88,34 @@ func (sc *Scratch) matchSlot(c *Coder, sl *dict.Slot, h int, m *match, depth int
 		}
 		return n, true
 	}
+	if depth == 0 && (strings.HasPrefix(sl.Rel, "obl:") || strings.HasPrefix(sl.Rel, "nmod:")) && sc.verbal(h) {
+		// a prepositional phrase of the verb parsed as a modifier of its
+		// object or of another oblique ("accused Paraguay of corruption"
+		// with "of corruption" under "Paraguay")
+		for _, k := range sc.children(h) {
+			if d := sc.rel(k); d == "obj" || d == "obl" {
+				if n, ok := sc.matchSlot(c, sl, k, m, depth+1); ok {
+					return n, true
+				}
+			}
+		}
+	}
 	return 0, false
+}
+
+// pluralOf reports whether word k is the regular plural of w ("troops"
+// for "troop") when the lemmatizer kept the plural.
+func (sc *Scratch) pluralOf(w string, k int) bool {
+	l := sc.low[k]
+	return len(l) == len(w)+1 && l[len(w)] == 's' && strings.HasPrefix(l, w) ||
+		len(l) == len(w)+2 && strings.HasSuffix(l, "es") && strings.HasPrefix(l, w)
 }
 
 // relMatches reports whether dependent k of word h is attached by rel, as a
 // pattern writes it: "obj", "nsubj:pass", "compound:prt" exactly; "obl" or
 // "nmod" alone any oblique or nominal modifier; "obl:PREP" and "nmod:PREP"
-// one introduced by PREP (obliques and nominal modifiers of a verb are not
-// told apart: parsers confuse them); "obl:agent" the "by" phrase of a
+// one introduced by PREP (obliques and nominal modifiers are not told
+// apart: parsers confuse them); "obl:agent" the "by" phrase of a
 // passive.
 func (sc *Scratch) relMatches(rel string, h, k int) bool {
 	d := sc.s.Words[k].Deprel
@@ -107,9 +127,6 @@ func (sc *Scratch) relMatches(rel string, h, k int) bool {
 	switch base {
 	case "obl", "nmod":
 		if dbase != "obl" && dbase != "nmod" {
-			return false
-		}
-		if dbase != base && !sc.verbal(h) {
 			return false
 		}
 		if d == "obl:tmod" || d == "nmod:tmod" || d == "nmod:poss" || d == "obl:npmod" || d == "nmod:npmod" {
@@ -165,7 +182,7 @@ func (sc *Scratch) wordsMatch(c *Coder, ws []dict.Word, k int) bool {
 			}
 			continue
 		}
-		if w.Prefix && strings.HasPrefix(sc.lemma[k], w.Text) || sc.wordIs(w.Text, k) {
+		if w.Prefix && strings.HasPrefix(sc.lemma[k], w.Text) || sc.wordIs(w.Text, k) || sc.pluralOf(w.Text, k) {
 			return true
 		}
 	}
@@ -186,7 +203,7 @@ func (sc *Scratch) inSynset(c *Coder, name string, k, depth int) bool {
 				}
 				continue
 			}
-			if sc.wordIs(p[0].Text, k) {
+			if sc.wordIs(p[0].Text, k) || sc.pluralOf(p[0].Text, k) {
 				return true
 			}
 			continue
