@@ -12,6 +12,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/coder"
+	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/store"
@@ -44,7 +45,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	date := fs.String("date", "", "article date YYYY-MM-DD for documents without one (default: today)")
 	workers := fs.Int("workers", 0, "documents analysed in parallel (default: all cores)")
 	batch := fs.Int("batch", 64, "articles per transaction")
-	near := fs.Int("near-distance", 0, "SimHash Hamming distance of near-duplicate texts, at most 3 (0: default 3; -1: exact duplicates only)")
+	near := fs.Int("near-distance", 0, "SimHash Hamming distance of near-duplicate texts, at most 7 (0: default 7; -1: exact duplicates only)")
 	window := fs.Int("event-window", 0, "days two reports of one event may be apart (0: default 3)")
 	noGeo := fs.Bool("no-geo", false, "do not resolve places")
 	quiet := fs.Bool("quiet", false, "do not list skipped inputs")
@@ -54,8 +55,8 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: ingest: no SOURCE given", errUsage)
 	}
-	if *near > 3 {
-		return fmt.Errorf("%w: --near-distance: at most 3, not %d", errUsage, *near)
+	if *near > dedup.MaxBandDistance {
+		return fmt.Errorf("%w: --near-distance: at most %d, not %d", errUsage, dedup.MaxBandDistance, *near)
 	}
 	var docDate time.Time
 	if *date != "" {

@@ -45,6 +45,9 @@ func CanonicalURL(raw string) string {
 			break
 		}
 	}
+	if strings.Contains(host, ":") { // IPv6 literal
+		host = "[" + host + "]"
+	}
 	if port := u.Port(); port != "" && port != "80" && port != "443" {
 		host += ":" + port
 	}

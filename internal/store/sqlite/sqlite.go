@@ -208,7 +208,7 @@ func existing(ctx context.Context, q interface {
 	}
 	k := dedup.BandKeys(simhash)
 	rows, err := q.QueryContext(ctx, `SELECT DISTINCT a.id, a.simhash FROM simhash_bands b JOIN articles a ON a.id=b.article_id
-		WHERE b.key IN (?,?,?,?) ORDER BY a.id`, k[0], k[1], k[2], k[3])
+		WHERE b.key IN (?,?,?,?,?,?,?,?) ORDER BY a.id`, k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7])
 	if err != nil {
 		return false, "", fmt.Errorf("looking up near duplicates: %w", err)
 	}
