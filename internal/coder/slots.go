@@ -516,3 +516,17 @@ func (c *Coder) antiMentions(sc *Scratch) {
 		}
 	}
 }
+
+// stemLookup tries the regular stems of form ("aided" → "aid", "shelled"
+// → "shell", "raises" → "raise") that are verbs of an eventwire-format
+// dictionary, for words the lemmatizer left as they are.
+func (c *Coder) stemLookup(form string, try func(string)) {
+	for _, suf := range [...]string{"ed", "d", "ing", "es", "s"} {
+		if len(form) > len(suf)+2 && strings.HasSuffix(form, suf) {
+			if stem := form[:len(form)-len(suf)]; c.lemmaOnly(stem) {
+				try(stem)
+				return
+			}
+		}
+	}
+}
