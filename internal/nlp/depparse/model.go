@@ -184,8 +184,11 @@ func (m *Model) build(keys []uint64, counts []uint32) {
 
 // keyBits is the width of the feature keys a model stores: the top bits of
 // the 64-bit feature hash, plus one so that no key is 0. The sorted keys
-// delta-code in about three bytes each; in memory a key is its home slot
-// (from its low 32 bits) and a 32-bit fingerprint (its high bits).
+// delta-code in about three bytes each. In memory a key picks its home slot
+// by a multiplicative hash and is told apart from its neighbours by a
+// fingerprint of its high bits: 32 bits in the label table, 16 in the
+// transition table (an absent feature then matches a stored one about once
+// in 30,000 lookups, adding a few stray weights to one transition score).
 const keyBits = 40
 
 // maxEnts bounds the weights of a model: starts are packed in 32 bits.
@@ -393,8 +396,8 @@ const magic = "eventwire-depparse-v1\n"
 // limits on what Load accepts, so corrupt input cannot ask for huge memory.
 const (
 	maxLabels  = 250 // classes 0..252; 253..255 are markers
-	maxFeat    = 1 << 26
-	maxPayload = 1 << 30
+	maxFeat    = 1 << 23
+	maxPayload = 1 << 28
 )
 
 // Save writes m in the format Load reads.
@@ -520,8 +523,9 @@ func (d *decoder) model() (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Every feature takes at least two bytes, so F is bounded by the payload.
-	if nf > maxFeat || nf > uint64(len(d.b)-d.off)/2 {
+	// Every feature takes at least four bytes (key delta, count, class,
+	// weight), so F is bounded by the payload.
+	if nf > maxFeat || nf > uint64(len(d.b)-d.off)/4 {
 		return nil, fmt.Errorf("%w: %d features", errCorrupt, nf)
 	}
 	keys := make([]uint64, nf)
