@@ -15,9 +15,9 @@ import (
 // varints and length-prefixed strings: classes, UFeats values and their
 // candidates per class, the tag dictionary, the frequent-word table, the
 // three perceptrons (two tagger passes and UFeats; feature keys delta-coded, int16 weights zig-zag coded), the lemma rules, the
-// suffix rules and the lemma exceptions, then an end marker.
+// suffix rules, the case flags and the lemma exceptions, then an end marker.
 
-const magic = "eventwire-tag 2\n"
+const magic = "eventwire-tag 3\n"
 
 // Limits that keep a corrupt file from asking for huge allocations.
 const (
@@ -97,6 +97,14 @@ func (m *Model) Save(w io.Writer) error {
 	for _, k := range keys {
 		e.str(k)
 		e.uvarint(uint64(m.suffix[k]))
+	}
+	e.uvarint(uint64(len(m.keepCase)))
+	for _, k := range m.keepCase {
+		if k {
+			e.uvarint(1)
+		} else {
+			e.uvarint(0)
+		}
 	}
 	for _, ex := range m.exact {
 		forms := make([]string, 0, len(ex))
@@ -252,6 +260,13 @@ func decodeBody(r *bufio.Reader) (*Model, error) {
 		m.suffix[k] = uint16(d.index(min(nr, 1<<16), "suffix rule"))
 	}
 	m.derive()
+	if nk := d.count(maxItems, "case flags"); d.err == nil && nk != len(m.lemPropn)*numCases {
+		d.fail(fmt.Sprintf("%d case flags, want %d", nk, len(m.lemPropn)*numCases))
+	}
+	m.keepCase = make([]bool, len(m.lemPropn)*numCases)
+	for i := range m.keepCase {
+		m.keepCase[i] = d.uvarint() == 1
+	}
 	m.exact = make([]map[string]string, len(m.lemPropn))
 	for c := range m.exact {
 		n := d.count(maxItems, "lemma exceptions")

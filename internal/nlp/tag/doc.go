@@ -2,22 +2,36 @@
 // UPOS, XPOS (Penn Treebank), Feats (UD morphological features) and Lemma of
 // the words of a tokenized sentence.
 //
-// Tags come from a greedy left-to-right averaged perceptron (Collins 2002)
-// that predicts a combined (UPOS, XPOS) class from the word, its lower-case
-// form, prefixes and suffixes, shape and flags, the words two to the left and
-// right, the two previous predicted tags, and a tag dictionary of frequent
-// words (their ambiguity classes, also for the next two words). A second
-// perceptron picks the UFeats value among those seen in training with the
-// predicted class (Person and Number of finite verbs, Voice, VerbForm, Mood,
-// PronType...), from the word, its neighbours, the nearby tags and the
-// nearest nominal to the left. Lemmas come from learned edit scripts
-// (lower-case, strip a suffix, append one): the most frequent script among
-// the training word types with the same tag class, case class and final
-// letters (longest matching suffix, up to five letters, wins), plus a table
-// of the training words the scripts get wrong. Proper nouns keep their case.
+// Tags come from two greedy averaged perceptrons (Collins 2002) that predict
+// a combined (UPOS, XPOS) class. Their features are the word, its lower-case
+// form, prefixes and suffixes, shape and flags (alone and with the
+// capitalisation), the words two to the left and right, the two previous
+// predicted tags, and a tag dictionary of words seen at least three times
+// (their ambiguity classes, also for the neighbours). The first pass tags
+// right to left; the second tags left to right with the first pass's tags of
+// the word and the two words to its right as further features. The first
+// pass is jackknifed in training (four folds), so the second learns from
+// first-pass tags as good as on new text. Forms seen at least 20 times with
+// one class 99.5% of the time skip scoring.
+//
+// A third perceptron picks the UFeats value among those seen in training
+// with the predicted class (Person and Number of finite verbs, Voice,
+// VerbForm, Mood, PronType...), from the word, its neighbours, the nearby
+// tags and the nearest nominal to the left.
+//
+// Lemmas are learned per XPOS. The lower-case form gets the edit script
+// (strip a suffix, append one) most frequent among the training word types
+// with the same XPOS and final letters (the longest suffix seen, up to five
+// letters, wins; scripts that reach before the suffix or add more than they
+// strip are not generalised); the lemma then keeps the form's case where
+// training says so for the XPOS and case class (proper nouns: "Obama";
+// sentence-initial nouns: "Protesters" → "protester"). The training types
+// these rules get wrong are kept in an exception table.
 //
 // Features are 32-bit hashes; the model keeps only the (feature, class)
-// weights that training left non-zero, as int16, in a gzip-compressed file.
+// weights that training left non-zero, as int16, in a gzip-compressed file
+// (about 4.7 MB; about 17 MB in memory). Tagging allocates nothing per word:
+// at most one string per sentence holds the lemmas the rules build.
 // The shipped model, model.bin, is embedded in the binary and decoded once
 // by Default. It is rebuilt, deterministically, from UD English EWT with
 //

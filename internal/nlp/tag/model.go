@@ -32,6 +32,9 @@ type Model struct {
 	rules    []lemmaRule
 	exact    []map[string]string // per lemma class: form → lemma, where the rules fail
 	suffix   map[string]uint16   // suffixKey → rule
+	// keepCase tells, per lemma class and case class (lc*numCases+case),
+	// whether lemmas keep the form's case
+	keepCase []bool
 }
 
 // derive fills the fields computed from the classes. Lemmas are learned
@@ -321,16 +324,31 @@ func (t *Tagger) knownLemma(form string, i, lc int) (string, bool) {
 	return "", false
 }
 
-// ruleLemma appends the lemma of word i in lemma class lc given by the
-// longest matching suffix rule to buf; ok is false when no rule applies (the
-// lemma is the form).
+// ruleLemma appends the lemma of word i in lemma class lc to buf: the
+// lemma of its lower-case form by the longest matching suffix rule, in the
+// case of the form when the class and case class keep case in training. ok
+// is false when the lemma is the form itself (nothing is appended).
 func (t *Tagger) ruleLemma(buf []byte, form string, i, lc int) ([]byte, bool) {
 	m := t.m
 	low := t.lowerOf(i)
-	cs := t.toks[i].caseClass
+	n := len(buf)
+	buf = t.lowRule(buf, low, lc)
+	if cs := t.toks[i].caseClass; cs != caseLower && lc*numCases+int(cs) < len(m.keepCase) && m.keepCase[lc*numCases+int(cs)] {
+		restoreCase(buf[n:], form, low, cs)
+	}
+	if len(buf) == n || string(buf[n:]) == form {
+		return buf[:n], false
+	}
+	return buf, true
+}
+
+// lowRule appends the lemma of the lower-case form low in lemma class lc by
+// the longest matching suffix rule, or low itself.
+func (t *Tagger) lowRule(buf, low []byte, lc int) []byte {
+	m := t.m
 	for k := maxSuffix; k >= 0; k-- {
 		var ok bool
-		t.keyBuf, ok = suffixKey(t.keyBuf[:0], lc, cs, low, k)
+		t.keyBuf, ok = suffixKey(t.keyBuf[:0], lc, caseLower, low, k)
 		if !ok {
 			continue
 		}
@@ -338,15 +356,11 @@ func (t *Tagger) ruleLemma(buf []byte, form string, i, lc int) ([]byte, bool) {
 		if !found {
 			continue
 		}
-		rule := m.rules[r]
-		if rule.identity() {
-			return buf, false
-		}
-		if out, ok := rule.apply(buf, form); ok {
-			return out, true
+		if out, ok := m.rules[r].applyLow(buf, low); ok {
+			return out
 		}
 	}
-	return buf, false
+	return append(buf, low...)
 }
 
 // lemmaOf returns the lemma the model gives form in lemma class lc, for

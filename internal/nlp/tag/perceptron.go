@@ -206,41 +206,60 @@ func (p *perceptron) bump(fi int32, c uint16, d int32) {
 func (p *perceptron) tick() { p.step++ }
 
 // average returns the averaged weights quantised to int16 and scaled so that
-// the largest magnitude is 32767/ headroom; weights that round to zero are
-// dropped, as are features left with no entry.
-func (p *perceptron) average() []feature {
-	keys := make([]uint32, 0, len(p.index))
-	for k := range p.index {
-		keys = append(keys, k)
+// the largest magnitude is 32767; weights that round to zero are dropped, as
+// are features left with no entry.
+func (p *perceptron) average() []feature { return averageAll(p) }
+
+// averageAll is average for the mean of several perceptrons.
+func averageAll(ps ...*perceptron) []feature {
+	type cw struct {
+		cls uint16
+		w   float64
 	}
-	sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
-	avg := func(e *trainEntry) float64 {
-		return float64(e.total+int64(e.w)*(p.step-e.ts)) / float64(max(p.step, 1))
-	}
-	maxAbs := 0.0
-	for _, es := range p.entries {
-		for i := range es {
-			maxAbs = max(maxAbs, math.Abs(avg(&es[i])))
+	sum := map[uint32][]cw{}
+	for _, p := range ps {
+		for k, fi := range p.index {
+			for _, e := range p.entries[fi] {
+				a := float64(e.total+int64(e.w)*(p.step-e.ts)) / float64(max(p.step, 1)) / float64(len(ps))
+				ws := sum[k]
+				found := false
+				for i := range ws {
+					if ws[i].cls == e.cls {
+						ws[i].w += a
+						found = true
+						break
+					}
+				}
+				if !found {
+					sum[k] = append(ws, cw{e.cls, a})
+				}
+			}
 		}
 	}
-	// Scores sum about 40 weights; keep the sum inside int32 with margin
-	// while using the int16 range for each weight.
+	keys := make([]uint32, 0, len(sum))
+	maxAbs := 0.0
+	for k, ws := range sum {
+		keys = append(keys, k)
+		for _, x := range ws {
+			maxAbs = max(maxAbs, math.Abs(x.w))
+		}
+	}
+	sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
 	scale := 1.0
 	if maxAbs > 0 {
 		scale = 32767 / maxAbs
 	}
 	var fs []feature
 	for _, k := range keys {
-		es := append([]trainEntry(nil), p.entries[p.index[k]]...)
-		sort.Slice(es, func(a, b int) bool { return es[a].cls < es[b].cls })
-		var f feature
-		f.key = k
-		for i := range es {
-			q := math.Round(avg(&es[i]) * scale)
+		ws := sum[k]
+		sort.Slice(ws, func(a, b int) bool { return ws[a].cls < ws[b].cls })
+		f := feature{key: k}
+		for _, x := range ws {
+			q := math.Round(x.w * scale)
 			if q == 0 {
 				continue
 			}
-			f.cls = append(f.cls, es[i].cls)
+			f.cls = append(f.cls, x.cls)
 			f.w = append(f.w, int16(q))
 		}
 		if len(f.cls) > 0 {

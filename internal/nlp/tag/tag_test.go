@@ -80,10 +80,10 @@ func TestDevAccuracy(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
-		{"UPOS", sc.UPOSAcc(), 94.5},
-		{"XPOS", sc.XPOSAcc(), 94},
-		{"UFeats", sc.UFeatsAcc(), 94.5},
-		{"Lemma", sc.LemmaAcc(), 96.5},
+		{"UPOS", sc.UPOSAcc(), 95.2},
+		{"XPOS", sc.XPOSAcc(), 94.5},
+		{"UFeats", sc.UFeatsAcc(), 95.2},
+		{"Lemma", sc.LemmaAcc(), 96.9},
 	}
 	for _, f := range floors {
 		if f.got < f.floor {
@@ -201,6 +201,59 @@ func TestLemmaRules(t *testing.T) {
 	} {
 		if got, ok := tc.r.apply(nil, tc.form); ok {
 			t.Errorf("%+v.apply(%q) = %q, want no lemma", tc.r, tc.form, got)
+		}
+	}
+}
+
+func TestLemmaOfLowerForm(t *testing.T) {
+	tests := []struct {
+		r         lemmaRule
+		low, want string
+		ok        bool
+	}{
+		{lemmaRule{strip: 3, add: "y"}, "studies", "study", true},
+		{lemmaRule{strip: 3, add: "be"}, "was", "be", true},
+		{lemmaRule{}, "cat", "cat", true},
+		{lemmaRule{strip: 4}, "cat", "", false},
+		{lemmaRule{strip: 3}, "cat", "", false}, // nothing left
+		{lemmaRule{strip: 1}, "café", "", false}, // would cut é in two
+	}
+	for _, tc := range tests {
+		got, ok := tc.r.applyLow(nil, []byte(tc.low))
+		if ok != tc.ok || string(got) != tc.want {
+			t.Errorf("%+v.applyLow(%q) = %q, %v; want %q, %v", tc.r, tc.low, got, ok, tc.want, tc.ok)
+		}
+	}
+	cases := []struct {
+		form, lem, want string
+	}{
+		{"Studies", "study", "Study"},
+		{"STUDIES", "study", "STUDY"},
+		{"Was", "be", "be"},
+		{"McDonalds", "mcdonald", "McDonald"},
+		{"ÉTÉS", "été", "ÉTÉ"},
+		{"İS", "i", "i"}, // lower-casing changed the length: left alone
+	}
+	for _, tc := range cases {
+		lem := []byte(tc.lem)
+		restoreCase(lem, tc.form, appendLower(nil, tc.form), caseOf(tc.form))
+		if string(lem) != tc.want {
+			t.Errorf("restoreCase(%q, %q) = %q, want %q", tc.lem, tc.form, lem, tc.want)
+		}
+	}
+}
+
+// TestLemmaCase checks the learned case rules of the embedded model: common
+// nouns at the start of a sentence are lower-cased, proper nouns keep case.
+func TestLemmaCase(t *testing.T) {
+	m := embeddedModel(t)
+	tg := m.NewTagger()
+	s := sentence("Protesters", "met", "Obama", "in", "Chicago", "and", "NATO", "officials", "welcomed", "them")
+	tg.Tag(s)
+	want := []string{"protester", "meet", "Obama", "in", "Chicago", "and", "NATO", "official", "welcome", "they"}
+	for i, w := range s.Words {
+		if w.Lemma != want[i] {
+			t.Errorf("lemma of %q (%s) = %q, want %q", w.Form, w.XPOS, w.Lemma, want[i])
 		}
 	}
 }

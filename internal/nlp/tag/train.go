@@ -424,25 +424,27 @@ func trainLemmas(m *Model, data []*trainSent) {
 	m.rules = nil
 	counts := map[string]map[int]int{}
 	var keyBuf, low []byte
+	lowLemma := make([]string, len(types))
 	for i, k := range types {
-		r := ruleFor(k.form, best[i])
+		low = appendLower(low[:0], k.form)
+		lowLemma[i] = string(appendLower(nil, best[i]))
+		r := ruleFor(string(low), lowLemma[i])
 		id, ok := ruleIdx[r]
 		if !ok {
 			id = len(m.rules)
 			ruleIdx[r] = id
 			m.rules = append(m.rules, r)
 		}
-		low = appendLower(low[:0], k.form)
-		cs := caseOf(k.form)
 		for n := 0; n <= maxSuffix; n++ {
 			var ok bool
-			keyBuf, ok = suffixKey(keyBuf[:0], k.class, cs, low, n)
+			keyBuf, ok = suffixKey(keyBuf[:0], k.class, caseLower, low, n)
 			if !ok {
 				break
 			}
-			if r.strip > len(keyBuf)-3 {
-				// the script edits letters before the suffix: it says
-				// nothing about other words ending so
+			if r.strip > len(keyBuf)-3 || len(r.add) > r.strip+2 {
+				// the script edits letters before the suffix, or adds
+				// more than it removes: it says nothing about other words
+				// ending so
 				continue
 			}
 			key := string(keyBuf)
@@ -489,6 +491,33 @@ func trainLemmas(m *Model, data []*trainSent) {
 			continue
 		}
 		m.suffix[key] = uint16(br)
+	}
+
+	// case: per lemma class and case class, whether lemmas keep the
+	// form's case more often than they are lower case
+	votes := make([]int, len(m.lemPropn)*numCases)
+	tg := &Tagger{m: m}
+	for i, k := range types {
+		cs := caseOf(k.form)
+		if cs == caseLower {
+			continue
+		}
+		tg.prepare(&nlp.Sentence{Words: []nlp.Word{{Form: k.form}}})
+		lem := tg.lowRule(nil, tg.lowerOf(0), k.class)
+		lowered := string(lem)
+		restoreCase(lem, k.form, tg.lowerOf(0), cs)
+		switch best[i] {
+		case lowered:
+			if string(lem) != lowered {
+				votes[k.class*numCases+int(cs)]--
+			}
+		case string(lem):
+			votes[k.class*numCases+int(cs)]++
+		}
+	}
+	m.keepCase = make([]bool, len(votes))
+	for i, v := range votes {
+		m.keepCase[i] = v > 0
 	}
 
 	// exceptions: the types the rules get wrong, checked again with the
