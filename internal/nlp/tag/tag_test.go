@@ -215,7 +215,7 @@ func TestLemmaOfLowerForm(t *testing.T) {
 		{lemmaRule{strip: 3, add: "be"}, "was", "be", true},
 		{lemmaRule{}, "cat", "cat", true},
 		{lemmaRule{strip: 4}, "cat", "", false},
-		{lemmaRule{strip: 3}, "cat", "", false}, // nothing left
+		{lemmaRule{strip: 3}, "cat", "", false},  // nothing left
 		{lemmaRule{strip: 1}, "café", "", false}, // would cut é in two
 	}
 	for _, tc := range tests {
