@@ -142,7 +142,11 @@ func (sc *Scratch) relMatches(rel string, h, k int) bool {
 	case "nsubj":
 		return !hasSub && d == "nsubj"
 	case "compound":
-		return hasSub && sub == "prt" && d == "compound:prt"
+		// a particle is often tagged an adverb ("pulled back")
+		return hasSub && sub == "prt" && (d == "compound:prt" || d == "advmod")
+	case "obj":
+		// "allowed inspectors" parsed as an indirect object
+		return d == "obj" || d == "iobj"
 	case "xcomp":
 		// "urged Venezuela to resign": parsers attach the infinitive as
 		// an adverbial clause as often as an open complement
@@ -519,7 +523,7 @@ func (c *Coder) antiMentions(sc *Scratch) {
 
 // stemLookup tries the regular stems of form ("aided" → "aid", "shelled"
 // → "shell", "raises" → "raise") that are verbs of an eventwire-format
-// dictionary, for words the lemmatizer left as they are.
+// dictionary, for words the lemmatizer got wrong ("aided" → "aide").
 func (c *Coder) stemLookup(form string, try func(string)) {
 	for _, suf := range [...]string{"ed", "d", "ing", "es", "s"} {
 		if len(form) > len(suf)+2 && strings.HasSuffix(form, suf) {

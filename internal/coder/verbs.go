@@ -100,7 +100,7 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 	if best.verb < 0 && sc.low[v] != sc.lemma[v] && (!misspelled(sc.low[v], sc.lemma[v]) || c.lemmaOnly(sc.lemma[v])) {
 		try(sc.lemma[v])
 	}
-	if best.verb < 0 && sc.low[v] == sc.lemma[v] {
+	if best.verb < 0 {
 		c.stemLookup(sc.low[v], try) // slots.go: "aided" when the tagger kept the form
 	}
 	if best.verb < 0 {
