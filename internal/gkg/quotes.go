@@ -170,17 +170,9 @@ func subject(s *nlp.Sentence, v int) (int, int, bool) {
 // subtree returns the first and last word (0-based) of word i's subtree.
 func subtree(s *nlp.Sentence, i int) (int, int) {
 	a, b := i, i
-	for changed := true; changed; {
-		changed = false
-		for m := range s.Words {
-			if m >= a && m <= b {
-				continue
-			}
-			h := s.Words[m].Head - 1
-			if h >= a && h <= b && inSubtree(s, m, i) {
-				a, b = min(a, m), max(b, m)
-				changed = true
-			}
+	for m := range s.Words {
+		if (m < a || m > b) && inSubtree(s, m, i) {
+			a, b = min(a, m), max(b, m)
 		}
 	}
 	return a, b
