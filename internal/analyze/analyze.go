@@ -9,6 +9,7 @@ package analyze
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/cameo"
@@ -143,6 +144,18 @@ func (w *Worker) dateEvents(d *nlp.Document, evs []event.Event, date time.Time) 
 			continue
 		}
 		dt := w.a.tx.EventTime(s, verb, w.exprs[k], date)
+		if dt.Expr < 0 && s.Words[verb-1].UPOS == "NOUN" {
+			// A noun event is dated by the participle or relative clause
+			// that tells of it: "the resolution adopted on November 15".
+			for c := range s.Words {
+				if s.Words[c].Head == verb && strings.HasPrefix(s.Words[c].Deprel, "acl") {
+					if d := w.a.tx.EventTime(s, c+1, w.exprs[k], date); d.Expr >= 0 {
+						dt = d
+						break
+					}
+				}
+			}
+		}
 		e.Date, e.Historical = dt.Date(), dt.Historical
 		e.Hypothetical = timex.Hypothetical(s, verb)
 	}
