@@ -88,12 +88,12 @@ func (sc *Scratch) matchSlot(c *Coder, sl *dict.Slot, h int, m *match, depth int
 		}
 		return n, true
 	}
-	if depth == 0 && (strings.HasPrefix(sl.Rel, "obl:") || strings.HasPrefix(sl.Rel, "nmod:")) && sc.verbal(h) {
+	if depth == 0 && (strings.HasPrefix(sl.Rel, "obl:") || strings.HasPrefix(sl.Rel, "nmod:") || sl.Rel == "xcomp") && sc.verbal(h) {
 		// a prepositional phrase of the verb parsed as a modifier of its
 		// object or of another oblique ("accused Paraguay of corruption"
 		// with "of corruption" under "Paraguay")
 		for _, k := range sc.children(h) {
-			if d := sc.rel(k); d == "obj" || d == "obl" {
+			if d := sc.rel(k); d == "obj" || d == "obl" || d == "iobj" {
 				if n, ok := sc.matchSlot(c, sl, k, m, depth+1); ok {
 					return n, true
 				}
@@ -150,7 +150,7 @@ func (sc *Scratch) relMatches(rel string, h, k int) bool {
 	case "xcomp":
 		// "urged Venezuela to resign": parsers attach the infinitive as
 		// an adverbial clause as often as an open complement
-		return dbase == "xcomp" || dbase == "advcl" && sc.infinitive(k)
+		return dbase == "xcomp" || (dbase == "advcl" || dbase == "acl") && sc.infinitive(k)
 	case "ccomp":
 		return dbase == "ccomp" || dbase == "xcomp" || dbase == "advcl" && sc.infinitive(k)
 	}
