@@ -1,10 +1,13 @@
 package gkg
 
 import (
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/nlp"
 )
 
@@ -278,6 +281,34 @@ func TestLinkShortForms(t *testing.T) {
 		got := r.Entities[1].Canonical == tc.full
 		if got != tc.linked {
 			t.Errorf("%q after %q: linked %v, want %v", tc.short, tc.full, got, tc.linked)
+		}
+	}
+}
+
+// TestConcurrentExtract extracts one article from several goroutines, each
+// with its own Scratch, and expects identical records (run with -race).
+func TestConcurrentExtract(t *testing.T) {
+	an, x := setup(t)
+	text := "More than 200 people were killed in Algeria. President John Smith said: \"We will never accept this decision of the court.\" Smith met the Ministry of Defence in Paris."
+	res := an.NewWorker().Analyze(ingest.Document{ID: "c", Text: text, Date: testDate})
+	a := Article{DocID: "c", Date: testDate, Doc: &res.Parsed, Events: res.Events}
+	want := x.Extract(nil, a)
+	got := make([]Record, 4)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := x.NewScratch()
+			for range 3 {
+				got[i] = x.Extract(sc, a)
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range got {
+		if !reflect.DeepEqual(got[i], want) {
+			t.Errorf("goroutine %d: record differs", i)
 		}
 	}
 }
