@@ -120,10 +120,11 @@ func TestAccuracyFloor(t *testing.T) {
 	}
 }
 
-// Floors just below the measured figures.
+// Floors just below the measured figures (coverage 0.694, class accuracy
+// 0.624, source F1 0.681, target F1 0.431 with monads coded).
 const (
-	floorCoverage = 0.0
-	floorClass    = 0.0
-	floorSource   = 0.0
-	floorTarget   = 0.0
+	floorCoverage = 0.68
+	floorClass    = 0.61
+	floorSource   = 0.66
+	floorTarget   = 0.41
 )

@@ -88,10 +88,9 @@ func newCoder(t testing.TB) (*coder.Coder, *pipeline.Worker) {
 }
 
 // TestVerbExamples codes every example sentence with the built-in
-// dictionaries and counts the tuned examples that yield an event with the
-// expected code, the distinct codes they cover, and the accuracy on the
-// held-out examples; each must stay above its floor. Failures are logged
-// (go test -v).
+// dictionaries and requires an event with the expected code for each tuned
+// example, at least minCodes distinct codes covered by them, and held-out
+// accuracy above its floor (held-out misses are logged: go test -v).
 func TestVerbExamples(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses every example sentence")
@@ -128,7 +127,7 @@ func TestVerbExamples(t *testing.T) {
 			tunedOK++
 			covered[e.code] = true
 		} else {
-			t.Logf("examples.tsv:%d: want %s: %q: got %v", e.line, e.code, e.text, got)
+			t.Errorf("examples.tsv:%d: want %s: %q: got %v", e.line, e.code, e.text, got)
 		}
 	}
 	t.Logf("tuned examples: %d/%d; held-out: %d/%d (%.1f%%); codes covered: %d", tunedOK, tuned, heldOK, held,
@@ -140,19 +139,15 @@ func TestVerbExamples(t *testing.T) {
 	if held > 0 && float64(heldOK)/float64(held) < heldOutFloor {
 		t.Errorf("held-out accuracy %d/%d below the floor %.2f", heldOK, held, heldOutFloor)
 	}
-	if tunedOK < tunedFloor {
-		t.Errorf("%d tuned examples pass, want at least %d", tunedOK, tunedFloor)
-	}
 	if len(covered) < minCodes {
 		t.Errorf("%d CAMEO codes covered by passing examples, want at least %d", len(covered), minCodes)
 	}
 }
 
-// Floors just below the measured figures (docs/dictionaries.md). The goal
-// is every tuned example passing and at least 280 codes covered; the
-// floors rise as the dictionary does.
+// Every tuned example must pass and cover at least minCodes distinct codes;
+// the held-out examples (measured 53/60) must stay above a floor just below
+// the measured accuracy (docs/dictionaries.md).
 const (
-	tunedFloor   = 180
-	minCodes     = 180
-	heldOutFloor = 0.6
+	minCodes     = 280
+	heldOutFloor = 0.85
 )
