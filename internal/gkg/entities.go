@@ -132,13 +132,14 @@ func (sc *Scratch) nameWord(s *nlp.Sentence, i int) bool {
 	return true
 }
 
-// startsClause reports whether word i follows an opening quote or colon.
+// startsClause reports whether word i follows an opening quote or bracket,
+// a colon or a dash.
 func startsClause(s *nlp.Sentence, i int) bool {
 	if i == 0 {
 		return true
 	}
 	p := s.Words[i-1].Form
-	return p == `"` || p == "“" || p == ":" || p == "``" || p == "'"
+	return p == `"` || p == "“" || p == ":" || p == "``" || p == "'" || p == "(" || p == "[" || p == "-" || p == "--" || p == "—"
 }
 
 // entities finds the proper-name spans of each sentence, types them and
@@ -237,7 +238,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 			return
 		}
 	}
-	e := Entity{Start: s.Words[i].Start, End: wordEnd(d, &s.Words[j]), Sentence: k + 1}
+	e := Entity{Start: s.Words[i].Start, End: wordEnd(d, &s.Words[j]), Sentence: k + 1, First: s.Words[i].ID, Last: s.Words[j].ID}
 	e.Text = spanText(d, s, i, j)
 	e.Canonical = e.Text
 	cue := ""

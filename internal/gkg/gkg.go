@@ -83,6 +83,8 @@ type Entity struct {
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
 	Sentence int    `json:"sentence"` // 1-based
+	First    int    `json:"first"`    // 1-based ids of its first and last word in the sentence
+	Last     int    `json:"last"`
 	// Canonical is the full mention this one is a short form of ("the
 	// Senate" → "Senate of the French Republic"), else Text.
 	Canonical string `json:"canonical"`
