@@ -25,7 +25,6 @@ const (
 type Writer struct {
 	w      *bufio.Writer
 	format string
-	n      int
 }
 
 // NewWriter returns a Writer in format FormatGKG or FormatJSON.
@@ -38,7 +37,6 @@ func NewWriter(w io.Writer, format string) (*Writer, error) {
 
 // Write writes one record.
 func (w *Writer) Write(r *Record) error {
-	w.n++
 	if w.format == FormatJSON {
 		b, err := json.Marshal(r)
 		if err != nil {
