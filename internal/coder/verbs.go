@@ -512,7 +512,7 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 				}
 			}
 			if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {
-				return n
+				return c.misparsedSubject(sc, v, n, len(n)-len(out)) // misparse.go
 			}
 			// "Resumption of ties between Arnor and Gondor may spur ...":
 			// the actors inside a subject that names none itself
@@ -532,6 +532,9 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 			}
 		}
 		return out
+	}
+	if n := c.misparsedSubject(sc, v, out, 0); len(n) > len(out) {
+		return n
 	}
 	h := sc.head(v)
 	if h < 0 {

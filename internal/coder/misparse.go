@@ -1,0 +1,107 @@
+package coder
+
+// Robustness to parse errors a careful reader sees through. Each rule looks
+// at an actor name that the tagger or parser put in a place a name cannot
+// hold, and reads the sentence as if the name had been parsed as a noun
+// phrase.
+
+// misparsedName reports whether word k is an actor name tagged as a verb,
+// an auxiliary or an adverb ("Fornost/VERB", "Frodo/AUX", "Fornost/ADV"): an
+// actor phrase covers it and the verb dictionary has no entry for it.
+func (c *Coder) misparsedName(sc *Scratch, k int) bool {
+	if k < 0 || sc.actorAt[k] < 0 {
+		return false
+	}
+	switch sc.s.Words[k].UPOS {
+	case "VERB", "AUX", "ADV":
+	default:
+		return false
+	}
+	return len(c.set.VerbsFor(sc.low[k])) == 0 && len(c.set.VerbsFor(sc.lemma[k])) == 0
+}
+
+// misparsedSubject appends the subject of verb v hidden by a misparsed
+// name, if v has one:
+//   - a name before v attached to it as an adverb, auxiliary or unknown
+//     dependent ("Fornost/ADV welcomed ...": Fornost);
+//   - a name that the parser made the head of v's clause, with v as its
+//     conjunct or parataxis ("Mordor, Rohan, Fornost/VERB and Bree
+//     welcomed": the name, the subjects the parser gave it and their
+//     appositions are members of v's subject list, before v's own subject;
+//     "Pyongyang/VERB on Thursday fired": Pyongyang).
+//
+// own is the number of subjects already found for v.
+func (c *Coder) misparsedSubject(sc *Scratch, v int, out []actorRef, own int) []actorRef {
+	if own == 0 {
+		for _, k := range sc.children(v) {
+			if k > v {
+				break
+			}
+			switch sc.s.Words[k].Deprel {
+			case "advmod", "aux", "dep", "discourse":
+			default:
+				continue
+			}
+			if c.misparsedName(sc, k) {
+				if r, ok := c.nounCode(sc, k); ok {
+					return c.appendSplit(out, r)
+				}
+			}
+		}
+	}
+	h := sc.head(v)
+	if h < 0 || h > v || !c.misparsedName(sc, h) {
+		return out
+	}
+	// a list reads on through "and" only; a clause set beside the name
+	// ("Pyongyang on Thursday fired") has no subject of its own
+	if r := sc.rel(v); r != "conj" && (r != "parataxis" || own > 0) {
+		return out
+	}
+	// the name's own subjects and their appositions, then the name: they
+	// come before v's own subject, which out already holds
+	n := len(out)
+	for _, k := range sc.children(h) {
+		if k > h || sc.s.Words[k].Deprel != "nsubj" {
+			continue
+		}
+		out = c.resolveNP(sc, k, out, 0)
+		for _, a := range sc.children(k) {
+			if sc.s.Words[a].Deprel == "appos" && !refersTo(out[n:], a) {
+				out = c.resolveNP(sc, a, out, 0)
+			}
+		}
+	}
+	if r, ok := c.nounCode(sc, h); ok && !refersTo(out[n:], h) {
+		out = c.appendSplit(out, r)
+	}
+	// word order: v's own subjects after the members before them
+	rotate(out[n-own:], own)
+	return out
+}
+
+// rotate moves the first k elements of refs to its end, in place.
+func rotate(refs []actorRef, k int) {
+	if k <= 0 || k >= len(refs) {
+		return
+	}
+	reverse(refs[:k])
+	reverse(refs[k:])
+	reverse(refs)
+}
+
+func reverse(refs []actorRef) {
+	for i, j := 0, len(refs)-1; i < j; i, j = i+1, j-1 {
+		refs[i], refs[j] = refs[j], refs[i]
+	}
+}
+
+// refersTo reports whether one of refs is the phrase headed by word h.
+func refersTo(refs []actorRef, h int) bool {
+	for i := range refs {
+		if refs[i].head == h {
+			return true
+		}
+	}
+	return false
+}
