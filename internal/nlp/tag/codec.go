@@ -212,11 +212,11 @@ func decodeBody(r *bufio.Reader) (*Model, error) {
 	m := &Model{}
 	nc := d.count(maxClasses, "classes")
 	for i := 0; i < nc && d.err == nil; i++ {
-		m.classes = append(m.classes, class{upos: d.str("UPOS"), xpos: d.str("XPOS")})
+		m.classes = append(m.classes, class{upos: d.str("UPOS length"), xpos: d.str("XPOS length")})
 	}
 	nf := d.count(maxFeats, "UFeats values")
 	for i := 0; i < nf && d.err == nil; i++ {
-		m.feats = append(m.feats, d.str("UFeats"))
+		m.feats = append(m.feats, d.str("UFeats length"))
 	}
 	if d.err == nil && nf == 0 {
 		d.fail("no UFeats values")
@@ -232,13 +232,13 @@ func decodeBody(r *bufio.Reader) (*Model, error) {
 	nw := d.count(maxItems, "dictionary words")
 	m.amb = make(map[string]uint32, min(nw, 1<<16))
 	for i := 0; i < nw && d.err == nil; i++ {
-		w := d.str("dictionary word")
+		w := d.str("dictionary word length")
 		m.amb[w] = uint32(d.index(m.nAmb, "ambiguity class"))
 	}
 	nfix := d.count(maxItems, "frequent words")
 	m.fixed = make(map[string]uint16, min(nfix, 1<<12))
 	for i := 0; i < nfix && d.err == nil; i++ {
-		f := d.str("frequent word")
+		f := d.str("frequent word length")
 		m.fixed[f] = uint16(d.index(len(m.classes), "frequent word class"))
 	}
 	m.tagW1 = d.weights(len(m.classes), "first-pass tagger weights")
@@ -251,12 +251,12 @@ func decodeBody(r *bufio.Reader) (*Model, error) {
 		if strip > maxString {
 			d.fail("lemma rule strips too much")
 		}
-		m.rules = append(m.rules, lemmaRule{lower: v&1 == 1, strip: int(strip), add: d.str("lemma rule")})
+		m.rules = append(m.rules, lemmaRule{lower: v&1 == 1, strip: int(strip), add: d.str("lemma rule length")})
 	}
 	ns := d.count(maxItems, "suffix rules")
 	m.suffix = make(map[string]uint16, min(ns, 1<<16))
 	for i := 0; i < ns && d.err == nil; i++ {
-		k := d.str("suffix key")
+		k := d.str("suffix key length")
 		m.suffix[k] = uint16(d.index(min(nr, 1<<16), "suffix rule"))
 	}
 	m.derive()
@@ -274,8 +274,8 @@ func decodeBody(r *bufio.Reader) (*Model, error) {
 			m.exact[c] = make(map[string]string, min(n, 1<<12))
 		}
 		for i := 0; i < n && d.err == nil; i++ {
-			f := d.str("form")
-			m.exact[c][f] = d.str("lemma")
+			f := d.str("form length")
+			m.exact[c][f] = d.str("lemma length")
 		}
 	}
 	if v := d.uvarint(); d.err == nil && v != endMarker {
@@ -302,6 +302,7 @@ func decodeBody(r *bufio.Reader) (*Model, error) {
 
 type decoder struct {
 	r   *bufio.Reader
+	buf []byte
 	err error
 }
 
@@ -344,11 +345,14 @@ func (d *decoder) index(n int, what string) int {
 }
 
 func (d *decoder) str(what string) string {
-	n := d.count(maxString, what+" length")
+	n := d.count(maxString, what)
 	if d.err != nil || n == 0 {
 		return ""
 	}
-	b := make([]byte, n)
+	if cap(d.buf) < n {
+		d.buf = make([]byte, n)
+	}
+	b := d.buf[:n]
 	if _, err := io.ReadFull(d.r, b); err != nil {
 		d.err = err
 		return ""
@@ -358,30 +362,41 @@ func (d *decoder) str(what string) string {
 
 func (d *decoder) weights(nclasses int, what string) *weights {
 	n := d.count(maxItems, what)
-	var fs []feature
+	// decode into flat arrays, then cut them into features
+	keys := make([]uint32, 0, min(n, 1<<20))
+	ends := make([]int, 0, min(n, 1<<20))
+	var cls []uint16
+	var ws []int16
 	last := uint64(0)
+	whatEntries, whatClass := what+" entries", what+" class"
 	for i := 0; i < n && d.err == nil; i++ {
 		delta := d.uvarint()
 		key := last + delta
-		if d.err == nil && (delta == 0 && i > 0 || key == 0 || key > 1<<32-1) {
+		if d.err == nil && (delta == 0 && i > 0 || key == 0 || key < last || key > 1<<32-1) {
 			d.fail(what + ": feature keys not increasing")
 		}
 		last = key
-		ne := d.count(uint64(nclasses), what+" entries")
-		f := feature{key: uint32(key)}
+		ne := d.count(uint64(nclasses), whatEntries)
 		for j := 0; j < ne && d.err == nil; j++ {
-			f.cls = append(f.cls, uint16(d.index(nclasses, what+" class")))
+			cls = append(cls, uint16(d.index(nclasses, whatClass)))
 			v := d.uvarint()
 			w := int64(v>>1) ^ -int64(v&1)
 			if w < -32768 || w > 32767 {
 				d.fail(what + ": weight out of range")
 			}
-			f.w = append(f.w, int16(w))
+			ws = append(ws, int16(w))
 		}
-		fs = append(fs, f)
+		keys = append(keys, uint32(key))
+		ends = append(ends, len(cls))
 	}
 	if d.err != nil {
 		return nil
+	}
+	fs := make([]feature, len(keys))
+	start := 0
+	for i, k := range keys {
+		fs[i] = feature{key: k, cls: cls[start:ends[i]], w: ws[start:ends[i]]}
+		start = ends[i]
 	}
 	return buildWeights(fs)
 }
