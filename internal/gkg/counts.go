@@ -135,10 +135,15 @@ func (x *Extractor) counts(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 			} else if run.i > 0 {
 				object = currencies[s.Words[run.i-1].Form]
 			}
+			off := s.Words[run.i].Start
 			if object == "" {
+				// "at least 12 dead", "killing 12": the number itself is the
+				// subject or object of a count word.
+				if typ, verb := bareCount(s, run); typ != "" {
+					x.addCount(sc, s, k, run, typ, verb, "", off, evs, r)
+				}
 				continue
 			}
-			off := s.Words[run.i].Start
 			if run.i > 0 {
 				if c, ok := currencies[s.Words[run.i-1].Form]; ok && obj >= 0 && object != c {
 					object = c + " " + object
@@ -160,23 +165,58 @@ func (x *Extractor) counts(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 			if typ == "" {
 				continue
 			}
-			c := Count{Type: typ, Number: int64(run.value), Object: object, Offset: off, Sentence: k + 1,
-				Approx: hedge(sc, s, run.i)}
-			vOff := off
-			if verb >= 0 {
-				c.Verb = s.Words[verb].Form
-				vOff = s.Words[verb].Start
-				for ei, e := range evs {
-					if e.Sentence == k+1 && e.VerbSpan.First == verb+1 {
-						c.Source, c.Target, c.EventIdx = e.Source, e.Target, ei+1
-						break
+			x.addCount(sc, s, k, run, typ, verb, object, off, evs, r)
+		}
+	}
+}
+
+// addCount records a count typed by word verb (-1: by its noun) with its
+// place and the actors of the event coded on the same verb.
+func (x *Extractor) addCount(sc *Scratch, s *nlp.Sentence, k int, run numberRun, typ string, verb int, object string, off int, evs []event.Event, r *Record) {
+	c := Count{Type: typ, Number: int64(run.value), Object: object, Offset: off, Sentence: k + 1,
+		Approx: hedge(sc, s, run.i)}
+	vOff := off
+	if verb >= 0 {
+		c.Verb = s.Words[verb].Form
+		vOff = s.Words[verb].Start
+		for ei, e := range evs {
+			if e.Sentence == k+1 && e.VerbSpan.First == verb+1 {
+				c.Source, c.Target, c.EventIdx = e.Source, e.Target, ei+1
+				break
+			}
+		}
+	}
+	c.Geo = sc.nearestPlace(k, vOff)
+	r.Counts = append(r.Counts, c)
+}
+
+// bareCount types a number without a counted noun: the number is the
+// subject or object of a count verb ("killing 12", "12 died") or carries a
+// count adjective ("12 dead").
+func bareCount(s *nlp.Sentence, run numberRun) (string, int) {
+	for m := run.i; m <= run.j; m++ {
+		w := &s.Words[m]
+		h := w.Head - 1
+		if h < run.i || h > run.j {
+			if h >= 0 && h < len(s.Words) {
+				switch w.Deprel {
+				case "nsubj", "nsubj:pass", "obj":
+					if t, ok := countVerbs[s.Words[h].Lemma]; ok {
+						return t, h
 					}
 				}
 			}
-			c.Geo = sc.nearestPlace(k, vOff)
-			r.Counts = append(r.Counts, c)
+			if m+1 < len(s.Words) && m == run.j {
+				next := &s.Words[m+1]
+				if next.UPOS == "ADJ" || next.UPOS == "VERB" {
+					if t, ok := countVerbs[strings.ToLower(next.Form)]; ok && (t == "KILL" || t == "WOUND") {
+						return t, m + 1
+					}
+				}
+			}
 		}
 	}
+	return "", -1
 }
 
 // percent reports whether the number ending at word j is a percentage.

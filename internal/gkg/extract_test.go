@@ -63,6 +63,7 @@ func TestCounts(t *testing.T) {
 		{"Thousands of people were displaced by the floods.", ""}, // no number
 		{"The army seized 40 tons of weapons.", "SEIZE 40 tons "},
 		{"It is one of the bitter truths of the war.", ""},
+		{"The bombing in Baghdad left at least 12 dead.", "KILL 12  Baghdad"},
 		{"The ministry spent 300 million dollars on roads.", ""},
 	}
 	for _, tc := range tests {
@@ -154,6 +155,8 @@ func TestQuotations(t *testing.T) {
 			"We will never accept this decision of the court.", "said", "The minister"},
 		{`"The talks have failed and we are leaving," the envoy told reporters.`,
 			"The talks have failed and we are leaving,", "told", "the envoy"},
+		{`Emmanuel Macron arrived in Berlin. "We must stand together against this war," he said.`,
+			"We must stand together against this war,", "said", "Emmanuel Macron"},
 		{`France calls itself the "cradle of democracy" in Europe.`, "", "", ""},
 	}
 	for _, tc := range tests {

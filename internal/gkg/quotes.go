@@ -95,6 +95,15 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 						qt.Speaker, start, end = name, ns, ne
 					}
 				}
+				if p := strings.ToLower(qt.Speaker); p == "he" || p == "she" {
+					// The last person named before the quote.
+					for i := len(r.Entities) - 1; i >= 0; i-- {
+						if e := &r.Entities[i]; e.Type == Person && e.End <= q.start {
+							qt.Speaker, start, end = e.Canonical, e.Start, e.End
+							break
+						}
+					}
+				}
 				qt.Actor = speakerActor(evs, r.Entities, start, end)
 			}
 		}
