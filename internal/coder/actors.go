@@ -168,7 +168,7 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 	}
 	w := &sc.s.Words[h]
 	before := len(out)
-	if w.UPOS == "PRON" || w.UPOS == "DET" && w.Feat("Poss") == "Yes" {
+	if w.UPOS == "PRON" && !c.misparsedName(sc, h) || w.UPOS == "DET" && w.Feat("Poss") == "Yes" {
 		if r, ok := c.pronoun(sc, h); ok {
 			out = append(out, r)
 		}
@@ -193,6 +193,10 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 					}
 				}
 			}
+			// "lawmakers in Fornost and Gondor" parsed with Gondor as a
+			// member of the head: a bare name right after the modifier
+			// shares the role noun (misparse.go)
+			out = c.modifierMembers(sc, h, r, out)
 		}
 	}
 	hasConj := false
@@ -201,7 +205,7 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 	// in Arnor and Gondor"
 	headEnd := len(out)
 	for _, k := range sc.children(h) {
-		if sc.s.Words[k].Deprel == "conj" && (nominal(&sc.s.Words[k]) || sc.actorAt[k] >= 0) {
+		if sc.s.Words[k].Deprel == "conj" && (nominal(&sc.s.Words[k]) || sc.actorAt[k] >= 0) && !c.modifierMember(sc, h, k) {
 			n := len(out)
 			out = c.resolveNP(sc, k, out, depth+1)
 			hasConj = true

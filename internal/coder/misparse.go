@@ -1,5 +1,7 @@
 package coder
 
+import "github.com/eventwire/eventwire/internal/dict"
+
 // Robustness to parse errors a careful reader sees through. Each rule looks
 // at an actor name that the tagger or parser put in a place a name cannot
 // hold, and reads the sentence as if the name had been parsed as a noun
@@ -14,6 +16,12 @@ func (c *Coder) misparsedName(sc *Scratch, k int) bool {
 	}
 	switch sc.s.Words[k].UPOS {
 	case "VERB", "AUX", "ADV":
+	case "PRON":
+		// "Zimbabwe/PRON", not a personal pronoun that happens to spell
+		// an actor's name ("us")
+		if pronounForm(sc.low[k]) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -104,4 +112,85 @@ func refersTo(refs []actorRef, h int) bool {
 		}
 	}
 	return false
+}
+
+// pronounForm reports whether w is a personal, possessive, relative or
+// demonstrative pronoun.
+func pronounForm(w string) bool {
+	switch w {
+	case "i", "me", "my", "mine", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its",
+		"we", "us", "our", "ours", "they", "them", "their", "theirs", "who", "whom", "whose", "which", "that",
+		"this", "these", "those", "what", "one", "itself", "themselves", "himself", "herself":
+		return true
+	}
+	return false
+}
+
+// modifierMember reports whether word k, a conjunct of the noun phrase head
+// h, is a country misattached to h that belongs with h's country modifier:
+// in "lawmakers in Fornost and Gondor" parsed with Gondor as a member of
+// "lawmakers", Gondor is a second country of the lawmakers. It holds for a
+// bare actor name (no role noun) that follows h's post-nominal
+// in/of/from/for modifier with only a conjunction or punctuation between,
+// when h is a role noun.
+func (c *Coder) modifierMember(sc *Scratch, h, k int) bool {
+	if k <= h || sc.actorAt[k] < 0 || sc.agentAt[k] >= 0 || sc.agentAt[h] < 0 || sc.actorAt[h] >= 0 {
+		return false
+	}
+	for _, j := range sc.children(k) {
+		if modifierRel(sc.s.Words[j].Deprel) && sc.agentAt[j] >= 0 {
+			return false
+		}
+	}
+	mod := sc.countryModifier(h)
+	if mod < 0 || mod > k || sc.actorAt[mod] < 0 {
+		return false
+	}
+	for j := mod + 1; j < k; j++ {
+		if sc.inSubtree(j, mod) {
+			continue
+		}
+		if d := sc.s.Words[j].Deprel; d != "cc" && d != "punct" {
+			return false
+		}
+	}
+	return true
+}
+
+// countryModifier returns the first post-nominal in/of/from/for modifier of
+// the noun h (nmod or obl), -1 if none.
+func (sc *Scratch) countryModifier(h int) int {
+	for _, j := range sc.children(h) {
+		if j < h || sc.rel(j) != "nmod" && sc.rel(j) != "obl" {
+			continue
+		}
+		switch sc.caseOf(j) {
+		case "in", "of", "from", "for":
+			return j
+		}
+	}
+	return -1
+}
+
+// modifierMembers appends, for the phrase r headed by h, the countries
+// that modifierMember moves from h's conjuncts to its country modifier,
+// each combined with r's role noun.
+func (c *Coder) modifierMembers(sc *Scratch, h int, r actorRef, out []actorRef) []actorRef {
+	if r.agent < 0 || r.mod < 0 || r.mod < h {
+		return out
+	}
+	for _, k := range sc.children(h) {
+		if sc.s.Words[k].Deprel != "conj" || !c.modifierMember(sc, h, k) {
+			continue
+		}
+		code := c.actorCode(sc, sc.actors[sc.actorAt[k]].entry)
+		if code == "" || code == dict.NullCode {
+			continue
+		}
+		r2 := r
+		r2.actor, r2.mod = sc.actors[sc.actorAt[k]].entry, k
+		r2.code = c.set.Agents[r.agent].Combine(code)
+		out = append(out, r2)
+	}
+	return out
 }
