@@ -162,18 +162,37 @@ func subject(s *nlp.Sentence, v int) (int, int, bool) {
 			return a, b, true
 		}
 	}
-	// A misparse seen on "..., the envoy told reporters": the verb hangs
-	// from its subject as a clause (acl); the subject is that noun with its
-	// left modifiers.
-	if w := &s.Words[v]; w.Deprel == "acl" && w.Head >= 1 && w.Head-1 < v {
-		h := w.Head - 1
-		a := h
-		for m := h - 1; m >= 0 && s.Words[m].Head == h+1; m-- {
-			a = m
-		}
-		return a, h, true
+	// No subject in the tree (misparses such as "..., the envoy told
+	// reporters" with "told" as a modifier): the noun phrase just before
+	// the verb, else just after it ("..., said the envoy").
+	if a, b, ok := nounPhrase(s, v-1, -1); ok {
+		return a, b, true
+	}
+	if a, b, ok := nounPhrase(s, v+1, 1); ok {
+		return a, b, true
 	}
 	return 0, 0, false
+}
+
+// nounPhrase returns the run of determiners, adjectives, numbers, nouns and
+// pronouns from word i stepping by dir, when it holds a noun or pronoun;
+// words are 0-based.
+func nounPhrase(s *nlp.Sentence, i, dir int) (int, int, bool) {
+	a, b, noun := -1, -1, false
+	for m := i; m >= 0 && m < len(s.Words); m += dir {
+		u := s.Words[m].UPOS
+		if u != "NOUN" && u != "PROPN" && u != "PRON" && u != "DET" && u != "ADJ" && u != "NUM" {
+			break
+		}
+		noun = noun || u == "NOUN" || u == "PROPN" || u == "PRON"
+		if a < 0 || m < a {
+			a = m
+		}
+		if m > b {
+			b = m
+		}
+	}
+	return a, b, noun
 }
 
 // subtree returns the first and last word (0-based) of word i's subtree.
