@@ -28,6 +28,30 @@ func (c *Coder) misparsedName(sc *Scratch, k int) bool {
 	return len(c.set.VerbsFor(sc.low[k])) == 0 && len(c.set.VerbsFor(sc.lemma[k])) == 0
 }
 
+// nounVerb reports whether word v, tagged as a noun, is the verb of a
+// clause that the parser read as one noun phrase ("Ethiopia departs/NOUN
+// from Libya", "Ethiopia act/NOUN on a resolution"): v is the root, the
+// word before it is an actor name attached to it as a compound, v has no
+// determiner, possessor or adjective, and the verb dictionary knows its
+// form. The name is then its subject (misparsedSubject).
+func (c *Coder) nounVerb(sc *Scratch, v int) bool {
+	w := &sc.s.Words[v]
+	if w.UPOS != "NOUN" || w.Deprel != "root" || v == 0 || sc.actorAt[v] >= 0 || sc.agentAt[v] >= 0 {
+		return false
+	}
+	k := v - 1
+	if sc.head(k) != v || sc.s.Words[k].Deprel != "compound" || sc.actorAt[k] < 0 {
+		return false
+	}
+	for _, j := range sc.children(v) {
+		switch sc.s.Words[j].Deprel {
+		case "det", "nmod:poss", "amod", "nummod":
+			return false
+		}
+	}
+	return len(c.set.VerbsFor(sc.low[v])) > 0
+}
+
 // misparsedSubject appends the subject of verb v hidden by a misparsed
 // name, if v has one:
 //   - a name before v attached to it as an adverb, auxiliary or unknown
@@ -40,6 +64,11 @@ func (c *Coder) misparsedName(sc *Scratch, k int) bool {
 //
 // own is the number of subjects already found for v.
 func (c *Coder) misparsedSubject(sc *Scratch, v int, out []actorRef, own int) []actorRef {
+	if own == 0 && c.nounVerb(sc, v) {
+		if r, ok := c.nounCode(sc, v-1); ok {
+			return c.appendSplit(out, r)
+		}
+	}
 	if own == 0 {
 		for _, k := range sc.children(v) {
 			if k > v {

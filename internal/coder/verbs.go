@@ -44,7 +44,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	for v := range s.Words {
 		w := &s.Words[v]
 		if w.UPOS != "VERB" && !(w.UPOS == "AUX" && w.Deprel != "aux" && w.Deprel != "aux:pass" && w.Deprel != "cop") &&
-			!strings.HasPrefix(w.XPOS, "VB") {
+			!strings.HasPrefix(w.XPOS, "VB") && !c.nounVerb(sc, v) {
 			continue
 		}
 		if w.Deprel == "aux" || w.Deprel == "aux:pass" || w.Deprel == "cop" {
