@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -573,4 +574,61 @@ func TestActorSentences(t *testing.T) {
 			}
 		}
 	}
+}
+
+// noOwnLeader are the CAMEO countries and territories with no head of state
+// or government of their own (dependencies, former states), and states
+// whose heads rotate too often to list (San Marino's captains regent).
+var noOwnLeader = map[string]bool{
+	"ABW": true, "AIA": true, "ALA": true, "ANT": true, "ASM": true, "BMU": true, "COK": true, "CYM": true,
+	"FLK": true, "FRO": true, "GIB": true, "GLP": true, "GRL": true, "GUF": true, "GUM": true, "MAC": true,
+	"IMY": true, "MNP": true, "MSR": true, "MTQ": true, "MYT": true, "NCL": true, "NFK": true, "NIU": true,
+	"PCN": true, "PRI": true, "PYF": true, "REU": true, "SHN": true, "SJM": true, "SPM": true, "TCA": true,
+	"TKL": true, "VGB": true, "VIR": true, "WLF": true, "ESH": true, "DDR": true, "USR": true, "SCG": true,
+	"SMR": true,
+}
+
+// leaderUnknown are states whose current leader took office after what the
+// authors of actors_people.ewd knew (the terms of the previous holders end
+// there): Colombia (term ended 2026-08-07), Costa Rica (2026-05-08).
+var leaderUnknown = map[string]bool{"COL": true, "CRI": true}
+
+// TestCurrentLeaders requires, for every state in the CAMEO table, at least
+// one person coded COUNTRY+GOV from some day on with no end: a current head
+// of state or government.
+func TestCurrentLeaders(t *testing.T) {
+	s := builtinSet(t)
+	current := map[string]bool{}
+	for i := range s.Actors {
+		a := &s.Actors[i]
+		if a.Origin.File != Prefix+"actors_people.ewd" {
+			continue
+		}
+		for _, c := range a.Codes {
+			if len(c.Codes) != 1 || c.Range.From == 0 || c.Range.To != 0 {
+				continue
+			}
+			ac, err := cameo.ParseActorCode(c.Codes[0])
+			if err == nil && slices.Contains(ac.Types, "GOV") {
+				current[ac.Country] = true
+			}
+		}
+	}
+	n := 0
+	for c := range cameo.Countries() {
+		if c.ISO3 == "" || noOwnLeader[c.Code] {
+			continue
+		}
+		if leaderUnknown[c.Code] {
+			if current[c.Code] {
+				t.Errorf("%s (%s) has a current leader: remove it from leaderUnknown", c.Code, c.Name)
+			}
+			continue
+		}
+		n++
+		if !current[c.Code] {
+			t.Errorf("%s (%s): no current leader", c.Code, c.Name)
+		}
+	}
+	t.Logf("%d states with a current leader", n)
 }
