@@ -7,7 +7,8 @@
 //
 // The figures are those of `eventwire eval confli`: coverage (sentences
 // that yield an event), class accuracy of the first event per sentence
-// among those, the same with classes 0 and 1 merged (quad accuracy), and
+// among those (a bare statement gives way to the event it reports, see
+// Main), the same with classes 0 and 1 merged (quad accuracy), and
 // token-level F1 of the first event's source and target spans against the
 // S and T spans.
 package confli
@@ -216,7 +217,7 @@ func Evaluate(sents []Sentence, code func(text string) []event.Event) Result {
 			continue
 		}
 		res.Coded++
-		e := evs[0]
+		e := evs[Main(evs)]
 		c := Class(e.Code)
 		if c == s.Class {
 			right++
@@ -241,6 +242,22 @@ func Evaluate(sents []Sentence, code func(text string) []event.Event) Result {
 	}
 	res.SourceF1, res.TargetF1 = src.f1(), tgt.f1()
 	return res
+}
+
+// Main returns the index of the event that stands for the sentence: the
+// first one, unless it is a bare statement (root 01) and a later event
+// says what was stated or done ("X said Y attacked Z", "X announced
+// sanctions against Y").
+func Main(evs []event.Event) int {
+	if len(evs) == 0 || !strings.HasPrefix(evs[0].Code, "01") {
+		return 0
+	}
+	for i := 1; i < len(evs); i++ {
+		if !strings.HasPrefix(evs[i].Code, "01") {
+			return i
+		}
+	}
+	return 0
 }
 
 func (p *prf) add(offs [][2]int, tags []string, role string, sp event.Span) {
