@@ -632,3 +632,43 @@ func TestCurrentLeaders(t *testing.T) {
 	}
 	t.Logf("%d states with a current leader", n)
 }
+
+// TestActorRanges requires every date range of an actor to run forwards and
+// the ranges of one actor not to overlap by more than a handover day, so
+// that the code at a date does not depend on the order of the codes.
+func TestActorRanges(t *testing.T) {
+	s := builtinSet(t)
+	for i := range s.Actors {
+		a := &s.Actors[i]
+		if !strings.HasPrefix(a.Origin.File, Prefix+"actors_") {
+			continue
+		}
+		var ranged []dict.ActorCode
+		for _, c := range a.Codes {
+			r := c.Range
+			if r.From != 0 && r.To != 0 && r.From > r.To {
+				t.Errorf("%s: %s: range %d..%d runs backwards", c.Origin, a.Names[0], r.From, r.To)
+			}
+			if !r.Unbounded() {
+				ranged = append(ranged, c)
+			}
+		}
+		for x := range ranged {
+			for y := x + 1; y < len(ranged); y++ {
+				p, q := ranged[x].Range, ranged[y].Range
+				lo, hi := max(p.From, q.From), min(orMax(p.To), orMax(q.To))
+				if lo < hi { // sharing one day (a handover) is allowed
+					t.Errorf("%s: %s: ranges %d..%d and %d..%d overlap", a.Origin, a.Names[0], p.From, p.To, q.From, q.To)
+				}
+			}
+		}
+	}
+}
+
+// orMax reads an open upper bound as the largest date.
+func orMax(d dict.Date) dict.Date {
+	if d == 0 {
+		return 99991231
+	}
+	return d
+}
