@@ -275,6 +275,19 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type = OtherName
 	}
 	e.Actor = x.actorFor(sc, s, i, j, evs, e.Start, e.End)
+	if e.Actor == "" && e.Type == Organization {
+		// A role noun of the dictionaries with the country named in the
+		// name: "Senate of the French Republic" → FRA + ~LEG.
+		country := ""
+		for p := range sc.spots {
+			sp := &sc.spots[p]
+			if sp.sent == k && sp.geo != nil && sp.start >= e.Start && sp.end <= e.End && sp.geo.CountryISO != "" {
+				country = sp.geo.CountryISO
+				break
+			}
+		}
+		e.Actor = x.agentCode(sc, s, i, j, country)
+	}
 	r.Entities = append(r.Entities, e)
 }
 
@@ -371,6 +384,42 @@ func (x *Extractor) actorFor(sc *Scratch, s *nlp.Sentence, i, j int, evs []event
 		}
 	}
 	return ""
+}
+
+// agentCode returns the code of the first dictionary agent (role noun)
+// named in words i..j (0-based) of s, combined with country (a CAMEO or ISO
+// alpha-3 code, "" for none); "" when no agent matches. sc must hold s's
+// lower-cased words.
+func (x *Extractor) agentCode(sc *Scratch, s *nlp.Sentence, i, j int, country string) string {
+	if x.opt.Dict == nil {
+		return ""
+	}
+	for m := i; m <= j; m++ {
+		for _, ref := range x.opt.Dict.AgentsStarting(string(sc.lw(m)), nil) {
+			a := &x.opt.Dict.Agents[ref.Entry]
+			p := a.Names[ref.Name]
+			if m+len(p)-1 > j || !sc.phraseAt(p, m) || a.Code == "" || a.Code == dict.NullCode {
+				continue
+			}
+			return a.Combine(country)
+		}
+	}
+	return ""
+}
+
+// phraseAt reports whether dictionary phrase p matches the lower-cased words
+// from m on (synset words never match here).
+func (sc *Scratch) phraseAt(p dict.Phrase, m int) bool {
+	if m+len(p) > len(sc.lowAt) {
+		return false
+	}
+	for k, pw := range p {
+		l := string(sc.lw(m + k))
+		if pw.Synset || !(l == pw.Text || pw.Prefix && strings.HasPrefix(l, pw.Text)) {
+			return false
+		}
+	}
+	return true
 }
 
 // covers reports whether span contains [start, end).

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/nlp"
 )
@@ -313,5 +314,38 @@ func TestConcurrentExtract(t *testing.T) {
 		if !reflect.DeepEqual(got[i], want) {
 			t.Errorf("goroutine %d: record differs", i)
 		}
+	}
+}
+
+// TestAgentCodes gives organisations and speakers the code of a dictionary
+// role noun, combined with the country named in the organisation's name.
+func TestAgentCodes(t *testing.T) {
+	an, x0 := setup(t)
+	set := &dict.Set{Agents: []dict.Agent{
+		{Names: []dict.Phrase{{{Text: "senate"}}}, Code: "LEG", Place: dict.AgentSuffix},
+		{Names: []dict.Phrase{{{Text: "ngo"}}}, Code: "NGO", Place: dict.AgentAlone},
+	}}
+	set.Build()
+	x, err := New(Options{Gazetteer: x0.opt.Gazetteer, Dict: set})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Senate of the French Republic adopted a resolution. A statement was accepted on behalf of the NGO representatives. The statement states that \"we call on the French parliament to act now.\""
+	res := an.NewWorker().Analyze(ingest.Document{ID: "a", Text: text, Date: testDate})
+	r := x.Extract(nil, Article{DocID: "a", Date: testDate, Doc: &res.Parsed})
+	found := false
+	for _, e := range r.Entities {
+		if e.Text == "Senate of the French Republic" {
+			found = true
+			if e.Actor != "FRALEG" {
+				t.Errorf("%s: actor %q, want FRALEG", e.Text, e.Actor)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no Senate of the French Republic in %+v", r.Entities)
+	}
+	if len(r.Quotations) != 1 || r.Quotations[0].Speaker != "the NGO representatives" || r.Quotations[0].Actor != "NGO" {
+		t.Errorf("quotations: got %+v", r.Quotations)
 	}
 }

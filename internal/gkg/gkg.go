@@ -182,7 +182,9 @@ type Options struct {
 	// places).
 	Gazetteer *geo.Gazetteer
 	// Dict, when set, gives entities the code of the dictionary actor with
-	// their name.
+	// their name, and organisations and quotation speakers the code of a
+	// role noun (agent) they contain. It must be built (dict.Set.Build), as
+	// the loaders return it.
 	Dict *dict.Set
 }
 

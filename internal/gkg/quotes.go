@@ -90,9 +90,11 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 			if a, b, ok := subject(s, v); ok {
 				qt.Speaker = spanText(d, s, a, b)
 				start, end := s.Words[a].Start, s.Words[b].End
+				ss := s // the sentence of the speaker's words a..b
 				if documentNouns[strings.ToLower(s.Words[headOf(s, a, b)].Lemma)] {
-					if name, ns, ne, ok := onBehalf(d, k, s.Words[headOf(s, a, b)].Lemma); ok {
-						qt.Speaker, start, end = name, ns, ne
+					if j, ba, bb, ok := onBehalf(d, k, s.Words[headOf(s, a, b)].Lemma); ok {
+						ss, a, b = &d.Sentences[j], ba, bb
+						qt.Speaker, start, end = spanText(d, ss, a, b), ss.Words[a].Start, ss.Words[b].End
 					}
 				}
 				if p := strings.ToLower(qt.Speaker); p == "he" || p == "she" {
@@ -100,11 +102,16 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 					for i := len(r.Entities) - 1; i >= 0; i-- {
 						if e := &r.Entities[i]; e.Type == Person && e.End <= q.start {
 							qt.Speaker, start, end = e.Canonical, e.Start, e.End
+							ss = nil
 							break
 						}
 					}
 				}
 				qt.Actor = speakerActor(evs, r.Entities, start, end)
+				if qt.Actor == "" && ss != nil && !strings.EqualFold(qt.Speaker, "he") {
+					sc.lowerSentence(ss)
+					qt.Actor = x.agentCode(sc, ss, a, b, "")
+				}
 			}
 		}
 		r.Quotations = append(r.Quotations, qt)
@@ -229,8 +236,8 @@ func headOf(s *nlp.Sentence, a, b int) int {
 }
 
 // onBehalf looks back from sentence k for the noun lemma with "on behalf
-// of X" or "by X" and returns X.
-func onBehalf(d *nlp.Document, k int, lemma string) (string, int, int, bool) {
+// of X" and returns X's sentence and first and last word.
+func onBehalf(d *nlp.Document, k int, lemma string) (int, int, int, bool) {
 	for j := k; j >= 0 && j >= k-3; j-- {
 		s := &d.Sentences[j]
 		has := false
@@ -253,13 +260,13 @@ func onBehalf(d *nlp.Document, k int, lemma string) (string, int, int, bool) {
 						for a < b && (s.Words[a].Deprel == "case" || s.Words[a].UPOS == "ADP") {
 							a++
 						}
-						return spanText(d, s, a, b), s.Words[a].Start, s.Words[b].End, true
+						return j, a, b, true
 					}
 				}
 			}
 		}
 	}
-	return "", 0, 0, false
+	return 0, 0, 0, false
 }
 
 // speakerActor returns the code of an event actor or named entity inside
