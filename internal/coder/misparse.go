@@ -1,6 +1,10 @@
 package coder
 
-import "github.com/eventwire/eventwire/internal/dict"
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/dict"
+)
 
 // Robustness to parse errors a careful reader sees through. Each rule looks
 // at an actor name that the tagger or parser put in a place a name cannot
@@ -222,4 +226,87 @@ func (c *Coder) modifierMembers(sc *Scratch, h int, r actorRef, out []actorRef) 
 		out = append(out, r2)
 	}
 	return out
+}
+
+// repair rewrites, on a copy of the words (the caller's sentence is left
+// alone), parse errors that would hide who did what:
+//   - a verb read as the participle of a noun coordinated with a time
+//     expression ("condemned ... on Thursday and promised/amod aid/conj to
+//     the villages"): a time expression is not coordinated with a thing, so
+//     "and" joins the clauses; the participle becomes a verb coordinated
+//     with the clause's verb, the noun its object, and the verb's
+//     obliques after the noun its own.
+func (c *Coder) repair(sc *Scratch) {
+	for p := range sc.s.Words {
+		n, v, ok := sc.verbAfterTime(p)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d is a verb coordinated with %q", sc.low[p], p+1, sc.low[v])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		for _, k := range sc.children(v) {
+			if k > n && (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && !strings.HasSuffix(ws[k].Deprel, "tmod") {
+				ws[k].Head = p + 1
+			}
+		}
+		ws[p].Head, ws[p].Deprel = v+1, "conj"
+		ws[p-1].Head = p + 1
+		ws[n].Head, ws[n].Deprel = p+1, "obj"
+		sc.index()
+	}
+}
+
+// verbAfterTime reports whether word p is a verb tagged as the adjectival
+// modifier of the noun n after it, n coordinated by "and" right before p
+// with a time expression attached to verb v (see repair).
+func (sc *Scratch) verbAfterTime(p int) (n, v int, ok bool) {
+	ws := sc.s.Words
+	if ws[p].UPOS != "VERB" || ws[p].Deprel != "amod" || p == 0 {
+		return 0, 0, false
+	}
+	n = sc.head(p)
+	if n != p+1 || ws[n].Deprel != "conj" || ws[p-1].Deprel != "cc" {
+		return 0, 0, false
+	}
+	m := sc.head(n)
+	if c := sc.head(p - 1); c != n && c != m { // UD v2 and v1 attachments of "and"
+		return 0, 0, false
+	}
+	if m < 0 || m >= p-1 || !sc.timeWord(m) {
+		return 0, 0, false
+	}
+	v = sc.head(m)
+	if v < 0 || v > m || ws[v].UPOS != "VERB" {
+		return 0, 0, false
+	}
+	return n, v, true
+}
+
+// timeWord reports whether word k heads a time expression: a temporal
+// modifier, a weekday, a month, "today", "yesterday".
+func (sc *Scratch) timeWord(k int) bool {
+	if strings.HasSuffix(sc.s.Words[k].Deprel, "tmod") {
+		return true
+	}
+	switch sc.low[k] {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "today", "yesterday", "tonight", "weekend":
+		return true
+	}
+	return false
+}
+
+// ownWords makes sc.s a copy of the sentence that repairs may change.
+func (sc *Scratch) ownWords() {
+	if sc.s == &sc.sent {
+		return
+	}
+	sc.words = append(sc.words[:0], sc.s.Words...)
+	sc.sent = *sc.s
+	sc.sent.Words = sc.words
+	sc.s = &sc.sent
 }

@@ -9,7 +9,11 @@ import (
 // sentences so that coding does not allocate per word. Not safe for
 // concurrent use.
 type Scratch struct {
-	s     *nlp.Sentence
+	s *nlp.Sentence
+	// sent and words hold a repaired copy of the sentence (misparse.go);
+	// s then points to sent
+	sent  nlp.Sentence
+	words []nlp.Word
 	low   []string // lower-case forms, slices of lowBuf's string
 	lemma []string // lower-case lemmas
 	buf   []byte
@@ -95,6 +99,30 @@ func (sc *Scratch) prepare(s *nlp.Sentence) {
 			sc.lemma[i] = sc.low[i]
 		}
 	}
+	sc.index()
+	sc.actorAt = growInt32(sc.actorAt, n)
+	sc.agentAt = growInt32(sc.agentAt, n)
+	for i := 0; i < n; i++ {
+		sc.actorAt[i], sc.agentAt[i] = -1, -1
+	}
+	sc.actors = sc.actors[:0]
+	sc.agents = sc.agents[:0]
+	sc.seen = growBool(sc.seen, n)
+	sc.consumed = growBool(sc.consumed, n)
+	sc.speaker = growInt(sc.speaker, n)
+	for i := range sc.speaker {
+		sc.speaker[i] = 0
+	}
+	sc.verbEvt = growInt(sc.verbEvt, n)
+	for i := 0; i < n; i++ {
+		sc.verbEvt[i] = -1
+	}
+}
+
+// index fills the dependents of every word from the heads of sc.s.
+func (sc *Scratch) index() {
+	s := sc.s
+	n := len(s.Words)
 	sc.kidStart = growInt(sc.kidStart, n+1)
 	sc.fill = growInt(sc.fill, n)
 	for i := range sc.kidStart {
@@ -117,23 +145,6 @@ func (sc *Scratch) prepare(s *nlp.Sentence) {
 			sc.kids[sc.fill[h-1]] = i
 			sc.fill[h-1]++
 		}
-	}
-	sc.actorAt = growInt32(sc.actorAt, n)
-	sc.agentAt = growInt32(sc.agentAt, n)
-	for i := 0; i < n; i++ {
-		sc.actorAt[i], sc.agentAt[i] = -1, -1
-	}
-	sc.actors = sc.actors[:0]
-	sc.agents = sc.agents[:0]
-	sc.seen = growBool(sc.seen, n)
-	sc.consumed = growBool(sc.consumed, n)
-	sc.speaker = growInt(sc.speaker, n)
-	for i := range sc.speaker {
-		sc.speaker[i] = 0
-	}
-	sc.verbEvt = growInt(sc.verbEvt, n)
-	for i := 0; i < n; i++ {
-		sc.verbEvt[i] = -1
 	}
 }
 

@@ -39,10 +39,11 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 		return out
 	}
 	c.findMentions(sc)
+	c.repair(sc) // misparse.go
 	c.antecedents(sc)
 	start := len(out)
-	for v := range s.Words {
-		w := &s.Words[v]
+	for v := range sc.s.Words {
+		w := &sc.s.Words[v]
 		if w.UPOS != "VERB" && !(w.UPOS == "AUX" && w.Deprel != "aux" && w.Deprel != "aux:pass" && w.Deprel != "cop") &&
 			!strings.HasPrefix(w.XPOS, "VB") && !c.nounVerb(sc, v) {
 			continue
