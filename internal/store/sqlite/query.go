@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -37,7 +38,8 @@ func where(f store.Filter) (string, []any, error) {
 	var args []any
 	if f.Actor != "" {
 		if isCode(f.Actor) {
-			conds = append(conds, "((e.source >= ? AND e.source < ?) OR (e.target >= ? AND e.target < ?))")
+			conds = append(conds, `e.id IN (SELECT id FROM events WHERE source >= ? AND source < ?
+				UNION SELECT id FROM events WHERE target >= ? AND target < ?)`)
 			end := prefixEnd(f.Actor)
 			args = append(args, f.Actor, end, f.Actor, end)
 		} else {
@@ -80,8 +82,12 @@ func where(f store.Filter) (string, []any, error) {
 	}
 	if f.Country != "" {
 		c := strings.ToUpper(f.Country)
-		conds = append(conds, "(e.country = ? OR e.country_fips = ?)")
-		args = append(args, c, c)
+		if len(c) == 2 {
+			conds = append(conds, "e.country_fips = ?")
+		} else {
+			conds = append(conds, "e.country = ?")
+		}
+		args = append(args, c)
 	}
 	if f.Text != "" {
 		conds = append(conds, `e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
@@ -121,19 +127,7 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 			e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.source_name, e.target_name FROM events e` + w +
 			` ORDER BY e.day, e.id` + limit(q.Limit, 0)
 	case "day", "week", "month":
-		period := map[string]string{
-			"day":   "e.day",
-			"week":  "(e.day+3)/7",
-			"month": "strftime('%Y-%m', e.day*86400, 'unixepoch')",
-		}[q.Aggregate]
-		label := map[string]string{
-			"day":   "date(min(e.day)*86400, 'unixepoch')",
-			"week":  "date(((e.day+3)/7*7-3)*86400, 'unixepoch')",
-			"month": "strftime('%Y-%m', e.day*86400, 'unixepoch')",
-		}[q.Aggregate]
-		cols = []string{q.Aggregate, "events", "mentions", "avg_goldstein"}
-		sqlText = `SELECT ` + label + `, count(*), sum(e.num_mentions), round(avg(e.goldstein), 3) FROM events e` + w +
-			` GROUP BY ` + period + ` ORDER BY ` + period + limit(q.Limit, 0)
+		return s.countBy(ctx, q, w, args)
 	case "goldstein":
 		cols = []string{"events", "mentions", "avg_goldstein", "mention_weighted_goldstein"}
 		sqlText = `SELECT count(*), coalesce(sum(e.num_mentions), 0), round(coalesce(avg(e.goldstein), 0), 3),
@@ -185,6 +179,56 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("query: %w", err)
+	}
+	return t, nil
+}
+
+// countBy counts events by day in SQL (over the covering day index) and
+// folds the days into weeks (starting on Monday) or months.
+func (s *DB) countBy(ctx context.Context, q store.Query, w string, args []any) (*store.Table, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT e.day, count(*), sum(e.num_mentions), sum(e.goldstein) FROM events e`+w+
+		` GROUP BY e.day ORDER BY e.day`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	defer rows.Close()
+	t := &store.Table{Columns: []string{q.Aggregate, "events", "mentions", "avg_goldstein"}}
+	var label string
+	var n, m int64
+	var g float64
+	emit := func() {
+		if n > 0 {
+			t.Rows = append(t.Rows, []any{label, n, m, math.Round(g/float64(n)*1000) / 1000})
+		}
+	}
+	for rows.Next() {
+		var day, dn, dm int64
+		var dg float64
+		if err := rows.Scan(&day, &dn, &dm, &dg); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		d := time.Unix(day*86400, 0).UTC()
+		var l string
+		switch q.Aggregate {
+		case "day":
+			l = d.Format("2006-01-02")
+		case "week":
+			l = d.AddDate(0, 0, -int((d.Weekday()+6)%7)).Format("2006-01-02")
+		default:
+			l = d.Format("2006-01")
+		}
+		if l != label {
+			emit()
+			label, n, m, g = l, 0, 0, 0
+		}
+		n, m, g = n+dn, m+dm, g+dg
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	emit()
+	if q.Limit > 0 && len(t.Rows) > q.Limit {
+		t.Rows = t.Rows[:q.Limit]
 	}
 	return t, nil
 }

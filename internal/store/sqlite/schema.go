@@ -71,11 +71,15 @@ CREATE TABLE events (
 	num_articles  INTEGER NOT NULL DEFAULT 0,
 	first_mention INTEGER
 );
-CREATE INDEX events_key ON events(source, target, base, day);
+-- The matcher's lookup, and top dyads (covering: no table reads).
+CREATE INDEX events_key ON events(source, target, base, day, place, goldstein, num_mentions);
 CREATE INDEX events_target ON events(target, day);
 CREATE INDEX events_code ON events(code, day);
-CREATE INDEX events_day ON events(day);
+-- Counts by day, week and month, average Goldstein, places in a date range (covering).
+CREATE INDEX events_day ON events(day, goldstein, num_mentions, quad, place);
 CREATE INDEX events_country ON events(country, day);
+CREATE INDEX events_country_fips ON events(country_fips, day);
+CREATE INDEX events_place ON events(place, day, goldstein, num_mentions);
 CREATE TABLE mentions (
 	id          INTEGER PRIMARY KEY,
 	event_id    INTEGER NOT NULL REFERENCES events(id),

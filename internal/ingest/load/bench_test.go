@@ -1,0 +1,132 @@
+package load
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/analyze"
+	"github.com/eventwire/eventwire/internal/dict/builtin"
+	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/sqlite"
+)
+
+// repoRoot walks up from the package directory to go.mod.
+func repoRoot(tb testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+// benchCorpus writes the ingest benchmark's articles to dir: the sample
+// articles of examples/corpus, and articles of five consecutive sentences
+// of ../shared/confli (each with a header block). It skips when the shared
+// data is absent.
+func benchCorpus(b *testing.B, dir string) int {
+	root := repoRoot(b)
+	f, err := os.Open(filepath.Join(root, "..", "shared", "confli", "cameo_class.train.tsv"))
+	if err != nil {
+		b.Skipf("shared ConfliBERT sentences not available (%v)", err)
+	}
+	defer f.Close()
+	n := 0
+	samples, _ := filepath.Glob(filepath.Join(root, "examples", "corpus", "*.txt"))
+	for _, p := range samples {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(p)), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	sc := bufio.NewScanner(f)
+	var sents []string
+	flush := func() {
+		if len(sents) == 0 {
+			return
+		}
+		doc := fmt.Sprintf("Title: ConfliBERT sentences %d\nDate: 2024-%02d-%02d\nURL: https://confli.example/%d\nSource: outlet%d\n\n%s\n",
+			n, 1+n%12, 1+n%28, n, n%7, strings.Join(sents, " "))
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("confli%04d.txt", n)), []byte(doc), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		n++
+		sents = sents[:0]
+	}
+	for sc.Scan() {
+		text, _, _ := strings.Cut(sc.Text(), "\t")
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		sents = append(sents, text)
+		if len(sents) == 5 {
+			flush()
+		}
+	}
+	flush()
+	return n
+}
+
+// BenchmarkIngest ingests a few hundred articles with the real analyzer
+// (built-in dictionaries, places resolved) into a fresh store per
+// iteration. Run with -cpu 1,2 for one and two workers; it reports
+// articles/s and the store's size per 1,000 articles.
+func BenchmarkIngest(b *testing.B) {
+	dir := b.TempDir()
+	n := benchCorpus(b, dir)
+	set, err := builtin.Set()
+	if err != nil {
+		b.Fatal(err)
+	}
+	an, err := analyze.New(set, analyze.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size int64
+	var events int
+	for i := 0; b.Loop(); i++ {
+		path := filepath.Join(b.TempDir(), fmt.Sprintf("ew%d.db", i))
+		db, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sum, err := Run(context.Background(), db, func() Analyze { return an.NewWorker().Analyze }, []string{dir},
+			Options{Workers: runtime.GOMAXPROCS(0), Run: store.Run{ID: "bench"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sum.New != n {
+			b.Fatalf("stored %d of %d articles: %s", sum.New, n, sum)
+		}
+		events = sum.Events
+		db.Close()
+		size = 0
+		for _, suffix := range []string{"", "-wal"} {
+			if fi, err := os.Stat(path + suffix); err == nil {
+				size += fi.Size()
+			}
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(size)/float64(n)*1000/(1<<20), "MiB/1000articles")
+	b.ReportMetric(float64(events), "events")
+	b.ReportMetric(float64(n), "articles")
+}
