@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/dict/builtin"
 	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/timex"
@@ -26,7 +27,11 @@ func FuzzExtract(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	x, err := New(Options{Gazetteer: gaz})
+	set, err := builtin.Set()
+	if err != nil {
+		f.Fatal(err)
+	}
+	x, err := New(Options{Gazetteer: gaz, Dict: set})
 	if err != nil {
 		f.Fatal(err)
 	}
