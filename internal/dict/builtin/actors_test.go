@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -9,7 +10,8 @@ import (
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dict"
-	"github.com/eventwire/eventwire/internal/dict/load"
+	dictload "github.com/eventwire/eventwire/internal/dict/load"
+	"github.com/eventwire/eventwire/internal/dict/native"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
 )
@@ -24,7 +26,7 @@ var actorFiles = []string{
 // reports).
 func TestActorFilesCheck(t *testing.T) {
 	for _, f := range actorFiles {
-		for _, p := range load.Check(f) {
+		for _, p := range dictload.Check(f) {
 			t.Errorf("%s", p)
 		}
 	}
@@ -671,4 +673,46 @@ func orMax(d dict.Date) dict.Date {
 		return 99991231
 	}
 	return d
+}
+
+// BenchmarkLoadActors reads and builds the embedded actor and agent
+// dictionaries.
+func BenchmarkLoadActors(b *testing.B) {
+	content := make([][]byte, len(actorFiles))
+	for i, f := range actorFiles {
+		c, err := Open(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		content[i] = c
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		all := &dict.Set{}
+		for i, c := range content {
+			s, err := native.Read(bytes.NewReader(c), actorFiles[i])
+			if err != nil {
+				b.Fatal(err)
+			}
+			all.Merge(s)
+		}
+		all.Build()
+	}
+}
+
+// BenchmarkActorsStarting looks up the actor phrases of sentence words, as
+// the coder does for every word.
+func BenchmarkActorsStarting(b *testing.B) {
+	s, err := Set()
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := strings.Fields("the senate of the french republic condemned azerbaijan after president macron met ilham aliyev in paris and the un said")
+	buf := make([]dict.PhraseRef, 0, 64)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range words {
+			buf = s.ActorsStarting(w, buf[:0])
+		}
+	}
 }
