@@ -13,11 +13,12 @@ import (
 
 // The model file is the magic line followed by a gzip stream of unsigned
 // varints and length-prefixed strings: classes, UFeats values and their
-// candidates per class, the tag dictionary, the frequent-word table, the
+// candidates per class, the forms with a fixed UFeats value per class, the
+// tag dictionary, the frequent-word table, the
 // three perceptrons (two tagger passes and UFeats; feature keys delta-coded, int16 weights zig-zag coded), the lemma rules, the
 // suffix rules, the case flags and the lemma exceptions, then an end marker.
 
-const magic = "eventwire-tag 3\n"
+const magic = "eventwire-tag 4\n"
 
 // Limits that keep a corrupt file from asking for huge allocations.
 const (
@@ -53,6 +54,18 @@ func (m *Model) Save(w io.Writer) error {
 		e.uvarint(uint64(len(cs)))
 		for _, c := range cs {
 			e.uvarint(uint64(c))
+		}
+	}
+	for _, ff := range m.featsFixed {
+		forms := make([]string, 0, len(ff))
+		for f := range ff {
+			forms = append(forms, f)
+		}
+		sort.Strings(forms)
+		e.uvarint(uint64(len(forms)))
+		for _, f := range forms {
+			e.str(f)
+			e.uvarint(uint64(ff[f]))
 		}
 	}
 	words := make([]string, 0, len(m.amb))
@@ -226,6 +239,17 @@ func decodeBody(r *bufio.Reader) (*Model, error) {
 		n := d.count(uint64(nf), "UFeats candidates")
 		for j := 0; j < n && d.err == nil; j++ {
 			m.cands[i] = append(m.cands[i], uint16(d.index(nf, "UFeats candidate")))
+		}
+	}
+	m.featsFixed = make([]map[string]uint16, len(m.classes))
+	for c := range m.classes {
+		n := d.count(maxItems, "fixed UFeats")
+		if n > 0 {
+			m.featsFixed[c] = make(map[string]uint16, min(n, 1<<12))
+		}
+		for i := 0; i < n && d.err == nil; i++ {
+			f := d.str("fixed UFeats form length")
+			m.featsFixed[c][f] = uint16(d.index(nf, "fixed UFeats value"))
 		}
 	}
 	m.nAmb = d.count(maxItems, "ambiguity classes")

@@ -17,21 +17,24 @@ type class struct {
 // Model is a trained tagger and lemmatizer. It is read-only after loading
 // and safe for concurrent use; tag with a Tagger from NewTagger.
 type Model struct {
-	classes  []class
-	feats    []string   // UFeats values; feats[0] is ""
-	cands    [][]uint16 // per class, the UFeats values seen with it
-	nominal  []bool     // per class, whether it can head a subject
-	lemCls   []int      // per class, its lemma class (the index of its XPOS)
-	lemPropn []bool     // per lemma class, whether lemmas keep the form's case
-	amb      map[string]uint32
-	nAmb     int
-	fixed    map[string]uint16 // frequent words that always have one class
-	tagW1    *weights          // first pass, right to left
-	tagW     *weights          // second pass, left to right
-	featW    *weights
-	rules    []lemmaRule
-	exact    []map[string]string // per lemma class: form → lemma, where the rules fail
-	suffix   map[string]uint16   // suffixKey → rule
+	classes []class
+	feats   []string   // UFeats values; feats[0] is ""
+	cands   [][]uint16 // per class, the UFeats values seen with it
+	// featsFixed maps, per class, lower-case forms that had one UFeats
+	// value in training (at least twice) to it; they skip scoring
+	featsFixed []map[string]uint16
+	nominal    []bool // per class, whether it can head a subject
+	lemCls     []int  // per class, its lemma class (the index of its XPOS)
+	lemPropn   []bool // per lemma class, whether lemmas keep the form's case
+	amb        map[string]uint32
+	nAmb       int
+	fixed      map[string]uint16 // frequent words that always have one class
+	tagW1      *weights          // first pass, right to left
+	tagW       *weights          // second pass, left to right
+	featW      *weights
+	rules      []lemmaRule
+	exact      []map[string]string // per lemma class: form → lemma, where the rules fail
+	suffix     map[string]uint16   // suffixKey → rule
 	// keepCase tells, per lemma class and case class (lc*numCases+case),
 	// whether lemmas keep the form's case
 	keepCase []bool
@@ -84,6 +87,11 @@ func (m *Model) MemSize() int {
 	}
 	for k := range m.suffix {
 		n += len(k) + 16 + 2
+	}
+	for _, ff := range m.featsFixed {
+		for f := range ff {
+			n += len(f) + 16 + 2
+		}
 	}
 	for _, c := range m.cands {
 		n += 2*len(c) + 24
@@ -286,6 +294,9 @@ func (t *Tagger) featsOf(i int) int {
 		return 0
 	case 1:
 		return int(cands[0])
+	}
+	if f, ok := m.featsFixed[t.cls[i]][string(t.lowerOf(i))]; ok {
+		return int(f)
 	}
 	t.keys = featsFeatures(t.keys[:0], t.toks, t.cls, m.nominal, i)
 	sc := t.fscores

@@ -127,6 +127,45 @@ func trainPass(m *Model, data []*trainSent, idx []int, pass, epochs int, rng *ra
 	return p
 }
 
+// buildFeatsFixed fills the table of (class, lower-case form) pairs seen at
+// least twice in training, always with the same UFeats value, for classes
+// with several values.
+func buildFeatsFixed(m *Model, data []*trainSent) {
+	type key struct {
+		c   int
+		low string
+	}
+	counts := map[key]map[int]int{}
+	for _, ts := range data {
+		for i := range ts.s.Words {
+			c := ts.gold[i]
+			if len(m.cands[c]) < 2 {
+				continue
+			}
+			k := key{c, string(appendLower(nil, ts.s.Words[i].Form))}
+			if counts[k] == nil {
+				counts[k] = map[int]int{}
+			}
+			counts[k][ts.feats[i]]++
+		}
+	}
+	m.featsFixed = make([]map[string]uint16, len(m.classes))
+	for k, fs := range counts {
+		if len(fs) != 1 {
+			continue
+		}
+		for f, n := range fs {
+			if n < 2 {
+				continue
+			}
+			if m.featsFixed[k.c] == nil {
+				m.featsFixed[k.c] = map[string]uint16{}
+			}
+			m.featsFixed[k.c][k.low] = uint16(f)
+		}
+	}
+}
+
 // buildFixed fills the frequent-word table: forms seen at least 20 times
 // with one class at least 99.5% of the time are tagged without scoring.
 func buildFixed(m *Model, data []*trainSent) {
@@ -226,6 +265,7 @@ func Train(sents []*nlp.Sentence, opt TrainOptions) (*Model, error) {
 		sort.Slice(m.cands[c], func(a, b int) bool { return m.cands[c][a] < m.cands[c][b] })
 	}
 
+	buildFeatsFixed(m, data)
 	buildDictionary(m, data, opt.DictMinCount)
 	buildFixed(m, data)
 	t := &Tagger{m: m}
