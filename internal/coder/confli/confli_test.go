@@ -120,11 +120,11 @@ func TestAccuracyFloor(t *testing.T) {
 	}
 }
 
-// Floors just below the measured figures (coverage 0.694, class accuracy
-// 0.624, source F1 0.681, target F1 0.431 with monads coded).
+// Floors just below the measured figures (coverage 0.702, class accuracy
+// 0.673, source F1 0.673, target F1 0.435 with monads coded).
 const (
 	floorCoverage = 0.68
-	floorClass    = 0.61
+	floorClass    = 0.65
 	floorSource   = 0.66
 	floorTarget   = 0.41
 )
