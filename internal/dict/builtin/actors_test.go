@@ -157,7 +157,7 @@ func TestActorNamesUnique(t *testing.T) {
 func TestActorsLeaveOutCommonWords(t *testing.T) {
 	s := builtinSet(t)
 	for _, w := range []string{"us", "who", "is", "it", "car", "nice", "reading", "mobile", "male", "poles",
-		"english", "amnesty", "general", "press", "union", "state", "people", "party", "may", "bar", "van"} {
+		"english", "amnesty", "general", "press", "union", "state", "people", "party", "may", "bar", "van", "jersey", "victoria", "punjab", "kashmir"} {
 		if a := lookupActor(s, w); a != nil {
 			t.Errorf("%q is an actor name (%s)", w, a.Origin)
 		}
@@ -271,6 +271,11 @@ func TestActorCodes(t *testing.T) {
 		{"Guinea-Bissau", 0, "GNB"},
 		{"Papua New Guinea", 0, "PNG"},
 		{"Equatorial Guinea", 0, "GNQ"},
+		{"Texas", 0, "USA"},
+		{"Xinjiang", 0, "CHN"},
+		{"Catalonia", 0, "ESP"},
+		{"Tigray", 0, "ETH"},
+		{"Georgian", 0, "GEO"},
 		// Regions.
 		{"Middle East", 0, "MEA"},
 		{"Balkans", 0, "BLK"},
