@@ -709,9 +709,18 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	}
 	// sources
 	sc.srcs = sc.srcs[:0]
-	if m.src >= 0 {
+	if m.both && m.src > v {
+		// '%' after the verb ("agrees with %"): with a subject of its
+		// own, the subject acts on each member of the compound
+		if sc.srcs = c.subjects(sc, v, sc.srcs, 0); len(sc.srcs) > 0 {
+			m.tgt, m.both = m.src, false
+		}
+	}
+	switch {
+	case len(sc.srcs) > 0: // the subject of a '%' after the verb
+	case m.src >= 0:
 		sc.srcs = c.resolveNP(sc, m.src, sc.srcs, 0)
-	} else {
+	default:
 		sc.srcs = c.subjects(sc, v, sc.srcs, 0)
 	}
 	sc.tgts = sc.tgts[:0]
