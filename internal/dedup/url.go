@@ -21,8 +21,18 @@ var trackingParams = map[string]bool{
 // parameters (utm_*, fbclid, gclid, ...) and AMP markers ("/amp" path
 // segment, "?amp", ".amp.html" suffix) removed, remaining parameters sorted,
 // trailing slashes removed. http and https are the same page. It returns ""
-// for an empty or unparseable URL or one without a host.
+// for an empty or unparseable URL, one without a host, or one whose
+// canonical form does not read back as itself (malformed hosts), so that a
+// canonical URL is always a stable key.
 func CanonicalURL(raw string) string {
+	c := canonicalURL(raw)
+	if c == "" || canonicalURL(c) != c {
+		return ""
+	}
+	return c
+}
+
+func canonicalURL(raw string) string {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
 		return ""
@@ -33,6 +43,9 @@ func CanonicalURL(raw string) string {
 	}
 	host := strings.ToLower(u.Hostname())
 	host = strings.TrimSuffix(host, ".")
+	if host == "" {
+		return ""
+	}
 	for {
 		trimmed := false
 		for _, p := range [...]string{"www.", "m.", "mobile.", "amp."} {
@@ -46,7 +59,7 @@ func CanonicalURL(raw string) string {
 		}
 	}
 	if strings.Contains(host, ":") { // IPv6 literal
-		host = "[" + host + "]"
+		host = "[" + strings.ReplaceAll(host, "%", "%25") + "]"
 	}
 	if port := u.Port(); port != "" && port != "80" && port != "443" {
 		host += ":" + port
