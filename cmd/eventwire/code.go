@@ -14,6 +14,8 @@ import (
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/dict/load"
 	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/geo"
+	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/workpool"
@@ -27,6 +29,7 @@ func init() {
 var codeFormats = map[string]string{
 	"jsonl": "jsonl", "gdelt": "gdelt-events", "gdelt-events": "gdelt-events",
 	"mentions": "gdelt-mentions", "gdelt-mentions": "gdelt-mentions",
+	"gkg": gkg.FormatGKG, "gkg-json": gkg.FormatJSON,
 }
 
 func runCode(args []string, stdout, stderr io.Writer) error {
@@ -35,7 +38,7 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	var dicts multiFlag
 	fs.Var(&dicts, "dict", "dictionary file or directory, eventwire, PETRARCH or TABARI format (repeatable; default: the built-in dictionaries)")
 	date := fs.String("date", "", "article date YYYY-MM-DD for documents without one (default: today)")
-	format := fs.String("format", "jsonl", "output: jsonl, gdelt (GDELT 2.0 Events) or mentions (GDELT 2.0 Mentions)")
+	format := fs.String("format", "jsonl", "output: jsonl, gdelt (GDELT 2.0 Events), mentions (GDELT 2.0 Mentions), gkg (GKG 2.1 rows, one per article) or gkg-json")
 	negation := fs.String("negation", "drop", "negated verbs: drop, transform (PETRARCH-2) or keep")
 	window := fs.Duration("historical-window", 30*24*time.Hour, "events ending more than this before the article date are historical")
 	workers := fs.Int("workers", 0, "documents coded in parallel (default: all cores)")
@@ -46,7 +49,7 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	}
 	outFormat, ok := codeFormats[*format]
 	if !ok {
-		return fmt.Errorf("%w: --format: want jsonl, gdelt or mentions, not %q", errUsage, *format)
+		return fmt.Errorf("%w: --format: want jsonl, gdelt, mentions, gkg or gkg-json, not %q", errUsage, *format)
 	}
 	switch *input {
 	case "text", "jsonl", "conllu":
@@ -80,9 +83,15 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ew, err := event.NewWriter(outFormat, stdout, time.Now)
-	if err != nil {
-		return err
+	knowledge := outFormat == gkg.FormatGKG || outFormat == gkg.FormatJSON
+	if knowledge && *input == "conllu" {
+		return fmt.Errorf("%w: --format %s needs raw text: use --input text or jsonl", errUsage, *format)
+	}
+	var ew event.Writer
+	if !knowledge {
+		if ew, err = event.NewWriter(outFormat, stdout, time.Now); err != nil {
+			return err
+		}
 	}
 	files := fs.Args()
 	if len(files) == 0 {
@@ -117,13 +126,52 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		readErr <- readDocuments(*input, files, docs, stderr)
 	}()
 	next := func() (ingest.Document, bool) { d, ok := <-docs; return d, ok }
-	newWorker := func() func(ingest.Document) analyze.Result {
-		w := an.NewWorker()
-		return w.Analyze
+	type coded struct {
+		analyze.Result
+		record gkg.Record
 	}
-	emit := func(r analyze.Result) error {
-		for i := range r.Events {
-			if err := ew.Write(&r.Events[i]); err != nil {
+	var (
+		extractor *gkg.Extractor
+		gw        *gkg.Writer
+	)
+	if knowledge {
+		var g *geo.Gazetteer
+		if !*noGeo {
+			if g, err = geo.Default(); err != nil {
+				return fmt.Errorf("loading gazetteer: %w", err)
+			}
+		}
+		if extractor, err = gkg.New(gkg.Options{Gazetteer: g, Dict: set}); err != nil {
+			return err
+		}
+		if gw, err = gkg.NewWriter(stdout, outFormat); err != nil {
+			return err
+		}
+	}
+	newWorker := func() func(ingest.Document) coded {
+		w := an.NewWorker()
+		var sc *gkg.Scratch
+		if extractor != nil {
+			sc = extractor.NewScratch()
+		}
+		return func(doc ingest.Document) coded {
+			c := coded{Result: w.Analyze(doc)}
+			if extractor != nil {
+				c.record = extractor.Extract(sc, gkg.Article{DocID: doc.ID, URL: doc.URL, Source: doc.Source,
+					Title: doc.Title, Date: c.Date, Doc: &c.Parsed, Events: c.Events})
+			}
+			return c
+		}
+	}
+	emit := func(c coded) error {
+		if gw != nil {
+			if err := gw.Write(&c.record); err != nil {
+				return fmt.Errorf("writing knowledge: %w", err)
+			}
+			return nil
+		}
+		for i := range c.Events {
+			if err := ew.Write(&c.Events[i]); err != nil {
 				return fmt.Errorf("writing events: %w", err)
 			}
 		}
@@ -137,6 +185,12 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := <-readErr; err != nil {
 		return err
+	}
+	if gw != nil {
+		if err := gw.Flush(); err != nil {
+			return fmt.Errorf("writing knowledge: %w", err)
+		}
+		return nil
 	}
 	return flushEvents(ew)
 }

@@ -75,6 +75,7 @@ func New(set *dict.Set, opt Options) (*Analyzer, error) {
 // Result is one analyzed document.
 type Result struct {
 	Doc      ingest.Document
+	Date     time.Time // the article date used: the document's, else Options.DefaultDate, else today
 	Parsed   nlp.Document
 	Events   []event.Event
 	Elapsed  time.Duration
@@ -114,7 +115,7 @@ func (w *Worker) Analyze(doc ingest.Document) Result {
 	if w.a.gaz != nil {
 		w.placeEvents(&parsed, evs)
 	}
-	return Result{Doc: doc, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences)}
+	return Result{Doc: doc, Date: date, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences)}
 }
 
 // dateEvents gives each event its own date from the time expression that
