@@ -135,3 +135,21 @@ func TestCodeConllu(t *testing.T) {
 		t.Errorf("event %+v", e)
 	}
 }
+
+func TestCodeGKG(t *testing.T) {
+	txt := writeFile(t, "a.txt", "Date: 2023-03-08\n\nPolice arrested 66 protesters in Tbilisi on Wednesday.\n")
+	code, out, errOut := runCLI(t, "code", "--format", "gkg", txt)
+	if code != 0 {
+		t.Fatalf("status %d, stderr %q", code, errOut)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(lines) != 1 || len(strings.Split(lines[0], "\t")) != 27 {
+		t.Fatalf("want one 27-column GKG row, got %q", out)
+	}
+	if !strings.Contains(lines[0], "ARREST#66#") || !strings.Contains(lines[0], "Tbilisi") {
+		t.Errorf("row lacks the arrest count or the place: %q", lines[0])
+	}
+	if code, _, errOut := runCLI(t, "code", "--input", "conllu", "--format", "gkg", txt); code != 2 || !strings.Contains(errOut, "needs raw text") {
+		t.Errorf("gkg from CoNLL-U: status %d, stderr %q", code, errOut)
+	}
+}
