@@ -534,3 +534,14 @@ func (c *Coder) stemLookup(form string, try func(string)) {
 		}
 	}
 }
+
+// negApplies reports whether verb v is negated and its native entry gives
+// a code for that ("accept: - neg=120": "will not accept refugees" codes
+// 120 although the plain verb codes nothing).
+func (c *Coder) negApplies(sc *Scratch, v int, m match) bool {
+	if m.negWord || !sc.negated(v) {
+		return false
+	}
+	_, ok := c.negCode(m)
+	return ok
+}

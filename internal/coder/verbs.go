@@ -674,7 +674,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		p := &vb.Patterns[m.pattern]
 		code, rev, rule = p.Code, p.Reverse, p.Origin
 	}
-	if code == dict.NullCode && rev == "" {
+	if code == dict.NullCode && rev == "" && !c.negApplies(sc, v, m) { // slots.go: "- neg=120"
 		if sc.tr != nil {
 			sc.trace("  no event: null code (%s)", rule)
 		}
