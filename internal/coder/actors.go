@@ -297,6 +297,12 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			}
 		}
 	}
+	if r.actor < 0 {
+		if a := c.nameAsCase(sc, h); a >= 0 { // misparse.go
+			r.actor = sc.actors[a].entry
+			r.last = max(r.last, sc.actors[a].end-1)
+		}
+	}
 	if r.agent < 0 && r.actor >= 0 {
 		// "Arnor police": actor on a modifier, agent on the head; or
 		// "Dagolath's Prime Minister Telemar": agent on a modifier

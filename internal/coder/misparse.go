@@ -12,14 +12,15 @@ import (
 // phrase.
 
 // misparsedName reports whether word k is an actor name tagged as a verb,
-// an auxiliary or an adverb ("Fornost/VERB", "Frodo/AUX", "Fornost/ADV"): an
-// actor phrase covers it and the verb dictionary has no entry for it.
+// an auxiliary, an adverb, a preposition or a pronoun ("Fornost/VERB",
+// "Frodo/AUX", "Fornost/ADV", "Arnor/ADP"): an actor phrase covers it and
+// the verb dictionary has no entry for it.
 func (c *Coder) misparsedName(sc *Scratch, k int) bool {
 	if k < 0 || sc.actorAt[k] < 0 {
 		return false
 	}
 	switch sc.s.Words[k].UPOS {
-	case "VERB", "AUX", "ADV":
+	case "VERB", "AUX", "ADV", "ADP", "SCONJ":
 	case "PRON":
 		// "Zimbabwe/PRON", not a personal pronoun that happens to spell
 		// an actor's name ("us")
@@ -309,4 +310,22 @@ func (sc *Scratch) ownWords() {
 	sc.sent = *sc.s
 	sc.sent.Words = sc.words
 	sc.s = &sc.sent
+}
+
+// nameAsCase returns the actor mention of a name that the parser made the
+// preposition of a modifier of the noun h ("the evil Arnor/ADP awful
+// Gondor" with Arnor as the case of Gondor under "evil"): a name is no
+// preposition, so it names h's phrase. -1 if there is none.
+func (c *Coder) nameAsCase(sc *Scratch, h int) int {
+	for _, k := range sc.children(h) {
+		if k < h || sc.rel(k) != "nmod" && sc.rel(k) != "obl" {
+			continue
+		}
+		for _, j := range sc.children(k) {
+			if j == h+1 && sc.s.Words[j].Deprel == "case" && c.misparsedName(sc, j) {
+				return int(sc.actorAt[j])
+			}
+		}
+	}
+	return -1
 }
