@@ -142,4 +142,3 @@ func traceText(tr *Trace) string {
 	}
 	return b.String()
 }
-
