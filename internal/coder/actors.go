@@ -300,6 +300,7 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 	if r.actor < 0 {
 		if a := c.nameAsCase(sc, h); a >= 0 { // misparse.go
 			r.actor = sc.actors[a].entry
+			r.first = min(r.first, sc.actors[a].first)
 			r.last = max(r.last, sc.actors[a].end-1)
 		}
 	}

@@ -314,10 +314,15 @@ func (sc *Scratch) ownWords() {
 
 // nameAsCase returns the actor mention of a name that the parser made the
 // preposition of a modifier of the noun h ("the evil Arnor/ADP awful
-// Gondor" with Arnor as the case of Gondor under "evil"): a name is no
-// preposition, so it names h's phrase. -1 if there is none.
+// Gondor" with Arnor as the case of Gondor under "evil"), or of h itself
+// ("Arnor/ADP former officials"): a name is no preposition, so it names
+// h's phrase. -1 if there is none.
 func (c *Coder) nameAsCase(sc *Scratch, h int) int {
 	for _, k := range sc.children(h) {
+		// "Arnor/ADP former officials": the name before h is its own
+		if k < h && sc.s.Words[k].Deprel == "case" && c.misparsedName(sc, k) {
+			return int(sc.actorAt[k])
+		}
 		if k < h || sc.rel(k) != "nmod" && sc.rel(k) != "obl" {
 			continue
 		}
