@@ -120,11 +120,12 @@ func TestAccuracyFloor(t *testing.T) {
 	}
 }
 
-// Floors just below the measured figures (coverage 0.702, class accuracy
-// 0.673, source F1 0.673, target F1 0.435 with monads coded).
+// Floors just below the measured figures (coverage 0.712, class accuracy
+// 0.702, source F1 0.672, target F1 0.428 with monads coded), with a margin
+// for retrained tagger and parser models.
 const (
 	floorCoverage = 0.68
-	floorClass    = 0.65
-	floorSource   = 0.66
-	floorTarget   = 0.41
+	floorClass    = 0.66
+	floorSource   = 0.65
+	floorTarget   = 0.40
 )
