@@ -1,42 +1,20 @@
 package analyze
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/dict/load"
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
-
-// sharedDir returns ../shared from the module root, skipping the test when it
-// is absent.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("../shared is absent (%v): the PETRARCH validation dictionaries are needed", err)
-	}
-	return shared
-}
 
 // TestAnalyzeDatesAndPlaces codes a small document end to end with the
 // PETRARCH validation dictionaries and checks the event fields that this
 // stage adds: dates, the historical flag and places.
 func TestAnalyzeDatesAndPlaces(t *testing.T) {
-	d := filepath.Join(sharedDir(t), "petrarch", "dictionaries")
+	d := filepath.Join(shareddata.Dir(t), "petrarch", "dictionaries")
 	set, err := load.Paths(filepath.Join(d, "PETR.Validate.actors.txt"), filepath.Join(d, "PETR.Validate.agents.txt"),
 		filepath.Join(d, "PETR.Validate.verbs.txt"))
 	if err != nil {

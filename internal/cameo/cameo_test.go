@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 func TestEventCodeCounts(t *testing.T) {
@@ -349,37 +351,12 @@ func TestParseActorCodeErrors(t *testing.T) {
 	}
 }
 
-// sharedDir returns the shared data folder next to the module root, or skips
-// the test when it is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data folder %s is absent; skipping test that needs it", shared)
-	}
-	return shared
-}
-
 // TestPhoenixActorCodes parses every actor code in the Phoenix actor
 // dictionaries. Codes outside the CAMEO tables (KAS Kashmir, MUS written for
 // Muslim, regional codes of later CAMEO versions) fail; the floor guards
 // against regressions in the chunk rules.
 func TestPhoenixActorCodes(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "petrarch", "dictionaries")
+	dir := filepath.Join(shareddata.Dir(t), "petrarch", "dictionaries")
 	codes := map[string]bool{}
 	for _, f := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
 		b, err := os.ReadFile(filepath.Join(dir, f))

@@ -10,31 +10,8 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
-
-// sharedDir returns ../shared beside the module root, or skips the test.
-func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data %s not available (%v); skipping", p, err)
-	}
-	return p
-}
 
 // readConllu reads the sentences of a CoNLL-U file whose sent_id is in ids
 // (all of them when ids is nil).
@@ -117,7 +94,7 @@ func checkEvent(t *testing.T, s *nlp.Sentence, c eventCase) {
 // of English Web Treebank sentences; the article date is the one in the
 // document's id.
 func TestEventsEWT(t *testing.T) {
-	dir := sharedDir(t, filepath.Join("ud", "en_ewt"))
+	dir := shareddata.Dir(t, filepath.Join("ud", "en_ewt"))
 	const (
 		juan   = "weblog-juancole.com_juancole_"
 		dak    = "weblog-blogspot.com_dakbangla_"

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 // benchSentences returns the gold-tagged sentences of en_ewt dev when the
@@ -13,7 +14,7 @@ import (
 func benchSentences(b *testing.B) []*nlp.Sentence {
 	var out []*nlp.Sentence
 	if _, err := os.Stat(filepath.Join("..", "..", "..", "shared", "ud", "en_ewt")); err == nil {
-		dir := sharedDir(b, filepath.Join("ud", "en_ewt"))
+		dir := shareddata.Dir(b, filepath.Join("ud", "en_ewt"))
 		for _, s := range readConllu(b, filepath.Join(dir, "en_ewt-ud-dev.conllu"), nil) {
 			out = append(out, s)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/depparse"
 	"github.com/eventwire/eventwire/internal/nlp/tag"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 var (
@@ -80,7 +81,7 @@ func TestSeedArticleParsed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the tagger and parser models")
 	}
-	dir := sharedDir(t, "seed")
+	dir := shareddata.Dir(t, "seed")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Skipf("no seed article in %s", dir)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 // TestSeedArticle runs the finder on the seed news report in ../shared/seed
@@ -12,7 +14,7 @@ import (
 // expression). The report carries no date; it reports a resolution of 15
 // November 2022 as news, so it is resolved as of 20 November 2022.
 func TestSeedArticle(t *testing.T) {
-	dir := sharedDir(t, "seed")
+	dir := shareddata.Dir(t, "seed")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Skipf("no seed article in %s", dir)

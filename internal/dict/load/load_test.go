@@ -8,31 +8,8 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
-
-// sharedDir returns ../shared/<sub> relative to the module root, or skips.
-func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", sub)
-	if _, err := os.Stat(d); err != nil {
-		t.Skipf("shared data not available at %s: %v", d, err)
-	}
-	return d
-}
 
 func writeFiles(t *testing.T, files map[string]string) string {
 	t.Helper()
@@ -172,7 +149,7 @@ func TestMergeLaterOverrides(t *testing.T) {
 // TestSharedTabari: the TABARI demo dictionaries load without errors
 // (their fictional codes are warnings).
 func TestSharedTabari(t *testing.T) {
-	d := sharedDir(t, "tabari")
+	d := shareddata.Dir(t, "tabari")
 	res := Load(d)
 	if errs := res.Errors(); len(errs) > 0 {
 		t.Errorf("errors in the TABARI files:\n%v", Error(errs))
@@ -206,14 +183,18 @@ func TestSharedTabari(t *testing.T) {
 // Phoenix and CAMEO files load with the problems their readers find, each
 // naming a line inside its file.
 func TestSharedPetrarch(t *testing.T) {
-	d := sharedDir(t, "petrarch/dictionaries")
+	d := shareddata.Dir(t, "petrarch/dictionaries")
 	validate, _ := filepath.Glob(filepath.Join(d, "PETR.Validate.*"))
 	if len(validate) == 0 {
 		t.Fatal("no PETR.Validate files")
 	}
 	res := Load(validate...)
-	if errs := res.Errors(); len(errs) > 0 {
-		t.Errorf("errors in the validation dictionaries:\n%v", Error(errs))
+	for _, p := range res.Errors() {
+		// The one real flaw of these files: a pattern line that lost its
+		// "- " (PETR.Validate.verbs.2.0.txt), reported and still read.
+		if !strings.Contains(p.Msg, "pattern line without its leading '-'") {
+			t.Errorf("error in the validation dictionaries: %v", p)
+		}
 	}
 	res = Load(d)
 	for _, p := range res.Errors() {
@@ -239,7 +220,7 @@ func TestSharedPetrarch(t *testing.T) {
 
 // phoenixSet lists the Phoenix + CAMEO.2.0 dictionary files.
 func phoenixSet(b testing.TB) []string {
-	d := sharedDir(b, "petrarch/dictionaries")
+	d := shareddata.Dir(b, "petrarch/dictionaries")
 	files, _ := filepath.Glob(filepath.Join(d, "Phoenix.*.txt"))
 	return append(files, filepath.Join(d, "CAMEO.2.0.txt"))
 }

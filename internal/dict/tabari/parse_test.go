@@ -4,39 +4,17 @@ import (
 	"errors"
 	"io"
 
-	"github.com/eventwire/eventwire/internal/dict"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
-// sharedDir returns ../shared/tabari relative to the module root, or skips.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "tabari")
-	if _, err := os.Stat(d); err != nil {
-		t.Skipf("shared TABARI data not available at %s: %v", d, err)
-	}
-	return d
-}
-
 func TestParseSharedFiles(t *testing.T) {
-	d := sharedDir(t)
+	d := shareddata.Dir(t, "tabari")
 	open := func(name string) *os.File {
 		f, err := os.Open(filepath.Join(d, name))
 		if err != nil {
@@ -188,7 +166,7 @@ func TestParseTokens(t *testing.T) {
 }
 
 func TestReadShared(t *testing.T) {
-	d := sharedDir(t)
+	d := shareddata.Dir(t, "tabari")
 	read := func(name string, fn func(r io.Reader, name string) (*dict.Set, error)) *dict.Set {
 		f, err := os.Open(filepath.Join(d, name))
 		if err != nil {
