@@ -396,3 +396,47 @@ func TestTrainDeterministic(t *testing.T) {
 		t.Errorf("small model on its own training data: %s", sc)
 	}
 }
+
+// TestConcurrentTaggers tags with one shared Model and a Tagger per
+// goroutine; run with -race.
+func TestConcurrentTaggers(t *testing.T) {
+	m := embeddedModel(t)
+	texts := []string{
+		"The protesters were arrested by soldiers .",
+		"Russia accused Ukraine of shelling the city",
+		"She has n't seen them",
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		s := sentence(strings.Fields(text)...)
+		m.NewTagger().Tag(s)
+		for _, w := range s.Words {
+			want[i] += w.XPOS + "/" + w.Lemma + "/" + w.Feats + " "
+		}
+	}
+	errs := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			tg := m.NewTagger()
+			for n := 0; n < 50; n++ {
+				i := (g + n) % len(texts)
+				s := sentence(strings.Fields(texts[i])...)
+				tg.Tag(s)
+				got := ""
+				for _, w := range s.Words {
+					got += w.XPOS + "/" + w.Lemma + "/" + w.Feats + " "
+				}
+				if got != want[i] {
+					errs <- fmt.Sprintf("goroutine %d: %q tagged %q, want %q", g, texts[i], got, want[i])
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}

@@ -102,7 +102,9 @@ func evaluate(dir, model string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("%s: %s\n", part, tag.Evaluate(m, sents))
+		sc := tag.Evaluate(m, sents)
+		fmt.Printf("%s: %s\n  words right: UPOS %d, XPOS %d, UFeats %d, AllTags %d, Lemma %d of %d\n",
+			part, sc, sc.UPOS, sc.XPOS, sc.UFeats, sc.AllTags, sc.Lemma, sc.Words)
 	}
 	return nil
 }
