@@ -367,11 +367,9 @@ func (c *Coder) nounSource(sc *Scratch, n int) int {
 			return k
 		}
 	}
-	// "the resolution adopted by the Senate"
-	for _, k := range kids {
-		if sc.rel(k) != "acl" {
-			continue
-		}
+	// "the resolution adopted by the Senate", "acts of genocide committed
+	// by France"
+	for _, k := range sc.participles(n) {
 		for _, j := range sc.children(k) {
 			if r := sc.rel(j); (r == "obl" || r == "nmod") && sc.caseOf(j) == "by" {
 				if a := c.actorHead(sc, j); a >= 0 {
@@ -417,10 +415,7 @@ func (c *Coder) nounTarget(sc *Scratch, n, src int) int {
 		}
 	}
 	// the participle's own oblique: "the resolution adopted against Baku"
-	for _, k := range kids {
-		if sc.rel(k) != "acl" {
-			continue
-		}
+	for _, k := range sc.participles(n) {
 		for _, p := range nounPreps {
 			if a := try(k, p); a >= 0 {
 				return a
@@ -544,4 +539,24 @@ func (c *Coder) negApplies(sc *Scratch, v int, m match) bool {
 	}
 	_, ok := c.negCode(m)
 	return ok
+}
+
+// participles returns the participle clauses (acl) that describe noun
+// event n: its own, and when n is the of-complement of another noun ("acts
+// of genocide committed by...", "the policy of occupation carried out
+// by..."), that noun's. The result reuses a scratch buffer.
+func (sc *Scratch) participles(n int) []int {
+	out := sc.fill[:0]
+	add := func(h int) {
+		for _, k := range sc.children(h) {
+			if sc.rel(k) == "acl" && sc.s.Words[k].Deprel != "acl:relcl" {
+				out = append(out, k)
+			}
+		}
+	}
+	add(n)
+	if h := sc.head(n); h >= 0 && sc.rel(n) == "nmod" && sc.caseIs(n, "of") && sc.s.Words[h].UPOS == "NOUN" {
+		add(h)
+	}
+	return out
 }

@@ -38,6 +38,7 @@ meet: 040 neg=-
 pull: -
     prt=back = 087
 attack(n): 190
+genocide(n): 202
 resolution(n): -
     amod=$T = 111
 `
@@ -116,6 +117,9 @@ func TestSlotPatterns(t *testing.T) {
 		{"noun event: participle by-phrase and anti-X target",
 			"The//DET/3/det anti-Azerbaijan//ADJ/3/amod resolution//NOUN/0/root adopted/adopt/VERB/3/acl by//ADP/7/case the//DET/7/det Senate//PROPN/4/obl:agent of//ADP/9/case France//PROPN/7/nmod",
 			"FRALEG>AZE 111"},
+		{"noun event: the participle of the noun it complements",
+			"acts/act/NOUN/0/root of//ADP/3/case genocide//NOUN/1/nmod committed/commit/VERB/1/acl by//ADP/6/case France//PROPN/4/obl:agent in//ADP/8/case Ukraine//PROPN/4/obl",
+			"FRA>UKR 202"},
 		{"noun event without a source: nothing",
 			"The//DET/2/det attack/attack/NOUN/0/root on//ADP/4/case Ukraine//PROPN/2/nmod",
 			""},

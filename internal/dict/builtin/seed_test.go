@@ -76,6 +76,12 @@ func TestSeedArticle(t *testing.T) {
 		{"killings in Algeria by the French political circles and army (FRA… → DZA, material conflict)", func(e *event.Event) bool {
 			return strings.HasPrefix(e.Source, "FRA") && e.Target == "DZA" && rootIn(e.Code, "18", "19", "20")
 		}},
+		{"acts of genocide committed by France in Algeria (FRA → DZA, root 20)", func(e *event.Event) bool {
+			return e.Source == "FRA" && e.Target == "DZA" && rootIn(e.Code, "20")
+		}},
+		{"the occupation carried out by Armenia in the lands of Azerbaijan (ARM → AZE, root 19)", func(e *event.Event) bool {
+			return e.Source == "ARM" && e.Target == "AZE" && rootIn(e.Code, "19")
+		}},
 	}
 	for _, wnt := range want {
 		found := false
