@@ -21,12 +21,13 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 // testCase is one block of testdata/cases.txt.
 type testCase struct {
-	name     string
-	line     int
-	date     dict.Date
-	negation NegationPolicy
-	expect   []string // "SRC TGT CODE [flags]" in canonical form
-	doc      nlp.Document
+	name      string
+	line      int
+	date      dict.Date
+	negation  NegationPolicy
+	petrarch1 bool     // "style: petrarch1"
+	expect    []string // "SRC TGT CODE [flags]" in canonical form
+	doc       nlp.Document
 }
 
 // readCases parses the case file; word lines "ID FORM LEMMA UPOS HEAD
@@ -74,6 +75,14 @@ func readCases(t testing.TB, path string) []testCase {
 				t.Fatalf("%s:%d: bad date", path, n)
 			}
 			cur.date = dict.Date(v)
+		case strings.HasPrefix(line, "style:"):
+			switch strings.TrimSpace(line[6:]) {
+			case "petrarch1":
+				cur.petrarch1 = true
+			case "petrarch2":
+			default:
+				t.Fatalf("%s:%d: bad style", path, n)
+			}
 		case strings.HasPrefix(line, "negation:"):
 			switch strings.TrimSpace(line[9:]) {
 			case "drop":
@@ -154,7 +163,7 @@ func TestConstructions(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := New(set, Options{Negation: tc.negation})
+			c, err := New(set, Options{Negation: tc.negation, Petrarch1: tc.petrarch1})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -180,7 +189,7 @@ func TestEventsGolden(t *testing.T) {
 	var b strings.Builder
 	w := event.NewJSONLWriter(&b)
 	for _, tc := range readCases(t, filepath.Join("testdata", "cases.txt")) {
-		c, err := New(set, Options{Negation: tc.negation})
+		c, err := New(set, Options{Negation: tc.negation, Petrarch1: tc.petrarch1})
 		if err != nil {
 			t.Fatal(err)
 		}

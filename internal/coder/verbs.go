@@ -350,6 +350,15 @@ func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, sc
 				}
 				break
 			}
+			if j := sc.phraseEndingAt(c, e, k); j >= 0 {
+				// a phrase of several words that ends at k ("wo n't"
+				// before "ever" in "&NEGATVAUXVRB_EVER")
+				sc.elemAt(c, e, j, m)
+				*pos = j - 1
+				found = true
+				*score += 2
+				break
+			}
 			if adj {
 				break
 			}
@@ -359,6 +368,21 @@ func (sc *Scratch) matchBack(c *Coder, elems []dict.Elem, pos *int, m *match, sc
 		}
 	}
 	return true
+}
+
+// phraseEndingAt returns the first word of a match of the word or synset
+// element e that spans several words and ends at word k, -1 if none.
+func (sc *Scratch) phraseEndingAt(c *Coder, e *dict.Elem, k int) int {
+	if e.Kind != dict.ElemWord {
+		return -1
+	}
+	var tmp match
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if n := sc.elemAt(c, e, j, &tmp); n > 0 && j+n-1 == k {
+			return j
+		}
+	}
+	return -1
 }
 
 // elemAt matches one element at word k and returns the words it covers.
