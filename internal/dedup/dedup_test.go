@@ -294,3 +294,26 @@ func TestEventDedupLabelled(t *testing.T) {
 		t.Errorf("precision %.3f recall %.3f below the floors 0.95 / 0.9", p, r)
 	}
 }
+
+func TestSimHashDoesNotAllocate(t *testing.T) {
+	text := strings.Repeat("Police used water cannon and tear gas to disperse the crowd. ", 20)
+	if n := testing.AllocsPerRun(10, func() { SimHash(text) }); n != 0 {
+		t.Errorf("SimHash allocates %.0f times", n)
+	}
+}
+
+func BenchmarkSimHash(b *testing.B) {
+	text := strings.Repeat("Police used water cannon and tear gas to disperse the crowd. ", 50)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		SimHash(text)
+	}
+}
+
+func BenchmarkCanonicalURL(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		CanonicalURL("https://www.example.org/news/2024/05/a-story/amp/?utm_source=feed&utm_medium=rss&id=7#comments")
+	}
+}
