@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -49,6 +50,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	window := fs.Int("event-window", 0, "days two reports of one event may be apart (0: default 3)")
 	noGeo := fs.Bool("no-geo", false, "do not resolve places")
 	quiet := fs.Bool("quiet", false, "do not list skipped inputs")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -65,6 +67,17 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%w: --date: want YYYY-MM-DD, not %q", errUsage, *date)
 		}
 		docDate = t
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("creating CPU profile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("starting CPU profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
