@@ -1,7 +1,10 @@
 package builtin
 
 import (
+	"bufio"
 	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -32,14 +35,24 @@ func TestActorFilesCheck(t *testing.T) {
 	}
 }
 
-// builtinSet loads the embedded set, failing the test on any problem.
+// builtinSet loads the embedded actor and agent files (not the verbs, so
+// that these tests depend on nothing else), failing the test on any problem.
 func builtinSet(t *testing.T) *dict.Set {
 	t.Helper()
-	s, err := Set()
-	if err != nil {
-		t.Fatal(err)
+	all := &dict.Set{}
+	for _, f := range actorFiles {
+		c, err := Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := native.Read(bytes.NewReader(c), Prefix+f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Merge(s)
 	}
-	return s
+	all.Build()
+	return all
 }
 
 // lookupActor returns the actor whose name is exactly phrase (words
@@ -542,7 +555,10 @@ func TestActorSentences(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses sentences")
 	}
-	set := builtinSet(t)
+	set, err := Set()
+	if err != nil {
+		t.Fatal(err)
+	}
 	c, err := coder.New(set, coder.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -732,5 +748,104 @@ func BenchmarkActorsStarting(b *testing.B) {
 		for _, w := range words {
 			buf = s.ActorsStarting(w, buf[:0])
 		}
+	}
+}
+
+// spanMatches reports whether an actor (or, with agents, an agent) phrase of
+// s occurs in the lower-case words.
+func spanMatches(s *dict.Set, words []string, agents bool) bool {
+	var buf []dict.PhraseRef
+	for i := range words {
+		buf = s.ActorsStarting(words[i], buf[:0])
+		for _, r := range buf {
+			p := s.Actors[r.Entry].Names[r.Name]
+			if i+len(p) <= len(words) && phraseIs(p, words[i:i+len(p)]) {
+				return true
+			}
+		}
+		if !agents {
+			continue
+		}
+		buf = s.AgentsStarting(words[i], buf[:0])
+		for _, r := range buf {
+			p := s.Agents[r.Entry].Names[r.Name]
+			if i+len(p) <= len(words) && phraseIs(p, words[i:i+len(p)]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestConfliSpanCoverage measures how many source and target spans of the
+// ConfliBERT CAMEO sentences (../shared/confli, BIO-tagged, test data only)
+// hold an actor name, or an actor or agent name, of the built-in
+// dictionaries, with floors on both.
+func TestConfliSpanCoverage(t *testing.T) {
+	path := filepath.Join(actorsModuleRoot(t), "..", "shared", "confli", "cameo_ner.train.txt")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("ConfliBERT data absent (%v)", err)
+	}
+	defer f.Close()
+	s := builtinSet(t)
+	var spans, withActor, withAny int
+	var span []string
+	flush := func() {
+		if len(span) == 0 {
+			return
+		}
+		spans++
+		if spanMatches(s, span, false) {
+			withActor++
+		}
+		if spanMatches(s, span, true) {
+			withAny++
+		}
+		span = span[:0]
+	}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		word, tag, ok := strings.Cut(sc.Text(), " ")
+		if !ok || (tag != "B-S" && tag != "I-S" && tag != "B-T" && tag != "I-T") {
+			flush()
+			continue
+		}
+		if strings.HasPrefix(tag, "B-") {
+			flush()
+		}
+		span = append(span, strings.ToLower(word))
+	}
+	flush()
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if spans < 1000 {
+		t.Fatalf("only %d spans read from %s", spans, path)
+	}
+	actorShare, anyShare := float64(withActor)/float64(spans), float64(withAny)/float64(spans)
+	t.Logf("%d source/target spans: %.1f%% hold an actor name, %.1f%% an actor or agent name", spans, 100*actorShare, 100*anyShare)
+	if actorShare < 0.78 || anyShare < 0.88 {
+		t.Errorf("span coverage below the floors (actor 78%%, actor or agent 88%%)")
+	}
+}
+
+// actorsModuleRoot is the directory holding go.mod, found walking up from the
+// package directory.
+func actorsModuleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Skip("module root not found")
+		}
+		dir = up
 	}
 }
