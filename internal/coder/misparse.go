@@ -334,3 +334,34 @@ func (c *Coder) nameAsCase(sc *Scratch, h int) int {
 	}
 	return -1
 }
+
+// phraseFromFirstWord finds a multi-word verb whose first word is the verb
+// v and whose verb word, right after it, the tagger did not take for a verb
+// ("wire/VERB tap/NOUN" for WIRE_+TAP): the phrase is one verb wherever the
+// tagger put the verb. It returns the verb, its form and the last word of
+// the phrase, or -1.
+func (c *Coder) phraseFromFirstWord(sc *Scratch, v int) (verb, form, last int) {
+	k := v + 1
+	if k >= len(sc.low) || sc.s.Words[k].UPOS == "VERB" || sc.s.Words[k].UPOS == "AUX" {
+		return -1, -1, v
+	}
+	for pass := 0; pass < 2; pass++ {
+		key := sc.low[k]
+		if pass == 1 {
+			if sc.lemma[k] == key {
+				break
+			}
+			key = sc.lemma[k]
+		}
+		for _, r := range c.set.VerbsFor(key) {
+			f := &c.set.Verbs[r.Verb].Forms[r.Form]
+			if f.Noun || f.Phrase == nil || f.Head != 1 {
+				continue
+			}
+			if l, end := sc.verbPhraseAt(f, k); l > 0 {
+				return r.Verb, r.Form, end
+			}
+		}
+	}
+	return -1, -1, v
+}

@@ -105,6 +105,9 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 		c.stemLookup(sc.low[v], try) // slots.go: "aided" when the tagger kept the form
 	}
 	if best.verb < 0 {
+		best.verb, best.form, best.last = c.phraseFromFirstWord(sc, v) // misparse.go
+	}
+	if best.verb < 0 {
 		return best, false
 	}
 	vb := &set.Verbs[best.verb]
