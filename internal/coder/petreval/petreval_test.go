@@ -126,15 +126,16 @@ func setup(t testing.TB, xml, verbs string, petrarch1 bool) (*coder.Coder, *File
 
 // TestAccuracyFloors guards the figures on the PETR unit-test records
 // against regressions. The floors sit just below the measured figures;
-// they are not the project's targets (0.90), which are not reached yet.
+// the project's target (0.90 precision and recall on both files) is
+// reached on the UD v2 file, not yet on the petr1 file's recall.
 func TestAccuracyFloors(t *testing.T) {
 	tests := []struct {
 		xml, verbs                  string
 		petrarch1                   bool
 		precision, recall, noevents float64
 	}{
-		{"PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml", "PETR.Validate.verbs.2.0.txt", false, 0.93, 0.88, 0.90},
-		{"PETR.UnitTest.records.parsing_parsed_udpipe_petr1.xml", "PETR.Validate.verbs.txt", true, 0.89, 0.78, 0.90},
+		{"PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml", "PETR.Validate.verbs.2.0.txt", false, 0.94, 0.90, 0.90},
+		{"PETR.UnitTest.records.parsing_parsed_udpipe_petr1.xml", "PETR.Validate.verbs.txt", true, 0.93, 0.885, 0.90},
 	}
 	for _, tt := range tests {
 		c, f := setup(t, tt.xml, tt.verbs, tt.petrarch1)
@@ -145,7 +146,7 @@ func TestAccuracyFloors(t *testing.T) {
 			t.Errorf("%s: only %d records read", tt.xml, r.Records)
 		}
 		if r.Precision < tt.precision || r.Recall < tt.recall {
-			t.Errorf("%s: precision %.3f recall %.3f below the floors %.2f %.2f", tt.xml, r.Precision, r.Recall, tt.precision, tt.recall)
+			t.Errorf("%s: precision %.3f recall %.3f below the floors %.3f %.3f", tt.xml, r.Precision, r.Recall, tt.precision, tt.recall)
 		}
 		if ne := float64(r.NoEventCorrect) / float64(r.NoEventRecords); ne < tt.noevents {
 			t.Errorf("%s: noevent records correct %.2f below %.2f", tt.xml, ne, tt.noevents)
