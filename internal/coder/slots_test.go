@@ -37,6 +37,8 @@ accept: - neg=120
 meet: 040 neg=-
 pull: -
     prt=back = 087
+seize: 171
+    pass obl:agent=$S nsubj:pass=$T = 1711
 attack(n): 190
 genocide(n): 202
 resolution(n): -
@@ -120,6 +122,12 @@ func TestSlotPatterns(t *testing.T) {
 		{"noun event: the participle of the noun it complements",
 			"acts/act/NOUN/0/root of//ADP/3/case genocide//NOUN/1/nmod committed/commit/VERB/1/acl by//ADP/6/case France//PROPN/4/obl:agent in//ADP/8/case Ukraine//PROPN/4/obl",
 			"FRA>UKR 202"},
+		{"pass keyword and role slots",
+			"Ukraine//PROPN/3/nsubj:pass was/be/AUX/3/aux:pass seized/seize/VERB/0/root by//ADP/5/case Russia//PROPN/3/obl:agent",
+			"RUS>UKR 1711"},
+		{"active voice: the pass pattern does not match",
+			"Russia//PROPN/2/nsubj seized/seize/VERB/0/root Ukraine//PROPN/2/obj",
+			"RUS>UKR 171"},
 		{"noun event without a source: nothing",
 			"The//DET/2/det attack/attack/NOUN/0/root on//ADP/4/case Ukraine//PROPN/2/nmod",
 			""},
