@@ -245,15 +245,16 @@ func Evaluate(sents []Sentence, code func(text string) []event.Event) Result {
 }
 
 // Main returns the index of the event that stands for the sentence: the
-// first one, unless it is a bare statement (root 01) and a later event
-// says what was stated or done ("X said Y attacked Z", "X announced
-// sanctions against Y").
+// first one, unless it is a bare statement (010) and a later event says
+// what was stated or done ("X said Y attacked Z", "X announced sanctions
+// against Y"). Specific statements (claims of responsibility, denials,
+// condolences) stand for themselves.
 func Main(evs []event.Event) int {
-	if len(evs) == 0 || !strings.HasPrefix(evs[0].Code, "01") {
+	if len(evs) == 0 || evs[0].Code != "010" {
 		return 0
 	}
 	for i := 1; i < len(evs); i++ {
-		if !strings.HasPrefix(evs[i].Code, "01") {
+		if evs[i].Code != "010" {
 			return i
 		}
 	}

@@ -120,12 +120,12 @@ func TestAccuracyFloor(t *testing.T) {
 	}
 }
 
-// Floors just below the measured figures (coverage 0.712, class accuracy
-// 0.702, source F1 0.672, target F1 0.428 with monads coded), with a margin
+// Floors just below the measured figures (coverage 0.722, class accuracy
+// 0.734, source F1 0.681, target F1 0.461 with monads coded), with a margin
 // for retrained tagger and parser models.
 const (
-	floorCoverage = 0.68
-	floorClass    = 0.66
-	floorSource   = 0.65
-	floorTarget   = 0.40
+	floorCoverage = 0.70
+	floorClass    = 0.71
+	floorSource   = 0.66
+	floorTarget   = 0.44
 )
