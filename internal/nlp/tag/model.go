@@ -137,7 +137,8 @@ type Tagger struct {
 	fscores  []int32
 	keyBuf   []byte
 	lemBuf   []byte
-	lemEnd   []int // per word, end of its new lemma in lemBuf, -1 when none
+	lemEnd   []int    // per word, end of its new lemma in lemBuf, -1 when none
+	hits     []uint32 // scratch of weights.score
 }
 
 // NewTagger returns a Tagger using m.
@@ -200,9 +201,7 @@ func (t *Tagger) best(ws *weights) int {
 	for j := range sc {
 		sc[j] = 0
 	}
-	for _, k := range t.keys {
-		ws.add(k, sc)
-	}
+	t.hits = ws.score(t.keys, sc, t.hits)
 	best := 0
 	for j := 1; j < len(sc); j++ {
 		if sc[j] > sc[best] {
@@ -303,9 +302,7 @@ func (t *Tagger) featsOf(i int) int {
 	for _, c := range cands {
 		sc[c] = 0
 	}
-	for _, k := range t.keys {
-		m.featW.add(k, sc)
-	}
+	t.hits = m.featW.score(t.keys, sc, t.hits)
 	best := cands[0]
 	for _, c := range cands[1:] {
 		if sc[c] > sc[best] {

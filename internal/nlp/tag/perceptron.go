@@ -34,30 +34,40 @@ type entry struct {
 	w   int16
 }
 
-// add accumulates the weights of feature key into scores.
-func (ws *weights) add(key uint32, scores []int32) {
+// score accumulates the weights of all keys into scores. It first probes
+// the table for every key, keeping the entry runs it finds in hits, and then
+// adds the runs: the memory reads of one loop do not depend on each other,
+// so their cache misses overlap. It returns hits for reuse.
+func (ws *weights) score(keys []uint32, scores []int32, hits []uint32) []uint32 {
+	hits = hits[:0]
 	if ws.mask == 0 {
-		return
+		return hits
 	}
-	j := (key * 0x9E3779B1) & ws.mask
-	for {
-		sl := ws.slots[j]
-		if sl.key == key {
-			if sl.val&inlineVote != 0 {
-				scores[(sl.val>>16)&0x7fff] += int32(int16(sl.val))
-				return
+	for _, key := range keys {
+		j := (key * 0x9E3779B1) & ws.mask
+		for {
+			sl := ws.slots[j]
+			if sl.key == key {
+				if sl.val&inlineVote != 0 {
+					scores[(sl.val>>16)&0x7fff] += int32(int16(sl.val))
+				} else {
+					hits = append(hits, sl.val)
+				}
+				break
 			}
-			n := uint32(ws.entries[sl.val].cls)
-			for _, e := range ws.entries[sl.val+1 : sl.val+1+n] {
-				scores[e.cls] += int32(e.w)
+			if sl.key == 0 {
+				break
 			}
-			return
+			j = (j + 1) & ws.mask
 		}
-		if sl.key == 0 {
-			return
-		}
-		j = (j + 1) & ws.mask
 	}
+	for _, h := range hits {
+		n := uint32(ws.entries[h].cls)
+		for _, e := range ws.entries[h+1 : h+1+n] {
+			scores[e.cls] += int32(e.w)
+		}
+	}
+	return hits
 }
 
 // feature is one feature's entries, the unit weights are built from.
