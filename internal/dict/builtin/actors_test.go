@@ -626,8 +626,8 @@ var noOwnLeader = map[string]bool{
 
 // leaderUnknown are states whose current leader took office after what the
 // authors of actors_people.ewd knew (the terms of the previous holders end
-// there): Colombia (term ended 2026-08-07), Peru (Jerí removed 2026-02-17).
-var leaderUnknown = map[string]bool{"COL": true, "PER": true}
+// there): Peru (Jerí removed 2026-02-17).
+var leaderUnknown = map[string]bool{"PER": true}
 
 // TestCurrentLeaders requires, for every state in the CAMEO table, at least
 // one person coded COUNTRY+GOV from some day on with no end: a current head
