@@ -6,9 +6,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/store"
 )
 
@@ -126,4 +128,40 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(benchDir)
 	}
 	os.Exit(code)
+}
+
+// BenchmarkWrite times the store alone: batches of 64 distinct articles
+// with four events each (no analysis), into one growing store.
+func BenchmarkWrite(b *testing.B) {
+	db := openTemp(b)
+	r := rand.New(rand.NewPCG(3, 4))
+	words := strings.Fields(textA + " " + textB)
+	actors := []string{"USA", "CHN", "RUS", "SDN", "SDNMIL", "GEO", "ARM", "AZE"}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		batch := &store.Batch{Run: store.Run{ID: "bench"}}
+		for i := 0; i < 64; i++ {
+			var sb strings.Builder
+			for k := 0; k < 80; k++ {
+				sb.WriteString(words[r.IntN(len(words))])
+				if k%16 == 15 {
+					sb.WriteString(". ")
+				} else {
+					sb.WriteByte(' ')
+				}
+			}
+			var evs []event.Event
+			for k := 0; k < 4; k++ {
+				evs = append(evs, ev(1+k, actors[r.IntN(len(actors))], actors[r.IntN(len(actors))], "190",
+					fmt.Sprintf("2024-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28)), ""))
+			}
+			batch.Articles = append(batch.Articles, art(fmt.Sprintf("https://bench.example/%d", n), "", sb.String(), evs...))
+			n++
+		}
+		if _, err := db.Write(context.Background(), batch, store.WriteOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
