@@ -105,9 +105,15 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		opt.Log = stderr
 	}
 	if isTerminal(stderr) {
+		// A first pass counts the documents for the ETA; it reads the
+		// inputs without analysing them, which is cheap beside analysis.
+		total := 0
+		ingest.Walk(fs.Args(), func(ingest.Document, string) error { total++; return nil }, func(ingest.Skip) {})
 		opt.Progress = func(s load.Summary) {
-			fmt.Fprintf(stderr, "\r%d articles, %d new, %d events, %.1f articles/s ", s.Read, s.New, s.Events,
-				float64(s.Read)/max(s.Elapsed.Seconds(), 1e-9))
+			rate := float64(s.Read) / max(s.Elapsed.Seconds(), 1e-9)
+			eta := time.Duration(float64(max(total-s.Read, 0))/max(rate, 1e-9)) * time.Second
+			fmt.Fprintf(stderr, "\r%d/%d articles, %d new, %d events, %.1f articles/s, ETA %s ", s.Read, total, s.New, s.Events,
+				rate, eta.Round(time.Second))
 		}
 	}
 	sum, err := load.Run(ctx, st, func() load.Analyze { return an.NewWorker().Analyze }, fs.Args(), opt)
