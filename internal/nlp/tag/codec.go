@@ -14,11 +14,12 @@ import (
 // The model file is the magic line followed by a gzip stream of unsigned
 // varints and length-prefixed strings: classes, UFeats values and their
 // candidates per class, the forms with a fixed UFeats value per class, the
-// tag dictionary, the frequent-word table, the
-// three perceptrons (two tagger passes and UFeats; feature keys delta-coded, int16 weights zig-zag coded), the lemma rules, the
-// suffix rules, the case flags and the lemma exceptions, then an end marker.
+// tag dictionary, the frequent-word table, the three perceptrons (two
+// tagger passes and UFeats; feature keys delta-coded, int16 weights
+// zig-zag coded), the lemma rules, the suffix rules, the known lemmas, the
+// case flags and the lemma exceptions, then an end marker.
 
-const magic = "eventwire-tag 4\n"
+const magic = "eventwire-tag 5\n"
 
 // Limits that keep a corrupt file from asking for huge allocations.
 const (
@@ -110,6 +111,15 @@ func (m *Model) Save(w io.Writer) error {
 	for _, k := range keys {
 		e.str(k)
 		e.uvarint(uint64(m.suffix[k]))
+	}
+	lemmas := make([]string, 0, len(m.lemmas))
+	for l := range m.lemmas {
+		lemmas = append(lemmas, l)
+	}
+	sort.Strings(lemmas)
+	e.uvarint(uint64(len(lemmas)))
+	for _, l := range lemmas {
+		e.str(l)
 	}
 	e.uvarint(uint64(len(m.keepCase)))
 	for _, k := range m.keepCase {
@@ -282,6 +292,11 @@ func decodeBody(r *bufio.Reader) (*Model, error) {
 	for i := 0; i < ns && d.err == nil; i++ {
 		k := d.str("suffix key length")
 		m.suffix[k] = uint16(d.index(min(nr, 1<<16), "suffix rule"))
+	}
+	nl := d.count(maxItems, "known lemmas")
+	m.lemmas = make(map[string]struct{}, min(nl, 1<<16))
+	for i := 0; i < nl && d.err == nil; i++ {
+		m.lemmas[d.str("known lemma length")] = struct{}{}
 	}
 	m.derive()
 	if nk := d.count(maxItems, "case flags"); d.err == nil && nk != len(m.lemPropn)*numCases {

@@ -35,6 +35,7 @@ type Model struct {
 	rules      []lemmaRule
 	exact      []map[string]string // per lemma class: form → lemma, where the rules fail
 	suffix     map[string]uint16   // suffixKey → rule
+	lemmas     map[string]struct{} // lower-case lemmas seen in training
 	// keepCase tells, per lemma class and case class (lc*numCases+case),
 	// whether lemmas keep the form's case
 	keepCase []bool
@@ -87,6 +88,9 @@ func (m *Model) MemSize() int {
 	}
 	for k := range m.suffix {
 		n += len(k) + 16 + 2
+	}
+	for l := range m.lemmas {
+		n += len(l) + 16
 	}
 	for _, ff := range m.featsFixed {
 		for f := range ff {
@@ -350,10 +354,15 @@ func (t *Tagger) ruleLemma(buf []byte, form string, i, lc int) ([]byte, bool) {
 	return buf, true
 }
 
-// lowRule appends the lemma of the lower-case form low in lemma class lc by
-// the longest matching suffix rule, or low itself.
+// lowRule appends the lemma of the lower-case form low in lemma class lc to
+// buf: by the rule of the longest matching suffix whose result is a lemma
+// seen in training, else by the rule of the longest matching suffix
+// ("hottest": the "ttest" rule gives "hott", unknown, the "est" rule "hot",
+// known), else low itself.
 func (t *Tagger) lowRule(buf, low []byte, lc int) []byte {
 	m := t.m
+	n := len(buf)
+	first := -1
 	for k := maxSuffix; k >= 0; k-- {
 		var ok bool
 		t.keyBuf, ok = suffixKey(t.keyBuf[:0], lc, caseLower, low, k)
@@ -364,9 +373,21 @@ func (t *Tagger) lowRule(buf, low []byte, lc int) []byte {
 		if !found {
 			continue
 		}
-		if out, ok := m.rules[r].applyLow(buf, low); ok {
+		out, ok := m.rules[r].applyLow(buf, low)
+		if !ok {
+			continue
+		}
+		if _, known := m.lemmas[string(out[n:])]; known || len(m.lemmas) == 0 {
 			return out
 		}
+		if first < 0 {
+			first = int(r)
+		}
+		buf = out[:n]
+	}
+	if first >= 0 {
+		out, _ := m.rules[first].applyLow(buf, low)
+		return out
 	}
 	return append(buf, low...)
 }

@@ -440,3 +440,35 @@ func TestConcurrentTaggers(t *testing.T) {
 		}
 	}
 }
+
+// TestLowRulePrefersKnownLemmas checks that a shorter suffix's rule wins
+// when only it gives a lemma seen in training.
+func TestLowRulePrefersKnownLemmas(t *testing.T) {
+	key := func(suf string) string {
+		k, _ := suffixKey(nil, 0, caseLower, []byte(suf), len([]rune(suf)))
+		return string(k)
+	}
+	m := &Model{
+		rules:  []lemmaRule{{strip: 3}, {strip: 4}},
+		suffix: map[string]uint16{key("ttest"): 0, key("est"): 1},
+	}
+	tests := []struct {
+		lemmas []string
+		want   string
+	}{
+		{[]string{"hot"}, "hot"},
+		{[]string{"hott"}, "hott"},
+		{[]string{"cold"}, "hott"}, // none known: the longest suffix's rule
+		{nil, "hott"},
+	}
+	for _, tc := range tests {
+		m.lemmas = map[string]struct{}{}
+		for _, l := range tc.lemmas {
+			m.lemmas[l] = struct{}{}
+		}
+		tg := &Tagger{m: m}
+		if got := string(tg.lowRule(nil, []byte("hottest"), 0)); got != tc.want {
+			t.Errorf("known lemmas %q: lemma of hottest = %q, want %q", tc.lemmas, got, tc.want)
+		}
+	}
+}

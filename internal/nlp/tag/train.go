@@ -533,6 +533,11 @@ func trainLemmas(m *Model, data []*trainSent) {
 		m.suffix[key] = uint16(br)
 	}
 
+	m.lemmas = map[string]struct{}{}
+	for _, l := range lowLemma {
+		m.lemmas[l] = struct{}{}
+	}
+
 	// case: per lemma class and case class, whether lemmas keep the
 	// form's case more often than they are lower case
 	votes := make([]int, len(m.lemPropn)*numCases)
