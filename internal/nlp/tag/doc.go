@@ -23,15 +23,16 @@
 // Lemmas are learned per XPOS. The lower-case form gets the edit script
 // (strip a suffix, append one) most frequent among the training word types
 // with the same XPOS and final letters (the longest suffix seen, up to five
-// letters, wins; scripts that reach before the suffix or add more than they
-// strip are not generalised); the lemma then keeps the form's case where
+// letters, whose script gives a lemma seen in training wins, else the
+// longest; scripts that reach before the suffix or add more than they strip
+// are not generalised); the lemma then keeps the form's case where
 // training says so for the XPOS and case class (proper nouns: "Obama";
 // sentence-initial nouns: "Protesters" → "protester"). The training types
 // these rules get wrong are kept in an exception table.
 //
 // Features are 32-bit hashes; the model keeps only the (feature, class)
 // weights that training left non-zero, as int16, in a gzip-compressed file
-// (about 4.7 MB; about 17 MB in memory). Tagging allocates nothing per word:
+// (4.8 MB; about 17 MB in memory). Tagging allocates nothing per word:
 // at most one string per sentence holds the lemmas the rules build.
 //
 // The shipped model, model.bin, is embedded in the binary and decoded once
