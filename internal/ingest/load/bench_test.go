@@ -12,6 +12,8 @@ import (
 
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/dict/builtin"
+	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/shareddata"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/sqlite"
 )
@@ -40,9 +42,9 @@ func repoRoot(tb testing.TB) string {
 // data is absent.
 func benchCorpus(b *testing.B, dir string) int {
 	root := repoRoot(b)
-	f, err := os.Open(filepath.Join(root, "..", "shared", "confli", "cameo_class.train.tsv"))
+	f, err := os.Open(filepath.Join(shareddata.Dir(b, "confli"), "cameo_class.train.tsv"))
 	if err != nil {
-		b.Skipf("shared ConfliBERT sentences not available (%v)", err)
+		b.Fatalf("reading the shared ConfliBERT sentences: %v", err)
 	}
 	defer f.Close()
 	n := 0
@@ -100,6 +102,8 @@ func BenchmarkIngest(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// Warm up: models are decoded on first use, once per process.
+	an.NewWorker().Analyze(ingest.Document{ID: "warm-up", Text: "The army shelled the town on Monday."})
 	var size int64
 	var events int
 	for i := 0; b.Loop(); i++ {

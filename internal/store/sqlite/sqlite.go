@@ -91,10 +91,46 @@ type tx struct {
 	touched map[int64]bool
 	match   dedup.Matcher
 	res     store.WriteResult
+	stmts   map[string]*sql.Stmt // prepared once per transaction
+}
+
+func (t *tx) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(t.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	t.stmts[q] = st
+	return st, nil
 }
 
 func (t *tx) exec(q string, args ...any) (sql.Result, error) {
-	return t.tx.ExecContext(t.ctx, q, args...)
+	st, err := t.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(t.ctx, args...)
+}
+
+// QueryContext runs a query with a statement prepared once per transaction.
+func (t *tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	st, err := t.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// QueryRowContext runs a one-row query with a statement prepared once per
+// transaction.
+func (t *tx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	st, err := t.stmt(q)
+	if err != nil {
+		return t.tx.QueryRowContext(ctx, q, args...) // reports the same error
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 func nearDistance(opt store.WriteOptions) int {
@@ -119,7 +155,7 @@ func (s *DB) Write(ctx context.Context, b *store.Batch, opt store.WriteOptions) 
 	}
 	defer sqlTx.Rollback()
 	t := &tx{ctx: ctx, tx: sqlTx, opt: opt, now: now.Unix(), touched: map[int64]bool{},
-		match: dedup.Matcher{Window: opt.EventWindow}}
+		match: dedup.Matcher{Window: opt.EventWindow}, stmts: map[string]*sql.Stmt{}}
 	for i := range b.Articles {
 		outcome, err := t.article(&b.Articles[i], b.Run.ID)
 		if err != nil {
@@ -240,7 +276,7 @@ func (t *tx) article(a *store.Article, runID string) (string, error) {
 	if a.SimHash == 0 && a.Words == 0 {
 		a.SimHash, a.Words = dedup.SimHash(a.Text)
 	}
-	seen, target, err := existing(t.ctx, t.tx, a.ID, a.SimHash, a.Words, t.opt)
+	seen, target, err := existing(t.ctx, t, a.ID, a.SimHash, a.Words, t.opt)
 	if err != nil {
 		return "", err
 	}
@@ -266,7 +302,7 @@ func (t *tx) article(a *store.Article, runID string) (string, error) {
 // duplicate records the mentions a copy of a stored article adds.
 func (t *tx) duplicate(a *store.Article, target, src string) error {
 	t.res.Duplicate++
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, event_id, sentence_id, confidence FROM mentions
+	rows, err := t.QueryContext(t.ctx, `SELECT id, event_id, sentence_id, confidence FROM mentions
 		WHERE article_id=? AND of_mention IS NULL ORDER BY id`, target)
 	if err != nil {
 		return fmt.Errorf("reading mentions: %w", err)
@@ -360,7 +396,7 @@ func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string) e
 	if w == 0 {
 		w = dedup.DefaultWindow
 	}
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, day, place FROM events WHERE source=? AND target=? AND base=? AND day BETWEEN ? AND ?`,
+	rows, err := t.QueryContext(t.ctx, `SELECT id, day, place FROM events WHERE source=? AND target=? AND base=? AND day BETWEEN ? AND ?`,
 		m.Source, m.Target, m.Base, m.Day-w, m.Day+w)
 	if err != nil {
 		return fmt.Errorf("looking up events: %w", err)
