@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/store"
 )
@@ -164,4 +165,47 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkSeenNearDuplicate times the near-duplicate lookup of one new
+// text against the SimHash bands of 100,000 stored articles (random
+// hashes, inserted directly).
+func BenchmarkSeenNearDuplicate(b *testing.B) {
+	db := openTemp(b)
+	ctx := context.Background()
+	r := rand.New(rand.NewPCG(5, 6))
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil { // bands without article rows
+		b.Fatal(err)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO simhash_bands(key, article_id, simhash) VALUES (?,?,?)`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < 100_000; i++ {
+		h := r.Uint64()
+		for _, k := range dedup.BandKeys(h) {
+			if _, err := stmt.ExecContext(ctx, k, fmt.Sprintf("t%023d", i), int64(h)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	stmt.Close()
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := db.Seen(ctx, "new", r.Uint64(), 100, store.WriteOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

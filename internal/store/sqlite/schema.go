@@ -35,9 +35,12 @@ CREATE TABLE copies (
 	seen       INTEGER NOT NULL
 );
 CREATE INDEX copies_article ON copies(article_id);
+-- One row per band of an article's SimHash, carrying the whole hash so a
+-- lookup reads this table only.
 CREATE TABLE simhash_bands (
 	key        INTEGER NOT NULL,
 	article_id TEXT NOT NULL REFERENCES articles(id),
+	simhash    INTEGER NOT NULL,
 	PRIMARY KEY (key, article_id)
 ) WITHOUT ROWID;
 CREATE TABLE sentences (

@@ -243,8 +243,8 @@ func existing(ctx context.Context, q interface {
 		return false, "", nil
 	}
 	k := dedup.BandKeys(simhash)
-	rows, err := q.QueryContext(ctx, `SELECT DISTINCT a.id, a.simhash FROM simhash_bands b JOIN articles a ON a.id=b.article_id
-		WHERE b.key IN (?,?,?,?,?,?,?,?) ORDER BY a.id`, k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7])
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT article_id, simhash FROM simhash_bands
+		WHERE key IN (?,?,?,?,?,?,?,?) ORDER BY article_id`, k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7])
 	if err != nil {
 		return false, "", fmt.Errorf("looking up near duplicates: %w", err)
 	}
@@ -349,7 +349,7 @@ func (t *tx) newArticle(a *store.Article, src, runID string) error {
 	t.res.New++
 	if a.Words >= dedup.MinWords {
 		for _, k := range dedup.BandKeys(a.SimHash) {
-			if _, err := t.exec(`INSERT OR IGNORE INTO simhash_bands(key, article_id) VALUES (?,?)`, k, a.ID); err != nil {
+			if _, err := t.exec(`INSERT OR IGNORE INTO simhash_bands(key, article_id, simhash) VALUES (?,?,?)`, k, a.ID, int64(a.SimHash)); err != nil {
 				return fmt.Errorf("writing SimHash bands: %w", err)
 			}
 		}
