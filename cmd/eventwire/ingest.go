@@ -47,6 +47,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	workers := fs.Int("workers", 0, "documents analysed in parallel (default: all cores)")
 	batch := fs.Int("batch", 64, "articles per transaction")
 	near := fs.Int("near-distance", 0, "SimHash Hamming distance of near-duplicate texts, at most 7 (0: default 7; -1: exact duplicates only)")
+	nearDays := fs.Int("near-days", 0, "days apart two near-duplicate texts may be published (0: default 7)")
 	window := fs.Int("event-window", 0, "days two reports of one event may be apart (0: default 3)")
 	noGeo := fs.Bool("no-geo", false, "do not resolve places")
 	quiet := fs.Bool("quiet", false, "do not list skipped inputs")
@@ -98,7 +99,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	opt := load.Options{
 		Workers:   *workers,
 		BatchSize: *batch,
-		Write:     store.WriteOptions{NearDistance: *near, EventWindow: *window},
+		Write:     store.WriteOptions{NearDistance: *near, NearDays: *nearDays, EventWindow: *window},
 		Run:       store.Run{ID: now.Format("20060102T150405.000000000Z"), Started: now, Args: strings.Join(args, " ")},
 	}
 	if !*quiet {

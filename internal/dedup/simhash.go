@@ -25,6 +25,11 @@ const MaxBandDistance = Bands - 1
 // nearest distinct article 11 bits (see dedup_test.go).
 const DefaultDistance = 7
 
+// DefaultNearDays is how many days apart two near duplicates may be
+// published by default: copies of a report appear within days, and
+// limiting the lookup to them keeps it fast in a large archive.
+const DefaultNearDays = 7
+
 // MinWords is the fewest words a text needs for a SimHash to be meaningful;
 // shorter texts are only matched exactly.
 const MinWords = 12

@@ -40,9 +40,10 @@ type Querier interface {
 	Mentions(ctx context.Context, f Filter, fn func(*StoredMention) error) error
 	// Seen reports whether an input document of this id was ingested
 	// before, and the id of the article it was stored as (itself, or the
-	// article it duplicates) when an article with this id or a near
-	// duplicate of the text's SimHash is stored.
-	Seen(ctx context.Context, id string, simhash uint64, words int, opt WriteOptions) (seen bool, articleID string, err error)
+	// article it duplicates) when an article with this id, or a near
+	// duplicate of the text's SimHash published within opt.NearDays of
+	// published (zero: today), is stored.
+	Seen(ctx context.Context, id string, simhash uint64, words int, published time.Time, opt WriteOptions) (seen bool, articleID string, err error)
 	Stats(ctx context.Context) (Stats, error)
 }
 
@@ -95,6 +96,10 @@ type WriteOptions struct {
 	// duplicates (0: dedup.DefaultDistance; negative: exact ids only). At
 	// most dedup.MaxBandDistance.
 	NearDistance int
+	// NearDays is how many days apart two near duplicates may be published
+	// (by their dates, or the day they were ingested when they have none);
+	// 0 means dedup.DefaultNearDays.
+	NearDays int
 	// EventWindow is the number of days two reports of one event may be
 	// apart (0: dedup.DefaultWindow).
 	EventWindow int

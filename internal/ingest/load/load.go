@@ -114,7 +114,7 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 		}
 		err := ingest.Walk(paths, func(doc ingest.Document, origin string) error {
 			a := article(doc, origin)
-			seen, existing, err := st.Seen(rctx, a.ID, a.SimHash, a.Words, opt.Write)
+			seen, existing, err := st.Seen(rctx, a.ID, a.SimHash, a.Words, a.Published, opt.Write)
 			if err != nil {
 				return err
 			}

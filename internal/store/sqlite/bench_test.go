@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/event"
@@ -168,8 +169,8 @@ func BenchmarkWrite(b *testing.B) {
 }
 
 // BenchmarkSeenNearDuplicate times the near-duplicate lookup of one new
-// text against the SimHash bands of 100,000 stored articles (random
-// hashes, inserted directly).
+// text against the SimHash bands of 100,000 stored articles published
+// 100 a day over 1,000 days (random hashes, inserted directly).
 func BenchmarkSeenNearDuplicate(b *testing.B) {
 	db := openTemp(b)
 	ctx := context.Background()
@@ -186,14 +187,14 @@ func BenchmarkSeenNearDuplicate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO simhash_bands(key, article_id, simhash) VALUES (?,?,?)`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO simhash_bands(key, day, article_id, simhash) VALUES (?,?,?,?)`)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for i := 0; i < 100_000; i++ {
 		h := r.Uint64()
 		for _, k := range dedup.BandKeys(h) {
-			if _, err := stmt.ExecContext(ctx, k, fmt.Sprintf("t%023d", i), int64(h)); err != nil {
+			if _, err := stmt.ExecContext(ctx, k, 19000+i/100, fmt.Sprintf("t%023d", i), int64(h)); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -204,7 +205,7 @@ func BenchmarkSeenNearDuplicate(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := db.Seen(ctx, "new", r.Uint64(), 100, store.WriteOptions{}); err != nil {
+		if _, _, err := db.Seen(ctx, "new", r.Uint64(), 100, time.Unix(19500*86400, 0), store.WriteOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

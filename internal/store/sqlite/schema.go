@@ -35,13 +35,15 @@ CREATE TABLE copies (
 	seen       INTEGER NOT NULL
 );
 CREATE INDEX copies_article ON copies(article_id);
--- One row per band of an article's SimHash, carrying the whole hash so a
--- lookup reads this table only.
+-- One row per band of an article's SimHash, keyed by band and publication
+-- day (days since 1970) and carrying the whole hash, so a lookup reads a
+-- few days of one table.
 CREATE TABLE simhash_bands (
 	key        INTEGER NOT NULL,
+	day        INTEGER NOT NULL,
 	article_id TEXT NOT NULL REFERENCES articles(id),
 	simhash    INTEGER NOT NULL,
-	PRIMARY KEY (key, article_id)
+	PRIMARY KEY (key, day, article_id)
 ) WITHOUT ROWID;
 CREATE TABLE sentences (
 	id         INTEGER PRIMARY KEY,

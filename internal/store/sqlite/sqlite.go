@@ -224,7 +224,7 @@ func sourceName(a *store.Article) string {
 func existing(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, id string, simhash uint64, words int, opt store.WriteOptions) (seen bool, articleID string, err error) {
+}, id string, simhash uint64, words int, published time.Time, opt store.WriteOptions) (seen bool, articleID string, err error) {
 	err = q.QueryRowContext(ctx, `SELECT article_id FROM copies WHERE id=?`, id).Scan(&articleID)
 	if err == nil {
 		return true, articleID, nil
@@ -243,8 +243,22 @@ func existing(ctx context.Context, q interface {
 		return false, "", nil
 	}
 	k := dedup.BandKeys(simhash)
-	rows, err := q.QueryContext(ctx, `SELECT DISTINCT article_id, simhash FROM simhash_bands
-		WHERE key IN (?,?,?,?,?,?,?,?) ORDER BY article_id`, k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7])
+	day := pubDay(published, opt.Now)
+	w := opt.NearDays
+	if w <= 0 {
+		w = dedup.DefaultNearDays
+	}
+	var sb strings.Builder
+	args := make([]any, 0, 3*len(k))
+	for i, key := range k {
+		if i > 0 {
+			sb.WriteString(" UNION ")
+		}
+		sb.WriteString("SELECT article_id, simhash FROM simhash_bands WHERE key = ? AND day BETWEEN ? AND ?")
+		args = append(args, key, day-int64(w), day+int64(w))
+	}
+	sb.WriteString(" ORDER BY article_id")
+	rows, err := q.QueryContext(ctx, sb.String(), args...)
 	if err != nil {
 		return false, "", fmt.Errorf("looking up near duplicates: %w", err)
 	}
@@ -268,15 +282,27 @@ func existing(ctx context.Context, q interface {
 
 // Seen reports whether the input was stored before and which stored
 // article it is (see store.Querier).
-func (s *DB) Seen(ctx context.Context, id string, simhash uint64, words int, opt store.WriteOptions) (bool, string, error) {
-	return existing(ctx, s.db, id, simhash, words, opt)
+func (s *DB) Seen(ctx context.Context, id string, simhash uint64, words int, published time.Time, opt store.WriteOptions) (bool, string, error) {
+	return existing(ctx, s.db, id, simhash, words, published, opt)
+}
+
+// pubDay is the day (since 1970) an article is filed under for
+// near-duplicate lookup: its publication date, else now's day.
+func pubDay(published, now time.Time) int64 {
+	if published.IsZero() {
+		if now.IsZero() {
+			now = time.Now()
+		}
+		published = now
+	}
+	return published.UTC().Unix() / 86400
 }
 
 func (t *tx) article(a *store.Article, runID string) (string, error) {
 	if a.SimHash == 0 && a.Words == 0 {
 		a.SimHash, a.Words = dedup.SimHash(a.Text)
 	}
-	seen, target, err := existing(t.ctx, t, a.ID, a.SimHash, a.Words, t.opt)
+	seen, target, err := existing(t.ctx, t, a.ID, a.SimHash, a.Words, a.Published, t.opt)
 	if err != nil {
 		return "", err
 	}
@@ -349,7 +375,8 @@ func (t *tx) newArticle(a *store.Article, src, runID string) error {
 	t.res.New++
 	if a.Words >= dedup.MinWords {
 		for _, k := range dedup.BandKeys(a.SimHash) {
-			if _, err := t.exec(`INSERT OR IGNORE INTO simhash_bands(key, article_id, simhash) VALUES (?,?,?)`, k, a.ID, int64(a.SimHash)); err != nil {
+			if _, err := t.exec(`INSERT OR IGNORE INTO simhash_bands(key, day, article_id, simhash) VALUES (?,?,?,?)`,
+				k, pubDay(a.Published, time.Unix(t.now, 0)), a.ID, int64(a.SimHash)); err != nil {
 				return fmt.Errorf("writing SimHash bands: %w", err)
 			}
 		}

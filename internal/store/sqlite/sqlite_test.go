@@ -292,3 +292,28 @@ func TestConcurrentWriters(t *testing.T) {
 		t.Errorf("stats %+v", s)
 	}
 }
+
+func TestNearDuplicatesWithinDays(t *testing.T) {
+	db := openTemp(t)
+	day := time.Date(2024, 6, 11, 0, 0, 0, 0, time.UTC)
+	orig := art("https://a.example/1", "", textA)
+	orig.Published = day
+	write(t, db, orig)
+	tests := []struct {
+		url     string
+		days    int
+		outcome string
+	}{
+		{"https://b.example/1", 7, "duplicate"},
+		{"https://c.example/1", -6, "duplicate"},
+		{"https://d.example/1", 8, "new"}, // outside the 7 days: not looked up
+	}
+	for _, tt := range tests {
+		a := art(tt.url, "", strings.Replace(textA, "would take", "will take", 1))
+		a.Published = day.AddDate(0, 0, tt.days)
+		res := write(t, db, a)
+		if len(res.Outcome) != 1 || res.Outcome[0] != tt.outcome {
+			t.Errorf("copy %d days later: %v, want %s", tt.days, res.Outcome, tt.outcome)
+		}
+	}
+}
