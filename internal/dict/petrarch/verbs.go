@@ -46,7 +46,13 @@ func ReadVerbs(r io.Reader, name string) (*dict.Set, error) {
 		if verb != nil {
 			if len(verb.Forms) == 0 {
 				// a block whose verb line is missing: its name is the verb
-				verb.Forms = append(verb.Forms, verbForm(phrase(verb.Name), 0, verb.Origin))
+				p := phrase(verb.Name)
+				if len(p) == 0 {
+					errs = append(errs, &Error{name, verb.Origin.Line, "verb block without a verb: " + clip(verb.Name)})
+					verb = nil
+					return
+				}
+				verb.Forms = append(verb.Forms, verbForm(p, 0, verb.Origin))
 			}
 			s.Verbs = append(s.Verbs, *verb)
 			verb = nil
