@@ -248,6 +248,9 @@ func TestSentenceTone(t *testing.T) {
 		{"They did not help the victims", "PRON AUX PART VERB DET NOUN", 0, 2, 1, 6, 1}, // "not help" flips; victim is negative
 		{"The attack killed civilians", "DET NOUN VERB NOUN", 0, 2, 0, 4, 1},
 		{"A table", "DET NOUN", 0, 0, 0, 2, 0},
+		{"They were fed up", "PRON AUX VERB ADP", 0, 1, 1, 4, 1},                   // the phrase "fed up" is one negative of two words
+		{"The authorities prevent it", "DET NOUN VERB PRON", 0, 0, 0, 4, 1},        // VADER means 0.3 and 0.1: neutral
+		{"Never a good deal , never", "ADV DET ADJ NOUN PUNCT ADV", 0, 1, 0, 5, 0}, // the negator flips "good"
 	}
 	sc := x.NewScratch()
 	for _, tc := range tests {

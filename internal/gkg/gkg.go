@@ -199,7 +199,7 @@ type Extractor struct {
 // New builds an Extractor from the embedded lexicon, theme rules and name
 // list.
 func New(opt Options) (*Extractor, error) {
-	lex, err := loadLexicon(afinnData, "afinn.tsv")
+	lex, err := loadLexicon(vaderData, "vader.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("loading tone lexicon: %w", err)
 	}
