@@ -9,13 +9,14 @@ import (
 
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 // benchDocuments returns the seed article and the GigaWord sample
 // sentences grouped into articles by their story id.
 func benchDocuments(b *testing.B) []ingest.Document {
 	docs := []ingest.Document{readSeed(b)}
-	data, err := os.ReadFile(filepath.Join(sharedDir(b), "petrarch", "text", "GigaWord.sample.PETR_parsed.xml"))
+	data, err := os.ReadFile(filepath.Join(shareddata.Dir(b), "petrarch", "text", "GigaWord.sample.PETR_parsed.xml"))
 	if err != nil {
 		b.Skipf("GigaWord sample: %v", err)
 	}

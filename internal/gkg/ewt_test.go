@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 // TestProperNounCoverage measures the name finder on the gold trees of the
@@ -18,7 +19,7 @@ import (
 // of speech, "International/ADJ/NNP") or the connectors and titles of a
 // name. Floors sit a little under the measured figures.
 func TestProperNounCoverage(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "ud", "en_ewt", "en_ewt-ud-dev.conllu")
+	path := filepath.Join(shareddata.Dir(t), "ud", "en_ewt", "en_ewt-ud-dev.conllu")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("EWT dev set: %v", err)

@@ -13,32 +13,8 @@ import (
 	"github.com/eventwire/eventwire/internal/dict/builtin"
 	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
-
-// sharedDir returns ../shared beside the module root, skipping the test
-// when it is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s (the test needs ../shared beside the repository)", shared)
-	}
-	return shared
-}
 
 var (
 	setupOnce sync.Once
@@ -89,7 +65,7 @@ func extractText(t testing.TB, text string) Record {
 // readSeed returns the seed article from the shared data.
 func readSeed(t testing.TB) ingest.Document {
 	t.Helper()
-	dir := filepath.Join(sharedDir(t), "seed")
+	dir := filepath.Join(shareddata.Dir(t), "seed")
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		t.Skipf("seed article: %v", err)

@@ -2,7 +2,6 @@ package petrarch
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 func TestReadActors(t *testing.T) {
@@ -233,29 +233,8 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-// sharedDicts returns ../shared/petrarch/dictionaries from the module root,
-// or skips the test.
-func sharedDicts(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "petrarch", "dictionaries")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data absent (%s): skipping", p)
-	}
-	return p
-}
-
 func TestValidationDictionariesClean(t *testing.T) {
-	dir := sharedDicts(t)
+	dir := shareddata.Dir(t, "petrarch", "dictionaries")
 	for _, f := range []string{"PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "PETR.Validate.discards.txt"} {
 		s, err := LoadFiles(filepath.Join(dir, f))
 		if err != nil {
@@ -269,7 +248,7 @@ func TestValidationDictionariesClean(t *testing.T) {
 }
 
 func TestLoadPhoenixSet(t *testing.T) {
-	dir := sharedDicts(t)
+	dir := shareddata.Dir(t, "petrarch", "dictionaries")
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -294,7 +273,7 @@ func TestLoadPhoenixSet(t *testing.T) {
 }
 
 func BenchmarkLoadPhoenixCAMEO(b *testing.B) {
-	dir := sharedDicts(b)
+	dir := shareddata.Dir(b, "petrarch", "dictionaries")
 	files := []string{"CAMEO.2.0.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
 		"Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt", "Phoenix.discards.txt", "Phoenix.IssueCoding.txt"}
 	for i := range files {

@@ -2,7 +2,6 @@ package depparse
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -10,33 +9,11 @@ import (
 
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/tag"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
-// ewtDir returns ../shared/ud/en_ewt relative to the module root, or skips.
-func ewtDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the package directory")
-		}
-		dir = parent
-	}
-	ud := filepath.Join(dir, "..", "shared", "ud", "en_ewt")
-	if _, err := os.Stat(filepath.Join(ud, "en_ewt-ud-dev.conllu")); err != nil {
-		t.Skipf("UD English EWT not available at %s (../shared beside the repository): %v", ud, err)
-	}
-	return ud
-}
-
 func readEWT(t testing.TB, part string) []*nlp.Sentence {
-	sents, err := ReadTreebank(filepath.Join(ewtDir(t), "en_ewt-ud-"+part+".conllu"))
+	sents, err := ReadTreebank(filepath.Join(shareddata.Dir(t, "ud", "en_ewt"), "en_ewt-ud-"+part+".conllu"))
 	if err != nil {
 		t.Fatal(err)
 	}

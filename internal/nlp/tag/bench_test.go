@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 // benchSentences returns the EWT dev sentences with their tags cleared, or
 // a few plain sentences without the treebank.
 func benchSentences(b *testing.B) []*nlp.Sentence {
 	var sents []*nlp.Sentence
-	if _, err := ewtDirOK(); err == nil {
+	if _, ok := shareddata.Find("ud", "en_ewt"); ok {
 		for _, s := range readEWT(b, "dev") {
 			c := sentence()
 			for _, w := range s.Words {

@@ -2,7 +2,6 @@ package tag
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,43 +9,11 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
-// ewtDirOK returns ../shared/ud/en_ewt beside the module root, or an error
-// saying why it is not available.
-func ewtDirOK() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("go.mod not found above the package directory")
-		}
-		dir = parent
-	}
-	ud := filepath.Join(dir, "..", "shared", "ud", "en_ewt")
-	if _, err := os.Stat(filepath.Join(ud, "en_ewt-ud-dev.conllu")); err != nil {
-		return "", fmt.Errorf("UD English EWT not available at %s (../shared beside the repository): %w", ud, err)
-	}
-	return ud, nil
-}
-
-// ewtDir returns the EWT directory or skips the test.
-func ewtDir(t testing.TB) string {
-	ud, err := ewtDirOK()
-	if err != nil {
-		t.Skip(err)
-	}
-	return ud
-}
-
 func readEWT(t testing.TB, part string) []*nlp.Sentence {
-	name := filepath.Join(ewtDir(t), "en_ewt-ud-"+part+".conllu")
+	name := filepath.Join(shareddata.Dir(t, "ud", "en_ewt"), "en_ewt-ud-"+part+".conllu")
 	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)

@@ -1,44 +1,18 @@
 package tokenize
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/nlp/udeval"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
-
-// sharedDir returns ../shared relative to the module root, or "" when absent.
-func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		return ""
-	}
-	return shared
-}
 
 // TestEWTDevFloor checks tokenization and sentence splitting of the raw EWT
 // dev text, scored as the CoNLL 2018 shared task does, against floors a
 // little under the current figures (tokens 99.5, sentences 89.8, words 99.1).
 func TestEWTDevFloor(t *testing.T) {
-	shared := sharedDir(t)
-	if shared == "" {
-		t.Skip("../shared (UD English EWT) is absent; skipping the accuracy floor")
-	}
+	shared := shareddata.Dir(t)
 	path := filepath.Join(shared, "ud", "en_ewt", "en_ewt-ud-dev.conllu")
 	gold, err := udeval.ReadFile(path)
 	if err != nil {
