@@ -169,9 +169,13 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 	w := &sc.s.Words[h]
 	before := len(out)
 	if w.UPOS == "PRON" && !c.misparsedName(sc, h) || w.UPOS == "DET" && w.Feat("Poss") == "Yes" {
-		if r, ok := c.pronoun(sc, h); ok {
+		if n, ok := c.quotedPronoun(sc, h, out); ok { // discourse.go
+			out = n
+		} else if r, ok := c.pronoun(sc, h); ok {
 			out = append(out, r)
 		}
+	} else if n := c.discourseNP(sc, h, out); len(n) > len(out) {
+		out = n // discourse.go: "the meeting", "the statement"
 	} else if r, ok := c.nounCode(sc, h); ok {
 		out = c.appendSplit(out, r)
 		if r.mod >= 0 {
@@ -333,6 +337,19 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			}
 		}
 	}
+	if r.actor < 0 && r.agent < 0 && sc.docOn {
+		// "the NGO representatives": a role noun modifying a head that is
+		// none, coded only when the document gives the agent a country
+		// (discourse.go)
+		for _, k := range sc.children(h) {
+			if d := sc.s.Words[k].Deprel; (d == "compound" || d == "amod") && sc.agentAt[k] >= 0 {
+				if _, ok := sc.agentCountryOf(sc.agents[sc.agentAt[k]].entry); ok {
+					r.agent = sc.agents[sc.agentAt[k]].entry
+				}
+				break
+			}
+		}
+	}
 	if r.agent >= 0 {
 		for _, m := range sc.agents {
 			if m.entry == r.agent && m.first <= h+1 && m.end >= r.first-1 {
@@ -350,7 +367,13 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 	case r.actor >= 0:
 		r.code = c.actorCode(sc, r.actor)
 	case r.agent >= 0:
-		// an agent without a country: the country slot stays unknown
+		// an agent without a country: in a document, the country of the
+		// latest actor with the same agent ("the NGO representatives"
+		// after "NGOs of Gondor", discourse.go); else unknown
+		if a, ok := sc.agentCountryOf(r.agent); ok {
+			r.actor, r.code = a.actor, a.code
+			break
+		}
 		r.code = set.Agents[r.agent].Combine(dict.NullCode)
 	}
 	if r.code == "" || r.code == dict.NullCode && r.agent < 0 && !c.opt.NullActors {

@@ -128,9 +128,11 @@ func (c *Coder) CodeDocument(sc *Scratch, doc Doc, d *nlp.Document, out []event.
 	if doc.Text == "" {
 		doc.Text = d.Text
 	}
+	sc.docOn = true // discourse.go
 	for i := range d.Sentences {
 		out = c.codeSentence(sc, doc, i+1, &d.Sentences[i], out)
 	}
+	sc.docOn = false
 	return out
 }
 
@@ -155,6 +157,15 @@ func (c *Coder) Explain(doc Doc, s *nlp.Sentence) ([]event.Event, *Trace) {
 	sc := c.NewScratch()
 	sc.tr = &Trace{}
 	ev := c.CodeSentence(sc, doc, 1, s, nil)
+	return ev, sc.tr
+}
+
+// ExplainDocument codes a document, as CodeDocument does, with a trace of
+// every step of every sentence.
+func (c *Coder) ExplainDocument(doc Doc, d *nlp.Document) ([]event.Event, *Trace) {
+	sc := c.NewScratch()
+	sc.tr = &Trace{}
+	ev := c.CodeDocument(sc, doc, d, nil)
 	return ev, sc.tr
 }
 

@@ -39,6 +39,19 @@ type Scratch struct {
 	prevAnte []actorRef
 	curAnte  []actorRef
 
+	// document-level entities (discourse.go), kept by CodeDocument only
+	docOn        bool
+	hosts        []actorRef // the host of the gathering named hostNoun
+	hostNoun     string
+	authors      []actorRef // the author of the statement named authorNoun
+	authorNoun   string
+	agentCountry []actorRef // the latest actor with a country for each agent
+	quoteOpen    bool
+	speakers     []actorRef // the speaker of the open quotation
+	addressees   []actorRef // "you" in the open quotation
+	inQuote      []bool     // word → inside a quotation
+	dnp          []actorRef // scratch for discourse entities
+
 	date        dict.Date
 	verb        int // the verb whose pattern is being matched
 	discardRule string
@@ -71,6 +84,12 @@ func (sc *Scratch) Reset() { sc.resetDoc() }
 func (sc *Scratch) resetDoc() {
 	sc.prevAnte = sc.prevAnte[:0]
 	sc.curAnte = sc.curAnte[:0]
+	sc.hosts, sc.hostNoun = sc.hosts[:0], ""
+	sc.authors, sc.authorNoun = sc.authors[:0], ""
+	sc.agentCountry = sc.agentCountry[:0]
+	sc.quoteOpen = false
+	sc.speakers = sc.speakers[:0]
+	sc.addressees = sc.addressees[:0]
 }
 
 // prepare fills the per-sentence buffers: lower-case forms and lemmas (one

@@ -88,6 +88,12 @@ func (sc *Scratch) matchSlot(c *Coder, sl *dict.Slot, h int, m *match, depth int
 		}
 		return n, true
 	}
+	if depth == 0 && sl.Role == dict.ElemSource && sl.Rel == "nsubj" && len(sl.Sub) == 0 && c.expletiveSpeech(sc, h) {
+		// "it was noted at the meeting that ...": the source is the
+		// implicit agent, found by subjects (discourse.go)
+		m.src = -1
+		return 1, true
+	}
 	if depth == 0 && (strings.HasPrefix(sl.Rel, "obl:") || strings.HasPrefix(sl.Rel, "nmod:") || sl.Rel == "xcomp") && sc.verbal(h) {
 		// a prepositional phrase of the verb parsed as a modifier of its
 		// object or of another oblique ("accused Paraguay of corruption"

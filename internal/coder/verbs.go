@@ -41,6 +41,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	c.findMentions(sc)
 	c.repair(sc) // misparse.go
 	c.antecedents(sc)
+	c.scanQuotes(sc) // discourse.go
 	start := len(out)
 	for v := range sc.s.Words {
 		w := &sc.s.Words[v]
@@ -68,6 +69,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	}
 	out = c.codeNouns(sc, doc, index, out) // slots.go
 	out = append(out[:start], c.reported(sc, out[start:])...)
+	c.endDiscourse(sc, out[start:]) // discourse.go
 	sc.endSentence()
 	return out
 }
@@ -545,6 +547,17 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 			// "Resumption of ties between Arnor and Gondor may spur ...":
 			// the actors inside a subject that names none itself
 			return c.firstActorIn(sc, k, out)
+		}
+	}
+	if pass && sc.docOn && c.isSpeech(sc, v) {
+		// "it was noted at the meeting that ...": the host of the
+		// gathering speaks (discourse.go)
+		for _, k := range sc.children(v) {
+			if sc.rel(k) == "obl" && sc.caseOf(k) == "at" && gatheringNoun(sc.lemma[k]) {
+				if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {
+					return n
+				}
+			}
 		}
 	}
 	if pass {

@@ -1,0 +1,309 @@
+package coder
+
+// Document-level actor resolution (CodeDocument only). A document keeps a
+// few discourse entities from sentence to sentence:
+//
+//   - the host of a gathering: the source of a verb whose object is a
+//     gathering noun ("Arnor held a meeting") is the referent of a later
+//     definite "the meeting", of "the participants of the meeting" / "the
+//     meeting's participants", and the implicit agent of a passive speech
+//     verb said "at the meeting" ("it was noted at the meeting that ...");
+//   - agent countries: an agent-only phrase ("the NGO representatives",
+//     ---NGO) takes the country of the most recent actor of the document
+//     with the same agent ("Non-Governmental Organizations of Gondor" →
+//     GONNGO);
+//   - the author of a statement: a statement noun with "on behalf of X"
+//     ("a statement was accepted on behalf of X") makes a later definite
+//     "the statement" stand for X;
+//   - quotations: a quotation opened inside the clause of a speech verb has
+//     that verb's subject as speaker; inside it first-person plural
+//     pronouns (we, us, our) are the speaker and second-person pronouns
+//     (you, your) the targets of the quotation's most recent event, also
+//     across sentences until the quotation closes.
+//
+// Entities found in a sentence serve the sentences after it. CodeSentence
+// (sentence-level coding, as the PETRARCH validation uses) keeps none.
+
+import (
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/event"
+)
+
+// gatheringNoun reports whether lemma l names a gathering that an actor
+// holds.
+func gatheringNoun(l string) bool {
+	switch l {
+	case "meeting", "conference", "summit", "session", "forum", "congress", "rally", "gathering",
+		"assembly", "symposium", "roundtable", "seminar", "convention":
+		return true
+	}
+	return false
+}
+
+// participantNoun reports whether lemma l names those taking part in a
+// gathering.
+func participantNoun(l string) bool {
+	switch l {
+	case "participant", "participants", "attendee", "attendees", "delegate", "delegates", "organizer", "organiser", "organizers", "organisers":
+		return true
+	}
+	return false
+}
+
+// statementNoun reports whether lemma l names a text issued by an actor.
+func statementNoun(l string) bool {
+	switch l {
+	case "statement", "declaration", "communique", "communiqué", "appeal", "letter", "address", "message", "petition":
+		return true
+	}
+	return false
+}
+
+// quoteMark classifies word i as a quotation mark: 1 opens a quotation, 2
+// closes one, 3 is a straight mark whose side the spacing does not tell,
+// 0 is no mark. A straight mark written against the word before it closes
+// ("cooperation\""), one written against the word after it opens.
+func (sc *Scratch) quoteMark(i int) int {
+	switch sc.s.Words[i].Form {
+	case "“", "``", "«":
+		return 1
+	case "”", "''", "»":
+		return 2
+	case `"`:
+	default:
+		return 0
+	}
+	w := &sc.s.Words[i]
+	if i > 0 && w.Start >= 0 && sc.s.Words[i-1].End == w.Start {
+		return 2
+	}
+	if i+1 < len(sc.s.Words) && w.End >= 0 && sc.s.Words[i+1].Start == w.End {
+		return 1
+	}
+	return 3
+}
+
+// definite reports whether noun h has a definite or demonstrative
+// determiner, or a possessor.
+func (sc *Scratch) definite(h int) bool {
+	for _, k := range sc.children(h) {
+		switch sc.s.Words[k].Deprel {
+		case "det":
+			switch sc.low[k] {
+			case "the", "this", "that", "these", "those":
+				return true
+			}
+		case "nmod:poss":
+			return true
+		}
+	}
+	return false
+}
+
+// discourseNP appends the discourse entity a noun phrase headed by h that
+// names no actor refers to: the host of "the meeting" or of its
+// participants, the author of "the statement".
+func (c *Coder) discourseNP(sc *Scratch, h int, out []actorRef) []actorRef {
+	if !sc.docOn || sc.actorAt[h] >= 0 || sc.agentAt[h] >= 0 {
+		return out
+	}
+	l := sc.lemma[h]
+	var ents []actorRef
+	switch {
+	case len(sc.hosts) > 0 && l == sc.hostNoun && sc.definite(h):
+		ents = sc.hosts
+	case len(sc.hosts) > 0 && participantNoun(l):
+		for _, k := range sc.children(h) {
+			d := sc.s.Words[k].Deprel
+			if sc.lemma[k] == sc.hostNoun && (d == "nmod:poss" || sc.rel(k) == "nmod" && sc.caseOf(k) == "of") {
+				ents = sc.hosts
+			}
+		}
+	case len(sc.authors) > 0 && l == sc.authorNoun && sc.definite(h):
+		ents = sc.authors
+	}
+	for _, a := range ents {
+		a.head, a.first, a.last = h, h, h
+		out = append(out, a)
+		if sc.tr != nil {
+			sc.trace("pronoun %q at word %d → %s (document entity)", sc.low[h], h+1, a.code)
+		}
+	}
+	return out
+}
+
+// quotedPronoun appends the referents of a first-person plural or
+// second-person pronoun h inside a quotation; ok is false when h is no such
+// pronoun or the quotation has no speaker.
+func (c *Coder) quotedPronoun(sc *Scratch, h int, out []actorRef) ([]actorRef, bool) {
+	if !sc.docOn || h >= len(sc.inQuote) || !sc.inQuote[h] {
+		return out, false
+	}
+	var ents []actorRef
+	switch sc.low[h] {
+	case "we", "us", "our", "ours":
+		ents = sc.speakers
+	case "you", "your", "yours":
+		ents = sc.addressees
+	default:
+		return out, false
+	}
+	if len(ents) == 0 {
+		return out, false
+	}
+	for _, a := range ents {
+		a.head, a.first, a.last = h, h, h
+		out = append(out, a)
+		if sc.tr != nil {
+			sc.trace("pronoun %q at word %d → %s (quotation)", sc.low[h], h+1, a.code)
+		}
+	}
+	return out, true
+}
+
+// scanQuotes marks the words of the sentence inside a quotation, opening
+// one with the subject of the speech verb whose clause contains the mark
+// as its speaker, or continuing one left open by the previous sentence.
+func (c *Coder) scanQuotes(sc *Scratch) {
+	sc.inQuote = growBool(sc.inQuote, len(sc.s.Words))
+	if !sc.docOn {
+		return
+	}
+	for i := range sc.s.Words {
+		q := sc.quoteMark(i)
+		if q == 0 {
+			sc.inQuote[i] = sc.quoteOpen
+			continue
+		}
+		if q == 2 || q == 3 && sc.quoteOpen {
+			sc.inQuote[i] = sc.quoteOpen
+			sc.quoteOpen = false
+			continue
+		}
+		sc.quoteOpen = true
+		sc.speakers = sc.speakers[:0]
+		sc.addressees = sc.addressees[:0]
+		// the speech verb whose clause holds the opening mark
+		for k, d := sc.head(i), 0; k >= 0 && d < 8; k, d = sc.head(k), d+1 {
+			if c.isSpeech(sc, k) {
+				sc.dnp = c.subjects(sc, k, sc.dnp[:0], 0)
+				sc.speakers = append(sc.speakers, sc.dnp...)
+				break
+			}
+		}
+	}
+}
+
+// endDiscourse records the entities of the coded sentence for the sentences
+// after it; evs are the sentence's events.
+func (c *Coder) endDiscourse(sc *Scratch, evs []event.Event) {
+	if !sc.docOn {
+		return
+	}
+	// the targets of the last verb with events inside a quotation are who
+	// "you" is
+	last := -1
+	for i := len(evs) - 1; i >= 0; i-- {
+		v := evs[i].VerbSpan.First - 1
+		if v >= 0 && v < len(sc.inQuote) && sc.inQuote[v] && evs[i].Target != dict.NullCode {
+			last = v
+			break
+		}
+	}
+	if last >= 0 {
+		sc.addressees = sc.addressees[:0]
+		for i := range evs {
+			if evs[i].VerbSpan.First-1 == last && evs[i].Target != dict.NullCode {
+				sc.addressees = append(sc.addressees, actorRef{code: evs[i].Target, actor: -1, agent: -1, mod: -1})
+			}
+		}
+	}
+	// agent countries
+	for _, a := range sc.curAnte {
+		if a.actor >= 0 && a.agent >= 0 {
+			sc.setAgentCountry(a)
+		}
+	}
+	for v := range sc.s.Words {
+		w := &sc.s.Words[v]
+		switch {
+		case (w.UPOS == "VERB" || w.UPOS == "AUX") && w.Deprel != "aux" && w.Deprel != "cop":
+			// "Arnor held a meeting": the host of the gathering
+			for _, k := range sc.children(v) {
+				if sc.s.Words[k].Deprel == "obj" && gatheringNoun(sc.lemma[k]) {
+					sc.dnp = c.subjects(sc, v, sc.dnp[:0], 0)
+					if len(sc.dnp) > 0 {
+						sc.hosts = append(sc.hosts[:0], sc.dnp...)
+						sc.hostNoun = sc.lemma[k]
+					}
+				}
+			}
+		case sc.lemma[v] == "behalf" && sc.caseOf(v) == "on":
+			// "a statement was accepted on behalf of X": X is the author
+			noun := -1
+			if h := sc.head(v); h >= 0 {
+				if statementNoun(sc.lemma[h]) {
+					noun = h
+				}
+				for _, k := range sc.children(h) {
+					if d := sc.rel(k); (d == "nsubj" || d == "obj") && statementNoun(sc.lemma[k]) {
+						noun = k
+					}
+				}
+			}
+			if noun < 0 {
+				continue
+			}
+			for _, k := range sc.children(v) {
+				if sc.rel(k) == "nmod" && sc.caseOf(k) == "of" {
+					sc.dnp = c.resolveNP(sc, k, sc.dnp[:0], 0)
+					if len(sc.dnp) > 0 {
+						sc.authors = append(sc.authors[:0], sc.dnp...)
+						sc.authorNoun = sc.lemma[noun]
+					}
+				}
+			}
+		}
+	}
+}
+
+// setAgentCountry remembers a as the latest actor with its agent.
+func (sc *Scratch) setAgentCountry(a actorRef) {
+	for i := range sc.agentCountry {
+		if sc.agentCountry[i].agent == a.agent {
+			sc.agentCountry[i] = a
+			return
+		}
+	}
+	sc.agentCountry = append(sc.agentCountry, a)
+}
+
+// agentCountryOf returns the latest actor of the document with agent
+// entry ag.
+func (sc *Scratch) agentCountryOf(ag int) (actorRef, bool) {
+	if !sc.docOn {
+		return actorRef{}, false
+	}
+	for _, a := range sc.agentCountry {
+		if a.agent == ag {
+			return a, true
+		}
+	}
+	return actorRef{}, false
+}
+
+// expletiveSpeech reports whether verb h is a passive speech verb with an
+// expletive subject ("it was noted that ..."): in a document its implicit
+// agent (the host of a gathering it was said at) fills a pattern's
+// nsubj=$S slot.
+func (c *Coder) expletiveSpeech(sc *Scratch, h int) bool {
+	if !sc.docOn || !sc.passive(h) || !c.isSpeech(sc, h) {
+		return false
+	}
+	for _, k := range sc.children(h) {
+		if sc.s.Words[k].Deprel == "nsubj:pass" && sc.low[k] == "it" {
+			return true
+		}
+	}
+	return false
+}
