@@ -636,8 +636,9 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 		}
 		return len(out) > before
 	}
+	expletive := pass && c.expletiveSpeech(sc, v) // "it was said that ..." (discourse.go)
 	for _, k := range kids {
-		if d := sc.s.Words[k].Deprel; d == "obj" || (pass && d == "nsubj:pass") {
+		if d := sc.s.Words[k].Deprel; d == "obj" || (pass && d == "nsubj:pass" && !expletive) {
 			if phrase(k) {
 				return out
 			}
