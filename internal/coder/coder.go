@@ -9,7 +9,9 @@
 // (actor phrases, agents combined with a country: "Arnor police" → ARNCOP,
 // "the Senate of France" → FRALEG, compounds through conj, appositions,
 // possessives, pronouns resolved in the sentence and from the previous
-// one), chooses the verb pattern that matches the words around the verb, and
+// one; in a document also the host of "the meeting", the author of "the
+// statement", an agent's country and "we"/"you" in quotations, see
+// discourse.go), chooses the verb pattern that matches the words around the verb, and
 // emits one event per source × target. Negated verbs follow the negation
 // policy; events under a speech verb ("X said Y attacked Z") are marked
 // reported with X as attribution.
