@@ -258,6 +258,57 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[n].Head, ws[n].Deprel = p+1, "obj"
 		sc.index()
 	}
+	// an adjective read as the head of its noun's prepositional phrase:
+	// the noun takes the preposition and the adjectives (each coordinated
+	// one modifies the noun too)
+	for a := range sc.s.Words {
+		n, ok := sc.strandedAdjective(a)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		for _, k := range sc.children(a) {
+			ws[k].Head = n + 1
+			if sc.rel(k) == "conj" {
+				ws[k].Deprel = "amod"
+			}
+		}
+		ws[n].Deprel = ws[a].Deprel
+		ws[a].Head, ws[a].Deprel = n+1, "amod"
+		sc.index()
+	}
+}
+
+// strandedAdjective reports whether word a is an adjective the parser made
+// the head of a prepositional phrase whose noun follows it, attached to
+// the same head without a preposition of its own ("full of/case
+// incomprehensible/obl and inhuman actions/obl"); n is that noun.
+func (sc *Scratch) strandedAdjective(a int) (n int, ok bool) {
+	ws := sc.s.Words
+	if ws[a].UPOS != "ADJ" || sc.rel(a) != "obl" && sc.rel(a) != "nmod" || sc.caseOf(a) == "" {
+		return 0, false
+	}
+	h := sc.head(a)
+	last := a // the last word of a's phrase, its coordinated adjectives included
+	for _, k := range sc.children(a) {
+		if k > last {
+			last = k
+		}
+	}
+	n = last + 1
+	if h < 0 || n >= len(ws) || ws[n].UPOS != "NOUN" || sc.head(n) != h || sc.rel(n) != sc.rel(a) || sc.caseOf(n) != "" {
+		return 0, false
+	}
+	for _, k := range sc.children(a) {
+		if sc.rel(k) == "conj" && ws[k].UPOS != "ADJ" {
+			return 0, false
+		}
+	}
+	return n, true
 }
 
 // verbAfterTime reports whether word p is a verb tagged as the adjectival

@@ -43,6 +43,8 @@ attack(n): 190
 genocide(n): 202
 resolution(n): -
     amod=$T = 111
+say: 010
+    nsubj=$S ccomp=full(nsubj=$T obl:of=action(amod=inhuman)) = 111
 `
 
 // word is "FORM/LEMMA/UPOS/HEAD/DEPREL" (LEMMA "" = form lower-cased).
@@ -128,6 +130,12 @@ func TestSlotPatterns(t *testing.T) {
 		{"active voice: the pass pattern does not match",
 			"Russia//PROPN/2/nsubj seized/seize/VERB/0/root Ukraine//PROPN/2/obj",
 			"RUS>UKR 171"},
+		{"adjective made the head of its noun's of-phrase (repair): the noun takes it and its coordinated adjectives",
+			"France//PROPN/2/nsubj said/say/VERB/0/root the//DET/4/det history//NOUN/8/nsubj of//ADP/6/case Ukraine//PROPN/4/nmod is/be/AUX/8/cop full//ADJ/2/ccomp of//ADP/11/case such//ADJ/11/amod cruel//ADJ/8/obl and//CCONJ/13/cc inhuman//ADJ/11/conj actions/action/NOUN/8/obl",
+			"FRA>UKR 111"},
+		{"no repair when the noun has its own preposition",
+			"France//PROPN/2/nsubj said/say/VERB/0/root the//DET/4/det history//NOUN/8/nsubj of//ADP/6/case Ukraine//PROPN/4/nmod is/be/AUX/8/cop full//ADJ/2/ccomp of//ADP/11/case such//ADJ/11/amod cruel//ADJ/8/obl and//CCONJ/13/cc inhuman//ADJ/11/conj of//ADP/15/case actions/action/NOUN/8/obl",
+			"FRA>UKR 010"},
 		{"noun event without a source: nothing",
 			"The//DET/2/det attack/attack/NOUN/0/root on//ADP/4/case Ukraine//PROPN/2/nmod",
 			""},

@@ -91,6 +91,11 @@ func TestSeedArticle(t *testing.T) {
 		{"(a) the NGOs' meeting accuses the French legislature (AZENGO → FRALEG, root 11/112, sentence 2)", func(e *event.Event) bool {
 			return e.Sentence == 2 && e.Source == "AZENGO" && e.Target == "FRALEG" && rootIn(e.Code, "11")
 		}},
+		// "The participants of the meeting emphasized that the history of
+		// France is full of such incomprehensible and inhuman actions"
+		{"(a) the meeting's participants accuse France (AZENGO → FRA…, root 11, sentence 5)", func(e *event.Event) bool {
+			return e.Sentence == 5 && e.Source == "AZENGO" && strings.HasPrefix(e.Target, "FRA") && rootIn(e.Code, "11")
+		}},
 		// the statement "on behalf of the NGO representatives" (AZENGO by
 		// the agent's country) speaks the quotation: "we" and "you"
 		{"(b) the NGOs call on the French parliament (AZENGO → FRALEG, root 02)", func(e *event.Event) bool {
