@@ -163,10 +163,10 @@ func (w *Worker) dateEvents(d *nlp.Document, evs []event.Event, date time.Time) 
 }
 
 // placeEvents resolves the document's place names together and gives each
-// event as ActionGeo the place named nearest its verb in its sentence that is
-// not one of its actors (cities and divisions before countries), else the
-// target's or the source's country; Actor1Geo and Actor2Geo are the actors'
-// countries.
+// event as ActionGeo the place named nearest its verb within the verb's
+// phrase that is not an actor of the sentence's events (cities and divisions
+// before countries), else the target's or the source's country; Actor1Geo
+// and Actor2Geo are the actors' countries.
 func (w *Worker) placeEvents(d *nlp.Document, evs []event.Event) {
 	g := w.a.gaz
 	type spot struct {
@@ -205,12 +205,12 @@ func (w *Worker) placeEvents(d *nlp.Document, evs []event.Event) {
 		if c := actorCountry(e.Target); c != "" {
 			e.Actor2Geo, _ = g.CountryGeo(c)
 		}
-		// The place nearest the verb that is not one of the event's actors,
-		// a city or division before a country.
+		// The place nearest the verb, inside the verb's phrase, that is not
+		// one of the event's actors; a city or division before a country.
 		best, bestKey := -1, 0
 		for j, sp := range spots {
 			if sp.sent != e.Sentence-1 || res[j].Geo == nil || e.VerbSpan.Start < 0 ||
-				overlaps(sp.start, sp.end, e.SourceSpan) || overlaps(sp.start, sp.end, e.TargetSpan) {
+				isActor(evs, e.Sentence, sp.start, sp.end) || !underVerb(&d.Sentences[sp.sent], sp.start, e.VerbSpan.First) {
 				continue
 			}
 			key := abs(sp.start - e.VerbSpan.Start)
@@ -246,6 +246,41 @@ func actorCountry(code string) string {
 		return ""
 	}
 	return ac.Country
+}
+
+// underVerb reports whether the word at byte offset off lies in the subtree
+// of the word with id verb (the place is said of the event, not of another
+// clause of the sentence).
+func underVerb(s *nlp.Sentence, off, verb int) bool {
+	w := -1
+	for i := range s.Words {
+		if s.Words[i].Start <= off && off < s.Words[i].End {
+			w = i + 1
+			break
+		}
+	}
+	if w < 0 || verb < 1 || verb > len(s.Words) {
+		return false
+	}
+	for steps := 0; w > 0 && steps <= len(s.Words); steps++ {
+		if w == verb {
+			return true
+		}
+		w = s.Words[w-1].Head
+	}
+	return false
+}
+
+// isActor reports whether the byte range [start, end) overlaps the source or
+// target of any event of sentence sent: a place that is an actor ("Saudi
+// Arabia and the United States offered") is not where the event happened.
+func isActor(evs []event.Event, sent, start, end int) bool {
+	for i := range evs {
+		if evs[i].Sentence == sent && (overlaps(start, end, evs[i].SourceSpan) || overlaps(start, end, evs[i].TargetSpan)) {
+			return true
+		}
+	}
+	return false
 }
 
 // overlaps reports whether the byte range [start, end) overlaps span.
