@@ -313,7 +313,7 @@ func reportDictProblems(problems []load.Problem, stderr io.Writer) {
 			continue
 		}
 		if errs < 20 {
-			fmt.Fprintf(stderr, "dictionary error (entry skipped): %s\n", p)
+			fmt.Fprintf(stderr, "dictionary error: %s\n", p)
 		}
 		errs++
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,8 +9,6 @@ import (
 
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/coder/petreval"
-	"github.com/eventwire/eventwire/internal/dict"
-	"github.com/eventwire/eventwire/internal/dict/petrarch"
 )
 
 func init() {
@@ -69,7 +66,7 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%w: the file has no <Environment> dictionaries: give --dict", errUsage)
 		}
 	}
-	set, err := loadDicts(dicts, stderr)
+	set, err := openDicts(dicts, stderr)
 	if err != nil {
 		return err
 	}
@@ -96,27 +93,6 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 		return enc.Encode(res)
 	}
 	return res.WriteTable(stdout)
-}
-
-// loadDicts reads PETRARCH dictionary files and directories; problems in
-// them are warnings (the good lines are used).
-func loadDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
-	set, err := petrarch.LoadFiles(paths...)
-	var es petrarch.Errors
-	if errors.As(err, &es) {
-		for i, e := range es {
-			if i == 20 {
-				fmt.Fprintf(stderr, "warning: %d more dictionary problems\n", len(es)-20)
-				break
-			}
-			fmt.Fprintf(stderr, "warning: %v\n", e)
-		}
-		err = nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return set, nil
 }
 
 func parseNegation(s string) (coder.NegationPolicy, error) {

@@ -10,9 +10,10 @@ import (
 )
 
 // LoadFiles reads PETRARCH dictionary files and directories (their *.txt
-// files, in lexical order) into one built Set, in the order given. It is the
-// loader the commands use until internal/dict/load exists. Problems in the
-// files are returned as an error after every file was read.
+// files, in lexical order) into one built Set, in the order given; problems
+// in the files are returned as an error after every file was read. Commands
+// use internal/dict/load, which reads every format; this PETRARCH-only loader
+// serves the tests of packages that load/ itself depends on.
 func LoadFiles(paths ...string) (*dict.Set, error) {
 	set := &dict.Set{}
 	var all Errors
