@@ -1,8 +1,6 @@
 package confli
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,30 +8,8 @@ import (
 	"github.com/eventwire/eventwire/internal/dict/builtin"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
-
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("module root not found")
-		}
-		dir = up
-	}
-	d := filepath.Join(dir, "..", "shared", "confli")
-	if _, err := os.Stat(filepath.Join(d, "cameo_class.train.tsv")); err != nil {
-		t.Skipf("confli data not available (%s): %v", d, err)
-	}
-	return d
-}
 
 func TestReadClass(t *testing.T) {
 	for _, tc := range []struct {
@@ -86,7 +62,7 @@ func TestAccuracyFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses 1,348 sentences")
 	}
-	dir := sharedDir(t)
+	dir := shareddata.Dir(t, "confli")
 	sents, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)

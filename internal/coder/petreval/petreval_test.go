@@ -10,6 +10,7 @@ import (
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dict/petrarch"
 	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 const sample = `<Validation>
@@ -74,30 +75,10 @@ func FuzzRead(f *testing.F) {
 	})
 }
 
-// shared returns ../shared/petrarch from the module root, or skips.
-func shared(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "petrarch")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data absent (%s): skipping", p)
-	}
-	return p
-}
-
 // setup loads a validation file with the PETR.Validate dictionaries and
 // the verb file that goes with it.
 func setup(t testing.TB, xml, verbs string, petrarch1 bool) (*coder.Coder, *File) {
-	p := shared(t)
+	p := shareddata.Dir(t, "petrarch")
 	d := filepath.Join(p, "dictionaries")
 	set, err := petrarch.LoadFiles(filepath.Join(d, "PETR.Validate.actors.txt"), filepath.Join(d, "PETR.Validate.agents.txt"),
 		filepath.Join(d, "PETR.Validate.discards.txt"), filepath.Join(d, verbs))
