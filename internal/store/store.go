@@ -6,10 +6,16 @@ package store
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/gkg"
 )
+
+// ErrNotFound is returned (wrapped) when an article or event asked for by
+// id is not stored.
+var ErrNotFound = errors.New("not found")
 
 // Store is an event store. Implementations are safe for concurrent use;
 // writes are serialised.
@@ -29,14 +35,17 @@ type Writer interface {
 
 // Querier reads the store. An empty result is not an error.
 type Querier interface {
-	// Query returns the events matching q.Filter, or an aggregation of
-	// them when q.Aggregate is set, as a table.
+	// Query returns the events matching q.Filter, in the order of
+	// q.Sort, or an aggregation of them when q.Aggregate is set, as a
+	// table (see Aggregations for the columns).
 	Query(ctx context.Context, q Query) (*Table, error)
-	// Events calls fn for each event matching f, in id order. fn must not
-	// keep the StoredEvent after it returns.
+	// Events calls fn for each event matching f, in the order of f.Sort
+	// (id order when it is empty), at most f.Limit of them, after the
+	// event f.After. fn must not keep the StoredEvent after it returns.
 	Events(ctx context.Context, f Filter, fn func(*StoredEvent) error) error
 	// Mentions calls fn for each mention of an event matching f, in event
-	// then mention order. fn must not keep the StoredMention.
+	// id then mention order (f.Sort is ignored; f.After is an event id and
+	// f.Limit counts mentions). fn must not keep the StoredMention.
 	Mentions(ctx context.Context, f Filter, fn func(*StoredMention) error) error
 	// Seen reports whether an input document of this id was ingested
 	// before, and the id of the article it was stored as (itself, or the
@@ -63,6 +72,11 @@ type Article struct {
 	Origin       string // the input it came from, file or file:line
 	Sentences    []Sentence
 	Events       []event.Event
+	// Knowledge is the article knowledge extracted from the text
+	// (entities, places, themes, tone...); nil when none was extracted.
+	// The store keeps it with the article (not with copies) and does not
+	// keep the pointer.
+	Knowledge *gkg.Record
 	// Analyzed is false when the events were not coded (a duplicate known
 	// before analysis); such an article is stored only as a copy, and is
 	// skipped if it turns out to be new.
@@ -120,25 +134,134 @@ type WriteResult struct {
 	Outcome []string
 }
 
-// Filter selects events. Zero fields do not filter.
+// Filter selects events. Zero fields do not filter; the conditions of the
+// fields that are set must all hold.
 type Filter struct {
+	ID      int64  // only the event with this id
 	Actor   string // actor code prefix (country code prefix) of source or target, or a word of an actor's name
 	Code    string // CAMEO event code prefix
 	Quad    int    // quad class 1–4
 	From    string // first date, YYYY-MM-DD
 	To      string // last date, YYYY-MM-DD
 	Country string // action place country, ISO alpha-3 or FIPS
-	Text    string // full-text search over the sentences of the event's mentions (FTS5 syntax)
-	Limit   int    // at most this many rows (0: no limit)
+	// Place is the action place: its full name ("Paris, Ile-de-France,
+	// France"), its name before the first comma ("Paris"), both without
+	// regard to case, or its feature id (GeoNames id).
+	Place string
+	// Theme is a GKG theme (upper case, e.g. "ARMEDCONFLICT"): events
+	// reported by an article whose knowledge has that theme.
+	Theme string
+	Text  string // full-text search over the sentences of the event's mentions (FTS5 syntax)
+	// Sort orders listed events: "" by id; "date", "goldstein" or
+	// "mentions" (NumMentions) ascending, with a leading "-" descending;
+	// ties are broken by id in the same direction. Aggregations ignore it.
+	Sort string
+	// After is a cursor: the id of the last event of the previous page.
+	// Only events after it in the order of Sort are listed (with Sort
+	// "", events with an id greater than After). The event After must be
+	// stored unless Sort is "". Events only get higher ids, so a page
+	// boundary stays valid while the store grows, but with a Sort other
+	// than "" an event stored or updated later may land on a page already
+	// read. Aggregations ignore it.
+	After int64
+	Limit int // at most this many rows (0: no limit)
 }
 
-// Aggregations Query accepts.
-var Aggregations = []string{"day", "week", "month", "goldstein", "dyads", "places"}
+// Sorts are the values Filter.Sort accepts besides "".
+var Sorts = []string{"date", "-date", "goldstein", "-goldstein", "mentions", "-mentions"}
+
+// Aggregations Query accepts, and the columns of their tables:
+//
+//   - "" (a list of events): id, date, source, target, code, quad,
+//     goldstein, place, country, mentions, sources, articles, root,
+//     source_name, target_name, tone;
+//   - "day", "week" (weeks start on Monday, labelled with the Monday's
+//     date) and "month" (YYYY-MM): the label, events, mentions,
+//     avg_goldstein and avg_tone, in date order, periods without events
+//     left out. avg_tone is the average over the events of the tone of
+//     the article that first reported each (events without one left
+//     out; "" when none has one);
+//   - "goldstein": events, mentions, avg_goldstein,
+//     mention_weighted_goldstein;
+//   - "dyads": source, target, events, mentions, avg_goldstein, most
+//     events first (Limit default 10);
+//   - "places": place (feature id), name, country (ISO alpha-3), lat,
+//     lon, events, mentions, avg_goldstein, most events first (Limit
+//     default 10);
+//   - "countries": country (ISO alpha-3 of the action place), events,
+//     mentions, avg_goldstein, most events first (all of them unless
+//     Limit is set).
+//
+// Averages are rounded to three decimals.
+var Aggregations = []string{"day", "week", "month", "goldstein", "dyads", "places", "countries"}
 
 // Query is a filter and an optional aggregation ("" lists events).
 type Query struct {
 	Filter
 	Aggregate string
+}
+
+// ArticleReader reads whole articles.
+type ArticleReader interface {
+	// Article returns the stored article with this id, or the article a
+	// copy with this id was stored as, with its sentences, the events
+	// coded from it, its copies and its knowledge. It returns an error
+	// wrapping ErrNotFound when neither is stored.
+	Article(ctx context.Context, id string) (*ArticleView, error)
+	// Articles lists stored articles, most recently published first
+	// (articles without a date by the time they were ingested; then by
+	// id), at most f.Limit (0: all). When f sets an event condition
+	// (anything but Theme, Limit, Sort and After) only articles that
+	// reported an event matching f are listed; Theme lists articles
+	// whose knowledge has that theme. f.Sort and f.After are ignored.
+	Articles(ctx context.Context, f Filter) ([]ArticleSummary, error)
+}
+
+// ArticleView is a stored article with what was coded from it.
+type ArticleView struct {
+	ID        string
+	Title     string
+	URL       string
+	Source    string
+	Published time.Time // zero when unknown
+	Ingested  time.Time
+	Text      string
+	Sentences []Sentence // byte ranges into Text; sentence n is Sentences[n-1]
+	// Events are the events coded from the article's sentences, in
+	// sentence then coding order, each with the stored event's id and
+	// counts; Event is as coded from this article (spans are byte offsets
+	// into Text, Sentence indexes Sentences).
+	Events []ArticleEvent
+	// Copies are the input documents stored as this article, the
+	// article itself first, then in the order they were stored.
+	Copies    []Copy
+	Knowledge *gkg.Record // nil when none was stored
+}
+
+// ArticleEvent is one event coded from an article.
+type ArticleEvent struct {
+	StoredEvent
+	Confidence int // of this article's mention
+}
+
+// Copy is one input document stored as an article.
+type Copy struct {
+	ID        string
+	URL       string
+	Source    string
+	Published time.Time // zero when unknown
+	Origin    string    // file or file:line
+	Seen      time.Time
+}
+
+// ArticleSummary is one line of an article listing.
+type ArticleSummary struct {
+	ID        string
+	Title     string
+	URL       string
+	Source    string
+	Published time.Time // zero when unknown
+	Events    int       // distinct events coded from it
 }
 
 // Table is a query result. Values are string, int64 or float64.
