@@ -23,7 +23,9 @@ func init() {
 func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval confli", "DIR", stderr)
 	asJSON := fs.Bool("json", false, "print the result as JSON")
-	monad := fs.Bool("monad", true, "code events that have a source but no target (the target span is then empty)")
+	monad := fs.Bool("monad", true, "code events with one side unknown (its span is the argument phrase when there is one)")
+	part := fs.String("part", "all", "evaluate all sentences, the even-numbered ones (tuned on) or the odd-numbered ones (held out)")
+	list := fs.Bool("list", false, "print one line per sentence (line, gold class, code, gold and coded source and target, text) before the figures")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,11 +37,16 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if sents, err = confli.Part(sents, *part); err != nil {
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
 	set, err := builtin.Set()
 	if err != nil {
 		return err
 	}
-	c, err := coder.New(set, coder.Options{AllowMonad: *monad})
+	opt := confli.Options()
+	opt.AllowMonad = *monad
+	c, err := coder.New(set, opt)
 	if err != nil {
 		return err
 	}
@@ -47,7 +54,11 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res := confli.Evaluate(sents, confli.TextCoder(c, p.NewWorker()))
+	var each func(confli.Outcome)
+	if *list {
+		each = func(o confli.Outcome) { listConfli(stdout, &sents[o.Index], o) }
+	}
+	res := confli.EvaluateEach(sents, confli.TextCoder(c, p.NewWorker()), each)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -56,4 +67,19 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	_, err = fmt.Fprintf(stdout, "sentences %d, coded %d (coverage %.1f%%)\nclass accuracy %.1f%%, quad accuracy %.1f%%\nsource F1 %.3f, target F1 %.3f (over %d coded sentences with spans)\n",
 		res.Sentences, res.Coded, 100*res.Coverage, 100*res.ClassAccuracy, 100*res.QuadAccuracy, res.SourceF1, res.TargetF1, res.SpanSentences)
 	return err
+}
+
+// listConfli prints one tab-separated line per sentence: its line in the
+// class file, gold class, coded class and code ("-" when nothing was
+// coded), the gold source and the coded one, the gold target and the coded
+// one, and the text.
+func listConfli(w io.Writer, s *confli.Sentence, o confli.Outcome) {
+	code, src, tgt := "-", "", ""
+	if o.Main >= 0 {
+		e := &o.Events[o.Main]
+		code = e.Source + " " + e.Code + " " + e.Target
+		src, tgt = e.SourceSpan.Text, e.TargetSpan.Text
+	}
+	fmt.Fprintf(w, "%d\t%d\t%d\t%s\tS[%s]\t[%s]\tT[%s]\t[%s]\t%s\n",
+		s.Line, s.Class, o.Class, code, s.Gold("S"), src, s.Gold("T"), tgt, s.Text)
 }

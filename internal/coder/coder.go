@@ -52,9 +52,18 @@ type Options struct {
 	// MaxCompound caps the events of one verb from compound actors
 	// (sources × targets); 0 means 16.
 	MaxCompound int
-	// AllowMonad codes events that have a source but no target; their
-	// Target is NullCode ("---"), as PETRARCH writes it.
+	// AllowMonad codes events that lack an actor on one side: a source and
+	// no target, or a target and a source phrase that names no actor. The
+	// missing actor is NullCode ("---"), as PETRARCH writes it; its span is
+	// the verb's argument phrase when there is one ("the protesters" in
+	// "Arnor police beat the protesters"), else empty (-1).
 	AllowMonad bool
+	// PhraseSpans makes the source and target spans of an event cover the
+	// whole noun phrase of the verb's argument that holds the actor ("the
+	// last ISIS group bastion in the country", with its preposition), as
+	// annotators mark arguments; by default a span covers the words that
+	// name the actor ("ISIS group bastion").
+	PhraseSpans bool
 	// NullActors codes actors whose dictionary code is the null code "---"
 	// (known names without a code) as "---" instead of ignoring them.
 	NullActors bool

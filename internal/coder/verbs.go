@@ -774,15 +774,30 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	default:
 		sc.tgts = c.targets(sc, v, sc.tgts, 0)
 	}
+	if c.opt.AllowMonad && !m.both {
+		// a side without an actor keeps its phrase (phrase.go)
+		if len(sc.tgts) == 0 && len(sc.srcs) > 0 {
+			if k := c.targetPhrase(sc, v); k >= 0 {
+				sc.tgts = append(sc.tgts, c.unknownRef(sc, k))
+			}
+		}
+		if len(sc.srcs) == 0 && len(sc.tgts) > 0 && sc.tgts[0].code != dict.NullCode {
+			if k := c.sourcePhrase(sc, v); k >= 0 {
+				sc.srcs = append(sc.srcs, c.unknownRef(sc, k))
+			}
+		}
+	}
 	if len(sc.srcs) == 0 {
 		if sc.tr != nil {
 			sc.trace("  no event: no source actor")
 		}
 		return out
 	}
+	mutual := m.both // each member's span is its own, not the list's
 	if len(sc.tgts) == 0 && len(sc.srcs) > 1 {
 		// "Gondor and Osgiliath renewed ties": the members act on each other
 		sc.tgts = append(sc.tgts, sc.srcs...)
+		mutual = true
 	}
 	if len(sc.tgts) == 0 && !c.opt.AllowMonad {
 		if sc.tr != nil {
@@ -808,12 +823,12 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		e := event.Event{
 			DocID: doc.ID, URL: doc.URL, Sentence: index, Text: sc.text(),
 			Source: s.code, Code: code, Negated: neg,
-			SourceSpan: sc.span(doc, s.first, s.last),
+			SourceSpan: c.argSpan(sc, doc, s, v, false),
 			VerbSpan:   sc.span(doc, v, m.last),
 			Rule:       rule.String(), DictVersion: set.Version,
 		}
 		if hasT {
-			e.Target, e.TargetSpan = t.code, sc.span(doc, t.first, t.last)
+			e.Target, e.TargetSpan = t.code, c.argSpan(sc, doc, t, v, !mutual)
 		} else {
 			e.Target, e.TargetSpan = dict.NullCode, event.Span{Start: -1, End: -1}
 		}

@@ -206,6 +206,22 @@ func (p prf) f1() float64 {
 // that have spans: a token is predicted when the first event's source
 // (target) span covers it.
 func Evaluate(sents []Sentence, code func(text string) []event.Event) Result {
+	return EvaluateEach(sents, code, nil)
+}
+
+// Outcome is what one sentence gave: its index in the evaluated slice, the
+// events coded and the one that stands for the sentence (Main, -1 when
+// none), and that event's class (-1 when none).
+type Outcome struct {
+	Index  int
+	Events []event.Event
+	Main   int
+	Class  int
+}
+
+// EvaluateEach is Evaluate with a report of every sentence's outcome to
+// each (when not nil), for listing what a sentence yields and why.
+func EvaluateEach(sents []Sentence, code func(text string) []event.Event, each func(Outcome)) Result {
 	var res Result
 	var right, quad int
 	var src, tgt prf
@@ -213,12 +229,21 @@ func Evaluate(sents []Sentence, code func(text string) []event.Event) Result {
 		s := &sents[i]
 		res.Sentences++
 		evs := code(s.Text)
+		out := Outcome{Index: i, Events: evs, Main: -1, Class: -1}
 		if len(evs) == 0 {
+			if each != nil {
+				each(out)
+			}
 			continue
 		}
 		res.Coded++
-		e := evs[Main(evs)]
+		out.Main = Main(evs)
+		e := evs[out.Main]
 		c := Class(e.Code)
+		out.Class = c
+		if each != nil {
+			each(out)
+		}
 		if c == s.Class {
 			right++
 		}
@@ -242,6 +267,53 @@ func Evaluate(sents []Sentence, code func(text string) []event.Event) Result {
 	}
 	res.SourceF1, res.TargetF1 = src.f1(), tgt.f1()
 	return res
+}
+
+// Part selects the sentences of one half of the data: "even" the sentences
+// at even 0-based positions (the half that patterns and rules are tuned
+// on), "odd" the others (held out: read only to measure), "all" or ""
+// every sentence.
+func Part(sents []Sentence, part string) ([]Sentence, error) {
+	switch part {
+	case "", "all":
+		return sents, nil
+	case "even", "odd":
+	default:
+		return nil, fmt.Errorf("part %q: want all, even or odd", part)
+	}
+	r := 0
+	if part == "odd" {
+		r = 1
+	}
+	out := make([]Sentence, 0, len(sents)/2+1)
+	for i := range sents {
+		if i%2 == r {
+			out = append(out, sents[i])
+		}
+	}
+	return out, nil
+}
+
+// Gold returns the text of the sentence's gold spans with the given role
+// ("S" or "T"), several spans joined by " | ".
+func (s *Sentence) Gold(role string) string {
+	var b strings.Builder
+	in := false
+	for i, t := range s.Tags {
+		if len(t) == 3 && t[2:] == role {
+			switch {
+			case b.Len() > 0 && (t[0] == 'B' || !in):
+				b.WriteString(" | ")
+			case in:
+				b.WriteByte(' ')
+			}
+			b.WriteString(s.Tokens[i])
+			in = true
+			continue
+		}
+		in = false
+	}
+	return b.String()
 }
 
 // Main returns the index of the event that stands for the sentence: the

@@ -71,7 +71,7 @@ func TestAccuracyFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := coder.New(set, coder.Options{AllowMonad: true})
+	c, err := coder.New(set, Options())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,15 @@ import (
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
 )
 
+// Options are the coder options the evaluation uses: events with one
+// side unknown are coded (an argument phrase that names no actor is still
+// the source or target span, see coder.Options.AllowMonad), and spans cover
+// the arguments' whole noun phrases, as ConfliBERT's annotators mark them
+// (coder.Options.PhraseSpans).
+func Options() coder.Options {
+	return coder.Options{AllowMonad: true, PhraseSpans: true}
+}
+
 // TextCoder returns a function that codes raw text as one document: the
 // worker tokenizes, tags and parses it, the coder codes it. The function
 // reuses one Scratch and is not safe for concurrent use.

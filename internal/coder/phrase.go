@@ -1,0 +1,198 @@
+package coder
+
+import (
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/event"
+)
+
+// Argument phrases. An event's source and target spans are the words of
+// the actor phrase that was coded ("Iraqi troops", "Syrian army") unless
+// Options.PhraseSpans asks for the whole noun phrase of the verb's
+// argument that holds them ("the last ISIS group bastion in the country").
+// With Options.AllowMonad, an argument that names no actor is still the
+// event's source or target phrase, coded NullCode: "the protesters" in
+// "Arnor police arrested the protesters" (an agent noun heading it gives
+// its agent code, "---CVL", through the ordinary actor rules).
+
+// unknownRef is the reference for an argument phrase headed by word h
+// that names no actor.
+func (c *Coder) unknownRef(sc *Scratch, h int) actorRef {
+	f, l := c.phraseRange(sc, h, -1, false, false)
+	return actorRef{code: dict.NullCode, head: h, first: f, last: l, actor: -1, agent: -1, mod: -1}
+}
+
+// targetPhrase returns the head of the phrase that is the target of verb
+// (or noun event) v when no actor was found in it: the object, the
+// passive subject, the indirect object, else the first oblique that is
+// not a time, an agent or a possessor; -1 for none.
+func (c *Coder) targetPhrase(sc *Scratch, v int) int {
+	pass := c.passive(sc, v)
+	expl := pass && c.expletiveSpeech(sc, v)
+	kids := sc.children(v)
+	for _, k := range kids {
+		if d := sc.s.Words[k].Deprel; d == "obj" || pass && d == "nsubj:pass" && !expl {
+			if sc.phraseHead(k) {
+				return k
+			}
+		}
+	}
+	for _, k := range kids {
+		if sc.s.Words[k].Deprel == "iobj" && sc.phraseHead(k) {
+			return k
+		}
+	}
+	for _, k := range kids {
+		d := sc.s.Words[k].Deprel
+		if r := sc.rel(k); r != "obl" && r != "nmod" || d == "obl:tmod" || d == "nmod:tmod" || d == "nmod:poss" ||
+			d == "obl:agent" || sc.caseOf(k) == "by" || sc.caseOf(k) == "" {
+			continue
+		}
+		if sc.phraseHead(k) && !sc.timeWord(k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// sourcePhrase returns the head of the subject phrase of verb v when no
+// actor was found in it (the "by" agent of a passive), -1 for none.
+func (c *Coder) sourcePhrase(sc *Scratch, v int) int {
+	pass := c.passive(sc, v)
+	for _, k := range sc.children(v) {
+		d := sc.s.Words[k].Deprel
+		if pass && (d == "obl:agent" || d == "nmod:agent" || (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && sc.caseOf(k) == "by") ||
+			!pass && d == "nsubj" {
+			if sc.phraseHead(k) && !(sc.s.Words[k].UPOS == "PRON" && relativePronoun(sc.low[k])) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func relativePronoun(w string) bool {
+	switch w {
+	case "who", "which", "that", "whom", "what":
+		return true
+	}
+	return false
+}
+
+// phraseHead reports whether word k can head an argument phrase: a noun,
+// name, pronoun or number.
+func (sc *Scratch) phraseHead(k int) bool {
+	switch sc.s.Words[k].UPOS {
+	case "NOUN", "PROPN", "PRON", "NUM":
+		return true
+	}
+	return false
+}
+
+// climbs reports whether the phrase of word k (attached to its head by
+// d) is part of its head's phrase for an argument span: a name, an
+// apposition, a modifier, a possessor ("NATO's decision"), or a
+// prepositional modifier of a noun that is not itself an event ("the
+// ambassador to Bahrain", but "an assault on | the bastion").
+func (c *Coder) climbs(sc *Scratch, k, p int, conj bool) bool {
+	d := sc.s.Words[k].Deprel
+	switch {
+	case modifierRel(d), d == "appos", d == "flat:foreign":
+		return true
+	case d == "conj":
+		return conj
+	case d == "nmod":
+		return !c.eventNoun(sc, p)
+	}
+	return false
+}
+
+// eventNoun reports whether noun p names an event in the verb dictionary
+// (as a noun event or a verb: "attack", "ceasefire", "support").
+func (c *Coder) eventNoun(sc *Scratch, p int) bool {
+	return len(c.set.VerbsFor(sc.lemma[p])) > 0 || len(c.set.VerbsFor(sc.low[p])) > 0
+}
+
+// phraseRange returns the first and last words of the noun phrase around
+// word h. Without full, the phrase is h with its determiners, adjectives,
+// compounds, numbers and possessors; with full, it is the noun phrase that
+// holds h (climbing what climbs says, below verb v) with all its words but
+// times and clauses, and its preposition. Punctuation at either end is left
+// out, but for a closing bracket.
+func (c *Coder) phraseRange(sc *Scratch, h, v int, full, conj bool) (int, int) {
+	top := h
+	if full {
+		for d := 0; d < 12; d++ {
+			p := sc.head(top)
+			if p < 0 || p == v || !nominal(&sc.s.Words[p]) || !c.climbs(sc, top, p, conj) {
+				break
+			}
+			top = p
+		}
+	}
+	first, last := top, top
+	for i := range sc.s.Words {
+		if (i < first || i > last) && sc.under(i, top, full, conj) {
+			first, last = min(first, i), max(last, i)
+		}
+	}
+	if full && v >= first && v <= last {
+		return c.phraseRange(sc, h, v, false, false)
+	}
+	for first < last && sc.s.Words[first].UPOS == "PUNCT" {
+		first++
+	}
+	for last > first && sc.s.Words[last].UPOS == "PUNCT" && !(sc.low[last] == ")" && sc.opens(first, last)) {
+		last--
+	}
+	return first, last
+}
+
+// opens reports whether an opening bracket lies in words first..last.
+func (sc *Scratch) opens(first, last int) bool {
+	for i := first; i < last; i++ {
+		if sc.low[i] == "(" {
+			return true
+		}
+	}
+	return false
+}
+
+// under reports whether word i belongs to the phrase headed by top: with
+// full every word of its subtree but times and clauses (its preposition
+// too), else only through modifiers inside the noun phrase.
+func (sc *Scratch) under(i, top int, full, conj bool) bool {
+	for d := 0; i >= 0 && d < len(sc.low); d++ {
+		p := sc.head(i)
+		if p == top {
+			rel := sc.s.Words[i].Deprel
+			if !full {
+				return modifierRel(rel)
+			}
+			if sc.timeWord(i) {
+				return false
+			}
+			switch rel {
+			case "conj", "cc":
+				return conj
+			case "case", "acl", "acl:relcl", "advcl", "parataxis", "dep", "obl", "nsubj", "obj", "ccomp", "xcomp", "mark", "cop", "aux":
+				return false
+			}
+			return true
+		}
+		if p < 0 {
+			return false
+		}
+		i = p
+	}
+	return false
+}
+
+// argSpan is the span of actor a as an argument of verb v: its words, or
+// with Options.PhraseSpans the noun phrase that holds them.
+func (c *Coder) argSpan(sc *Scratch, doc Doc, a actorRef, v int, conj bool) event.Span {
+	if !c.opt.PhraseSpans || a.head < 0 || a.head >= len(sc.s.Words) {
+		return sc.span(doc, a.first, a.last)
+	}
+	f, l := c.phraseRange(sc, a.head, v, true, conj)
+	return sc.span(doc, min(f, a.first), max(l, a.last))
+}

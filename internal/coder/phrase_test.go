@@ -1,0 +1,78 @@
+package coder
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/dict/native"
+)
+
+// TestArgumentPhrases checks the spans of Options.PhraseSpans and the
+// argument phrases that stand for an unknown actor with Options.AllowMonad.
+func TestArgumentPhrases(t *testing.T) {
+	set, err := native.Read(strings.NewReader(slotDict), "slots.ewd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Build()
+	for _, tc := range []struct {
+		name          string
+		monad, phrase bool
+		tree          string
+		want          string // "SRC>TGT CODE [source span|target span]" joined by ", "
+	}{
+		{"unknown target: no event without monads", false, false,
+			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root the//DET/4/det village//NOUN/2/obj",
+			""},
+		{"unknown target keeps its phrase", true, false,
+			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root the//DET/4/det village//NOUN/2/obj",
+			"RUS>--- 190 [Russia|the village]"},
+		{"monad without any argument phrase", true, false,
+			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root again//ADV/2/advmod",
+			"RUS>--- 190 [Russia|]"},
+		{"unknown source keeps its phrase", true, false,
+			"Unidentified//ADJ/2/amod gunmen/gunman/NOUN/3/nsubj attacked/attack/VERB/0/root Ukraine//PROPN/3/obj",
+			"--->UKR 190 [Unidentified gunmen|Ukraine]"},
+		{"neither side an actor: nothing", true, false,
+			"The//DET/2/det gunmen/gunman/NOUN/3/nsubj attacked/attack/VERB/0/root the//DET/5/det village//NOUN/3/obj",
+			""},
+		{"passive: the by-phrase is the unknown source", true, false,
+			"Ukraine//PROPN/3/nsubj:pass was/be/AUX/3/aux:pass attacked/attack/VERB/0/root by//ADP/6/case the//DET/6/det gunmen/gunman/NOUN/3/obl",
+			"--->UKR 190 [the gunmen|Ukraine]"},
+		{"actor words by default", false, false,
+			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root the//DET/5/det last//ADJ/5/amod bastion//NOUN/2/obj of//ADP/7/case Ukraine//PROPN/5/nmod on//ADP/9/case Thursday//PROPN/2/obl",
+			"RUS>UKR 190 [Russia|bastion of Ukraine]"},
+		{"phrase spans: the noun phrase holding the actor", false, true,
+			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root the//DET/5/det last//ADJ/5/amod bastion//NOUN/2/obj of//ADP/7/case Ukraine//PROPN/5/nmod on//ADP/9/case Thursday//PROPN/2/obl",
+			"RUS>UKR 190 [Russia|the last bastion of Ukraine]"},
+		{"phrase spans leave out times and clauses", false, true,
+			"The//DET/2/det senate//NOUN/7/nsubj of//ADP/4/case France//PROPN/2/nmod on//ADP/6/case Tuesday//PROPN/2/nmod:tmod attacked/attack/VERB/0/root Russia//PROPN/7/obj ,//PUNCT/11/punct which//PRON/11/nsubj denied/deny/VERB/8/acl:relcl",
+			"FRALEG>RUS 190 [The senate of France|Russia]"},
+		{"phrase spans stop at an event noun", false, true,
+			"France//PROPN/2/nsubj launched/launch/VERB/0/root an//DET/4/det attack//NOUN/2/obj on//ADP/6/case Ukraine//PROPN/4/nmod",
+			"FRA>UKR 190 [France|Ukraine]"},
+		{"phrase spans: a source is its own member, a target the list", false, true,
+			"France//PROPN/4/nsubj and//CCONJ/3/cc Russia//PROPN/1/conj attacked/attack/VERB/0/root Ukraine//PROPN/4/obj and//CCONJ/7/cc Azerbaijan//PROPN/5/conj",
+			"FRA>UKR 190 [France|Ukraine and Azerbaijan], FRA>AZE 190 [France|Ukraine and Azerbaijan], RUS>UKR 190 [Russia|Ukraine and Azerbaijan], RUS>AZE 190 [Russia|Ukraine and Azerbaijan]"},
+		{"phrase spans: members acting on each other keep their own words", false, true,
+			"France//PROPN/4/nsubj and//CCONJ/3/cc Russia//PROPN/1/conj met/meet/VERB/0/root",
+			"FRA>RUS 040 [France|Russia], RUS>FRA 040 [Russia|France]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := New(set, Options{AllowMonad: tc.monad, PhraseSpans: tc.phrase})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := tree(tc.tree)
+			evs, tr := c.Explain(Doc{}, &s)
+			var got []string
+			for _, e := range evs {
+				got = append(got, fmt.Sprintf("%s>%s %s [%s|%s]", e.Source, e.Target, e.Code, e.SourceSpan.Text, e.TargetSpan.Text))
+			}
+			if g := strings.Join(got, ", "); g != tc.want {
+				t.Errorf("got  %s\nwant %s\n%s", g, tc.want, tr)
+			}
+		})
+	}
+}
