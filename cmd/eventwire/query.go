@@ -25,10 +25,13 @@ func filterFlags(fs interface {
 	from := fs.String("from", "", "first event date YYYY-MM-DD")
 	to := fs.String("to", "", "last event date YYYY-MM-DD")
 	country := fs.String("country", "", "country of the action place, ISO alpha-3 or FIPS")
+	place := fs.String("place", "", "action place: its name (Paris), full name (\"Paris, Ile-de-France, France\") or GeoNames id")
+	theme := fs.String("theme", "", "GKG theme of the events' articles (ARMEDCONFLICT, PROTEST...)")
 	text := fs.String("text", "", "full-text search over the events' sentences (SQLite FTS5 syntax)")
 	limit := fs.Int("limit", 0, "at most this many rows (0: all; top dyads and places default to 10)")
 	return func() {
-		*f = store.Filter{Actor: *actor, Code: *code, Quad: *quad, From: *from, To: *to, Country: *country, Text: *text, Limit: *limit}
+		*f = store.Filter{Actor: *actor, Code: *code, Quad: *quad, From: *from, To: *to, Country: *country, Place: *place,
+			Theme: strings.ToUpper(*theme), Text: *text, Limit: *limit}
 	}
 }
 
@@ -37,13 +40,23 @@ func runQuery(args []string, stdout, stderr io.Writer) error {
 	db := dbFlag(fs)
 	var q store.Query
 	setFilter := filterFlags(fs, &q.Filter)
-	countBy := fs.String("count-by", "", "count events by day, week or month")
-	agg := fs.String("aggregate", "", "goldstein (average Goldstein scale), dyads (top source-target pairs) or places (top action places)")
+	countBy := fs.String("count-by", "", "count events by day, week or month (with average Goldstein scale and article tone)")
+	agg := fs.String("aggregate", "", "goldstein (average Goldstein scale), dyads (top source-target pairs), places (top action places) or countries (events per action country)")
+	sortBy := fs.String("sort", "date", "order of listed events: id, date, goldstein or mentions, descending with a leading -")
+	after := fs.Int64("after", 0, "list the events after the event with this id in the --sort order (a cursor: the last id of the previous page)")
 	format := fs.String("format", "table", "output: table, csv or json")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	setFilter()
+	q.After = *after
+	switch {
+	case *sortBy == "id":
+	case slices.Contains(store.Sorts, *sortBy):
+		q.Sort = *sortBy
+	default:
+		return fmt.Errorf("%w: --sort: want id, %s, not %q", errUsage, strings.Join(store.Sorts, ", "), *sortBy)
+	}
 	if !slices.Contains(store.TableFormats, *format) {
 		return fmt.Errorf("%w: --format: want %s, not %q", errUsage, strings.Join(store.TableFormats, ", "), *format)
 	}
@@ -56,8 +69,8 @@ func runQuery(args []string, stdout, stderr io.Writer) error {
 		}
 		q.Aggregate = *countBy
 	case *agg != "":
-		if *agg != "goldstein" && *agg != "dyads" && *agg != "places" {
-			return fmt.Errorf("%w: --aggregate: want goldstein, dyads or places, not %q", errUsage, *agg)
+		if *agg != "goldstein" && *agg != "dyads" && *agg != "places" && *agg != "countries" {
+			return fmt.Errorf("%w: --aggregate: want goldstein, dyads, places or countries, not %q", errUsage, *agg)
 		}
 		q.Aggregate = *agg
 	}

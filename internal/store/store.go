@@ -22,6 +22,7 @@ var ErrNotFound = errors.New("not found")
 type Store interface {
 	Writer
 	Querier
+	ArticleReader
 	Close() error
 }
 

@@ -1,8 +1,9 @@
 // Package load ingests documents into a store: it walks the inputs
 // (ingest.Walk), recognises documents the store already holds before
-// analysing them, analyses the rest in a worker pool and writes them in
-// batches, each batch one transaction (store.Writer). Bad input is reported
-// and skipped; it never stops a run.
+// analysing them, analyses the rest in a worker pool, extracts their
+// article knowledge (internal/gkg) when given an extractor, and writes them
+// in batches, each batch one transaction (store.Writer). Bad input is
+// reported and skipped; it never stops a run.
 package load
 
 import (
@@ -15,6 +16,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/dedup"
+	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/store"
@@ -31,6 +33,10 @@ type Options struct {
 	BatchSize int // articles per transaction (0: 64)
 	Write     store.WriteOptions
 	Run       store.Run
+	// Knowledge, when set, extracts each analysed article's knowledge
+	// (entities, places, themes, tone...) after its analysis, in the same
+	// worker (each worker has its own gkg.Scratch), for the store to keep.
+	Knowledge *gkg.Extractor
 	// Progress, when set, is called after each batch with the counts so far.
 	Progress func(Summary)
 	// Log receives one line per skipped input (nil: discard).
@@ -129,14 +135,22 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 	next := func() (item, bool) { it, ok := <-items; return it, ok }
 	newWorker := func() func(item) item {
 		an := newAnalyzer()
+		var sc *gkg.Scratch
+		if opt.Knowledge != nil {
+			sc = opt.Knowledge.NewScratch()
+		}
 		return func(it item) item {
 			if it.analyze {
-				fill(&it.article, an(it.doc))
+				r := an(it.doc)
+				fill(&it.article, r)
+				AddKnowledge(&it.article, r, opt.Knowledge, sc)
 			}
 			return it
 		}
 	}
-	var spare Analyze // analyses documents that were taken for duplicates but were not
+	// spare analyses documents that were taken for duplicates but were not.
+	var spare Analyze
+	var spareScratch *gkg.Scratch
 	batch := &store.Batch{Run: opt.Run}
 	flush := func() error {
 		if len(batch.Articles) == 0 && len(batch.Skips) == 0 {
@@ -149,12 +163,17 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 		if res.Unknown > 0 {
 			if spare == nil {
 				spare = newAnalyzer()
+				if opt.Knowledge != nil {
+					spareScratch = opt.Knowledge.NewScratch()
+				}
 			}
 			var again []store.Article
 			for i, o := range res.Outcome {
 				if o == "unknown" {
 					a := batch.Articles[i]
-					fill(&a, spare(ingest.Document{ID: a.ID, Text: a.Text, Title: a.Title, URL: a.URL, Source: a.Source, Date: a.Published}))
+					r := spare(ingest.Document{ID: a.ID, Text: a.Text, Title: a.Title, URL: a.URL, Source: a.Source, Date: a.Published})
+					fill(&a, r)
+					AddKnowledge(&a, r, opt.Knowledge, spareScratch)
 					again = append(again, a)
 				}
 			}
@@ -241,6 +260,23 @@ func fill(a *store.Article, r analyze.Result) {
 	for i := range a.Events {
 		a.Events[i].DocID = a.ID
 	}
+}
+
+// AddKnowledge sets a.Knowledge to the knowledge x extracts from the
+// analysis r of a's document, with the scratch buffers sc of the calling
+// goroutine, as Run does when Options.Knowledge is set. Call it after
+// filling a with r. A nil x does nothing.
+func AddKnowledge(a *store.Article, r analyze.Result, x *gkg.Extractor, sc *gkg.Scratch) {
+	if x == nil {
+		return
+	}
+	date := a.Published
+	if date.IsZero() {
+		date = r.Date
+	}
+	rec := x.Extract(sc, gkg.Article{DocID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Date: date,
+		Doc: &r.Parsed, Events: a.Events})
+	a.Knowledge = &rec
 }
 
 // sentenceRanges returns the byte range of each sentence, finding the

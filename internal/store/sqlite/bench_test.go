@@ -14,6 +14,7 @@ import (
 	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/storetest"
 )
 
 // benchEvents is the size of the generated store the query benchmarks use.
@@ -137,7 +138,7 @@ func TestMain(m *testing.M) {
 func BenchmarkWrite(b *testing.B) {
 	db := openTemp(b)
 	r := rand.New(rand.NewPCG(3, 4))
-	words := strings.Fields(textA + " " + textB)
+	words := strings.Fields(storetest.TextA + " " + storetest.TextB)
 	actors := []string{"USA", "CHN", "RUS", "SDN", "SDNMIL", "GEO", "ARM", "AZE"}
 	b.ReportAllocs()
 	n := 0
@@ -155,10 +156,10 @@ func BenchmarkWrite(b *testing.B) {
 			}
 			var evs []event.Event
 			for k := 0; k < 4; k++ {
-				evs = append(evs, ev(1+k, actors[r.IntN(len(actors))], actors[r.IntN(len(actors))], "190",
+				evs = append(evs, storetest.Event(1+k, actors[r.IntN(len(actors))], actors[r.IntN(len(actors))], "190",
 					fmt.Sprintf("2024-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28)), ""))
 			}
-			batch.Articles = append(batch.Articles, art(fmt.Sprintf("https://bench.example/%d", n), "", sb.String(), evs...))
+			batch.Articles = append(batch.Articles, storetest.Article(fmt.Sprintf("https://bench.example/%d", n), "", sb.String(), evs...))
 			n++
 		}
 		if _, err := db.Write(context.Background(), batch, store.WriteOptions{}); err != nil {

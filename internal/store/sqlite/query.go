@@ -89,15 +89,80 @@ func where(f store.Filter) (string, []any, error) {
 		}
 		args = append(args, c)
 	}
+	if f.Place != "" {
+		conds = append(conds, `e.place IN (SELECT id FROM places WHERE name = ? COLLATE NOCASE
+			UNION SELECT id FROM places WHERE short = ? COLLATE NOCASE UNION SELECT ?)`)
+		args = append(args, f.Place, f.Place, f.Place)
+	}
+	if f.Theme != "" {
+		conds = append(conds, `e.id IN (SELECT m.event_id FROM article_themes th JOIN mentions m ON m.article_id = th.article_id
+			WHERE th.theme = ?)`)
+		args = append(args, strings.ToUpper(f.Theme))
+	}
 	if f.Text != "" {
 		conds = append(conds, `e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
 			(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))`)
 		args = append(args, f.Text)
 	}
-	if len(conds) == 0 {
-		return "", nil, nil
+	if f.ID != 0 {
+		conds = append(conds, "e.id = ?")
+		args = append(args, f.ID)
 	}
-	return " WHERE " + strings.Join(conds, " AND "), args, nil
+	return joinConds(conds), args, nil
+}
+
+func joinConds(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(conds, " AND ")
+}
+
+// sortKeys are the event columns of the sort orders.
+var sortKeys = map[string]string{"date": "e.day", "goldstein": "e.goldstein", "mentions": "e.num_mentions"}
+
+// listWhere returns the WHERE clause, ORDER BY clause and arguments that
+// list the events of f in the order of f.Sort after the event f.After.
+func listWhere(f store.Filter) (string, string, []any, error) {
+	var conds []string
+	var args []any
+	w, wargs, err := where(f)
+	if err != nil {
+		return "", "", nil, err
+	}
+	if w != "" {
+		conds = append(conds, strings.TrimPrefix(w, " WHERE "))
+		args = wargs
+	}
+	key, desc := f.Sort, false
+	if strings.HasPrefix(key, "-") {
+		key, desc = key[1:], true
+	}
+	col, ok := sortKeys[key]
+	if f.Sort != "" && !ok {
+		return "", "", nil, fmt.Errorf("sort %q: want one of %s", f.Sort, strings.Join(store.Sorts, ", "))
+	}
+	cmp, dir := ">", ""
+	if desc {
+		cmp, dir = "<", " DESC"
+	}
+	order := " ORDER BY e.id" + dir
+	if ok {
+		order = " ORDER BY " + col + dir + ", e.id" + dir
+	}
+	if f.After < 0 {
+		return "", "", nil, fmt.Errorf("cursor %d: want an event id", f.After)
+	}
+	if f.After > 0 {
+		if ok {
+			conds = append(conds, "("+col+", e.id) "+cmp+" ((SELECT "+strings.TrimPrefix(col, "e.")+" FROM events WHERE id = ?), ?)")
+			args = append(args, f.After, f.After)
+		} else {
+			conds = append(conds, "e.id "+cmp+" ?")
+			args = append(args, f.After)
+		}
+	}
+	return joinConds(conds), order, args, nil
 }
 
 func limit(n, def int) string {
@@ -112,6 +177,14 @@ func limit(n, def int) string {
 
 const dayExpr = "date(e.day*86400, 'unixepoch')"
 
+// andWhere adds cond to the WHERE clause w.
+func andWhere(w, cond string) string {
+	if w == "" {
+		return " WHERE " + cond
+	}
+	return w + " AND " + cond
+}
+
 // Query answers q as a table (see store.Querier).
 func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 	w, args, err := where(q.Filter)
@@ -122,10 +195,15 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 	var cols []string
 	switch q.Aggregate {
 	case "":
-		cols = []string{"id", "date", "source", "target", "code", "quad", "goldstein", "place", "country", "mentions", "sources", "articles", "root", "source_name", "target_name"}
+		lw, order, largs, err := listWhere(q.Filter)
+		if err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		args = largs
+		cols = []string{"id", "date", "source", "target", "code", "quad", "goldstein", "place", "country", "mentions", "sources", "articles", "root", "source_name", "target_name", "tone"}
 		sqlText = `SELECT e.id, ` + dayExpr + `, e.source, e.target, e.code, e.quad, e.goldstein, e.place_name, e.country,
-			e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.source_name, e.target_name FROM events e` + w +
-			` ORDER BY e.day, e.id` + limit(q.Limit, 0)
+			e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.source_name, e.target_name, e.tone FROM events e` + lw +
+			order + limit(q.Limit, 0)
 	case "day", "week", "month":
 		return s.countBy(ctx, q, w, args)
 	case "goldstein":
@@ -139,17 +217,15 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 	case "places":
 		// Aggregate over covering index columns only, then name the top
 		// places: reading names in the aggregate costs a table read per row.
-		cols = []string{"place", "name", "country", "events", "mentions", "avg_goldstein"}
-		pw := w
-		if pw == "" {
-			pw = " WHERE e.place != ''"
-		} else {
-			pw += " AND e.place != ''"
-		}
-		sqlText = `SELECT t.place, (SELECT place_name FROM events WHERE place = t.place LIMIT 1),
-			(SELECT country FROM events WHERE place = t.place LIMIT 1), t.n, t.m, t.g FROM
-			(SELECT e.place AS place, count(*) AS n, sum(e.num_mentions) AS m, round(avg(e.goldstein), 3) AS g FROM events e` + pw +
-			` GROUP BY e.place ORDER BY n DESC, e.place` + limit(q.Limit, 10) + `) t ORDER BY t.n DESC, t.place`
+		cols = []string{"place", "name", "country", "lat", "lon", "events", "mentions", "avg_goldstein"}
+		sqlText = `SELECT t.place, coalesce(p.name, ''), coalesce(p.country, ''), p.lat, p.lon, t.n, t.m, t.g FROM
+			(SELECT e.place AS place, count(*) AS n, sum(e.num_mentions) AS m, round(avg(e.goldstein), 3) AS g FROM events e` +
+			andWhere(w, "e.place != ''") + ` GROUP BY e.place ORDER BY n DESC, e.place` + limit(q.Limit, 10) + `) t
+			LEFT JOIN places p ON p.id = t.place ORDER BY t.n DESC, t.place`
+	case "countries":
+		cols = []string{"country", "events", "mentions", "avg_goldstein"}
+		sqlText = `SELECT e.country, count(*) AS n, sum(e.num_mentions), round(avg(e.goldstein), 3) FROM events e` +
+			andWhere(w, "e.country != ''") + ` GROUP BY e.country ORDER BY n DESC, e.country` + limit(q.Limit, 0)
 	default:
 		return nil, fmt.Errorf("query: aggregation %q: want one of %s", q.Aggregate, strings.Join(store.Aggregations, ", "))
 	}
@@ -190,25 +266,30 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 // countBy counts events by day in SQL (over the covering day index) and
 // folds the days into weeks (starting on Monday) or months.
 func (s *DB) countBy(ctx context.Context, q store.Query, w string, args []any) (*store.Table, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.day, count(*), sum(e.num_mentions), sum(e.goldstein) FROM events e`+w+
-		` GROUP BY e.day ORDER BY e.day`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT e.day, count(*), sum(e.num_mentions), sum(e.goldstein), count(e.tone), coalesce(sum(e.tone), 0)
+		FROM events e`+w+` GROUP BY e.day ORDER BY e.day`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
 	defer rows.Close()
-	t := &store.Table{Columns: []string{q.Aggregate, "events", "mentions", "avg_goldstein"}}
+	t := &store.Table{Columns: []string{q.Aggregate, "events", "mentions", "avg_goldstein", "avg_tone"}}
 	var label string
-	var n, m int64
-	var g float64
+	var n, m, nt int64
+	var g, tone float64
 	emit := func() {
-		if n > 0 {
-			t.Rows = append(t.Rows, []any{label, n, m, math.Round(g/float64(n)*1000) / 1000})
+		if n == 0 {
+			return
 		}
+		var avgTone any = ""
+		if nt > 0 {
+			avgTone = math.Round(tone/float64(nt)*1000) / 1000
+		}
+		t.Rows = append(t.Rows, []any{label, n, m, math.Round(g/float64(n)*1000) / 1000, avgTone})
 	}
 	for rows.Next() {
-		var day, dn, dm int64
-		var dg float64
-		if err := rows.Scan(&day, &dn, &dm, &dg); err != nil {
+		var day, dn, dm, dnt int64
+		var dg, dt float64
+		if err := rows.Scan(&day, &dn, &dm, &dg, &dnt, &dt); err != nil {
 			return nil, fmt.Errorf("query: %w", err)
 		}
 		d := time.Unix(day*86400, 0).UTC()
@@ -223,9 +304,9 @@ func (s *DB) countBy(ctx context.Context, q store.Query, w string, args []any) (
 		}
 		if l != label {
 			emit()
-			label, n, m, g = l, 0, 0, 0
+			label, n, m, g, nt, tone = l, 0, 0, 0, 0, 0
 		}
-		n, m, g = n+dn, m+dm, g+dg
+		n, m, g, nt, tone = n+dn, m+dm, g+dg, nt+dnt, tone+dt
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("query: %w", err)
@@ -239,12 +320,12 @@ func (s *DB) countBy(ctx context.Context, q store.Query, w string, args []any) (
 
 // Events calls fn for each event matching f (see store.Querier).
 func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEvent) error) error {
-	w, args, err := where(f)
+	w, order, args, err := listWhere(f)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id, m.data, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen
-		FROM events e JOIN mentions m ON m.id = e.first_mention`+w+` ORDER BY e.id`+limit(f.Limit, 0), args...)
+		FROM events e JOIN mentions m ON m.id = e.first_mention`+w+order+limit(f.Limit, 0), args...)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
@@ -274,7 +355,8 @@ func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEv
 // Mentions calls fn for each mention of an event matching f (see
 // store.Querier).
 func (s *DB) Mentions(ctx context.Context, f store.Filter, fn func(*store.StoredMention) error) error {
-	w, args, err := where(f)
+	f.Sort = ""
+	w, _, args, err := listWhere(f)
 	if err != nil {
 		return fmt.Errorf("reading mentions: %w", err)
 	}

@@ -120,6 +120,52 @@ CREATE TABLE skips (
 	PRIMARY KEY (run_id, origin)
 );
 `,
+	// 2: article knowledge (the gkg.Record as JSON, its tone, its themes),
+	// each event's tone (of the article that first reported it), action
+	// places with coordinates, and the indexes of the theme and place
+	// filters, countries and series with tone.
+	`
+ALTER TABLE articles ADD COLUMN tone REAL;
+ALTER TABLE articles ADD COLUMN knowledge TEXT;
+-- Most recent first: the article listing.
+CREATE INDEX articles_recent ON articles(coalesce(published, strftime('%Y-%m-%dT%H:%M:%SZ', ingested, 'unixepoch')), id);
+-- One row per theme an article's knowledge names, with the number of its
+-- mentions; keyed by theme for the theme filter.
+CREATE TABLE article_themes (
+	theme      TEXT NOT NULL,
+	article_id TEXT NOT NULL REFERENCES articles(id),
+	n          INTEGER NOT NULL,
+	PRIMARY KEY (theme, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_themes_article ON article_themes(article_id);
+ALTER TABLE events ADD COLUMN tone REAL;
+-- Action places by feature id: full name, name before the first comma,
+-- country and coordinates, for the place filter and top places.
+CREATE TABLE places (
+	id      TEXT PRIMARY KEY,
+	name    TEXT NOT NULL,
+	short   TEXT NOT NULL,
+	country TEXT NOT NULL,
+	lat     REAL,
+	lon     REAL
+);
+CREATE INDEX places_name ON places(name COLLATE NOCASE);
+CREATE INDEX places_short ON places(short COLLATE NOCASE);
+INSERT OR IGNORE INTO places(id, name, short, country, lat, lon)
+	SELECT g.id, g.name, trim(CASE WHEN instr(g.name, ',') > 0 THEN substr(g.name, 1, instr(g.name, ',') - 1) ELSE g.name END),
+		g.country, g.lat, g.lon
+	FROM (SELECT json_extract(data, '$.action_geo.feature_id') AS id, coalesce(json_extract(data, '$.action_geo.full_name'), '') AS name,
+		coalesce(json_extract(data, '$.action_geo.country_iso'), '') AS country, json_extract(data, '$.action_geo.lat') AS lat,
+		json_extract(data, '$.action_geo.lon') AS lon, id AS mention
+		FROM mentions WHERE data IS NOT NULL) g
+	WHERE g.id IS NOT NULL AND g.id != '' ORDER BY g.mention;
+-- Series with tone, and countries in a date range (covering).
+DROP INDEX events_day;
+CREATE INDEX events_day ON events(day, goldstein, num_mentions, quad, place, tone, country);
+-- Countries over all dates (covering).
+DROP INDEX events_country;
+CREATE INDEX events_country ON events(country, day, goldstein, num_mentions);
+`,
 }
 
 // SchemaVersion is the schema version this package writes.

@@ -363,10 +363,31 @@ func (t *tx) duplicate(a *store.Article, target, src string) error {
 }
 
 func (t *tx) newArticle(a *store.Article, src, runID string) error {
-	if _, err := t.exec(`INSERT INTO articles(id, canonical_url, url, title, source, published, text, simhash, words, ingested)
-		VALUES (?,?,?,?,?,?,?,?,?,?)`, a.ID, nullString(a.CanonicalURL), nullString(a.URL), nullString(a.Title),
-		nullString(src), dateString(a.Published), a.Text, int64(a.SimHash), a.Words, t.now); err != nil {
+	var tone, knowledge any
+	if k := a.Knowledge; k != nil {
+		data, err := json.Marshal(k)
+		if err != nil {
+			return fmt.Errorf("encoding article knowledge: %w", err)
+		}
+		tone, knowledge = k.Tone.Tone, data
+	}
+	if _, err := t.exec(`INSERT INTO articles(id, canonical_url, url, title, source, published, text, simhash, words, ingested, tone, knowledge)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, a.ID, nullString(a.CanonicalURL), nullString(a.URL), nullString(a.Title),
+		nullString(src), dateString(a.Published), a.Text, int64(a.SimHash), a.Words, t.now, tone, knowledge); err != nil {
 		return fmt.Errorf("writing article: %w", err)
+	}
+	if k := a.Knowledge; k != nil && len(k.Themes) > 0 {
+		n := make(map[string]int, len(k.Themes))
+		for _, th := range k.Themes {
+			if th.Theme != "" {
+				n[th.Theme]++
+			}
+		}
+		for th, c := range n {
+			if _, err := t.exec(`INSERT INTO article_themes(theme, article_id, n) VALUES (?,?,?)`, th, a.ID, c); err != nil {
+				return fmt.Errorf("writing article themes: %w", err)
+			}
+		}
 	}
 	if _, err := t.exec(`INSERT INTO copies(id, article_id, url, source, published, origin, run_id, seen) VALUES (?,?,?,?,?,?,?,?)`,
 		a.ID, a.ID, nullString(a.URL), nullString(src), dateString(a.Published), a.Origin, runID, t.now); err != nil {
@@ -456,16 +477,26 @@ func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string) e
 				g.FeatureID, g.FullName, g.CountryISO, g.CountryFIPS, eventID); err != nil {
 				return fmt.Errorf("updating event place: %w", err)
 			}
+			if err := t.place(g); err != nil {
+				return err
+			}
 		}
 	} else {
 		var place, placeName, country, fips string
 		if g := e.ActionGeo; g != nil {
 			place, placeName, country, fips = g.FeatureID, g.FullName, g.CountryISO, g.CountryFIPS
+			if err := t.place(g); err != nil {
+				return err
+			}
+		}
+		var tone any
+		if a.Knowledge != nil {
+			tone = a.Knowledge.Tone.Tone
 		}
 		r, err := t.exec(`INSERT INTO events(source, target, base, code, quad, goldstein, day, place, place_name, country, country_fips,
-			source_name, target_name, first_seen, is_root) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			source_name, target_name, first_seen, is_root, tone) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			m.Source, m.Target, m.Base, e.Code, e.QuadClass, e.Goldstein, m.Day, place, placeName, country, fips,
-			e.SourceSpan.Text, e.TargetSpan.Text, t.now, dedup.IsLead(e.Sentence))
+			e.SourceSpan.Text, e.TargetSpan.Text, t.now, dedup.IsLead(e.Sentence), tone)
 		if err != nil {
 			return fmt.Errorf("writing event: %w", err)
 		}
@@ -490,6 +521,19 @@ func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string) e
 	}
 	t.touched[eventID] = true
 	t.res.Mentions++
+	return nil
+}
+
+// place records an action place (the first record of a feature id wins).
+func (t *tx) place(g *event.Geo) error {
+	if g == nil || g.FeatureID == "" {
+		return nil
+	}
+	short, _, _ := strings.Cut(g.FullName, ",")
+	if _, err := t.exec(`INSERT OR IGNORE INTO places(id, name, short, country, lat, lon) VALUES (?,?,?,?,?,?)`,
+		g.FeatureID, g.FullName, strings.TrimSpace(short), g.CountryISO, g.Lat, g.Lon); err != nil {
+		return fmt.Errorf("writing place: %w", err)
+	}
 	return nil
 }
 

@@ -2,16 +2,15 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/eventwire/eventwire/internal/dedup"
-	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/storetest"
 )
 
 func openTemp(t testing.TB) *DB {
@@ -24,34 +23,10 @@ func openTemp(t testing.TB) *DB {
 	return db
 }
 
-// ev is a coded event in sentence n of a text of sentences.
-func ev(n int, src, tgt, code, date, place string) event.Event {
-	e := event.Event{Sentence: n, Source: src, Target: tgt, Code: code, Base: code[:min(3, len(code))], Root: code[:2],
-		QuadClass: 3, Goldstein: -2, Date: date, Rule: "test.ewd:1",
-		SourceSpan: event.Span{First: 1, Last: 1, Text: strings.ToLower(src) + " officials"},
-		TargetSpan: event.Span{First: 3, Last: 3, Text: strings.ToLower(tgt)}}
-	if place != "" {
-		e.ActionGeo = &event.Geo{Type: 4, FullName: place + " city", FeatureID: place, CountryISO: "X" + place[:2], CountryFIPS: place[:2]}
-	}
-	return e
+// TestConformance runs the store conformance suite on SQLite.
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store { return openTemp(t) })
 }
-
-func art(url, source, text string, evs ...event.Event) store.Article {
-	h, n := dedup.SimHash(text)
-	var sents []store.Sentence
-	start := 0
-	for i := 0; i < len(text); i++ {
-		if text[i] == '.' {
-			sents = append(sents, store.Sentence{Start: start, End: i + 1})
-			start = i + 2
-		}
-	}
-	return store.Article{ID: dedup.ArticleID(url, text), CanonicalURL: dedup.CanonicalURL(url), URL: url, Source: source,
-		Text: text, SimHash: h, Words: n, Sentences: sents, Events: evs, Analyzed: true, Origin: "test"}
-}
-
-const textA = "China accused the United States of interference on Tuesday. A spokesman said China would take firm countermeasures to protect its sovereignty and security against the sanctions. The sanctions freeze the assets of officials."
-const textB = "Thousands of protesters gathered outside the parliament in Tbilisi on Wednesday. Police used water cannon and tear gas to disperse the crowd after some demonstrators threw stones at the building."
 
 func write(t *testing.T, db *DB, arts ...store.Article) store.WriteResult {
 	t.Helper()
@@ -71,167 +46,13 @@ func stats(t *testing.T, db *DB) store.Stats {
 	return s
 }
 
-func TestWriteIsIdempotent(t *testing.T) {
-	db := openTemp(t)
-	batch := []store.Article{
-		art("https://a.example/1", "", textA, ev(1, "CHN", "USA", "112", "2024-06-11", ""), ev(2, "CHN", "USA", "163", "2024-06-11", "")),
-		art("", "wire", textB, ev(1, "CVL", "GEOLEG", "141", "2024-03-08", "611717")),
-	}
-	res := write(t, db, batch...)
-	if res.New != 2 || res.Events != 3 || res.Mentions != 3 {
-		t.Fatalf("first write: %+v", res)
-	}
-	before := stats(t, db)
-	res = write(t, db, batch...)
-	if res.New != 0 || res.Already != 2 || res.Events != 0 || res.Mentions != 0 {
-		t.Errorf("second write: %+v", res)
-	}
-	after := stats(t, db)
-	after.Runs, before.Runs = 0, 0
-	if fmt.Sprint(before) != fmt.Sprint(after) {
-		t.Errorf("re-ingest changed the store: %+v -> %+v", before, after)
-	}
-	if before.Articles != 2 || before.Events != 3 || before.Mentions != 3 || before.Sentences != 5 {
-		t.Errorf("stats %+v", before)
-	}
-}
-
-func TestCopiesAreMentions(t *testing.T) {
-	db := openTemp(t)
-	orig := art("https://a.example/1", "", textA, ev(1, "CHN", "USA", "112", "2024-06-11", ""))
-	write(t, db, orig)
-	// The same page under a tracking URL is the same article.
-	same := orig
-	same.URL = "https://www.a.example/1/?utm_source=feed"
-	same.ID = dedup.ArticleID(same.URL, same.Text)
-	if res := write(t, db, same); res.Already != 1 {
-		t.Errorf("tracking URL: %+v", res)
-	}
-	// Re-published text elsewhere, lightly edited: a copy, another mention.
-	edited := art("https://b.example/x", "", strings.Replace(textA, "would take", "will take", 1))
-	res := write(t, db, edited)
-	if res.Duplicate != 1 || res.Mentions != 1 || res.Events != 0 {
-		t.Errorf("edited copy: %+v", res)
-	}
-	if res := write(t, db, edited); res.Already != 1 {
-		t.Errorf("copy again: %+v", res)
-	}
-	var got []store.StoredEvent
-	db.Events(context.Background(), store.Filter{}, func(e *store.StoredEvent) error { got = append(got, *e); return nil })
-	if len(got) != 1 || got[0].NumMentions != 2 || got[0].NumArticles != 2 || got[0].NumSources != 2 || !got[0].IsRoot {
-		t.Errorf("events %+v", got)
-	}
-	var ms []store.StoredMention
-	db.Mentions(context.Background(), store.Filter{}, func(m *store.StoredMention) error { ms = append(ms, *m); return nil })
-	if len(ms) != 2 || !ms[1].Copy || ms[1].Event.URL != "https://b.example/x" || ms[0].Event.Code != "112" || ms[1].Event.Code != "112" {
-		t.Errorf("mentions %+v", ms)
-	}
-	if s := stats(t, db); s.Articles != 1 || s.Copies != 2 || s.Sources != 2 {
-		t.Errorf("stats %+v", s)
-	}
-}
-
-func TestEventsMergeAcrossArticles(t *testing.T) {
-	db := openTemp(t)
-	write(t, db,
-		art("https://a.example/1", "", "Report one about an air strike in the capital.", ev(1, "SDNMIL", "SDNREB", "195", "2024-04-22", "KH1")),
-		art("https://b.example/1", "", "Report two, a different text, on the same strike.", ev(3, "SDNMIL", "SDNREB", "195", "2024-04-23", "")),
-		art("https://c.example/1", "", "Report three: a strike the same day in another city.", ev(1, "SDNMIL", "SDNREB", "195", "2024-04-22", "OM2")),
-		art("https://d.example/1", "", "Report four: a strike two weeks later.", ev(1, "SDNMIL", "SDNREB", "195", "2024-05-06", "KH1")),
-	)
-	var got []string
-	db.Events(context.Background(), store.Filter{}, func(e *store.StoredEvent) error {
-		got = append(got, fmt.Sprintf("%s %s m%d a%d root=%v", e.Event.Date, geoID(e.Event.ActionGeo), e.NumMentions, e.NumArticles, e.IsRoot))
-		return nil
-	})
-	want := "2024-04-22 KH1 m2 a2 root=true|2024-04-22 OM2 m1 a1 root=true|2024-05-06 KH1 m1 a1 root=true"
-	if strings.Join(got, "|") != want {
-		t.Errorf("events\n%s\nwant\n%s", strings.Join(got, "|"), want)
-	}
-}
-
-func geoID(g *event.Geo) string {
-	if g == nil {
-		return "-"
-	}
-	return g.FeatureID
-}
-
-func TestQuery(t *testing.T) {
-	db := openTemp(t)
-	write(t, db,
-		art("https://a.example/1", "", textA, ev(1, "CHN", "USA", "112", "2024-06-11", ""), ev(2, "CHNGOV", "USA", "163", "2024-06-12", "")),
-		art("https://a.example/2", "", textB, ev(1, "CVL", "GEOLEG", "141", "2024-03-08", "611717"), ev(2, "COP", "CVL", "173", "2024-03-08", "611717")),
-	)
-	tests := []struct {
-		q    store.Query
-		want string
-	}{
-		{store.Query{Filter: store.Filter{Actor: "CHN"}}, "112 163"},
-		{store.Query{Filter: store.Filter{Actor: "USA"}}, "112 163"},
-		{store.Query{Filter: store.Filter{Actor: "CHNGOV"}}, "163"},
-		{store.Query{Filter: store.Filter{Actor: "cvl"}}, "141 173"}, // by name
-		{store.Query{Filter: store.Filter{Code: "1"}}, "141 173 112 163"},
-		{store.Query{Filter: store.Filter{Code: "16"}}, "163"},
-		{store.Query{Filter: store.Filter{Quad: 3, From: "2024-06-12"}}, "163"},
-		{store.Query{Filter: store.Filter{To: "2024-03-08"}}, "141 173"},
-		{store.Query{Filter: store.Filter{Country: "61"}}, "141 173"},
-		{store.Query{Filter: store.Filter{Text: "countermeasures"}}, "163"},
-		{store.Query{Filter: store.Filter{Text: "tbilisi OR sanctions"}}, "141 163"},
-		{store.Query{Filter: store.Filter{Limit: 1}}, "141"},
-	}
-	for _, tt := range tests {
-		tab, err := db.Query(context.Background(), tt.q)
-		if err != nil {
-			t.Errorf("%+v: %v", tt.q, err)
-			continue
-		}
-		var codes []string
-		for _, r := range tab.Rows {
-			codes = append(codes, r[4].(string))
-		}
-		if got := strings.Join(codes, " "); got != tt.want {
-			t.Errorf("%+v: codes %q, want %q", tt.q.Filter, got, tt.want)
-		}
-	}
-	aggs := []struct {
-		agg, want string
-	}{
-		{"day", "[2024-03-08 2 2 -2] [2024-06-11 1 1 -2] [2024-06-12 1 1 -2]"},
-		{"week", "[2024-03-04 2 2 -2] [2024-06-10 2 2 -2]"},
-		{"month", "[2024-03 2 2 -2] [2024-06 2 2 -2]"},
-		{"goldstein", "[4 4 -2 -2]"},
-		{"dyads", "[CHN USA 1 1 -2] [CHNGOV USA 1 1 -2] [COP CVL 1 1 -2] [CVL GEOLEG 1 1 -2]"},
-		{"places", "[611717 611717 city X61 2 2 -2]"},
-	}
-	for _, a := range aggs {
-		tab, err := db.Query(context.Background(), store.Query{Aggregate: a.agg})
-		if err != nil {
-			t.Errorf("%s: %v", a.agg, err)
-			continue
-		}
-		var rows []string
-		for _, r := range tab.Rows {
-			rows = append(rows, fmt.Sprint(r))
-		}
-		if got := strings.Join(rows, " "); got != a.want {
-			t.Errorf("%s: %s, want %s", a.agg, got, a.want)
-		}
-	}
-	for _, bad := range []store.Query{{Aggregate: "year"}, {Filter: store.Filter{Code: "1x"}}, {Filter: store.Filter{From: "June"}}, {Filter: store.Filter{Quad: 5}}} {
-		if _, err := db.Query(context.Background(), bad); err == nil {
-			t.Errorf("%+v: no error", bad)
-		}
-	}
-}
-
 func TestMigrationsAndReopen(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "ew.db")
 	db, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, db, art("https://a.example/1", "", textA, ev(1, "CHN", "USA", "112", "2024-06-11", "")))
+	write(t, db, storetest.Article("https://a.example/1", "", storetest.TextA, storetest.Event(1, "CHN", "USA", "112", "2024-06-11", "")))
 	var v int
 	db.db.QueryRow("PRAGMA user_version").Scan(&v)
 	var mode string
@@ -255,65 +76,106 @@ func TestMigrationsAndReopen(t *testing.T) {
 	}
 }
 
-func TestBadArticleRollsBackBatch(t *testing.T) {
-	db := openTemp(t)
-	good := art("https://a.example/1", "", textA, ev(1, "CHN", "USA", "112", "2024-06-11", ""))
-	bad := art("https://a.example/2", "", textB, ev(1, "CVL", "GEOLEG", "141", "not a date", ""))
-	if _, err := db.Write(context.Background(), &store.Batch{Articles: []store.Article{good, bad}}, store.WriteOptions{}); err == nil {
-		t.Fatal("bad date: no error")
+// TestMigrateFromVersion1 opens a store as the first schema version left
+// it (an article, an event at a place recorded only in its mention's
+// JSON) and checks that the migrated store answers the place filter, top
+// places with coordinates, and the article without knowledge.
+func TestMigrateFromVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.db")
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if s := stats(t, db); s.Articles != 0 || s.Events != 0 {
-		t.Errorf("failed batch left %+v", s)
+	a := storetest.Article("https://b.example/2", "Wire", storetest.TextB, storetest.Event(1, "CVL", "GEOLEG", "141", "2024-03-08", "611717"))
+	data := `{"doc_id":"` + a.ID + `","sentence":1,"text":"Thousands of protesters gathered.","source":"CVL","target":"GEOLEG","code":"141",` +
+		`"root":"14","base":"141","quad_class":3,"goldstein":-6.5,"date":"2024-03-08","source_span":{"start":0,"end":9,"first":1,"last":1},` +
+		`"target_span":{"start":-1,"end":-1,"first":0,"last":0},"verb_span":{"start":-1,"end":-1,"first":0,"last":0},"rule":"t:1",` +
+		`"action_geo":{"type":4,"full_name":"Tbilisi, Tbilisi, Georgia","country_iso":"GEO","country_fips":"GG","lat":41.69411,"lon":44.83368,"feature_id":"611717"}}`
+	stmts := []string{
+		migrations[0],
+		`INSERT INTO articles(id, url, title, source, published, text, simhash, words, ingested) VALUES
+			('` + a.ID + `', 'https://b.example/2', 'Protest', 'Wire', '2024-03-08T00:00:00Z', '` + a.Text + `', 1, 30, 1700000000)`,
+		`INSERT INTO copies(id, article_id, url, source, origin, run_id, seen) VALUES ('` + a.ID + `', '` + a.ID + `', 'https://b.example/2', 'Wire', 'x.txt', 'r', 1700000000)`,
+		`INSERT INTO sentences(article_id, n, start, end) VALUES ('` + a.ID + `', 1, 0, 81), ('` + a.ID + `', 2, 82, 195)`,
+		`INSERT INTO events(source, target, base, code, quad, goldstein, day, place, place_name, country, country_fips, source_name, target_name,
+			first_seen, is_root, num_mentions, num_sources, num_articles, first_mention) VALUES
+			('CVL', 'GEOLEG', '141', '141', 3, -6.5, 19790, '611717', 'Tbilisi, Tbilisi, Georgia', 'GEO', 'GG', 'protesters', '', 1700000000, 1, 1, 1, 1, 1)`,
+		`INSERT INTO mentions(event_id, article_id, copy_id, sentence_id, source_name, confidence, seen, data) VALUES
+			(1, '` + a.ID + `', '` + a.ID + `', 1, 'Wire', 100, 1700000000, '` + data + `')`,
+		`PRAGMA user_version = 1`,
 	}
-}
-
-// TestConcurrentWriters runs writers and readers at once (run with -race).
-func TestConcurrentWriters(t *testing.T) {
-	db := openTemp(t)
-	var wg sync.WaitGroup
-	for w := 0; w < 4; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for i := 0; i < 10; i++ {
-				text := fmt.Sprintf("Writer %d article %d reports that officials met in the capital on day %d to discuss a treaty and trade.", w, i, i*7+w)
-				a := art(fmt.Sprintf("https://w%d.example/%d", w, i), "", text, ev(1, fmt.Sprintf("A%02d", w), "USA", "040", "2024-01-01", ""))
-				if _, err := db.Write(context.Background(), &store.Batch{Run: store.Run{ID: "c"}, Articles: []store.Article{a}}, store.WriteOptions{NearDistance: -1}); err != nil {
-					t.Error(err)
-				}
-				if _, err := db.Stats(context.Background()); err != nil {
-					t.Error(err)
-				}
-			}
-		}(w)
-	}
-	wg.Wait()
-	if s := stats(t, db); s.Articles != 40 || s.Events != 4 || s.Mentions != 40 {
-		t.Errorf("stats %+v", s)
-	}
-}
-
-func TestNearDuplicatesWithinDays(t *testing.T) {
-	db := openTemp(t)
-	day := time.Date(2024, 6, 11, 0, 0, 0, 0, time.UTC)
-	orig := art("https://a.example/1", "", textA)
-	orig.Published = day
-	write(t, db, orig)
-	tests := []struct {
-		url     string
-		days    int
-		outcome string
-	}{
-		{"https://b.example/1", 7, "duplicate"},
-		{"https://c.example/1", -6, "duplicate"},
-		{"https://d.example/1", 8, "new"}, // outside the 7 days: not looked up
-	}
-	for _, tt := range tests {
-		a := art(tt.url, "", strings.Replace(textA, "would take", "will take", 1))
-		a.Published = day.AddDate(0, 0, tt.days)
-		res := write(t, db, a)
-		if len(res.Outcome) != 1 || res.Outcome[0] != tt.outcome {
-			t.Errorf("copy %d days later: %v, want %s", tt.days, res.Outcome, tt.outcome)
+	for _, s := range stmts {
+		if _, err := raw.Exec(s); err != nil {
+			t.Fatalf("%s: %v", s, err)
 		}
+	}
+	raw.Close()
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	tab, err := db.Query(ctx, store.Query{Aggregate: "places", Filter: store.Filter{Place: "tbilisi"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(tab.Rows); got != "[[611717 Tbilisi, Tbilisi, Georgia GEO 41.69411 44.83368 1 1 -6.5]]" {
+		t.Errorf("places after migration: %s", got)
+	}
+	tab, err = db.Query(ctx, store.Query{Aggregate: "day"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(tab.Rows); got != "[[2024-03-08 1 1 -6.5 ]]" {
+		t.Errorf("series after migration: %s", got)
+	}
+	v, err := db.Article(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Knowledge != nil || len(v.Events) != 1 || v.Events[0].Event.ActionGeo == nil || len(v.Sentences) != 2 || len(v.Copies) != 1 || v.Title != "Protest" {
+		t.Errorf("article after migration: %+v", v)
+	}
+	// The migrated store takes new articles with knowledge.
+	b := storetest.Article("https://a.example/1", "", storetest.TextA, storetest.Event(1, "CHN", "USA", "112", "2024-06-11", "611717"))
+	if res := write(t, db, b); res.New != 1 || res.Events != 1 {
+		t.Errorf("write after migration: %+v", res)
+	}
+	if s := stats(t, db); s.Articles != 2 || s.Events != 2 || s.Mentions != 2 {
+		t.Errorf("stats after migration: %+v", s)
+	}
+}
+
+// TestFullTextSyntax checks SQLite's FTS5 query syntax, which the
+// conformance suite leaves to each implementation.
+func TestFullTextSyntax(t *testing.T) {
+	db := openTemp(t)
+	write(t, db,
+		storetest.Article("https://a.example/1", "", storetest.TextA, storetest.Event(1, "CHN", "USA", "112", "2024-06-11", ""), storetest.Event(2, "CHNGOV", "USA", "163", "2024-06-12", "")),
+		storetest.Article("https://a.example/2", "", storetest.TextB, storetest.Event(1, "CVL", "GEOLEG", "141", "2024-03-08", ""), storetest.Event(2, "COP", "CVL", "173", "2024-03-08", "")),
+	)
+	for _, tt := range []struct{ text, want string }{
+		{"tbilisi OR sanctions", "163 141"},
+		{"countermeasures", "163"},
+		{"sanction*", "163"},
+		{`"tear gas"`, "173"},
+		{"police NOT gas", ""},
+		{"NEAR(tear disperse, 5)", "173"},
+	} {
+		var got []string
+		if err := db.Events(context.Background(), store.Filter{Text: tt.text}, func(e *store.StoredEvent) error {
+			got = append(got, e.Event.Code)
+			return nil
+		}); err != nil {
+			t.Errorf("%s: %v", tt.text, err)
+			continue
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%s: %v, want %s", tt.text, got, tt.want)
+		}
+	}
+	if err := db.Events(context.Background(), store.Filter{Text: `"unbalanced`}, func(*store.StoredEvent) error { return nil }); err == nil {
+		t.Error("bad FTS5 query: no error")
 	}
 }
