@@ -637,3 +637,13 @@ func readAll(t testing.TB, r io.Reader) string {
 	}
 	return string(b)
 }
+
+// tempStore opens an empty SQLite store in a test directory.
+func tempStore(t testing.TB) *sqlite.DB {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "ew.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
