@@ -1,0 +1,458 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/dedup"
+	"github.com/eventwire/eventwire/internal/store"
+)
+
+// isCode reports whether s looks like a CAMEO actor code (prefix): upper
+// case letters and digits.
+func isCode(s string) bool {
+	if s == "" || len(s) > 24 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixEnd is the smallest string greater than every string starting
+// with p (p is ASCII upper case or digits).
+func prefixEnd(p string) string { return p[:len(p)-1] + string(p[len(p)-1]+1) }
+
+// filterSQL builds a WHERE clause over events e with numbered parameters.
+type filterSQL struct {
+	conds []string
+	args  []any
+}
+
+// arg adds a parameter and returns its placeholder.
+func (w *filterSQL) arg(v any) string {
+	w.args = append(w.args, v)
+	return "$" + strconv.Itoa(len(w.args))
+}
+
+func (w *filterSQL) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// and returns the clause with one more condition.
+func (w *filterSQL) and(cond string) string {
+	if len(w.conds) == 0 {
+		return " WHERE " + cond
+	}
+	return w.String() + " AND " + cond
+}
+
+// where returns the conditions (over events e) and arguments of f. Code
+// columns have collation "C" (see schema.go), so a code prefix is a byte
+// range and a range scan of an index, whatever the database's collation.
+func where(f store.Filter) (*filterSQL, error) {
+	w := &filterSQL{}
+	if f.Actor != "" {
+		if isCode(f.Actor) {
+			lo, hi := w.arg(f.Actor), w.arg(prefixEnd(f.Actor))
+			w.conds = append(w.conds, `e.id IN (SELECT id FROM events WHERE source >= `+lo+` AND source < `+hi+`
+				UNION SELECT id FROM events WHERE target >= `+lo+` AND target < `+hi+`)`)
+		} else {
+			pat := w.arg("%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(f.Actor) + "%")
+			w.conds = append(w.conds, "(e.source_name ILIKE "+pat+" OR e.target_name ILIKE "+pat+")")
+		}
+	}
+	if f.Code != "" {
+		for i := 0; i < len(f.Code); i++ {
+			if f.Code[i] < '0' || f.Code[i] > '9' {
+				return nil, fmt.Errorf("code %q: want digits", f.Code)
+			}
+		}
+		w.conds = append(w.conds, "e.code >= "+w.arg(f.Code)+" AND e.code < "+w.arg(prefixEnd(f.Code)))
+	}
+	if f.Quad != 0 {
+		if f.Quad < 1 || f.Quad > 4 {
+			return nil, fmt.Errorf("quad class %d: want 1 to 4", f.Quad)
+		}
+		w.conds = append(w.conds, "e.quad = "+w.arg(f.Quad))
+	}
+	if f.From != "" {
+		d, ok := dedup.Day(f.From)
+		if !ok {
+			return nil, fmt.Errorf("from date %q: want YYYY-MM-DD", f.From)
+		}
+		w.conds = append(w.conds, "e.day >= "+w.arg(d))
+	}
+	if f.To != "" {
+		d, ok := dedup.Day(f.To)
+		if !ok {
+			return nil, fmt.Errorf("to date %q: want YYYY-MM-DD", f.To)
+		}
+		w.conds = append(w.conds, "e.day <= "+w.arg(d))
+	}
+	if f.Country != "" {
+		c := strings.ToUpper(f.Country)
+		if len(c) == 2 {
+			w.conds = append(w.conds, "e.country_fips = "+w.arg(c))
+		} else {
+			w.conds = append(w.conds, "e.country = "+w.arg(c))
+		}
+	}
+	if f.Place != "" {
+		pl := w.arg(f.Place)
+		w.conds = append(w.conds, `e.place IN (SELECT id FROM places WHERE lower(name) = lower(`+pl+`)
+			UNION SELECT id FROM places WHERE lower(short) = lower(`+pl+`) UNION SELECT `+pl+`::text)`)
+	}
+	if f.Theme != "" {
+		w.conds = append(w.conds, `e.id IN (SELECT m.event_id FROM article_themes th JOIN mentions m ON m.article_id = th.article_id
+			WHERE th.theme = `+w.arg(strings.ToUpper(f.Theme))+`)`)
+	}
+	if f.Text != "" {
+		tq, targs, err := textQuery(f.Text, len(w.args)+1)
+		if err != nil {
+			return nil, err
+		}
+		w.args = append(w.args, targs...)
+		w.conds = append(w.conds, `e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
+			(SELECT id FROM sentences WHERE tsv @@ (`+tq+`)))`)
+	}
+	if f.ID != 0 {
+		w.conds = append(w.conds, "e.id = "+w.arg(f.ID))
+	}
+	return w, nil
+}
+
+// sortKeys are the event columns of the sort orders.
+var sortKeys = map[string]string{"date": "day", "goldstein": "goldstein", "mentions": "num_mentions"}
+
+// listWhere returns the conditions of f, with the cursor f.After, and the
+// ORDER BY clause that list the events of f in the order of f.Sort.
+func listWhere(f store.Filter) (*filterSQL, string, error) {
+	w, err := where(f)
+	if err != nil {
+		return nil, "", err
+	}
+	key, desc := f.Sort, false
+	if strings.HasPrefix(key, "-") {
+		key, desc = key[1:], true
+	}
+	col, ok := sortKeys[key]
+	if f.Sort != "" && !ok {
+		return nil, "", fmt.Errorf("sort %q: want one of %s", f.Sort, strings.Join(store.Sorts, ", "))
+	}
+	cmp, dir := ">", ""
+	if desc {
+		cmp, dir = "<", " DESC"
+	}
+	order := " ORDER BY e.id" + dir
+	if ok {
+		order = " ORDER BY e." + col + dir + ", e.id" + dir
+	}
+	if f.After < 0 {
+		return nil, "", fmt.Errorf("cursor %d: want an event id", f.After)
+	}
+	if f.After > 0 {
+		a := w.arg(f.After)
+		if ok {
+			w.conds = append(w.conds, "(e."+col+", e.id) "+cmp+" ((SELECT "+col+" FROM events WHERE id = "+a+"), "+a+")")
+		} else {
+			w.conds = append(w.conds, "e.id "+cmp+" "+a)
+		}
+	}
+	return w, order, nil
+}
+
+func limit(n, def int) string {
+	if n <= 0 {
+		n = def
+	}
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" LIMIT %d", n)
+}
+
+const dayExpr = "to_char(date '1970-01-01' + e.day, 'YYYY-MM-DD')"
+
+// round3 rounds a double precision expression to 3 decimals.
+func round3(x string) string { return "round((" + x + ")::numeric, 3)::float8" }
+
+// Query answers q as a table (see store.Querier). Values are string, int64
+// or float64, as from the SQLite store.
+func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
+	w, err := where(q.Filter)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	var sqlText string
+	var cols []string
+	switch q.Aggregate {
+	case "":
+		lw, order, err := listWhere(q.Filter)
+		if err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		w = lw
+		cols = []string{"id", "date", "source", "target", "code", "quad", "goldstein", "place", "country", "mentions", "sources", "articles", "root", "source_name", "target_name", "tone"}
+		sqlText = `SELECT e.id, ` + dayExpr + `, e.source, e.target, e.code, e.quad::int8, e.goldstein, e.place_name, e.country,
+			e.num_mentions::int8, e.num_sources::int8, e.num_articles::int8, e.is_root::int::int8, e.source_name, e.target_name, e.tone
+			FROM events e` + w.String() + order + limit(q.Limit, 0)
+	case "day", "week", "month":
+		return s.countBy(ctx, q, w)
+	case "goldstein":
+		cols = []string{"events", "mentions", "avg_goldstein", "mention_weighted_goldstein"}
+		sqlText = `SELECT count(*), coalesce(sum(e.num_mentions), 0)::int8, ` + round3("coalesce(avg(e.goldstein), 0)") + `, ` +
+			round3("coalesce(sum(e.goldstein*e.num_mentions)/nullif(sum(e.num_mentions), 0), 0)") + ` FROM events e` + w.String()
+	case "dyads":
+		cols = []string{"source", "target", "events", "mentions", "avg_goldstein"}
+		sqlText = `SELECT e.source, e.target, count(*) AS n, sum(e.num_mentions)::int8, ` + round3("avg(e.goldstein)") +
+			` FROM events e` + w.String() + ` GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target` + limit(q.Limit, 10)
+	case "places":
+		// Aggregate over covering index columns only, then name the top
+		// places.
+		cols = []string{"place", "name", "country", "lat", "lon", "events", "mentions", "avg_goldstein"}
+		sqlText = `SELECT t.place, coalesce(p.name, ''), coalesce(p.country, ''), p.lat, p.lon, t.n, t.m, t.g FROM
+			(SELECT e.place AS place, count(*) AS n, sum(e.num_mentions)::int8 AS m, ` + round3("avg(e.goldstein)") + ` AS g
+			FROM events e` + w.and("e.place != ''") + ` GROUP BY e.place ORDER BY n DESC, e.place` + limit(q.Limit, 10) + `) t
+			LEFT JOIN places p ON p.id = t.place ORDER BY t.n DESC, t.place`
+	case "countries":
+		cols = []string{"country", "events", "mentions", "avg_goldstein"}
+		sqlText = `SELECT e.country, count(*) AS n, sum(e.num_mentions)::int8, ` + round3("avg(e.goldstein)") + ` FROM events e` +
+			w.and("e.country != ''") + ` GROUP BY e.country ORDER BY n DESC, e.country` + limit(q.Limit, 0)
+	default:
+		return nil, fmt.Errorf("query: aggregation %q: want one of %s", q.Aggregate, strings.Join(store.Aggregations, ", "))
+	}
+	rows, err := s.pool.Query(ctx, sqlText, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	defer rows.Close()
+	t := &store.Table{Columns: cols}
+	for rows.Next() {
+		vals, err := rows.Values()
+		if err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		for i, v := range vals {
+			vals[i] = cell(v)
+		}
+		t.Rows = append(t.Rows, vals)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	return t, nil
+}
+
+// cell converts a value read from PostgreSQL to the types store.Table
+// holds.
+func cell(v any) any {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string, int64, float64:
+		return x
+	case int32:
+		return int64(x)
+	case int16:
+		return int64(x)
+	case float32:
+		return float64(x)
+	case bool:
+		if x {
+			return int64(1)
+		}
+		return int64(0)
+	case []byte:
+		return string(x)
+	}
+	return fmt.Sprint(v)
+}
+
+// countBy counts events by day in SQL (over the covering day index) and
+// folds the days into weeks (starting on Monday) or months.
+func (s *DB) countBy(ctx context.Context, q store.Query, w *filterSQL) (*store.Table, error) {
+	rows, err := s.pool.Query(ctx, `SELECT e.day, count(*), sum(e.num_mentions)::int8, sum(e.goldstein), count(e.tone),
+		coalesce(sum(e.tone), 0) FROM events e`+w.String()+` GROUP BY e.day ORDER BY e.day`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	defer rows.Close()
+	t := &store.Table{Columns: []string{q.Aggregate, "events", "mentions", "avg_goldstein", "avg_tone"}}
+	var label string
+	var n, m, nt int64
+	var g, tone float64
+	emit := func() {
+		if n == 0 {
+			return
+		}
+		var avgTone any = ""
+		if nt > 0 {
+			avgTone = math.Round(tone/float64(nt)*1000) / 1000
+		}
+		t.Rows = append(t.Rows, []any{label, n, m, math.Round(g/float64(n)*1000) / 1000, avgTone})
+	}
+	for rows.Next() {
+		var day int32
+		var dn, dm, dnt int64
+		var dg, dt float64
+		if err := rows.Scan(&day, &dn, &dm, &dg, &dnt, &dt); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		d := time.Unix(int64(day)*86400, 0).UTC()
+		var l string
+		switch q.Aggregate {
+		case "day":
+			l = d.Format("2006-01-02")
+		case "week":
+			l = d.AddDate(0, 0, -int((d.Weekday()+6)%7)).Format("2006-01-02")
+		default:
+			l = d.Format("2006-01")
+		}
+		if l != label {
+			emit()
+			label, n, m, g, nt, tone = l, 0, 0, 0, 0, 0
+		}
+		n, m, g, nt, tone = n+dn, m+dm, g+dg, nt+dnt, tone+dt
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	emit()
+	if q.Limit > 0 && len(t.Rows) > q.Limit {
+		t.Rows = t.Rows[:q.Limit]
+	}
+	return t, nil
+}
+
+// Events calls fn for each event matching f (see store.Querier).
+func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEvent) error) error {
+	w, order, err := listWhere(f)
+	if err != nil {
+		return fmt.Errorf("reading events: %w", err)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT e.id, m.data::text, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen
+		FROM events e JOIN mentions m ON m.id = e.first_mention`+w.String()+order+limit(f.Limit, 0), w.args...)
+	if err != nil {
+		return fmt.Errorf("reading events: %w", err)
+	}
+	defer rows.Close()
+	var se store.StoredEvent
+	var data []byte
+	for rows.Next() {
+		var nm, ns, na int32
+		se = store.StoredEvent{}
+		if err := rows.Scan(&se.ID, &data, &nm, &ns, &na, &se.IsRoot, &se.FirstSeen); err != nil {
+			return fmt.Errorf("reading events: %w", err)
+		}
+		se.NumMentions, se.NumSources, se.NumArticles = int(nm), int(ns), int(na)
+		if err := json.Unmarshal(data, &se.Event); err != nil {
+			return fmt.Errorf("reading event %d: %w", se.ID, err)
+		}
+		se.FirstSeen = se.FirstSeen.UTC().Truncate(time.Second)
+		if err := fn(&se); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading events: %w", err)
+	}
+	return nil
+}
+
+// Mentions calls fn for each mention of an event matching f (see
+// store.Querier).
+func (s *DB) Mentions(ctx context.Context, f store.Filter, fn func(*store.StoredMention) error) error {
+	f.Sort = ""
+	w, _, err := listWhere(f)
+	if err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT m.event_id, coalesce(m.data, o.data)::text, m.source_name, m.confidence, m.seen,
+		m.of_mention IS NOT NULL, c.url, c.id
+		FROM events e JOIN mentions m ON m.event_id = e.id LEFT JOIN mentions o ON o.id = m.of_mention
+		JOIN copies c ON c.id = m.copy_id`+w.String()+` ORDER BY m.event_id, m.id`+limit(f.Limit, 0), w.args...)
+	if err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	defer rows.Close()
+	var sm store.StoredMention
+	var data []byte
+	for rows.Next() {
+		var src, curl *string
+		var conf int32
+		var copyID string
+		sm = store.StoredMention{}
+		if err := rows.Scan(&sm.EventID, &data, &src, &conf, &sm.Seen, &sm.Copy, &curl, &copyID); err != nil {
+			return fmt.Errorf("reading mentions: %w", err)
+		}
+		if err := json.Unmarshal(data, &sm.Event); err != nil {
+			return fmt.Errorf("reading a mention of event %d: %w", sm.EventID, err)
+		}
+		sm.Confidence = int(conf)
+		if src != nil {
+			sm.SourceName = *src
+		}
+		sm.Seen = sm.Seen.UTC().Truncate(time.Second)
+		if sm.Copy {
+			sm.Event.URL = ""
+			if curl != nil {
+				sm.Event.URL = *curl
+			}
+			sm.Event.DocID = copyID
+		}
+		if err := fn(&sm); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	return nil
+}
+
+// Stats counts what the store holds.
+func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	var first, last *int32
+	err := s.pool.QueryRow(ctx, `SELECT
+		(SELECT count(*) FROM articles), (SELECT count(*) FROM copies), (SELECT count(*) FROM sentences),
+		(SELECT count(*) FROM events), (SELECT count(*) FROM mentions),
+		(SELECT count(DISTINCT source) FROM copies), (SELECT count(*) FROM runs),
+		(SELECT min(day) FROM events), (SELECT max(day) FROM events)`).Scan(
+		&st.Articles, &st.Copies, &st.Sentences, &st.Events, &st.Mentions, &st.Sources, &st.Runs, &first, &last)
+	if err != nil {
+		return st, fmt.Errorf("counting: %w", err)
+	}
+	if first != nil && last != nil {
+		st.First = time.Unix(int64(*first)*86400, 0).UTC().Format("2006-01-02")
+		st.Last = time.Unix(int64(*last)*86400, 0).UTC().Format("2006-01-02")
+	}
+	st.Skipped = map[string]int64{}
+	rows, err := s.pool.Query(ctx, `SELECT reason, count(*) FROM skips GROUP BY reason`)
+	if err != nil {
+		return st, fmt.Errorf("counting skipped inputs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r string
+		var n int64
+		if err := rows.Scan(&r, &n); err != nil {
+			return st, fmt.Errorf("counting skipped inputs: %w", err)
+		}
+		st.Skipped[r] = n
+	}
+	return st, rows.Err()
+}

@@ -1,0 +1,210 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// migrations are applied in order, each once; the table schema_version
+// holds the number applied. Never edit one that has shipped: append a new
+// one. The tables mirror the SQLite store's (store/sqlite/schema.go) so that
+// both answer the same queries the same way; the differences are
+// PostgreSQL's types (timestamptz, boolean, bytea for the article text,
+// whose sentence ranges are byte offsets), identity columns, and a
+// tsvector column with a GIN index instead of an FTS5 table.
+var migrations = []string{
+	// 1: articles, copies, near-duplicate bands, sentences with full-text
+	// index, events, mentions, ingest runs and skipped inputs.
+	`
+CREATE TABLE articles (
+	id            text COLLATE "C" PRIMARY KEY,
+	canonical_url text,
+	url           text,
+	title         text,
+	source        text,
+	published     timestamptz,
+	text          bytea NOT NULL,
+	simhash       bigint NOT NULL,
+	words         integer NOT NULL,
+	ingested      timestamptz NOT NULL,
+	tone          double precision,
+	knowledge     json
+);
+-- Most recent first: the article listing.
+CREATE INDEX articles_recent ON articles((coalesce(published, ingested)), id);
+-- One row per theme an article's knowledge names, with the number of its
+-- mentions; keyed by theme for the theme filter.
+CREATE TABLE article_themes (
+	theme      text COLLATE "C" NOT NULL,
+	article_id text COLLATE "C" NOT NULL REFERENCES articles(id),
+	n          integer NOT NULL,
+	PRIMARY KEY (theme, article_id)
+);
+CREATE INDEX article_themes_article ON article_themes(article_id);
+CREATE TABLE copies (
+	id         text COLLATE "C" PRIMARY KEY,
+	article_id text COLLATE "C" NOT NULL REFERENCES articles(id),
+	url        text,
+	source     text,
+	published  timestamptz,
+	origin     text,
+	run_id     text,
+	seen       timestamptz NOT NULL,
+	seq        bigint GENERATED ALWAYS AS IDENTITY -- the order copies were stored in
+);
+CREATE INDEX copies_article ON copies(article_id);
+-- One row per band of an article's SimHash, keyed by band and publication
+-- day (days since 1970) and carrying the whole hash, so a lookup reads a
+-- few days of one index.
+CREATE TABLE simhash_bands (
+	key        bigint NOT NULL,
+	day        integer NOT NULL,
+	article_id text COLLATE "C" NOT NULL REFERENCES articles(id),
+	simhash    bigint NOT NULL,
+	PRIMARY KEY (key, day, article_id)
+);
+CREATE TABLE sentences (
+	id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	article_id text COLLATE "C" NOT NULL REFERENCES articles(id),
+	n          integer NOT NULL,
+	start_byte integer NOT NULL,
+	end_byte   integer NOT NULL,
+	tsv        tsvector NOT NULL,
+	UNIQUE (article_id, n)
+);
+CREATE INDEX sentences_tsv ON sentences USING gin (tsv);
+CREATE TABLE events (
+	id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	source        text COLLATE "C" NOT NULL,
+	target        text COLLATE "C" NOT NULL,
+	base          text COLLATE "C" NOT NULL,
+	code          text COLLATE "C" NOT NULL,
+	quad          integer NOT NULL,
+	goldstein     double precision NOT NULL,
+	day           integer NOT NULL,
+	place         text COLLATE "C" NOT NULL,
+	place_name    text NOT NULL,
+	country       text COLLATE "C" NOT NULL,
+	country_fips  text COLLATE "C" NOT NULL,
+	source_name   text NOT NULL,
+	target_name   text NOT NULL,
+	first_seen    timestamptz NOT NULL,
+	is_root       boolean NOT NULL,
+	num_mentions  integer NOT NULL DEFAULT 0,
+	num_sources   integer NOT NULL DEFAULT 0,
+	num_articles  integer NOT NULL DEFAULT 0,
+	first_mention bigint,
+	tone          double precision
+);
+-- The matcher's lookup, and top dyads (covering: index-only scans).
+CREATE INDEX events_key ON events(source, target, base, day) INCLUDE (place, goldstein, num_mentions);
+CREATE INDEX events_target ON events(target, day);
+CREATE INDEX events_code ON events(code, day);
+-- Series with tone, average Goldstein, places and countries in a date range (covering).
+CREATE INDEX events_day ON events(day) INCLUDE (goldstein, num_mentions, quad, place, tone, country);
+-- Countries over all dates (covering).
+CREATE INDEX events_country ON events(country, day) INCLUDE (goldstein, num_mentions);
+CREATE INDEX events_country_fips ON events(country_fips, day);
+CREATE INDEX events_place ON events(place, day) INCLUDE (goldstein, num_mentions);
+-- Action places by feature id: full name, name before the first comma,
+-- country and coordinates, for the place filter and top places.
+CREATE TABLE places (
+	id      text COLLATE "C" PRIMARY KEY,
+	name    text NOT NULL,
+	short   text NOT NULL,
+	country text NOT NULL,
+	lat     double precision,
+	lon     double precision
+);
+CREATE INDEX places_name ON places(lower(name));
+CREATE INDEX places_short ON places(lower(short));
+CREATE TABLE mentions (
+	id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	event_id    bigint NOT NULL REFERENCES events(id),
+	article_id  text COLLATE "C" NOT NULL REFERENCES articles(id),
+	copy_id     text COLLATE "C" NOT NULL REFERENCES copies(id),
+	sentence_id bigint,
+	source_name text,
+	confidence  integer NOT NULL,
+	seen        timestamptz NOT NULL,
+	of_mention  bigint REFERENCES mentions(id),
+	data        json
+);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_sentence ON mentions(sentence_id);
+CREATE TABLE runs (
+	id        text PRIMARY KEY,
+	started   timestamptz NOT NULL,
+	updated   timestamptz NOT NULL,
+	args      text,
+	new       bigint NOT NULL DEFAULT 0,
+	duplicate bigint NOT NULL DEFAULT 0,
+	already   bigint NOT NULL DEFAULT 0,
+	events    bigint NOT NULL DEFAULT 0,
+	mentions  bigint NOT NULL DEFAULT 0,
+	skipped   bigint NOT NULL DEFAULT 0
+);
+CREATE TABLE skips (
+	run_id  text NOT NULL,
+	origin  text NOT NULL,
+	reason  text NOT NULL,
+	message text,
+	PRIMARY KEY (run_id, origin)
+);
+`,
+}
+
+// SchemaVersion is the schema version this package writes.
+var SchemaVersion = len(migrations)
+
+// migrationLock is the advisory lock key that serialises migrations, so
+// that workers starting at once against a new database do not race.
+const migrationLock = 0x657677697265 // "evwire"
+
+// migrate applies the migrations the database lacks, all in one
+// transaction.
+func migrate(ctx context.Context, pool *pgxpool.Pool) error {
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("migrating schema: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock)); err != nil {
+		return fmt.Errorf("migrating schema: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)`); err != nil {
+		return fmt.Errorf("migrating schema: %w", err)
+	}
+	var v int
+	err = tx.QueryRow(ctx, `SELECT version FROM schema_version`).Scan(&v)
+	switch {
+	case err == pgx.ErrNoRows:
+		if _, err := tx.Exec(ctx, `INSERT INTO schema_version(version) VALUES (0)`); err != nil {
+			return fmt.Errorf("migrating schema: %w", err)
+		}
+	case err != nil:
+		return fmt.Errorf("reading schema version: %w", err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("schema version %d is newer than this program's %d", v, len(migrations))
+	}
+	if v == len(migrations) {
+		return nil
+	}
+	for i := v; i < len(migrations); i++ {
+		if _, err := tx.Exec(ctx, migrations[i]); err != nil {
+			return fmt.Errorf("applying migration %d: %w", i+1, err)
+		}
+	}
+	if _, err := tx.Exec(ctx, `UPDATE schema_version SET version = $1`, len(migrations)); err != nil {
+		return fmt.Errorf("setting schema version: %w", err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("migrating schema: %w", err)
+	}
+	return nil
+}
