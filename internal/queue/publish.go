@@ -1,0 +1,138 @@
+package queue
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/dedup"
+	"github.com/eventwire/eventwire/internal/ingest"
+)
+
+// PublishSummary counts what a publish run did.
+type PublishSummary struct {
+	Read      int            // documents read
+	Published int            // new messages on the queue
+	Duplicate int            // dropped by the duplicate window (published before)
+	Failed    int            // not acknowledged by the servers
+	Skipped   map[string]int // inputs skipped, by reason
+	Elapsed   time.Duration
+}
+
+// String is the one-line summary printed at the end of a publish run.
+func (s PublishSummary) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d articles read: %d queued, %d already queued", s.Read, s.Published, s.Duplicate)
+	if s.Failed > 0 {
+		fmt.Fprintf(&b, ", %d failed", s.Failed)
+	}
+	total := 0
+	reasons := make([]string, 0, len(s.Skipped))
+	for r, n := range s.Skipped {
+		total += n
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	fmt.Fprintf(&b, ", %d skipped", total)
+	if total > 0 {
+		b.WriteString(" (")
+		for i, r := range reasons {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s %d", r, s.Skipped[r])
+		}
+		b.WriteString(")")
+	}
+	if s.Elapsed > 0 {
+		fmt.Fprintf(&b, "; %.1fs", s.Elapsed.Seconds())
+	}
+	return b.String()
+}
+
+// JobOf returns the job of a document read from origin: its id is the
+// article id the store will give it (dedup.ArticleID), so a document
+// published twice is one message within the duplicate window, and one
+// article in the store in any case.
+func JobOf(doc ingest.Document, origin string) Job {
+	return Job{ID: dedup.ArticleID(doc.URL, doc.Text), Origin: origin, DocID: doc.ID, Text: doc.Text,
+		Title: doc.Title, URL: doc.URL, Source: doc.Source, Date: doc.Date}
+}
+
+// Document returns the document of a job, as the reader gave it.
+func (j Job) Document() ingest.Document {
+	return ingest.Document{ID: j.DocID, Text: j.Text, Title: j.Title, URL: j.URL, Source: j.Source, Date: j.Date}
+}
+
+// PublishPaths reads the documents of paths (files, directories, gzip,
+// JSON Lines: ingest.Walk) and publishes one job per document. Skipped
+// inputs are counted and listed on log (nil: discard); they are not
+// queued. It returns when the servers acknowledged every message, with the
+// first error that stopped the run.
+func PublishPaths(ctx context.Context, q *Queue, paths []string, log io.Writer) (PublishSummary, error) {
+	start := time.Now()
+	if log == nil {
+		log = io.Discard
+	}
+	sum := PublishSummary{Skipped: map[string]int{}}
+	var mu sync.Mutex
+	var firstErr error
+	done := func(p Published, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case err != nil:
+			sum.Failed++
+			if firstErr == nil {
+				firstErr = err
+			}
+		case p.Duplicate:
+			sum.Duplicate++
+		default:
+			sum.Published++
+		}
+	}
+	walkErr := ingest.Walk(paths, func(doc ingest.Document, origin string) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		mu.Lock()
+		sum.Read++
+		mu.Unlock()
+		return q.PublishAsync(JobOf(doc, origin), done)
+	}, func(s ingest.Skip) {
+		mu.Lock()
+		sum.Skipped[s.Reason]++
+		mu.Unlock()
+		fmt.Fprintf(log, "skipped %s\n", s)
+	})
+	flushErr := q.Flush(ctx)
+	// The outcome callbacks run on their own goroutines after the futures
+	// resolve; wait until each one has been counted.
+	for {
+		mu.Lock()
+		n := sum.Published + sum.Duplicate + sum.Failed
+		read := sum.Read
+		mu.Unlock()
+		if n >= read || ctx.Err() != nil || flushErr != nil || walkErr != nil {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	sum.Elapsed = time.Since(start)
+	switch {
+	case walkErr != nil:
+		return sum, fmt.Errorf("publishing: %w", walkErr)
+	case flushErr != nil:
+		return sum, fmt.Errorf("publishing: %w", flushErr)
+	case firstErr != nil:
+		return sum, fmt.Errorf("publishing: %d of %d messages failed, the first: %w", sum.Failed, sum.Read, firstErr)
+	}
+	return sum, nil
+}
