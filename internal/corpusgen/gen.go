@@ -360,7 +360,7 @@ func Generate(sents []Sentence, opt Options, emit func(*Article) error) (Summary
 
 // original builds an original article: a lead sentence that reports an
 // event (ConfliBERT class 1–4) when the topic has one, then sentences of
-// the same topic, then, when the topic runs out, sentences that name no
+// the same topic (at most half of them), then sentences that name no
 // country, in paragraphs of one to three sentences.
 func (p *pools) original(rng *rand.Rand, opt Options, i, day, outlet int) *Article {
 	n := opt.MinSentences + rng.IntN(opt.MaxSentences-opt.MinSentences+1)
@@ -383,8 +383,11 @@ func (p *pools) original(rng *rand.Rand, opt Options, i, day, outlet int) *Artic
 			break
 		}
 	}
+	// At most half the topic's sentences, so that two articles on a small
+	// topic do not become the same sentences in another order.
+	limit := min(n, (len(pool)+1)/2)
 	for _, j := range perm {
-		if len(chosen) == n {
+		if len(chosen) >= limit {
 			break
 		}
 		if !used[pool[j].Origin] {
@@ -394,8 +397,8 @@ func (p *pools) original(rng *rand.Rand, opt Options, i, day, outlet int) *Artic
 	}
 	for len(chosen) < n && len(p.general) > 0 {
 		s := p.general[rng.IntN(len(p.general))]
-		if used[s.Origin] && len(used) < len(p.general)+len(pool) {
-			continue
+		if used[s.Origin] && len(chosen) < len(p.general) {
+			continue // drawn already; there are others left
 		}
 		chosen = append(chosen, s)
 		used[s.Origin] = true
