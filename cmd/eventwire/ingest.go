@@ -17,7 +17,7 @@ import (
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/store"
-	"github.com/eventwire/eventwire/internal/store/sqlite"
+	"github.com/eventwire/eventwire/internal/store/open"
 )
 
 func init() {
@@ -28,14 +28,13 @@ func init() {
 func dbFlag(fs interface {
 	String(name, value, usage string) *string
 }) *string {
-	return fs.String("db", "", "event store path (default: $EVENTWIRE_DB, else $XDG_DATA_HOME/eventwire/eventwire.db, else ~/.local/share/eventwire/eventwire.db)")
+	return fs.String("db", "", "event store: a postgres:// URL, or an SQLite file path (default: $EVENTWIRE_DB, else $XDG_DATA_HOME/eventwire/eventwire.db, else ~/.local/share/eventwire/eventwire.db)")
 }
 
-func openStore(ctx context.Context, path string) (*sqlite.DB, error) {
-	if path == "" {
-		path = sqlite.DefaultPath()
-	}
-	return sqlite.Open(ctx, path)
+// openStore opens the store --db names: PostgreSQL for a postgres:// or
+// postgresql:// URL, otherwise SQLite (see internal/store/open).
+func openStore(ctx context.Context, dsn string) (store.Store, error) {
+	return open.Store(ctx, dsn)
 }
 
 func runIngest(args []string, stdout, stderr io.Writer) error {
