@@ -30,6 +30,8 @@ func runDictExplain(args []string, stdout, stderr io.Writer) error {
 	fs.Var(&dicts, "dict", "dictionary file or directory loaded after the built-in ones (repeatable)")
 	noBuiltin := fs.Bool("no-builtin", false, "use only the --dict files")
 	date := fs.String("date", "", "article date YYYY-MM-DD (selects date-ranged actor codes)")
+	monad := fs.Bool("monad", false, "code events with one side unknown, as eval confli does (coder.Options.AllowMonad)")
+	phrase := fs.Bool("phrase-spans", false, "spans cover the arguments' whole noun phrases, as eval confli scores them")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -62,7 +64,7 @@ func runDictExplain(args []string, stdout, stderr io.Writer) error {
 		set.Merge(user)
 	}
 	set.Build()
-	c, err := coder.New(set, coder.Options{})
+	c, err := coder.New(set, coder.Options{AllowMonad: *monad, PhraseSpans: *phrase})
 	if err != nil {
 		return err
 	}

@@ -72,7 +72,7 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 // listConfli prints one tab-separated line per sentence: its line in the
 // class file, gold class, coded class and code ("-" when nothing was
 // coded), the gold source and the coded one, the gold target and the coded
-// one, and the text.
+// one ("S-", "T-" when the sentence has no span annotation), and the text.
 func listConfli(w io.Writer, s *confli.Sentence, o confli.Outcome) {
 	code, src, tgt := "-", "", ""
 	if o.Main >= 0 {
@@ -80,6 +80,10 @@ func listConfli(w io.Writer, s *confli.Sentence, o confli.Outcome) {
 		code = e.Source + " " + e.Code + " " + e.Target
 		src, tgt = e.SourceSpan.Text, e.TargetSpan.Text
 	}
-	fmt.Fprintf(w, "%d\t%d\t%d\t%s\tS[%s]\t[%s]\tT[%s]\t[%s]\t%s\n",
-		s.Line, s.Class, o.Class, code, s.Gold("S"), src, s.Gold("T"), tgt, s.Text)
+	gs, gt := "S["+s.Gold("S")+"]", "T["+s.Gold("T")+"]"
+	if len(s.Tokens) == 0 {
+		gs, gt = "S-", "T-" // no span annotation
+	}
+	fmt.Fprintf(w, "%d\t%d\t%d\t%s\t%s\t[%s]\t%s\t[%s]\t%s\n",
+		s.Line, s.Class, o.Class, code, gs, src, gt, tgt, s.Text)
 }

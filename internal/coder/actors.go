@@ -153,7 +153,7 @@ func nominal(w *nlp.Word) bool {
 // phrase of its head (so an actor there names the phrase's country).
 func modifierRel(d string) bool {
 	switch d {
-	case "compound", "amod", "nmod:poss", "flat", "flat:name", "compound:prt", "det", "nmod:npmod", "nummod":
+	case "compound", "amod", "nmod:poss", "flat", "flat:name", "compound:prt", "det", "nmod:npmod", "nummod", "nmod:desc":
 		return true
 	}
 	return false
@@ -315,7 +315,7 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			r.agent = sc.agents[m].entry
 		} else {
 			for _, k := range sc.children(h) {
-				if d := sc.s.Words[k].Deprel; (d == "compound" || d == "amod" || d == "flat") && sc.agentAt[k] >= 0 {
+				if d := sc.s.Words[k].Deprel; (d == "compound" || d == "amod" || d == "flat" || d == "nmod:desc") && sc.agentAt[k] >= 0 {
 					r.agent = sc.agents[sc.agentAt[k]].entry
 					break
 				}

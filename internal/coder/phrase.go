@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"os"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/event"
 )
@@ -47,7 +48,7 @@ func (c *Coder) targetPhrase(sc *Scratch, v int) int {
 			d == "obl:agent" || sc.caseOf(k) == "by" || sc.caseOf(k) == "" {
 			continue
 		}
-		if sc.phraseHead(k) && !sc.timeWord(k) {
+		if sc.phraseHead(k) && !sc.timeNoun(k) {
 			return k
 		}
 	}
@@ -101,7 +102,23 @@ func (c *Coder) climbs(sc *Scratch, k, p int, conj bool) bool {
 	case d == "conj":
 		return conj
 	case d == "nmod":
-		return !c.eventNoun(sc, p)
+		if sc.actorAt[p] >= 0 || sc.agentAt[p] >= 0 {
+			return true // "the government of Brazil", "the ambassador to Bahrain"
+		}
+		// "positions in the city", "a request from the Times"; not what
+		// a thing or an act is given to, aimed at or done with ("$1
+		// billion to Indonesia", "strikes on the troops")
+		return sc.placePrep(k) && !c.eventNoun(sc, p)
+	}
+	return false
+}
+
+// placePrep reports whether the preposition of word k makes it part of the
+// noun phrase it modifies: "of", or a place ("in", "at", "from", "near").
+func (sc *Scratch) placePrep(k int) bool {
+	switch sc.caseOf(k) {
+	case "of", "in", "at", "from", "near", "inside", "across", "within", "outside":
+		return true
 	}
 	return false
 }
@@ -109,7 +126,30 @@ func (c *Coder) climbs(sc *Scratch, k, p int, conj bool) bool {
 // eventNoun reports whether noun p names an event in the verb dictionary
 // (as a noun event or a verb: "attack", "ceasefire", "support").
 func (c *Coder) eventNoun(sc *Scratch, p int) bool {
-	return len(c.set.VerbsFor(sc.lemma[p])) > 0 || len(c.set.VerbsFor(sc.low[p])) > 0
+	if len(c.set.VerbsFor(sc.lemma[p])) > 0 || len(c.set.VerbsFor(sc.low[p])) > 0 {
+		return true
+	}
+	// a noun made from a verb: "bombardment", "occupation", "acceptance"
+	l := sc.lemma[p]
+	for _, suf := range [...]string{"ment", "tion", "sion", "ance", "ence", "ing", "ade"} {
+		if len(l) > len(suf)+3 && l[len(l)-len(suf):] == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// timeNoun reports whether word k names a span of time ("in two days").
+func (sc *Scratch) timeNoun(k int) bool {
+	if sc.timeWord(k) {
+		return true
+	}
+	switch sc.lemma[k] {
+	case "day", "week", "month", "year", "hour", "minute", "time", "night", "morning", "evening", "afternoon",
+		"decade", "century", "weekend", "period", "moment", "date":
+		return true
+	}
+	return false
 }
 
 // phraseRange returns the first and last words of the noun phrase around
@@ -163,12 +203,15 @@ func (sc *Scratch) opens(first, last int) bool {
 func (sc *Scratch) under(i, top int, full, conj bool) bool {
 	for d := 0; i >= 0 && d < len(sc.low); d++ {
 		p := sc.head(i)
+		rel := sc.s.Words[i].Deprel
+		if full && (sc.rel(i) == "nmod" || sc.rel(i) == "obl") && rel != "nmod:poss" && sc.timeNoun(i) {
+			return false // "on Sunday", "five months after"
+		}
 		if p == top {
-			rel := sc.s.Words[i].Deprel
 			if !full {
 				return modifierRel(rel)
 			}
-			if sc.timeWord(i) {
+			if rel == "nmod" && !sc.placePrep(i) && os.Getenv("PNMOD") != "1" {
 				return false
 			}
 			switch rel {
