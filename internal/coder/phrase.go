@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"os"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/event"
 )
@@ -211,7 +210,7 @@ func (sc *Scratch) under(i, top int, full, conj bool) bool {
 			if !full {
 				return modifierRel(rel)
 			}
-			if rel == "nmod" && !sc.placePrep(i) && os.Getenv("PNMOD") != "1" {
+			if rel == "nmod" && !sc.placePrep(i) {
 				return false
 			}
 			switch rel {
