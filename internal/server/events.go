@@ -250,18 +250,18 @@ func (t table) int(row []any, col string) int64 {
 	return 0
 }
 
-// num returns a column as a float rounded to 3 decimals; a missing or
-// empty value is NaN.
+// num returns a column as a float (the store rounds averages); a missing
+// or empty value is NaN.
 func (t table) num(row []any, col string) float64 {
 	if i, ok := t.col[col]; ok {
 		switch v := row[i].(type) {
 		case int64:
 			return float64(v)
 		case float64:
-			return math.Round(v*1000) / 1000
+			return v
 		case string:
 			if x, err := strconv.ParseFloat(v, 64); err == nil {
-				return math.Round(x*1000) / 1000
+				return x
 			}
 		}
 	}
