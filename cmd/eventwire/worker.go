@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/analyze"
+	"github.com/eventwire/eventwire/internal/coder"
+	"github.com/eventwire/eventwire/internal/dedup"
+	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/ingest/load"
+	"github.com/eventwire/eventwire/internal/queue"
+	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/postgres"
+	"github.com/eventwire/eventwire/internal/worker"
+)
+
+func init() {
+	register(command{name: "worker", summary: "code documents from a NATS JetStream work queue into the event store", run: runWorker})
+}
+
+// queueFlags adds the flags naming the work queue, shared by worker,
+// queue and ingest --queue.
+type queueFlags struct {
+	url, stream, subject *string
+	replicas             *int
+}
+
+func addQueueFlags(fs interface {
+	String(name, value, usage string) *string
+	Int(name string, value int, usage string) *int
+}, urlFlag bool) queueFlags {
+	var f queueFlags
+	if urlFlag {
+		f.url = fs.String("queue", "", "NATS server URLs, comma-separated (nats://host:4222,...)")
+	}
+	f.stream = fs.String("stream", queue.Defaults.Stream, "work-queue stream (its dead letters go to the stream of --stream with _DEAD)")
+	f.subject = fs.String("subject", queue.Defaults.Subject, "subject of the work-queue stream")
+	f.replicas = fs.Int("replicas", 1, "replicas of the streams when this command creates them (3 on a cluster)")
+	return f
+}
+
+func (f queueFlags) config(url, name string) queue.Config {
+	return queue.Config{URL: url, Name: name, Stream: *f.stream, Subject: *f.subject,
+		DeadStream: *f.stream + "_DEAD", DeadSubject: *f.subject + ".dead", Replicas: *f.replicas}
+}
+
+func runWorker(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("worker", "", stderr)
+	qf := addQueueFlags(fs, true)
+	db := dbFlag(fs)
+	var dicts multiFlag
+	fs.Var(&dicts, "dict", "dictionary file or directory (repeatable; default: the built-in dictionaries)")
+	date := fs.String("date", "", "article date YYYY-MM-DD for documents without one (default: today)")
+	workers := fs.Int("workers", 0, "documents analysed in parallel (default: all cores)")
+	batch := fs.Int("batch", 64, "articles per transaction")
+	near := fs.Int("near-distance", 0, "SimHash Hamming distance of near-duplicate texts, at most 7 (0: default 7; -1: exact duplicates only)")
+	nearDays := fs.Int("near-days", 0, "days apart two near-duplicate texts may be published (0: default 7)")
+	window := fs.Int("event-window", 0, "days two reports of one event may be apart (0: default 3)")
+	noGeo := fs.Bool("no-geo", false, "do not resolve places")
+	maxDeliver := fs.Int("max-deliver", queue.Defaults.MaxDeliver, "deliveries of a failing document before it goes to the dead-letter stream")
+	ackWait := fs.Duration("ack-wait", queue.Defaults.AckWait, "time a delivery may stay unacknowledged before it is delivered again")
+	drain := fs.Bool("drain", false, "exit when the queue has nothing waiting or in flight")
+	status := fs.Duration("status", 10*time.Second, "print a status line to stderr this often (0: never)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *qf.url == "" {
+		return fmt.Errorf("%w: worker: --queue is required", errUsage)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: worker: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if *near > dedup.MaxBandDistance {
+		return fmt.Errorf("%w: --near-distance: at most %d, not %d", errUsage, dedup.MaxBandDistance, *near)
+	}
+	var docDate time.Time
+	if *date != "" {
+		t, err := time.Parse(ingest.DateLayout, *date)
+		if err != nil {
+			return fmt.Errorf("%w: --date: want YYYY-MM-DD, not %q", errUsage, *date)
+		}
+		docDate = t
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	host, _ := os.Hostname()
+	cfg := qf.config(*qf.url, fmt.Sprintf("eventwire worker %s/%d", host, os.Getpid()))
+	cfg.MaxDeliver, cfg.AckWait = *maxDeliver, *ackWait
+	q, err := queue.Open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	if err := q.WatchDeadlines(func(err error) { fmt.Fprintf(stderr, "dead letters: %v\n", err) }); err != nil {
+		return err
+	}
+	st, err := openWorkerStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	set, err := openDicts(dicts, stderr)
+	if err != nil {
+		return err
+	}
+	an, err := analyze.New(set, analyze.Options{Coder: coder.Options{}, NoGeo: *noGeo, DefaultDate: docDate})
+	if err != nil {
+		return err
+	}
+	now := time.Now().UTC()
+	opt := worker.Options{
+		Workers:   *workers,
+		BatchSize: *batch,
+		Write:     store.WriteOptions{NearDistance: *near, NearDays: *nearDays, EventWindow: *window},
+		Run: store.Run{ID: fmt.Sprintf("worker-%s-%d-%s", host, os.Getpid(), now.Format("20060102T150405.000000000Z")),
+			Started: now, Args: "worker " + strings.Join(args, " ")},
+		Drain: *drain,
+		Log:   stderr,
+	}
+	if *status > 0 {
+		last := time.Now()
+		opt.Progress = func(s worker.Summary) {
+			if time.Since(last) < *status {
+				return
+			}
+			last = time.Now()
+			qs, err := q.Status(ctx)
+			if err != nil {
+				fmt.Fprintf(stderr, "worker: %s; %v\n", s, err)
+				return
+			}
+			fmt.Fprintf(stderr, "worker: %s; %s\n", s, qs)
+		}
+	}
+	sum, err := worker.Run(ctx, q, st, func() load.Analyze { return an.NewWorker().Analyze }, opt)
+	fmt.Fprintln(stdout, sum)
+	if err == context.Canceled {
+		return nil // stopped by a signal: what was committed is acknowledged
+	}
+	return err
+}
+
+// openWorkerStore opens the PostgreSQL store of a postgres:// DSN, else the
+// SQLite store at the path (several workers on one machine can share a
+// SQLite file; workers on several machines need PostgreSQL).
+func openWorkerStore(ctx context.Context, db string) (store.Store, error) {
+	if postgres.IsDSN(db) {
+		return postgres.Open(ctx, db)
+	}
+	return openStore(ctx, db)
+}
