@@ -107,19 +107,19 @@ type item struct {
 const latencyWindow = 8192
 
 type worker struct {
-	ctx   context.Context
-	q     Source
-	st    store.Store
-	opt   Options
-	newAn func() load.Analyze
-	spare load.Analyze
+	ctx    context.Context
+	q      Source
+	st     store.Store
+	opt    Options
+	newAn  func() load.Analyze
+	spare  load.Analyze
 	spareX *gkg.Scratch
-	sum   Summary
-	start time.Time
-	lat   []time.Duration // ring of the last latencies
-	latN  int
-	mu    sync.Mutex // guards held
-	held  map[*queue.Delivery]bool
+	sum    Summary
+	start  time.Time
+	lat    []time.Duration // ring of the last latencies
+	latN   int
+	mu     sync.Mutex // guards held
+	held   map[*queue.Delivery]bool
 	// extendEvery is how often held deliveries are extended while the
 	// store is waited for.
 	extendEvery time.Duration
