@@ -25,7 +25,7 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	monad := fs.Bool("monad", true, "code events with one side unknown (its span is the argument phrase when there is one)")
 	part := fs.String("part", "all", "evaluate all sentences, the even-numbered ones (tuned on) or the odd-numbered ones (held out)")
-	list := fs.Bool("list", false, "print one line per sentence (line, gold class, code, gold and coded source and target, text) before the figures")
+	list := fs.Bool("list", false, "print one line per sentence (line, gold class, code, gold and coded source and target, text, why nothing was coded) before the figures")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -56,7 +56,14 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	}
 	var each func(confli.Outcome)
 	if *list {
-		each = func(o confli.Outcome) { listConfli(stdout, &sents[o.Index], o) }
+		why := p.NewWorker()
+		each = func(o confli.Outcome) {
+			reason := ""
+			if o.Main < 0 {
+				reason = confli.Reasons(c, why, sents[o.Index].Text)
+			}
+			listConfli(stdout, &sents[o.Index], o, reason)
+		}
 	}
 	res := confli.EvaluateEach(sents, confli.TextCoder(c, p.NewWorker()), each)
 	if *asJSON {
@@ -72,8 +79,9 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 // listConfli prints one tab-separated line per sentence: its line in the
 // class file, gold class, coded class and code ("-" when nothing was
 // coded), the gold source and the coded one, the gold target and the coded
-// one ("S-", "T-" when the sentence has no span annotation), and the text.
-func listConfli(w io.Writer, s *confli.Sentence, o confli.Outcome) {
+// one ("S-", "T-" when the sentence has no span annotation), the text, and
+// for a sentence that yields nothing, why (confli.Reasons).
+func listConfli(w io.Writer, s *confli.Sentence, o confli.Outcome, reason string) {
 	code, src, tgt := "-", "", ""
 	if o.Main >= 0 {
 		e := &o.Events[o.Main]
@@ -84,6 +92,6 @@ func listConfli(w io.Writer, s *confli.Sentence, o confli.Outcome) {
 	if len(s.Tokens) == 0 {
 		gs, gt = "S-", "T-" // no span annotation
 	}
-	fmt.Fprintf(w, "%d\t%d\t%d\t%s\t%s\t[%s]\t%s\t[%s]\t%s\n",
-		s.Line, s.Class, o.Class, code, gs, src, gt, tgt, s.Text)
+	fmt.Fprintf(w, "%d\t%d\t%d\t%s\t%s\t[%s]\t%s\t[%s]\t%s\t%s\n",
+		s.Line, s.Class, o.Class, code, gs, src, gt, tgt, s.Text, reason)
 }

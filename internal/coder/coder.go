@@ -58,6 +58,11 @@ type Options struct {
 	// the verb's argument phrase when there is one ("the protesters" in
 	// "Arnor police beat the protesters"), else empty (-1).
 	AllowMonad bool
+	// AllowUnknown, with AllowMonad, also codes a verb whose arguments
+	// name no actor at all ("The governor's office declined to comment on
+	// the bill"): source and target are NullCode with their phrases' spans.
+	// A subject phrase is still required.
+	AllowUnknown bool
 	// PhraseSpans makes the source and target spans of an event cover the
 	// whole noun phrase of the verb's argument that holds the actor ("the
 	// last ISIS group bastion in the country", with its preposition), as

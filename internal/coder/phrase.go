@@ -238,3 +238,6 @@ func (c *Coder) argSpan(sc *Scratch, doc Doc, a actorRef, v int, conj bool) even
 	f, l := c.phraseRange(sc, a.head, v, true, conj)
 	return sc.span(doc, min(f, a.first), max(l, a.last))
 }
+
+// unknown reports whether a is an argument phrase that names no actor.
+func unknown(a actorRef) bool { return a.actor < 0 && a.agent < 0 && a.code == dict.NullCode }

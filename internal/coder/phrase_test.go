@@ -17,50 +17,56 @@ func TestArgumentPhrases(t *testing.T) {
 	}
 	set.Build()
 	for _, tc := range []struct {
-		name          string
-		monad, phrase bool
-		tree          string
-		want          string // "SRC>TGT CODE [source span|target span]" joined by ", "
+		name string
+		opt  Options
+		tree string
+		want string // "SRC>TGT CODE [source span|target span]" joined by ", "
 	}{
-		{"unknown target: no event without monads", false, false,
+		{"unknown target: no event without monads", Options{},
 			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root the//DET/4/det village//NOUN/2/obj",
 			""},
-		{"unknown target keeps its phrase", true, false,
+		{"unknown target keeps its phrase", Options{AllowMonad: true},
 			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root the//DET/4/det village//NOUN/2/obj",
 			"RUS>--- 190 [Russia|the village]"},
-		{"monad without any argument phrase", true, false,
+		{"monad without any argument phrase", Options{AllowMonad: true},
 			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root again//ADV/2/advmod",
 			"RUS>--- 190 [Russia|]"},
-		{"unknown source keeps its phrase", true, false,
+		{"unknown source keeps its phrase", Options{AllowMonad: true},
 			"Unidentified//ADJ/2/amod gunmen/gunman/NOUN/3/nsubj attacked/attack/VERB/0/root Ukraine//PROPN/3/obj",
 			"--->UKR 190 [Unidentified gunmen|Ukraine]"},
-		{"neither side an actor: nothing", true, false,
+		{"neither side an actor: nothing", Options{AllowMonad: true},
 			"The//DET/2/det gunmen/gunman/NOUN/3/nsubj attacked/attack/VERB/0/root the//DET/5/det village//NOUN/3/obj",
 			""},
-		{"passive: the by-phrase is the unknown source", true, false,
+		{"neither side an actor, unknown actors allowed", Options{AllowMonad: true, AllowUnknown: true},
+			"The//DET/2/det gunmen/gunman/NOUN/3/nsubj attacked/attack/VERB/0/root the//DET/5/det village//NOUN/3/obj",
+			"--->--- 190 [The gunmen|the village]"},
+		{"unknown actors allowed, but a subject is needed", Options{AllowMonad: true, AllowUnknown: true},
+			"attacked/attack/VERB/0/root the//DET/3/det village//NOUN/1/obj",
+			""},
+		{"passive: the by-phrase is the unknown source", Options{AllowMonad: true},
 			"Ukraine//PROPN/3/nsubj:pass was/be/AUX/3/aux:pass attacked/attack/VERB/0/root by//ADP/6/case the//DET/6/det gunmen/gunman/NOUN/3/obl",
 			"--->UKR 190 [the gunmen|Ukraine]"},
-		{"actor words by default", false, false,
+		{"actor words by default", Options{},
 			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root the//DET/5/det last//ADJ/5/amod bastion//NOUN/2/obj of//ADP/7/case Ukraine//PROPN/5/nmod on//ADP/9/case Thursday//PROPN/2/obl",
 			"RUS>UKR 190 [Russia|bastion of Ukraine]"},
-		{"phrase spans: the noun phrase holding the actor", false, true,
+		{"phrase spans: the noun phrase holding the actor", Options{PhraseSpans: true},
 			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root the//DET/5/det last//ADJ/5/amod bastion//NOUN/2/obj of//ADP/7/case Ukraine//PROPN/5/nmod on//ADP/9/case Thursday//PROPN/2/obl",
 			"RUS>UKR 190 [Russia|the last bastion of Ukraine]"},
-		{"phrase spans leave out times and clauses", false, true,
+		{"phrase spans leave out times and clauses", Options{PhraseSpans: true},
 			"The//DET/2/det senate//NOUN/7/nsubj of//ADP/4/case France//PROPN/2/nmod on//ADP/6/case Tuesday//PROPN/2/nmod:tmod attacked/attack/VERB/0/root Russia//PROPN/7/obj ,//PUNCT/11/punct which//PRON/11/nsubj denied/deny/VERB/8/acl:relcl",
 			"FRALEG>RUS 190 [The senate of France|Russia]"},
-		{"phrase spans stop at an event noun", false, true,
+		{"phrase spans stop at an event noun", Options{PhraseSpans: true},
 			"France//PROPN/2/nsubj launched/launch/VERB/0/root an//DET/4/det attack//NOUN/2/obj on//ADP/6/case Ukraine//PROPN/4/nmod",
 			"FRA>UKR 190 [France|Ukraine]"},
-		{"phrase spans: a source is its own member, a target the list", false, true,
+		{"phrase spans: a source is its own member, a target the list", Options{PhraseSpans: true},
 			"France//PROPN/4/nsubj and//CCONJ/3/cc Russia//PROPN/1/conj attacked/attack/VERB/0/root Ukraine//PROPN/4/obj and//CCONJ/7/cc Azerbaijan//PROPN/5/conj",
 			"FRA>UKR 190 [France|Ukraine and Azerbaijan], FRA>AZE 190 [France|Ukraine and Azerbaijan], RUS>UKR 190 [Russia|Ukraine and Azerbaijan], RUS>AZE 190 [Russia|Ukraine and Azerbaijan]"},
-		{"phrase spans: members acting on each other keep their own words", false, true,
+		{"phrase spans: members acting on each other keep their own words", Options{PhraseSpans: true},
 			"France//PROPN/4/nsubj and//CCONJ/3/cc Russia//PROPN/1/conj met/meet/VERB/0/root",
 			"FRA>RUS 040 [France|Russia], RUS>FRA 040 [Russia|France]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := New(set, Options{AllowMonad: tc.monad, PhraseSpans: tc.phrase})
+			c, err := New(set, tc.opt)
 			if err != nil {
 				t.Fatal(err)
 			}

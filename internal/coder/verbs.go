@@ -775,15 +775,17 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		sc.tgts = c.targets(sc, v, sc.tgts, 0)
 	}
 	if c.opt.AllowMonad && !m.both {
-		// a side without an actor keeps its phrase (phrase.go)
-		if len(sc.tgts) == 0 && len(sc.srcs) > 0 {
-			if k := c.targetPhrase(sc, v); k >= 0 {
-				sc.tgts = append(sc.tgts, c.unknownRef(sc, k))
-			}
-		}
-		if len(sc.srcs) == 0 && len(sc.tgts) > 0 && sc.tgts[0].code != dict.NullCode {
+		// a side without an actor keeps its argument phrase (phrase.go)
+		known := len(sc.srcs) > 0 || len(sc.tgts) > 0
+		if len(sc.srcs) == 0 && (known || c.opt.AllowUnknown) {
 			if k := c.sourcePhrase(sc, v); k >= 0 {
 				sc.srcs = append(sc.srcs, c.unknownRef(sc, k))
+			}
+		}
+		// (a list of sources without a target acts on each other, below)
+		if len(sc.tgts) == 0 && len(sc.srcs) == 1 {
+			if k := c.targetPhrase(sc, v); k >= 0 {
+				sc.tgts = append(sc.tgts, c.unknownRef(sc, k))
 			}
 		}
 	}
@@ -811,7 +813,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		if n >= c.opt.MaxCompound {
 			return
 		}
-		if hasT && s.code == t.code {
+		if hasT && s.code == t.code && !(unknown(s) && unknown(t)) {
 			return
 		}
 		for i := first; i < len(out); i++ { // same triple once

@@ -1,6 +1,8 @@
 package confli
 
 import (
+	"strings"
+
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/nlp"
@@ -13,7 +15,7 @@ import (
 // the arguments' whole noun phrases, as ConfliBERT's annotators mark them
 // (coder.Options.PhraseSpans).
 func Options() coder.Options {
-	return coder.Options{AllowMonad: true, PhraseSpans: true}
+	return coder.Options{AllowMonad: true, AllowUnknown: true, PhraseSpans: true}
 }
 
 // TextCoder returns a function that codes raw text as one document: the
@@ -26,4 +28,40 @@ func TextCoder(c *coder.Coder, w *pipeline.Worker) func(text string) []event.Eve
 		sc.Reset()
 		return c.CodeDocument(sc, coder.Doc{Text: text}, doc, nil)
 	}
+}
+
+// Reasons explains why text yields no event, for listing: each verb or
+// noun event of the dictionary found, with why it coded nothing ("verb
+// "attacked": no source actor"), or "no verb of the dictionary".
+func Reasons(c *coder.Coder, w *pipeline.Worker, text string) string {
+	doc := &nlp.Document{Text: text, Sentences: w.Process(text)}
+	_, tr := c.ExplainDocument(coder.Doc{Text: text}, doc)
+	var b strings.Builder
+	verb := ""
+	for _, st := range tr.Steps {
+		m := strings.TrimSpace(st.Msg)
+		switch st.Kind {
+		case coder.StepVerb:
+			if i := strings.Index(m, " at word"); i > 0 {
+				m = m[:i]
+			}
+			verb = m
+		case coder.StepNoEvent, coder.StepDiscard:
+			if b.Len() > 0 {
+				b.WriteString("; ")
+			}
+			if verb != "" {
+				b.WriteString(verb)
+				b.WriteString(": ")
+			}
+			b.WriteString(strings.TrimPrefix(m, "no event: "))
+		}
+	}
+	if b.Len() == 0 {
+		if verb == "" {
+			return "no verb of the dictionary"
+		}
+		return verb + ": no event"
+	}
+	return b.String()
 }
