@@ -24,6 +24,7 @@ import (
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 )
 
@@ -148,6 +149,21 @@ func Decode(data []byte, contentType string) ([]byte, string) {
 		return data, "utf-8"
 	}
 	return out, name
+}
+
+// Fragment returns the text of an HTML fragment (a feed item's content or
+// description), paragraphs separated by blank lines; text without markup
+// comes back with its white space collapsed.
+func Fragment(s string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return strings.TrimSpace(collapse(s))
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div"}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return blockText(root, "")
 }
 
 // blockElements start a paragraph of their own in the text.

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/eventwire/eventwire/internal/feed"
 )
 
 // Reasons a file or a document is skipped, as Skip.Reason reports them.
@@ -23,6 +25,13 @@ const (
 	ReasonBadLine    = "bad JSON line"  // a JSON Lines record that cannot be read
 	ReasonEmpty      = "empty text"     // a document without text
 	ReasonTooLarge   = "file too large" // a text file over MaxTextFile bytes
+
+	ReasonLanguage  = "other language"  // a document in a language not accepted (Walker.Languages)
+	ReasonNoArticle = "no article text" // a web page without an article (extract.ErrNoText)
+	ReasonBadFeed   = "bad feed"        // a feed that cannot be read, or read only in part
+	// A page or feed that cannot be fetched is skipped with the reason
+	// fetch gives: fetch.ReasonRobots, ReasonStatus, ReasonTooLarge,
+	// ReasonTimeout, ReasonNetwork, ReasonRedirects or ReasonBadURL.
 )
 
 // MaxTextFile is the largest plain-text document Walk reads (64 MiB).
@@ -46,14 +55,37 @@ func (s Skip) String() string { return fmt.Sprintf("%s: %s: %v", s.Origin, s.Rea
 // otherwise. Inputs that cannot be used are passed to skipped and the walk
 // goes on; Walk returns the first error visit returns, or an error when a
 // path given on the command line does not exist.
+//
+// Walk is Default.Walk: it also reads HTML files, feeds and URLs, and skips
+// documents in other languages (see Walker).
 func Walk(paths []string, visit func(doc Document, origin string) error, skipped func(Skip)) error {
+	return Default.Walk(paths, visit, skipped)
+}
+
+// Walk reads the documents of sources in order and passes each to visit,
+// as the package function Walk describes for files and directories. A
+// source that starts with http:// or https:// is fetched (Walker.Fetcher)
+// and read as a feed, a web page or a text document by what it holds. In a
+// file or a fetched body, a feed (RSS or Atom root element) yields one
+// document per item, each item's page fetched and extracted; an HTML page
+// (.html or .htm, or markup that starts like HTML) yields its article. A
+// document whose language is not accepted (Walker.Languages) is skipped
+// with ReasonLanguage.
+func (w *Walker) Walk(paths []string, visit func(doc Document, origin string) error, skipped func(Skip)) error {
+	visit, skipped = w.counting(visit, skipped)
 	for _, p := range paths {
+		if isURL(p) {
+			if err := w.fetchSource(p, visit, skipped); err != nil {
+				return err
+			}
+			continue
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			return fmt.Errorf("reading input: %w", err)
 		}
 		if !info.IsDir() {
-			if err := readFile(p, visit, skipped); err != nil {
+			if err := w.readFile(p, visit, skipped); err != nil {
 				return err
 			}
 			continue
@@ -75,7 +107,7 @@ func Walk(paths []string, visit func(doc Document, origin string) error, skipped
 			if !d.Type().IsRegular() {
 				return nil
 			}
-			return readFile(path, visit, skipped)
+			return w.readFile(path, visit, skipped)
 		})
 		if err != nil {
 			return err
@@ -90,14 +122,14 @@ type errVisit struct{ err error }
 func (e errVisit) Error() string { return e.err.Error() }
 func (e errVisit) Unwrap() error { return e.err }
 
-func readFile(path string, visit func(Document, string) error, skipped func(Skip)) error {
+func (w *Walker) readFile(path string, visit func(Document, string) error, skipped func(Skip)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		skipped(Skip{Origin: path, Reason: ReasonUnreadable, Err: err})
 		return nil
 	}
 	defer f.Close()
-	err = ReadStream(f, path, visit, skipped)
+	err = w.readStream(f, path, "", visit, skipped)
 	var ev errVisit
 	if errors.As(err, &ev) {
 		return ev.err
@@ -109,10 +141,22 @@ func readFile(path string, visit func(Document, string) error, skipped func(Skip
 }
 
 // ReadStream reads the documents of one input stream named name (gzip,
-// JSON Lines or plain text, detected as Walk does) and passes them to visit;
-// unusable documents go to skipped. It returns an error wrapping what visit
-// returned, or a read error after which the rest of the stream is lost.
+// JSON Lines, feed, HTML or plain text, detected as Walk does) and passes
+// them to visit; unusable documents go to skipped. It returns an error
+// wrapping what visit returned, or a read error after which the rest of the
+// stream is lost. It is Default.ReadStream.
 func ReadStream(r io.Reader, name string, visit func(Document, string) error, skipped func(Skip)) error {
+	return Default.ReadStream(r, name, visit, skipped)
+}
+
+// ReadStream is the package function ReadStream with w's settings.
+func (w *Walker) ReadStream(r io.Reader, name string, visit func(Document, string) error, skipped func(Skip)) error {
+	return w.readStream(r, name, "", visit, skipped)
+}
+
+// readStream reads one stream; contentType is the HTTP Content-Type of a
+// fetched body ("" for files).
+func (w *Walker) readStream(r io.Reader, name, contentType string, visit func(Document, string) error, skipped func(Skip)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	base := name
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
@@ -159,7 +203,11 @@ func ReadStream(r io.Reader, name string, visit func(Document, string) error, sk
 			if err != nil {
 				return wrapGzip(name, err, skipped)
 			}
-			if err := visit(doc, fmt.Sprintf("%s:%d", name, jr.line)); err != nil {
+			origin := fmt.Sprintf("%s:%d", name, jr.line)
+			if !w.accept(doc, origin, skipped) {
+				continue
+			}
+			if err := visit(doc, origin); err != nil {
 				return errVisit{err}
 			}
 		}
@@ -172,6 +220,12 @@ func ReadStream(r io.Reader, name string, visit func(Document, string) error, sk
 		skipped(Skip{Origin: name, Reason: ReasonTooLarge, Err: fmt.Errorf("more than %d bytes", MaxTextFile)})
 		return nil
 	}
+	switch {
+	case feed.Sniff(data):
+		return w.readFeed(data, name, visit, skipped)
+	case isHTML(base, contentType, data):
+		return w.readPage(data, name, contentType, name, visit, skipped)
+	}
 	if !utf8.Valid(data) {
 		skipped(Skip{Origin: name, Reason: ReasonNotUTF8, Err: errors.New("text is not valid UTF-8")})
 		return nil
@@ -183,6 +237,12 @@ func ReadStream(r io.Reader, name string, visit func(Document, string) error, sk
 	}
 	if len(bytes.TrimSpace([]byte(doc.Text))) == 0 {
 		skipped(Skip{Origin: name, Reason: ReasonEmpty, Err: errors.New("no text after the header")})
+		return nil
+	}
+	if isURL(name) && doc.URL == "" {
+		doc.URL = name
+	}
+	if !w.accept(doc, name, skipped) {
 		return nil
 	}
 	if err := visit(doc, name); err != nil {

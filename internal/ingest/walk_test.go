@@ -80,7 +80,8 @@ func TestWalk(t *testing.T) {
 	}
 }
 
-// FuzzReadStream feeds arbitrary bytes (plain, JSON Lines or gzip) to the
+// FuzzReadStream feeds arbitrary bytes (plain, JSON Lines, gzip, feed or
+// HTML) to the
 // stream reader: it must not panic, and every document it hands out has
 // text.
 func FuzzReadStream(f *testing.F) {
@@ -88,12 +89,16 @@ func FuzzReadStream(f *testing.F) {
 	f.Add([]byte("{\"text\":\"a\"}\n{bad\n"), false)
 	f.Add(gz(f, "{\"text\":\"a\"}\n"), false)
 	f.Add([]byte("plain"), true)
+	f.Add([]byte("<rss><channel><title>T</title><item><link>https://x.example/1</link><description>&lt;p&gt;The talks went on.&lt;/p&gt;</description></item></channel></rss>"), false)
+	f.Add([]byte("<!DOCTYPE html><html><body><article><p>The minister said on Tuesday that the talks with the union would go on next week in the capital.</p></article></body></html>"), false)
 	f.Fuzz(func(t *testing.T, data []byte, jsonName bool) {
 		name := "in.txt"
 		if jsonName {
 			name = "in.jsonl"
 		}
-		err := ReadStream(bytes.NewReader(data), name, func(doc Document, origin string) error {
+		// Feed items are read from the feed's content: no fetching.
+		w := &Walker{FeedContent: true}
+		err := w.ReadStream(bytes.NewReader(data), name, func(doc Document, origin string) error {
 			if strings.TrimSpace(doc.Text) == "" {
 				t.Errorf("document from %s without text", origin)
 			}
