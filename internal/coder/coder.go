@@ -91,6 +91,11 @@ type Coder struct {
 	// speech marks verb classes of public statements (code root 01): their
 	// complement clauses are reported speech.
 	speech []bool
+	// patternWords holds the one-word members of the synsets (lower-case):
+	// things and acts the verb patterns name ("ceasefire", "forces",
+	// "condolences"), which an argument's span does not climb into
+	// (phrase.go)
+	patternWords map[string]bool
 }
 
 // New returns a coder for a built dictionary set.
@@ -111,6 +116,14 @@ func New(set *dict.Set, opt Options) (*Coder, error) {
 	for i := range set.Verbs {
 		v := &set.Verbs[i]
 		c.speech[i] = strings.HasPrefix(v.Code, "01") || v.Name == "SAY"
+	}
+	c.patternWords = map[string]bool{}
+	for i := range set.Synsets {
+		for _, p := range set.Synsets[i].Members {
+			if len(p) == 1 && !p[0].Synset {
+				c.patternWords[strings.ToLower(p[0].Text)] = true
+			}
+		}
 	}
 	return c, nil
 }

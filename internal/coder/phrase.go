@@ -25,7 +25,7 @@ func (c *Coder) unknownRef(sc *Scratch, h int) actorRef {
 // (or noun event) v when no actor was found in it: the object, the
 // passive subject, the indirect object, else the first oblique that is
 // not a time, an agent or a possessor; -1 for none.
-func (c *Coder) targetPhrase(sc *Scratch, v int) int {
+func (c *Coder) targetPhrase(sc *Scratch, v, depth int) int {
 	pass := c.passive(sc, v)
 	expl := pass && c.expletiveSpeech(sc, v)
 	kids := sc.children(v)
@@ -49,6 +49,15 @@ func (c *Coder) targetPhrase(sc *Scratch, v int) int {
 		}
 		if sc.phraseHead(k) && !sc.timeNoun(k) {
 			return k
+		}
+	}
+	// the target of a complement: "is considering sending aid to Kenya",
+	// "said it is skeptical about the scheme"
+	for _, k := range kids {
+		if d := sc.s.Words[k].Deprel; (d == "xcomp" || d == "ccomp") && depth < 2 {
+			if t := c.targetPhrase(sc, k, depth+1); t >= 0 {
+				return t
+			}
 		}
 	}
 	return -1
@@ -122,10 +131,12 @@ func (sc *Scratch) placePrep(k int) bool {
 	return false
 }
 
-// eventNoun reports whether noun p names an event in the verb dictionary
-// (as a noun event or a verb: "attack", "ceasefire", "support").
+// eventNoun reports whether noun p names an event or a thing of the verb
+// dictionary (a noun event, a verb, a word of a synset: "attack",
+// "ceasefire", "support", "forces").
 func (c *Coder) eventNoun(sc *Scratch, p int) bool {
-	if len(c.set.VerbsFor(sc.lemma[p])) > 0 || len(c.set.VerbsFor(sc.low[p])) > 0 {
+	if len(c.set.VerbsFor(sc.lemma[p])) > 0 || len(c.set.VerbsFor(sc.low[p])) > 0 ||
+		c.patternWords[sc.lemma[p]] || c.patternWords[sc.low[p]] {
 		return true
 	}
 	// a noun made from a verb: "bombardment", "occupation", "acceptance"
@@ -234,6 +245,12 @@ func (sc *Scratch) under(i, top int, full, conj bool) bool {
 func (c *Coder) argSpan(sc *Scratch, doc Doc, a actorRef, v int, conj bool) event.Span {
 	if !c.opt.PhraseSpans || a.head < 0 || a.head >= len(sc.s.Words) {
 		return sc.span(doc, a.first, a.last)
+	}
+	if a.agent < 0 && a.mod >= 0 && sc.rel(a.mod) == "nmod" && c.eventNoun(sc, a.head) {
+		// "its blockade of the U.K.": the actor of the modifier, not the
+		// act it names
+		f, l := c.phraseRange(sc, a.mod, v, true, conj)
+		return sc.span(doc, f, l)
 	}
 	f, l := c.phraseRange(sc, a.head, v, true, conj)
 	return sc.span(doc, min(f, a.first), max(l, a.last))

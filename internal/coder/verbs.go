@@ -784,7 +784,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		}
 		// (a list of sources without a target acts on each other, below)
 		if len(sc.tgts) == 0 && len(sc.srcs) == 1 {
-			if k := c.targetPhrase(sc, v); k >= 0 {
+			if k := c.targetPhrase(sc, v, 0); k >= 0 {
 				sc.tgts = append(sc.tgts, c.unknownRef(sc, k))
 			}
 		}
