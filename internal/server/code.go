@@ -15,10 +15,12 @@ import (
 
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/coder"
-	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/geo"
+	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/store"
 )
@@ -26,6 +28,7 @@ import (
 // codeWorker analyzes one text at a time.
 type codeWorker struct {
 	an *analyze.Worker
+	sc *gkg.Scratch
 }
 
 // LoadModels loads the language models and the coder (the first coding
@@ -52,7 +55,15 @@ func (s *Server) loadModels() (*models, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading coder: %w", err)
 	}
-	s.models = &models{an: an, coder: c}
+	g, err := geo.Default()
+	if err != nil {
+		return nil, fmt.Errorf("loading gazetteer: %w", err)
+	}
+	x, err := gkg.New(gkg.Options{Gazetteer: g, Dict: s.opt.Dict})
+	if err != nil {
+		return nil, fmt.Errorf("loading knowledge extractor: %w", err)
+	}
+	s.models = &models{an: an, coder: c, knowledge: x}
 	return s.models, nil
 }
 
@@ -71,7 +82,7 @@ func (s *Server) withWorker(ctx context.Context, fn func(*models, *codeWorker) e
 	}
 	defer func() { s.coders <- w }()
 	if w == nil {
-		w = &codeWorker{an: m.an.NewWorker()}
+		w = &codeWorker{an: m.an.NewWorker(), sc: m.knowledge.NewScratch()}
 	}
 	s.metrics.coding.Add(1)
 	defer s.metrics.coding.Add(-1)
@@ -322,25 +333,13 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 	if len(req.Title) > 4096 || len(req.URL) > 4096 || len(req.Source) > 4096 {
 		return paramErr("title", "title, url and source are at most 4096 bytes each")
 	}
-	doc := ingest.Document{ID: req.URL, Text: req.Text, Title: req.Title, URL: req.URL, Source: req.Source, Date: published}
-	h, words := dedup.SimHash(doc.Text)
-	a := store.Article{ID: dedup.ArticleID(doc.URL, doc.Text), CanonicalURL: dedup.CanonicalURL(doc.URL), URL: doc.URL,
-		Title: doc.Title, Source: doc.Source, Published: doc.Date, Text: doc.Text, SimHash: h, Words: words, Origin: "api"}
-	if a.ID == "" {
-		return paramErr("text", "no article id can be made from it")
-	}
+	doc := ingest.Document{Text: req.Text, Title: req.Title, URL: req.URL, Source: req.Source, Date: published}
+	a := load.Article(doc, "api")
 	doc.ID = a.ID
 	err := s.withWorker(r.Context(), func(m *models, cw *codeWorker) error {
 		res := cw.an.Analyze(doc)
-		a.Analyzed = true
-		a.Sentences = make([]store.Sentence, len(res.Parsed.Sentences))
-		for i, st := range res.Parsed.Sentences {
-			a.Sentences[i] = store.Sentence{Start: max(st.Start, 0), End: max(st.End, 0)}
-		}
-		a.Events = res.Events
-		for i := range a.Events {
-			a.Events[i].DocID = a.ID
-		}
+		load.Fill(&a, res)
+		load.AddKnowledge(&a, res, m.knowledge, cw.sc)
 		return nil
 	})
 	if err != nil {

@@ -301,8 +301,14 @@ func TestIngest(t *testing.T) {
 		if code != tc.status || (tc.outcome != "" && body["outcome"] != tc.outcome) {
 			t.Errorf("%s: %d %v, want %d %s", tc.name, code, body, tc.status, tc.outcome)
 		}
-		if tc.name == "new" && (body["events"].(float64) < 1 || body["id"] == "") {
-			t.Errorf("new article: %v", body)
+		if tc.name == "new" {
+			if body["events"].(float64) < 1 || body["id"] == "" {
+				t.Errorf("new article: %v", body)
+			}
+			code, art, _ := do(t, s, "GET", "/api/articles/"+body["id"].(string), "")
+			if code != 200 || art["knowledge"] == nil || len(art["events"].([]any)) < 1 {
+				t.Errorf("ingested article: %d %v", code, art)
+			}
 		}
 	}
 	stats, err := st.Stats(ctx)

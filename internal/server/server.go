@@ -31,6 +31,7 @@ import (
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/store"
 )
 
@@ -96,10 +97,11 @@ type route struct {
 	Method, Path string
 }
 
-// models are the analyzer and coder, loaded once.
+// models are the analyzer, coder and knowledge extractor, loaded once.
 type models struct {
-	an    *analyze.Analyzer
-	coder *coder.Coder
+	an        *analyze.Analyzer
+	coder     *coder.Coder
+	knowledge *gkg.Extractor
 }
 
 // New returns a server over opt.Store.

@@ -20,6 +20,8 @@ import (
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/dict/builtin"
+	"github.com/eventwire/eventwire/internal/geo"
+	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/sqlite"
@@ -75,10 +77,18 @@ func corpusStore(t testing.TB) (*sqlite.DB, *dict.Set) {
 		if an, fixtureErr = analyze.New(fixtureSet, analyze.Options{}); fixtureErr != nil {
 			return
 		}
+		var g *geo.Gazetteer
+		if g, fixtureErr = geo.Default(); fixtureErr != nil {
+			return
+		}
+		var x *gkg.Extractor
+		if x, fixtureErr = gkg.New(gkg.Options{Gazetteer: g, Dict: fixtureSet}); fixtureErr != nil {
+			return
+		}
 		now := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 		_, fixtureErr = load.Run(ctx, fixtureDB, func() load.Analyze { return an.NewWorker().Analyze },
 			[]string{filepath.Join(root, "examples", "corpus")},
-			load.Options{Workers: 1, Run: store.Run{ID: "test", Started: now}, Write: store.WriteOptions{Now: now}})
+			load.Options{Workers: 1, Run: store.Run{ID: "test", Started: now}, Write: store.WriteOptions{Now: now}, Knowledge: x})
 	})
 	if fixtureErr != nil {
 		t.Fatal(fixtureErr)
@@ -574,6 +584,25 @@ func TestArticles(t *testing.T) {
 				t.Errorf("event %v %s span %d:%d outside its sentence %d:%d", em["id"], k, a, b, sStart, sEnd)
 			}
 			_ = text[a:b]
+		}
+	}
+	kn, _ := body["knowledge"].(map[string]any)
+	if kn == nil || kn["tone"] == nil {
+		t.Fatalf("article without knowledge: %v", body["knowledge"])
+	}
+	// The theme filter finds the article's events by one of its themes.
+	themes, _ := kn["themes"].([]any)
+	if len(themes) == 0 {
+		t.Fatalf("article %v without themes", art["id"])
+	}
+	theme := themes[0].(map[string]any)["theme"].(string)
+	ids := map[any]bool{}
+	for _, e := range allEvents(t, s, "theme="+theme, 1000) {
+		ids[e["id"]] = true
+	}
+	for _, e := range evs {
+		if id := e.(map[string]any)["id"]; !ids[id] {
+			t.Errorf("theme=%s does not list event %v of an article with that theme", theme, id)
 		}
 	}
 	// An event filter lists only articles reporting a matching event.

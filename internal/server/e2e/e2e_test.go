@@ -21,6 +21,8 @@ import (
 
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/dict/builtin"
+	"github.com/eventwire/eventwire/internal/geo"
+	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/server"
 	"github.com/eventwire/eventwire/internal/server/ui"
@@ -90,10 +92,19 @@ func start(t *testing.T) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
+	gaz, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The article page shows each article's knowledge: extract it.
+	know, err := gkg.New(gkg.Options{Gazetteer: gaz, Dict: set})
+	if err != nil {
+		t.Fatal(err)
+	}
 	now := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 	if _, err := load.Run(ctx, db, func() load.Analyze { return an.NewWorker().Analyze },
 		[]string{filepath.Join(root, "examples", "corpus")},
-		load.Options{Workers: 1, Run: store.Run{ID: "e2e", Started: now}, Write: store.WriteOptions{Now: now}}); err != nil {
+		load.Options{Workers: 1, Knowledge: know, Run: store.Run{ID: "e2e", Started: now}, Write: store.WriteOptions{Now: now}}); err != nil {
 		t.Fatalf("ingesting examples/corpus: %v", err)
 	}
 
@@ -528,22 +539,27 @@ func wantSpans(t *testing.T, text string, evs []apiEvent, key func(i int, e apiE
 }
 
 func (s *site) testArticle(t *testing.T) {
-	// The first event's article.
+	// The article of the most reported event.
 	var page eventPage
-	s.get(t, "/api/events?sort=date&limit=1", &page)
+	s.get(t, "/api/events?sort=-mentions&limit=1", &page)
 	if len(page.Events) == 0 {
 		t.Fatal("no events")
 	}
 	id := page.Events[0].ArticleID
 	var art struct {
-		Article struct{ Title, Text string }
-		Events  []apiEvent
+		Article   struct{ Title, Text string }
+		Events    []apiEvent
+		Knowledge *struct {
+			Entities []struct{ Text, Canonical string }
+			Themes   []struct{ Theme string }
+			Tone     *struct{ WordCount int `json:"word_count"` }
+		}
 	}
 	s.get(t, "/api/articles/"+url.PathEscape(id), &art)
 	want := wantSpans(t, art.Article.Text, art.Events, func(_ int, e apiEvent) string { return fmt.Sprint(e.ID) })
 
 	// Open it from the explorer, as a reader would.
-	s.open(t, "#/explore?sort=date")
+	s.open(t, "#/explore?sort=-mentions")
 	s.unready(t)
 	s.run(t, "opening the article", chromedp.Click(chromedp.CSS(`#events tbody tr[data-id] a.sentence`)))
 	s.poll(t, "waiting for the article", `location.hash.startsWith('#/article/') && document.getElementById('app').dataset.ready === 'ok'`)
@@ -576,6 +592,41 @@ func (s *site) testArticle(t *testing.T) {
 	evalTo(t, s, `[...document.querySelectorAll('#doc-text mark.on')].map(m => m.textContent)`, &on)
 	if len(on) == 0 {
 		t.Errorf("clicking event %s marks none of its spans", key)
+	}
+	// The knowledge panel lists the article's entities and themes and its tone.
+	if art.Knowledge == nil || art.Knowledge.Tone == nil || len(art.Knowledge.Entities) == 0 {
+		t.Fatalf("the API returns no knowledge for article %s", id)
+	}
+	var panel struct {
+		Entities []string
+		Themes   []string
+		Tone     string
+	}
+	evalTo(t, s, `({Entities: [...document.querySelectorAll('#entities .entity')].map(e => e.textContent),
+		Themes: [...document.querySelectorAll('#themes .tag')].map(e => e.textContent.replace(/ ×\d+$/, '')),
+		Tone: document.getElementById('tone')?.textContent ?? ''})`, &panel)
+	shown := map[string]bool{}
+	for _, e := range panel.Entities {
+		shown[e] = true
+	}
+	for _, e := range art.Knowledge.Entities {
+		name := e.Canonical
+		if name == "" {
+			name = e.Text
+		}
+		if !shown[name] {
+			t.Errorf("entity %q not in the knowledge panel %q", name, panel.Entities)
+		}
+	}
+	themes := map[string]bool{}
+	for _, th := range art.Knowledge.Themes {
+		themes[th.Theme] = true
+	}
+	if len(panel.Themes) != len(themes) {
+		t.Errorf("themes shown %q, the article has %d distinct", panel.Themes, len(themes))
+	}
+	if want := fmt.Sprintf("%d words", art.Knowledge.Tone.WordCount); !strings.Contains(panel.Tone, want) {
+		t.Errorf("tone %q lacks %q", panel.Tone, want)
 	}
 	s.run(t, "unfocusing", chromedp.Click(chromedp.CSS(fmt.Sprintf(`li[data-event="%s"]`, key))))
 	s.screenshot(t, "article")

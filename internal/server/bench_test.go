@@ -1,0 +1,398 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/dedup"
+	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/sqlite"
+)
+
+// The generated benchmark store. benchGenVersion names the generator: a
+// change to genStore must change it, so that a cached store built by an
+// older generator is not reused.
+const (
+	benchGenVersion = 1
+	benchEvents     = 1_000_000
+	benchPerArticle = 4
+)
+
+var (
+	benchOnce sync.Once
+	benchDB   *sqlite.DB
+	benchErr  error
+)
+
+// benchStorePath is where the generated store is cached between runs:
+// $EVENTWIRE_SERVE_BENCH_DB, else a file under os.TempDir named by the
+// generator version and size.
+func benchStorePath() string {
+	if p := os.Getenv("EVENTWIRE_SERVE_BENCH_DB"); p != "" {
+		return p
+	}
+	return filepath.Join(os.TempDir(), fmt.Sprintf("eventwire-serve-bench-v%d-%d.db", benchGenVersion, benchEvents))
+}
+
+// benchStore opens the cached generated store, building it first (through
+// store.Writer, as ingest writes, so mentions, sentences, the full-text
+// index and article knowledge are all there) when it is missing. A build
+// interrupted midway leaves no file: it is written under a temporary name
+// and renamed when complete.
+func benchStore(b *testing.B) *sqlite.DB {
+	benchOnce.Do(func() {
+		ctx := context.Background()
+		path := benchStorePath()
+		if _, err := os.Stat(path); err != nil {
+			tmp := path + ".building"
+			os.Remove(tmp)
+			os.Remove(tmp + "-wal")
+			os.Remove(tmp + "-shm")
+			start := time.Now()
+			db, err := sqlite.Open(ctx, tmp)
+			if err != nil {
+				benchErr = err
+				return
+			}
+			if err := genStore(ctx, db, benchEvents); err != nil {
+				db.Close()
+				benchErr = err
+				return
+			}
+			if err := db.Close(); err != nil {
+				benchErr = err
+				return
+			}
+			if benchErr = os.Rename(tmp, path); benchErr != nil {
+				return
+			}
+			b.Logf("built the %d-event store %s in %s", benchEvents, path, time.Since(start).Round(time.Second))
+		}
+		benchDB, benchErr = sqlite.Open(ctx, path)
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchDB
+}
+
+// benchVocab is what generated events are made of: 50 real countries
+// (with ISO numeric codes), 200 actor codes, 60 real CAMEO event codes, 500
+// places, 100 themes, 1,095 days from 2022-01-01.
+type benchVocab struct {
+	countries []cameo.Country
+	actors    []string
+	codes     []string
+	places    []event.Geo
+	themes    []string
+	words     []string
+}
+
+// benchCountries are the 50 countries of generated events.
+const benchCountries = `USA CHN RUS FRA GBR DEU IND PAK AFG IRN IRQ SYR ISR TUR EGY LBY SDN SSD ETH SOM KEN NGA MLI COD ZAF
+	UKR POL BLR GEO ARM AZE KAZ JPN KOR PRK TWN PHL IDN MMR THA VNM AUS BRA ARG COL VEN MEX CUB CAN YEM`
+
+func newBenchVocab() benchVocab {
+	var v benchVocab
+	for _, iso := range strings.Fields(benchCountries) {
+		c, ok := cameo.CountryByISO3(iso)
+		if !ok || c.FIPS == "" || isoNumeric[iso] == "" {
+			panic("bench vocabulary: country " + iso)
+		}
+		v.countries = append(v.countries, c)
+	}
+	roles := []string{"", "GOV", "MIL", "REB", "COP", "OPP"}
+	for i := range 200 {
+		v.actors = append(v.actors, v.countries[i%50].Code+roles[i%len(roles)])
+	}
+	var all []string
+	for c := range cameo.EventCodes() {
+		if len(c.Code) == 3 {
+			all = append(all, c.Code)
+		}
+	}
+	for i := range 60 {
+		v.codes = append(v.codes, all[i*len(all)/60])
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for i := range 500 {
+		c := v.countries[i%50]
+		v.places = append(v.places, event.Geo{Type: 4, FullName: fmt.Sprintf("Town%03d, Province, %s", i, c.Name),
+			CountryISO: c.ISO3, CountryFIPS: c.FIPS, Lat: -60 + 120*r.Float64(), Lon: -180 + 360*r.Float64(),
+			FeatureID: fmt.Sprint(100000 + i)})
+	}
+	for i := range 100 {
+		v.themes = append(v.themes, fmt.Sprintf("THEME%02d", i))
+	}
+	v.words = strings.Fields(`army talks border treaty minister president police court sanctions protest capital
+		city north south river bridge election vote parliament leader envoy aid food water fuel market bank trade deal
+		ceasefire troops rebels village region province harbour airport summit visit statement report officials week`)
+	return v
+}
+
+// genStore writes n generated events into db, benchPerArticle per
+// article, 500 articles per transaction.
+func genStore(ctx context.Context, db store.Writer, n int) error {
+	v := newBenchVocab()
+	r := rand.New(rand.NewPCG(1, 2))
+	day0 := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	batch := &store.Batch{Run: store.Run{ID: "bench", Started: now}}
+	var sb strings.Builder
+	for a := 0; a*benchPerArticle < n; a++ {
+		published := day0.AddDate(0, 0, r.IntN(1095))
+		sb.Reset()
+		evs := make([]event.Event, 0, benchPerArticle)
+		var sents []store.Sentence
+		for k := 0; k < benchPerArticle; k++ {
+			src, tgt := v.actors[r.IntN(len(v.actors))], v.actors[r.IntN(len(v.actors))]
+			code := v.codes[r.IntN(len(v.codes))]
+			g := v.places[r.IntN(len(v.places))]
+			start := sb.Len()
+			srcName := "Officials of " + src
+			sb.WriteString(srcName)
+			vs := sb.Len() + 1
+			sb.WriteString(" acted against ")
+			ts := sb.Len()
+			tgtName := "people of " + tgt
+			sb.WriteString(tgtName)
+			fmt.Fprintf(&sb, " in %s", strings.SplitN(g.FullName, ",", 2)[0])
+			for range 6 + r.IntN(8) {
+				sb.WriteByte(' ')
+				sb.WriteString(v.words[r.IntN(len(v.words))])
+			}
+			fmt.Fprintf(&sb, " report %d.", a*benchPerArticle+k)
+			end := sb.Len()
+			sb.WriteByte(' ')
+			sents = append(sents, store.Sentence{Start: start, End: end})
+			e := event.Event{Sentence: k + 1, Source: src, Target: tgt, Code: code,
+				Date:       published.AddDate(0, 0, -r.IntN(3)).Format("2006-01-02"),
+				SourceSpan: event.Span{Start: start, End: start + len(srcName), First: 1, Last: 3, Text: srcName},
+				VerbSpan:   event.Span{Start: vs, End: vs + 5, First: 4, Last: 4},
+				TargetSpan: event.Span{Start: ts, End: ts + len(tgtName), First: 6, Last: 8, Text: tgtName},
+				Rule:       "bench.ewd:1", ActionGeo: &g}
+			if err := event.Complete(&e); err != nil {
+				return err
+			}
+			evs = append(evs, e)
+		}
+		text := strings.TrimSpace(sb.String())
+		url := fmt.Sprintf("https://bench%d.example/%d", a%40, a)
+		id := dedup.ArticleID(url, text)
+		for k := range evs {
+			evs[k].DocID, evs[k].URL = id, url
+			evs[k].Text = text[sents[k].Start:sents[k].End]
+		}
+		h, words := dedup.SimHash(text)
+		kn := &gkg.Record{Tone: gkg.Tone{Tone: float64(r.IntN(201)-100) / 10}}
+		for range 3 {
+			th := v.themes[min(int(r.ExpFloat64()*12), len(v.themes)-1)]
+			kn.Themes = append(kn.Themes, gkg.Theme{Theme: th})
+		}
+		batch.Articles = append(batch.Articles, store.Article{ID: id, URL: url, CanonicalURL: dedup.CanonicalURL(url),
+			Title: fmt.Sprintf("Report %d", a), Source: fmt.Sprintf("bench%d.example", a%40), Published: published,
+			Text: text, SimHash: h, Words: words, Origin: "bench", Sentences: sents, Events: evs, Analyzed: true, Knowledge: kn})
+		if len(batch.Articles) == 500 || (a+1)*benchPerArticle >= n {
+			if _, err := db.Write(ctx, batch, store.WriteOptions{NearDistance: -1, Now: now}); err != nil {
+				return fmt.Errorf("writing generated articles: %w", err)
+			}
+			batch.Articles = batch.Articles[:0]
+		}
+	}
+	return nil
+}
+
+// benchQueries are the explorer's typical requests: the first page of the
+// event table (unfiltered, by actor, by code and quad class, by country
+// and date range, sorted by date or mentions), the timeline (by day, week
+// and month; all events, an actor, a dyad's actor and code), the map
+// (countries, places) and top dyads.
+var benchQueries = []struct{ name, target string }{
+	{"events-first-page", "/api/events?limit=50"},
+	{"events-by-date", "/api/events?sort=-date&limit=50"},
+	{"events-actor", "/api/events?actor=FRA&limit=50&sort=-date"},
+	{"events-code-quad", "/api/events?code=19&quad=4&limit=50"},
+	{"events-country-range", "/api/events?country=SDN&from=2023-01-01&to=2023-06-30&limit=50&sort=-mentions"},
+	{"events-theme", "/api/events?theme=THEME07&limit=50"},
+	{"events-text", "/api/events?q=ceasefire+envoy&limit=50"},
+	{"series-month-all", "/api/series?interval=month"},
+	{"series-week-all", "/api/series?interval=week"},
+	{"series-day-actor", "/api/series?interval=day&actor=FRAGOV"},
+	{"series-week-actor-code", "/api/series?interval=week&actor=SDN&code=19"},
+	{"series-month-country", "/api/series?interval=month&country=FRA"},
+	{"countries-all", "/api/countries"},
+	{"countries-quad-year", "/api/countries?quad=4&from=2023-01-01&to=2023-12-31"},
+	{"places-year", "/api/places?from=2023-01-01&to=2023-12-31&limit=500"},
+	{"dyads-all", "/api/dyads"},
+	{"dyads-actor", "/api/dyads?actor=FRA"},
+}
+
+// BenchmarkServe1M times the explorer's typical requests through the whole
+// handler (parameters, store, JSON) on a store of a million events, and
+// reports the median and 95th percentile latency of each.
+func BenchmarkServe1M(b *testing.B) {
+	db := benchStore(b)
+	s, err := New(Options{Store: db, Version: "bench", RequestTimeout: time.Minute})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range benchQueries {
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var lat []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				r := httptest.NewRequest("GET", q.target, nil)
+				w := httptest.NewRecorder()
+				s.ServeHTTP(w, r)
+				lat = append(lat, time.Since(start))
+				if w.Code != 200 {
+					b.Fatalf("%s: %d %s", q.target, w.Code, w.Body)
+				}
+				if w.Body.Len() < 40 {
+					b.Fatalf("%s: empty answer %s", q.target, w.Body)
+				}
+			}
+			slices.Sort(lat)
+			b.ReportMetric(pct(lat, 50).Seconds()*1000, "p50-ms")
+			b.ReportMetric(pct(lat, 95).Seconds()*1000, "p95-ms")
+		})
+	}
+}
+
+func pct(sorted []time.Duration, p int) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := (len(sorted)*p + 99) / 100
+	return sorted[min(max(i-1, 0), len(sorted)-1)]
+}
+
+// loadClients and loadRequests bound the load test.
+const (
+	loadClients  = 200
+	loadRequests = 20_000
+)
+
+// BenchmarkServeLoad runs a bounded load test on loopback: 200 concurrent
+// clients send 20,000 requests in all (the explorer's typical queries in
+// turn) to a real HTTP server over the million-event store, and it reports
+// throughput, p50/p99 latency and errors, failing on any error. Each
+// iteration is one whole load test; run it with -benchtime=1x.
+func BenchmarkServeLoad(b *testing.B) {
+	db := benchStore(b)
+	s, err := New(Options{Store: db, Version: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			b.Error(err)
+		}
+	}()
+	base := "http://" + ln.Addr().String()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: loadClients, MaxConnsPerHost: loadClients},
+		Timeout: time.Minute}
+	for b.Loop() {
+		var next, errs atomic.Int64
+		lat := make([][]time.Duration, loadClients)
+		var firstErr atomic.Value
+		start := time.Now()
+		var wg sync.WaitGroup
+		for c := range loadClients {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := next.Add(1) - 1
+					if i >= loadRequests {
+						return
+					}
+					q := benchQueries[int(i)%len(benchQueries)]
+					t0 := time.Now()
+					resp, err := client.Get(base + q.target)
+					if err == nil {
+						_, err = io.Copy(io.Discard, resp.Body)
+						resp.Body.Close()
+						if err == nil && resp.StatusCode != 200 {
+							err = fmt.Errorf("%s: status %d", q.target, resp.StatusCode)
+						}
+					}
+					lat[c] = append(lat[c], time.Since(t0))
+					if err != nil {
+						errs.Add(1)
+						firstErr.CompareAndSwap(nil, err)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		elapsed := time.Since(start)
+		var all []time.Duration
+		for _, l := range lat {
+			all = append(all, l...)
+		}
+		slices.Sort(all)
+		b.ReportMetric(float64(loadRequests)/elapsed.Seconds(), "req/s")
+		b.ReportMetric(pct(all, 50).Seconds()*1000, "p50-ms")
+		b.ReportMetric(pct(all, 99).Seconds()*1000, "p99-ms")
+		b.ReportMetric(float64(errs.Load()), "errors")
+		if n := errs.Load(); n > 0 {
+			b.Fatalf("%d of %d requests failed; first: %v", n, loadRequests, firstErr.Load())
+		}
+	}
+}
+
+// TestGenStore checks the generator on a small store: events, mentions,
+// themes and tone arrive through the store as the benchmarks expect.
+func TestGenStore(t *testing.T) {
+	st := tempStore(t)
+	if err := genStore(context.Background(), st, 400); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := do(t, s, "GET", "/api/health", "")
+	if body["events"].(float64) < 390 || body["articles"] != 100.0 {
+		t.Errorf("generated store: %v", body)
+	}
+	for _, q := range benchQueries {
+		code, body, _ := do(t, s, "GET", q.target, "")
+		if code != 200 {
+			t.Errorf("%s: %d %v", q.target, code, body)
+		}
+		if q.name == "series-month-all" {
+			for _, p := range body["points"].([]any) {
+				if p.(map[string]any)["tone"] == nil {
+					t.Errorf("series point without tone: %v", p)
+				}
+			}
+		}
+	}
+}
