@@ -14,6 +14,8 @@ import (
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dedup"
+	"github.com/eventwire/eventwire/internal/extract"
+	"github.com/eventwire/eventwire/internal/fetch"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/store"
@@ -21,7 +23,7 @@ import (
 )
 
 func init() {
-	register(command{name: "ingest", summary: "code articles (text, JSON Lines, gzip, directories) into the event store", run: runIngest})
+	register(command{name: "ingest", summary: "code articles (text, JSON Lines, gzip, HTML, directories, RSS/Atom feeds, web pages) into the event store", run: runIngest})
 }
 
 // dbFlag adds the --db flag shared by the store commands.
@@ -51,11 +53,29 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	noGeo := fs.Bool("no-geo", false, "do not resolve places")
 	quiet := fs.Bool("quiet", false, "do not list skipped inputs")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	// Web sources (docs/ingest.md): politeness, extraction, languages, watching.
+	watch := fs.Duration("watch", 0, "after the first pass, poll the feeds among the sources again at this interval (e.g. 15m) until interrupted")
+	userAgent := fs.String("user-agent", fetch.DefaultUserAgent, "User-Agent sent, and matched against robots.txt")
+	timeout := fs.Duration("timeout", 30*time.Second, "time allowed for one request, body included")
+	maxPage := fs.Int64("max-page-bytes", 10<<20, "largest page or feed fetched, in bytes")
+	retries := fs.Int("retries", 3, "retries of a request that failed for a reason that may pass (timeouts, 429, 5xx); 0: none")
+	hostDelay := fs.Duration("host-delay", time.Second, "least time between two requests to one host (robots.txt Crawl-delay may raise it, up to 30s)")
+	ignoreRobots := fs.Bool("ignore-robots", false, "do not read robots.txt (only for sites you run)")
+	langs := fs.String("lang", "en", "comma-separated ISO 639-1 codes of the languages kept; documents in others are skipped")
+	anyLang := fs.Bool("any-language", false, "keep documents in any language")
+	feedContent := fs.Bool("feed-content", false, "code feed items from the content the feed carries instead of fetching their pages")
+	noFallback := fs.Bool("no-fallback", false, "no Readability / DOM Distiller fallback when extracting pages")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: ingest: no SOURCE given", errUsage)
+	}
+	if *watch < 0 || (*watch > 0 && *watch < time.Second) {
+		return fmt.Errorf("%w: --watch: want an interval of a second or more, not %s", errUsage, *watch)
+	}
+	if *timeout <= 0 || *maxPage <= 0 || *retries < 0 || *hostDelay < 0 {
+		return fmt.Errorf("%w: --timeout, --max-page-bytes, --retries and --host-delay must not be negative (nor zero for the first two)", errUsage)
 	}
 	if *near > dedup.MaxBandDistance {
 		return fmt.Errorf("%w: --near-distance: at most %d, not %d", errUsage, dedup.MaxBandDistance, *near)
@@ -81,6 +101,26 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	fopt := fetch.Options{UserAgent: *userAgent, Timeout: *timeout, MaxBytes: *maxPage, Retries: *retries,
+		HostDelay: *hostDelay, IgnoreRobots: *ignoreRobots}
+	if *retries == 0 {
+		fopt.Retries = -1
+	}
+	if *hostDelay == 0 {
+		fopt.HostDelay = -1
+	}
+	walker := &ingest.Walker{
+		Context:     ctx,
+		Fetcher:     fetch.New(fopt),
+		Extract:     extract.Options{NoFallback: *noFallback},
+		Languages:   strings.Split(*langs, ","),
+		AnyLanguage: *anyLang,
+		FeedContent: *feedContent,
+	}
+	// load walks its inputs with ingest.Walk, which is ingest.Default's.
+	prev := ingest.Default
+	ingest.Default = walker
+	defer func() { ingest.Default = prev }()
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
@@ -94,34 +134,67 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	now := time.Now().UTC()
-	opt := load.Options{
-		Workers:   *workers,
-		BatchSize: *batch,
-		Write:     store.WriteOptions{NearDistance: *near, NearDays: *nearDays, EventWindow: *window},
-		Run:       store.Run{ID: now.Format("20060102T150405.000000000Z"), Started: now, Args: strings.Join(args, " ")},
-	}
-	if !*quiet {
-		opt.Log = stderr
-	}
-	if isTerminal(stderr) {
-		// A first pass counts the documents for the ETA; it reads the
-		// inputs without analysing them, which is cheap beside analysis.
-		total := 0
-		ingest.Walk(fs.Args(), func(ingest.Document, string) error { total++; return nil }, func(ingest.Skip) {})
-		opt.Progress = func(s load.Summary) {
-			rate := float64(s.Read) / max(s.Elapsed.Seconds(), 1e-9)
-			eta := time.Duration(float64(max(total-s.Read, 0))/max(rate, 1e-9)) * time.Second
-			fmt.Fprintf(stderr, "\r%d/%d articles, %d new, %d events, %.1f articles/s, ETA %s ", s.Read, total, s.New, s.Events,
-				rate, eta.Round(time.Second))
+	newAnalyzer := func() load.Analyze { return an.NewWorker().Analyze }
+	sources := fs.Args()
+	for round := 1; ; round++ {
+		now := time.Now().UTC()
+		opt := load.Options{
+			Workers:   *workers,
+			BatchSize: *batch,
+			Write:     store.WriteOptions{NearDistance: *near, NearDays: *nearDays, EventWindow: *window},
+			Run:       store.Run{ID: now.Format("20060102T150405.000000000Z"), Started: now, Args: strings.Join(args, " ")},
+		}
+		if !*quiet {
+			opt.Log = stderr
+		}
+		var bar *ingest.Progress
+		if isTerminal(stderr) {
+			// The local inputs are counted first for the ETA (without
+			// analysis, which is cheap beside it); fetched feeds and
+			// pages add to the total as they are found.
+			base := walker.Handled()
+			bar = ingest.NewProgress(stderr, walker.Count(sources), func() int { return walker.Handled() - base })
+			walker.Discovered = bar.AddTotal
+			opt.Progress = func(s load.Summary) {
+				bar.SetNote(fmt.Sprintf("%d new, %d duplicate, %d already, %d skipped, %d events", s.New, s.Duplicate, s.Already, skippedTotal(s), s.Events))
+			}
+			bar.Start(250 * time.Millisecond)
+		}
+		sum, err := load.Run(ctx, st, newAnalyzer, sources, opt)
+		if bar != nil {
+			bar.Stop()
+		}
+		if *watch > 0 {
+			fmt.Fprintf(stdout, "%s: ", now.Format(time.RFC3339))
+		}
+		fmt.Fprintln(stdout, sum)
+		if *watch == 0 || ctx.Err() != nil {
+			if *watch > 0 && ctx.Err() != nil {
+				return nil // interrupted while watching: the rounds done are stored
+			}
+			return err
+		}
+		if err != nil {
+			return err
+		}
+		sources = walker.Feeds()
+		if len(sources) == 0 {
+			return fmt.Errorf("--watch: no feed among the sources to poll again")
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(*watch):
 		}
 	}
-	sum, err := load.Run(ctx, st, func() load.Analyze { return an.NewWorker().Analyze }, fs.Args(), opt)
-	if opt.Progress != nil {
-		fmt.Fprintln(stderr)
+}
+
+func skippedTotal(s load.Summary) int {
+	n := 0
+	for _, c := range s.Skipped {
+		n += c
 	}
-	fmt.Fprintln(stdout, sum)
-	return err
+	return n
 }
 
 // isTerminal reports whether w is a character device (a terminal).

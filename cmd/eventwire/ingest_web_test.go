@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestIngestWeb ingests a feed served on loopback: one English page is
+// stored; a French page, a page robots.txt disallows and a missing page
+// are skipped with their reasons; a second run finds the page already
+// stored.
+func TestIngestWeb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the language models")
+	}
+	pages := filepath.Join("..", "..", "internal", "ingest", "testdata", "web")
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+		case "/feed.xml":
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Ledger</title>
+<item><title>a</title><link>%[1]s/talks.html</link></item>
+<item><title>b</title><link>%[1]s/greve.html</link></item>
+<item><title>c</title><link>%[1]s/private/talks.html</link></item>
+<item><title>d</title><link>%[1]s/gone.html</link></item>
+</channel></rss>`, srv.URL)
+		default:
+			data, err := os.ReadFile(filepath.Join(pages, filepath.Base(r.URL.Path)))
+			if err != nil {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(data)
+		}
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "ew.db")
+	args := []string{"ingest", "--db", db, "--workers", "1", "--host-delay", "0", "--retries", "0", srv.URL + "/feed.xml"}
+	code, out, errOut := runCLI(t, args...)
+	if code != 0 {
+		t.Fatalf("ingest: %d %s", code, errOut)
+	}
+	want := "1 articles read: 1 new, 0 duplicate, 0 already stored, 3 skipped (HTTP error 1, other language 1, robots.txt disallows 1)"
+	if !strings.Contains(out, want) {
+		t.Errorf("ingest summary: %s\nwant %s", out, want)
+	}
+	for _, s := range []string{"greve.html: other language: the text is in fr", "private/talks.html: robots.txt disallows", "gone.html: HTTP error"} {
+		if !strings.Contains(errOut, s) {
+			t.Errorf("stderr lacks %q:\n%s", s, errOut)
+		}
+	}
+	code, out, _ = runCLI(t, args...)
+	if code != 0 || !strings.Contains(out, "1 articles read: 0 new, 0 duplicate, 1 already stored") {
+		t.Errorf("re-ingest: %d %s", code, out)
+	}
+	code, out, _ = runCLI(t, "ingest", "--db", db, "--lang", "en,fr", "--host-delay", "0", srv.URL+"/greve.html")
+	if code != 0 || !strings.Contains(out, "1 articles read: 1 new") {
+		t.Errorf("--lang en,fr: %d %s", code, out)
+	}
+	code, _, errOut = runCLI(t, "ingest", "--db", db, "--watch", "10ms", srv.URL+"/feed.xml")
+	if code != 2 || !strings.Contains(errOut, "--watch") {
+		t.Errorf("--watch 10ms: %d %s", code, errOut)
+	}
+}
