@@ -29,12 +29,29 @@ func (c *Coder) targetPhrase(sc *Scratch, v, depth int) int {
 	pass := c.passive(sc, v)
 	expl := pass && c.expletiveSpeech(sc, v)
 	kids := sc.children(v)
+	obj := -1
 	for _, k := range kids {
 		if d := sc.s.Words[k].Deprel; d == "obj" || pass && d == "nsubj:pass" && !expl {
 			if sc.phraseHead(k) {
-				return k
+				obj = k
+				break
 			}
 		}
+	}
+	if obj >= 0 && !c.eventNoun(sc, obj) {
+		return obj
+	}
+	if obj >= 0 {
+		// the act or thing the pattern names is not the target; whom it
+		// is given to, aimed at or shared with is ("issued an ultimatum
+		// to her colleagues", "lifted the ban on ZTE")
+		if k := sc.recipient(obj); k >= 0 {
+			return k
+		}
+		if k := sc.recipient(v); k >= 0 {
+			return k
+		}
+		return obj
 	}
 	for _, k := range kids {
 		if sc.s.Words[k].Deprel == "iobj" && sc.phraseHead(k) {
@@ -47,7 +64,7 @@ func (c *Coder) targetPhrase(sc *Scratch, v, depth int) int {
 			d == "obl:agent" || sc.caseOf(k) == "by" || sc.caseOf(k) == "" {
 			continue
 		}
-		if sc.phraseHead(k) && !sc.timeNoun(k) {
+		if sc.phraseHead(k) && !sc.timeNoun(k) && !c.eventNoun(sc, k) {
 			return k
 		}
 	}
@@ -258,3 +275,27 @@ func (c *Coder) argSpan(sc *Scratch, doc Doc, a actorRef, v int, conj bool) even
 
 // unknown reports whether a is an argument phrase that names no actor.
 func unknown(a actorRef) bool { return a.actor < 0 && a.agent < 0 && a.code == dict.NullCode }
+
+// recipient returns the first prepositional phrase of word h that names
+// whom an act is aimed at, given to or shared with ("to", "with", "on",
+// "against", "into", "toward"), -1 for none.
+func (sc *Scratch) recipient(h int) int {
+	for _, k := range sc.children(h) {
+		if r := sc.rel(k); (r == "obl" || r == "nmod") && sc.phraseHead(k) && !sc.timeNoun(k) {
+			if recipientCase(sc.caseOf(k)) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// recipientCase reports whether preposition p introduces whom an act is
+// aimed at, given to or shared with.
+func recipientCase(p string) bool {
+	switch p {
+	case "to", "with", "on", "against", "into", "toward", "towards", "upon":
+		return true
+	}
+	return false
+}
