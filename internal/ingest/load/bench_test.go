@@ -12,6 +12,8 @@ import (
 
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/dict/builtin"
+	"github.com/eventwire/eventwire/internal/geo"
+	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/shareddata"
 	"github.com/eventwire/eventwire/internal/store"
@@ -89,8 +91,9 @@ func benchCorpus(b *testing.B, dir string) int {
 
 // BenchmarkIngest ingests a few hundred articles with the real analyzer
 // (built-in dictionaries, places resolved) into a fresh store per
-// iteration. Run with -cpu 1,2 for one and two workers; it reports
-// articles/s and the store's size per 1,000 articles.
+// iteration, without ("events") and with ("knowledge") the article
+// knowledge extracted and stored. Run with -cpu 1,2 for one and two
+// workers; it reports articles/s and the store's size per 1,000 articles.
 func BenchmarkIngest(b *testing.B) {
 	dir := b.TempDir()
 	n := benchCorpus(b, dir)
@@ -102,35 +105,51 @@ func BenchmarkIngest(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// Warm up: models are decoded on first use, once per process.
-	an.NewWorker().Analyze(ingest.Document{ID: "warm-up", Text: "The army shelled the town on Monday."})
-	var size int64
-	var events int
-	for i := 0; b.Loop(); i++ {
-		path := filepath.Join(b.TempDir(), fmt.Sprintf("ew%d.db", i))
-		db, err := sqlite.Open(context.Background(), path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sum, err := Run(context.Background(), db, func() Analyze { return an.NewWorker().Analyze }, []string{dir},
-			Options{Workers: runtime.GOMAXPROCS(0), Run: store.Run{ID: "bench"}})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if sum.New != n {
-			b.Fatalf("stored %d of %d articles: %s", sum.New, n, sum)
-		}
-		events = sum.Events
-		db.Close()
-		size = 0
-		for _, suffix := range []string{"", "-wal"} {
-			if fi, err := os.Stat(path + suffix); err == nil {
-				size += fi.Size()
-			}
-		}
+	gaz, err := geo.Default()
+	if err != nil {
+		b.Fatal(err)
 	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-	b.ReportMetric(float64(size)/float64(n)*1000/(1<<20), "MiB/1000articles")
-	b.ReportMetric(float64(events), "events")
-	b.ReportMetric(float64(n), "articles")
+	x, err := gkg.New(gkg.Options{Gazetteer: gaz, Dict: set})
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Warm up: models are decoded on first use, once per process.
+	r := an.NewWorker().Analyze(ingest.Document{ID: "warm-up", Text: "The army shelled the town on Monday."})
+	x.Extract(nil, gkg.Article{Doc: &r.Parsed, Events: r.Events})
+	for _, k := range []struct {
+		name string
+		x    *gkg.Extractor
+	}{{"events", nil}, {"knowledge", x}} {
+		b.Run(k.name, func(b *testing.B) {
+			var size int64
+			var events int
+			for i := 0; b.Loop(); i++ {
+				path := filepath.Join(b.TempDir(), fmt.Sprintf("ew%d.db", i))
+				db, err := sqlite.Open(context.Background(), path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sum, err := Run(context.Background(), db, func() Analyze { return an.NewWorker().Analyze }, []string{dir},
+					Options{Workers: runtime.GOMAXPROCS(0), Run: store.Run{ID: "bench"}, Knowledge: k.x})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if sum.New != n {
+					b.Fatalf("stored %d of %d articles: %s", sum.New, n, sum)
+				}
+				events = sum.Events
+				db.Close()
+				size = 0
+				for _, suffix := range []string{"", "-wal"} {
+					if fi, err := os.Stat(path + suffix); err == nil {
+						size += fi.Size()
+					}
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric(float64(size)/float64(n)*1000/(1<<20), "MiB/1000articles")
+			b.ReportMetric(float64(events), "events")
+			b.ReportMetric(float64(n), "articles")
+		})
+	}
 }

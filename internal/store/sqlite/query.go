@@ -95,9 +95,12 @@ func where(f store.Filter) (string, []any, error) {
 		args = append(args, f.Place, f.Place, f.Place)
 	}
 	if f.Theme != "" {
-		conds = append(conds, `e.id IN (SELECT m.event_id FROM article_themes th JOIN mentions m ON m.article_id = th.article_id
-			WHERE th.theme = ?)`)
-		args = append(args, strings.ToUpper(f.Theme))
+		// A test on covering index columns for themes with a bit, a list
+		// for the others: either part is empty.
+		conds = append(conds, `(e.themes & coalesce((SELECT 1 << bit FROM theme_bits WHERE theme = ?), 0) != 0
+			OR e.id IN (SELECT event_id FROM event_themes WHERE theme = ?))`)
+		th := strings.ToUpper(f.Theme)
+		args = append(args, th, th)
 	}
 	if f.Text != "" {
 		conds = append(conds, `e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN

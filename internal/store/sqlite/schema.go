@@ -166,6 +166,41 @@ CREATE INDEX events_day ON events(day, goldstein, num_mentions, quad, place, ton
 DROP INDEX events_country;
 CREATE INDEX events_country ON events(country, day, goldstein, num_mentions);
 `,
+	// 3: each event's themes (of the articles that reported it) as a bit
+	// set, so that the theme filter is a test on covering index columns
+	// whatever the theme's frequency; themes beyond the 63 bits are listed
+	// per event in event_themes. Indexes for the goldstein and mentions
+	// sort orders.
+	`
+CREATE TABLE theme_bits (
+	theme TEXT PRIMARY KEY,
+	bit   INTEGER NOT NULL UNIQUE
+);
+CREATE TABLE event_themes (
+	theme    TEXT NOT NULL,
+	event_id INTEGER NOT NULL REFERENCES events(id),
+	PRIMARY KEY (theme, event_id)
+) WITHOUT ROWID;
+ALTER TABLE events ADD COLUMN themes INTEGER NOT NULL DEFAULT 0;
+INSERT INTO theme_bits(theme, bit)
+	SELECT theme, row_number() OVER (ORDER BY theme) - 1 FROM (SELECT DISTINCT theme FROM article_themes) ORDER BY theme LIMIT 63;
+UPDATE events SET themes = (SELECT coalesce(sum(DISTINCT 1 << b.bit), 0) FROM mentions m
+		JOIN article_themes t ON t.article_id = m.article_id JOIN theme_bits b ON b.theme = t.theme WHERE m.event_id = events.id)
+	WHERE id IN (SELECT m.event_id FROM mentions m JOIN article_themes t ON t.article_id = m.article_id);
+INSERT OR IGNORE INTO event_themes(theme, event_id)
+	SELECT t.theme, m.event_id FROM article_themes t JOIN mentions m ON m.article_id = t.article_id
+	WHERE t.theme NOT IN (SELECT theme FROM theme_bits);
+DROP INDEX events_day;
+CREATE INDEX events_day ON events(day, goldstein, num_mentions, quad, place, tone, country, themes);
+DROP INDEX events_key;
+CREATE INDEX events_key ON events(source, target, base, day, place, goldstein, num_mentions, themes);
+DROP INDEX events_country;
+CREATE INDEX events_country ON events(country, day, goldstein, num_mentions, themes);
+DROP INDEX events_place;
+CREATE INDEX events_place ON events(place, day, goldstein, num_mentions, themes);
+CREATE INDEX events_goldstein ON events(goldstein);
+CREATE INDEX events_mentions ON events(num_mentions);
+`,
 }
 
 // SchemaVersion is the schema version this package writes.

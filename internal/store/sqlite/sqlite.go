@@ -376,16 +376,31 @@ func (t *tx) newArticle(a *store.Article, src, runID string) error {
 		nullString(src), dateString(a.Published), a.Text, int64(a.SimHash), a.Words, t.now, tone, knowledge); err != nil {
 		return fmt.Errorf("writing article: %w", err)
 	}
+	var th articleThemes
 	if k := a.Knowledge; k != nil && len(k.Themes) > 0 {
 		n := make(map[string]int, len(k.Themes))
-		for _, th := range k.Themes {
-			if th.Theme != "" {
-				n[th.Theme]++
+		for _, x := range k.Themes {
+			if x.Theme != "" {
+				n[x.Theme]++
 			}
 		}
-		for th, c := range n {
-			if _, err := t.exec(`INSERT INTO article_themes(theme, article_id, n) VALUES (?,?,?)`, th, a.ID, c); err != nil {
+		for _, x := range k.Themes {
+			c := n[x.Theme]
+			if c == 0 {
+				continue
+			}
+			delete(n, x.Theme)
+			if _, err := t.exec(`INSERT INTO article_themes(theme, article_id, n) VALUES (?,?,?)`, x.Theme, a.ID, c); err != nil {
 				return fmt.Errorf("writing article themes: %w", err)
+			}
+			bit, ok, err := t.themeBit(x.Theme)
+			if err != nil {
+				return err
+			}
+			if ok {
+				th.bits |= 1 << bit
+			} else {
+				th.other = append(th.other, x.Theme)
 			}
 		}
 	}
@@ -426,16 +441,48 @@ func (t *tx) newArticle(a *store.Article, src, runID string) error {
 		if e.Sentence >= 1 && e.Sentence <= len(sentIDs) {
 			sentID = sentIDs[e.Sentence-1]
 		}
-		if err := t.mention(a, e, sentID, src); err != nil {
+		if err := t.mention(a, e, sentID, src, &th); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// articleThemes are the themes of an article's knowledge: the bits of
+// those that have one, and the others.
+type articleThemes struct {
+	bits  int64
+	other []string
+}
+
+// maxThemeBits is the number of themes that get a bit of events.themes.
+const maxThemeBits = 63
+
+// themeBit returns the bit of events.themes of theme, giving it the next
+// free one when it has none; ok is false when all are taken.
+func (t *tx) themeBit(theme string) (bit int, ok bool, err error) {
+	err = t.QueryRowContext(t.ctx, `SELECT bit FROM theme_bits WHERE theme = ?`, theme).Scan(&bit)
+	if err == nil {
+		return bit, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, false, fmt.Errorf("reading theme bits: %w", err)
+	}
+	if err := t.QueryRowContext(t.ctx, `SELECT count(*) FROM theme_bits`).Scan(&bit); err != nil {
+		return 0, false, fmt.Errorf("reading theme bits: %w", err)
+	}
+	if bit >= maxThemeBits {
+		return 0, false, nil
+	}
+	if _, err := t.exec(`INSERT INTO theme_bits(theme, bit) VALUES (?,?)`, theme, bit); err != nil {
+		return 0, false, fmt.Errorf("writing theme bits: %w", err)
+	}
+	return bit, true, nil
+}
+
 // mention merges e into the event it reports, or creates one, and records
-// the mention.
-func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string) error {
+// the mention and the themes th of its article.
+func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string, th *articleThemes) error {
 	m, ok := dedup.MentionOf(e)
 	if !ok {
 		return fmt.Errorf("event in sentence %d: date %q is not YYYY-MM-DD", e.Sentence, e.Date)
@@ -481,6 +528,11 @@ func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string) e
 				return err
 			}
 		}
+		if th.bits != 0 {
+			if _, err := t.exec(`UPDATE events SET themes = themes | ?1 WHERE id = ?2 AND themes & ?1 != ?1`, th.bits, eventID); err != nil {
+				return fmt.Errorf("updating event themes: %w", err)
+			}
+		}
 	} else {
 		var place, placeName, country, fips string
 		if g := e.ActionGeo; g != nil {
@@ -494,9 +546,9 @@ func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string) e
 			tone = a.Knowledge.Tone.Tone
 		}
 		r, err := t.exec(`INSERT INTO events(source, target, base, code, quad, goldstein, day, place, place_name, country, country_fips,
-			source_name, target_name, first_seen, is_root, tone) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			source_name, target_name, first_seen, is_root, tone, themes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			m.Source, m.Target, m.Base, e.Code, e.QuadClass, e.Goldstein, m.Day, place, placeName, country, fips,
-			e.SourceSpan.Text, e.TargetSpan.Text, t.now, dedup.IsLead(e.Sentence), tone)
+			e.SourceSpan.Text, e.TargetSpan.Text, t.now, dedup.IsLead(e.Sentence), tone, th.bits)
 		if err != nil {
 			return fmt.Errorf("writing event: %w", err)
 		}
@@ -517,6 +569,11 @@ func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string) e
 		}
 		if _, err := t.exec(`UPDATE events SET first_mention=? WHERE id=?`, mid, eventID); err != nil {
 			return fmt.Errorf("writing event: %w", err)
+		}
+	}
+	for _, x := range th.other {
+		if _, err := t.exec(`INSERT OR IGNORE INTO event_themes(theme, event_id) VALUES (?,?)`, x, eventID); err != nil {
+			return fmt.Errorf("writing event themes: %w", err)
 		}
 	}
 	t.touched[eventID] = true

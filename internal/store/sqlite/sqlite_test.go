@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/storetest"
 )
@@ -78,8 +79,9 @@ func TestMigrationsAndReopen(t *testing.T) {
 
 // TestMigrateFromVersion1 opens a store as the first schema version left
 // it (an article, an event at a place recorded only in its mention's
-// JSON) and checks that the migrated store answers the place filter, top
-// places with coordinates, and the article without knowledge.
+// JSON), migrated to version 2 and given a theme there, and checks that
+// the store migrated to the current version answers the place and theme
+// filters, top places with coordinates, and the article.
 func TestMigrateFromVersion1(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v1.db")
 	raw, err := sql.Open("sqlite", "file:"+path)
@@ -93,6 +95,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 		`"action_geo":{"type":4,"full_name":"Tbilisi, Tbilisi, Georgia","country_iso":"GEO","country_fips":"GG","lat":41.69411,"lon":44.83368,"feature_id":"611717"}}`
 	stmts := []string{
 		migrations[0],
+		// Version 1's data.
 		`INSERT INTO articles(id, url, title, source, published, text, simhash, words, ingested) VALUES
 			('` + a.ID + `', 'https://b.example/2', 'Protest', 'Wire', '2024-03-08T00:00:00Z', '` + a.Text + `', 1, 30, 1700000000)`,
 		`INSERT INTO copies(id, article_id, url, source, origin, run_id, seen) VALUES ('` + a.ID + `', '` + a.ID + `', 'https://b.example/2', 'Wire', 'x.txt', 'r', 1700000000)`,
@@ -102,7 +105,11 @@ func TestMigrateFromVersion1(t *testing.T) {
 			('CVL', 'GEOLEG', '141', '141', 3, -6.5, 19790, '611717', 'Tbilisi, Tbilisi, Georgia', 'GEO', 'GG', 'protesters', '', 1700000000, 1, 1, 1, 1, 1)`,
 		`INSERT INTO mentions(event_id, article_id, copy_id, sentence_id, source_name, confidence, seen, data) VALUES
 			(1, '` + a.ID + `', '` + a.ID + `', 1, 'Wire', 100, 1700000000, '` + data + `')`,
-		`PRAGMA user_version = 1`,
+		// Version 2, with a theme of the article's knowledge.
+		migrations[1],
+		`UPDATE articles SET tone = -4, knowledge = '{"themes":[{"theme":"PROTEST","offset":0,"text":"protesters"}],"tone":{"tone":-4}}'`,
+		`INSERT INTO article_themes(theme, article_id, n) VALUES ('PROTEST', '` + a.ID + `', 1)`,
+		`PRAGMA user_version = 2`,
 	}
 	for _, s := range stmts {
 		if _, err := raw.Exec(s); err != nil {
@@ -130,11 +137,15 @@ func TestMigrateFromVersion1(t *testing.T) {
 	if got := fmt.Sprint(tab.Rows); got != "[[2024-03-08 1 1 -6.5 ]]" {
 		t.Errorf("series after migration: %s", got)
 	}
+	var got []string
+	if err := db.Events(ctx, store.Filter{Theme: "PROTEST"}, func(e *store.StoredEvent) error { got = append(got, e.Event.Code); return nil }); err != nil || fmt.Sprint(got) != "[141]" {
+		t.Errorf("theme after migration: %v %v", got, err)
+	}
 	v, err := db.Article(ctx, a.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.Knowledge != nil || len(v.Events) != 1 || v.Events[0].Event.ActionGeo == nil || len(v.Sentences) != 2 || len(v.Copies) != 1 || v.Title != "Protest" {
+	if v.Knowledge == nil || v.Knowledge.Tone.Tone != -4 || len(v.Events) != 1 || v.Events[0].Event.ActionGeo == nil || len(v.Sentences) != 2 || len(v.Copies) != 1 || v.Title != "Protest" {
 		t.Errorf("article after migration: %+v", v)
 	}
 	// The migrated store takes new articles with knowledge.
@@ -144,6 +155,47 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	if s := stats(t, db); s.Articles != 2 || s.Events != 2 || s.Mentions != 2 {
 		t.Errorf("stats after migration: %+v", s)
+	}
+}
+
+// TestThemesBeyondBits stores articles with more themes than events.themes
+// has bits: the theme filter finds the events of each.
+func TestThemesBeyondBits(t *testing.T) {
+	db := openTemp(t)
+	const n = maxThemeBits + 10
+	var arts []store.Article
+	for i := 0; i < n; i++ {
+		text := fmt.Sprintf("Report %d: officials of country %d met envoys in the capital to discuss trade and a border treaty.", i, i)
+		a := storetest.Article(fmt.Sprintf("https://t.example/%d", i), "", text, storetest.Event(1, fmt.Sprintf("C%02d", i), "USA", "040", "2024-01-01", ""))
+		a.Knowledge = &gkg.Record{Themes: []gkg.Theme{{Theme: fmt.Sprintf("THEME%02d", i)}, {Theme: "COMMON"}, {Theme: fmt.Sprintf("THEME%02d", i)}}}
+		arts = append(arts, a)
+	}
+	res, err := db.Write(context.Background(), &store.Batch{Articles: arts}, store.WriteOptions{NearDistance: -1})
+	if err != nil || res.New != n || res.Events != n {
+		t.Fatalf("write: %+v %v", res, err)
+	}
+	for _, i := range []int{0, 1, maxThemeBits - 2, maxThemeBits - 1, maxThemeBits, n - 1} {
+		var got []string
+		f := store.Filter{Theme: fmt.Sprintf("THEME%02d", i)}
+		if err := db.Events(context.Background(), f, func(e *store.StoredEvent) error { got = append(got, e.Event.Source); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("[C%02d]", i); fmt.Sprint(got) != want {
+			t.Errorf("theme %s: %v, want %s", f.Theme, got, want)
+		}
+		tab, err := db.Query(context.Background(), store.Query{Filter: f, Aggregate: "day"})
+		if err != nil || fmt.Sprint(tab.Rows) != "[[2024-01-01 1 1 1 0]]" {
+			t.Errorf("theme %s series: %v %v", f.Theme, tab, err)
+		}
+	}
+	tab, err := db.Query(context.Background(), store.Query{Filter: store.Filter{Theme: "COMMON"}, Aggregate: "goldstein"})
+	if err != nil || fmt.Sprint(tab.Rows) != fmt.Sprintf("[[%d %d 1 1]]", n, n) {
+		t.Errorf("common theme: %v %v", tab, err)
+	}
+	var bits int
+	db.db.QueryRow(`SELECT count(*) FROM theme_bits`).Scan(&bits)
+	if bits != maxThemeBits {
+		t.Errorf("%d theme bits, want %d", bits, maxThemeBits)
 	}
 }
 
