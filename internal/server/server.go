@@ -25,6 +25,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -149,7 +150,14 @@ func New(opt Options) (*Server, error) {
 	s.handle("POST /api/code", s.code)
 	s.handle("POST /api/ingest", s.ingest)
 	if opt.UI != nil {
-		s.mux.Handle("GET /", http.FileServerFS(opt.UI))
+		files := http.FileServerFS(opt.UI)
+		s.mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path != "/" && strings.HasSuffix(r.URL.Path, "/") { // no directory listings
+				http.NotFound(w, r)
+				return
+			}
+			files.ServeHTTP(w, r)
+		})
 	}
 	s.mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "", "no endpoint "+r.Method+" "+r.URL.Path)

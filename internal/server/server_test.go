@@ -646,8 +646,10 @@ func TestUI(t *testing.T) {
 	if code != 200 || !strings.Contains(w.Body.String(), "<html") {
 		t.Errorf("GET /: %d %.200s", code, w.Body)
 	}
-	if code, _, _ := do(t, s, "GET", "/no-such-asset.js", ""); code != 404 {
-		t.Errorf("missing asset: %d", code)
+	for _, p := range []string{"/no-such-asset.js", "/assets/"} {
+		if code, _, _ := do(t, s, "GET", p, ""); code != 404 {
+			t.Errorf("GET %s: %d, want 404", p, code)
+		}
 	}
 }
 
