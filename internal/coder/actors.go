@@ -195,6 +195,17 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 						}
 						out = append(out, r2)
 					}
+				} else if m := sc.agentAt[k]; m >= 0 && r.agent >= 0 && r.actor >= 0 {
+					// "the Senate of the French Republic, the National
+					// Assembly": a role noun parsed as a member of the
+					// country's list is one more role of that country
+					if code := c.actorCode(sc, r.actor); code != "" && code != dict.NullCode {
+						r2 := r
+						r2.agent, r2.mod, r2.head = sc.agents[m].entry, -1, k
+						r2.first, r2.last = min(k, sc.agents[m].first), max(k, sc.agents[m].end-1)
+						r2.code = c.set.Agents[r2.agent].Combine(code)
+						out = append(out, r2)
+					}
 				}
 			}
 			// "lawmakers in Fornost and Gondor" parsed with Gondor as a

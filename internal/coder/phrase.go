@@ -299,3 +299,9 @@ func recipientCase(p string) bool {
 	}
 	return false
 }
+
+// sameWords reports whether span sp (1-based word ids) is the phrase of
+// actor a or lies inside the same phrase.
+func sameWords(sp event.Span, a actorRef) bool {
+	return sp.First <= a.head+1 && a.head+1 <= sp.Last || sp.First == 0
+}

@@ -816,8 +816,11 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		if hasT && s.code == t.code && !(unknown(s) && unknown(t)) {
 			return
 		}
-		for i := first; i < len(out); i++ { // same triple once
-			if out[i].Source == s.code && (!hasT || out[i].Target == t.code) && out[i].Code == code {
+		for i := first; i < len(out); i++ {
+			// the same triple once, but separate phrases of a list each
+			// their own ("the Senate of the French Republic, the National
+			// Assembly": FRALEG twice)
+			if out[i].Source == s.code && (!hasT || out[i].Target == t.code && sameWords(out[i].TargetSpan, t)) && out[i].Code == code {
 				return
 			}
 		}

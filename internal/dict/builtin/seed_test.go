@@ -91,6 +91,12 @@ func TestSeedArticle(t *testing.T) {
 		{"(a) the NGOs' meeting accuses the French legislature (AZENGO → FRALEG, root 11/112, sentence 2)", func(e *event.Event) bool {
 			return e.Sentence == 2 && e.Source == "AZENGO" && e.Target == "FRALEG" && rootIn(e.Code, "11")
 		}},
+		// "the Senate of the French Republic, the National Assembly, ..."
+		// with the Assembly parsed as a member of the Republic's list
+		{"(a) ... and the National Assembly, an event of its own (AZENGO → FRALEG, sentence 2)", func(e *event.Event) bool {
+			return e.Sentence == 2 && e.Source == "AZENGO" && e.Target == "FRALEG" && rootIn(e.Code, "11") &&
+				strings.Contains(e.TargetSpan.Text, "National Assembly")
+		}},
 		// "The participants of the meeting emphasized that the history of
 		// France is full of such incomprehensible and inhuman actions"
 		{"(a) the meeting's participants accuse France (AZENGO → FRA…, root 11, sentence 5)", func(e *event.Event) bool {
