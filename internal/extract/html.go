@@ -63,6 +63,15 @@ var ErrNoText = errors.New("no article text")
 // with fewer (an index, a navigation page, a stub) holds no article.
 const MinWords = 15
 
+// pruneSelector names the boilerplate removed before extraction, by the
+// class and id names news sites and blog engines commonly give it (reader
+// comments, cookie notices, share buttons, newsletter boxes); exact names
+// only, so that an article whose class merely contains one ("commentary")
+// is kept.
+const pruneSelector = ".comment, .comments, #comments, #comment, .comment-list, .commentlist, #respond, " +
+	".cookie, .cookies, .cookie-banner, .cookie-notice, #cookie-banner, #cookie-notice, " +
+	".share, .sharing, .share-buttons, .social-share, .newsletter, .newsletter-signup"
+
 // maxTreeSize bounds the number of elements of a page extraction looks at;
 // larger pages are refused rather than parsed at length.
 const maxTreeSize = 200_000
@@ -83,6 +92,7 @@ func HTML(data []byte, contentType string, opt Options) (Page, error) {
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Fast,
 		MaxTreeSize:     maxTreeSize,
+		PruneSelector:   pruneSelector,
 	}
 	if opt.URL != "" {
 		if u, err := url.Parse(opt.URL); err == nil && u.IsAbs() {
