@@ -79,6 +79,46 @@ func TestStoreCommands(t *testing.T) {
 	if code, _, errOut = runCLI(t, "query", "--db", db, "--count-by", "year"); code != 2 {
 		t.Errorf("bad --count-by: %d %s", code, errOut)
 	}
+	if code, _, errOut = runCLI(t, "query", "--db", db, "--sort", "tone"); code != 2 {
+		t.Errorf("bad --sort: %d %s", code, errOut)
+	}
+	// Series carry the average tone of the events' articles.
+	code, out, errOut = runCLI(t, "query", "--db", db, "--count-by", "month", "--format", "csv")
+	if code != 0 || !strings.HasPrefix(out, "month,events,mentions,avg_goldstein,avg_tone\n") {
+		t.Errorf("count by month: %d %s %s", code, out, errOut)
+	}
+	// Events at the most frequent action place, found by its name, newest
+	// first, in pages of one.
+	code, out, errOut = runCLI(t, "query", "--db", db, "--aggregate", "places", "--limit", "1", "--format", "json")
+	var places []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &places) != nil || len(places) != 1 || places[0]["lat"] == "" {
+		t.Fatalf("top place: %d %s %s", code, out, errOut)
+	}
+	name, _, _ := strings.Cut(places[0]["name"].(string), ",")
+	n := int(places[0]["events"].(float64))
+	code, out, errOut = runCLI(t, "query", "--db", db, "--place", name, "--sort", "-date", "--format", "json")
+	var atPlace []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &atPlace) != nil || len(atPlace) < n {
+		t.Fatalf("--place %q: %d events, want at least %d: %s %s", name, len(atPlace), n, out, errOut)
+	}
+	for i := 1; i < len(atPlace); i++ {
+		if atPlace[i]["date"].(string) > atPlace[i-1]["date"].(string) {
+			t.Errorf("--sort -date: %v after %v", atPlace[i]["date"], atPlace[i-1]["date"])
+		}
+	}
+	after := fmt.Sprint(int64(atPlace[0]["id"].(float64)))
+	code, out, errOut = runCLI(t, "query", "--db", db, "--place", name, "--sort", "-date", "--after", after, "--limit", "1", "--format", "json")
+	var page []map[string]any
+	if len(atPlace) > 1 && (code != 0 || json.Unmarshal([]byte(out), &page) != nil || len(page) != 1 || page[0]["id"] != atPlace[1]["id"]) {
+		t.Errorf("--after %s: %s %s, want event %v", after, out, errOut, atPlace[1]["id"])
+	}
+	code, out, errOut = runCLI(t, "query", "--db", db, "--aggregate", "countries", "--format", "csv")
+	if code != 0 || !strings.HasPrefix(out, "country,events,mentions,avg_goldstein\n") || strings.Count(out, "\n") < 2 {
+		t.Errorf("countries: %d %s %s", code, out, errOut)
+	}
+	if code, out, _ = runCLI(t, "query", "--db", db, "--theme", "protest", "--format", "csv"); code != 0 || !strings.HasPrefix(out, "id,date,") || !strings.Contains(out, ",tone\n") {
+		t.Errorf("--theme: %d %s", code, out)
+	}
 	for _, f := range []string{"jsonl", "gdelt-events", "gdelt-mentions"} {
 		code, out, errOut = runCLI(t, "export", "--db", db, "--format", f)
 		if code != 0 || out == "" {

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/geo"
+	"github.com/eventwire/eventwire/internal/gkg"
+)
+
+// newKnowledge returns the article knowledge extractor ingest gives
+// load.Options.Knowledge, so that the store keeps each article's entities,
+// places, themes and tone: built on the dictionaries set and the default
+// gazetteer (none when noGeo).
+func newKnowledge(set *dict.Set, noGeo bool) (*gkg.Extractor, error) {
+	var gaz *geo.Gazetteer
+	if !noGeo {
+		g, err := geo.Default()
+		if err != nil {
+			return nil, fmt.Errorf("loading gazetteer: %w", err)
+		}
+		gaz = g
+	}
+	x, err := gkg.New(gkg.Options{Gazetteer: gaz, Dict: set})
+	if err != nil {
+		return nil, fmt.Errorf("loading article knowledge extractor: %w", err)
+	}
+	return x, nil
+}
