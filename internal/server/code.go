@@ -349,6 +349,9 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 	b := &store.Batch{Run: store.Run{ID: "api-" + now.Format("20060102T150405.000000000Z"), Started: now, Args: "POST /api/ingest"},
 		Articles: []store.Article{a}}
 	res, err := s.opt.Store.Write(r.Context(), b, store.WriteOptions{})
+	s.statsMu.Lock()
+	s.statsAt = time.Time{} // counts changed
+	s.statsMu.Unlock()
 	if err != nil {
 		return fmt.Errorf("storing the article: %w", err)
 	}

@@ -279,6 +279,9 @@ func TestIngest(t *testing.T) {
 	}
 	art := `{"text":"Sudan's army attacked rebels in Khartoum on Monday, witnesses said. The fighting spread to two districts in the south of the capital overnight.","title":"Clashes","url":"https://news.example/sudan/1","published":"2024-03-04","source":"Example News"}`
 	auth := []string{"Authorization", "Bearer " + token}
+	if _, h, _ := do(t, s, "GET", "/api/health", ""); h["articles"] != 0.0 {
+		t.Fatalf("empty store: %v", h)
+	}
 	cases := []struct {
 		name    string
 		body    string
@@ -317,6 +320,10 @@ func TestIngest(t *testing.T) {
 	}
 	if stats.Articles != 1 || stats.Copies != 2 || stats.Events < 1 {
 		t.Errorf("store after ingest: %+v", stats)
+	}
+	// The counts health caches are refreshed by a write.
+	if _, h, _ := do(t, s, "GET", "/api/health", ""); h["articles"] != 1.0 || h["events"] != float64(stats.Events) {
+		t.Errorf("health after ingest: %v", h)
 	}
 	// A read-only server refuses ingest whatever the header.
 	ro, _ := New(Options{Store: st, Dict: set})

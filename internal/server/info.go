@@ -2,16 +2,40 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
+	"time"
+
+	"github.com/eventwire/eventwire/internal/store"
 )
+
+// statsTTL is how long store counts are reused by health and metrics:
+// counting a large store takes a while, and probes come often.
+const statsTTL = 5 * time.Second
+
+// stats returns the store's counts, at most statsTTL old (a write through
+// this server refreshes them).
+func (s *Server) stats(ctx context.Context) (store.Stats, error) {
+	s.statsMu.Lock()
+	defer s.statsMu.Unlock()
+	if !s.statsAt.IsZero() && time.Since(s.statsAt) < statsTTL {
+		return s.statsVal, nil
+	}
+	st, err := s.opt.Store.Stats(ctx)
+	if err != nil {
+		return st, err
+	}
+	s.statsVal, s.statsAt = st, time.Now()
+	return st, nil
+}
 
 // health serves GET /api/health: the version and the store's counts.
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 	if _, err := parseParams(r.URL.Query(), paramSpec{}); err != nil {
 		return err
 	}
-	st, err := s.opt.Store.Stats(r.Context())
+	st, err := s.stats(r.Context())
 	if err != nil {
 		return fmt.Errorf("reading store counts: %w", err)
 	}
@@ -22,7 +46,7 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 // serveMetrics serves GET /metrics in the Prometheus text format.
 func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) error {
 	var extra []gauge
-	if st, err := s.opt.Store.Stats(r.Context()); err == nil {
+	if st, err := s.stats(r.Context()); err == nil {
 		extra = append(extra,
 			gauge{"eventwire_store_events", "Events in the store.", float64(st.Events)},
 			gauge{"eventwire_store_mentions", "Mentions in the store.", float64(st.Mentions)},

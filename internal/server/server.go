@@ -91,6 +91,10 @@ type Server struct {
 	models  *models // loaded on first use
 	fetch   *http.Client
 	log     *log.Logger
+
+	statsMu  sync.Mutex // guards the cached store counts
+	statsVal store.Stats
+	statsAt  time.Time
 }
 
 // route is one registered endpoint.
