@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/dedup"
@@ -188,8 +190,72 @@ func andWhere(w, cond string) string {
 	return w + " AND " + cond
 }
 
-// Query answers q as a table (see store.Querier).
+// aggCache keeps the tables of recent aggregations, valid while the store
+// holds the same events and mentions: every write that can change an
+// aggregation adds a mention, and rows are never deleted, so the highest
+// event and mention ids identify what an aggregation saw, whichever
+// process wrote.
+type aggCache struct {
+	mu      sync.Mutex
+	version [2]int64
+	tables  map[store.Query]*store.Table
+}
+
+// maxCachedTables bounds the aggregation cache; it is emptied when full.
+const maxCachedTables = 512
+
+// storeVersion returns the highest event and mention ids.
+func (s *DB) storeVersion(ctx context.Context) ([2]int64, error) {
+	var v [2]int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT max(id) FROM events), 0), coalesce((SELECT max(id) FROM mentions), 0)`).Scan(&v[0], &v[1])
+	return v, err
+}
+
+func copyTable(t *store.Table) *store.Table {
+	c := &store.Table{Columns: slices.Clone(t.Columns), Rows: make([][]any, len(t.Rows))}
+	for i, r := range t.Rows {
+		c.Rows[i] = slices.Clone(r)
+	}
+	return c
+}
+
+// Query answers q as a table (see store.Querier). Aggregations are
+// answered from a cache while the store is unchanged.
 func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
+	if q.Aggregate == "" {
+		return s.query(ctx, q)
+	}
+	q.Sort, q.After = "", 0 // ignored by aggregations
+	v, err := s.storeVersion(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	s.cache.mu.Lock()
+	if s.cache.version != v {
+		s.cache.version, s.cache.tables = v, nil
+	}
+	t, ok := s.cache.tables[q]
+	s.cache.mu.Unlock()
+	if ok {
+		return copyTable(t), nil
+	}
+	t, err = s.query(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	s.cache.mu.Lock()
+	if s.cache.version == v {
+		if s.cache.tables == nil || len(s.cache.tables) >= maxCachedTables {
+			s.cache.tables = map[store.Query]*store.Table{}
+		}
+		s.cache.tables[q] = copyTable(t)
+	}
+	s.cache.mu.Unlock()
+	return t, nil
+}
+
+// query answers q as a table.
+func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 	w, args, err := where(q.Filter)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)

@@ -27,8 +27,9 @@ import (
 
 // DB is a store.Store in one SQLite file.
 type DB struct {
-	db *sql.DB
-	mu sync.Mutex // serialises writes
+	db    *sql.DB
+	mu    sync.Mutex // serialises writes
+	cache aggCache
 }
 
 var _ store.Store = (*DB)(nil)

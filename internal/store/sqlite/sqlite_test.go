@@ -231,3 +231,49 @@ func TestFullTextSyntax(t *testing.T) {
 		t.Error("bad FTS5 query: no error")
 	}
 }
+
+// TestAggregationCacheSeesWrites checks that cached aggregations follow
+// writes, by this handle and by another one on the same file (another
+// process), and that a caller changing a returned table changes no later
+// answer.
+func TestAggregationCacheSeesWrites(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ew.db")
+	ctx := context.Background()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	other, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	countries := func() string {
+		t.Helper()
+		tab, err := db.Query(ctx, store.Query{Aggregate: "countries"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(tab.Rows)
+	}
+	write(t, db, storetest.Article("https://a.example/1", "", storetest.TextB, storetest.Event(1, "CVL", "GEOLEG", "141", "2024-03-08", "611717")))
+	if got := countries(); got != "[[GEO 1 1 -6.5]]" {
+		t.Fatalf("first: %s", got)
+	}
+	tab, _ := db.Query(ctx, store.Query{Aggregate: "countries"})
+	tab.Rows[0][0] = "changed"
+	if got := countries(); got != "[[GEO 1 1 -6.5]]" {
+		t.Errorf("after changing a returned table: %s", got)
+	}
+	write(t, other, storetest.Article("https://c.example/3", "", storetest.TextC, storetest.Event(1, "AZE", "FRA", "036", "2024-06-11", "2988507")))
+	if got := countries(); got != "[[FRA 1 1 4] [GEO 1 1 -6.5]]" {
+		t.Errorf("after another handle's write: %s", got)
+	}
+	// A copy adds a mention of a stored event: its counts change.
+	cp := storetest.Article("https://d.example/copy", "", storetest.TextB)
+	write(t, db, cp)
+	if got := countries(); got != "[[FRA 1 1 4] [GEO 1 2 -6.5]]" {
+		t.Errorf("after a copy: %s", got)
+	}
+}
