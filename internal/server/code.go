@@ -202,8 +202,13 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) error {
 	case req.Text != "" && req.URL != "":
 		return paramErr("url", "give text or url, not both")
 	case req.URL != "":
-		if text, err = s.fetchText(r.Context(), req.URL); err != nil {
+		page, err := s.fetchText(r.Context(), req.URL)
+		if err != nil {
 			return err
+		}
+		text = page.text
+		if date.IsZero() {
+			date = page.date
 		}
 	case strings.TrimSpace(req.Text) == "":
 		return paramErr("text", "missing or empty: give the text to code")

@@ -202,8 +202,22 @@ func TestCodeFetch(t *testing.T) {
 		fmt.Fprint(w, text)
 	})
 	pages.HandleFunc("/page.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!doctype html><html><head><title>Clashes in Khartoum</title></head><body><nav><a href="/">Home</a></nav>
+<article><p>`+text+` Residents said the fighting lasted for several hours and spread to
+two districts in the south of the capital, where shops stayed closed.</p></article></body></html>`)
+	})
+	pages.HandleFunc("/empty.html", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
-		fmt.Fprint(w, "<p>"+text+"</p>")
+		fmt.Fprint(w, "<html><body><p>Hello.</p></body></html>")
+	})
+	pages.HandleFunc("/latin1.txt", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=iso-8859-1")
+		w.Write([]byte("Sudan's army attacked rebels near Omdurman caf\xe9s."))
+	})
+	pages.HandleFunc("/image.png", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/png")
+		w.Write([]byte("\x89PNG"))
 	})
 	pages.HandleFunc("/big.txt", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
@@ -246,7 +260,10 @@ func TestCodeFetch(t *testing.T) {
 	}{
 		{target.URL + "/article.txt", 200},
 		{redirector.URL + "/r", 200},
-		{target.URL + "/page.html", http.StatusUnsupportedMediaType},
+		{target.URL + "/page.html", 200},
+		{target.URL + "/latin1.txt", 200},
+		{target.URL + "/empty.html", http.StatusUnprocessableEntity},
+		{target.URL + "/image.png", http.StatusUnsupportedMediaType},
 		{target.URL + "/big.txt", http.StatusRequestEntityTooLarge},
 		{target.URL + "/gone", http.StatusBadGateway},
 		{"ftp://example.com/a.txt", 400},

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"time"
 	"unicode/utf8"
+
+	"github.com/eventwire/eventwire/internal/extract"
 )
 
 // MaxFetchBody is the largest page POST /api/code fetches.
@@ -101,55 +103,71 @@ func newFetchClient(allowPrivate bool, check func(netip.AddrPort) error) *http.C
 	}
 }
 
-// fetchText fetches a plain-text page for coding.
-func (s *Server) fetchText(ctx context.Context, raw string) (string, error) {
+// fetchText fetches a page for coding: a text page as it is (decoded to
+// UTF-8), an HTML page's article as internal/extract finds it.
+func (s *Server) fetchText(ctx context.Context, raw string) (fetched, error) {
 	if s.fetch == nil {
-		return "", &httpError{status: http.StatusForbidden, param: "url", msg: "fetching URLs is disabled: start the server with --allow-fetch, or send the text"}
+		return fetched{}, &httpError{status: http.StatusForbidden, param: "url", msg: "fetching URLs is disabled: start the server with --allow-fetch, or send the text"}
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(raw) > 2048 {
-		return "", paramErr("url", "want an absolute http or https URL, not %q", clip(raw))
+		return fetched{}, paramErr("url", "want an absolute http or https URL, not %q", clip(raw))
 	}
 	if u.User != nil {
-		return "", paramErr("url", "URLs with user information are not fetched")
+		return fetched{}, paramErr("url", "URLs with user information are not fetched")
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return "", paramErr("url", "%v", err)
+		return fetched{}, paramErr("url", "%v", err)
 	}
 	req.Header.Set("User-Agent", "eventwire (+https://github.com/eventwire/eventwire)")
-	req.Header.Set("Accept", "text/plain")
+	req.Header.Set("Accept", "text/html, text/plain;q=0.9")
 	resp, err := s.fetch.Do(req)
 	if err != nil {
 		if errors.Is(err, errBlocked) {
-			return "", &httpError{status: http.StatusForbidden, param: "url", msg: "fetching " + clip(raw) + ": " + unwrapAll(err).Error() +
+			return fetched{}, &httpError{status: http.StatusForbidden, param: "url", msg: "fetching " + clip(raw) + ": " + unwrapAll(err).Error() +
 				" (the server fetches only public addresses unless started with --allow-private)"}
 		}
 		if ctx.Err() != nil {
-			return "", ctx.Err()
+			return fetched{}, ctx.Err()
 		}
-		return "", &httpError{status: http.StatusBadGateway, param: "url", msg: "fetching " + clip(raw) + ": " + err.Error()}
+		return fetched{}, &httpError{status: http.StatusBadGateway, param: "url", msg: "fetching " + clip(raw) + ": " + err.Error()}
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return "", &httpError{status: http.StatusBadGateway, param: "url", msg: fmt.Sprintf("fetching %s: status %s", clip(raw), resp.Status)}
+		return fetched{}, &httpError{status: http.StatusBadGateway, param: "url", msg: fmt.Sprintf("fetching %s: status %s", clip(raw), resp.Status)}
 	}
-	mt, _, err := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	if err != nil || mt != "text/plain" {
-		return "", &httpError{status: http.StatusUnsupportedMediaType, param: "url",
-			msg: fmt.Sprintf("fetching %s: content type %q: only text/plain pages are coded; send the article text instead", clip(raw), resp.Header.Get("Content-Type"))}
+	ct := resp.Header.Get("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil || (mt != "text/plain" && mt != "text/html" && mt != "application/xhtml+xml") {
+		return fetched{}, &httpError{status: http.StatusUnsupportedMediaType, param: "url",
+			msg: fmt.Sprintf("fetching %s: content type %q: only text and HTML pages are coded", clip(raw), ct)}
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxFetchBody+1))
 	if err != nil {
-		return "", &httpError{status: http.StatusBadGateway, param: "url", msg: "fetching " + clip(raw) + ": " + err.Error()}
+		return fetched{}, &httpError{status: http.StatusBadGateway, param: "url", msg: "fetching " + clip(raw) + ": " + err.Error()}
 	}
 	if len(data) > MaxFetchBody {
-		return "", &httpError{status: http.StatusRequestEntityTooLarge, param: "url", msg: fmt.Sprintf("fetching %s: page larger than %d bytes", clip(raw), MaxFetchBody)}
+		return fetched{}, &httpError{status: http.StatusRequestEntityTooLarge, param: "url", msg: fmt.Sprintf("fetching %s: page larger than %d bytes", clip(raw), MaxFetchBody)}
 	}
-	if !utf8.Valid(data) {
-		return "", &httpError{status: http.StatusUnprocessableEntity, param: "url", msg: "fetching " + clip(raw) + ": page is not UTF-8"}
+	if mt == "text/plain" {
+		text, _ := extract.Decode(data, ct)
+		if !utf8.Valid(text) {
+			return fetched{}, &httpError{status: http.StatusUnprocessableEntity, param: "url", msg: "fetching " + clip(raw) + ": text is not in a known encoding"}
+		}
+		return fetched{text: string(text)}, nil
 	}
-	return string(data), nil
+	page, err := extract.HTML(data, ct, extract.Options{URL: resp.Request.URL.String()})
+	if err != nil {
+		return fetched{}, &httpError{status: http.StatusUnprocessableEntity, param: "url", msg: "fetching " + clip(raw) + ": " + err.Error()}
+	}
+	return fetched{text: page.Text, title: page.Title, date: page.Date}, nil
+}
+
+// fetched is the article of a fetched page.
+type fetched struct {
+	text, title string
+	date        time.Time // zero when the page gives none
 }
 
 // unwrapAll returns the innermost error that mentions errBlocked.

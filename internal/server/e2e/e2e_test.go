@@ -509,9 +509,30 @@ const spanTexts = `(() => {
   return out;
 })()`
 
+// eventKeys names the events as the page does in its data attributes: the
+// store id, with ".2", ".3"... on later entries of the same event; the
+// 1-based position for a coded text's events (id 0).
+func eventKeys(evs []apiEvent) []string {
+	keys := make([]string, len(evs))
+	seen := map[int64]int{}
+	for i, e := range evs {
+		switch {
+		case e.ID == 0:
+			keys[i] = fmt.Sprint(i + 1)
+		case seen[e.ID] == 0:
+			keys[i] = fmt.Sprint(e.ID)
+		default:
+			keys[i] = fmt.Sprintf("%d.%d", e.ID, seen[e.ID]+1)
+		}
+		seen[e.ID]++
+	}
+	return keys
+}
+
 // wantSpans computes the highlighted texts from the byte offsets in Go.
-func wantSpans(t *testing.T, text string, evs []apiEvent, key func(i int, e apiEvent) string) map[string]map[string]string {
+func wantSpans(t *testing.T, text string, evs []apiEvent) map[string]map[string]string {
 	want := map[string]map[string]string{}
+	keys := eventKeys(evs)
 	n := 0
 	for i, e := range evs {
 		if e.Spans == nil {
@@ -524,7 +545,7 @@ func wantSpans(t *testing.T, text string, evs []apiEvent, key func(i int, e apiE
 			if sp.End > len(text) {
 				t.Fatalf("event %d: %s span %d:%d past the text (%d bytes)", e.ID, role, sp.Start, sp.End, len(text))
 			}
-			k := key(i, e)
+			k := keys[i]
 			if want[k] == nil {
 				want[k] = map[string]string{}
 			}
@@ -556,7 +577,7 @@ func (s *site) testArticle(t *testing.T) {
 		}
 	}
 	s.get(t, "/api/articles/"+url.PathEscape(id), &art)
-	want := wantSpans(t, art.Article.Text, art.Events, func(_ int, e apiEvent) string { return fmt.Sprint(e.ID) })
+	want := wantSpans(t, art.Article.Text, art.Events)
 
 	// Open it from the explorer, as a reader would.
 	s.open(t, "#/explore?sort=-mentions")
@@ -586,7 +607,7 @@ func (s *site) testArticle(t *testing.T) {
 		t.Errorf("rules %v, want %v", rules, wantRules)
 	}
 	// Clicking an event focuses its spans.
-	key := fmt.Sprint(art.Events[0].ID)
+	key := eventKeys(art.Events)[0]
 	var on []string
 	s.run(t, "focusing an event", chromedp.Click(chromedp.CSS(fmt.Sprintf(`li[data-event="%s"]`, key))))
 	evalTo(t, s, `[...document.querySelectorAll('#doc-text mark.on')].map(m => m.textContent)`, &on)
@@ -650,7 +671,7 @@ func (s *site) testCode(t *testing.T) {
 	if len(res.Events) == 0 {
 		t.Fatal("the API codes no event from the test text")
 	}
-	want := wantSpans(t, codeText, res.Events, func(i int, _ apiEvent) string { return fmt.Sprint(i + 1) })
+	want := wantSpans(t, codeText, res.Events)
 
 	s.open(t, "#/code")
 	s.run(t, "coding a text",
