@@ -66,9 +66,9 @@ func where(f store.Filter) (*filterSQL, error) {
 	w := &filterSQL{}
 	if f.Actor != "" {
 		if isCode(f.Actor) {
+			// Two index range scans joined by a bitmap OR.
 			lo, hi := w.arg(f.Actor), w.arg(prefixEnd(f.Actor))
-			w.conds = append(w.conds, `e.id IN (SELECT id FROM events WHERE source >= `+lo+` AND source < `+hi+`
-				UNION SELECT id FROM events WHERE target >= `+lo+` AND target < `+hi+`)`)
+			w.conds = append(w.conds, `(e.source >= `+lo+` AND e.source < `+hi+` OR e.target >= `+lo+` AND e.target < `+hi+`)`)
 		} else {
 			pat := w.arg("%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(f.Actor) + "%")
 			w.conds = append(w.conds, "(e.source_name ILIKE "+pat+" OR e.target_name ILIKE "+pat+")")
@@ -116,8 +116,7 @@ func where(f store.Filter) (*filterSQL, error) {
 			UNION SELECT id FROM places WHERE lower(short) = lower(`+pl+`) UNION SELECT `+pl+`::text)`)
 	}
 	if f.Theme != "" {
-		w.conds = append(w.conds, `e.id IN (SELECT m.event_id FROM article_themes th JOIN mentions m ON m.article_id = th.article_id
-			WHERE th.theme = `+w.arg(strings.ToUpper(f.Theme))+`)`)
+		w.conds = append(w.conds, `e.id IN (SELECT event_id FROM event_themes WHERE theme = `+w.arg(strings.ToUpper(f.Theme))+`)`)
 	}
 	if f.Text != "" {
 		tq, targs, err := textQuery(f.Text, len(w.args)+1)

@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -100,12 +101,14 @@ type plan struct {
 	originals map[string][]origMention
 
 	// Rows to insert.
-	arts      []*store.Article
-	sources   []string
-	copies    [][8]any
-	bands     []band
-	themes    [][3]any
-	sentences []struct {
+	arts    []*store.Article
+	sources []string
+	copies  [][8]any
+	bands   []band
+	themes  [][3]any
+	// articleThemes are the themes of each new article's knowledge.
+	articleThemes map[string][]string
+	sentences     []struct {
 		article    string
 		n          int
 		start, end int
@@ -138,7 +141,7 @@ func (s *DB) write(ctx context.Context, b *store.Batch, arts []store.Article, ke
 	p := &plan{opt: opt, now: opt.Now.UTC().Truncate(time.Microsecond), runID: b.Run.ID,
 		copyOf: map[string]string{}, articles: map[string]bool{}, near: make([][]band, len(arts)),
 		newBands: map[int64][]band{}, clusters: map[evKey][]dedup.Cluster{}, originals: map[string][]origMention{},
-		newPlaces: map[string]*event.Geo{}, placeUpdates: map[int64]*event.Geo{}, touched: map[int64]bool{}}
+		articleThemes: map[string][]string{}, newPlaces: map[string]*event.Geo{}, placeUpdates: map[int64]*event.Geo{}, touched: map[int64]bool{}}
 	if err := p.read(ctx, tx, b, arts, keys); err != nil {
 		return store.WriteResult{}, err
 	}
@@ -388,6 +391,7 @@ func (p *plan) newArticle(a *store.Article, src string) error {
 		for _, th := range order {
 			p.themes = append(p.themes, [3]any{th, a.ID, n[th]})
 		}
+		p.articleThemes[a.ID] = order
 	}
 	if a.Words >= dedup.MinWords {
 		day := pubDay(a.Published, p.now)
@@ -713,6 +717,38 @@ func (p *plan) insert(ctx context.Context, tx pgx.Tx, b *store.Batch) error {
 			SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[], $8::int[], $9::text[],
 				$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::bool[], $17::float8[], $18::bigint[])`,
 			eventIDs, srcs, tgts, bases, codes, quads, gold, days, places, names, countries, fips, snames, tnames, seen, roots, tones, firsts)
+	}
+	// The themes of the articles the new original mentions come from go
+	// to their events (copies add none: their article's themes are
+	// there), in order, so that two writers never wait for each other in
+	// a cycle.
+	type eventTheme struct {
+		theme string
+		event int64
+	}
+	var ets []eventTheme
+	for _, pm := range p.mentions {
+		if pm.of != 0 {
+			continue
+		}
+		for _, th := range p.articleThemes[pm.article] {
+			ets = append(ets, eventTheme{th, real(pm.event, eventIDs)})
+		}
+	}
+	if len(ets) > 0 {
+		slices.SortFunc(ets, func(a, b eventTheme) int {
+			if c := strings.Compare(a.theme, b.theme); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.event, b.event)
+		})
+		ets = slices.Compact(ets)
+		themes, events := make([]string, len(ets)), make([]int64, len(ets))
+		for i, et := range ets {
+			themes[i], events[i] = et.theme, et.event
+		}
+		q.Queue(`INSERT INTO event_themes(theme, event_id) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING`,
+			themes, events)
 	}
 	if n := len(p.mentions); n > 0 {
 		evs, sents, ofs := make([]int64, n), make([]*int64, n), make([]*int64, n)
