@@ -8,18 +8,28 @@ import { href } from './route';
 import { ByteIndex } from './utf8';
 
 /**
- * eventKey names event i in the highlight data attributes: its store id,
- * else (a coded text's events have id 0) its 1-based position.
+ * eventKeys name the events in the highlight data attributes: an event's
+ * store id, with ".2", ".3"... on its second and later entries (one stored
+ * event can be reported twice in an article, e.g. arrests in two cities of
+ * one country); a coded text's events (id 0) are named by their 1-based
+ * position.
  */
-export function eventKey(e: SpannedEvent, i: number): string {
-  return e.id ? String(e.id) : String(i + 1);
+export function eventKeys(events: SpannedEvent[]): string[] {
+  const seen = new Map<number, number>();
+  return events.map((e, i) => {
+    if (!e.id) return String(i + 1);
+    const n = (seen.get(e.id) ?? 0) + 1;
+    seen.set(e.id, n);
+    return n === 1 ? String(e.id) : `${e.id}.${n}`;
+  });
 }
 
 /**
  * documentText renders text with its sentences (byte ranges) as
  * span.sentence elements and the events' spans highlighted.
  */
-export function documentText(idx: ByteIndex, sentences: ByteSpan[], events: SpannedEvent[]): HTMLElement {
+export function documentText(idx: ByteIndex, sentences: ByteSpan[], events: SpannedEvent[], keys: string[]): HTMLElement {
+  const eventKey = (_: SpannedEvent, i: number) => keys[i];
   const out = h('div', { class: 'doc-text', id: 'doc-text' });
   let at = 0;
   sentences.forEach((s, i) => {
@@ -42,8 +52,7 @@ export function focusEvent(root: HTMLElement, key: string) {
 }
 
 /** eventItem renders one event with its spans, rule and flags. */
-export function eventItem(idx: ByteIndex, e: SpannedEvent, i: number, onFocus: (key: string) => void): HTMLElement {
-  const key = eventKey(e, i);
+export function eventItem(idx: ByteIndex, e: SpannedEvent, key: string, onFocus: (key: string) => void): HTMLElement {
   const flags = [e.negated && 'negated', e.reported && 'reported', e.historical && 'historical'].filter(Boolean) as string[];
   const role = (r: 'source' | 'target' | 'verb', code: string, name?: string) => {
     const text = spanText(idx, e.spans?.[r]);

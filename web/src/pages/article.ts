@@ -4,7 +4,7 @@
 
 import { api, type Knowledge } from '../api';
 import { fmtNum, h } from '../dom';
-import { documentText, eventItem, focusEvent } from '../events';
+import { documentText, eventItem, eventKeys, focusEvent } from '../events';
 import { legend } from '../highlight';
 import { href, type Route } from '../route';
 import { ByteIndex } from '../utf8';
@@ -18,6 +18,7 @@ export async function articlePage(root: HTMLElement, r: Route) {
   const a = view.article;
   const idx = new ByteIndex(a.text);
   const events = view.events ?? [];
+  const keys = eventKeys(events);
   root.append(
     h('h1', { id: 'article-title' }, a.title || a.id),
     h('p', { class: 'byline' }, [a.source, a.published ? a.published.slice(0, 10) : ''].filter(Boolean).join(' · '), a.url ? [' · ', h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, a.url)] : null),
@@ -26,8 +27,8 @@ export async function articlePage(root: HTMLElement, r: Route) {
     const cur = root.querySelector<HTMLElement>('[data-event].on')?.dataset.event ?? '';
     focusEvent(root, cur === key ? '' : key);
   };
-  const text = documentText(idx, view.sentences ?? [], events);
-  const list = h('ol', { id: 'article-events', class: 'event-list' }, events.map((e, i) => eventItem(idx, e, i, onFocus)));
+  const text = documentText(idx, view.sentences ?? [], events, keys);
+  const list = h('ol', { id: 'article-events', class: 'event-list' }, events.map((e, i) => eventItem(idx, e, keys[i], onFocus)));
   root.append(
     h(
       'div',

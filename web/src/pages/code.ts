@@ -4,7 +4,7 @@
 
 import { api, type ByteSpan } from '../api';
 import { errorBox, h } from '../dom';
-import { documentText, eventItem, focusEvent } from '../events';
+import { documentText, eventItem, eventKeys, focusEvent } from '../events';
 import { legend } from '../highlight';
 import type { Route } from '../route';
 import { tree } from '../tree';
@@ -59,15 +59,16 @@ async function show(out: HTMLElement, text: string, date: string) {
     .filter((s) => s.tokens.length > 0)
     .map((s) => ({ start: s.tokens[0].start, end: s.tokens[s.tokens.length - 1].end }));
   const events = res.events ?? [];
+  const keys = eventKeys(events);
   const onFocus = (key: string) => {
     const cur = out.querySelector<HTMLElement>('[data-event].on')?.dataset.event ?? '';
     focusEvent(out, cur === key ? '' : key);
   };
   out.replaceChildren(
     h('h2', null, `Events (${events.length})`),
-    events.length ? h('ol', { id: 'code-events', class: 'event-list' }, events.map((e, i) => eventItem(idx, e, i, onFocus))) : h('p', { class: 'muted', id: 'code-events-none' }, 'No event was coded from this text.'),
+    events.length ? h('ol', { id: 'code-events', class: 'event-list' }, events.map((e, i) => eventItem(idx, e, keys[i], onFocus))) : h('p', { class: 'muted', id: 'code-events-none' }, 'No event was coded from this text.'),
     legend(),
-    documentText(idx, ranges, events),
+    documentText(idx, ranges, events, keys),
     h('h2', null, 'Dependency trees'),
     h(
       'div',

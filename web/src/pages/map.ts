@@ -96,6 +96,7 @@ export async function mapPage(root: HTMLElement, r: Route) {
   const { chart } = await import('../charts');
   const c = chart(box);
   c.setOption({
+    animationDuration: 300,
     tooltip: {
       trigger: 'item',
       formatter: (it: { seriesType?: string; name?: string; data?: { country?: CountryCount; place?: PlaceCount } }) => {

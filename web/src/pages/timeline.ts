@@ -52,25 +52,33 @@ export async function timelinePage(root: HTMLElement, r: Route) {
   const { chart } = await import('../charts');
   const hasTone = points.some((x) => typeof x.tone === 'number');
   const c = chart(box);
+  // Goldstein scores lie in [-10, 10]; tone can go beyond.
+  const side = points.flatMap((x) => [x.goldstein, typeof x.tone === 'number' ? x.tone : 0]);
+  const lo = Math.min(-10, Math.floor(Math.min(...side)));
+  const hi = Math.max(10, Math.ceil(Math.max(...side)));
   c.setOption({
+    animationDuration: 300,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 50, right: 60, top: 40, bottom: 70 },
     dataZoom: [{ type: 'slider', bottom: 10 }, { type: 'inside' }],
-    xAxis: { type: 'category', data: points.map((x) => x.date) },
+    // A time axis keeps the gaps between periods with events.
+    xAxis: { type: 'time' },
     yAxis: [
       { type: 'value', name: 'events', minInterval: 1 },
-      { type: 'value', name: 'Goldstein / tone', min: -10, max: 10, splitLine: { show: false } },
+      { type: 'value', name: 'Goldstein / tone', min: lo, max: hi, splitLine: { show: false } },
     ],
     series: [
-      { name: 'events', type: 'bar', data: points.map((x) => x.count), itemStyle: { color: '#7aa6c2' } },
-      { name: 'avg Goldstein', type: 'line', yAxisIndex: 1, data: points.map((x) => round(x.goldstein)), itemStyle: { color: '#c0392b' }, connectNulls: true },
-      ...(hasTone ? [{ name: 'avg tone', type: 'line' as const, yAxisIndex: 1, data: points.map((x) => (typeof x.tone === 'number' ? round(x.tone) : null)), itemStyle: { color: '#8e44ad' }, lineStyle: { type: 'dashed' as const } }] : []),
+      { name: 'events', type: 'bar', data: points.map((x) => [x.date, x.count]), itemStyle: { color: '#7aa6c2' }, barMaxWidth: 40 },
+      { name: 'avg Goldstein', type: 'line', yAxisIndex: 1, data: points.map((x) => [x.date, round(x.goldstein)]), itemStyle: { color: '#c0392b' } },
+      ...(hasTone
+        ? [{ name: 'avg tone', type: 'line' as const, yAxisIndex: 1, data: points.filter((x) => typeof x.tone === 'number').map((x) => [x.date, round(x.tone!)]), itemStyle: { color: '#8e44ad' }, lineStyle: { type: 'dashed' as const } }]
+        : []),
     ],
   });
   c.on('click', (ev) => {
-    const day = String(ev.name ?? '');
-    const range = periodRange(day, interval);
+    const v = ev.value as [string, number] | undefined;
+    const range = v ? periodRange(String(v[0]), interval) : null;
     if (range) navigate('explore', { ...filters, actor: dyadA || filters.actor, from: range[0], to: range[1] });
   });
 }
