@@ -215,7 +215,7 @@ func BenchmarkIdentify(b *testing.B) {
 		text.WriteByte('\n')
 	}
 	s := text.String()
-	b.SetBytes(int64(len(s)))
+	b.SetBytes(int64(min(len(s), maxLangBytes))) // what Identify reads
 	b.ReportAllocs()
 	for b.Loop() {
 		Identify(s)
