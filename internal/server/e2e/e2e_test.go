@@ -573,7 +573,9 @@ func (s *site) testArticle(t *testing.T) {
 		Knowledge *struct {
 			Entities []struct{ Text, Canonical string }
 			Themes   []struct{ Theme string }
-			Tone     *struct{ WordCount int `json:"word_count"` }
+			Tone     *struct {
+				WordCount int `json:"word_count"`
+			}
 		}
 	}
 	s.get(t, "/api/articles/"+url.PathEscape(id), &art)
