@@ -31,11 +31,18 @@ func parseDate(s sql.NullString) time.Time {
 // Article returns the article with this id, or the article a copy with
 // this id was stored as (see store.ArticleReader).
 func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	// One snapshot for the article's rows: a deferred transaction on one
+	// connection (the driver begins its own transactions IMMEDIATE,
+	// which would wait for writers).
+	tx, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("reading article %s: %w", id, err)
 	}
-	defer tx.Rollback()
+	defer tx.Close()
+	if _, err := tx.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return nil, fmt.Errorf("reading article %s: %w", id, err)
+	}
+	defer tx.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 	var v store.ArticleView
 	var title, url, source, published sql.NullString
 	var knowledge []byte
@@ -129,7 +136,7 @@ func (s *DB) Articles(ctx context.Context, f store.Filter) ([]store.ArticleSumma
 	theme := f.Theme
 	ev := f
 	ev.Theme, ev.Limit, ev.Sort, ev.After = "", 0, "", 0
-	w, args, err := where(ev)
+	w, args, err := where(ev, -1)
 	if err != nil {
 		return nil, fmt.Errorf("listing articles: %w", err)
 	}

@@ -230,7 +230,7 @@ func BenchmarkQuery1M(b *testing.B) {
 		{"countries-year", query(store.Query{Filter: store.Filter{From: "2022-01-01", To: "2022-12-31"}, Aggregate: "countries"})},
 		{"countries-quad", query(store.Query{Filter: store.Filter{Quad: 4}, Aggregate: "countries"})},
 		{"goldstein-all", query(store.Query{Aggregate: "goldstein"})},
-		{"cached-count-by-day-all", func() (int, error) {
+		{"cached-count-by-day-all-hit", func() (int, error) {
 			t, err := db.Query(ctx, store.Query{Aggregate: "day"})
 			if err != nil {
 				return 0, err
@@ -272,6 +272,11 @@ func BenchmarkQuery1M(b *testing.B) {
 	for _, bb := range benchmarks {
 		b.Run(bb.name, func(b *testing.B) {
 			b.ReportAllocs()
+			if strings.HasSuffix(bb.name, "-hit") {
+				if _, err := bb.run(); err != nil { // fills the cache, untimed
+					b.Fatal(err)
+				}
+			}
 			for b.Loop() {
 				n, err := bb.run()
 				if err != nil {

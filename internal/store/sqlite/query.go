@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -34,8 +35,26 @@ func isCode(s string) bool {
 // with p (p is ASCII upper case or digits).
 func prefixEnd(p string) string { return p[:len(p)-1] + string(p[len(p)-1]+1) }
 
-// where returns the WHERE clause (over events e) and arguments of f.
-func where(f store.Filter) (string, []any, error) {
+// themeBit returns the bit of theme in events.themes, or -1 when it has
+// none (it is listed in event_themes, or unknown) or theme is "".
+func (s *DB) themeBit(ctx context.Context, theme string) (int, error) {
+	if theme == "" {
+		return -1, nil
+	}
+	var bit int
+	err := s.db.QueryRowContext(ctx, `SELECT bit FROM theme_bits WHERE theme = ?`, strings.ToUpper(theme)).Scan(&bit)
+	if errors.Is(err, sql.ErrNoRows) {
+		return -1, nil
+	}
+	if err != nil {
+		return -1, fmt.Errorf("reading theme bits: %w", err)
+	}
+	return bit, nil
+}
+
+// where returns the WHERE clause (over events e) and arguments of f;
+// themeBit is the bit of f.Theme (see DB.themeBit).
+func where(f store.Filter, themeBit int) (string, []any, error) {
 	var conds []string
 	var args []any
 	if f.Actor != "" {
@@ -97,12 +116,15 @@ func where(f store.Filter) (string, []any, error) {
 		args = append(args, f.Place, f.Place, f.Place)
 	}
 	if f.Theme != "" {
-		// A test on covering index columns for themes with a bit, a list
-		// for the others: either part is empty.
-		conds = append(conds, `(e.themes & coalesce((SELECT 1 << bit FROM theme_bits WHERE theme = ?), 0) != 0
-			OR e.id IN (SELECT event_id FROM event_themes WHERE theme = ?))`)
-		th := strings.ToUpper(f.Theme)
-		args = append(args, th, th)
+		// A test on a column of the covering indexes for themes with a
+		// bit, a list of events for the others.
+		if themeBit >= 0 {
+			conds = append(conds, "e.themes & ? != 0")
+			args = append(args, int64(1)<<themeBit)
+		} else {
+			conds = append(conds, "e.id IN (SELECT event_id FROM event_themes WHERE theme = ?)")
+			args = append(args, strings.ToUpper(f.Theme))
+		}
 	}
 	if f.Text != "" {
 		conds = append(conds, `e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
@@ -128,10 +150,10 @@ var sortKeys = map[string]string{"date": "e.day", "goldstein": "e.goldstein", "m
 
 // listWhere returns the WHERE clause, ORDER BY clause and arguments that
 // list the events of f in the order of f.Sort after the event f.After.
-func listWhere(f store.Filter) (string, string, []any, error) {
+func listWhere(f store.Filter, themeBit int) (string, string, []any, error) {
 	var conds []string
 	var args []any
-	w, wargs, err := where(f)
+	w, wargs, err := where(f, themeBit)
 	if err != nil {
 		return "", "", nil, err
 	}
@@ -256,7 +278,11 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 
 // query answers q as a table.
 func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
-	w, args, err := where(q.Filter)
+	bit, err := s.themeBit(ctx, q.Theme)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	w, args, err := where(q.Filter, bit)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
@@ -264,7 +290,7 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 	var cols []string
 	switch q.Aggregate {
 	case "":
-		lw, order, largs, err := listWhere(q.Filter)
+		lw, order, largs, err := listWhere(q.Filter, bit)
 		if err != nil {
 			return nil, fmt.Errorf("query: %w", err)
 		}
@@ -300,7 +326,13 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 			LEFT JOIN places p ON p.id = t.place ORDER BY t.n DESC, t.place`
 	case "countries":
 		cols = []string{"country", "events", "mentions", "avg_goldstein"}
-		sqlText = `SELECT e.country, count(*) AS n, sum(e.num_mentions), round(avg(e.goldstein), 3) FROM events e` +
+		// The day index covers the other conditions (quad, theme bits);
+		// the country index, in the group's order, lacks the quad.
+		from := "events e"
+		if f := q.Filter; f.ID == 0 && f.Actor == "" && f.Code == "" && f.Country == "" && f.Place == "" && f.Text == "" && f.Quad != 0 {
+			from = "events e INDEXED BY events_day"
+		}
+		sqlText = `SELECT e.country, count(*) AS n, sum(e.num_mentions), round(avg(e.goldstein), 3) FROM ` + from +
 			andWhere(w, "e.country != ''") + ` GROUP BY e.country ORDER BY n DESC, e.country` + limit(q.Limit, 0)
 	default:
 		return nil, fmt.Errorf("query: aggregation %q: want one of %s", q.Aggregate, strings.Join(store.Aggregations, ", "))
@@ -396,12 +428,21 @@ func (s *DB) countBy(ctx context.Context, q store.Query, w string, args []any) (
 
 // Events calls fn for each event matching f (see store.Querier).
 func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEvent) error) error {
-	w, order, args, err := listWhere(f)
+	bit, err := s.themeBit(ctx, f.Theme)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
+	w, order, args, err := listWhere(f, bit)
+	if err != nil {
+		return fmt.Errorf("reading events: %w", err)
+	}
+	if f.Limit > 0 {
+		// Choose the page on the events alone, then read the first
+		// mentions of its events only.
+		w = " WHERE e.id IN (SELECT e.id FROM events e" + w + order + limit(f.Limit, 0) + ")"
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id, m.data, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen
-		FROM events e JOIN mentions m ON m.id = e.first_mention`+w+order+limit(f.Limit, 0), args...)
+		FROM events e JOIN mentions m ON m.id = e.first_mention`+w+order, args...)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
@@ -432,7 +473,11 @@ func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEv
 // store.Querier).
 func (s *DB) Mentions(ctx context.Context, f store.Filter, fn func(*store.StoredMention) error) error {
 	f.Sort = ""
-	w, _, args, err := listWhere(f)
+	bit, err := s.themeBit(ctx, f.Theme)
+	if err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	w, _, args, err := listWhere(f, bit)
 	if err != nil {
 		return fmt.Errorf("reading mentions: %w", err)
 	}

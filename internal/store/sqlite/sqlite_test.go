@@ -277,3 +277,33 @@ func TestAggregationCacheSeesWrites(t *testing.T) {
 		t.Errorf("after a copy: %s", got)
 	}
 }
+
+// TestReadsDuringWrite reads an article and aggregations while another
+// connection holds the write lock: readers do not wait for writers (WAL).
+func TestReadsDuringWrite(t *testing.T) {
+	db := openTemp(t)
+	a := storetest.Article("https://a.example/1", "", storetest.TextB, storetest.Event(1, "CVL", "GEOLEG", "141", "2024-03-08", "611717"))
+	write(t, db, a)
+	ctx := context.Background()
+	w, err := db.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: holds the write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Rollback()
+	if _, err := w.ExecContext(ctx, `UPDATE runs SET updated = updated + 1`); err != nil {
+		t.Fatal(err)
+	}
+	// A reader that waited for the lock would fail with the writer's
+	// lock still held (busy timeout, or this deadline).
+	rctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if v, err := db.Article(rctx, a.ID); err != nil || len(v.Events) != 1 {
+		t.Errorf("article during a write: %v %v", v, err)
+	}
+	if _, err := db.Articles(rctx, store.Filter{Limit: 10}); err != nil {
+		t.Errorf("articles during a write: %v", err)
+	}
+	if _, err := db.Query(rctx, store.Query{Aggregate: "countries"}); err != nil {
+		t.Errorf("countries during a write: %v", err)
+	}
+}
