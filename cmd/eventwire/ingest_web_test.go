@@ -1,13 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestIngestWeb ingests a feed served on loopback: one English page is
@@ -68,5 +73,80 @@ func TestIngestWeb(t *testing.T) {
 	code, _, errOut = runCLI(t, "ingest", "--db", db, "--watch", "10ms", srv.URL+"/feed.xml")
 	if code != 2 || !strings.Contains(errOut, "--watch") {
 		t.Errorf("--watch 10ms: %d %s", code, errOut)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and one reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestIngestWatch polls a feed that gains an item after the first round:
+// the second round stores only the new item; SIGINT ends the watch cleanly.
+func TestIngestWatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the language models")
+	}
+	pages := filepath.Join("..", "..", "internal", "ingest", "testdata", "web")
+	var polls atomic.Int32
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/feed.xml":
+			items := fmt.Sprintf(`<item><title>a</title><link>%s/talks.html</link></item>`, srv.URL)
+			if polls.Add(1) > 1 {
+				items += fmt.Sprintf(`<item><title>b</title><link>%s/cafe.html</link></item>`, srv.URL)
+			}
+			fmt.Fprintf(w, `<rss version="2.0"><channel><title>Test Ledger</title>%s</channel></rss>`, items)
+		default:
+			data, err := os.ReadFile(filepath.Join(pages, filepath.Base(r.URL.Path)))
+			if err != nil {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(data)
+		}
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "ew.db")
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run([]string{"ingest", "--db", db, "--workers", "1", "--host-delay", "0", "--watch", "1s", srv.URL + "/feed.xml"}, &out, &errOut)
+	}()
+	deadline := time.Now().Add(2 * time.Minute)
+	for strings.Count(out.String(), "articles read") < 2 {
+		select {
+		case code := <-done:
+			t.Fatalf("ingest --watch ended by itself: %d\n%s\n%s", code, out.String(), errOut.String())
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no second round after 2 minutes:\n%s\n%s", out.String(), errOut.String())
+		}
+	}
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	if code := <-done; code != 0 {
+		t.Errorf("ingest --watch interrupted: exit %d\n%s", code, errOut.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) < 2 || !strings.Contains(lines[0], "1 articles read: 1 new") || !strings.Contains(lines[1], "1 articles read: 1 new") {
+		t.Errorf("rounds:\n%s\nwant one new article in each of the first two", out.String())
 	}
 }
