@@ -307,3 +307,42 @@ func (c *Coder) expletiveSpeech(sc *Scratch, h int) bool {
 	}
 	return false
 }
+
+// evidenceVerb reports whether lemma l presents a conclusion ("the facts
+// show that ...").
+func evidenceVerb(l string) bool {
+	switch l {
+	case "show", "prove", "reveal", "indicate", "illustrate", "testify":
+		return true
+	}
+	return false
+}
+
+// conclusionOf appends the source of an evidence verb v whose subject
+// names no actor ("The facts show that ...", "The revelation of the plan
+// shows that ..."), in a document that reports a gathering: the
+// conclusion is the gathering's, its host speaks. The host was named in
+// another sentence, so the source has no words here (an empty span).
+func (c *Coder) conclusionOf(sc *Scratch, v int, out []actorRef) ([]actorRef, bool) {
+	if !sc.docOn || len(sc.hosts) == 0 || !evidenceVerb(sc.lemma[v]) {
+		return out, false
+	}
+	for _, k := range sc.children(v) {
+		if sc.rel(k) == "nsubj" {
+			if sc.s.Words[k].UPOS == "PRON" {
+				return out, false
+			}
+			if _, ok := c.nounCode(sc, k); ok {
+				return out, false
+			}
+		}
+	}
+	for _, a := range sc.hosts {
+		a.head, a.first, a.last = -1, -1, -1
+		out = append(out, a)
+		if sc.tr != nil {
+			sc.trace("pronoun the conclusion of %q at word %d → %s (the host of the %s, document entity)", sc.low[v], v+1, a.code, sc.hostNoun)
+		}
+	}
+	return out, true
+}

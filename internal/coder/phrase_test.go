@@ -82,3 +82,49 @@ func TestArgumentPhrases(t *testing.T) {
 		})
 	}
 }
+
+// TestNounEventSource checks who a noun event's source is when only the
+// verb whose object it is names one: the subject of a light verb, not of a
+// verb about the act.
+func TestNounEventSource(t *testing.T) {
+	const d = `@actors
+France = FRA
+Ukraine = UKR
+@verbs
+launch: -
+condemn: 111
+send: -
+    obj=experts xcomp=investigate = 090
+attack(n): 190
+`
+	set, err := native.Read(strings.NewReader(d), "nouns.ewd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Build()
+	c, err := New(set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, tree, want string }{
+		{"light verb: its subject made the attacks",
+			"France//PROPN/2/nsubj launched/launch/VERB/0/root attacks/attack/NOUN/2/obj on//ADP/5/case Ukraine//PROPN/3/nmod",
+			"FRA>UKR 190"},
+		{"a verb about the act: no attack by France",
+			"France//PROPN/2/nsubj condemned/condemn/VERB/0/root attacks/attack/NOUN/2/obj on//ADP/5/case Ukraine//PROPN/3/nmod",
+			"FRA>UKR 111"},
+		{"purpose clause taken by another verb's pattern: no attack by France",
+			"France//PROPN/2/nsubj sent/send/VERB/0/root experts/expert/NOUN/2/obj to//PART/5/mark investigate//VERB/2/xcomp attacks/attack/NOUN/5/obj on//ADP/8/case Ukraine//PROPN/6/nmod",
+			"FRA>UKR 090"},
+	} {
+		s := tree(tc.tree)
+		evs, tr := c.Explain(Doc{}, &s)
+		var got []string
+		for _, e := range evs {
+			got = append(got, fmt.Sprintf("%s>%s %s", e.Source, e.Target, e.Code))
+		}
+		if g := strings.Join(got, ", "); g != tc.want {
+			t.Errorf("%s: got %s, want %s\n%s", tc.name, g, tc.want, tr)
+		}
+	}
+}

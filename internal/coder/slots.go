@@ -384,9 +384,11 @@ func (c *Coder) nounSource(sc *Scratch, n int) int {
 			}
 		}
 	}
-	// "Russia carried out attacks on Kyiv": the subject of a verb that
-	// coded nothing itself
-	if h := sc.head(n); h >= 0 && sc.verbal(h) && sc.verbEvt[h] < 0 {
+	// "Russia carried out attacks on Kyiv": the subject of a light verb
+	// (one the dictionary gives no code of its own, or none at all) that
+	// coded nothing itself; not of a verb about the act ("condemned the
+	// attacks", "sent experts to investigate the attacks")
+	if h := sc.head(n); h >= 0 && sc.verbal(h) && sc.verbEvt[h] < 0 && c.lightVerb(sc, h) {
 		if d := sc.s.Words[n].Deprel; d == "obj" || d == "nsubj:pass" {
 			if srcs := c.subjects(sc, h, sc.np[:0], 0); len(srcs) > 0 {
 				sc.np = srcs[:0]
@@ -565,4 +567,27 @@ func (sc *Scratch) participles(n int) []int {
 		add(h)
 	}
 	return out
+}
+
+// lightVerb reports whether verb h only carries the act its object names:
+// no other verb's pattern took it ("sent a team to investigate": consumed)
+// and the dictionary has no class for it or only classes coded "-"
+// ("carry out", "launch", "stage").
+func (c *Coder) lightVerb(sc *Scratch, h int) bool {
+	if sc.consumed[h] {
+		return false
+	}
+	for _, key := range [2]string{sc.lemma[h], sc.low[h]} {
+		for _, r := range c.set.VerbsFor(key) {
+			vb := &c.set.Verbs[r.Verb]
+			code := vb.Code
+			if f := &vb.Forms[r.Form]; f.Code != "" {
+				code = f.Code
+			}
+			if code != dict.NullCode {
+				return false
+			}
+		}
+	}
+	return true
 }

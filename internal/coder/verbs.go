@@ -525,6 +525,9 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 	if depth > 6 {
 		return out
 	}
+	if out, ok := c.conclusionOf(sc, v, out); ok { // discourse.go
+		return out
+	}
 	pass := c.passive(sc, v)
 	for _, k := range sc.children(v) {
 		d := sc.s.Words[k].Deprel

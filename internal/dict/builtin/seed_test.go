@@ -102,6 +102,15 @@ func TestSeedArticle(t *testing.T) {
 		{"(a) the meeting's participants accuse France (AZENGO → FRA…, root 11, sentence 5)", func(e *event.Event) bool {
 			return e.Sentence == 5 && e.Source == "AZENGO" && strings.HasPrefix(e.Target, "FRA") && rootIn(e.Code, "11")
 		}},
+		// "The revelation of the dirty plan of sabotage ... within the
+		// framework of the ... summit of the International Organization of
+		// La Francophonie ... shows that the French authorities have a
+		// special program based on Islamophobic ... principles": the
+		// conclusion of the meeting the NGOs held
+		{"(a) the Francophonie summit plan: the NGOs accuse the French authorities (AZENGO → FRA…, 112)", func(e *event.Event) bool {
+			return e.Source == "AZENGO" && strings.HasPrefix(e.Target, "FRA") && e.Code == "112" &&
+				strings.Contains(e.Text, "Francophonie")
+		}},
 		// the statement "on behalf of the NGO representatives" (AZENGO by
 		// the agent's country) speaks the quotation: "we" and "you"
 		{"(b) the NGOs call on the French parliament (AZENGO → FRALEG, root 02)", func(e *event.Event) bool {
