@@ -171,14 +171,14 @@ func Open(ctx context.Context, cfg Config) (*Queue, error) {
 // still electing its meta leader answers with errors for a while, so each
 // step is retried until ctx ends.
 func (q *Queue) setup(ctx context.Context) error {
-	js, err := jetstream.New(q.nc, jetstream.WithPublishAsyncMaxPending(512))
+	js, err := jetstream.New(q.nc, jetstream.WithPublishAsyncMaxPending(512), jetstream.WithPublishAsyncTimeout(30*time.Second))
 	if err != nil {
 		return fmt.Errorf("opening JetStream: %w", err)
 	}
 	q.js = js
 	c := q.cfg
 	ensure := func(sc jetstream.StreamConfig) (jetstream.Stream, error) {
-		return retry(ctx, func() (jetstream.Stream, error) {
+		return retry(ctx, func(ctx context.Context) (jetstream.Stream, error) {
 			s, err := js.Stream(ctx, sc.Name)
 			if errors.Is(err, jetstream.ErrStreamNotFound) {
 				s, err = js.CreateStream(ctx, sc)
@@ -211,7 +211,7 @@ func (q *Queue) setup(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("creating stream %s: %w", c.DeadStream, err)
 	}
-	q.cons, err = retry(ctx, func() (jetstream.Consumer, error) {
+	q.cons, err = retry(ctx, func(ctx context.Context) (jetstream.Consumer, error) {
 		return js.CreateOrUpdateConsumer(ctx, c.Stream, jetstream.ConsumerConfig{
 			Durable:       c.Consumer,
 			Description:   "eventwire workers",
@@ -230,11 +230,15 @@ func (q *Queue) setup(ctx context.Context) error {
 }
 
 // retry calls f until it succeeds, fails with an error other than a
-// cluster's transient ones, or ctx ends.
-func retry[T any](ctx context.Context, f func() (T, error)) (T, error) {
+// cluster's transient ones, or ctx ends. Each attempt has at most 5
+// seconds: a request made while the cluster elects a leader may get no
+// answer at all.
+func retry[T any](ctx context.Context, f func(ctx context.Context) (T, error)) (T, error) {
 	wait := 100 * time.Millisecond
 	for {
-		v, err := f()
+		actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		v, err := f(actx)
+		cancel()
 		if err == nil || !transient(err) || ctx.Err() != nil {
 			return v, err
 		}
@@ -322,14 +326,15 @@ type Published struct {
 // PublishAsync publishes j without waiting for the server's
 // acknowledgement; done is called with the outcome from the connection's
 // goroutine (it must not block). Wait for all outcomes with Flush. At most
-// 512 publishes are unacknowledged; PublishAsync blocks past that.
+// 512 publishes are unacknowledged; PublishAsync blocks past that (30s at
+// most), and a publish unacknowledged after 30s fails.
 func (q *Queue) PublishAsync(j Job, done func(Published, error)) error {
 	data, err := EncodeJob(j)
 	if err != nil {
 		return err
 	}
 	m := &nats.Msg{Subject: q.cfg.Subject, Data: data, Header: nats.Header{}}
-	f, err := q.js.PublishMsgAsync(m, jetstream.WithMsgID(j.ID), jetstream.WithExpectStream(q.cfg.Stream))
+	f, err := q.js.PublishMsgAsync(m, jetstream.WithMsgID(j.ID), jetstream.WithExpectStream(q.cfg.Stream), jetstream.WithStallWait(30*time.Second))
 	if err != nil {
 		return fmt.Errorf("publishing %s: %w", j.ID, err)
 	}
@@ -476,7 +481,7 @@ func (q *Queue) deadLetter(ctx context.Context, data []byte, id string, seq uint
 	if id != "" {
 		opts = append(opts, jetstream.WithMsgID(id))
 	}
-	_, err := retry(ctx, func() (*jetstream.PubAck, error) { return q.js.PublishMsg(ctx, m, opts...) })
+	_, err := retry(ctx, func(ctx context.Context) (*jetstream.PubAck, error) { return q.js.PublishMsg(ctx, m, opts...) })
 	if err != nil {
 		return fmt.Errorf("publishing dead letter of message %d: %w", seq, err)
 	}

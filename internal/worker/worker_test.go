@@ -230,7 +230,7 @@ var writeOpt = store.WriteOptions{Now: time.Date(2024, 3, 10, 12, 0, 0, 0, time.
 // reference ingests paths with one load.Run.
 func reference(t testing.TB, st store.Store, newAnalyzer func() load.Analyze, paths []string, opt store.WriteOptions) snapshot {
 	t.Helper()
-	if _, err := load.Run(context.Background(), st, newAnalyzer, paths, load.Options{Workers: 1, Write: opt, Run: store.Run{ID: "reference"}}); err != nil {
+	if _, err := load.Run(context.Background(), st, newAnalyzer, paths, load.Options{Workers: 2, Write: opt, Run: store.Run{ID: "reference"}}); err != nil {
 		t.Fatal(err)
 	}
 	return snapshotOf(t, st)

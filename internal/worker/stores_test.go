@@ -1,0 +1,171 @@
+package worker_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/postgres"
+	"github.com/eventwire/eventwire/internal/store/sqlite"
+)
+
+// openStore opens the store named by db: a postgres:// DSN or a SQLite
+// path (as eventwire worker --db does).
+func openStore(ctx context.Context, db string) (store.Store, error) {
+	if postgres.IsDSN(db) {
+		return postgres.Open(ctx, db)
+	}
+	return sqlite.Open(ctx, db)
+}
+
+// freshStore returns the --db of a new, empty store: a database of its own
+// on $EVENTWIRE_TEST_POSTGRES when that is set (dropped when the test
+// ends), else a SQLite file in a temporary directory.
+func freshStore(t testing.TB) string {
+	t.Helper()
+	server := os.Getenv("EVENTWIRE_TEST_POSTGRES")
+	if server == "" {
+		return filepath.Join(t.TempDir(), "events.db")
+	}
+	return freshDatabase(t, server)
+}
+
+// freshDatabase creates a database with a random name on server and
+// returns its DSN; it is dropped when the test ends.
+func freshDatabase(t testing.TB, server string) string {
+	t.Helper()
+	u, err := url.Parse(server)
+	if err != nil {
+		t.Fatalf("PostgreSQL server URL: %v", err)
+	}
+	var b [6]byte
+	rand.Read(b[:])
+	name := "eventwire_worker_" + hex.EncodeToString(b[:])
+	ctx := context.Background()
+	admin, err := pgx.Connect(ctx, server)
+	if err != nil {
+		t.Fatalf("connecting to the test server: %v", err)
+	}
+	defer admin.Close(ctx)
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+		t.Fatalf("creating database: %v", err)
+	}
+	t.Cleanup(func() {
+		admin, err := pgx.Connect(ctx, server)
+		if err != nil {
+			t.Errorf("connecting to the test server: %v", err)
+			return
+		}
+		defer admin.Close(ctx)
+		if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			t.Errorf("dropping database: %v", err)
+		}
+	})
+	u.Path = "/" + name
+	return u.String()
+}
+
+// pgServer is a throw-away PostgreSQL server of the test's own, which the
+// test may stop and start.
+type pgServer struct {
+	t    testing.TB
+	bin  string
+	dir  string
+	port int
+	as   []string // command prefix running as the postgres user
+	URL  string
+}
+
+// startPostgres starts a PostgreSQL 15 server on a free loopback port with
+// a data directory under /tmp (as .ci/postgres.sh does), and stops it when
+// the test ends. It skips the test when the server binaries are missing or
+// the server does not start.
+func startPostgres(t testing.TB) *pgServer {
+	t.Helper()
+	bin := "/usr/lib/postgresql/15/bin"
+	if _, err := os.Stat(filepath.Join(bin, "postgres")); err != nil {
+		t.Skipf("no PostgreSQL 15 server binaries in %s (.ci/run installs postgresql-15)", bin)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	dir, err := os.MkdirTemp("", "eventwire-pg.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &pgServer{t: t, bin: bin, dir: dir, port: port}
+	if os.Getuid() == 0 {
+		if out, err := exec.Command("chown", "postgres", dir).CombinedOutput(); err != nil {
+			os.RemoveAll(dir)
+			t.Skipf("cannot give %s to the postgres user: %v: %s", dir, err, out)
+		}
+		s.as = []string{"runuser", "-u", "postgres", "--"}
+	}
+	t.Cleanup(func() {
+		s.run("pg_ctl", "-D", filepath.Join(dir, "data"), "-m", "immediate", "stop")
+		os.RemoveAll(dir)
+	})
+	if out, err := s.run("initdb", "-D", filepath.Join(dir, "data"), "-A", "trust", "-U", "eventwire", "-E", "UTF8"); err != nil {
+		t.Skipf("initdb failed: %v: %s", err, out)
+	}
+	if err := s.Start(); err != nil {
+		t.Skipf("starting PostgreSQL: %v", err)
+	}
+	if out, err := s.run("createdb", "-h", "127.0.0.1", "-p", fmt.Sprint(port), "-U", "eventwire", "eventwire"); err != nil {
+		t.Skipf("createdb failed: %v: %s", err, out)
+	}
+	s.URL = fmt.Sprintf("postgres://eventwire@127.0.0.1:%d/eventwire?sslmode=disable", port)
+	return s
+}
+
+func (s *pgServer) run(name string, args ...string) ([]byte, error) {
+	cmd := append(append([]string{}, s.as...), append([]string{filepath.Join(s.bin, name)}, args...)...)
+	return exec.Command(cmd[0], cmd[1:]...).CombinedOutput()
+}
+
+// Start starts the server and waits until it accepts connections.
+func (s *pgServer) Start() error {
+	out, err := s.run("pg_ctl", "-D", filepath.Join(s.dir, "data"), "-l", filepath.Join(s.dir, "log"), "-w", "-t", "30",
+		"-o", fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100", s.port, s.dir),
+		"start")
+	if err != nil {
+		return fmt.Errorf("pg_ctl start: %v: %s", err, out)
+	}
+	return nil
+}
+
+// Crash stops the server at once, as a power cut would (pg_ctl -m
+// immediate): connections drop and uncommitted transactions are lost.
+func (s *pgServer) Crash() error {
+	out, err := s.run("pg_ctl", "-D", filepath.Join(s.dir, "data"), "-m", "immediate", "-w", "stop")
+	if err != nil {
+		return fmt.Errorf("pg_ctl stop: %v: %s", err, out)
+	}
+	return nil
+}
+
+// waitFor polls cond every 50ms until it holds or d passes.
+func waitFor(d time.Duration, cond func() bool) bool {
+	end := time.Now().Add(d)
+	for time.Now().Before(end) {
+		if cond() {
+			return true
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return cond()
+}
