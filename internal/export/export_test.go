@@ -81,7 +81,8 @@ var (
 )
 
 // fixture is a store of three articles and a re-published copy of the
-// first, with events in March and April 2024 and one of the 02 family.
+// first, with events in March and April 2024 and one of the 02 family; the
+// first and third articles have knowledge.
 func fixture(t *testing.T) *sqlite.DB {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "ew.db"))
@@ -99,6 +100,8 @@ func fixture(t *testing.T) *sqlite.DB {
 	sC1 := textC[:strings.Index(textC, ".")+1]
 	c := article("https://daily.example/khartoum", "Daily Example", "2024-04-10", textC,
 		coded(t, textC, 1, sC1, "SDNREB", "Fighters of the Rapid Support Forces", "SDNMIL", "army positions", "190", "attacked", "2024-04-10", sudan))
+	a.Knowledge = knowledge("20240301000000-1", "20240301000000", "news.example", a.URL, "ACCUSE")
+	c.Knowledge = knowledge("20240410000000-2", "20240410000000", "daily.example", c.URL, "ARMEDCONFLICT")
 	// The first report re-published elsewhere: another mention of its events.
 	cp := article("https://mirror.example/copy-of-china", "Mirror Example", "2024-03-02", textA)
 	for _, arts := range [][]store.Article{{a, b}, {c, cp}} {

@@ -136,3 +136,30 @@ func TestGKGWithoutKnowledge(t *testing.T) {
 		t.Errorf("error %v, want ErrNoKnowledge", err)
 	}
 }
+
+// TestGKGFromStore exports the knowledge the SQLite store keeps.
+func TestGKGFromStore(t *testing.T) {
+	db := fixture(t)
+	for _, tt := range []struct {
+		filter store.Filter
+		ids    string
+	}{
+		{store.Filter{}, "[20240301000000-1 20240410000000-2]"},
+		{store.Filter{From: "2024-04-01", To: "2024-04-30"}, "[20240410000000-2]"},
+		{store.Filter{Theme: "ACCUSE"}, "[20240301000000-1]"},
+	} {
+		var buf bytes.Buffer
+		if _, err := Write(context.Background(), db, &buf, Options{Format: GKG, Filter: tt.filter}); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+			if line != "" {
+				ids = append(ids, strings.SplitN(line, "\t", 2)[0])
+			}
+		}
+		if fmt.Sprint(ids) != tt.ids {
+			t.Errorf("%+v: records %v, want %s", tt.filter, ids, tt.ids)
+		}
+	}
+}
