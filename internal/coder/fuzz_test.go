@@ -18,6 +18,11 @@ func FuzzCode(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// argument phrases and their spans (phrase.go) walk the tree too
+	phr, err := New(set, Options{AllowMonad: true, AllowUnknown: true, PhraseSpans: true})
+	if err != nil {
+		f.Fatal(err)
+	}
 	cases := readCases(f, filepath.Join("testdata", "cases.txt"))
 	var vocab []nlp.Word
 	for _, tc := range cases {
@@ -45,5 +50,6 @@ func FuzzCode(f *testing.F) {
 		sc := c.NewScratch()
 		_ = c.CodeDocument(sc, Doc{ID: "f", Date: 19950101}, &doc, nil)
 		_, _ = c.Explain(Doc{}, &s)
+		_ = phr.CodeDocument(phr.NewScratch(), Doc{ID: "f"}, &doc, nil)
 	})
 }

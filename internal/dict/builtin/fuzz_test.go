@@ -19,7 +19,7 @@ func FuzzBuiltinCode(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	c, err := coder.New(set, coder.Options{AllowMonad: true})
+	c, err := coder.New(set, coder.Options{AllowMonad: true, AllowUnknown: true, PhraseSpans: true})
 	if err != nil {
 		f.Fatal(err)
 	}
