@@ -14,5 +14,8 @@ out="$root/internal/server/ui/dist"
 rm -rf "$out"
 mkdir -p "$out"
 cp -R dist/. "$out/"
+# The digest of the sources the build came from; internal/server/ui's test
+# recomputes it and fails when web/ changed without a rebuild.
+"$root/scripts/web-source-digest.sh" > "$root/internal/server/ui/source.sha256"
 echo "web interface built into internal/server/ui/dist:"
 (cd "$out" && find . -type f -printf '%8s  %p\n' | sort -k2)

@@ -9,7 +9,6 @@ import {
   GeoComponent,
   GridComponent,
   LegendComponent,
-  TitleComponent,
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
@@ -25,7 +24,6 @@ echarts.use([
   GeoComponent,
   GridComponent,
   LegendComponent,
-  TitleComponent,
   TooltipComponent,
   VisualMapComponent,
   CanvasRenderer,

@@ -656,9 +656,10 @@ func (s *site) testArticle(t *testing.T) {
 	s.noErrors(t)
 }
 
-// codeText has multi-byte characters before its spans, so byte offsets
-// and JavaScript string indexes differ.
-const codeText = "Türkiye’s President Recep Tayyip Erdoğan accused Greece of provocations on Monday. " +
+// codeText has multi-byte characters (an emoji outside the BMP, a curly
+// quote, letters with diacritics) before its spans, so byte offsets, UTF-16
+// indexes and code points all differ.
+const codeText = "🌍 Türkiye’s President Recep Tayyip Erdoğan accused Greece of provocations on Monday. " +
 	"Armenia accused Azerbaijan of blocking the Lachin corridor, while Baku rejected the accusation."
 
 func (s *site) testCode(t *testing.T) {
