@@ -201,6 +201,12 @@ CREATE INDEX events_place ON events(place, day, goldstein, num_mentions, themes)
 CREATE INDEX events_goldstein ON events(goldstein);
 CREATE INDEX events_mentions ON events(num_mentions);
 `,
+	// 4: the country index covers the quad class too (a map's country
+	// with a quad class: pages and aggregations without table reads).
+	`
+DROP INDEX events_country;
+CREATE INDEX events_country ON events(country, day, goldstein, num_mentions, quad, themes);
+`,
 }
 
 // SchemaVersion is the schema version this package writes.
