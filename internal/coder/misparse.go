@@ -258,6 +258,30 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[n].Head, ws[n].Deprel = p+1, "obj"
 		sc.index()
 	}
+	// a verb read as an adjective of the object that follows it, the
+	// noun before it made the clause's head ("Armenian police/root
+	// detained/amod dozens/obj of demonstrators"): a noun takes no object,
+	// so the verb heads the clause and the noun is its subject
+	for v := range sc.s.Words {
+		r, n, ok := sc.verbAsAdjective(v)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		ws[v].Head, ws[v].Deprel = ws[r].Head, ws[r].Deprel
+		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
+		ws[n].Head = v + 1
+		for _, k := range sc.children(r) {
+			if k > v && k != n && (sc.rel(k) == "obl" || sc.rel(k) == "nmod" || ws[k].Deprel == "punct") {
+				ws[k].Head = v + 1
+			}
+		}
+		sc.index()
+	}
 	// an adjective read as the head of its noun's prepositional phrase:
 	// the noun takes the preposition and the adjectives (each coordinated
 	// one modifies the noun too)
@@ -281,6 +305,28 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[a].Head, ws[a].Deprel = n+1, "amod"
 		sc.index()
 	}
+}
+
+// verbAsAdjective reports whether word v, a verb's past form, is attached
+// as a modifier (amod) to a noun n that is the object of a noun r before
+// v: r is then v's subject and n its object.
+func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
+	ws := sc.s.Words
+	if ws[v].Deprel != "amod" || ws[v].UPOS != "VERB" && ws[v].XPOS != "VBD" && ws[v].XPOS != "VBN" {
+		return 0, 0, false
+	}
+	if ws[v].XPOS != "VBD" && ws[v].XPOS != "VBN" && !strings.HasSuffix(sc.low[v], "ed") {
+		return 0, 0, false
+	}
+	n = sc.head(v)
+	if n <= v || ws[n].Deprel != "obj" {
+		return 0, 0, false
+	}
+	r = sc.head(n)
+	if r < 0 || r >= v || ws[r].UPOS != "NOUN" && ws[r].UPOS != "PROPN" {
+		return 0, 0, false
+	}
+	return r, n, true
 }
 
 // strandedAdjective reports whether word a is an adjective the parser made
