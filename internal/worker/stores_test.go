@@ -10,13 +10,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/eventwire/eventwire/internal/queue"
+	"github.com/eventwire/eventwire/internal/queue/natstest"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/postgres"
+	"github.com/eventwire/eventwire/internal/worker"
 	"github.com/eventwire/eventwire/internal/store/sqlite"
 )
 
@@ -168,4 +172,57 @@ func waitFor(d time.Duration, cond func() bool) bool {
 		time.Sleep(50 * time.Millisecond)
 	}
 	return cond()
+}
+
+// PostgreSQL crashing and coming back mid-run (issue 8, item 3): the
+// worker waits for it, holding its deliveries, and resumes; nothing is
+// handed back, given up or lost, and the store equals a single load run.
+// The test runs its own throw-away server, since it stops it.
+func TestPostgresRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a PostgreSQL server; -short skips it")
+	}
+	pg := startPostgres(t)
+	feed := writeFeed(t, 200)
+	c := natstest.Start(t, 1)
+	q := openQueue(t, c.URL(), queue.Config{AckWait: 3 * time.Second})
+	ctx := context.Background()
+	if _, err := queue.PublishPaths(ctx, q, []string{feed}, nil); err != nil {
+		t.Fatal(err)
+	}
+	db, err := postgres.Open(ctx, freshDatabase(t, pg.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.Retry = postgres.Retry{Attempts: 3, Max: 200 * time.Millisecond}
+	st := &faultyStore{Store: db}
+	restarted := make(chan error, 1)
+	st.afterWrite = func() {
+		if st.writes.Load() != 3 {
+			return
+		}
+		if err := pg.Crash(); err != nil {
+			restarted <- err
+			return
+		}
+		time.AfterFunc(4*time.Second, func() { restarted <- pg.Start() })
+	}
+	var log strings.Builder
+	sum, err := worker.Run(ctx, q, st, toyAnalyze, worker.Options{Workers: 2, BatchSize: 8, Wait: 100 * time.Millisecond, Drain: true, Write: writeOpt, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := <-restarted; err != nil {
+		t.Fatal(err)
+	}
+	if sum.StoreRetries == 0 || sum.Dead != 0 || sum.Retried != 0 || sum.New+sum.Duplicate+sum.Already != 240 {
+		t.Errorf("summary: %s; want store retries, nothing handed back or dead, 240 documents stored\n%s", sum, log.String())
+	}
+	ref, err := postgres.Open(ctx, freshDatabase(t, pg.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ref.Close()
+	sameStore(t, snapshotOf(t, db), reference(t, ref, toyAnalyze, []string{feed}, writeOpt))
 }

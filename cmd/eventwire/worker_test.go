@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/queue"
+	"github.com/eventwire/eventwire/internal/queue/natstest"
+)
+
+// ingest --queue (publishSources) then eventwire worker --drain store the
+// sample corpus as ingest does; the queue command shows it done.
+func TestPublishAndWorker(t *testing.T) {
+	c := natstest.Start(t, 1)
+	var out, log bytes.Buffer
+	if err := publishSources(context.Background(), c.URL(), queue.Config{}, []string{"../../examples/corpus"}, &out, &log); err != nil {
+		t.Fatalf("publishSources: %v\n%s", err, log.String())
+	}
+	if !strings.Contains(out.String(), "20 articles read: 20 queued, 0 already queued, 0 skipped") {
+		t.Errorf("publish summary %q", out.String())
+	}
+	out.Reset()
+	publishSources(context.Background(), c.URL(), queue.Config{}, []string{"../../examples/corpus"}, &out, &log)
+	if !strings.Contains(out.String(), "0 queued, 20 already queued") {
+		t.Errorf("re-publish summary %q", out.String())
+	}
+
+	db := filepath.Join(t.TempDir(), "events.db")
+	code, stdout, stderr := runCLI(t, "worker", "--queue", c.URL(), "--db", db, "--drain", "--workers", "1", "--batch", "8", "--status", "0")
+	if code != 0 || !strings.Contains(stdout, "20 received: 19 new, 1 duplicate") {
+		t.Fatalf("worker: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runCLI(t, "queue", "--queue", c.URL())
+	if code != 0 || !strings.Contains(stdout, "done         20") || !strings.Contains(stdout, "dead         0") {
+		t.Errorf("queue: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	code, stdout, _ = runCLI(t, "stats", "--db", db)
+	if code != 0 || !strings.Contains(stdout, "articles   19 (20 copies)") {
+		t.Errorf("stats after the worker:\n%s", stdout)
+	}
+	// The same corpus ingested directly stores the same events.
+	direct := filepath.Join(t.TempDir(), "direct.db")
+	if code, _, stderr := runCLI(t, "ingest", "--db", direct, "--workers", "1", "../../examples/corpus"); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	_, want, _ := runCLI(t, "stats", "--db", direct)
+	line := func(s, key string) string {
+		for _, l := range strings.Split(s, "\n") {
+			if strings.HasPrefix(l, key) {
+				return l
+			}
+		}
+		return ""
+	}
+	for _, key := range []string{"articles", "sentences", "events", "mentions"} {
+		if line(stdout, key) != line(want, key) {
+			t.Errorf("worker store %q, ingest store %q", line(stdout, key), line(want, key))
+		}
+	}
+
+	for _, args := range [][]string{{"worker"}, {"worker", "--queue", c.URL(), "extra"}, {"queue"}} {
+		if code, _, _ := runCLI(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2 (usage)", args, code)
+		}
+	}
+}
