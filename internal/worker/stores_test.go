@@ -20,8 +20,8 @@ import (
 	"github.com/eventwire/eventwire/internal/queue/natstest"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/postgres"
-	"github.com/eventwire/eventwire/internal/worker"
 	"github.com/eventwire/eventwire/internal/store/sqlite"
+	"github.com/eventwire/eventwire/internal/worker"
 )
 
 // openStore opens the store named by db: a postgres:// DSN or a SQLite
