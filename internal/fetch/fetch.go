@@ -422,28 +422,32 @@ func (c *Client) robots(ctx context.Context, u *url.URL) (*Robots, error) {
 	return r, nil
 }
 
-// readRobots fetches u's host's robots.txt. As RFC 9309 says: a 4xx
-// answer (no file) allows everything; a server error or an unreachable
-// host disallows everything, until the next try after RobotsTTL.
+// readRobots fetches u's host's robots.txt, with the retries of any
+// request. As RFC 9309 says: a 4xx answer (no file) allows everything; a
+// server error or an unreachable host, after the retries, disallows
+// everything until the next try after RobotsTTL.
 func (c *Client) readRobots(ctx context.Context, u *url.URL) (*Robots, error) {
 	ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 	for hop := 0; hop <= 5; hop++ {
-		resp, loc, ferr, err := c.once(ctx, ru, nil)
-		if err != nil {
-			return nil, err
-		}
+		resp, loc, err := c.retry(ctx, ru, nil)
+		var ferr *Error
 		switch {
-		case ferr == nil && loc != nil:
+		case errors.As(err, &ferr):
+		case err != nil:
+			return nil, err // ctx
+		case loc != nil:
 			ru = loc
 			continue
-		case ferr == nil:
+		default:
 			return ParseRobots(resp.Body), nil
+		}
+		switch {
 		case ferr.Reason == ReasonStatus && ferr.Status >= 400 && ferr.Status < 500 && ferr.Status != http.StatusTooManyRequests:
 			return allowAll, nil
 		case ferr.Reason == ReasonTooLarge:
 			return allowAll, nil
 		default:
-			return &Robots{unavailable: fmt.Sprintf("robots.txt could not be read (%s)", ferr.Error.Error())}, nil
+			return &Robots{unavailable: fmt.Sprintf("robots.txt could not be read (%s)", ferr.Error())}, nil
 		}
 	}
 	return allowAll, nil // a redirect loop: treated as no robots.txt, as RFC 9309 allows after 5 hops

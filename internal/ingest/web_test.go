@@ -77,7 +77,7 @@ func newsSite(t *testing.T, extra *atomic.Value) *httptest.Server {
 
 func testWalker() *Walker {
 	return &Walker{Fetcher: fetch.New(fetch.Options{
-		Timeout: 200 * time.Millisecond, Backoff: time.Millisecond, HostDelay: -1, MaxBytes: 64 << 10, Retries: 1, DisableJitter: true,
+		Timeout: time.Second, Backoff: time.Millisecond, HostDelay: -1, MaxBytes: 64 << 10, Retries: 1, DisableJitter: true,
 	})}
 }
 
