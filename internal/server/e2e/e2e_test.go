@@ -216,6 +216,9 @@ func (s *site) poll(t *testing.T, what, expr string) {
 // open navigates to a route and waits until the page shows its data.
 func (s *site) open(t *testing.T, route string) {
 	t.Helper()
+	// A navigation that changes only the hash keeps the document: clear
+	// the mark of the page shown so far.
+	s.unready(t)
 	s.run(t, "opening "+route, chromedp.Navigate(s.base+"/"+route))
 	s.waitReady(t, route)
 }
@@ -225,7 +228,7 @@ func (s *site) open(t *testing.T, route string) {
 func (s *site) unready(t *testing.T) {
 	t.Helper()
 	var ok bool
-	evalTo(t, s, `delete document.getElementById('app').dataset.ready`, &ok)
+	evalTo(t, s, `(() => { const a = document.getElementById('app'); if (a) delete a.dataset.ready; return true })()`, &ok)
 }
 
 // waitReady waits until the page of the current hash has rendered its data,
@@ -353,6 +356,35 @@ func (s *site) testExplore(t *testing.T) {
 		t.Errorf("explorer rows %v, API %v", got, ids(all.Events))
 	}
 	s.screenshot(t, "explore")
+
+	// The recent articles under the table are the API's.
+	var arts struct {
+		Articles []struct{ ID string } `json:"articles"`
+	}
+	s.get(t, "/api/articles?limit=20", &arts)
+	var artLinks []string
+	evalTo(t, s, `[...document.querySelectorAll('#articles a')].map(a => decodeURIComponent(a.getAttribute('href').replace('#/article/', '')))`, &artLinks)
+	var wantArts []string
+	for _, a := range arts.Articles {
+		wantArts = append(wantArts, a.ID)
+	}
+	if len(wantArts) == 0 || fmt.Sprint(artLinks) != fmt.Sprint(wantArts) {
+		t.Errorf("recent articles %v, API %v", artLinks, wantArts)
+	}
+
+	// A bad parameter shows the API's error, naming the parameter.
+	s.noErrors(t)
+	s.unready(t)
+	s.run(t, "opening a bad filter", chromedp.Navigate(s.base+"/#/explore?quad=9"))
+	state := value(t, s, "waiting for the error", chromedp.Poll[string](`document.getElementById('app').dataset.ready || false`, chromedp.WithPollingTimeout(15*time.Second)))
+	msg := value(t, s, "reading the error", chromedp.Text(chromedp.CSS(".error")))
+	if state != "error" || !strings.HasPrefix(msg, "quad: ") {
+		t.Errorf("quad=9: page state %q, message %q", state, msg)
+	}
+	s.mu.Lock()
+	s.errors = nil // the browser logs the failed request (HTTP 400)
+	s.mu.Unlock()
+	s.open(t, "#/explore")
 
 	// Apply a filter through the form: the table shows the API's rows for it.
 	var want eventPage
