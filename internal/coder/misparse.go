@@ -259,9 +259,11 @@ func (c *Coder) repair(sc *Scratch) {
 		sc.index()
 	}
 	// a verb read as an adjective of the object that follows it, the
-	// noun before it made the clause's head ("Armenian police/root
-	// detained/amod dozens/obj of demonstrators"): a noun takes no object,
-	// so the verb heads the clause and the noun is its subject
+	// noun before it made the clause's head or a modifier ("Armenian
+	// police/root detained/amod dozens/obj of demonstrators", "The
+	// U.S./compound lifted/amod sanctions/root"): the verb heads the
+	// clause, the noun before it is its subject and the one after its
+	// object
 	for v := range sc.s.Words {
 		r, n, ok := sc.verbAsAdjective(v)
 		if !ok {
@@ -272,14 +274,21 @@ func (c *Coder) repair(sc *Scratch) {
 		}
 		sc.ownWords()
 		ws := sc.s.Words
-		ws[v].Head, ws[v].Deprel = ws[r].Head, ws[r].Deprel
-		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
-		ws[n].Head = v + 1
-		for _, k := range sc.children(r) {
-			if k > v && k != n && (sc.rel(k) == "obl" || sc.rel(k) == "nmod" || ws[k].Deprel == "punct") {
-				ws[k].Head = v + 1
+		if ws[r].Head == n+1 || ws[r].Head == v+1 {
+			// "The U.S. lifted sanctions": the verb takes the noun's place
+			ws[v].Head, ws[v].Deprel = ws[n].Head, ws[n].Deprel
+			ws[n].Head, ws[n].Deprel = v+1, "obj"
+		} else {
+			// "Arnor police attacked Gondor": the verb takes the subject's
+			ws[v].Head, ws[v].Deprel = ws[r].Head, ws[r].Deprel
+			ws[n].Head = v + 1
+			for _, k := range sc.children(r) {
+				if k > v && k != n && (sc.rel(k) == "obl" || sc.rel(k) == "nmod" || ws[k].Deprel == "punct") {
+					ws[k].Head = v + 1
+				}
 			}
 		}
+		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
 		sc.index()
 	}
 	// an adjective read as the head of its noun's prepositional phrase:
@@ -308,8 +317,12 @@ func (c *Coder) repair(sc *Scratch) {
 }
 
 // verbAsAdjective reports whether word v, a verb's past form, is attached
-// as a modifier (amod) to a noun n that is the object of a noun r before
-// v: r is then v's subject and n its object.
+// as a modifier (amod) to a noun n after it while a noun r before it can
+// only be its subject: n is the object of r ("Arnor police/root
+// attacked/amod Gondor/obj"), or r, a name or noun, hangs from v itself
+// or from n right before v ("The U.S./compound lifted/amod
+// sanctions/root"; tagged a participle, v needs r without a determiner of
+// its own: not "the Kremlin-backed rebels").
 func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
 	ws := sc.s.Words
 	if ws[v].Deprel != "amod" || ws[v].UPOS != "VERB" && ws[v].XPOS != "VBD" && ws[v].XPOS != "VBN" {
@@ -319,14 +332,19 @@ func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
 		return 0, 0, false
 	}
 	n = sc.head(v)
-	if n <= v || ws[n].Deprel != "obj" {
+	if n <= v || ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN" {
 		return 0, 0, false
 	}
-	r = sc.head(n)
-	if r < 0 || r >= v || ws[r].UPOS != "NOUN" && ws[r].UPOS != "PROPN" {
-		return 0, 0, false
+	nounAt := func(k int) bool { return k >= 0 && k < v && (ws[k].UPOS == "NOUN" || ws[k].UPOS == "PROPN") }
+	if r = sc.head(n); ws[n].Deprel == "obj" && nounAt(r) {
+		return r, n, true
 	}
-	return r, n, true
+	// the name or noun right before the verb, hanging from it or from n
+	if r = v - 1; nounAt(r) && (ws[r].Deprel == "compound" || ws[r].Deprel == "nsubj") && (sc.head(r) == v || sc.head(r) == n) &&
+		(ws[v].XPOS == "VBD" || !sc.hasDet(r)) {
+		return r, n, true
+	}
+	return 0, 0, false
 }
 
 // strandedAdjective reports whether word a is an adjective the parser made
@@ -461,4 +479,14 @@ func (c *Coder) phraseFromFirstWord(sc *Scratch, v int) (verb, form, last int) {
 		}
 	}
 	return -1, -1, v
+}
+
+// hasDet reports whether word k has a determiner of its own.
+func (sc *Scratch) hasDet(k int) bool {
+	for _, j := range sc.children(k) {
+		if sc.s.Words[j].Deprel == "det" {
+			return true
+		}
+	}
+	return false
 }
