@@ -158,6 +158,9 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 			opt.Progress = func(s load.Summary) {
 				bar.SetNote(fmt.Sprintf("%d new, %d duplicate, %d already, %d skipped, %d events", s.New, s.Duplicate, s.Already, skippedTotal(s), s.Events))
 			}
+			if opt.Log != nil {
+				opt.Log = bar.Above(opt.Log)
+			}
 			bar.Start(250 * time.Millisecond)
 		}
 		sum, err := load.Run(ctx, st, newAnalyzer, sources, opt)

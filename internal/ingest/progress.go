@@ -23,6 +23,7 @@ type Progress struct {
 
 	mu      sync.Mutex
 	note    string
+	drawMu  sync.Mutex // one write to out at a time
 	stop    chan struct{}
 	stopped chan struct{}
 }
@@ -72,16 +73,37 @@ func (p *Progress) Stop() {
 		p.stop = nil
 	}
 	p.draw(time.Now())
+	p.drawMu.Lock()
 	fmt.Fprintln(p.out)
+	p.drawMu.Unlock()
 }
 
 func (p *Progress) draw(now time.Time) {
 	p.mu.Lock()
 	note := p.note
 	p.mu.Unlock()
+	p.drawMu.Lock()
+	defer p.drawMu.Unlock()
 	// Clear to the end of the line after the text (ANSI EL), so a
 	// shorter line leaves nothing of the previous one.
 	fmt.Fprintf(p.out, "\r%s\x1b[K", ProgressLine(p.done(), int(p.total.Load()), now.Sub(p.start), note))
+}
+
+// Above returns a writer for log lines (skipped inputs) that clears the
+// bar's line before each write, so lines do not run into the bar; the next
+// redraw puts the bar back under them.
+func (p *Progress) Above(w io.Writer) io.Writer { return aboveWriter{p, w} }
+
+type aboveWriter struct {
+	p *Progress
+	w io.Writer
+}
+
+func (a aboveWriter) Write(b []byte) (int, error) {
+	a.p.drawMu.Lock()
+	defer a.p.drawMu.Unlock()
+	io.WriteString(a.w, "\r\x1b[K")
+	return a.w.Write(b)
 }
 
 // barWidth is the number of cells of the bar.

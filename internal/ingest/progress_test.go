@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -35,8 +36,13 @@ func TestProgressDraws(t *testing.T) {
 	p.AddTotal(2)
 	n = 3
 	p.SetNote("3 new")
+	p.draw(time.Now())
+	io.WriteString(p.Above(&out), "skipped x\n")
 	p.Stop()
 	s := out.String()
+	if !strings.Contains(s, "\r\x1b[Kskipped x\n\r[") {
+		t.Errorf("log line not written on a cleared line above the bar: %q", s)
+	}
 	if !strings.HasPrefix(s, "\r[") || !strings.Contains(s, "3/4 documents") || !strings.Contains(s, "| 3 new") || !strings.HasSuffix(s, "\n") {
 		t.Errorf("drawn %q", s)
 	}

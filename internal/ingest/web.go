@@ -222,7 +222,16 @@ func (w *Walker) fetchSource1(u string, visit func(Document, string) error, skip
 func fetchSkip(origin string, err error, skipped func(Skip)) error {
 	var fe *fetch.Error
 	if errors.As(err, &fe) {
-		skipped(Skip{Origin: origin, Reason: fe.Reason, Err: err})
+		// The skip names the origin and the reason; its message is the
+		// cause, and the URL only when a redirect led elsewhere.
+		msg := fe.Err
+		if fe.Status != 0 {
+			msg = fmt.Errorf("HTTP %d: %w", fe.Status, fe.Err)
+		}
+		if fe.URL != origin {
+			msg = fmt.Errorf("%s: %w", fe.URL, msg)
+		}
+		skipped(Skip{Origin: origin, Reason: fe.Reason, Err: msg})
 		return nil
 	}
 	return fmt.Errorf("fetching %s: %w", origin, err)
