@@ -66,6 +66,7 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	noGeo := fs.Bool("no-geo", false, "do not resolve places")
 	maxDeliver := fs.Int("max-deliver", queue.Defaults.MaxDeliver, "deliveries of a failing document before it goes to the dead-letter stream")
 	ackWait := fs.Duration("ack-wait", queue.Defaults.AckWait, "time a delivery may stay unacknowledged before it is delivered again")
+	wait := fs.Duration("wait", time.Second, "how long a pull waits for a full batch before the worker commits what it has")
 	drain := fs.Bool("drain", false, "exit when the queue has nothing waiting or in flight")
 	status := fs.Duration("status", 10*time.Second, "print a status line to stderr this often (0: never)")
 	if err := parseFlags(fs, args); err != nil {
@@ -122,6 +123,7 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 		Run: store.Run{ID: fmt.Sprintf("worker-%s-%d-%s", host, os.Getpid(), now.Format("20060102T150405.000000000Z")),
 			Started: now, Args: "worker " + strings.Join(args, " ")},
 		Drain: *drain,
+		Wait:  *wait,
 		Log:   stderr,
 	}
 	if *status > 0 {

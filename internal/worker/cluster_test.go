@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -39,6 +40,9 @@ type processConfig struct {
 	Replicas int
 	Write    store.WriteOptions
 	Name     string
+	// Stop, when set, makes the process run until it stored this many
+	// articles instead of until the queue is empty.
+	Stop int
 }
 
 func TestMain(m *testing.M) {
@@ -79,10 +83,20 @@ func workerProcess(cfgJSON string) int {
 		fmt.Fprintf(os.Stderr, "worker process: %v\n", err)
 		return 1
 	}
-	sum, err := worker.Run(ctx, q, st, func() load.Analyze { return an.NewWorker().Analyze }, worker.Options{
-		Workers: c.Workers, BatchSize: c.Batch, Write: c.Write, Run: store.Run{ID: c.Name}, Drain: true, Wait: 250 * time.Millisecond, Log: os.Stderr})
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	opt := worker.Options{Workers: c.Workers, BatchSize: c.Batch, Write: c.Write, Run: store.Run{ID: c.Name}, Drain: c.Stop == 0,
+		Wait: 250 * time.Millisecond, Log: os.Stderr}
+	if c.Stop > 0 {
+		opt.Progress = func(s worker.Summary) {
+			if s.New+s.Duplicate+s.Already >= c.Stop {
+				cancel()
+			}
+		}
+	}
+	sum, err := worker.Run(ctx, q, st, func() load.Analyze { return an.NewWorker().Analyze }, opt)
 	json.NewEncoder(os.Stdout).Encode(sum)
-	if err != nil {
+	if err != nil && !(c.Stop > 0 && errors.Is(err, context.Canceled)) {
 		fmt.Fprintf(os.Stderr, "worker process: %v\n", err)
 		return 1
 	}

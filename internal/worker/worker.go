@@ -78,6 +78,9 @@ type Summary struct {
 	// StoreRetries counts writes repeated because the store failed as a
 	// whole.
 	StoreRetries int
+	// StoreTime is the time spent in committed store writes (their
+	// articles per StoreTime is the store's write rate).
+	StoreTime time.Duration
 	// LatencyP50 and LatencyP95: from publication (the stream's timestamp)
 	// to the acknowledgement after commit, over the last 8,192 documents.
 	LatencyP50, LatencyP95 time.Duration
@@ -153,6 +156,7 @@ func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.
 	var fetchErr error
 	var buf []*queue.Delivery
 	quiet := false // the last fetch returned nothing
+	short := false // the last fetch returned less than a batch: commit once it is handed out
 	next := func() (item, bool) {
 		for {
 			if ctx.Err() != nil {
@@ -162,6 +166,12 @@ func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.
 				d := buf[0]
 				buf = buf[1:]
 				return w.prepare(d), true
+			}
+			if short {
+				// The queue had no more for now: commit what is held
+				// rather than wait for a full batch.
+				short = false
+				return item{flush: true}, true
 			}
 			if quiet && opt.Drain {
 				s, err := q.Status(ctx)
@@ -179,6 +189,7 @@ func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.
 			}
 			w.hold(ds...)
 			buf = ds
+			short = len(ds) > 0 && len(ds) < opt.BatchSize
 			if len(ds) == 0 {
 				quiet = true
 				return item{flush: true}, true
@@ -320,8 +331,10 @@ func (w *worker) fail(it item) {
 // alone). It returns an error only when ctx ends.
 func (w *worker) commit(items []item) error {
 	for attempt := 0; ; attempt++ {
+		t0 := time.Now()
 		res, err := w.write(items)
 		if err == nil {
+			w.sum.StoreTime += time.Since(t0)
 			w.done(items, res)
 			return nil
 		}
