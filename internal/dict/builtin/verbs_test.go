@@ -145,9 +145,11 @@ func TestVerbExamples(t *testing.T) {
 }
 
 // Every tuned example must pass and cover at least minCodes distinct codes;
-// the held-out examples (measured 53/60) must stay above a floor just below
-// the measured accuracy (docs/dictionaries.md).
+// the held-out examples (measured 69/80: the first 60 at 53/60, the 20
+// added in the session that tuned on the ConfliBERT sentences at 16/20)
+// must stay above a floor just below the measured accuracy
+// (docs/dictionaries.md).
 const (
 	minCodes     = 280
-	heldOutFloor = 0.85
+	heldOutFloor = 0.84
 )
