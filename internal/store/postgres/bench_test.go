@@ -324,73 +324,94 @@ func BenchmarkQuery1M(b *testing.B) {
 // BenchmarkWrite times Write alone with 1, 2 and 4 concurrent writers,
 // each with its own connection pool as worker processes would have:
 // batches of 64 distinct articles of 80 words with four events each (no
-// analysis; 8 actors and one code, so writers often report the same
-// events and wait for each other's de-duplication locks), into one growing
-// store per writer count. An op is one batch.
+// analysis), into one growing store per writer count. An op is one batch.
+// With keys=shared the events are those of the SQLite store's Write
+// benchmark (8 actors, one code: writers nearly always report the same
+// events and wait for each other's de-duplication locks); with keys=wide
+// they are drawn from 200 actors and 60 codes, so concurrent batches
+// rarely share an event key.
 func BenchmarkWrite(b *testing.B) {
-	for _, writers := range []int{1, 2, 4} {
-		b.Run(fmt.Sprintf("writers=%d", writers), func(b *testing.B) {
-			dsn := freshDatabase(b)
-			ctx := context.Background()
-			dbs := make([]*DB, writers)
-			for w := range dbs {
-				db, err := Open(ctx, dsn)
+	shared := []string{"USA", "CHN", "RUS", "SDN", "SDNMIL", "GEO", "ARM", "AZE"}
+	var wide []string
+	for i := 0; i < 200; i++ {
+		wide = append(wide, fmt.Sprintf("%c%c%c", 'A'+i/26%26, 'A'+i%26, 'A'+i/7%26))
+	}
+	for _, keys := range []string{"shared", "wide"} {
+		for _, writers := range []int{1, 2, 4} {
+			b.Run(fmt.Sprintf("keys=%s/writers=%d", keys, writers), func(b *testing.B) {
+				actors, codes := shared, []string{"190"}
+				if keys == "wide" {
+					actors = wide
+					codes = nil
+					for i := range 60 {
+						codes = append(codes, fmt.Sprintf("%02d%d", 1+i%20, i/20))
+					}
+				}
+				benchmarkWrite(b, writers, actors, codes)
+			})
+		}
+	}
+}
+
+func benchmarkWrite(b *testing.B, writers int, actors, codes []string) {
+	dsn := freshDatabase(b)
+	ctx := context.Background()
+	dbs := make([]*DB, writers)
+	for w := range dbs {
+		db, err := Open(ctx, dsn)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer db.Close()
+		dbs[w] = db
+	}
+	words := strings.Fields(textA + " Thousands of protesters gathered outside the parliament in Tbilisi on Wednesday. Police used water cannon and tear gas to disperse the crowd after some demonstrators threw stones at the building.")
+	batches := make([]*store.Batch, b.N)
+	r := rand.New(rand.NewPCG(3, 4))
+	for k := range batches {
+		batch := &store.Batch{Run: store.Run{ID: "bench"}}
+		for i := 0; i < 64; i++ {
+			var sb strings.Builder
+			for j := 0; j < 80; j++ {
+				sb.WriteString(words[r.IntN(len(words))])
+				if j%16 == 15 {
+					sb.WriteString(". ")
+				} else {
+					sb.WriteByte(' ')
+				}
+			}
+			var evs []event.Event
+			for j := 0; j < 4; j++ {
+				evs = append(evs, ev(1+j, actors[r.IntN(len(actors))], actors[r.IntN(len(actors))], codes[r.IntN(len(codes))],
+					fmt.Sprintf("2024-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28)), ""))
+			}
+			batch.Articles = append(batch.Articles, art(fmt.Sprintf("https://bench.example/%d/%d", k, i), "", sb.String(), evs...))
+		}
+		batches[k] = batch
+	}
+	var next, events atomic.Int64
+	b.ReportAllocs()
+	b.ResetTimer()
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() {
+			for {
+				k := next.Add(1) - 1
+				if k >= int64(len(batches)) {
+					return
+				}
+				res, err := dbs[w].Write(ctx, batches[k], store.WriteOptions{})
 				if err != nil {
-					b.Fatal(err)
+					b.Error(err)
+					return
 				}
-				defer db.Close()
-				dbs[w] = db
+				events.Add(int64(res.Events))
 			}
-			words := strings.Fields(textA + " Thousands of protesters gathered outside the parliament in Tbilisi on Wednesday. Police used water cannon and tear gas to disperse the crowd after some demonstrators threw stones at the building.")
-			actors := []string{"USA", "CHN", "RUS", "SDN", "SDNMIL", "GEO", "ARM", "AZE"}
-			batches := make([]*store.Batch, b.N)
-			r := rand.New(rand.NewPCG(3, 4))
-			for k := range batches {
-				batch := &store.Batch{Run: store.Run{ID: "bench"}}
-				for i := 0; i < 64; i++ {
-					var sb strings.Builder
-					for j := 0; j < 80; j++ {
-						sb.WriteString(words[r.IntN(len(words))])
-						if j%16 == 15 {
-							sb.WriteString(". ")
-						} else {
-							sb.WriteByte(' ')
-						}
-					}
-					var evs []event.Event
-					for j := 0; j < 4; j++ {
-						evs = append(evs, ev(1+j, actors[r.IntN(len(actors))], actors[r.IntN(len(actors))], "190",
-							fmt.Sprintf("2024-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28)), ""))
-					}
-					batch.Articles = append(batch.Articles, art(fmt.Sprintf("https://bench.example/%d/%d", k, i), "", sb.String(), evs...))
-				}
-				batches[k] = batch
-			}
-			var next, events atomic.Int64
-			b.ReportAllocs()
-			b.ResetTimer()
-			var wg sync.WaitGroup
-			for w := range writers {
-				wg.Go(func() {
-					for {
-						k := next.Add(1) - 1
-						if k >= int64(len(batches)) {
-							return
-						}
-						res, err := dbs[w].Write(ctx, batches[k], store.WriteOptions{})
-						if err != nil {
-							b.Error(err)
-							return
-						}
-						events.Add(int64(res.Events))
-					}
-				})
-			}
-			wg.Wait()
-			b.StopTimer()
-			b.ReportMetric(float64(64*b.N)/b.Elapsed().Seconds(), "articles/s")
-			b.ReportMetric(float64(4*64*b.N)/b.Elapsed().Seconds(), "coded-events/s")
-			b.ReportMetric(float64(events.Load())/b.Elapsed().Seconds(), "new-events/s")
 		})
 	}
+	wg.Wait()
+	b.StopTimer()
+	b.ReportMetric(float64(64*b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(4*64*b.N)/b.Elapsed().Seconds(), "coded-events/s")
+	b.ReportMetric(float64(events.Load())/b.Elapsed().Seconds(), "new-events/s")
 }
