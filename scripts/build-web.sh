@@ -4,11 +4,13 @@
 # committed so a fresh clone builds the binary without npm; run this after
 # changing web/ and commit internal/server/ui/dist with the change.
 #
-# Needs node >= 20 and npm; installs exactly web/package-lock.json.
+# Needs node >= 20 and npm; installs exactly web/package-lock.json, runs the
+# unit tests (web/test), type-checks and builds.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root/web"
 npm ci --no-audit --no-fund
+npm test
 npm run build
 out="$root/internal/server/ui/dist"
 rm -rf "$out"

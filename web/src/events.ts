@@ -60,7 +60,20 @@ export function eventItem(idx: ByteIndex, e: SpannedEvent, key: string, onFocus:
   };
   return h(
     'li',
-    { class: 'event', 'data-event': key, onclick: () => onFocus(key) },
+    {
+      class: 'event',
+      'data-event': key,
+      tabindex: 0,
+      title: 'mark only this event in the text',
+      onclick: () => onFocus(key),
+      onkeydown: (ev: Event) => {
+        const k = (ev as KeyboardEvent).key;
+        if (k === 'Enter' || k === ' ') {
+          ev.preventDefault();
+          onFocus(key);
+        }
+      },
+    },
     h(
       'div',
       { class: 'event-head' },
