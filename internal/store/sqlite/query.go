@@ -276,8 +276,58 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 	return t, nil
 }
 
+// rollupWhere returns the WHERE clause over event_rollup r and its
+// arguments when the aggregation q can be answered from the rollup: it is
+// a series, the Goldstein figures or the countries, and filters on dates
+// and the ISO country only.
+func rollupWhere(q store.Query) (string, []any, bool) {
+	f := q.Filter
+	switch q.Aggregate {
+	case "day", "week", "month", "goldstein", "countries":
+	default:
+		return "", nil, false
+	}
+	if f.ID != 0 || f.Actor != "" || f.Code != "" || f.Quad != 0 || f.Place != "" || f.Theme != "" || f.Text != "" ||
+		(f.Country != "" && len(f.Country) != 3) {
+		return "", nil, false
+	}
+	var conds []string
+	var args []any
+	for _, d := range []struct{ date, op string }{{f.From, ">="}, {f.To, "<="}} {
+		if d.date == "" {
+			continue
+		}
+		day, ok := dedup.Day(d.date)
+		if !ok {
+			return "", nil, false // where reports it
+		}
+		conds = append(conds, "r.day "+d.op+" ?")
+		args = append(args, day)
+	}
+	if f.Country != "" {
+		conds = append(conds, "r.country = ?")
+		args = append(args, strings.ToUpper(f.Country))
+	}
+	return joinConds(conds), args, true
+}
+
 // query answers q as a table.
 func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
+	if rw, rargs, ok := rollupWhere(q); ok && !s.noRollup {
+		switch q.Aggregate {
+		case "day", "week", "month":
+			return s.countBy(ctx, q, `SELECT r.day, sum(r.events) AS n, sum(r.mentions), sum(r.goldstein), sum(r.tone_n), sum(r.tone)
+				FROM event_rollup r`+rw+` GROUP BY r.day HAVING n > 0 ORDER BY r.day`, rargs)
+		case "goldstein":
+			return s.table(ctx, []string{"events", "mentions", "avg_goldstein", "mention_weighted_goldstein"},
+				`SELECT coalesce(sum(r.events), 0), coalesce(sum(r.mentions), 0), round(coalesce(sum(r.goldstein)/nullif(sum(r.events), 0), 0), 3),
+				round(coalesce(sum(r.gm)/nullif(sum(r.mentions), 0), 0), 3) FROM event_rollup r`+rw, rargs)
+		case "countries":
+			return s.table(ctx, []string{"country", "events", "mentions", "avg_goldstein"},
+				`SELECT r.country, sum(r.events) AS n, sum(r.mentions), round(sum(r.goldstein)/sum(r.events), 3) FROM event_rollup r`+
+					andWhere(rw, "r.country != ''")+` GROUP BY r.country HAVING n > 0 ORDER BY n DESC, r.country`+limit(q.Limit, 0), rargs)
+		}
+	}
 	bit, err := s.themeBit(ctx, q.Theme)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
@@ -300,7 +350,8 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 			e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.source_name, e.target_name, e.tone FROM events e` + lw +
 			order + limit(q.Limit, 0)
 	case "day", "week", "month":
-		return s.countBy(ctx, q, w, args)
+		return s.countBy(ctx, q, `SELECT e.day, count(*), sum(e.num_mentions), sum(e.goldstein), count(e.tone), coalesce(sum(e.tone), 0)
+			FROM events e`+w+` GROUP BY e.day ORDER BY e.day`, args)
 	case "goldstein":
 		cols = []string{"events", "mentions", "avg_goldstein", "mention_weighted_goldstein"}
 		sqlText = `SELECT count(*), coalesce(sum(e.num_mentions), 0), round(coalesce(avg(e.goldstein), 0), 3),
@@ -343,6 +394,11 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 	default:
 		return nil, fmt.Errorf("query: aggregation %q: want one of %s", q.Aggregate, strings.Join(store.Aggregations, ", "))
 	}
+	return s.table(ctx, cols, sqlText, args)
+}
+
+// table runs a query whose columns are cols into a table.
+func (s *DB) table(ctx context.Context, cols []string, sqlText string, args []any) (*store.Table, error) {
 	rows, err := s.db.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
@@ -377,11 +433,11 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 	return t, nil
 }
 
-// countBy counts events by day in SQL (over the covering day index) and
-// folds the days into weeks (starting on Monday) or months.
-func (s *DB) countBy(ctx context.Context, q store.Query, w string, args []any) (*store.Table, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.day, count(*), sum(e.num_mentions), sum(e.goldstein), count(e.tone), coalesce(sum(e.tone), 0)
-		FROM events e`+w+` GROUP BY e.day ORDER BY e.day`, args...)
+// countBy runs sqlText, which counts events by day (day, events, mentions,
+// Goldstein sum, events with a tone, tone sum), and folds the days into
+// weeks (starting on Monday) or months.
+func (s *DB) countBy(ctx context.Context, q store.Query, sqlText string, args []any) (*store.Table, error) {
+	rows, err := s.db.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}

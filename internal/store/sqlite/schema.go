@@ -207,6 +207,26 @@ CREATE INDEX events_mentions ON events(num_mentions);
 DROP INDEX events_country;
 CREATE INDEX events_country ON events(country, day, goldstein, num_mentions, quad, themes);
 `,
+	// 5: events, mentions, Goldstein and tone sums per day and action
+	// country, kept by every write, for the series, Goldstein and country
+	// aggregations that filter on dates and country only (a UI's default
+	// views) to read a row per day and country instead of every event.
+	`
+CREATE TABLE event_rollup (
+	day       INTEGER NOT NULL,
+	country   TEXT NOT NULL,
+	events    INTEGER NOT NULL,
+	mentions  INTEGER NOT NULL,
+	goldstein REAL NOT NULL,    -- sum of the events' Goldstein values
+	gm        REAL NOT NULL,    -- sum of Goldstein × mentions
+	tone_n    INTEGER NOT NULL, -- events with a tone
+	tone      REAL NOT NULL,    -- sum of their tones
+	PRIMARY KEY (day, country)
+) WITHOUT ROWID;
+INSERT INTO event_rollup(day, country, events, mentions, goldstein, gm, tone_n, tone)
+	SELECT day, country, count(*), sum(num_mentions), sum(goldstein), sum(goldstein * num_mentions), count(tone), coalesce(sum(tone), 0)
+	FROM events WHERE num_mentions > 0 GROUP BY day, country;
+`,
 }
 
 // SchemaVersion is the schema version this package writes.

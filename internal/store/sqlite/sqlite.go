@@ -30,6 +30,9 @@ type DB struct {
 	db    *sql.DB
 	mu    sync.Mutex // serialises writes
 	cache aggCache
+	// noRollup answers every aggregation from the events (tests compare
+	// the two).
+	noRollup bool
 }
 
 var _ store.Store = (*DB)(nil)
@@ -521,7 +524,12 @@ func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string, t
 		eventID = c.ID
 		if c.Place == "" && m.Place != "" {
 			g := e.ActionGeo
-			if _, err := t.exec(`UPDATE events SET place=?, place_name=?, country=?, country_fips=? WHERE id=?`,
+			// The event leaves its country's rollup row; updateCounts
+			// adds it to the new one (num_mentions 0: not in the rollup).
+			if err := t.unroll(eventID); err != nil {
+				return err
+			}
+			if _, err := t.exec(`UPDATE events SET place=?, place_name=?, country=?, country_fips=?, num_mentions=0 WHERE id=?`,
 				g.FeatureID, g.FullName, g.CountryISO, g.CountryFIPS, eventID); err != nil {
 				return fmt.Errorf("updating event place: %w", err)
 			}
@@ -596,16 +604,74 @@ func (t *tx) place(g *event.Geo) error {
 }
 
 // updateCounts recomputes the mention, source and article counts of the
-// events the transaction touched.
+// events the transaction touched, and adds the change to event_rollup.
 func (t *tx) updateCounts() error {
 	for id := range t.touched {
-		if _, err := t.exec(`UPDATE events SET
+		var day, old int64
+		var country string
+		var g float64
+		var tone sql.NullFloat64
+		if err := t.QueryRowContext(t.ctx, `SELECT day, country, num_mentions, goldstein, tone FROM events WHERE id=?`, id).Scan(
+			&day, &country, &old, &g, &tone); err != nil {
+			return fmt.Errorf("reading event counts: %w", err)
+		}
+		var n int64
+		if err := t.QueryRowContext(t.ctx, `UPDATE events SET
 			num_mentions=(SELECT count(*) FROM mentions WHERE event_id=?1),
 			num_sources=(SELECT count(DISTINCT source_name) FROM mentions WHERE event_id=?1),
 			num_articles=(SELECT count(DISTINCT copy_id) FROM mentions WHERE event_id=?1)
-			WHERE id=?1`, id); err != nil {
+			WHERE id=?1 RETURNING num_mentions`, id).Scan(&n); err != nil {
 			return fmt.Errorf("updating event counts: %w", err)
+		}
+		// An event with no counted mention is not in the rollup yet.
+		var r rollupRow
+		if old == 0 {
+			r.events, r.goldstein = 1, g
+			if tone.Valid {
+				r.toneN, r.tone = 1, tone.Float64
+			}
+		}
+		r.mentions, r.gm = n-old, g*float64(n-old)
+		if err := t.rollup(day, country, r); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// rollupRow is a change of a row of event_rollup.
+type rollupRow struct {
+	events, mentions, toneN int64
+	goldstein, gm, tone     float64
+}
+
+// rollup adds r to the row of day and country of event_rollup.
+func (t *tx) rollup(day int64, country string, r rollupRow) error {
+	if _, err := t.exec(`INSERT INTO event_rollup(day, country, events, mentions, goldstein, gm, tone_n, tone) VALUES (?,?,?,?,?,?,?,?)
+		ON CONFLICT(day, country) DO UPDATE SET events = events + excluded.events, mentions = mentions + excluded.mentions,
+		goldstein = goldstein + excluded.goldstein, gm = gm + excluded.gm, tone_n = tone_n + excluded.tone_n, tone = tone + excluded.tone`,
+		day, country, r.events, r.mentions, r.goldstein, r.gm, r.toneN, r.tone); err != nil {
+		return fmt.Errorf("updating event rollup: %w", err)
+	}
+	return nil
+}
+
+// unroll takes an event out of event_rollup.
+func (t *tx) unroll(id int64) error {
+	var day, n int64
+	var country string
+	var g float64
+	var tone sql.NullFloat64
+	if err := t.QueryRowContext(t.ctx, `SELECT day, country, num_mentions, goldstein, tone FROM events WHERE id=?`, id).Scan(
+		&day, &country, &n, &g, &tone); err != nil {
+		return fmt.Errorf("reading event counts: %w", err)
+	}
+	if n == 0 {
+		return nil
+	}
+	r := rollupRow{events: -1, mentions: -n, goldstein: -g, gm: -g * float64(n)}
+	if tone.Valid {
+		r.toneN, r.tone = -1, -tone.Float64
+	}
+	return t.rollup(day, country, r)
 }

@@ -4,11 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/storetest"
@@ -305,5 +307,73 @@ func TestReadsDuringWrite(t *testing.T) {
 	}
 	if _, err := db.Query(rctx, store.Query{Aggregate: "countries"}); err != nil {
 		t.Errorf("countries during a write: %v", err)
+	}
+}
+
+// TestRollupMatchesEvents writes random articles (events merging across
+// articles, places learnt from later reports, copies) in several batches
+// and checks that every aggregation the rollup answers equals the same
+// aggregation computed from the events.
+func TestRollupMatchesEvents(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	r := rand.New(rand.NewPCG(11, 12))
+	actors := []string{"USA", "RUS", "SDNMIL", "SDNREB", "FRA"}
+	codes := []string{"036", "112", "141", "173", "195"}
+	places := []string{"", "", "611717", "2988507", "379252"}
+	var stored []store.Article
+	for batch := 0; batch < 6; batch++ {
+		var arts []store.Article
+		for i := 0; i < 15; i++ {
+			if len(stored) > 0 && r.IntN(5) == 0 { // a copy of a stored article
+				src := stored[r.IntN(len(stored))]
+				cp := storetest.Article(fmt.Sprintf("https://copy%d-%d.example/x", batch, i), "", src.Text)
+				cp.Published = src.Published
+				arts = append(arts, cp)
+				continue
+			}
+			text := fmt.Sprintf("Report %d of batch %d. Officials said that forces moved near the border on the day of the talks.", i, batch)
+			var evs []event.Event
+			for k := 0; k < 1+r.IntN(3); k++ {
+				evs = append(evs, storetest.Event(1+r.IntN(2), actors[r.IntN(len(actors))], actors[r.IntN(len(actors))],
+					codes[r.IntN(len(codes))], fmt.Sprintf("2024-03-%02d", 1+r.IntN(6)), places[r.IntN(len(places))]))
+			}
+			a := storetest.Article(fmt.Sprintf("https://r.example/%d/%d", batch, i), "", text, evs...)
+			a.Published = time.Date(2024, 3, 1+r.IntN(6), 0, 0, 0, 0, time.UTC)
+			if r.IntN(3) > 0 {
+				a.Knowledge = &gkg.Record{Tone: gkg.Tone{Tone: float64(r.IntN(100)-50) / 10}}
+			}
+			arts = append(arts, a)
+			stored = append(stored, a)
+		}
+		if _, err := db.Write(ctx, &store.Batch{Articles: arts}, store.WriteOptions{NearDistance: -1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var n int
+	db.db.QueryRow(`SELECT count(*) FROM events WHERE num_mentions > 1`).Scan(&n)
+	if n == 0 {
+		t.Fatal("no event with several mentions: the test exercises nothing")
+	}
+	for _, agg := range []string{"day", "week", "month", "goldstein", "countries"} {
+		for _, f := range []store.Filter{{}, {From: "2024-03-02"}, {From: "2024-03-02", To: "2024-03-04"}, {Country: "GEO"}, {Country: "fra", To: "2024-03-03"}} {
+			q := store.Query{Aggregate: agg, Filter: f}
+			if _, _, ok := rollupWhere(q); !ok {
+				t.Fatalf("%+v: not answered by the rollup", q)
+			}
+			db.noRollup = false
+			a, err := db.query(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			db.noRollup = true
+			b, err := db.query(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(a) != fmt.Sprint(b) {
+				t.Errorf("%s %+v:\nrollup %v\nevents %v", agg, f, a, b)
+			}
+		}
 	}
 }
