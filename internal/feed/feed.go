@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"strings"
 	"time"
 
@@ -78,6 +79,35 @@ func Parse(r io.Reader, name string) (*Feed, error) {
 // ParseBytes is Parse of a byte slice.
 func ParseBytes(data []byte, name string) (*Feed, error) {
 	return Parse(bytes.NewReader(data), name)
+}
+
+// ParseHTTP is ParseBytes of a fetched body whose Content-Type is
+// contentType: when the body has no XML declaration naming an encoding and
+// the Content-Type names a charset other than UTF-8, the body is decoded
+// from that charset first (as RFC 7303 gives the header precedence).
+func ParseHTTP(data []byte, contentType, name string) (*Feed, error) {
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		cs := strings.ToLower(strings.TrimSpace(params["charset"]))
+		if cs != "" && cs != "utf-8" && cs != "utf8" && !declaresEncoding(data) {
+			if r, err := charset.NewReaderLabel(cs, bytes.NewReader(data)); err == nil {
+				if dec, err := io.ReadAll(r); err == nil {
+					data = dec
+				}
+			}
+		}
+	}
+	return ParseBytes(data, name)
+}
+
+// declaresEncoding reports whether data starts with an XML declaration
+// that has an encoding attribute.
+func declaresEncoding(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !bytes.HasPrefix(data, []byte("<?xml")) {
+		return false
+	}
+	end := bytes.Index(data, []byte("?>"))
+	return end > 0 && bytes.Contains(data[:end], []byte("encoding"))
 }
 
 // Sniff reports whether data looks like a feed: its first element is rss,

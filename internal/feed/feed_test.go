@@ -92,6 +92,26 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+func TestParseHTTP(t *testing.T) {
+	latin1 := "<rss><channel><item><title>Gr\xe8ve g\xe9n\xe9rale</title></item></channel></rss>"
+	tests := []struct {
+		name, body, contentType, want string
+	}{
+		{"header charset", latin1, "application/rss+xml; charset=ISO-8859-1", "Grève générale"},
+		{"declaration wins", `<?xml version="1.0" encoding="utf-8"?>` + "<rss><channel><item><title>Gr\xc3\xa8ve</title></item></channel></rss>",
+			"application/rss+xml; charset=ISO-8859-1", "Grève"},
+		{"utf-8 header", "<rss><channel><item><title>Gr\xc3\xa8ve</title></item></channel></rss>", "text/xml; charset=utf-8", "Grève"},
+		{"no header", "<rss><channel><item><title>Gr\xc3\xa8ve</title></item></channel></rss>", "", "Grève"},
+		{"unknown charset", "<rss><channel><item><title>x</title></item></channel></rss>", "text/xml; charset=x-nonesuch", "x"},
+	}
+	for _, tt := range tests {
+		f, err := ParseHTTP([]byte(tt.body), tt.contentType, tt.name)
+		if err != nil || len(f.Items) != 1 || f.Items[0].Title != tt.want {
+			t.Errorf("%s: %+v, %v; want title %q", tt.name, f, err, tt.want)
+		}
+	}
+}
+
 func TestParseMaxItems(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("<rss><channel>")

@@ -222,7 +222,7 @@ func (w *Walker) readStream(r io.Reader, name, contentType string, visit func(Do
 	}
 	switch {
 	case feed.Sniff(data):
-		return w.readFeed(data, name, visit, skipped)
+		return w.readFeed(data, name, contentType, visit, skipped)
 	case isHTML(base, contentType, data):
 		return w.readPage(data, name, contentType, name, visit, skipped)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -53,7 +54,15 @@ type Walker struct {
 	feeds      []string                 // sources that were feeds, in order
 	isFeed     map[string]bool          // the same, as a set
 	validators map[string]fetch.Request // conditional GET validators of feed URLs
+	pending    map[string]pendingItems  // per feed, the items to try again
 	countOnly  bool                     // Count: no fetching, no extraction
+}
+
+// pendingItems are the items of a feed whose pages failed for a reason that
+// may pass.
+type pendingItems struct {
+	feed  *feed.Feed
+	items []feed.Item
 }
 
 // Default is the Walker of the package functions Walk and ReadStream. A
@@ -189,7 +198,15 @@ func (w *Walker) fetchSource1(u string, visit func(Document, string) error, skip
 		return fetchSkip(u, err, skipped)
 	}
 	if resp.NotModified() {
-		return nil // a feed polled again that has not changed
+		// A feed polled again that has not changed: only the items
+		// whose pages failed for a passing reason are tried again.
+		w.mu.Lock()
+		p := w.pending[u]
+		w.mu.Unlock()
+		if p.feed == nil {
+			return nil
+		}
+		return w.feedItems(p.feed, u, p.items, visit, skipped)
 	}
 	if feed.Sniff(resp.Body) {
 		w.mu.Lock()
@@ -198,7 +215,7 @@ func (w *Walker) fetchSource1(u string, visit func(Document, string) error, skip
 		}
 		w.validators[u] = fetch.Request{IfNoneMatch: resp.ETag, IfModifiedSince: resp.LastModified}
 		w.mu.Unlock()
-		return w.readFeed(resp.Body, u, visit, skipped)
+		return w.readFeed(resp.Body, u, resp.ContentType, visit, skipped)
 	}
 	if w.Discovered != nil {
 		w.Discovered(1)
@@ -290,15 +307,30 @@ func wrapVisit(err error) error {
 	return nil
 }
 
-// readFeed reads a feed (a file or a fetched body named name) and hands
-// out its items not seen before, fetching each item's page unless
-// FeedContent is set or the item has no link.
-func (w *Walker) readFeed(data []byte, name string, visit func(Document, string) error, skipped func(Skip)) error {
-	f, err := feed.ParseBytes(data, name)
+// readFeed reads a feed (a file or a body fetched from the URL name, with
+// its Content-Type) and hands out its items not seen before, fetching each
+// item's page unless FeedContent is set or the item has no link. Relative
+// item links are resolved against the feed's URL, or the site link of a
+// feed file.
+func (w *Walker) readFeed(data []byte, name, contentType string, visit func(Document, string) error, skipped func(Skip)) error {
+	f, err := feed.ParseHTTP(data, contentType, name)
 	if err != nil {
 		skipped(Skip{Origin: name, Reason: ReasonBadFeed, Err: err})
 		if len(f.Items) == 0 {
 			return nil
+		}
+	}
+	base := f.Link
+	if isURL(name) {
+		base = name
+	}
+	if bu, err := url.Parse(base); err == nil && bu.IsAbs() {
+		for i := range f.Items {
+			if l := f.Items[i].Link; l != "" && !isURL(l) {
+				if lu, err := bu.Parse(l); err == nil {
+					f.Items[i].Link = lu.String()
+				}
+			}
 		}
 	}
 	w.mu.Lock()
@@ -327,7 +359,25 @@ func (w *Walker) readFeed(data []byte, name string, visit func(Document, string)
 	if w.Discovered != nil && isURL(name) && !w.countOnly {
 		w.Discovered(len(fresh))
 	}
-	for i, it := range fresh {
+	return w.feedItems(f, name, fresh, visit, skipped)
+}
+
+// feedItems hands out the items of feed f read from name, and keeps those
+// whose pages failed for a passing reason as the feed's pending items.
+func (w *Walker) feedItems(f *feed.Feed, name string, items []feed.Item, visit func(Document, string) error, skipped func(Skip)) error {
+	var again []feed.Item
+	defer func() {
+		if w.countOnly {
+			return
+		}
+		w.mu.Lock()
+		if w.pending == nil {
+			w.pending = map[string]pendingItems{}
+		}
+		w.pending[name] = pendingItems{f, again}
+		w.mu.Unlock()
+	}()
+	for i, it := range items {
 		origin := fmt.Sprintf("%s#%d", name, i+1)
 		if it.Link != "" {
 			origin = it.Link
@@ -335,6 +385,9 @@ func (w *Walker) readFeed(data []byte, name string, visit func(Document, string)
 		done, err := w.item(f, it, name, origin, visit, skipped)
 		if err != nil {
 			return err
+		}
+		if !done {
+			again = append(again, it)
 		}
 		if done && !w.countOnly {
 			key := it.ID

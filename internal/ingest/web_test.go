@@ -22,6 +22,11 @@ import (
 // with Retry-After) and an index page without an article. extra items are
 // added to the feed.
 func newsSite(t *testing.T, extra *atomic.Value) *httptest.Server {
+	return newsSiteCounting(t, extra, new(atomic.Int32))
+}
+
+// newsSiteCounting is newsSite counting the feed's 304 answers.
+func newsSiteCounting(t *testing.T, extra *atomic.Value, notModified *atomic.Int32) *httptest.Server {
 	t.Helper()
 	var busy atomic.Bool
 	busy.Store(true)
@@ -44,6 +49,13 @@ func newsSite(t *testing.T, extra *atomic.Value) *httptest.Server {
 			if more, _ := extra.Load().(string); more != "" {
 				s = strings.Replace(s, "</channel>", more+"</channel>", 1)
 			}
+			etag := fmt.Sprintf(`"%d"`, len(s))
+			if r.Header.Get("If-None-Match") == etag {
+				notModified.Add(1)
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", etag)
 			w.Header().Set("Content-Type", "application/rss+xml")
 			fmt.Fprint(w, s)
 		case "/huge.html":
@@ -106,7 +118,8 @@ func (l *walkLog) walk(t *testing.T, w *Walker, sources ...string) {
 
 func TestWalkWeb(t *testing.T) {
 	var extra atomic.Value
-	srv := newsSite(t, &extra)
+	var notModified atomic.Int32
+	srv := newsSiteCounting(t, &extra, &notModified)
 	defer srv.Close()
 	b := srv.URL
 	w := testWalker()
@@ -149,12 +162,18 @@ func TestWalkWeb(t *testing.T) {
 
 	// Polling the feed again yields only what is new, and tries again the
 	// item that timed out.
-	extra.Store("<item><title>Moved</title><link>" + b + "/moved</link><guid>moved</guid></item>")
+	extra.Store("<item><title>Moved</title><link>/moved</link><guid>moved</guid></item>") // a relative link
 	log.walk(t, w, w.Feeds()...)
 	wantDocs = []string{b + "/moved|Border talks resume in Geneva|2024-03-05|Test Ledger|The foreign ministers of Arnor and Gondo"}
 	wantSkips = []string{b + "/slow.html|" + fetch.ReasonTimeout}
 	if strings.Join(log.docs, "\n") != strings.Join(wantDocs, "\n") || strings.Join(log.skips, "\n") != strings.Join(wantSkips, "\n") {
 		t.Errorf("second poll: documents %q, skips %q; want %q, %q", log.docs, log.skips, wantDocs, wantSkips)
+	}
+	// An unchanged feed answers 304 to the conditional request: only the
+	// page that timed out is tried again.
+	log.walk(t, w, w.Feeds()...)
+	if len(log.docs) != 0 || strings.Join(log.skips, "\n") != strings.Join(wantSkips, "\n") || notModified.Load() != 1 {
+		t.Errorf("third poll: documents %q, skips %q, %d answers 304; want none, %q, 1", log.docs, log.skips, notModified.Load(), wantSkips)
 	}
 
 	// Other languages are kept when asked for.
