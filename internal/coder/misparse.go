@@ -291,6 +291,22 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
 		sc.index()
 	}
+	// a country adjective opening the subject attached to the verb
+	// ("Afghan/advcl President Ashraf Ghani announced"): it modifies the
+	// subject's noun phrase that follows it
+	for a := range sc.s.Words {
+		n, ok := sc.strandedCountry(a)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		ws[a].Head, ws[a].Deprel = n+1, "amod"
+		sc.index()
+	}
 	// an adjective read as the head of its noun's prepositional phrase:
 	// the noun takes the preposition and the adjectives (each coordinated
 	// one modifies the noun too)
@@ -345,6 +361,31 @@ func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
 		return r, n, true
 	}
 	return 0, 0, false
+}
+
+// strandedCountry reports whether word a, an adjective naming an actor
+// ("Afghan"), is attached to a verb although the words after it are that
+// verb's subject; n is the head of the subject's phrase it then modifies.
+func (sc *Scratch) strandedCountry(a int) (n int, ok bool) {
+	ws := sc.s.Words
+	if ws[a].UPOS != "ADJ" || sc.actorAt[a] < 0 || a+1 >= len(ws) || len(sc.children(a)) > 0 {
+		return 0, false
+	}
+	v := sc.head(a)
+	if v < 0 || ws[v].UPOS != "VERB" && ws[v].UPOS != "AUX" || v < a {
+		return 0, false
+	}
+	switch ws[a].Deprel {
+	case "advcl", "advmod", "obl", "dep", "amod", "parataxis", "discourse", "vocative":
+	default:
+		return 0, false
+	}
+	for _, k := range sc.children(v) {
+		if d := ws[k].Deprel; (d == "nsubj" || d == "nsubj:pass") && k > a && sc.inSubtree(a+1, k) {
+			return sc.npHead(a + 1), true
+		}
+	}
+	return 0, false
 }
 
 // strandedAdjective reports whether word a is an adjective the parser made
