@@ -291,6 +291,22 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
 		sc.index()
 	}
+	// a possessor made a second subject or object of the verb ("China/nsubj
+	// ’s health ministry/nsubj sent"): it is the possessor of the phrase
+	// after it
+	for p := range sc.s.Words {
+		n, ok := sc.possessorAsArgument(p)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d is the possessor of %q", sc.low[p], p+1, sc.low[n])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		ws[p].Head, ws[p].Deprel = n+1, "nmod:poss"
+		sc.index()
+	}
 	// a country adjective opening the subject attached to the verb
 	// ("Afghan/advcl President Ashraf Ghani announced"): it modifies the
 	// subject's noun phrase that follows it
@@ -361,6 +377,40 @@ func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
 		return r, n, true
 	}
 	return 0, 0, false
+}
+
+// possessorAsArgument reports whether word p, marked possessive ("'s"),
+// is attached to its head with the same relation as the phrase that
+// follows it (two subjects or objects of one verb); n is that phrase's
+// head.
+func (sc *Scratch) possessorAsArgument(p int) (n int, ok bool) {
+	ws := sc.s.Words
+	d := ws[p].Deprel
+	if d != "nsubj" && d != "obj" && d != "nsubj:pass" {
+		return 0, false
+	}
+	last := -1
+	for _, k := range sc.children(p) {
+		if ws[k].Deprel == "case" && (sc.low[k] == "'s" || sc.low[k] == "’s" || sc.low[k] == "'" || sc.low[k] == "’") {
+			last = k
+		}
+	}
+	if last < 0 {
+		return 0, false
+	}
+	h := sc.head(p)
+	for _, k := range sc.children(h) {
+		if k > last && ws[k].Deprel == d {
+			// the words between the mark and n belong to n's phrase
+			for j := last + 1; j < k; j++ {
+				if !sc.inSubtree(j, k) {
+					return 0, false
+				}
+			}
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // strandedCountry reports whether word a, an adjective naming an actor
