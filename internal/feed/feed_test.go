@@ -202,5 +202,8 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%d items, more than %d", len(feed.Items), MaxItems)
 		}
 		Sniff(data)
+		if f, _ := ParseHTTP(data, "application/rss+xml; charset=windows-1252", "fuzz"); f == nil {
+			t.Fatal("nil feed from ParseHTTP")
+		}
 	})
 }
