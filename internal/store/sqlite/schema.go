@@ -227,6 +227,10 @@ INSERT INTO event_rollup(day, country, events, mentions, goldstein, gm, tone_n, 
 	SELECT day, country, count(*), sum(num_mentions), sum(goldstein), sum(goldstein * num_mentions), count(tone), coalesce(sum(tone), 0)
 	FROM events WHERE num_mentions > 0 GROUP BY day, country;
 `,
+	// 6: a country's series from the rollup without reading every row.
+	`
+CREATE INDEX event_rollup_country ON event_rollup(country, day);
+`,
 }
 
 // SchemaVersion is the schema version this package writes.
