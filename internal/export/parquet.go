@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"time"
@@ -170,8 +171,22 @@ func writeParquet(ctx context.Context, q store.Querier, w io.Writer, opt Options
 }
 
 // ReadParquet reads a Parquet file written by the parquet format and calls
-// fn for each row, in order. fn must not keep the row.
-func ReadParquet(r io.ReaderAt, size int64, fn func(*ParquetEvent) error) error {
+// fn for each row, in order. fn must not keep the row. A corrupt file is an
+// error: the Parquet library panics on some corruptions, and ReadParquet
+// turns those panics into errors (a panic in fn is not recovered).
+func ReadParquet(r io.ReaderAt, size int64, fn func(*ParquetEvent) error) (err error) {
+	inFn := false
+	defer func() {
+		if p := recover(); p != nil {
+			if inFn {
+				panic(p)
+			}
+			err = fmt.Errorf("reading parquet file: corrupt file (%v)", p)
+		}
+	}()
+	if err := checkFooter(r, size); err != nil {
+		return err
+	}
 	f, err := parquet.OpenFile(r, size)
 	if err != nil {
 		return fmt.Errorf("reading parquet file: %w", err)
@@ -179,10 +194,18 @@ func ReadParquet(r io.ReaderAt, size int64, fn func(*ParquetEvent) error) error 
 	pr := parquet.NewGenericReader[ParquetEvent](f)
 	defer pr.Close()
 	rows := make([]ParquetEvent, 256)
-	for {
+	for read := int64(0); ; {
 		n, err := pr.Read(rows)
+		read += int64(n)
+		if n == 0 && err == nil {
+			// A corrupt file can make the reader return nothing forever.
+			return fmt.Errorf("reading parquet rows: no row after %d of %d", read, f.NumRows())
+		}
 		for i := range rows[:n] {
-			if err := fn(&rows[i]); err != nil {
+			inFn = true
+			err := fn(&rows[i])
+			inFn = false
+			if err != nil {
 				return err
 			}
 		}
@@ -193,4 +216,30 @@ func ReadParquet(r io.ReaderAt, size int64, fn func(*ParquetEvent) error) error 
 			return fmt.Errorf("reading parquet rows: %w", err)
 		}
 	}
+}
+
+// checkFooter checks the Parquet framing the library trusts: the magic
+// "PAR1" at both ends and a footer length that fits in the file. (The
+// library allocates the footer's length before reading it, so a corrupt
+// length would cost gigabytes.)
+func checkFooter(r io.ReaderAt, size int64) error {
+	const magic = "PAR1"
+	if size < 12 {
+		return fmt.Errorf("reading parquet file: %d bytes is too short for a parquet file", size)
+	}
+	var head [4]byte
+	var tail [8]byte
+	if _, err := r.ReadAt(head[:], 0); err != nil {
+		return fmt.Errorf("reading parquet file: %w", err)
+	}
+	if _, err := r.ReadAt(tail[:], size-8); err != nil {
+		return fmt.Errorf("reading parquet file: %w", err)
+	}
+	if string(head[:]) != magic || string(tail[4:]) != magic {
+		return fmt.Errorf("reading parquet file: no PAR1 magic at both ends")
+	}
+	if n := int64(binary.LittleEndian.Uint32(tail[:4])); n > size-12 {
+		return fmt.Errorf("reading parquet file: footer of %d bytes in a file of %d", n, size)
+	}
+	return nil
 }

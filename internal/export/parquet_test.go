@@ -104,3 +104,15 @@ func TestParquetBadDate(t *testing.T) {
 		t.Error("a bad date was accepted")
 	}
 }
+
+// TestReadParquetCorrupt: files that are not Parquet, or whose footer
+// length does not fit, are errors found before the library allocates the
+// footer.
+func TestReadParquetCorrupt(t *testing.T) {
+	for _, data := range []string{"", "PAR1PAR1", "PAR1\xff\xff\xff\x7fPAR1", "PAR1xxxxxxxx\x04\x00\x00\x00PARX", "not parquet at all"} {
+		err := ReadParquet(bytes.NewReader([]byte(data)), int64(len(data)), func(*ParquetEvent) error { return nil })
+		if err == nil {
+			t.Errorf("%q was read", data)
+		}
+	}
+}
