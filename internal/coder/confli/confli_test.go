@@ -113,17 +113,17 @@ func TestAccuracyFloor(t *testing.T) {
 
 // Floors just below the measured figures, with a margin for retrained
 // tagger and parser models. All sentences: coverage 0.858, class accuracy
-// 0.768, source F1 0.824, target F1 0.589; held out (odd): 0.844, 0.772,
-// 0.829, 0.564.
+// 0.768, source F1 0.831, target F1 0.589; held out (odd): 0.844, 0.772,
+// 0.831, 0.564.
 const (
 	floorCoverage = 0.84
 	floorClass    = 0.75
-	floorSource   = 0.80
+	floorSource   = 0.81
 	floorTarget   = 0.57
 
 	floorHeldCoverage = 0.82
 	floorHeldClass    = 0.75
-	floorHeldSource   = 0.80
+	floorHeldSource   = 0.81
 	floorHeldTarget   = 0.54
 )
 
