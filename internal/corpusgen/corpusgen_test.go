@@ -214,6 +214,13 @@ func TestGenerate(t *testing.T) {
 	}
 }
 
+func TestNoCopies(t *testing.T) {
+	_, sum := generate(t, Options{Articles: 30})
+	if sum.Originals != 30 || sum.Republished+sum.Edited != 0 {
+		t.Errorf("zero fractions gave %+v", sum)
+	}
+}
+
 func TestOptionsErrors(t *testing.T) {
 	for _, opt := range []Options{{Articles: -1}, {Republished: 0.6, Edited: 0.5}, {MinSentences: 9, MaxSentences: 3}, {Days: -2}} {
 		if _, err := Generate(testSentences(), opt, func(*Article) error { return nil }); err == nil {
@@ -227,7 +234,7 @@ func TestOptionsErrors(t *testing.T) {
 
 func TestWriteJSONL(t *testing.T) {
 	var buf bytes.Buffer
-	sum, err := WriteJSONL(&buf, testSentences(), Options{Articles: 50, Seed: 1})
+	sum, err := WriteJSONL(&buf, testSentences(), Options{Articles: 50, Seed: 1, Edited: 0.1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +290,7 @@ func TestSharedCorpus(t *testing.T) {
 		t.Fatalf("%d shared sentences, want the 1,348 ConfliBERT and 70-odd GigaWord ones", len(sents))
 	}
 	var arts []Article
-	sum, err := Generate(sents, Options{Articles: 2000, Seed: 1}, func(a *Article) error { arts = append(arts, *a); return nil })
+	sum, err := Generate(sents, Options{Articles: 2000, Republished: 0.05, Edited: 0.05, Seed: 1}, func(a *Article) error { arts = append(arts, *a); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}

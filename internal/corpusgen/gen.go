@@ -14,11 +14,12 @@ import (
 	"github.com/eventwire/eventwire/internal/cameo"
 )
 
-// Options configure Generate. Zero fields take the defaults.
+// Options configure Generate. Zero fields take the defaults, except the
+// fractions of copies, where zero means none.
 type Options struct {
 	Articles     int     // documents in all, copies included (default 10,000)
-	Republished  float64 // fraction that are verbatim copies under another outlet's URL (default 0.05)
-	Edited       float64 // fraction that are lightly edited copies (default 0.05)
+	Republished  float64 // fraction that are verbatim copies under another outlet's URL (`eventwire corpusgen`: 0.05)
+	Edited       float64 // fraction that are lightly edited copies (`eventwire corpusgen`: 0.05)
 	Seed         uint64  // random seed (0 is a valid seed)
 	Start        time.Time
 	Days         int // originals are published on Start + [0, Days) (default 2024-01-01, 365 days)
@@ -29,12 +30,6 @@ type Options struct {
 func (o *Options) defaults() error {
 	if o.Articles == 0 {
 		o.Articles = 10000
-	}
-	if o.Republished == 0 {
-		o.Republished = 0.05
-	}
-	if o.Edited == 0 {
-		o.Edited = 0.05
 	}
 	if o.Start.IsZero() {
 		o.Start = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
