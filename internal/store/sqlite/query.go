@@ -224,7 +224,7 @@ type aggCache struct {
 }
 
 // maxCachedTables bounds the aggregation cache; it is emptied when full.
-const maxCachedTables = 512
+const maxCachedTables = 128
 
 // storeVersion returns the highest event and mention ids.
 func (s *DB) storeVersion(ctx context.Context) ([2]int64, error) {
