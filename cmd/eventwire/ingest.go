@@ -65,6 +65,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	anyLang := fs.Bool("any-language", false, "keep documents in any language")
 	feedContent := fs.Bool("feed-content", false, "code feed items from the content the feed carries instead of fetching their pages")
 	noFallback := fs.Bool("no-fallback", false, "no Readability / DOM Distiller fallback when extracting pages")
+	fetchers := fs.Int("fetchers", ingest.DefaultConcurrency, "feed item pages fetched at a time (requests to one host still keep --host-delay apart)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -74,8 +75,8 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	if *watch < 0 || (*watch > 0 && *watch < time.Second) {
 		return fmt.Errorf("%w: --watch: want an interval of a second or more, not %s", errUsage, *watch)
 	}
-	if *timeout <= 0 || *maxPage <= 0 || *retries < 0 || *hostDelay < 0 {
-		return fmt.Errorf("%w: --timeout, --max-page-bytes, --retries and --host-delay must not be negative (nor zero for the first two)", errUsage)
+	if *timeout <= 0 || *maxPage <= 0 || *retries < 0 || *hostDelay < 0 || *fetchers < 1 {
+		return fmt.Errorf("%w: --timeout, --max-page-bytes and --fetchers must be positive, --retries and --host-delay not negative", errUsage)
 	}
 	if *near > dedup.MaxBandDistance {
 		return fmt.Errorf("%w: --near-distance: at most %d, not %d", errUsage, dedup.MaxBandDistance, *near)
@@ -116,6 +117,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		Languages:   strings.Split(*langs, ","),
 		AnyLanguage: *anyLang,
 		FeedContent: *feedContent,
+		Concurrency: *fetchers,
 	}
 	// load walks its inputs with ingest.Walk, which is ingest.Default's.
 	prev := ingest.Default

@@ -43,6 +43,10 @@ type Walker struct {
 	// content, else its description) instead of fetching its page; items
 	// without a link are always read this way.
 	FeedContent bool
+	// Concurrency is the number of a feed's item pages fetched at a time
+	// (0: DefaultConcurrency). Requests to one host still wait for each
+	// other by the fetcher's host delay; different hosts overlap.
+	Concurrency int
 	// Discovered, when set, is called with the number of documents a
 	// fetched source announces (a page: 1, a feed: its new items), for
 	// progress totals; local files are not announced (see Count).
@@ -57,6 +61,17 @@ type Walker struct {
 	pending    map[string]pendingItems  // per feed, the items to try again
 	countOnly  bool                     // Count: no fetching, no extraction
 }
+
+// fetched is an item's page fetched ahead; done is false when it was not.
+type fetched struct {
+	resp *fetch.Response
+	err  error
+	done bool
+}
+
+// DefaultConcurrency is the number of feed item pages fetched at a time
+// when Walker.Concurrency is 0.
+const DefaultConcurrency = 4
 
 // pendingItems are the items of a feed whose pages failed for a reason that
 // may pass.
@@ -377,12 +392,40 @@ func (w *Walker) feedItems(f *feed.Feed, name string, items []feed.Item, visit f
 		w.pending[name] = pendingItems{f, again}
 		w.mu.Unlock()
 	}()
+	// Item pages are fetched ahead, Concurrency at a time, and handed
+	// out in feed order; fetch.Client keeps each host's delay, so this
+	// overlaps requests to different hosts only.
+	window := w.Concurrency
+	if window <= 0 {
+		window = DefaultConcurrency
+	}
+	ahead := make([]chan fetched, len(items))
+	start := func(i int) {
+		ch := make(chan fetched, 1)
+		ahead[i] = ch
+		it := items[i]
+		if w.countOnly || w.FeedContent || !isURL(it.Link) {
+			ch <- fetched{}
+			return
+		}
+		go func() {
+			resp, err := w.fetcher().Get(w.ctx(), it.Link, nil)
+			ch <- fetched{resp: resp, err: err, done: true}
+		}()
+	}
+	for i := 0; i < min(window, len(items)); i++ {
+		start(i)
+	}
 	for i, it := range items {
+		got := <-ahead[i]
+		if i+window < len(items) {
+			start(i + window)
+		}
 		origin := fmt.Sprintf("%s#%d", name, i+1)
 		if it.Link != "" {
 			origin = it.Link
 		}
-		done, err := w.item(f, it, name, origin, visit, skipped)
+		done, err := w.item(f, it, got, origin, visit, skipped)
 		if err != nil {
 			return err
 		}
@@ -408,7 +451,7 @@ func (w *Walker) feedItems(f *feed.Feed, name string, items []feed.Item, visit f
 // item hands out one feed item. done is false when the item's page could
 // not be fetched for a reason that may pass (timeout, network, server
 // error), so that the next poll tries again.
-func (w *Walker) item(f *feed.Feed, it feed.Item, feedName, origin string, visit func(Document, string) error, skipped func(Skip)) (done bool, err error) {
+func (w *Walker) item(f *feed.Feed, it feed.Item, page fetched, origin string, visit func(Document, string) error, skipped func(Skip)) (done bool, err error) {
 	base := Document{ID: origin, Title: it.Title, URL: it.Link, Source: f.Title, Date: it.Published}
 	if w.countOnly {
 		base.Text = "counted"
@@ -419,7 +462,10 @@ func (w *Walker) item(f *feed.Feed, it feed.Item, feedName, origin string, visit
 			skipped(Skip{Origin: origin, Reason: fetch.ReasonBadURL, Err: fmt.Errorf("item link %q is not an http or https URL", it.Link)})
 			return true, nil
 		}
-		resp, err := w.fetcher().Get(w.ctx(), it.Link, nil)
+		resp, err := page.resp, page.err
+		if !page.done {
+			resp, err = w.fetcher().Get(w.ctx(), it.Link, nil)
+		}
 		if err != nil {
 			if err := fetchSkip(origin, err, skipped); err != nil {
 				return false, err

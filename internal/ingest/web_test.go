@@ -275,3 +275,52 @@ func TestWalkCancel(t *testing.T) {
 		t.Errorf("cancelled walk: %v, want context canceled", err)
 	}
 }
+
+// TestWalkFeedConcurrent checks that item pages on different hosts are
+// fetched at the same time: host A's page answers only once host B's has
+// been asked for (or after 3 s, marking the fetches sequential); with
+// Concurrency 1 they are not.
+func TestWalkFeedConcurrent(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "web", "talks.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, concurrency := range []int{0, 1} {
+		bAsked := make(chan struct{})
+		var overlapped atomic.Bool
+		serve := func(wait bool) *httptest.Server {
+			return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/robots.txt" {
+					http.NotFound(w, r)
+					return
+				}
+				if wait {
+					select {
+					case <-bAsked:
+						overlapped.Store(true)
+					case <-time.After(3 * time.Second):
+					}
+				} else {
+					close(bAsked)
+				}
+				w.Header().Set("Content-Type", "text/html")
+				w.Write(page)
+			}))
+		}
+		a, b := serve(true), serve(false)
+		feedFile := filepath.Join(t.TempDir(), "two-hosts.rss")
+		os.WriteFile(feedFile, []byte(fmt.Sprintf(`<rss><channel><title>Two</title>
+<item><link>%s/a.html</link></item><item><link>%s/b.html</link></item></channel></rss>`, a.URL, b.URL)), 0o644)
+		w := &Walker{Fetcher: fetch.New(fetch.Options{Timeout: 10 * time.Second, HostDelay: -1}), Concurrency: concurrency}
+		var log walkLog
+		log.walk(t, w, feedFile)
+		a.Close()
+		b.Close()
+		if len(log.docs) != 2 || !strings.HasPrefix(log.docs[0], a.URL) {
+			t.Errorf("concurrency %d: documents %q, skips %q; want a's page, then b's", concurrency, log.docs, log.skips)
+		}
+		if want := concurrency != 1; overlapped.Load() != want {
+			t.Errorf("concurrency %d: pages on two hosts fetched at the same time: %v, want %v", concurrency, overlapped.Load(), want)
+		}
+	}
+}
