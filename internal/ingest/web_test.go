@@ -324,3 +324,40 @@ func TestWalkFeedConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWalkFeed walks a feed of 50 items on loopback (no host delay),
+// fetching and extracting each page: the walk's own cost per document,
+// without analysis or storage.
+func BenchmarkWalkFeed(b *testing.B) {
+	page, err := os.ReadFile(filepath.Join("testdata", "web", "talks.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/robots.txt":
+			http.NotFound(w, r)
+		case r.URL.Path == "/feed.xml":
+			var items strings.Builder
+			for i := 0; i < 50; i++ {
+				fmt.Fprintf(&items, "<item><link>%s/p/%d</link></item>", srv.URL, i)
+			}
+			fmt.Fprintf(w, "<rss><channel><title>Bench</title>%s</channel></rss>", items.String())
+		default:
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(page)
+		}
+	}))
+	defer srv.Close()
+	b.ReportAllocs()
+	docs := 0
+	for b.Loop() {
+		w := &Walker{Fetcher: fetch.New(fetch.Options{HostDelay: -1})}
+		err := w.Walk([]string{srv.URL + "/feed.xml"}, func(Document, string) error { docs++; return nil }, func(s Skip) { b.Fatal(s) })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(docs)/b.Elapsed().Seconds(), "docs/s")
+}
