@@ -89,14 +89,17 @@ export function eventItem(idx: ByteIndex, e: SpannedEvent, key: string, onFocus:
     h(
       'div',
       { class: 'event-meta' },
-      e.sentence_index ? h('a', { href: '#s-' + e.sentence_index, onclick: (ev: Event) => jump(ev, e.sentence_index!) }, `sentence ${e.sentence_index}`) : null,
+      e.sentence_index ? h('button', { type: 'button', class: 'linklike', onclick: () => jump(e.sentence_index!) }, `sentence ${e.sentence_index}`) : null,
       e.rule ? h('span', null, ' · rule ', h('code', { class: 'rule' }, e.rule)) : null,
       e.id !== undefined && e.num_mentions ? h('span', null, ' · ', h('a', { href: href('explore', { code: e.code, actor: e.source || undefined, from: e.date, to: e.date }) }, `${e.num_mentions} mention${e.num_mentions === 1 ? '' : 's'}`)) : null,
     ),
   );
 }
 
-function jump(ev: Event, sentence: number) {
-  ev.preventDefault();
-  document.getElementById('s-' + sentence)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+function jump(sentence: number) {
+  const el = document.getElementById('s-' + sentence);
+  if (!el) return;
+  el.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  el.classList.add('flash');
+  setTimeout(() => el.classList.remove('flash'), 1500);
 }

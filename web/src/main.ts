@@ -38,11 +38,14 @@ async function render() {
     a.classList.toggle('active', a.dataset.route === r.name);
   }
   if (!page) {
-    app.append(errorBox(new Error(`no page ${r.name}`)));
+    app.append(errorBox(new Error(`no page ${r.name}: see the menu above`)));
+    app.dataset.ready = 'error';
     return;
   }
   const root = h('section', { class: 'page page-' + r.name });
   app.append(root);
+  const loading = h('p', { class: 'loading' }, 'Loading…');
+  app.append(loading);
   try {
     await page(root, r);
     // data-ready tells a reader (and the browser tests) that the page's
@@ -53,6 +56,8 @@ async function render() {
       root.append(errorBox(e));
       app.dataset.ready = 'error';
     }
+  } finally {
+    loading.remove();
   }
 }
 
