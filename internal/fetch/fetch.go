@@ -193,13 +193,18 @@ func (c *Client) Get(ctx context.Context, rawURL string, req *Request) (*Respons
 			}
 			if !r.Allowed(c.opt.UserAgent, u) {
 				why := fmt.Errorf("%s is disallowed for %s", u.EscapedPath(), c.opt.UserAgent)
+				reason := ReasonRobots
 				if r.unavailable != "" {
 					why = fmt.Errorf("%s: the host is treated as disallowed", r.unavailable)
+					if r.failure == ReasonTimeout || r.failure == ReasonNetwork {
+						// The host cannot be reached at all: say so.
+						reason = r.failure
+					}
 				}
 				if hop > 0 {
 					why = fmt.Errorf("redirected from %s: %w", rawURL, why)
 				}
-				return nil, &Error{URL: u.String(), Reason: ReasonRobots, Err: why}
+				return nil, &Error{URL: u.String(), Reason: reason, Err: why}
 			}
 		}
 		resp, loc, err := c.retry(ctx, u, req)
@@ -447,7 +452,7 @@ func (c *Client) readRobots(ctx context.Context, u *url.URL) (*Robots, error) {
 		case ferr.Reason == ReasonTooLarge:
 			return allowAll, nil
 		default:
-			return &Robots{unavailable: fmt.Sprintf("robots.txt could not be read (%s)", ferr.Error())}, nil
+			return &Robots{unavailable: fmt.Sprintf("robots.txt could not be read (%s)", ferr.Error()), failure: ferr.Reason}, nil
 		}
 	}
 	return allowAll, nil // a redirect loop: treated as no robots.txt, as RFC 9309 allows after 5 hops

@@ -200,6 +200,12 @@ func TestRobotsUnavailable(t *testing.T) {
 	if _, err := New(testOptions()).Get(context.Background(), srv.URL+"/a", nil); err != nil {
 		t.Errorf("robots.txt 404: %v, want everything allowed", err)
 	}
+	// An unreachable host is reported as such, not as a robots.txt rule.
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	if _, err := New(testOptions()).Get(context.Background(), closed.URL+"/a", nil); reason(err) != ReasonNetwork {
+		t.Errorf("unreachable host: %v, want network error", err)
+	}
 	opt := testOptions()
 	opt.IgnoreRobots = true
 	status = http.StatusServiceUnavailable

@@ -14,6 +14,7 @@ type Robots struct {
 	// unavailable, when set, says why every path is disallowed (the file
 	// could not be read).
 	unavailable string
+	failure     string // the Reason of the failed read
 }
 
 type robotsGroup struct {
