@@ -305,3 +305,70 @@ func recipientCase(p string) bool {
 func sameWords(sp event.Span, a actorRef) bool {
 	return sp.First <= a.head+1 && a.head+1 <= sp.Last || sp.First == 0
 }
+
+// intentCode returns the CAMEO "express intent" code (03) of a cooperative
+// act (roots 04-08): meeting and negotiating → 036, diplomatic cooperation
+// → 032, material cooperation → 031x, aid → 033x, yielding → 034x/035x; ""
+// for other codes.
+func intentCode(code string) string {
+	switch code {
+	case "061", "062", "063", "064":
+		return "031" + code[2:]
+	case "071", "072", "073", "074":
+		return "033" + code[2:]
+	case "0831", "0832", "0833", "0834":
+		return "034" + code[3:]
+	case "083":
+		return "034"
+	case "082":
+		return "0352"
+	case "084", "0841", "0842":
+		return "0353"
+	case "085":
+		return "0354"
+	case "086", "0861", "0862", "0863":
+		return "0355"
+	case "087", "0871", "0872", "0873", "0874":
+		return "0356"
+	}
+	if len(code) < 2 {
+		return ""
+	}
+	switch code[:2] {
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		if code[:3] == "081" {
+			return "0351"
+		}
+		return "035"
+	}
+	return ""
+}
+
+// intent reports whether verb v states an intent rather than an act: the
+// complement of "willing", "ready", "prepared" ("is willing to withdraw"),
+// or a future ("will", "would", "shall": "said they will release").
+func (c *Coder) intent(sc *Scratch, v int) bool {
+	if h := sc.head(v); h >= 0 && sc.s.Words[h].UPOS == "ADJ" && sc.infinitive(v) {
+		switch sc.lemma[h] {
+		case "willing", "ready", "prepared", "eager", "keen", "poised", "determined", "set":
+			return true
+		}
+	}
+	for _, k := range sc.children(v) {
+		if sc.s.Words[k].Deprel == "aux" {
+			switch sc.low[k] {
+			case "will", "would", "shall", "'ll", "wo":
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -751,6 +751,14 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			}
 		}
 	}
+	if ic := intentCode(code); ic != "" && !neg && !c.opt.NoIntent && c.intent(sc, v) {
+		// "is willing to withdraw its troops", "said they will release
+		// the hostages": the intent to act, not the act (phrase.go)
+		if sc.tr != nil {
+			sc.trace("  intent: %s becomes %s", code, ic)
+		}
+		code, rev = ic, ""
+	}
 	// sources
 	sc.srcs = sc.srcs[:0]
 	if m.both && m.src > v {
