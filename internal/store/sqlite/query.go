@@ -277,13 +277,18 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 }
 
 // rollupWhere returns the WHERE clause over event_rollup r and its
-// arguments when the aggregation q can be answered from the rollup: it is
-// a series, the Goldstein figures or the countries, and filters on dates
-// and the ISO country only.
+// arguments when the aggregation q can be answered from the rollups: a
+// series, the Goldstein figures or the countries filtered on dates and the
+// ISO country only (event_rollup), or unfiltered top dyads or places
+// (dyad_totals, place_totals).
 func rollupWhere(q store.Query) (string, []any, bool) {
 	f := q.Filter
 	switch q.Aggregate {
 	case "day", "week", "month", "goldstein", "countries":
+	case "dyads", "places":
+		// Totals over all dates: no condition at all.
+		f.Limit, f.Sort, f.After = 0, "", 0
+		return "", nil, f == store.Filter{}
 	default:
 		return "", nil, false
 	}
@@ -322,6 +327,15 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 			return s.table(ctx, []string{"events", "mentions", "avg_goldstein", "mention_weighted_goldstein"},
 				`SELECT coalesce(sum(r.events), 0), coalesce(sum(r.mentions), 0), round(coalesce(sum(r.goldstein)/nullif(sum(r.events), 0), 0), 3),
 				round(coalesce(sum(r.gm)/nullif(sum(r.mentions), 0), 0), 3) FROM event_rollup r`+rw, rargs)
+		case "dyads":
+			return s.table(ctx, []string{"source", "target", "events", "mentions", "avg_goldstein"},
+				`SELECT source, target, events, mentions, round(goldstein/events, 3) FROM dyad_totals WHERE events > 0
+				ORDER BY events DESC, source, target`+limit(q.Limit, 10), nil)
+		case "places":
+			return s.table(ctx, []string{"place", "name", "country", "lat", "lon", "events", "mentions", "avg_goldstein"},
+				`SELECT t.place, coalesce(p.name, ''), coalesce(p.country, ''), p.lat, p.lon, t.events, t.mentions, round(t.goldstein/t.events, 3)
+				FROM (SELECT * FROM place_totals WHERE events > 0 ORDER BY events DESC, place`+limit(q.Limit, 10)+`) t
+				LEFT JOIN places p ON p.id = t.place ORDER BY t.events DESC, t.place`, nil)
 		case "countries":
 			return s.table(ctx, []string{"country", "events", "mentions", "avg_goldstein"},
 				`SELECT r.country, sum(r.events) AS n, sum(r.mentions), round(sum(r.goldstein)/sum(r.events), 3) FROM event_rollup r`+

@@ -231,6 +231,29 @@ INSERT INTO event_rollup(day, country, events, mentions, goldstein, gm, tone_n, 
 	`
 CREATE INDEX event_rollup_country ON event_rollup(country, day);
 `,
+	// 7: events, mentions and Goldstein sums per action place and per
+	// dyad over all dates, kept by every write, for the unfiltered top
+	// places and dyads (a UI's map and default dyads).
+	`
+CREATE TABLE place_totals (
+	place     TEXT PRIMARY KEY,
+	events    INTEGER NOT NULL,
+	mentions  INTEGER NOT NULL,
+	goldstein REAL NOT NULL
+) WITHOUT ROWID;
+INSERT INTO place_totals(place, events, mentions, goldstein)
+	SELECT place, count(*), sum(num_mentions), sum(goldstein) FROM events WHERE num_mentions > 0 AND place != '' GROUP BY place;
+CREATE TABLE dyad_totals (
+	source    TEXT NOT NULL,
+	target    TEXT NOT NULL,
+	events    INTEGER NOT NULL,
+	mentions  INTEGER NOT NULL,
+	goldstein REAL NOT NULL,
+	PRIMARY KEY (source, target)
+) WITHOUT ROWID;
+INSERT INTO dyad_totals(source, target, events, mentions, goldstein)
+	SELECT source, target, count(*), sum(num_mentions), sum(goldstein) FROM events WHERE num_mentions > 0 GROUP BY source, target;
+`,
 }
 
 // SchemaVersion is the schema version this package writes.

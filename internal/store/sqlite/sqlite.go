@@ -604,16 +604,12 @@ func (t *tx) place(g *event.Geo) error {
 }
 
 // updateCounts recomputes the mention, source and article counts of the
-// events the transaction touched, and adds the change to event_rollup.
+// events the transaction touched, and adds the change to the rollups.
 func (t *tx) updateCounts() error {
 	for id := range t.touched {
-		var day, old int64
-		var country string
-		var g float64
-		var tone sql.NullFloat64
-		if err := t.QueryRowContext(t.ctx, `SELECT day, country, num_mentions, goldstein, tone FROM events WHERE id=?`, id).Scan(
-			&day, &country, &old, &g, &tone); err != nil {
-			return fmt.Errorf("reading event counts: %w", err)
+		k, old, g, tone, err := t.rollupKey(id)
+		if err != nil {
+			return err
 		}
 		var n int64
 		if err := t.QueryRowContext(t.ctx, `UPDATE events SET
@@ -623,7 +619,7 @@ func (t *tx) updateCounts() error {
 			WHERE id=?1 RETURNING num_mentions`, id).Scan(&n); err != nil {
 			return fmt.Errorf("updating event counts: %w", err)
 		}
-		// An event with no counted mention is not in the rollup yet.
+		// An event with no counted mention is not in the rollups yet.
 		var r rollupRow
 		if old == 0 {
 			r.events, r.goldstein = 1, g
@@ -632,39 +628,65 @@ func (t *tx) updateCounts() error {
 			}
 		}
 		r.mentions, r.gm = n-old, g*float64(n-old)
-		if err := t.rollup(day, country, r); err != nil {
+		if err := t.rollup(k, r); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// rollupRow is a change of a row of event_rollup.
+// rollupKey is where an event counts in the rollups.
+type rollupKey struct {
+	day                            int64
+	country, place, source, target string
+}
+
+// rollupKey reads an event's rollup key, its counted mentions, Goldstein
+// value and tone.
+func (t *tx) rollupKey(id int64) (k rollupKey, n int64, g float64, tone sql.NullFloat64, err error) {
+	err = t.QueryRowContext(t.ctx, `SELECT day, country, place, source, target, num_mentions, goldstein, tone FROM events WHERE id=?`, id).Scan(
+		&k.day, &k.country, &k.place, &k.source, &k.target, &n, &g, &tone)
+	if err != nil {
+		err = fmt.Errorf("reading event counts: %w", err)
+	}
+	return
+}
+
+// rollupRow is a change of the rollups.
 type rollupRow struct {
 	events, mentions, toneN int64
 	goldstein, gm, tone     float64
 }
 
-// rollup adds r to the row of day and country of event_rollup.
-func (t *tx) rollup(day int64, country string, r rollupRow) error {
+// rollup adds r to the rollup rows of k: its day and country, its place
+// (when it has one) and its dyad.
+func (t *tx) rollup(k rollupKey, r rollupRow) error {
 	if _, err := t.exec(`INSERT INTO event_rollup(day, country, events, mentions, goldstein, gm, tone_n, tone) VALUES (?,?,?,?,?,?,?,?)
 		ON CONFLICT(day, country) DO UPDATE SET events = events + excluded.events, mentions = mentions + excluded.mentions,
 		goldstein = goldstein + excluded.goldstein, gm = gm + excluded.gm, tone_n = tone_n + excluded.tone_n, tone = tone + excluded.tone`,
-		day, country, r.events, r.mentions, r.goldstein, r.gm, r.toneN, r.tone); err != nil {
+		k.day, k.country, r.events, r.mentions, r.goldstein, r.gm, r.toneN, r.tone); err != nil {
 		return fmt.Errorf("updating event rollup: %w", err)
+	}
+	if k.place != "" {
+		if _, err := t.exec(`INSERT INTO place_totals(place, events, mentions, goldstein) VALUES (?,?,?,?)
+			ON CONFLICT(place) DO UPDATE SET events = events + excluded.events, mentions = mentions + excluded.mentions,
+			goldstein = goldstein + excluded.goldstein`, k.place, r.events, r.mentions, r.goldstein); err != nil {
+			return fmt.Errorf("updating place totals: %w", err)
+		}
+	}
+	if _, err := t.exec(`INSERT INTO dyad_totals(source, target, events, mentions, goldstein) VALUES (?,?,?,?,?)
+		ON CONFLICT(source, target) DO UPDATE SET events = events + excluded.events, mentions = mentions + excluded.mentions,
+		goldstein = goldstein + excluded.goldstein`, k.source, k.target, r.events, r.mentions, r.goldstein); err != nil {
+		return fmt.Errorf("updating dyad totals: %w", err)
 	}
 	return nil
 }
 
-// unroll takes an event out of event_rollup.
+// unroll takes an event out of the rollups.
 func (t *tx) unroll(id int64) error {
-	var day, n int64
-	var country string
-	var g float64
-	var tone sql.NullFloat64
-	if err := t.QueryRowContext(t.ctx, `SELECT day, country, num_mentions, goldstein, tone FROM events WHERE id=?`, id).Scan(
-		&day, &country, &n, &g, &tone); err != nil {
-		return fmt.Errorf("reading event counts: %w", err)
+	k, n, g, tone, err := t.rollupKey(id)
+	if err != nil {
+		return err
 	}
 	if n == 0 {
 		return nil
@@ -673,5 +695,5 @@ func (t *tx) unroll(id int64) error {
 	if tone.Valid {
 		r.toneN, r.tone = -1, -tone.Float64
 	}
-	return t.rollup(day, country, r)
+	return t.rollup(k, r)
 }
