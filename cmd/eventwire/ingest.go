@@ -78,6 +78,13 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	if *timeout <= 0 || *maxPage <= 0 || *retries < 0 || *hostDelay < 0 || *fetchers < 1 {
 		return fmt.Errorf("%w: --timeout, --max-page-bytes and --fetchers must be positive, --retries and --host-delay not negative", errUsage)
 	}
+	languages := strings.Split(*langs, ",")
+	for i, l := range languages {
+		languages[i] = strings.ToLower(strings.TrimSpace(l))
+		if len(languages[i]) != 2 {
+			return fmt.Errorf("%w: --lang: want comma-separated two-letter ISO 639-1 codes, not %q", errUsage, *langs)
+		}
+	}
 	if *near > dedup.MaxBandDistance {
 		return fmt.Errorf("%w: --near-distance: at most %d, not %d", errUsage, dedup.MaxBandDistance, *near)
 	}
@@ -114,7 +121,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		Context:     ctx,
 		Fetcher:     fetch.New(fopt),
 		Extract:     extract.Options{NoFallback: *noFallback},
-		Languages:   strings.Split(*langs, ","),
+		Languages:   languages,
 		AnyLanguage: *anyLang,
 		FeedContent: *feedContent,
 		Concurrency: *fetchers,

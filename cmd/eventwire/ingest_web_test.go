@@ -70,9 +70,11 @@ func TestIngestWeb(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "1 articles read: 1 new") {
 		t.Errorf("--lang en,fr: %d %s", code, out)
 	}
-	code, _, errOut = runCLI(t, "ingest", "--db", db, "--watch", "10ms", srv.URL+"/feed.xml")
-	if code != 2 || !strings.Contains(errOut, "--watch") {
-		t.Errorf("--watch 10ms: %d %s", code, errOut)
+	for _, bad := range [][]string{{"--watch", "10ms"}, {"--lang", "english"}, {"--lang", ""}, {"--fetchers", "0"}, {"--timeout", "0s"}} {
+		code, _, errOut = runCLI(t, append(append([]string{"ingest", "--db", db}, bad...), srv.URL+"/feed.xml")...)
+		if code != 2 || !strings.Contains(errOut, bad[0]) {
+			t.Errorf("%v: exit %d, %s; want a usage error naming the flag", bad, code, errOut)
+		}
 	}
 }
 
