@@ -92,7 +92,8 @@ type pgServer struct {
 }
 
 // startPostgres starts a PostgreSQL 15 server on a free loopback port with
-// a data directory under /tmp (as .ci/postgres.sh does), and stops it when
+// a data directory under /tmp (as .ci/postgres.sh does, but with durable
+// commits), and stops it when
 // the test ends. It skips the test when the server binaries are missing or
 // the server does not start.
 func startPostgres(t testing.TB) *pgServer {
@@ -144,7 +145,12 @@ func (s *pgServer) run(name string, args ...string) ([]byte, error) {
 // Start starts the server and waits until it accepts connections.
 func (s *pgServer) Start() error {
 	out, err := s.run("pg_ctl", "-D", filepath.Join(s.dir, "data"), "-l", filepath.Join(s.dir, "log"), "-w", "-t", "30",
-		"-o", fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100", s.port, s.dir),
+		// synchronous_commit stays on: a worker acknowledges its deliveries
+		// after the commit returns, so a commit must survive the server's
+		// crash (with it off, Crash loses the last batches). fsync=off
+		// is safe here because only the server process crashes, not the
+		// machine.
+		"-o", fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=on -c max_connections=100", s.port, s.dir),
 		"start")
 	if err != nil {
 		return fmt.Errorf("pg_ctl start: %v: %s", err, out)

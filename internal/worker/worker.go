@@ -148,6 +148,8 @@ func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
+	// Both the fetching and the committing goroutine log.
+	opt.Log = &lockedWriter{w: opt.Log}
 	w := &worker{ctx: ctx, q: q, st: st, opt: opt, newAn: newAnalyzer, start: time.Now(), held: map[*queue.Delivery]bool{}}
 	w.extendEvery = queue.Defaults.AckWait / 3
 	if qq, ok := q.(*queue.Queue); ok {
@@ -249,6 +251,18 @@ func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.
 		err = ctx.Err()
 	}
 	return w.summary(), err
+}
+
+// lockedWriter serialises writes to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 func (w *worker) hold(ds ...*queue.Delivery) {
