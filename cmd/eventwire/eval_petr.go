@@ -70,7 +70,7 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c, err := coder.New(set, coder.Options{Negation: neg, AllowMonad: *monad, NullActors: true, Petrarch1: *style == "petrarch1", NoIntent: true})
+	c, err := coder.New(set, coder.Options{Negation: neg, AllowMonad: *monad, NullActors: true, Petrarch1: *style == "petrarch1", Literal: true})
 	if err != nil {
 		return err
 	}

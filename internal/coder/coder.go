@@ -63,12 +63,15 @@ type Options struct {
 	// the bill"): source and target are NullCode with their phrases' spans.
 	// A subject phrase is still required.
 	AllowUnknown bool
-	// NoIntent codes a cooperative act (roots 04-08) as the act even when
-	// the sentence states only the intent to do it ("is willing to
-	// withdraw its troops", "will release the hostages"), as PETRARCH does
-	// (the PETR validation gold follows it). By default such a verb codes
-	// CAMEO's express-intent code instead (0356, 0353: see intentCode).
-	NoIntent bool
+	// Literal codes a cooperative act (roots 04-09) as the act whether the
+	// sentence says it was done, will be done or must be done, as PETRARCH
+	// does (the PETR validation gold follows it). By default an act stated
+	// as an intent ("is willing to withdraw its troops", "will release the
+	// hostages") codes CAMEO's express-intent code (0356, 0353; see
+	// intentCode), and one a speaker says another must do ("Russia says
+	// Israel must end attacks") the speaker's demand of the clause's
+	// subject (RUS → ISR 1056; see demandCode).
+	Literal bool
 	// PhraseSpans makes the source and target spans of an event cover the
 	// whole noun phrase of the verb's argument that holds the actor ("the
 	// last ISIS group bastion in the country", with its preposition), as

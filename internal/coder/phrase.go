@@ -372,3 +372,78 @@ func (c *Coder) intent(sc *Scratch, v int) bool {
 	}
 	return false
 }
+
+// demandCode returns the CAMEO demand code (10) for a cooperative act
+// (roots 04-09) that someone says another must do: meeting → 108,
+// diplomatic cooperation → 102, material cooperation → 101x, aid → 103x,
+// yielding → 104x/105x, ceasefire → 107, withdrawal → 106, investigation
+// → 101; "" for other codes.
+func demandCode(code string) string {
+	switch code {
+	case "061", "062", "063", "064":
+		return "101" + code[2:]
+	case "071", "072", "073", "074":
+		return "103" + code[2:]
+	case "0831", "0832", "0833", "0834":
+		return "104" + code[3:]
+	case "083":
+		return "104"
+	case "082":
+		return "1052"
+	case "084", "0841", "0842":
+		return "1053"
+	case "085":
+		return "1054"
+	case "086", "0861", "0862", "0863":
+		return "1055"
+	case "0871":
+		return "107"
+	case "0874":
+		return "106"
+	case "087", "0872", "0873":
+		return "1056"
+	}
+	if len(code) < 3 {
+		return ""
+	}
+	switch code[:2] {
+	case "04":
+		return "108"
+	case "05":
+		return "102"
+	case "06":
+		return "100"
+	case "07":
+		return "103"
+	case "08":
+		if code[:3] == "081" {
+			return "1051"
+		}
+		return "100"
+	case "09":
+		return "101"
+	}
+	return ""
+}
+
+// demandedBy returns the speech verb whose speaker demands the act of verb
+// v ("Russia says Israel must end attacks on Syria": v "end" under "says"
+// with "must"), -1 when v is no such act.
+func (c *Coder) demandedBy(sc *Scratch, v int) int {
+	must := false
+	for _, k := range sc.children(v) {
+		if sc.s.Words[k].Deprel == "aux" && (sc.low[k] == "must" || sc.low[k] == "should") {
+			must = true
+		}
+	}
+	if !must {
+		return -1
+	}
+	if r := sc.rel(v); r != "ccomp" && r != "parataxis" {
+		return -1
+	}
+	if h := sc.head(v); h >= 0 && c.isSpeech(sc, h) {
+		return h
+	}
+	return -1
+}

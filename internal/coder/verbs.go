@@ -751,7 +751,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			}
 		}
 	}
-	if ic := intentCode(code); ic != "" && !neg && !c.opt.NoIntent && c.intent(sc, v) {
+	if ic := intentCode(code); ic != "" && !neg && !c.opt.Literal && c.intent(sc, v) {
 		// "is willing to withdraw its troops", "said they will release
 		// the hostages": the intent to act, not the act (phrase.go)
 		if sc.tr != nil {
@@ -761,7 +761,26 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	}
 	// sources
 	sc.srcs = sc.srcs[:0]
-	if m.both && m.src > v {
+	sc.tgts = sc.tgts[:0]
+	demanded := false
+	if dc := demandCode(code); dc != "" && !neg && !c.opt.Literal {
+		// "Russia says Israel must end attacks on Syria": the speaker
+		// demands the act of the clause's subject (phrase.go)
+		if h := c.demandedBy(sc, v); h >= 0 {
+			if sc.tgts = c.subjects(sc, v, sc.tgts, 0); len(sc.tgts) > 0 {
+				if sc.srcs = c.subjects(sc, h, sc.srcs, 0); len(sc.srcs) > 0 {
+					if sc.tr != nil {
+						sc.trace("  demand: %s of the clause becomes %s by the speaker of %q", code, dc, sc.low[h])
+					}
+					code, rev, demanded = dc, "", true
+					m.both, m.src, m.tgt = false, -1, -1
+				} else {
+					sc.tgts = sc.tgts[:0]
+				}
+			}
+		}
+	}
+	if !demanded && m.both && m.src > v {
 		// '%' after the verb ("agrees with %"): with a subject of its
 		// own, the subject acts on each member of the compound
 		if sc.srcs = c.subjects(sc, v, sc.srcs, 0); len(sc.srcs) > 0 {
@@ -769,14 +788,14 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		}
 	}
 	switch {
-	case len(sc.srcs) > 0: // the subject of a '%' after the verb
+	case len(sc.srcs) > 0: // the subject of a '%' after the verb, or a demand's speaker
 	case m.src >= 0:
 		sc.srcs = c.resolveNP(sc, m.src, sc.srcs, 0)
 	default:
 		sc.srcs = c.subjects(sc, v, sc.srcs, 0)
 	}
-	sc.tgts = sc.tgts[:0]
 	switch {
+	case demanded:
 	case m.both:
 		// '%': a compound actor acting on itself, each member on the others
 		sc.tgts = append(sc.tgts, sc.srcs...)
@@ -905,6 +924,11 @@ func (c *Coder) reported(sc *Scratch, evs []event.Event) []event.Event {
 					sc.srcs = c.subjects(sc, h, sc.srcs[:0], 0)
 					if len(sc.srcs) > 0 {
 						evs[i].Attribution = sc.srcs[0].code
+					}
+					if strings.HasPrefix(evs[i].Code, "10") && evs[i].Source == evs[i].Attribution {
+						// the speaker's own demand ("X says Y must ..."), not
+						// an event it reports
+						evs[i].Reported, evs[i].Attribution = false, ""
 					}
 					sc.speaker[h] = k + 1 // the clause (1-based) whose events are reported
 					break

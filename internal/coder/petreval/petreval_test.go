@@ -89,7 +89,7 @@ func setup(t testing.TB, xml, verbs string, petrarch1 bool) (*coder.Coder, *File
 			t.Fatal(err)
 		}
 	}
-	c, err := coder.New(set, coder.Options{Negation: coder.NegationTransform, Petrarch1: petrarch1, NoIntent: true})
+	c, err := coder.New(set, coder.Options{Negation: coder.NegationTransform, Petrarch1: petrarch1, Literal: true})
 	if err != nil {
 		t.Fatal(err)
 	}
