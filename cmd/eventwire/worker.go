@@ -17,7 +17,6 @@ import (
 	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/queue"
 	"github.com/eventwire/eventwire/internal/store"
-	"github.com/eventwire/eventwire/internal/store/postgres"
 	"github.com/eventwire/eventwire/internal/worker"
 )
 
@@ -102,7 +101,7 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	if err := q.WatchDeadlines(func(err error) { fmt.Fprintf(stderr, "dead letters: %v\n", err) }); err != nil {
 		return err
 	}
-	st, err := openWorkerStore(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -147,14 +146,4 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 		return nil // stopped by a signal: what was committed is acknowledged
 	}
 	return err
-}
-
-// openWorkerStore opens the PostgreSQL store of a postgres:// DSN, else the
-// SQLite store at the path (several workers on one machine can share a
-// SQLite file; workers on several machines need PostgreSQL).
-func openWorkerStore(ctx context.Context, db string) (store.Store, error) {
-	if postgres.IsDSN(db) {
-		return postgres.Open(ctx, db)
-	}
-	return openStore(ctx, db)
 }
