@@ -113,16 +113,16 @@ func TestAccuracyFloor(t *testing.T) {
 
 // Floors just below the measured figures, with a margin for retrained
 // tagger and parser models. All sentences: coverage 0.858, class accuracy
-// 0.768, source F1 0.831, target F1 0.589; held out (odd): 0.844, 0.772,
-// 0.831, 0.564.
+// 0.800, source F1 0.834, target F1 0.591; held out (odd): 0.844, 0.801,
+// 0.834, 0.567.
 const (
 	floorCoverage = 0.84
-	floorClass    = 0.75
+	floorClass    = 0.78
 	floorSource   = 0.81
 	floorTarget   = 0.57
 
 	floorHeldCoverage = 0.82
-	floorHeldClass    = 0.75
+	floorHeldClass    = 0.78
 	floorHeldSource   = 0.81
 	floorHeldTarget   = 0.54
 )
