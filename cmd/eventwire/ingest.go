@@ -126,10 +126,6 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		FeedContent: *feedContent,
 		Concurrency: *fetchers,
 	}
-	// load walks its inputs with ingest.Walk, which is ingest.Default's.
-	prev := ingest.Default
-	ingest.Default = walker
-	defer func() { ingest.Default = prev }()
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
@@ -143,6 +139,10 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	know, err := newKnowledge(set, *noGeo)
+	if err != nil {
+		return err
+	}
 	newAnalyzer := func() load.Analyze { return an.NewWorker().Analyze }
 	sources := fs.Args()
 	for round := 1; ; round++ {
@@ -152,6 +152,8 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 			BatchSize: *batch,
 			Write:     store.WriteOptions{NearDistance: *near, NearDays: *nearDays, EventWindow: *window},
 			Run:       store.Run{ID: now.Format("20060102T150405.000000000Z"), Started: now, Args: strings.Join(args, " ")},
+			Knowledge: know,
+			Walk:      walker.Walk,
 		}
 		if !*quiet {
 			opt.Log = stderr

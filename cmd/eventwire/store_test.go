@@ -71,6 +71,12 @@ func TestStoreCommands(t *testing.T) {
 	if code != 0 || strings.Count(out, "\n") != events+1 {
 		t.Errorf("query csv: %d rows for %d events (%s)\n%s", strings.Count(out, "\n")-1, events, errOut, out)
 	}
+	// ingest keeps each article's knowledge: the truce and ceasefire
+	// articles carry the CEASEFIRE theme, the court ruling does not.
+	code, out, errOut = runCLI(t, "query", "--db", db, "--theme", "CEASEFIRE", "--format", "csv")
+	if rows := strings.Count(out, "\n") - 1; code != 0 || rows < 1 || rows >= events || strings.Contains(out, "006-court") {
+		t.Errorf("query --theme CEASEFIRE: %d rows of %d events (%s)\n%s", rows, events, errOut, out)
+	}
 	code, out, errOut = runCLI(t, "query", "--db", db, "--count-by", "month", "--format", "json")
 	var months []map[string]any
 	if code != 0 || json.Unmarshal([]byte(out), &months) != nil || len(months) == 0 {

@@ -37,6 +37,9 @@ type Options struct {
 	// (entities, places, themes, tone...) after its analysis, in the same
 	// worker (each worker has its own gkg.Scratch), for the store to keep.
 	Knowledge *gkg.Extractor
+	// Walk reads the inputs (nil: ingest.Walk); a command passes its
+	// configured ingest.Walker's Walk.
+	Walk func(paths []string, visit func(doc ingest.Document, origin string) error, skipped func(ingest.Skip)) error
 	// Progress, when set, is called after each batch with the counts so far.
 	Progress func(Summary)
 	// Log receives one line per skipped input (nil: discard).
@@ -118,7 +121,11 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 				return rctx.Err()
 			}
 		}
-		err := ingest.Walk(paths, func(doc ingest.Document, origin string) error {
+		walk := opt.Walk
+		if walk == nil {
+			walk = ingest.Walk
+		}
+		err := walk(paths, func(doc ingest.Document, origin string) error {
 			a := article(doc, origin)
 			seen, existing, err := st.Seen(rctx, a.ID, a.SimHash, a.Words, a.Published, opt.Write)
 			if err != nil {
