@@ -428,6 +428,9 @@ func (c *Coder) pronoun(sc *Scratch, h int) (actorRef, bool) {
 			if a.last >= h || pass == 0 && !strings.HasPrefix(sc.s.Words[a.head].Deprel, "nsubj") {
 				continue
 			}
+			if sc.coSubject(a.head, h) {
+				continue
+			}
 			a.head, a.first, a.last = h, h, h
 			if sc.tr != nil {
 				sc.trace("pronoun %q at word %d → %s", sc.low[h], h+1, a.code)
@@ -598,4 +601,21 @@ func (sc *Scratch) insideModifier(k int) bool {
 		return sc.head(k) > k
 	}
 	return false
+}
+
+// coSubject reports whether word a is the subject of the clause whose
+// object is the pronoun h ("Trump called Erdogan and urged him": "him" is
+// not Trump): an object pronoun does not refer to its own clause's subject,
+// which would be "himself"; a verb coordinated with a's verb shares a.
+func (sc *Scratch) coSubject(a, h int) bool {
+	switch sc.low[h] {
+	case "him", "her", "them", "us":
+	default:
+		return false
+	}
+	if d := sc.s.Words[h].Deprel; d != "obj" && d != "iobj" || !strings.HasPrefix(sc.s.Words[a].Deprel, "nsubj") {
+		return false
+	}
+	v, s := sc.head(h), sc.head(a)
+	return v >= 0 && (v == s || sc.rel(v) == "conj" && sc.head(v) == s)
 }
