@@ -112,16 +112,16 @@ func TestAccuracyFloor(t *testing.T) {
 }
 
 // Floors just below the measured figures, with a margin for retrained
-// tagger and parser models. All sentences: coverage 0.858, class accuracy
-// 0.800, source F1 0.834, target F1 0.591; held out (odd): 0.844, 0.801,
-// 0.834, 0.567.
+// tagger and parser models. All sentences: coverage 0.867, class accuracy
+// 0.803, source F1 0.833, target F1 0.592; held out (odd): 0.850, 0.803,
+// 0.835, 0.568.
 const (
-	floorCoverage = 0.84
+	floorCoverage = 0.85
 	floorClass    = 0.78
 	floorSource   = 0.81
 	floorTarget   = 0.57
 
-	floorHeldCoverage = 0.82
+	floorHeldCoverage = 0.83
 	floorHeldClass    = 0.78
 	floorHeldSource   = 0.81
 	floorHeldTarget   = 0.54
