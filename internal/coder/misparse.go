@@ -291,6 +291,24 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
 		sc.index()
 	}
+	// an infinitive read as a noun compounded with its object after "to"
+	// ("decided to/case ease/compound restrictions/obl"): "to" marks the
+	// verb, the noun is its object
+	for t := range sc.s.Words {
+		x, n, v, ok := c.infinitiveAsNoun(sc, t)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d is an infinitive with object %q", sc.low[x], x+1, sc.low[n])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		ws[x].UPOS, ws[x].Head, ws[x].Deprel = "VERB", v+1, "xcomp"
+		ws[t].UPOS, ws[t].Head, ws[t].Deprel = "PART", x+1, "mark"
+		ws[n].Head, ws[n].Deprel = x+1, "obj"
+		sc.index()
+	}
 	// a possessor made a second subject or object of the verb ("China/nsubj
 	// ’s health ministry/nsubj sent"): it is the possessor of the phrase
 	// after it
@@ -377,6 +395,33 @@ func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
 		return r, n, true
 	}
 	return 0, 0, false
+}
+
+// infinitiveAsNoun reports whether word t is "to" read as the preposition
+// of a noun n whose compound x, right after "to", is a verb of the
+// dictionary in its base form ("decided to ease restrictions" parsed as
+// "to [ease restrictions]"); v is the verb the phrase hangs from. Words
+// the verb patterns name as things ("trade", "aid") are left alone.
+func (c *Coder) infinitiveAsNoun(sc *Scratch, t int) (x, n, v int, ok bool) {
+	ws := sc.s.Words
+	if sc.low[t] != "to" || ws[t].Deprel != "case" || t+2 >= len(ws) {
+		return 0, 0, 0, false
+	}
+	x, n = t+1, sc.head(t)
+	if n != t+2 || ws[x].Deprel != "compound" || sc.head(x) != n || ws[x].UPOS != "NOUN" || sc.low[x] != sc.lemma[x] ||
+		c.patternWords[sc.low[x]] || sc.rel(n) != "obl" {
+		return 0, 0, 0, false
+	}
+	if v = sc.head(n); v < 0 || ws[v].UPOS != "VERB" {
+		return 0, 0, 0, false
+	}
+	verb := false
+	for _, r := range c.set.VerbsFor(sc.low[x]) {
+		if !c.set.Verbs[r.Verb].Forms[r.Form].Noun {
+			verb = true
+		}
+	}
+	return x, n, v, verb
 }
 
 // possessorAsArgument reports whether word p, marked possessive ("'s"),
