@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -29,25 +30,30 @@ func BenchmarkWorkerProcesses(b *testing.B) {
 	feed := confliCorpus(b, articles)
 	for _, k := range []int{1, 2, 4} {
 		b.Run(fmt.Sprintf("processes=%d", k), func(b *testing.B) {
-			var rate, wall, write float64
+			var rate, wall, write, cpu float64
 			for range b.N {
-				r, w, s := drainWith(b, feed, articles, k)
+				r, w, s, c, rss := drainWith(b, feed, articles, k)
+				b.ReportMetric(rss, "max-rss-MiB")
 				rate += r
 				wall += w
 				write += s
+				cpu += c
 			}
 			b.ReportMetric(rate/float64(b.N), "articles/s")
 			b.ReportMetric(wall/float64(b.N), "wall-s")
 			b.ReportMetric(write/float64(b.N), "store-articles/s")
+			b.ReportMetric(cpu/float64(b.N), "cpu-ms/article")
 			b.ReportMetric(0, "ns/op")
 		})
 	}
 }
 
 // drainWith publishes feed to a fresh server and store and drains it with k
-// worker processes; it returns articles/s, the wall time and the store's
-// write rate (articles per second of store writes, over all workers).
-func drainWith(b *testing.B, feed string, articles, k int) (rate, wall, write float64) {
+// worker processes; it returns articles/s, the wall time, the store's
+// write rate (articles per second of store writes, over all workers) and
+// the worker processes' CPU time per article (user and system, model
+// loading included), and the largest resident set of a worker process.
+func drainWith(b *testing.B, feed string, articles, k int) (rate, wall, write, cpuMS, rssMiB float64) {
 	c := natstest.Start(b, 1)
 	q := openQueue(b, c.URL(), queue.Config{})
 	if ps, err := queue.PublishPaths(context.Background(), q, []string{feed}, nil); err != nil || ps.Published != articles {
@@ -61,7 +67,7 @@ func drainWith(b *testing.B, feed string, articles, k int) (rate, wall, write fl
 			AckWait: time.Minute, Replicas: 1, Write: store.WriteOptions{NearDistance: -1}, Name: fmt.Sprintf("bench-%d", i+1)}))
 	}
 	stored := 0
-	var longest, storeTime time.Duration
+	var longest, storeTime, cpu time.Duration
 	for i, p := range procs {
 		sum, err := p.wait(b, 10*time.Minute)
 		if err != nil {
@@ -70,11 +76,16 @@ func drainWith(b *testing.B, feed string, articles, k int) (rate, wall, write fl
 		stored += sum.New + sum.Duplicate + sum.Already
 		longest = max(longest, sum.Elapsed)
 		storeTime += sum.StoreTime
+		cpu += p.cmd.ProcessState.UserTime() + p.cmd.ProcessState.SystemTime()
+		if ru, ok := p.cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rssMiB = max(rssMiB, float64(ru.Maxrss)/1024) // Linux: KiB
+		}
 	}
 	if stored != articles {
 		b.Fatalf("%d articles stored, want %d", stored, articles)
 	}
-	return float64(articles) / longest.Seconds(), time.Since(start).Seconds(), float64(articles) / storeTime.Seconds()
+	return float64(articles) / longest.Seconds(), time.Since(start).Seconds(), float64(articles) / storeTime.Seconds(),
+		float64(cpu.Milliseconds()) / float64(articles), rssMiB
 }
 
 // BenchmarkLoadRun is the baseline of BenchmarkWorkerProcesses: the same
@@ -146,4 +157,27 @@ func BenchmarkLatency(b *testing.B) {
 		b.ReportMetric(sum.LatencyP95.Seconds()*1000, "p95-ms")
 		b.ReportMetric(0, "ns/op")
 	}
+}
+
+// BenchmarkWorkerStartup measures what a worker process costs before its
+// first article: connecting, loading the models and dictionaries, finding
+// the queue empty (cpu-s, wall-s).
+//
+//	go test -run '^$' -bench WorkerStartup -benchtime 1x ./internal/worker
+func BenchmarkWorkerStartup(b *testing.B) {
+	c := natstest.Start(b, 1)
+	db := freshStore(b)
+	var cpu, wall float64
+	for range b.N {
+		start := time.Now()
+		p := startWorker(b, processConfig{URL: c.URL(), DB: db, Batch: 64, Workers: 1, AckWait: time.Minute, Replicas: 1, Name: "startup"})
+		if _, err := p.wait(b, 5*time.Minute); err != nil {
+			b.Fatal(err)
+		}
+		wall += time.Since(start).Seconds()
+		cpu += (p.cmd.ProcessState.UserTime() + p.cmd.ProcessState.SystemTime()).Seconds()
+	}
+	b.ReportMetric(cpu/float64(b.N), "cpu-s")
+	b.ReportMetric(wall/float64(b.N), "wall-s")
+	b.ReportMetric(0, "ns/op")
 }
