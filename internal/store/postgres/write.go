@@ -175,7 +175,7 @@ func (p *plan) read(ctx context.Context, tx pgx.Tx, b *store.Batch, arts []store
 			origins[i], reasons[i], messages[i] = sk.Origin, sk.Reason, sk.Message
 		}
 		q.Queue(`INSERT INTO skips(run_id, origin, reason, message)
-			SELECT $1, o, r, m FROM unnest($2::text[], $3::text[], $4::text[]) AS s(o, r, m) ON CONFLICT DO NOTHING`,
+			SELECT $1, o, r, m FROM unnest($2::text[], $3::text[], $4::text[]) AS s(o, r, m) ORDER BY o ON CONFLICT DO NOTHING`,
 			b.Run.ID, origins, reasons, messages).Exec(func(ct pgconn.CommandTag) error {
 			p.res.Skipped = int(ct.RowsAffected())
 			return nil
