@@ -444,6 +444,9 @@ func (sc *Scratch) possessorAsArgument(p int) (n int, ok bool) {
 		return 0, false
 	}
 	h := sc.head(p)
+	if h < 0 {
+		return 0, false
+	}
 	for _, k := range sc.children(h) {
 		if k > last && ws[k].Deprel == d {
 			// the words between the mark and n belong to n's phrase
