@@ -431,3 +431,60 @@ func TestConcurrentWritersAgreeWithOne(t *testing.T) {
 		t.Errorf("run counts %d %d %d %d %d, want %+v", rn, rd, ra, re, rm, sum)
 	}
 }
+
+// TestSimultaneousCopiesAndReports starts two writers at the same moment,
+// again and again, each storing a copy of one text (under its own URL) and
+// its own report of one event: every time, the text must be one article
+// with two copies, and each event one event with two mentions.
+func TestSimultaneousCopiesAndReports(t *testing.T) {
+	const rounds = 25
+	dsn := freshDatabase(t)
+	ctx := context.Background()
+	var dbs [2]*DB
+	for w := range dbs {
+		db, err := Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		dbs[w] = db
+	}
+	for k := range rounds {
+		src, tgt := fmt.Sprintf("X%02d", k), fmt.Sprintf("Y%02d", k)
+		text := randomText(10_000 + k)
+		start := make(chan struct{})
+		var wg sync.WaitGroup
+		for w := range dbs {
+			wg.Go(func() {
+				b := &store.Batch{Articles: []store.Article{
+					art(fmt.Sprintf("https://p%d.example/copy/%d", w, k), fmt.Sprintf("paper%d", w), text, ev(1, src, tgt, "112", "2024-06-01", "")),
+					art(fmt.Sprintf("https://p%d.example/report/%d", w, k), fmt.Sprintf("paper%d", w), fmt.Sprintf("Paper %d: strike %d.", w, k),
+						ev(1, tgt, src, "195", "2024-06-02", "379252")),
+				}}
+				<-start
+				if _, err := dbs[w].Write(ctx, b, store.WriteOptions{}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		close(start)
+		wg.Wait()
+	}
+	s, err := dbs[0].Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Articles != 3*rounds || s.Copies != 4*rounds || s.Events != 2*rounds || s.Mentions != 4*rounds {
+		t.Errorf("stats %+v, want %d articles, %d copies, %d events, %d mentions", s, 3*rounds, 4*rounds, 2*rounds, 4*rounds)
+	}
+	err = dbs[0].Events(ctx, store.Filter{}, func(e *store.StoredEvent) error {
+		if e.NumMentions != 2 || e.NumSources != 2 || e.NumArticles != 2 {
+			t.Errorf("event %d %s>%s %s: m%d s%d a%d, want 2 each", e.ID, e.Event.Source, e.Event.Target, e.Event.Code,
+				e.NumMentions, e.NumSources, e.NumArticles)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
