@@ -62,5 +62,6 @@ func runQueue(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "done         %d\n", s.Done)
 	fmt.Fprintf(stdout, "dead         %d\n", s.Dead)
 	fmt.Fprintf(stdout, "idle pulls   %d\n", s.Workers)
+	fmt.Fprintf(stdout, "settings     max deliver %d, ack wait %s\n", s.MaxDeliver, s.AckWait)
 	return nil
 }

@@ -7,8 +7,8 @@
 // is moved to a dead-letter stream with the reason in a header.
 //
 // Streams and the consumer are created on first use with Config's settings
-// and left as they are afterwards (the consumer's delivery settings are
-// updated to the caller's).
+// and left as they are afterwards, except that a worker's connection
+// (Config.Worker) updates the consumer's delivery settings to its own.
 package queue
 
 import (
@@ -61,6 +61,11 @@ type Config struct {
 	Backoff []time.Duration
 	// MaxAckPending bounds the deliveries in flight over all workers.
 	MaxAckPending int
+	// Worker marks a connection that pulls: Open applies its delivery
+	// settings (MaxDeliver, AckWait, MaxAckPending) to an existing
+	// consumer. Other connections (publishers, status) use the consumer as
+	// it is, creating it with their settings only when it does not exist.
+	Worker bool
 }
 
 // Defaults is the configuration used for zero fields.
@@ -211,17 +216,25 @@ func (q *Queue) setup(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("creating stream %s: %w", c.DeadStream, err)
 	}
+	cc := jetstream.ConsumerConfig{
+		Durable:       c.Consumer,
+		Description:   "eventwire workers",
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       c.AckWait,
+		MaxDeliver:    c.MaxDeliver,
+		MaxAckPending: c.MaxAckPending,
+		FilterSubject: c.Subject,
+		Replicas:      0, // the stream's
+	}
 	q.cons, err = retry(ctx, func(ctx context.Context) (jetstream.Consumer, error) {
-		return js.CreateOrUpdateConsumer(ctx, c.Stream, jetstream.ConsumerConfig{
-			Durable:       c.Consumer,
-			Description:   "eventwire workers",
-			AckPolicy:     jetstream.AckExplicitPolicy,
-			AckWait:       c.AckWait,
-			MaxDeliver:    c.MaxDeliver,
-			MaxAckPending: c.MaxAckPending,
-			FilterSubject: c.Subject,
-			Replicas:      0, // the stream's
-		})
+		if c.Worker {
+			return js.CreateOrUpdateConsumer(ctx, c.Stream, cc)
+		}
+		cons, err := js.Consumer(ctx, c.Stream, c.Consumer)
+		if errors.Is(err, jetstream.ErrConsumerNotFound) {
+			cons, err = js.CreateConsumer(ctx, c.Stream, cc)
+		}
+		return cons, err
 	})
 	if err != nil {
 		return fmt.Errorf("creating consumer %s: %w", c.Consumer, err)
@@ -575,6 +588,9 @@ type Status struct {
 	Done        uint64 `json:"done"`        // acknowledged or given up (left the work stream)
 	Dead        uint64 `json:"dead"`        // in the dead-letter stream
 	Workers     int    `json:"workers"`     // pull requests waiting at the server (idle workers)
+	// The consumer's delivery settings.
+	MaxDeliver int           `json:"max_deliver"`
+	AckWait    time.Duration `json:"ack_wait_ns"`
 }
 
 // Status reads the streams' and the consumer's state.
@@ -598,6 +614,8 @@ func (q *Queue) Status(ctx context.Context) (Status, error) {
 		Redelivered: ci.NumRedelivered,
 		Dead:        di.State.Msgs,
 		Workers:     ci.NumWaiting,
+		MaxDeliver:  ci.Config.MaxDeliver,
+		AckWait:     ci.Config.AckWait,
 	}
 	if wi.State.LastSeq >= wi.State.Msgs {
 		s.Done = wi.State.LastSeq - wi.State.Msgs
