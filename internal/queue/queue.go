@@ -395,8 +395,8 @@ func (q *Queue) Flush(ctx context.Context) error {
 	}
 }
 
-// Delivery is one delivered document. Exactly one of Ack, Retry, Dead
-// should be called on it; InProgress may be called before to hold it.
+// Delivery is one delivered document. Exactly one of Ack, Release, Retry,
+// Dead should be called on it; InProgress may be called before to hold it.
 type Delivery struct {
 	q         *Queue
 	msg       jetstream.Msg
@@ -446,6 +446,16 @@ func (d *Delivery) Ack() error {
 func (d *Delivery) InProgress() error {
 	if err := d.msg.InProgress(); err != nil {
 		return fmt.Errorf("extending message %d: %w", d.Seq, err)
+	}
+	return nil
+}
+
+// Release hands back a delivery the worker did not get to (it is
+// stopping): it is delivered again at once, to another worker. It still
+// counts as a delivery.
+func (d *Delivery) Release() error {
+	if err := d.msg.Nak(); err != nil {
+		return fmt.Errorf("releasing message %d: %w", d.Seq, err)
 	}
 	return nil
 }

@@ -16,7 +16,6 @@ package worker
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -241,7 +240,7 @@ func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.
 	// handed back at once for another worker.
 	w.mu.Lock()
 	for d := range w.held {
-		d.Retry(context.Background(), errors.New("worker stopped"))
+		d.Release()
 	}
 	w.mu.Unlock()
 	if err == nil {

@@ -428,3 +428,33 @@ func TestCrashBetweenCommitAndAck(t *testing.T) {
 	}
 	sameStore(t, snapshotOf(t, st.Store), reference(t, openSQLite(t), toyAnalyze, []string{feed}, writeOpt))
 }
+
+// A worker stopped by its context (SIGTERM) hands back what it pulled but
+// did not store; another worker stores it, nothing is lost or given up.
+func TestGracefulStop(t *testing.T) {
+	feed := writeFeed(t, 50)
+	c := natstest.Start(t, 1)
+	q := openQueue(t, c.URL(), queue.Config{MaxDeliver: 2})
+	ctx := context.Background()
+	if _, err := queue.PublishPaths(ctx, q, []string{feed}, nil); err != nil {
+		t.Fatal(err)
+	}
+	st := openSQLite(t)
+	stop, cancel := context.WithCancel(ctx)
+	sum1, err := worker.Run(stop, q, st, toyAnalyze, worker.Options{Workers: 2, BatchSize: 8, Wait: 100 * time.Millisecond, Write: writeOpt,
+		Progress: func(worker.Summary) { cancel() }})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("stopped worker: %v, want context.Canceled", err)
+	}
+	if sum1.Batches != 1 {
+		t.Fatalf("stopped worker: %s, want one batch committed", sum1)
+	}
+	sum2, err := worker.Run(ctx, q, st, toyAnalyze, worker.Options{Workers: 2, BatchSize: 8, Wait: 100 * time.Millisecond, Drain: true, Write: writeOpt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum2.Dead != 0 || sum1.New+sum1.Duplicate+sum2.New+sum2.Duplicate != 60 || sum2.Already != 0 {
+		t.Errorf("after the stop: %s; before: %s; want the 60 documents stored once, none given up", sum2, sum1)
+	}
+	sameStore(t, snapshotOf(t, st), reference(t, openSQLite(t), toyAnalyze, []string{feed}, writeOpt))
+}
