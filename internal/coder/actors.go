@@ -431,6 +431,7 @@ func (c *Coder) pronoun(sc *Scratch, h int) (actorRef, bool) {
 			if sc.coSubject(a.head, h) {
 				continue
 			}
+			a.ante = a.head + 1
 			a.head, a.first, a.last = h, h, h
 			if sc.tr != nil {
 				sc.trace("pronoun %q at word %d → %s", sc.low[h], h+1, a.code)
@@ -440,7 +441,7 @@ func (c *Coder) pronoun(sc *Scratch, h int) (actorRef, bool) {
 	}
 	if len(sc.prevAnte) > 0 {
 		a := sc.prevAnte[0]
-		a.head, a.first, a.last = h, h, h
+		a.head, a.first, a.last, a.ante = h, h, h, 0
 		if sc.tr != nil {
 			sc.trace("pronoun %q at word %d → %s (previous sentence)", sc.low[h], h+1, a.code)
 		}

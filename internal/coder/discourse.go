@@ -123,7 +123,7 @@ func (c *Coder) discourseNP(sc *Scratch, h int, out []actorRef) []actorRef {
 		ents = sc.authors
 	}
 	for _, a := range ents {
-		a.head, a.first, a.last = h, h, h
+		a.head, a.first, a.last, a.ante = h, h, h, 0
 		out = append(out, a)
 		if sc.tr != nil {
 			sc.trace("pronoun %q at word %d → %s (document entity)", sc.low[h], h+1, a.code)
@@ -152,7 +152,7 @@ func (c *Coder) quotedPronoun(sc *Scratch, h int, out []actorRef) ([]actorRef, b
 		return out, false
 	}
 	for _, a := range ents {
-		a.head, a.first, a.last = h, h, h
+		a.head, a.first, a.last, a.ante = h, h, h, 0
 		out = append(out, a)
 		if sc.tr != nil {
 			sc.trace("pronoun %q at word %d → %s (quotation)", sc.low[h], h+1, a.code)
@@ -338,7 +338,7 @@ func (c *Coder) conclusionOf(sc *Scratch, v int, out []actorRef) ([]actorRef, bo
 		}
 	}
 	for _, a := range sc.hosts {
-		a.head, a.first, a.last = -1, -1, -1
+		a.head, a.first, a.last, a.ante = -1, -1, -1, 0
 		out = append(out, a)
 		if sc.tr != nil {
 			sc.trace("pronoun the conclusion of %q at word %d → %s (the host of the %s, document entity)", sc.low[v], v+1, a.code, sc.hostNoun)

@@ -263,6 +263,12 @@ func (c *Coder) argSpan(sc *Scratch, doc Doc, a actorRef, v int, conj bool) even
 	if !c.opt.PhraseSpans || a.head < 0 || a.head >= len(sc.s.Words) {
 		return sc.span(doc, a.first, a.last)
 	}
+	if h := a.ante - 1; h >= 0 && h < len(sc.s.Words) {
+		// "Russia said it had expelled diplomats": annotators mark the
+		// pronoun's antecedent in the sentence
+		f, l := c.phraseRange(sc, h, v, true, false)
+		return sc.span(doc, f, l)
+	}
 	if a.agent < 0 && a.mod >= 0 && sc.rel(a.mod) == "nmod" && c.eventNoun(sc, a.head) {
 		// "its blockade of the U.K.": the actor of the modifier, not the
 		// act it names

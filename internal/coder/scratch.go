@@ -73,6 +73,9 @@ type actorRef struct {
 	actor       int // Set.Actors index or -1
 	agent       int // Set.Agents index or -1
 	mod         int // the modifier word that carried the country, -1
+	// ante is 1 + the head of a pronoun's antecedent phrase in the same
+	// sentence, 0 for none (the phrase span of Options.PhraseSpans)
+	ante int
 }
 
 // NewScratch returns the buffers for one goroutine.
