@@ -112,18 +112,18 @@ func TestAccuracyFloor(t *testing.T) {
 }
 
 // Floors just below the measured figures, with a margin for retrained
-// tagger and parser models. All sentences: coverage 0.867, class accuracy
-// 0.803, source F1 0.833, target F1 0.592; held out (odd): 0.850, 0.803,
-// 0.835, 0.568.
+// tagger and parser models. All sentences: coverage 0.868, class accuracy
+// 0.804, source F1 0.862, target F1 0.595; held out (odd): 0.850, 0.803,
+// 0.869, 0.568.
 const (
 	floorCoverage = 0.85
 	floorClass    = 0.78
-	floorSource   = 0.81
+	floorSource   = 0.84
 	floorTarget   = 0.57
 
 	floorHeldCoverage = 0.83
 	floorHeldClass    = 0.78
-	floorHeldSource   = 0.81
+	floorHeldSource   = 0.84
 	floorHeldTarget   = 0.54
 )
 
