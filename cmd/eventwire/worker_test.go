@@ -28,14 +28,27 @@ func TestPublishAndWorker(t *testing.T) {
 		t.Errorf("re-publish summary %q", out.String())
 	}
 
+	q, err := queue.Open(context.Background(), queue.Config{URL: c.URL()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	if err := q.PublishRaw(context.Background(), "junk-1", []byte("not a job")); err != nil {
+		t.Fatal(err)
+	}
+
 	db := filepath.Join(t.TempDir(), "events.db")
 	code, stdout, stderr := runCLI(t, "worker", "--queue", c.URL(), "--db", db, "--drain", "--workers", "1", "--batch", "8", "--status", "0")
-	if code != 0 || !strings.Contains(stdout, "20 received: 19 new, 1 duplicate") {
+	if code != 0 || !strings.Contains(stdout, "21 received: 19 new, 1 duplicate, 0 already stored, 0 retried, 1 dead") {
 		t.Fatalf("worker: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	code, stdout, stderr = runCLI(t, "queue", "--queue", c.URL())
-	if code != 0 || !strings.Contains(stdout, "done         20") || !strings.Contains(stdout, "dead         0") {
+	if code != 0 || !strings.Contains(stdout, "done         21") || !strings.Contains(stdout, "dead         1") {
 		t.Errorf("queue: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runCLI(t, "queue", "--queue", c.URL(), "--dead")
+	if code != 0 || !strings.HasPrefix(stdout, "21\t1\t?\tdecoding job: invalid character") {
+		t.Errorf("queue --dead: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 	code, stdout, _ = runCLI(t, "stats", "--db", db)
 	if code != 0 || !strings.Contains(stdout, "articles   19 (20 copies)") {
