@@ -16,14 +16,14 @@ import (
 func TestPublishAndWorker(t *testing.T) {
 	c := natstest.Start(t, 1)
 	var out, log bytes.Buffer
-	if err := publishSources(context.Background(), c.URL(), queue.Config{}, []string{"../../examples/corpus"}, &out, &log); err != nil {
+	if err := publishSources(context.Background(), c.URL(), queue.Config{}, nil, []string{"../../examples/corpus"}, &out, &log); err != nil {
 		t.Fatalf("publishSources: %v\n%s", err, log.String())
 	}
 	if !strings.Contains(out.String(), "20 articles read: 20 queued, 0 already queued, 0 skipped") {
 		t.Errorf("publish summary %q", out.String())
 	}
 	out.Reset()
-	publishSources(context.Background(), c.URL(), queue.Config{}, []string{"../../examples/corpus"}, &out, &log)
+	publishSources(context.Background(), c.URL(), queue.Config{}, nil, []string{"../../examples/corpus"}, &out, &log)
 	if !strings.Contains(out.String(), "0 queued, 20 already queued") {
 		t.Errorf("re-publish summary %q", out.String())
 	}

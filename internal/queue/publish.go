@@ -68,12 +68,26 @@ func (j Job) Document() ingest.Document {
 	return ingest.Document{ID: j.DocID, Text: j.Text, Title: j.Title, URL: j.URL, Source: j.Source, Date: j.Date}
 }
 
+// WalkFunc reads the documents of paths, as ingest.Walk and
+// (*ingest.Walker).Walk do.
+type WalkFunc func(paths []string, visit func(doc ingest.Document, origin string) error, skipped func(ingest.Skip)) error
+
 // PublishPaths reads the documents of paths (files, directories, gzip,
-// JSON Lines: ingest.Walk) and publishes one job per document. Skipped
-// inputs are counted and listed on log (nil: discard); they are not
-// queued. It returns when the servers acknowledged every message, with the
-// first error that stopped the run.
+// JSON Lines: ingest.Walk) and publishes one job per document; see
+// PublishWalk.
 func PublishPaths(ctx context.Context, q *Queue, paths []string, log io.Writer) (PublishSummary, error) {
+	return PublishWalk(ctx, q, ingest.Walk, paths, log)
+}
+
+// PublishWalk reads the documents of paths with walk (nil: ingest.Walk;
+// an ingest.Walker's Walk also fetches URLs and feeds) and publishes one
+// job per document. Skipped inputs are counted and listed on log (nil:
+// discard); they are not queued. It returns when the servers acknowledged
+// every message, with the first error that stopped the run.
+func PublishWalk(ctx context.Context, q *Queue, walk WalkFunc, paths []string, log io.Writer) (PublishSummary, error) {
+	if walk == nil {
+		walk = ingest.Walk
+	}
 	start := time.Now()
 	if log == nil {
 		log = io.Discard
@@ -96,7 +110,7 @@ func PublishPaths(ctx context.Context, q *Queue, paths []string, log io.Writer) 
 			sum.Published++
 		}
 	}
-	walkErr := ingest.Walk(paths, func(doc ingest.Document, origin string) error {
+	walkErr := walk(paths, func(doc ingest.Document, origin string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
