@@ -357,6 +357,9 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 	s.statsMu.Lock()
 	s.statsAt = time.Time{} // counts changed
 	s.statsMu.Unlock()
+	if s.cache != nil {
+		s.cache.clear()
+	}
 	if err != nil {
 		return fmt.Errorf("storing the article: %w", err)
 	}

@@ -68,6 +68,10 @@ type Options struct {
 	MaxCoding int
 	// MaxCSVRows caps format=csv (default 100,000).
 	MaxCSVRows int
+	// CacheTTL is how long a GET response is reused for the same URL
+	// (default 2 s; negative: no cache). Identical requests in flight
+	// share one computation either way unless it is negative.
+	CacheTTL time.Duration
 	// Log receives server errors (nil: the standard logger).
 	Log *log.Logger
 	// fetchCheck, when set, replaces the fetch address policy (tests).
@@ -91,6 +95,7 @@ type Server struct {
 	models  *models // loaded on first use
 	fetch   *http.Client
 	log     *log.Logger
+	cache   *respCache // nil: none
 
 	statsMu  sync.Mutex // guards the cached store counts
 	statsVal store.Stats
@@ -126,12 +131,18 @@ func New(opt Options) (*Server, error) {
 	if opt.MaxCSVRows <= 0 {
 		opt.MaxCSVRows = 100_000
 	}
+	if opt.CacheTTL == 0 {
+		opt.CacheTTL = 2 * time.Second
+	}
 	if opt.Version == "" {
 		opt.Version = "devel"
 	}
 	s := &Server{opt: opt, mux: http.NewServeMux(), metrics: newMetrics(), log: opt.Log}
 	if s.log == nil {
 		s.log = log.Default()
+	}
+	if opt.CacheTTL > 0 {
+		s.cache = newRespCache(opt.CacheTTL)
 	}
 	s.coders = make(chan *codeWorker, opt.MaxCoding)
 	for range opt.MaxCoding {
@@ -177,10 +188,18 @@ func (s *Server) handle(pattern string, h apiHandler) {
 	var rt route
 	fmt.Sscanf(pattern, "%s %s", &rt.Method, &rt.Path)
 	s.routes = append(s.routes, rt)
-	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+	run := func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
 			s.fail(w, r, err)
 		}
+	}
+	cacheable := rt.Method == http.MethodGet && rt.Path != "/metrics" && rt.Path != "/api/openapi.json"
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if cacheable && s.cache != nil && r.URL.Query().Get("format") != "csv" {
+			s.cache.serve(w, r, run)
+			return
+		}
+		run(w, r)
 	})
 }
 
