@@ -406,9 +406,16 @@ type Delivery struct {
 	Seq       uint64    // stream sequence
 }
 
+// ErrClosed is the error of Fetch on a closed queue.
+var ErrClosed = errors.New("queue connection closed")
+
 // Fetch waits up to wait for at most n deliveries and returns those it got
-// (none is not an error).
+// (none is not an error). On a closed queue its error wraps ErrClosed;
+// other errors may pass (a cluster without a leader for a while).
 func (q *Queue) Fetch(ctx context.Context, n int, wait time.Duration) ([]*Delivery, error) {
+	if q.nc.IsClosed() {
+		return nil, fmt.Errorf("fetching from %s: %w", q.cfg.Consumer, ErrClosed)
+	}
 	batch, err := q.cons.Fetch(n, jetstream.FetchMaxWait(wait))
 	if err != nil {
 		if transient(err) {

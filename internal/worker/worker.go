@@ -16,6 +16,7 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -185,8 +186,18 @@ func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.
 				if ctx.Err() != nil {
 					return item{}, false
 				}
-				fetchErr = err
-				return item{}, false
+				if errors.Is(err, queue.ErrClosed) {
+					fetchErr = err
+					return item{}, false
+				}
+				// The servers are unreachable or electing a leader: keep
+				// what is held and try again.
+				fmt.Fprintf(opt.Log, "%v; pulling again in 1s\n", err)
+				select {
+				case <-ctx.Done():
+				case <-time.After(time.Second):
+				}
+				continue
 			}
 			w.hold(ds...)
 			buf = ds
