@@ -306,7 +306,7 @@ func (v *benchVocab) dates(r *rand.Rand) string {
 // reports the median and 95th percentile latency of each.
 func BenchmarkServe1M(b *testing.B) {
 	db := benchStore(b)
-	s, err := New(Options{Store: db, Version: "bench", RequestTimeout: time.Minute})
+	s, err := New(Options{Store: db, Version: "bench", RequestTimeout: time.Minute, CacheTTL: -1})
 	if err != nil {
 		b.Fatal(err)
 	}
