@@ -132,7 +132,7 @@ func (s *DB) Articles(ctx context.Context, f store.Filter) ([]store.ArticleSumma
 	theme := f.Theme
 	ev := f
 	ev.Theme, ev.Limit, ev.Sort, ev.After = "", 0, "", 0
-	w, err := where(ev)
+	w, err := where(ev, -1)
 	if err != nil {
 		return nil, fmt.Errorf("listing articles: %w", err)
 	}

@@ -193,6 +193,9 @@ func generate(ctx context.Context, db *DB) error {
 		SELECT DISTINCT t.theme, m.event_id FROM article_themes t JOIN mentions m ON m.article_id = t.article_id`); err != nil {
 		return err
 	}
+	if _, err := conn.Exec(ctx, themeBitsBackfill); err != nil {
+		return err
+	}
 	_, err = conn.Exec(ctx, "VACUUM ANALYZE")
 	return err
 }

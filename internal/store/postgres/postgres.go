@@ -36,6 +36,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -65,6 +66,7 @@ type DB struct {
 	pool *pgxpool.Pool
 	// Retry configures Write's retries; set it before the first Write.
 	Retry Retry
+	bits  sync.Map // theme → its bit of events.themes, once read
 }
 
 var _ store.Store = (*DB)(nil)

@@ -21,6 +21,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/store"
 )
 
@@ -486,5 +487,66 @@ func TestSimultaneousCopiesAndReports(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestThemeBits stores more themes than events.themes has bits and checks
+// the theme filter on themes with and without a bit, including a theme
+// that a later article brings to a stored event.
+func TestThemeBits(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	withThemes := func(a store.Article, themes ...string) store.Article {
+		k := &gkg.Record{}
+		for _, th := range themes {
+			k.Themes = append(k.Themes, gkg.Theme{Theme: th})
+		}
+		a.Knowledge = k
+		return a
+	}
+	var arts []store.Article
+	for i := range 70 {
+		arts = append(arts, withThemes(art(fmt.Sprintf("https://t.example/%d", i), "", fmt.Sprintf("Theme story %d.", i),
+			ev(1, fmt.Sprintf("T%02d", i), "USA", "040", "2024-01-01", "")), fmt.Sprintf("THEME_%02d", i), "COMMON"))
+	}
+	if _, err := db.Write(ctx, &store.Batch{Articles: arts}, store.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// A later report of event T05>USA brings THEME_69 (no bit) and
+	// THEME_06 (a bit) to it.
+	later := withThemes(art("https://t.example/later", "", "Later story.", ev(1, "T05", "USA", "040", "2024-01-02", "")), "THEME_69", "THEME_06")
+	if _, err := db.Write(ctx, &store.Batch{Articles: []store.Article{later}}, store.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var bits int
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM theme_bits`).Scan(&bits); err != nil || bits != maxThemeBits {
+		t.Errorf("%d themes have bits (%v), want %d", bits, err, maxThemeBits)
+	}
+	for _, tt := range []struct{ theme, want string }{
+		{"THEME_00", "T00"},
+		{"theme_05", "T05"},
+		{"THEME_06", "T05 T06"},
+		{"THEME_68", "T68"},
+		{"THEME_69", "T05 T69"},
+		{"NONE", ""},
+	} {
+		tab, err := db.Query(ctx, store.Query{Filter: store.Filter{Theme: tt.theme}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range tab.Rows {
+			got = append(got, r[2].(string))
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("theme %s: %q, want %q", tt.theme, g, tt.want)
+		}
+	}
+	tab, err := db.Query(ctx, store.Query{Filter: store.Filter{Theme: "COMMON"}, Aggregate: "goldstein"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := tab.Rows[0][0].(int64); n != 70 {
+		t.Errorf("theme COMMON: %d events, want 70", n)
 	}
 }

@@ -3,11 +3,14 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/store"
@@ -62,7 +65,10 @@ func (w *filterSQL) and(cond string) string {
 // where returns the conditions (over events e) and arguments of f. Code
 // columns have collation "C" (see schema.go), so a code prefix is a byte
 // range and a range scan of an index, whatever the database's collation.
-func where(f store.Filter) (*filterSQL, error) {
+//
+// themeBit is the bit of events.themes of f.Theme, -1 when it has none
+// (see DB.themeBit).
+func where(f store.Filter, themeBit int) (*filterSQL, error) {
 	w := &filterSQL{}
 	if f.Actor != "" {
 		if isCode(f.Actor) {
@@ -116,7 +122,13 @@ func where(f store.Filter) (*filterSQL, error) {
 			UNION SELECT id FROM places WHERE lower(short) = lower(`+pl+`) UNION SELECT `+pl+`::text)`)
 	}
 	if f.Theme != "" {
-		w.conds = append(w.conds, `e.id IN (SELECT event_id FROM event_themes WHERE theme = `+w.arg(strings.ToUpper(f.Theme))+`)`)
+		// A test on covering index columns for a theme with a bit, else
+		// the list of its events.
+		if themeBit >= 0 {
+			w.conds = append(w.conds, "e.themes & "+w.arg(int64(1)<<themeBit)+" != 0")
+		} else {
+			w.conds = append(w.conds, `e.id IN (SELECT event_id FROM event_themes WHERE theme = `+w.arg(strings.ToUpper(f.Theme))+`)`)
+		}
 	}
 	if f.Text != "" {
 		tq, targs, err := textQuery(f.Text, len(w.args)+1)
@@ -138,8 +150,8 @@ var sortKeys = map[string]string{"date": "day", "goldstein": "goldstein", "menti
 
 // listWhere returns the conditions of f, with the cursor f.After, and the
 // ORDER BY clause that list the events of f in the order of f.Sort.
-func listWhere(f store.Filter) (*filterSQL, string, error) {
-	w, err := where(f)
+func listWhere(f store.Filter, themeBit int) (*filterSQL, string, error) {
+	w, err := where(f, themeBit)
 	if err != nil {
 		return nil, "", err
 	}
@@ -173,6 +185,31 @@ func listWhere(f store.Filter) (*filterSQL, string, error) {
 	return w, order, nil
 }
 
+// themeBit returns the bit of events.themes of theme, or -1 when it has
+// none. A theme gets its bit before any event is stored with it, or never
+// (see plan.assignBits), so bits are cached once read; a theme without one
+// is looked up again, and until it has one every event with it is listed
+// in event_themes anyway.
+func (s *DB) themeBit(ctx context.Context, theme string) (int, error) {
+	if theme == "" {
+		return -1, nil
+	}
+	theme = strings.ToUpper(theme)
+	if b, ok := s.bits.Load(theme); ok {
+		return b.(int), nil
+	}
+	var bit int32
+	err := s.pool.QueryRow(ctx, `SELECT bit FROM theme_bits WHERE theme = $1`, theme).Scan(&bit)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return -1, nil
+	}
+	if err != nil {
+		return -1, fmt.Errorf("reading theme bit: %w", err)
+	}
+	s.bits.Store(theme, int(bit))
+	return int(bit), nil
+}
+
 func limit(n, def int) string {
 	if n <= 0 {
 		n = def
@@ -191,7 +228,11 @@ func round3(x string) string { return "round((" + x + ")::numeric, 3)::float8" }
 // Query answers q as a table (see store.Querier). Values are string, int64
 // or float64, as from the SQLite store.
 func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
-	w, err := where(q.Filter)
+	bit, err := s.themeBit(ctx, q.Theme)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	w, err := where(q.Filter, bit)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
@@ -199,7 +240,7 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 	var cols []string
 	switch q.Aggregate {
 	case "":
-		lw, order, err := listWhere(q.Filter)
+		lw, order, err := listWhere(q.Filter, bit)
 		if err != nil {
 			return nil, fmt.Errorf("query: %w", err)
 		}
@@ -338,7 +379,11 @@ func (s *DB) countBy(ctx context.Context, q store.Query, w *filterSQL) (*store.T
 
 // Events calls fn for each event matching f (see store.Querier).
 func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEvent) error) error {
-	w, order, err := listWhere(f)
+	bit, err := s.themeBit(ctx, f.Theme)
+	if err != nil {
+		return fmt.Errorf("reading events: %w", err)
+	}
+	w, order, err := listWhere(f, bit)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
@@ -375,7 +420,11 @@ func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEv
 // store.Querier).
 func (s *DB) Mentions(ctx context.Context, f store.Filter, fn func(*store.StoredMention) error) error {
 	f.Sort = ""
-	w, _, err := listWhere(f)
+	bit, err := s.themeBit(ctx, f.Theme)
+	if err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	w, _, err := listWhere(f, bit)
 	if err != nil {
 		return fmt.Errorf("reading mentions: %w", err)
 	}

@@ -108,7 +108,9 @@ type plan struct {
 	themes  [][3]any
 	// articleThemes are the themes of each new article's knowledge.
 	articleThemes map[string][]string
-	sentences     []struct {
+	// bits are the bits of events.themes given to themes.
+	bits      map[string]int
+	sentences []struct {
 		article    string
 		n          int
 		start, end int
@@ -141,7 +143,7 @@ func (s *DB) write(ctx context.Context, b *store.Batch, arts []store.Article, ke
 	p := &plan{opt: opt, now: opt.Now.UTC().Truncate(time.Microsecond), runID: b.Run.ID,
 		copyOf: map[string]string{}, articles: map[string]bool{}, near: make([][]band, len(arts)),
 		newBands: map[int64][]band{}, clusters: map[evKey][]dedup.Cluster{}, originals: map[string][]origMention{},
-		articleThemes: map[string][]string{}, newPlaces: map[string]*event.Geo{}, placeUpdates: map[int64]*event.Geo{}, touched: map[int64]bool{}}
+		articleThemes: map[string][]string{}, bits: map[string]int{}, newPlaces: map[string]*event.Geo{}, placeUpdates: map[int64]*event.Geo{}, touched: map[int64]bool{}}
 	if err := p.read(ctx, tx, b, arts, keys); err != nil {
 		return store.WriteResult{}, err
 	}
@@ -153,6 +155,9 @@ func (s *DB) write(ctx context.Context, b *store.Batch, arts []store.Article, ke
 		p.res.Outcome = append(p.res.Outcome, outcome)
 	}
 	if err := p.expandCopies(ctx, tx); err != nil {
+		return store.WriteResult{}, err
+	}
+	if err := p.assignBits(ctx, tx); err != nil {
 		return store.WriteResult{}, err
 	}
 	if err := p.insert(ctx, tx, b); err != nil {
@@ -181,6 +186,7 @@ func (p *plan) read(ctx context.Context, tx pgx.Tx, b *store.Batch, arts []store
 			return nil
 		})
 	}
+	q.Queue(`SELECT theme, bit FROM theme_bits`).Query(p.readBits)
 	ids := make([]string, len(arts))
 	for i := range arts {
 		ids[i] = arts[i].ID
@@ -560,6 +566,68 @@ func (p *plan) expandCopies(ctx context.Context, tx pgx.Tx) error {
 	return nil
 }
 
+func (p *plan) readBits(rows pgx.Rows) error {
+	for rows.Next() {
+		var th string
+		var bit int32
+		if err := rows.Scan(&th, &bit); err != nil {
+			return fmt.Errorf("reading theme bits: %w", err)
+		}
+		p.bits[th] = int(bit)
+	}
+	return rows.Err()
+}
+
+// assignBits gives the batch's new themes the next free bits of
+// events.themes, while there are some, in the order they appear. Writers
+// take turns under an advisory lock; the lock is taken only while bits
+// are free and the batch has themes without one.
+func (p *plan) assignBits(ctx context.Context, tx pgx.Tx) error {
+	if len(p.bits) >= maxThemeBits {
+		return nil
+	}
+	var themes []string
+	seen := map[string]bool{}
+	for _, a := range p.arts {
+		for _, th := range p.articleThemes[a.ID] {
+			if _, ok := p.bits[th]; !ok && !seen[th] {
+				seen[th] = true
+				themes = append(themes, th)
+			}
+		}
+	}
+	if len(themes) == 0 {
+		return nil
+	}
+	var q pgx.Batch
+	q.Queue(`SELECT pg_advisory_xact_lock($1)`, int64(themeBitsLock))
+	q.Queue(`SELECT theme, bit FROM theme_bits`).Query(p.readBits)
+	if err := tx.SendBatch(ctx, &q).Close(); err != nil {
+		return fmt.Errorf("reading theme bits: %w", err)
+	}
+	next := 0
+	for _, b := range p.bits {
+		next = max(next, b+1)
+	}
+	var newThemes []string
+	var newBits []int32
+	for _, th := range themes {
+		if _, ok := p.bits[th]; ok || next >= maxThemeBits {
+			continue
+		}
+		p.bits[th] = next
+		newThemes, newBits = append(newThemes, th), append(newBits, int32(next))
+		next++
+	}
+	if len(newThemes) == 0 {
+		return nil
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO theme_bits(theme, bit) SELECT * FROM unnest($1::text[], $2::int[])`, newThemes, newBits); err != nil {
+		return fmt.Errorf("writing theme bits: %w", err)
+	}
+	return nil
+}
+
 // ids draws n values from the identity sequence of table's id column.
 func ids(q *pgx.Batch, table string, n int, out *[]int64) {
 	if n == 0 {
@@ -696,6 +764,23 @@ func (p *plan) insert(ctx context.Context, tx pgx.Tx, b *store.Batch) error {
 			SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[]) AS p(id, name, short, country, lat, lon)
 			ORDER BY id ON CONFLICT DO NOTHING`, ids, names, shorts, countries, lats, lons)
 	}
+	// The bits of the themes of the articles of the new original mentions,
+	// by event.
+	masks := map[int64]int64{}
+	for _, pm := range p.mentions {
+		if pm.of != 0 {
+			continue
+		}
+		var mask int64
+		for _, th := range p.articleThemes[pm.article] {
+			if b, ok := p.bits[th]; ok {
+				mask |= 1 << b
+			}
+		}
+		if mask != 0 {
+			masks[pm.event] |= mask
+		}
+	}
 	if n := len(p.events); n > 0 {
 		srcs, tgts, bases, codes := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 		quads, days := make([]int32, n), make([]int32, n)
@@ -704,8 +789,9 @@ func (p *plan) insert(ctx context.Context, tx pgx.Tx, b *store.Batch) error {
 		seen := make([]time.Time, n)
 		roots := make([]bool, n)
 		tones := make([]*float64, n)
-		firsts := make([]int64, n)
+		firsts, themeBits := make([]int64, n), make([]int64, n)
 		for i, pe := range p.events {
+			themeBits[i] = masks[newID+int64(i)]
 			srcs[i], tgts[i], bases[i], codes[i] = pe.m.Source, pe.m.Target, pe.m.Base, pe.code
 			quads[i], gold[i], days[i] = int32(pe.e.QuadClass), pe.e.Goldstein, int32(pe.m.Day)
 			places[i], names[i], countries[i], fips[i] = pe.place, pe.placeName, pe.country, pe.fips
@@ -713,10 +799,12 @@ func (p *plan) insert(ctx context.Context, tx pgx.Tx, b *store.Batch) error {
 			firsts[i] = real(pe.firstMention, mentionIDs)
 		}
 		q.Queue(`INSERT INTO events(id, source, target, base, code, quad, goldstein, day, place, place_name, country, country_fips,
-			source_name, target_name, first_seen, is_root, tone, first_mention) OVERRIDING SYSTEM VALUE
+			source_name, target_name, first_seen, is_root, tone, first_mention, themes) OVERRIDING SYSTEM VALUE
 			SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[], $8::int[], $9::text[],
-				$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::bool[], $17::float8[], $18::bigint[])`,
-			eventIDs, srcs, tgts, bases, codes, quads, gold, days, places, names, countries, fips, snames, tnames, seen, roots, tones, firsts)
+				$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::bool[], $17::float8[], $18::bigint[],
+				$19::bigint[])`,
+			eventIDs, srcs, tgts, bases, codes, quads, gold, days, places, names, countries, fips, snames, tnames, seen, roots, tones, firsts,
+			themeBits)
 	}
 	// The themes of the articles the new original mentions come from go
 	// to their events (copies add none: their article's themes are
@@ -794,6 +882,16 @@ func (p *plan) insert(ctx context.Context, tx pgx.Tx, b *store.Batch) error {
 			q.Queue(`UPDATE events e SET place=u.place, place_name=u.name, country=u.country, country_fips=u.fips
 				FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, place, name, country, fips)
 				WHERE e.id = u.id AND e.place = ''`, ids, places, names, countries, fips)
+		}
+		var storedIDs, storedMasks []int64
+		for id, mask := range masks {
+			if id < newID {
+				storedIDs, storedMasks = append(storedIDs, id), append(storedMasks, mask)
+			}
+		}
+		if len(storedIDs) > 0 {
+			q.Queue(`UPDATE events e SET themes = e.themes | u.mask FROM unnest($1::bigint[], $2::bigint[]) AS u(id, mask)
+				WHERE e.id = u.id AND e.themes & u.mask != u.mask`, storedIDs, storedMasks)
 		}
 		q.Queue(`UPDATE events e SET num_mentions=c.n, num_sources=c.s, num_articles=c.a
 			FROM (SELECT event_id, count(*) AS n, count(DISTINCT source_name) AS s, count(DISTINCT copy_id) AS a
