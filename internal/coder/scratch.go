@@ -53,7 +53,8 @@ type Scratch struct {
 	dnp          []actorRef // scratch for discourse entities
 
 	date        dict.Date
-	verb        int // the verb whose pattern is being matched
+	verb        int  // the verb whose pattern is being matched
+	venue       bool // the act being coded has a venue (verbs.go wherePlace)
 	discardRule string
 	rebuilt     string // sentence text rebuilt from the words
 	tr          *Trace

@@ -639,6 +639,19 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 		}
 		return len(out) > before
 	}
+	// an oblique of a meeting verb that names a place says where it
+	// happens ("met in Washington"), not with whom; a place inside the
+	// object is kept
+	oblique := func(k int) bool {
+		out = c.resolveNP(sc, k, out, 0)
+		if len(out) > before && sc.wherePlace(k, out[before:]) {
+			out = out[:before]
+		}
+		if len(out) == before {
+			out = c.firstTargetIn(sc, k, out)
+		}
+		return len(out) > before
+	}
 	expletive := pass && c.expletiveSpeech(sc, v) // "it was said that ..." (discourse.go)
 	for _, k := range kids {
 		if d := sc.s.Words[k].Deprel; d == "obj" || (pass && d == "nsubj:pass" && !expletive) {
@@ -657,7 +670,7 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 			if pass && sc.caseOf(k) == "by" || sc.s.Words[k].Deprel == "obl:tmod" || sc.s.Words[k].Deprel == "nmod:tmod" {
 				continue
 			}
-			if phrase(k) {
+			if oblique(k) {
 				return out
 			}
 		}
@@ -703,6 +716,69 @@ func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef) []actorRef {
 		}
 	}
 	return out
+}
+
+// firstTargetIn is firstActorIn for a target: a place named in a
+// locative phrase ("detained people at memorials in Moscow", "seized
+// headquarters in Rostov") is where the act happens, not whom it is done
+// to, and is passed over.
+func (c *Coder) firstTargetIn(sc *Scratch, r int, out []actorRef) []actorRef {
+	for i := range sc.s.Words {
+		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
+			continue
+		}
+		h := sc.npHead(i)
+		if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) {
+			if !sc.wherePlace(h, n[len(out):]) {
+				return n
+			}
+		}
+	}
+	return out
+}
+
+// wherePlace reports whether the noun phrase headed by word h, coded as
+// refs, names the venue of a meeting rather than a party to it (sc.venue:
+// the act is a consultation, venueCode): it is introduced by a locative preposition
+// (in, at, near, inside, within) and every actor it names is a bare
+// country code (a country or one of its cities), without a role ("will
+// meet in Washington", "met in Johannesburg", but not "met the Senate" or
+// "met officials in the Kremlin's guard").
+func (sc *Scratch) wherePlace(h int, refs []actorRef) bool {
+	if !sc.venue {
+		return false
+	}
+	for _, r := range refs {
+		// the phrase's preposition, or the name's own when the parser
+		// compounded it with a time ("in/case Washington/compound next
+		// month/obl")
+		if !locative(sc.caseOf(h)) && !locative(sc.caseOf(r.head)) && (r.mod < 0 || !locative(sc.caseOf(r.mod))) ||
+			r.actor < 0 || r.agent >= 0 || !countryCode(r.code) {
+			return false
+		}
+	}
+	return len(refs) > 0
+}
+
+func locative(prep string) bool {
+	switch prep {
+	case "in", "at", "near", "inside", "within":
+		return true
+	}
+	return false
+}
+
+// countryCode reports whether code is a bare three-letter code.
+func countryCode(code string) bool {
+	if len(code) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if code[i] < 'A' || code[i] > 'Z' {
+			return false
+		}
+	}
+	return code != "IGO" && code != "NGO" && code != "MNC"
 }
 
 // emit builds the events of verb v with match m.
@@ -751,6 +827,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			}
 		}
 	}
+	act := code // the act itself, before an intent or demand rewrites it
 	if ic := intentCode(code); ic != "" && !neg && !c.opt.Literal && c.intent(sc, v) {
 		// "is willing to withdraw its troops", "said they will release
 		// the hostages": the intent to act, not the act (phrase.go)
@@ -802,7 +879,12 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	case m.tgt >= 0:
 		sc.tgts = c.resolveNP(sc, m.tgt, sc.tgts, 0)
 	default:
+		// a meeting's or consultation's place is its venue (verbs.go
+		// wherePlace); PETRARCH's reading (Options.Literal) takes it as
+		// the target ("arrived in Gondor": GON)
+		sc.venue = !c.opt.Literal && venueCode(act)
 		sc.tgts = c.targets(sc, v, sc.tgts, 0)
+		sc.venue = false
 	}
 	if c.opt.AllowMonad && !m.both {
 		// a side without an actor keeps its argument phrase (phrase.go)
@@ -1132,6 +1214,18 @@ func (sc *Scratch) inOwnClause(k, v int) bool {
 			}
 		}
 		k = sc.head(k)
+	}
+	return false
+}
+
+// venueCode reports whether code is a meeting (consult 040, by telephone
+// 041, at a third location 044), also when stated as an intent: acts held
+// somewhere, whose place is their venue rather than a party (a visit, a
+// mediation, an agreement or aid "in Syria" is to or about Syria).
+func venueCode(code string) bool {
+	switch code {
+	case "040", "041", "044":
+		return true
 	}
 	return false
 }
