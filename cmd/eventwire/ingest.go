@@ -52,6 +52,9 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	window := fs.Int("event-window", 0, "days two reports of one event may be apart (0: default 3)")
 	noGeo := fs.Bool("no-geo", false, "do not resolve places")
 	quiet := fs.Bool("quiet", false, "do not list skipped inputs")
+	// Scale-out (docs/scale.md): publish the documents to a work queue for
+	// eventwire worker instead of coding them here.
+	qf := addQueueFlags(fs, true)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	// Web sources (docs/ingest.md): politeness, extraction, languages, watching.
 	watch := fs.Duration("watch", 0, "after the first pass, poll the feeds among the sources again at this interval (e.g. 15m) until interrupted")
@@ -125,6 +128,16 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		AnyLanguage: *anyLang,
 		FeedContent: *feedContent,
 		Concurrency: *fetchers,
+	}
+	if *qf.url != "" {
+		if *watch > 0 {
+			return fmt.Errorf("%w: --watch cannot be combined with --queue", errUsage)
+		}
+		logW := stderr
+		if *quiet {
+			logW = io.Discard
+		}
+		return publishSources(ctx, *qf.url, qf.config(*qf.url, "eventwire ingest"), walker.Walk, fs.Args(), stdout, logW)
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"path/filepath"
 	"strings"
@@ -11,21 +10,20 @@ import (
 	"github.com/eventwire/eventwire/internal/queue/natstest"
 )
 
-// ingest --queue (publishSources) then eventwire worker --drain store the
-// sample corpus as ingest does; the queue command shows it done.
+// ingest --queue then eventwire worker --drain store the sample corpus as
+// ingest does; the queue command shows it done.
 func TestPublishAndWorker(t *testing.T) {
 	c := natstest.Start(t, 1)
-	var out, log bytes.Buffer
-	if err := publishSources(context.Background(), c.URL(), queue.Config{}, nil, []string{"../../examples/corpus"}, &out, &log); err != nil {
-		t.Fatalf("publishSources: %v\n%s", err, log.String())
+	code, out, errOut := runCLI(t, "ingest", "--queue", c.URL(), "../../examples/corpus")
+	if code != 0 || !strings.Contains(out, "20 articles read: 20 queued, 0 already queued, 0 skipped") {
+		t.Errorf("ingest --queue: exit %d %q\n%s", code, out, errOut)
 	}
-	if !strings.Contains(out.String(), "20 articles read: 20 queued, 0 already queued, 0 skipped") {
-		t.Errorf("publish summary %q", out.String())
+	code, out, errOut = runCLI(t, "ingest", "--queue", c.URL(), "../../examples/corpus")
+	if code != 0 || !strings.Contains(out, "0 queued, 20 already queued") {
+		t.Errorf("ingest --queue again: exit %d %q\n%s", code, out, errOut)
 	}
-	out.Reset()
-	publishSources(context.Background(), c.URL(), queue.Config{}, nil, []string{"../../examples/corpus"}, &out, &log)
-	if !strings.Contains(out.String(), "0 queued, 20 already queued") {
-		t.Errorf("re-publish summary %q", out.String())
+	if code, _, _ := runCLI(t, "ingest", "--queue", c.URL(), "--watch", "1m", "../../examples/corpus"); code != 2 {
+		t.Errorf("ingest --queue --watch: exit %d, want 2 (usage)", code)
 	}
 
 	q, err := queue.Open(context.Background(), queue.Config{URL: c.URL()})
