@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/dedup"
+	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
@@ -328,5 +330,36 @@ func TestSharedCorpus(t *testing.T) {
 	}
 	if near > sum.Originals/1000 {
 		t.Errorf("%d pairs of distinct originals are SimHash near duplicates", near)
+	}
+}
+
+// TestIngestReadsCorpus: every generated line is a document for the
+// ingest JSON Lines reader, with its title, URL, source and date.
+func TestIngestReadsCorpus(t *testing.T) {
+	var buf bytes.Buffer
+	if _, err := WriteJSONL(&buf, testSentences(), Options{Articles: 60, Republished: 0.1, Edited: 0.1, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ingest.NewJSONLReader(zr, "corpus.jsonl")
+	n := 0
+	for {
+		doc, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if doc.ID != fmt.Sprintf("cg%06d", n-1) || doc.Title == "" || doc.URL == "" || doc.Source == "" || doc.Date.Year() != 2024 || doc.Text == "" {
+			t.Errorf("document %d: %+v", n, doc)
+		}
+	}
+	if n != 60 {
+		t.Errorf("%d documents, want 60", n)
 	}
 }
