@@ -474,7 +474,7 @@ func (sc *Scratch) strandedCountry(a int) (n int, ok bool) {
 		return 0, false
 	}
 	switch ws[a].Deprel {
-	case "advcl", "advmod", "obl", "dep", "amod", "parataxis", "discourse", "vocative":
+	case "advcl", "advmod", "obl", "dep", "amod", "parataxis", "discourse", "vocative", "ccomp", "xcomp", "csubj":
 	default:
 		return 0, false
 	}
