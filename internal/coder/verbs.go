@@ -886,6 +886,12 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		sc.tgts = c.targets(sc, v, sc.tgts, 0)
 		sc.venue = false
 	}
+	if strings.HasPrefix(code, "01") && len(sc.srcs) > 0 && !m.both {
+		// "Iranian Foreign Minister X said Iran had informed ...": a
+		// statement about the speaker's own country is not addressed to it
+		// (with AllowMonad its phrase stays the target, unknown)
+		sc.tgts = dropOwnCountry(sc.srcs, sc.tgts, c.opt.AllowMonad)
+	}
 	if c.opt.AllowMonad && !m.both {
 		// a side without an actor keeps its argument phrase (phrase.go)
 		known := len(sc.srcs) > 0 || len(sc.tgts) > 0
@@ -928,6 +934,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		if hasT && s.code == t.code && !(unknown(s) && unknown(t)) {
 			return
 		}
+
 		for i := first; i < len(out); i++ {
 			// the same triple once, but separate phrases of a list each
 			// their own ("the Senate of the French Republic, the National
@@ -1228,4 +1235,26 @@ func venueCode(code string) bool {
 		return true
 	}
 	return false
+}
+
+// dropOwnCountry removes from tgts, in place, the bare countries of which
+// every source in srcs is a part (IRN for IRNGOV); with keep it codes them
+// unknown instead, keeping their phrase.
+func dropOwnCountry(srcs, tgts []actorRef, keep bool) []actorRef {
+	out := tgts[:0]
+	for _, t := range tgts {
+		own := countryCode(t.code)
+		for _, s := range srcs {
+			if len(s.code) <= 3 || s.code[:3] != t.code {
+				own = false
+			}
+		}
+		if own && keep {
+			t.code = dict.NullCode
+		}
+		if !own || keep {
+			out = append(out, t)
+		}
+	}
+	return out
 }
