@@ -718,16 +718,18 @@ func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef) []actorRef {
 	return out
 }
 
-// firstTargetIn is firstActorIn for a target: a place named in a
-// locative phrase ("detained people at memorials in Moscow", "seized
-// headquarters in Rostov") is where the act happens, not whom it is done
-// to, and is passed over.
+// firstTargetIn is firstActorIn for the target in an oblique: the venue of
+// a meeting (wherePlace) and the agent of a participle (participleAgent)
+// are passed over.
 func (c *Coder) firstTargetIn(sc *Scratch, r int, out []actorRef) []actorRef {
 	for i := range sc.s.Words {
 		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
 			continue
 		}
 		h := sc.npHead(i)
+		if sc.participleAgent(h) {
+			continue
+		}
 		if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) {
 			if !sc.wherePlace(h, n[len(out):]) {
 				return n
@@ -735,6 +737,18 @@ func (c *Coder) firstTargetIn(sc *Scratch, r int, out []actorRef) []actorRef {
 		}
 	}
 	return out
+}
+
+// participleAgent reports whether the noun phrase headed by word h is the
+// "by" agent of a participle modifying a noun ("under a truce agreement
+// mediated by Qatar"): the participle's actor, not a target of the verb
+// above it.
+func (sc *Scratch) participleAgent(h int) bool {
+	if d := sc.s.Words[h].Deprel; d != "obl:agent" && d != "nmod:agent" && sc.caseOf(h) != "by" {
+		return false
+	}
+	p := sc.head(h)
+	return p >= 0 && sc.s.Words[p].Deprel == "acl" && sc.s.Words[p].UPOS == "VERB"
 }
 
 // wherePlace reports whether the noun phrase headed by word h, coded as
