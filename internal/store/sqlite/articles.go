@@ -59,7 +59,7 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 	v.Published, v.Ingested = parseDate(published), time.Unix(ingested, 0).UTC()
 	if knowledge != nil {
 		v.Knowledge = new(gkg.Record)
-		if err := json.Unmarshal(knowledge, v.Knowledge); err != nil {
+		if err := decodeKnowledge(knowledge, v.Knowledge); err != nil {
 			return nil, fmt.Errorf("reading knowledge of article %s: %w", v.ID, err)
 		}
 	}

@@ -369,9 +369,9 @@ func (t *tx) duplicate(a *store.Article, target, src string) error {
 func (t *tx) newArticle(a *store.Article, src, runID string) error {
 	var tone, knowledge any
 	if k := a.Knowledge; k != nil {
-		data, err := json.Marshal(k)
+		data, err := encodeKnowledge(k)
 		if err != nil {
-			return fmt.Errorf("encoding article knowledge: %w", err)
+			return err
 		}
 		tone, knowledge = k.Tone.Tone, data
 	}
