@@ -439,8 +439,14 @@ func (c *Coder) pronoun(sc *Scratch, h int) (actorRef, bool) {
 			return a, true
 		}
 	}
-	if len(sc.prevAnte) > 0 {
-		a := sc.prevAnte[0]
+	// the previous sentence's subject, else its other phrases; an object
+	// pronoun not the actor its own clause's subject names ("The ICC
+	// issued a warrant for Putin. The court accused him": him = Putin)
+	subj := c.clauseSubjectCode(sc, h)
+	for _, a := range sc.prevAnte {
+		if subj != "" && a.code == subj {
+			continue
+		}
 		a.head, a.first, a.last, a.ante = h, h, h, 0
 		if sc.tr != nil {
 			sc.trace("pronoun %q at word %d → %s (previous sentence)", sc.low[h], h+1, a.code)
@@ -448,6 +454,34 @@ func (c *Coder) pronoun(sc *Scratch, h int) (actorRef, bool) {
 		return a, true
 	}
 	return actorRef{}, false
+}
+
+// clauseSubjectCode returns the code of the subject of the clause of which
+// object pronoun h is the object or indirect object (of its verb, or of the
+// verb that verb is coordinated with), "" for none.
+func (c *Coder) clauseSubjectCode(sc *Scratch, h int) string {
+	switch sc.low[h] {
+	case "him", "her", "them", "us":
+	default:
+		return ""
+	}
+	if d := sc.s.Words[h].Deprel; d != "obj" && d != "iobj" {
+		return ""
+	}
+	for v, d := sc.head(h), 0; v >= 0 && d < 2; v, d = sc.head(v), d+1 {
+		for _, k := range sc.children(v) {
+			if strings.HasPrefix(sc.s.Words[k].Deprel, "nsubj") && sc.s.Words[k].UPOS != "PRON" {
+				if r, ok := c.nounCode(sc, k); ok {
+					return r.code
+				}
+				return ""
+			}
+		}
+		if sc.rel(v) != "conj" {
+			break
+		}
+	}
+	return ""
 }
 
 // antecedents collects the coded noun phrases of the sentence in order, for
