@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -277,4 +278,29 @@ func wrapGzip(name string, err error, skipped func(Skip)) error {
 		return nil
 	}
 	return err
+}
+
+// WriteSkipped writes ", N skipped" to b, followed by the counts by reason
+// in reason order when there are any: " (bad header 1, language 2)". The
+// summaries of ingest runs and of publishing to a queue share it.
+func WriteSkipped(b *strings.Builder, skipped map[string]int) {
+	total := 0
+	reasons := make([]string, 0, len(skipped))
+	for r, n := range skipped {
+		total += n
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	fmt.Fprintf(b, ", %d skipped", total)
+	if total == 0 {
+		return
+	}
+	b.WriteString(" (")
+	for i, r := range reasons {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(b, "%s %d", r, skipped[r])
+	}
+	b.WriteString(")")
 }

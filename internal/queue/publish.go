@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -30,24 +29,7 @@ func (s PublishSummary) String() string {
 	if s.Failed > 0 {
 		fmt.Fprintf(&b, ", %d failed", s.Failed)
 	}
-	total := 0
-	reasons := make([]string, 0, len(s.Skipped))
-	for r, n := range s.Skipped {
-		total += n
-		reasons = append(reasons, r)
-	}
-	sort.Strings(reasons)
-	fmt.Fprintf(&b, ", %d skipped", total)
-	if total > 0 {
-		b.WriteString(" (")
-		for i, r := range reasons {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%s %d", r, s.Skipped[r])
-		}
-		b.WriteString(")")
-	}
+	ingest.WriteSkipped(&b, s.Skipped)
 	if s.Elapsed > 0 {
 		fmt.Fprintf(&b, "; %.1fs", s.Elapsed.Seconds())
 	}

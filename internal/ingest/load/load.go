@@ -10,7 +10,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -62,24 +61,7 @@ type Summary struct {
 func (s Summary) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d articles read: %d new, %d duplicate, %d already stored", s.Read, s.New, s.Duplicate, s.Already)
-	total := 0
-	reasons := make([]string, 0, len(s.Skipped))
-	for r, n := range s.Skipped {
-		total += n
-		reasons = append(reasons, r)
-	}
-	sort.Strings(reasons)
-	fmt.Fprintf(&b, ", %d skipped", total)
-	if total > 0 {
-		b.WriteString(" (")
-		for i, r := range reasons {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%s %d", r, s.Skipped[r])
-		}
-		b.WriteString(")")
-	}
+	ingest.WriteSkipped(&b, s.Skipped)
 	fmt.Fprintf(&b, "; %d new events, %d new mentions", s.Events, s.Mentions)
 	if s.Elapsed > 0 {
 		fmt.Fprintf(&b, "; %.1fs", s.Elapsed.Seconds())
