@@ -35,6 +35,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	maxCoding := fs.Int("max-coding", 2, "texts coded at once; more coding requests wait")
 	timeout := fs.Duration("timeout", 10*time.Second, "time limit of a read request")
 	codeTimeout := fs.Duration("code-timeout", 30*time.Second, "time limit of a code or ingest request")
+	cacheTTL := fs.Duration("cache-ttl", 2*time.Second, "how long a GET response is reused for the same URL (0: no cache)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -49,6 +50,10 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	if *allowPrivate && !*allowFetch {
 		return fmt.Errorf("%w: --allow-private needs --allow-fetch", errUsage)
+	}
+	ttl := *cacheTTL
+	if ttl <= 0 {
+		ttl = -1 // the server's "no cache"
 	}
 	if *maxCoding < 1 {
 		return fmt.Errorf("%w: --max-coding: at least 1, not %d", errUsage, *maxCoding)
@@ -70,7 +75,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	srv, err := server.New(server.Options{
 		Store: st, Dict: set, Version: versionString(), WriteToken: *token,
 		AllowFetch: *allowFetch, AllowPrivate: *allowPrivate, UI: ui.FS(),
-		RequestTimeout: *timeout, CodeTimeout: *codeTimeout, MaxCoding: *maxCoding, Log: logger,
+		RequestTimeout: *timeout, CodeTimeout: *codeTimeout, MaxCoding: *maxCoding, CacheTTL: ttl, Log: logger,
 	})
 	if err != nil {
 		return err

@@ -131,6 +131,9 @@ func TestCodeBusy(t *testing.T) {
 	if code != http.StatusServiceUnavailable || !strings.Contains(body["error"].(string), "busy") {
 		t.Errorf("%d %v, want 503 busy", code, body)
 	}
+	if _, _, w := do(t, s, "GET", "/api/health", ""); w.Header().Get("Retry-After") != "" {
+		t.Errorf("Retry-After on a 200")
+	}
 	if code, body, _ := do(t, s, "POST", "/api/code", `{"text":"Sudan's army attacked rebels."}`); code != 200 {
 		t.Errorf("after release: %d %v", code, body)
 	}
