@@ -325,6 +325,28 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[p].Head, ws[p].Deprel = n+1, "nmod:poss"
 		sc.index()
 	}
+	// a country adjective made the head of the name it modifies
+	// ("detained Nigerien/obj President Mohamed Bazoum/flat"): the name
+	// heads the phrase
+	for a := range sc.s.Words {
+		n, ok := c.adjectiveOverName(sc, a)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		for _, k := range sc.children(a) {
+			if k != n {
+				ws[k].Head = n + 1
+			}
+		}
+		ws[n].Head, ws[n].Deprel = ws[a].Head, ws[a].Deprel
+		ws[a].Head, ws[a].Deprel = n+1, "amod"
+		sc.index()
+	}
 	// a country adjective opening the subject attached to the verb
 	// ("Afghan/advcl President Ashraf Ghani announced"): it modifies the
 	// subject's noun phrase that follows it
@@ -456,6 +478,34 @@ func (sc *Scratch) possessorAsArgument(p int) (n int, ok bool) {
 				}
 			}
 			return k, true
+		}
+	}
+	return 0, false
+}
+
+// adjectiveOverName reports whether word a, an adjective naming an actor
+// ("Nigerien", also tagged as a name), heads a noun phrase argument while a
+// proper name after it hangs from it as a flat name or compound: n is that
+// name, the phrase's real head.
+func (c *Coder) adjectiveOverName(sc *Scratch, a int) (n int, ok bool) {
+	ws := sc.s.Words
+	if ws[a].UPOS != "ADJ" && ws[a].UPOS != "PROPN" || sc.actorAt[a] < 0 {
+		return 0, false
+	}
+	switch ws[a].Deprel {
+	case "obj", "iobj", "nsubj", "nsubj:pass", "obl", "nmod", "appos":
+	default:
+		return 0, false
+	}
+	for _, k := range sc.children(a) {
+		if d := ws[k].Deprel; k > a && ws[k].UPOS == "PROPN" && (d == "flat" || d == "flat:name" || d == "compound") {
+			// tagged a name itself, the adjective must name a country and
+			// the name another actor ("Nigerien/PROPN ... Bazoum", not "UN
+			// Secretary General Antonio Guterres")
+			if ws[a].UPOS == "ADJ" || sc.actorAt[k] >= 0 && sc.actorAt[k] != sc.actorAt[a] &&
+				countryCode(c.actorCode(sc, sc.actors[sc.actorAt[a]].entry)) {
+				return k, true
+			}
 		}
 	}
 	return 0, false
