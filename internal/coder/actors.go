@@ -324,13 +324,8 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 		// "Dagolath's Prime Minister Telemar": agent on a modifier
 		if m := sc.agentAt[h]; m >= 0 {
 			r.agent = sc.agents[m].entry
-		} else {
-			for _, k := range sc.children(h) {
-				if d := sc.s.Words[k].Deprel; (d == "compound" || d == "amod" || d == "flat" || d == "nmod:desc") && sc.agentAt[k] >= 0 {
-					r.agent = sc.agents[sc.agentAt[k]].entry
-					break
-				}
-			}
+		} else if k := sc.titleAgent(h, 0); k >= 0 {
+			r.agent = sc.agents[sc.agentAt[k]].entry
 		}
 	}
 	if sc.actorAt[h] >= 0 {
@@ -653,4 +648,27 @@ func (sc *Scratch) coSubject(a, h int) bool {
 	}
 	v, s := sc.head(h), sc.head(a)
 	return v >= 0 && (v == s || sc.rel(v) == "conj" && sc.head(v) == s)
+}
+
+// titleAgent returns the first word with an agent among the name
+// modifiers of word h (compound, amod, flat, nmod:desc), also a title
+// hanging from the first name ("President/nmod:desc Mohamed/compound
+// Bazoum"); -1 for none.
+func (sc *Scratch) titleAgent(h, depth int) int {
+	for _, k := range sc.children(h) {
+		if d := sc.s.Words[k].Deprel; (d == "compound" || d == "amod" || d == "flat" || d == "nmod:desc") && sc.agentAt[k] >= 0 {
+			return k
+		}
+	}
+	if depth > 0 {
+		return -1
+	}
+	for _, k := range sc.children(h) {
+		if d := sc.s.Words[k].Deprel; (d == "compound" || d == "flat") && k < h && sc.s.Words[k].UPOS == "PROPN" {
+			if a := sc.titleAgent(k, depth+1); a >= 0 {
+				return a
+			}
+		}
+	}
+	return -1
 }
