@@ -105,11 +105,17 @@ func decodeBody(w http.ResponseWriter, r *http.Request, limit int64, v any) erro
 		case errors.As(err, &mb):
 			return err
 		case errors.As(err, &te):
-			return paramErr(te.Field, "want a JSON %s", te.Type)
+			if te.Field == "" {
+				return paramErr("body", "want a JSON object, not a %s", te.Value)
+			}
+			return paramErr(te.Field, "want a JSON %s, not a %s", te.Type, te.Value)
 		case errors.Is(err, io.EOF):
 			return paramErr("body", "empty: want a JSON object")
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			f := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+			if f == "" || len(f) > 64 {
+				return paramErr("body", "unknown field %q", clip(f))
+			}
 			return paramErr(f, "unknown field")
 		}
 		return paramErr("body", "not a JSON object: %v", err)

@@ -1,9 +1,13 @@
 package server
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -350,4 +354,34 @@ func TestIngest(t *testing.T) {
 	if code, body, _ := do(t, ro, "POST", "/api/ingest", art, auth...); code != http.StatusForbidden {
 		t.Errorf("read-only server: %d %v", code, body)
 	}
+}
+
+// FuzzCodeBody checks that any request body to POST /api/code is answered
+// with a JSON error of a client status (400, 403, 413) or, once it passes
+// validation, 503 from a server without dictionaries — never a 500 or a
+// panic.
+func FuzzCodeBody(f *testing.F) {
+	s, err := New(Options{Store: nopStore{}, Log: log.New(io.Discard, "", 0)})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add([]byte(`{"text":"Sudan's army attacked rebels."}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		r := httptest.NewRequest("POST", "/api/code", bytes.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		switch w.Code {
+		case 400, 403, 413, 503:
+		default:
+			t.Fatalf("body %q: status %d: %s", body, w.Code, w.Body)
+		}
+		var e struct{ Error, Param string }
+		if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || e.Error == "" {
+			t.Fatalf("body %q: error response %q", body, w.Body)
+		}
+		if w.Code == 400 && e.Param == "" {
+			t.Fatalf("body %q: 400 naming no field: %s", body, e.Error)
+		}
+	})
 }
