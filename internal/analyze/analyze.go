@@ -159,7 +159,39 @@ func (w *Worker) dateEvents(d *nlp.Document, evs []event.Event, date time.Time) 
 		}
 		e.Date, e.Historical = dt.Date(), dt.Historical
 		e.Hypothetical = timex.Hypothetical(s, verb)
+		if dt.Expr < 0 {
+			if p := pastViolence(evs[:i], e); p >= 0 {
+				// "the acts of genocide committed by France in Algeria",
+				// after the killings "between 1830 and 1962": the same
+				// violence, named again without a time of its own, keeps
+				// the period the document gave it
+				e.Date, e.Historical = evs[p].Date, true
+			}
+		}
 	}
+}
+
+// pastViolence returns the index in earlier of a historical event of
+// violence (CAMEO roots 18–20) between the same countries as e, itself an
+// act of violence, the latest such; -1 for none.
+func pastViolence(earlier []event.Event, e *event.Event) int {
+	if !violent(e.Code) || len(e.Source) < 3 || len(e.Target) < 3 || e.Source[:3] == "---" || e.Target[:3] == "---" {
+		return -1
+	}
+	for j := len(earlier) - 1; j >= 0; j-- {
+		p := &earlier[j]
+		if p.Historical && violent(p.Code) && p.Sentence < e.Sentence && len(p.Source) >= 3 && len(p.Target) >= 3 &&
+			p.Source[:3] == e.Source[:3] && p.Target[:3] == e.Target[:3] {
+			return j
+		}
+	}
+	return -1
+}
+
+// violent reports whether code is of CAMEO's roots 18 (assault), 19
+// (fight) or 20 (mass violence).
+func violent(code string) bool {
+	return len(code) >= 2 && (code[0] == '1' && (code[1] == '8' || code[1] == '9') || code[0] == '2' && code[1] == '0')
 }
 
 // placeEvents resolves the document's place names together and gives each
