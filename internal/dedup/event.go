@@ -35,7 +35,10 @@ type Matcher struct {
 	Window int
 }
 
-func (m Matcher) window() int {
+// Days is the effective window: Window, DefaultWindow for 0, and 0 (the
+// same day only) for a negative Window. Stores look up candidate events
+// within Days of a mention's date.
+func (m Matcher) Days() int {
 	switch {
 	case m.Window == 0:
 		return DefaultWindow
@@ -55,7 +58,7 @@ func Compatible(a, b string) bool { return a == "" || b == "" || a == b }
 // places. Of several matching clusters it prefers a known same place, then
 // the nearest date, then the lowest id.
 func (m Matcher) Match(x Mention, cands []Cluster) (Cluster, bool) {
-	w := m.window()
+	w := m.Days()
 	best, found := Cluster{}, false
 	bestScore := 0
 	for _, c := range cands {

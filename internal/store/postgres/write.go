@@ -125,13 +125,9 @@ type plan struct {
 	touched      map[int64]bool
 }
 
-// eventWindow is the window of the event lookup as the SQLite store
-// queries it (a negative window finds no stored candidates).
+// eventWindow is the window of the event lookup (dedup.Matcher.Days).
 func (p *plan) eventWindow() int {
-	if p.opt.EventWindow == 0 {
-		return dedup.DefaultWindow
-	}
-	return p.opt.EventWindow
+	return dedup.Matcher{Window: p.opt.EventWindow}.Days()
 }
 
 func (s *DB) write(ctx context.Context, b *store.Batch, arts []store.Article, keys []int64, opt store.WriteOptions) (store.WriteResult, error) {

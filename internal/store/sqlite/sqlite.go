@@ -491,10 +491,7 @@ func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string, t
 	if !ok {
 		return fmt.Errorf("event in sentence %d: date %q is not YYYY-MM-DD", e.Sentence, e.Date)
 	}
-	w := t.match.Window
-	if w == 0 {
-		w = dedup.DefaultWindow
-	}
+	w := t.match.Days()
 	rows, err := t.QueryContext(t.ctx, `SELECT id, day, place FROM events WHERE source=? AND target=? AND base=? AND day BETWEEN ? AND ?`,
 		m.Source, m.Target, m.Base, m.Day-w, m.Day+w)
 	if err != nil {

@@ -246,6 +246,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"WriteIsIdempotent", testIdempotent},
 		{"CopiesAreMentions", testCopies},
 		{"EventsMergeAcrossArticles", testMerge},
+		{"SameDayWindow", testSameDayWindow},
 		{"Filters", testFilters},
 		{"Aggregations", testAggregations},
 		{"SortAndCursor", testSortAndCursor},
@@ -390,6 +391,28 @@ func testMerge(e env) {
 	}
 	if ms[1].Event.Sentence != 3 || ms[1].Event.Date != "2024-04-23" || ms[1].Confidence >= ms[0].Confidence {
 		e.t.Errorf("second mention %+v (first %+v)", ms[1], ms[0])
+	}
+}
+
+// testSameDayWindow: a negative event window merges reports of the same
+// day only (dedup.Matcher.Days).
+func testSameDayWindow(e env) {
+	b := &store.Batch{Run: store.Run{ID: "r1", Started: day0}, Articles: []store.Article{
+		Article("https://a.example/1", "", "Report one about an air strike in the capital.", Event(1, "SDNMIL", "SDNREB", "195", "2024-04-22", "379252")),
+		Article("https://b.example/1", "", "Report two, a different text. It is on the same strike. Really.", Event(1, "SDNMIL", "SDNREB", "195", "2024-04-22", "379252")),
+		Article("https://c.example/1", "", "Report three: a strike the next day in the same city.", Event(1, "SDNMIL", "SDNREB", "195", "2024-04-23", "379252")),
+	}}
+	opt := writeO
+	opt.EventWindow = -1
+	if _, err := e.st.Write(context.Background(), b, opt); err != nil {
+		e.t.Fatal(err)
+	}
+	var got []string
+	for _, ev := range e.events(store.Filter{}) {
+		got = append(got, fmt.Sprintf("%s m%d", ev.Event.Date, ev.NumMentions))
+	}
+	if want := "2024-04-22 m2, 2024-04-23 m1"; strings.Join(got, ", ") != want {
+		e.t.Errorf("events %q, want %q", strings.Join(got, ", "), want)
 	}
 }
 
