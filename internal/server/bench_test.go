@@ -1,7 +1,9 @@
 package server
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -480,6 +482,32 @@ func TestGenStore(t *testing.T) {
 					t.Errorf("series point without tone: %v", p)
 				}
 			}
+		}
+	}
+}
+
+// BenchmarkCode times POST /api/code on a sample article (parse, code,
+// explain, JSON), the language models loaded once.
+func BenchmarkCode(b *testing.B) {
+	s := newTestServer(b, Options{})
+	data, err := os.ReadFile(filepath.Join(moduleRoot(b), "examples", "corpus", "003-sudan-clashes.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	if i := strings.Index(text, "\n\n"); i >= 0 { // drop the header block
+		text = text[i+2:]
+	}
+	body, _ := json.Marshal(map[string]string{"text": text, "date": "2023-04-22"})
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := httptest.NewRequest("POST", "/api/code", bytes.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		if w.Code != 200 {
+			b.Fatalf("%d %s", w.Code, w.Body)
 		}
 	}
 }
