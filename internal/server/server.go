@@ -97,9 +97,10 @@ type Server struct {
 	log     *log.Logger
 	cache   *respCache // nil: none
 
-	statsMu  sync.Mutex // guards the cached store counts
-	statsVal store.Stats
-	statsAt  time.Time
+	statsMu   sync.Mutex // guards the cached store counts
+	statsVal  store.Stats
+	statsAt   time.Time // zero: none (or invalidated by a write)
+	statsBusy bool      // a background count is running
 }
 
 // route is one registered endpoint.
