@@ -928,8 +928,10 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		return out
 	}
 	mutual := m.both // each member's span is its own, not the list's
-	if len(sc.tgts) == 0 && len(sc.srcs) > 1 {
-		// "Gondor and Osgiliath renewed ties": the members act on each other
+	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) {
+		// "Gondor and Osgiliath renewed ties": the members act on each
+		// other; mediators ("Saudi Arabia and the United States mediated
+		// the talks") mediate between others, never between themselves
 		sc.tgts = append(sc.tgts, sc.srcs...)
 		mutual = true
 	}
@@ -1272,3 +1274,7 @@ func dropOwnCountry(srcs, tgts []actorRef, keep bool) []actorRef {
 	}
 	return out
 }
+
+// mediation reports whether code is CAMEO's mediate (045) or the intent to
+// mediate (039).
+func mediation(code string) bool { return code == "045" || code == "039" }
