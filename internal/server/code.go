@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -90,10 +91,14 @@ func (s *Server) withWorker(ctx context.Context, fn func(*models, *codeWorker) e
 }
 
 // decodeBody decodes a JSON request body of at most limit bytes into v,
-// rejecting unknown fields; errors name the field.
+// rejecting unknown fields; errors name the field. The body must be
+// declared application/json: a browser sends that type across origins
+// only after a CORS preflight, which this server does not grant, so
+// another site's page cannot make a visitor's browser post to it.
 func decodeBody(w http.ResponseWriter, r *http.Request, limit int64, v any) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return &httpError{status: http.StatusUnsupportedMediaType, param: "Content-Type", msg: "want application/json, not " + clip(ct)}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		return &httpError{status: http.StatusUnsupportedMediaType, param: "Content-Type",
+			msg: fmt.Sprintf("want application/json, not %q", clip(r.Header.Get("Content-Type")))}
 	}
 	body := http.MaxBytesReader(w, r.Body, limit)
 	dec := json.NewDecoder(body)

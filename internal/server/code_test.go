@@ -116,12 +116,18 @@ func TestCodeBadRequests(t *testing.T) {
 			}
 		})
 	}
-	r := httptest.NewRequest("POST", "/api/code", strings.NewReader(`{"text":"a"}`))
-	r.Header.Set("Content-Type", "text/plain")
-	w := httptest.NewRecorder()
-	s.ServeHTTP(w, r)
-	if w.Code != http.StatusUnsupportedMediaType {
-		t.Errorf("text/plain body: %d", w.Code)
+	// Bodies not declared JSON are refused: the types a page of another
+	// site can post without a CORS preflight, or none.
+	for _, ct := range []string{"text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data", ""} {
+		r := httptest.NewRequest("POST", "/api/code", strings.NewReader(`{"text":"Sudan's army attacked rebels."}`))
+		if ct != "" {
+			r.Header.Set("Content-Type", ct)
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		if w.Code != http.StatusUnsupportedMediaType {
+			t.Errorf("Content-Type %q: %d, want 415", ct, w.Code)
+		}
 	}
 }
 

@@ -128,7 +128,7 @@ func newTestServer(t testing.TB, opt Options) *Server {
 func do(t testing.TB, h http.Handler, method, target, body string, header ...string) (int, map[string]any, *httptest.ResponseRecorder) {
 	t.Helper()
 	var r *http.Request
-	if body != "" {
+	if body != "" || method == http.MethodPost {
 		r = httptest.NewRequest(method, target, strings.NewReader(body))
 		r.Header.Set("Content-Type", "application/json")
 	} else {
