@@ -262,6 +262,18 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 				}
 			}
 		}
+	} else if len(out) == before+1 && out[before].actor < 0 && out[before].agent >= 0 && !hasConj {
+		// "the group's leader Yevgeny Prigozhin": a role noun without a
+		// country is named by the actor in apposition to it
+		for _, k := range sc.children(h) {
+			if sc.s.Words[k].Deprel == "appos" && sc.actorAt[k] >= 0 {
+				if r, ok := c.nounCode(sc, k); ok && r.actor >= 0 {
+					r.first, r.last = min(r.first, out[before].first), max(r.last, out[before].last)
+					out[before] = r
+					break
+				}
+			}
+		}
 	}
 	return out
 }
