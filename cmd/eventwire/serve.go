@@ -74,7 +74,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	logger := log.New(stderr, "", log.LstdFlags)
 	srv, err := server.New(server.Options{
 		Store: st, Dict: set, Version: versionString(), WriteToken: *token,
-		AllowFetch: *allowFetch, AllowPrivate: *allowPrivate, UI: ui.FS(),
+		AllowFetch: *allowFetch, AllowPrivate: *allowPrivate, UI: ui.FS(), LoopbackHosts: server.IsLoopback(*addr),
 		RequestTimeout: *timeout, CodeTimeout: *codeTimeout, MaxCoding: *maxCoding, CacheTTL: ttl, Log: logger,
 	})
 	if err != nil {

@@ -55,6 +55,11 @@ type Options struct {
 	// AllowFetch lets POST /api/code fetch a {"url"}; AllowPrivate lets the
 	// fetch reach loopback, private and link-local addresses.
 	AllowFetch, AllowPrivate bool
+	// LoopbackHosts refuses (403) requests whose Host header does not name
+	// a loopback address or localhost: a server bound to loopback then
+	// cannot be reached through DNS rebinding (a site of the attacker's
+	// whose name is made to resolve to 127.0.0.1).
+	LoopbackHosts bool
 	// UI is the web interface served at / (nil: none).
 	UI fs.FS
 	// RequestTimeout bounds each request's work (default 10 s; coding and
@@ -318,6 +323,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set(k, v)
 	}
 	sw := &statusWriter{ResponseWriter: w}
+	if s.opt.LoopbackHosts && !loopbackHost(r.Host) {
+		writeError(sw, http.StatusForbidden, "Host", "this server answers only requests to a loopback address or localhost, not "+clip(r.Host))
+		s.metrics.observe("other", http.StatusForbidden, time.Since(start))
+		return
+	}
 	timeout := s.opt.RequestTimeout
 	if r.Method == http.MethodPost {
 		timeout = s.opt.CodeTimeout
@@ -383,6 +393,20 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("shutting down: %w", err)
 	}
 	return nil
+}
+
+// loopbackHost reports whether a Host header names localhost or a
+// loopback IP, with or without a port.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.Unmap().IsLoopback()
 }
 
 // IsLoopback reports whether addr (host:port) binds only loopback

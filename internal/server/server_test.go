@@ -678,3 +678,23 @@ func tempStore(t testing.TB) *sqlite.DB {
 	t.Cleanup(func() { db.Close() })
 	return db
 }
+
+// TestLoopbackHosts checks the DNS-rebinding guard of a loopback server.
+func TestLoopbackHosts(t *testing.T) {
+	s, err := New(Options{Store: handStore(t), LoopbackHosts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for host, want := range map[string]int{
+		"127.0.0.1:8080": 200, "localhost:8080": 200, "LOCALHOST": 200, "[::1]:8080": 200, "127.3.4.5": 200,
+		"evil.example:8080": 403, "evil.example": 403, "10.0.0.1:8080": 403, "": 403, "[::ffff:127.0.0.1]:80": 200,
+	} {
+		r := httptest.NewRequest("GET", "/api/health", nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		if w.Code != want {
+			t.Errorf("Host %q: %d, want %d", host, w.Code, want)
+		}
+	}
+}
