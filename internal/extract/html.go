@@ -99,6 +99,7 @@ func HTML(data []byte, contentType string, opt Options) (Page, error) {
 			topt.OriginalURL = u
 		}
 	}
+	heads := headings(doc)
 	res, err := extractSafely(doc, topt)
 	if err != nil {
 		return Page{Charset: cs}, fmt.Errorf("%w: %v", ErrNoText, err)
@@ -118,7 +119,7 @@ func HTML(data []byte, contentType string, opt Options) (Page, error) {
 			p.URL = u
 		}
 	}
-	p.Text = blockText(res.ContentNode, p.Title)
+	p.Text = splitHeadings(blockText(res.ContentNode, p.Title), heads, p.Title)
 	if n := len(strings.Fields(p.Text)); n < MinWords {
 		return p, fmt.Errorf("%w: the page's main content has %d words, fewer than %d", ErrNoText, n, MinWords)
 	}
@@ -253,4 +254,49 @@ func collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// headings returns the texts of the page's h1–h6 elements, white space
+// collapsed. It is called before extraction, which rewrites the tree.
+func headings(doc *html.Node) []string {
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
+			if s := strings.TrimSpace(collapse(blockText(n, ""))); len(s) >= 3 {
+				out = append(out, s)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+// splitHeadings parts a heading from the paragraph the extraction library
+// glued it to ("Clashes in KhartoumSudan's army attacked..."): a paragraph
+// that starts with a heading's text and goes on is split after it, and the
+// heading is dropped when it is the title.
+func splitHeadings(text string, heads []string, title string) string {
+	if len(heads) == 0 {
+		return text
+	}
+	paras := strings.Split(text, "\n\n")
+	out := paras[:0:0]
+	for _, p := range paras {
+		for _, h := range heads {
+			if len(p) > len(h) && strings.HasPrefix(p, h) {
+				if !strings.EqualFold(h, strings.TrimSpace(title)) {
+					out = append(out, h)
+				}
+				p = strings.TrimSpace(p[len(h):])
+				break
+			}
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, "\n\n")
 }
