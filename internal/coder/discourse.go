@@ -121,6 +121,10 @@ func (c *Coder) discourseNP(sc *Scratch, h int, out []actorRef) []actorRef {
 		}
 	case len(sc.authors) > 0 && l == sc.authorNoun && sc.definite(h):
 		ents = sc.authors
+	case len(sc.attackers) > 0 && attackNoun(l) && sc.definite(h) && !sc.namesActor(h):
+		// "Iran launched drones at Israel. The Group of Seven condemned
+		// the attack": the attack is its perpetrator's
+		ents = sc.attackers
 	}
 	for _, a := range ents {
 		a.head, a.first, a.last, a.ante = h, h, h, 0
@@ -345,4 +349,25 @@ func (c *Coder) conclusionOf(sc *Scratch, v int, out []actorRef) ([]actorRef, bo
 		}
 	}
 	return out, true
+}
+
+// attackNoun reports whether lemma l names a violent act that a definite
+// noun phrase ("the attack") can refer back to.
+func attackNoun(l string) bool {
+	switch l {
+	case "attack", "assault", "offensive", "raid", "incursion", "invasion", "bombing", "shelling", "strike", "strikes", "airstrike", "airstrikes":
+		return true
+	}
+	return false
+}
+
+// namesActor reports whether a word of the phrase headed by h (outside
+// its clauses) is part of an actor or agent mention.
+func (sc *Scratch) namesActor(h int) bool {
+	for i := range sc.s.Words {
+		if (sc.actorAt[i] >= 0 || sc.agentAt[i] >= 0) && sc.inSubtree(i, h) && !sc.inClauseBelow(i, h) {
+			return true
+		}
+	}
+	return false
 }

@@ -46,6 +46,7 @@ type Scratch struct {
 	authors      []actorRef // the author of the statement named authorNoun
 	authorNoun   string
 	agentCountry []actorRef // the latest actor with a country for each agent
+	attackers    []actorRef // the sources of the latest violent event (roots 18–20)
 	quoteOpen    bool
 	speakers     []actorRef // the speaker of the open quotation
 	addressees   []actorRef // "you" in the open quotation
@@ -91,6 +92,7 @@ func (sc *Scratch) resetDoc() {
 	sc.hosts, sc.hostNoun = sc.hosts[:0], ""
 	sc.authors, sc.authorNoun = sc.authors[:0], ""
 	sc.agentCountry = sc.agentCountry[:0]
+	sc.attackers = sc.attackers[:0]
 	sc.quoteOpen = false
 	sc.speakers = sc.speakers[:0]
 	sc.addressees = sc.addressees[:0]

@@ -999,6 +999,15 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			}
 		}
 	}
+	if len(out) > first && sc.docOn && violentCode(code) {
+		// the perpetrator a later "the attack" refers to (discourse.go)
+		sc.attackers = sc.attackers[:0]
+		for _, s := range sc.srcs {
+			if !unknown(s) {
+				sc.attackers = append(sc.attackers, s)
+			}
+		}
+	}
 	if len(out) > first {
 		sc.verbEvt[v] = first
 	} else {
@@ -1278,3 +1287,9 @@ func dropOwnCountry(srcs, tgts []actorRef, keep bool) []actorRef {
 // mediation reports whether code is CAMEO's mediate (045) or the intent to
 // mediate (039).
 func mediation(code string) bool { return code == "045" || code == "039" }
+
+// violentCode reports whether code is of CAMEO's roots 18 (assault), 19
+// (fight) or 20 (mass violence).
+func violentCode(code string) bool {
+	return len(code) >= 2 && (code[0] == '1' && (code[1] == '8' || code[1] == '9') || code[0] == '2' && code[1] == '0')
+}
