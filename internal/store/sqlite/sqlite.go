@@ -80,11 +80,29 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("opening store %s: %w", path, err)
 	}
+	// Statistics for the query planner: analyse (with a bounded sample,
+	// well under a second on a million events) every table never
+	// analysed or grown or shrunk much since; without them the planner
+	// misjudges the selectivity of the actor, code and quad indexes.
+	if _, err := db.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening store %s: analysing tables: %w", path, err)
+	}
 	return &DB{db: db}, nil
 }
 
-// Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+// Close brings the planner's statistics up to date for the tables this
+// process used, then closes the database.
+func (s *DB) Close() error {
+	_, err := s.db.Exec("PRAGMA optimize")
+	if cerr := s.db.Close(); cerr != nil {
+		return cerr
+	}
+	if err != nil {
+		return fmt.Errorf("closing store: analysing tables: %w", err)
+	}
+	return nil
+}
 
 // tx holds one write transaction's state.
 type tx struct {
