@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -56,29 +55,19 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	default:
 		return fmt.Errorf("%w: --input: want text, jsonl or conllu, not %q", errUsage, *input)
 	}
-	var docDate time.Time
-	if *date != "" {
-		t, err := time.Parse(ingest.DateLayout, *date)
-		if err != nil {
-			return fmt.Errorf("%w: --date: want YYYY-MM-DD, not %q", errUsage, *date)
-		}
-		docDate = t
+	docDate, err := parseDateFlag("date", *date)
+	if err != nil {
+		return err
 	}
 	neg, err := parseNegation(*negation)
 	if err != nil {
 		return err
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return fmt.Errorf("creating CPU profile: %w", err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fmt.Errorf("starting CPU profile: %w", err)
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	set, err := openDicts(dicts, stderr)
 	if err != nil {
 		return err

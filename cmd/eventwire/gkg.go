@@ -34,13 +34,9 @@ func runGKG(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: want one FILE", errUsage)
 	}
-	var docDate time.Time
-	if *date != "" {
-		t, err := time.Parse(ingest.DateLayout, *date)
-		if err != nil {
-			return fmt.Errorf("%w: --date: want YYYY-MM-DD, not %q", errUsage, *date)
-		}
-		docDate = t
+	docDate, err := parseDateFlag("date", *date)
+	if err != nil {
+		return err
 	}
 	name := fs.Arg(0)
 	text, err := readInput(name)

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -91,25 +90,15 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	if *near > dedup.MaxBandDistance {
 		return fmt.Errorf("%w: --near-distance: at most %d, not %d", errUsage, dedup.MaxBandDistance, *near)
 	}
-	var docDate time.Time
-	if *date != "" {
-		t, err := time.Parse(ingest.DateLayout, *date)
-		if err != nil {
-			return fmt.Errorf("%w: --date: want YYYY-MM-DD, not %q", errUsage, *date)
-		}
-		docDate = t
+	docDate, err := parseDateFlag("date", *date)
+	if err != nil {
+		return err
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return fmt.Errorf("creating CPU profile: %w", err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fmt.Errorf("starting CPU profile: %w", err)
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
 	}
+	defer stopProfile()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	fopt := fetch.Options{UserAgent: *userAgent, Timeout: *timeout, MaxBytes: *maxPage, Retries: *retries,

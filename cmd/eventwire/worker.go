@@ -13,7 +13,6 @@ import (
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dedup"
-	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/queue"
 	"github.com/eventwire/eventwire/internal/store"
@@ -80,13 +79,9 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	if *near > dedup.MaxBandDistance {
 		return fmt.Errorf("%w: --near-distance: at most %d, not %d", errUsage, dedup.MaxBandDistance, *near)
 	}
-	var docDate time.Time
-	if *date != "" {
-		t, err := time.Parse(ingest.DateLayout, *date)
-		if err != nil {
-			return fmt.Errorf("%w: --date: want YYYY-MM-DD, not %q", errUsage, *date)
-		}
-		docDate = t
+	docDate, err := parseDateFlag("date", *date)
+	if err != nil {
+		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
