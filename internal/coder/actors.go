@@ -87,9 +87,16 @@ func (c *Coder) findMentions(sc *Scratch) {
 				best, bestLen = r.Entry, l
 			}
 		}
+		if best < 0 && sc.docOn && sc.s.Words[i].UPOS == "PROPN" {
+			// "Lai Ching-te won ... The United States congratulated Lai"
+			best, bestLen = sc.shortName(sc.low[i]), 1
+		}
 		if best < 0 {
 			i++
 			continue
+		}
+		if sc.docOn && bestLen > 1 && person(&set.Actors[best]) {
+			sc.addShortNames(best, i, i+bestLen-1)
 		}
 		m := int32(len(sc.actors))
 		sc.actors = append(sc.actors, mention{first: i, end: i + bestLen, entry: best})
@@ -680,6 +687,41 @@ func (sc *Scratch) titleAgent(h, depth int) int {
 			if a := sc.titleAgent(k, depth+1); a >= 0 {
 				return a
 			}
+		}
+	}
+	return -1
+}
+
+// person reports whether actor a has dated roles, as the dictionaries give
+// people ("Mohamed Bazoum = NERGOV 2021-04-02..2023-07-26, NER").
+func person(a *dict.Actor) bool {
+	for i := range a.Codes {
+		if !a.Codes[i].Range.Unbounded() {
+			return true
+		}
+	}
+	return false
+}
+
+// addShortNames remembers, for the rest of the document, the first and the
+// last word of the full name of person entry e at words first..last (when
+// tagged as names): a later mention may use either alone ("Lai" for "Lai
+// Ching-te", "Bazoum" for "Mohamed Bazoum").
+func (sc *Scratch) addShortNames(e, first, last int) {
+	for _, k := range [2]int{first, last} {
+		if sc.s.Words[k].UPOS != "PROPN" || sc.shortName(sc.low[k]) >= 0 {
+			continue
+		}
+		sc.shortNames = append(sc.shortNames, shortName{word: sc.low[k], entry: e})
+	}
+}
+
+// shortName returns the person entry a single word names in this document,
+// -1 for none.
+func (sc *Scratch) shortName(w string) int {
+	for i := len(sc.shortNames) - 1; i >= 0; i-- {
+		if sc.shortNames[i].word == w {
+			return sc.shortNames[i].entry
 		}
 	}
 	return -1

@@ -47,6 +47,7 @@ type Scratch struct {
 	authorNoun   string
 	agentCountry []actorRef // the latest actor with a country for each agent
 	attackers    []actorRef // the sources of the latest violent event (roots 18–20)
+	shortNames   []shortName
 	quoteOpen    bool
 	speakers     []actorRef // the speaker of the open quotation
 	addressees   []actorRef // "you" in the open quotation
@@ -65,6 +66,13 @@ type Scratch struct {
 type mention struct {
 	first, end int
 	entry      int // index in Set.Actors or Set.Agents
+}
+
+// shortName is one word of a person's full name named earlier in the
+// document, which alone refers to the person (actors.go addShortNames).
+type shortName struct {
+	word  string
+	entry int
 }
 
 // actorRef is a coded actor in the sentence.
@@ -93,6 +101,7 @@ func (sc *Scratch) resetDoc() {
 	sc.authors, sc.authorNoun = sc.authors[:0], ""
 	sc.agentCountry = sc.agentCountry[:0]
 	sc.attackers = sc.attackers[:0]
+	sc.shortNames = sc.shortNames[:0]
 	sc.quoteOpen = false
 	sc.speakers = sc.speakers[:0]
 	sc.addressees = sc.addressees[:0]
