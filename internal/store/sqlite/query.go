@@ -52,15 +52,41 @@ func (s *DB) themeBit(ctx context.Context, theme string) (int, error) {
 	return bit, nil
 }
 
+// planHints steer the query planner where it cannot know better: the
+// selectivity of a prefix range is unknown to it.
+type planHints struct {
+	// walkCode tests the code prefix on each row instead of reading the
+	// code index: a page of a common code prefix (a root code) in another
+	// order than the code's is found after a few rows of that order's
+	// index, while the code index would read, and sort, every event of
+	// the prefix.
+	walkCode bool
+	// walkActor likewise tests the actor's event ids on each entry of the
+	// sort order's index instead of reading and sorting every event of a
+	// common actor.
+	walkActor bool
+}
+
 // where returns the WHERE clause (over events e) and arguments of f;
 // themeBit is the bit of f.Theme (see DB.themeBit).
 func where(f store.Filter, themeBit int) (string, []any, error) {
+	return whereHinted(f, themeBit, planHints{})
+}
+
+// whereHinted is where with plan hints.
+func whereHinted(f store.Filter, themeBit int, h planHints) (string, []any, error) {
 	var conds []string
 	var args []any
 	if f.Actor != "" {
 		if isCode(f.Actor) {
-			conds = append(conds, `e.id IN (SELECT id FROM events WHERE source >= ? AND source < ?
-				UNION SELECT id FROM events WHERE target >= ? AND target < ?)`)
+			// The unary + keeps the planner from driving the query by
+			// the id list: the list becomes a set each row is tested on.
+			plus := ""
+			if h.walkActor {
+				plus = "+"
+			}
+			conds = append(conds, plus+`e.id IN (SELECT id FROM events WHERE source >= ? AND source < ?
+				UNION ALL SELECT id FROM events WHERE target >= ? AND target < ?)`)
 			end := prefixEnd(f.Actor)
 			args = append(args, f.Actor, end, f.Actor, end)
 		} else {
@@ -75,7 +101,11 @@ func where(f store.Filter, themeBit int) (string, []any, error) {
 				return "", nil, fmt.Errorf("code %q: want digits", f.Code)
 			}
 		}
-		conds = append(conds, "e.code >= ? AND e.code < ?")
+		if h.walkCode {
+			conds = append(conds, "+e.code >= ? AND +e.code < ?")
+		} else {
+			conds = append(conds, "e.code >= ? AND e.code < ?")
+		}
 		args = append(args, f.Code, f.Code[:len(f.Code)-1]+string(f.Code[len(f.Code)-1]+1))
 	}
 	if f.Quad != 0 {
@@ -150,10 +180,10 @@ var sortKeys = map[string]string{"date": "e.day", "goldstein": "e.goldstein", "m
 
 // listWhere returns the WHERE clause, ORDER BY clause and arguments that
 // list the events of f in the order of f.Sort after the event f.After.
-func listWhere(f store.Filter, themeBit int) (string, string, []any, error) {
+func listWhere(f store.Filter, themeBit int, h planHints) (string, string, []any, error) {
 	var conds []string
 	var args []any
-	w, wargs, err := where(f, themeBit)
+	w, wargs, err := whereHinted(f, themeBit, h)
 	if err != nil {
 		return "", "", nil, err
 	}
@@ -190,6 +220,34 @@ func listWhere(f store.Filter, themeBit int) (string, string, []any, error) {
 		}
 	}
 	return joinConds(conds), order, args, nil
+}
+
+// listHints returns the plan hints of a listing of f. Only a page (a
+// limit) can stop early, so only a page is hinted: a code prefix of one
+// or two digits (a root code, each a large share of the events) is tested
+// row by row; so is a code actor with many events (estimated from the
+// dyad totals as a source: a page needs about limit×events/actor's events
+// index entries of the sort order, against the actor's events in rows
+// read and sorted, several times the cost of an index entry each).
+func (s *DB) listHints(ctx context.Context, f store.Filter) (planHints, error) {
+	if s.hints != nil {
+		return *s.hints, nil
+	}
+	var h planHints
+	if f.Limit <= 0 {
+		return h, nil
+	}
+	h.walkCode = f.Code != "" && len(f.Code) <= 2
+	if isCode(f.Actor) {
+		var n, total int64
+		err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT sum(events) FROM dyad_totals WHERE source >= ? AND source < ?), 0),
+			coalesce((SELECT max(id) FROM events), 0)`, f.Actor, prefixEnd(f.Actor)).Scan(&n, &total)
+		if err != nil {
+			return h, fmt.Errorf("estimating the actor's events: %w", err)
+		}
+		h.walkActor = 8*n*n > int64(f.Limit)*total
+	}
+	return h, nil
 }
 
 func limit(n, def int) string {
@@ -354,7 +412,11 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 	var cols []string
 	switch q.Aggregate {
 	case "":
-		lw, order, largs, err := listWhere(q.Filter, bit)
+		h, err := s.listHints(ctx, q.Filter)
+		if err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		lw, order, largs, err := listWhere(q.Filter, bit, h)
 		if err != nil {
 			return nil, fmt.Errorf("query: %w", err)
 		}
@@ -508,7 +570,11 @@ func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEv
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
-	w, order, args, err := listWhere(f, bit)
+	h, err := s.listHints(ctx, f)
+	if err != nil {
+		return fmt.Errorf("reading events: %w", err)
+	}
+	w, order, args, err := listWhere(f, bit, h)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
@@ -553,7 +619,11 @@ func (s *DB) Mentions(ctx context.Context, f store.Filter, fn func(*store.Stored
 	if err != nil {
 		return fmt.Errorf("reading mentions: %w", err)
 	}
-	w, _, args, err := listWhere(f, bit)
+	h, err := s.listHints(ctx, f)
+	if err != nil {
+		return fmt.Errorf("reading mentions: %w", err)
+	}
+	w, _, args, err := listWhere(f, bit, h)
 	if err != nil {
 		return fmt.Errorf("reading mentions: %w", err)
 	}

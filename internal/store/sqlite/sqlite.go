@@ -33,6 +33,9 @@ type DB struct {
 	// noRollup answers every aggregation from the events (tests compare
 	// the two).
 	noRollup bool
+	// hints, when set, replace the plan hints of listings (tests compare
+	// the plans).
+	hints *planHints
 }
 
 var _ store.Store = (*DB)(nil)

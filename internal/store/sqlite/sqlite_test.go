@@ -314,7 +314,10 @@ func TestReadsDuringWrite(t *testing.T) {
 // articles, places learnt from later reports, copies) in several batches
 // and checks that every aggregation the rollups answer equals the same
 // aggregation computed from the events.
-func TestRollupMatchesEvents(t *testing.T) {
+// randomStore writes 90 articles (some copies of others) of random events
+// among a few actors, codes, places and days.
+func randomStore(t *testing.T) *DB {
+	t.Helper()
 	db := openTemp(t)
 	ctx := context.Background()
 	r := rand.New(rand.NewPCG(11, 12))
@@ -350,6 +353,12 @@ func TestRollupMatchesEvents(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return db
+}
+
+func TestRollupMatchesEvents(t *testing.T) {
+	db := randomStore(t)
+	ctx := context.Background()
 	var n int
 	db.db.QueryRow(`SELECT count(*) FROM events WHERE num_mentions > 1`).Scan(&n)
 	if n == 0 {
@@ -397,5 +406,57 @@ func TestRollupMatchesEvents(t *testing.T) {
 	}
 	if _, _, ok := rollupWhere(store.Query{Aggregate: "dyads", Filter: store.Filter{From: "2024-03-02"}}); ok {
 		t.Error("dyads in a date range answered by the totals")
+	}
+}
+
+// TestPlanHintsKeepResults lists pages of events, and of mentions, under
+// every combination of plan hints: the hints change plans, never answers.
+func TestPlanHintsKeepResults(t *testing.T) {
+	db := randomStore(t)
+	ctx := context.Background()
+	filters := []store.Filter{
+		{Actor: "SDN", Limit: 7},
+		{Actor: "SDN", Limit: 7, Sort: "-date"},
+		{Actor: "USA", Limit: 5, Sort: "mentions", After: 9},
+		{Actor: "FRA", Limit: 4, Sort: "-goldstein", From: "2024-03-02"},
+		{Code: "1", Limit: 6},
+		{Code: "14", Quad: 3, Limit: 3, Sort: "-date"},
+		{Code: "11", Actor: "RUS", Limit: 50, After: 4},
+		{Code: "03", Quad: 1, Limit: 2, Sort: "date", After: 20},
+	}
+	list := func(f store.Filter, h *planHints) string {
+		db.hints = h
+		defer func() { db.hints = nil }()
+		var b strings.Builder
+		if err := db.Events(ctx, f, func(se *store.StoredEvent) error {
+			fmt.Fprintf(&b, "%d:%s ", se.ID, se.Event.Code)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString("| ")
+		if err := db.Mentions(ctx, f, func(sm *store.StoredMention) error {
+			fmt.Fprintf(&b, "%d ", sm.EventID)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		tb, err := db.query(ctx, store.Query{Filter: f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprint(&b, "| ", tb.Rows)
+		return b.String()
+	}
+	for _, f := range filters {
+		want := list(f, &planHints{})
+		if strings.HasPrefix(want, "| ") {
+			t.Fatalf("%+v: no event: the test exercises nothing", f)
+		}
+		for _, h := range []planHints{{walkCode: true}, {walkActor: true}, {walkCode: true, walkActor: true}} {
+			if got := list(f, &h); got != want {
+				t.Errorf("%+v with %+v:\n got %s\nwant %s", f, h, got, want)
+			}
+		}
 	}
 }
