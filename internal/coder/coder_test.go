@@ -100,10 +100,14 @@ func readCases(t testing.TB, path string) []testCase {
 			}
 		default:
 			f := strings.Fields(line)
-			if len(f) != 6 {
-				t.Fatalf("%s:%d: want ID FORM LEMMA UPOS HEAD DEPREL", path, n)
+			if len(f) != 6 && len(f) != 7 {
+				t.Fatalf("%s:%d: want ID FORM LEMMA UPOS HEAD DEPREL [FEATS]", path, n)
 			}
-			fmt.Fprintf(&conllu, "%s\t%s\t%s\t%s\t_\t_\t%s\t%s\t_\t_\n", f[0], f[1], f[2], f[3], f[4], f[5])
+			feats := "_"
+			if len(f) == 7 {
+				feats = f[6]
+			}
+			fmt.Fprintf(&conllu, "%s\t%s\t%s\t%s\t_\t%s\t%s\t%s\t_\t_\n", f[0], f[1], f[2], f[3], feats, f[4], f[5])
 		}
 	}
 	endSentence(n)

@@ -104,6 +104,18 @@ func (sc *Scratch) definite(h int) bool {
 // names no actor refers to: the host of "the meeting" or of its
 // participants, the author of "the statement".
 func (c *Coder) discourseNP(sc *Scratch, h int, out []actorRef) []actorRef {
+	if sc.docOn && len(sc.pair) == 2 && sc.actorAt[h] < 0 && sc.twoOf(h) {
+		// "Pashinyan met Aliyev ... the two leaders agreed", "sent
+		// supplies to Turkey and Syria ... aid to both countries"
+		for _, a := range sc.pair {
+			a.head, a.first, a.last, a.ante = h, h, h, 0
+			out = append(out, a)
+		}
+		if sc.tr != nil {
+			sc.trace("pronoun %q at word %d → %s, %s (the two parties before)", sc.low[h], h+1, sc.pair[0].code, sc.pair[1].code)
+		}
+		return out
+	}
 	if !sc.docOn || sc.actorAt[h] >= 0 || sc.agentAt[h] >= 0 {
 		return out
 	}
@@ -370,4 +382,22 @@ func (sc *Scratch) namesActor(h int) bool {
 		}
 	}
 	return false
+}
+
+// twoOf reports whether the plural noun h is counted as a pair: "the two
+// leaders", "both countries" (and no actor inside it names others).
+func (sc *Scratch) twoOf(h int) bool {
+	if sc.s.Words[h].UPOS != "NOUN" || sc.s.Words[h].Feat("Number") != "Plur" {
+		return false
+	}
+	two := false
+	for _, k := range sc.children(h) {
+		switch {
+		case sc.low[k] == "two" && sc.s.Words[k].Deprel == "nummod", sc.low[k] == "both" && sc.rel(k) == "det":
+			two = true
+		case sc.actorAt[k] >= 0 || sc.s.Words[k].Deprel == "nmod":
+			return false
+		}
+	}
+	return two
 }

@@ -48,6 +48,8 @@ type Scratch struct {
 	agentCountry []actorRef // the latest actor with a country for each agent
 	attackers    []actorRef // the sources of the latest violent event (roots 18–20)
 	shortNames   []shortName
+	pair         []actorRef // the two parties of the latest sentence with two ("the two leaders")
+	pairNext     []actorRef // the pair of the sentence being coded
 	quoteOpen    bool
 	speakers     []actorRef // the speaker of the open quotation
 	addressees   []actorRef // "you" in the open quotation
@@ -102,6 +104,7 @@ func (sc *Scratch) resetDoc() {
 	sc.agentCountry = sc.agentCountry[:0]
 	sc.attackers = sc.attackers[:0]
 	sc.shortNames = sc.shortNames[:0]
+	sc.pair, sc.pairNext = sc.pair[:0], sc.pairNext[:0]
 	sc.quoteOpen = false
 	sc.speakers = sc.speakers[:0]
 	sc.addressees = sc.addressees[:0]

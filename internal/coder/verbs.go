@@ -70,6 +70,10 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	out = c.codeNouns(sc, doc, index, out) // slots.go
 	out = append(out[:start], c.reported(sc, out[start:])...)
 	c.endDiscourse(sc, out[start:]) // discourse.go
+	if len(sc.pairNext) == 2 {
+		sc.pair = append(sc.pair[:0], sc.pairNext...)
+	}
+	sc.pairNext = sc.pairNext[:0]
 	sc.endSentence()
 	return out
 }
@@ -999,6 +1003,17 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			}
 		}
 	}
+	if len(out) > first && sc.docOn && len(sc.pairNext) == 0 {
+		// the pair a later "the two leaders", "both countries" refers to
+		// (discourse.go): the two targets, else the source and the target
+		sc.pairNext = knownPair(sc.pairNext, sc.tgts, sc.tgts)
+		if len(sc.pairNext) != 2 {
+			sc.pairNext = knownPair(sc.pairNext[:0], sc.srcs, sc.tgts)
+		}
+		if len(sc.pairNext) != 2 {
+			sc.pairNext = sc.pairNext[:0]
+		}
+	}
 	if len(out) > first && sc.docOn && violentCode(code) {
 		// the perpetrator a later "the attack" refers to (discourse.go)
 		sc.attackers = sc.attackers[:0]
@@ -1292,4 +1307,24 @@ func mediation(code string) bool { return code == "045" || code == "039" }
 // (fight) or 20 (mass violence).
 func violentCode(code string) bool {
 	return len(code) >= 2 && (code[0] == '1' && (code[1] == '8' || code[1] == '9') || code[0] == '2' && code[1] == '0')
+}
+
+// knownPair appends to out the actors of a and then b with a known code,
+// each code once; more than two make no pair (the caller checks).
+func knownPair(out, a, b []actorRef) []actorRef {
+	for _, list := range [2][]actorRef{a, b} {
+		for _, r := range list {
+			if unknown(r) {
+				continue
+			}
+			dup := false
+			for _, o := range out {
+				dup = dup || o.code == r.code
+			}
+			if !dup {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }
