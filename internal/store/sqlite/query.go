@@ -337,15 +337,22 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 // rollupWhere returns the WHERE clause over event_rollup r and its
 // arguments when the aggregation q can be answered from the rollups: a
 // series, the Goldstein figures or the countries filtered on dates and the
-// ISO country only (event_rollup), or unfiltered top dyads or places
-// (dyad_totals, place_totals).
+// ISO country only (event_rollup), or unfiltered top places or dyads, or
+// the top dyads of an actor code (dyad_totals, place_totals).
 func rollupWhere(q store.Query) (string, []any, bool) {
 	f := q.Filter
 	switch q.Aggregate {
 	case "day", "week", "month", "goldstein", "countries":
 	case "dyads", "places":
-		// Totals over all dates: no condition at all.
+		// Totals over all dates: no condition at all, or for dyads an
+		// actor code (prefix) as source or target.
 		f.Limit, f.Sort, f.After = 0, "", 0
+		if q.Aggregate == "dyads" && isCode(f.Actor) {
+			a := f.Actor
+			f.Actor = ""
+			end := prefixEnd(a)
+			return " WHERE (source >= ? AND source < ? OR target >= ? AND target < ?)", []any{a, end, a, end}, f == store.Filter{}
+		}
 		return "", nil, f == store.Filter{}
 	default:
 		return "", nil, false
@@ -387,8 +394,8 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 				round(coalesce(sum(r.gm)/nullif(sum(r.mentions), 0), 0), 3) FROM event_rollup r`+rw, rargs)
 		case "dyads":
 			return s.table(ctx, []string{"source", "target", "events", "mentions", "avg_goldstein"},
-				`SELECT source, target, events, mentions, round(goldstein/events, 3) FROM dyad_totals WHERE events > 0
-				ORDER BY events DESC, source, target`+limit(q.Limit, 10), nil)
+				`SELECT source, target, events, mentions, round(goldstein/events, 3) FROM dyad_totals`+andWhere(rw, "events > 0")+`
+				ORDER BY events DESC, source, target`+limit(q.Limit, 10), rargs)
 		case "places":
 			return s.table(ctx, []string{"place", "name", "country", "lat", "lon", "events", "mentions", "avg_goldstein"},
 				`SELECT t.place, coalesce(p.name, ''), coalesce(p.country, ''), p.lat, p.lon, t.events, t.mentions, round(t.goldstein/t.events, 3)

@@ -386,6 +386,8 @@ func TestRollupMatchesEvents(t *testing.T) {
 		}
 	}
 	for _, q := range []store.Query{{Aggregate: "dyads"}, {Aggregate: "dyads", Filter: store.Filter{Limit: 100}},
+		{Aggregate: "dyads", Filter: store.Filter{Actor: "SDN"}}, {Aggregate: "dyads", Filter: store.Filter{Actor: "USA", Limit: 3}},
+		{Aggregate: "dyads", Filter: store.Filter{Actor: "FRA", Limit: 100}},
 		{Aggregate: "places"}, {Aggregate: "places", Filter: store.Filter{Limit: 2}}} {
 		if _, _, ok := rollupWhere(q); !ok {
 			t.Fatalf("%+v: not answered by the totals", q)
@@ -404,8 +406,10 @@ func TestRollupMatchesEvents(t *testing.T) {
 			t.Errorf("%s %+v:\ntotals %v\nevents %v", q.Aggregate, q.Filter, a, b)
 		}
 	}
-	if _, _, ok := rollupWhere(store.Query{Aggregate: "dyads", Filter: store.Filter{From: "2024-03-02"}}); ok {
-		t.Error("dyads in a date range answered by the totals")
+	for _, f := range []store.Filter{{From: "2024-03-02"}, {Actor: "SDN", Code: "1"}, {Actor: "Sudan"}} {
+		if _, _, ok := rollupWhere(store.Query{Aggregate: "dyads", Filter: f}); ok {
+			t.Errorf("dyads of %+v answered by the totals", f)
+		}
 	}
 }
 
