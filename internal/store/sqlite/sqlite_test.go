@@ -464,3 +464,33 @@ func TestPlanHintsKeepResults(t *testing.T) {
 		}
 	}
 }
+
+// TestWordSearchPlan checks that a word search maps sentences to events
+// through the covering sentence index of mentions (no mention row reads).
+func TestWordSearchPlan(t *testing.T) {
+	db := randomStore(t)
+	w, args, err := where(store.Filter{Text: "border"}, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.db.Query("EXPLAIN QUERY PLAN SELECT e.id FROM events e"+w+" ORDER BY e.id LIMIT 50", args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if p := strings.Join(plan, "; "); !strings.Contains(p, "COVERING INDEX mentions_sentence") {
+		t.Errorf("word search plan %q: want the covering index mentions_sentence", p)
+	}
+}
