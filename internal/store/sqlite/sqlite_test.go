@@ -494,3 +494,32 @@ func TestWordSearchPlan(t *testing.T) {
 		t.Errorf("word search plan %q: want the covering index mentions_sentence", p)
 	}
 }
+
+// TestPlannerStatistics checks that a store with events gives the planner
+// statistics on the events table once closed and reopened.
+func TestPlannerStatistics(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ew.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []store.Article
+	for i := range 20 {
+		arts = append(arts, storetest.Article(fmt.Sprintf("https://s.example/%d", i), "", fmt.Sprintf("Report %d. Forces moved near the border.", i),
+			storetest.Event(1, "USA", "RUS", "112", "2024-03-02", "")))
+	}
+	write(t, db, arts...)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.db.QueryRow(`SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'events'`).Scan(&n); err != nil || n == 0 {
+		t.Errorf("statistics of events: %d rows (%v), want some", n, err)
+	}
+}
