@@ -511,6 +511,29 @@ func (sc *Scratch) negated(v int) bool {
 	return false
 }
 
+// ceaseHeads are verbs whose complement is an action that stops or is kept
+// from happening: "stop fighting", "ceased attacking", "urged both sides to
+// halt fighting".
+var ceaseHeads = map[string]bool{"stop": true, "cease": true, "halt": true, "quit": true, "end": true, "refrain": true}
+
+// ceased reports whether verb v is the complement of a verb of stopping
+// ("stop fighting", "cease attacking"): its action is ending, not done,
+// and it is treated as negated.
+func (sc *Scratch) ceased(v int) bool {
+	h := sc.head(v)
+	if h < 0 || !ceaseHeads[strings.ToLower(sc.s.Words[h].Lemma)] {
+		return false
+	}
+	switch sc.s.Words[v].Deprel {
+	case "xcomp", "ccomp":
+		return true
+	case "obj", "advcl":
+		// a gerund object ("stopped fighting") or "refrain from attacking"
+		return sc.s.Words[v].XPOS == "VBG" || sc.s.Words[v].Feat("VerbForm") == "Ger"
+	}
+	return false
+}
+
 // passive reports whether verb v is in the passive voice.
 func (sc *Scratch) passive(v int) bool {
 	for _, k := range sc.children(v) {
@@ -818,7 +841,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		}
 		return out
 	}
-	neg := sc.negated(v) && !m.negWord
+	neg := (sc.negated(v) || sc.ceased(v)) && !m.negWord
 	if nc, ok := c.negCode(m); neg && ok { // native neg=CODE (slots.go)
 		if nc == dict.NullCode {
 			if sc.tr != nil {
