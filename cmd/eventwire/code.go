@@ -274,6 +274,11 @@ func openDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
 	}
 	for _, p := range paths {
 		if p != builtinName {
+			// A named file or directory that is not there is a mistake in
+			// the command, not a problem of one dictionary line.
+			if _, err := os.Stat(p); err != nil {
+				return nil, fmt.Errorf("%w: dictionary %s: %w", errUsage, p, err)
+			}
 			files = append(files, p)
 			continue
 		}

@@ -102,7 +102,9 @@ func TestCodeErrors(t *testing.T) {
 		{[]string{"code", "--date", "30/11/2022"}, 2, "--date"},
 		{[]string{"code", "--negation", "maybe"}, 2, "--negation"},
 		{[]string{"code", "no/such/file.txt"}, 1, "no/such/file.txt"},
-		{[]string{"code", "--dict", "no/such/dict.ewd", "-"}, 1, "no/such/dict.ewd"},
+		{[]string{"code", "--dict", "no/such/dict.ewd", "-"}, 2, "no/such/dict.ewd"},
+		// one missing file among good ones is not skipped quietly
+		{[]string{"code", "--dict", "builtin", "--dict", "no/such/dict.ewd", "-"}, 2, "no/such/dict.ewd"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCLI(t, tt.args...)
