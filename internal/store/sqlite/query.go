@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -525,50 +524,19 @@ func (s *DB) countBy(ctx context.Context, q store.Query, sqlText string, args []
 		return nil, fmt.Errorf("query: %w", err)
 	}
 	defer rows.Close()
-	t := &store.Table{Columns: []string{q.Aggregate, "events", "mentions", "avg_goldstein", "avg_tone"}}
-	var label string
-	var n, m, nt int64
-	var g, tone float64
-	emit := func() {
-		if n == 0 {
-			return
-		}
-		var avgTone any = ""
-		if nt > 0 {
-			avgTone = math.Round(tone/float64(nt)*1000) / 1000
-		}
-		t.Rows = append(t.Rows, []any{label, n, m, math.Round(g/float64(n)*1000) / 1000, avgTone})
-	}
+	ser := store.NewSeries(q.Aggregate)
 	for rows.Next() {
 		var day, dn, dm, dnt int64
 		var dg, dt float64
 		if err := rows.Scan(&day, &dn, &dm, &dg, &dnt, &dt); err != nil {
 			return nil, fmt.Errorf("query: %w", err)
 		}
-		d := time.Unix(day*86400, 0).UTC()
-		var l string
-		switch q.Aggregate {
-		case "day":
-			l = d.Format("2006-01-02")
-		case "week":
-			l = d.AddDate(0, 0, -int((d.Weekday()+6)%7)).Format("2006-01-02")
-		default:
-			l = d.Format("2006-01")
-		}
-		if l != label {
-			emit()
-			label, n, m, g, nt, tone = l, 0, 0, 0, 0, 0
-		}
-		n, m, g, nt, tone = n+dn, m+dm, g+dg, nt+dnt, tone+dt
+		ser.Add(day, dn, dm, dg, dnt, dt)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
-	emit()
-	if q.Limit > 0 && len(t.Rows) > q.Limit {
-		t.Rows = t.Rows[:q.Limit]
-	}
-	return t, nil
+	return ser.Table(q.Limit), nil
 }
 
 // Events calls fn for each event matching f (see store.Querier).
