@@ -7,8 +7,10 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/gkg"
 )
@@ -306,4 +308,42 @@ type Stats struct {
 	Skipped   map[string]int64 `json:"skipped"` // by reason, over all runs
 	First     string           `json:"first_date,omitempty"`
 	Last      string           `json:"last_date,omitempty"`
+}
+
+// NearDistanceOrDefault is the effective SimHash distance of near duplicates under
+// opt: NearDistance, dedup.DefaultDistance for 0, at most
+// dedup.MaxBandDistance.
+func (opt WriteOptions) NearDistanceOrDefault() int {
+	d := opt.NearDistance
+	if d == 0 {
+		d = dedup.DefaultDistance
+	}
+	return min(d, dedup.MaxBandDistance)
+}
+
+// Rows is what both engines' query results offer.
+type Rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// NearestCopy reads candidate (article id, SimHash) rows and returns the
+// id of the one nearest simhash within opt's near distance, "" for none.
+func NearestCopy(rows Rows, simhash uint64, opt WriteOptions) (string, error) {
+	best, bestD := "", opt.NearDistanceOrDefault()+1
+	for rows.Next() {
+		var aid string
+		var h int64
+		if err := rows.Scan(&aid, &h); err != nil {
+			return "", fmt.Errorf("looking up near duplicates: %w", err)
+		}
+		if d := dedup.Distance(uint64(h), simhash); d < bestD {
+			best, bestD = aid, d
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("looking up near duplicates: %w", err)
+	}
+	return best, nil
 }

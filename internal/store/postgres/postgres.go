@@ -282,29 +282,8 @@ func existing(ctx context.Context, q querier, id string, simhash uint64, words i
 		return false, "", fmt.Errorf("looking up near duplicates: %w", err)
 	}
 	defer rows.Close()
-	best, bestD := "", nearDistance(opt)+1
-	for rows.Next() {
-		var aid string
-		var h int64
-		if err := rows.Scan(&aid, &h); err != nil {
-			return false, "", fmt.Errorf("looking up near duplicates: %w", err)
-		}
-		if d := dedup.Distance(uint64(h), simhash); d < bestD {
-			best, bestD = aid, d
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return false, "", fmt.Errorf("looking up near duplicates: %w", err)
-	}
-	return false, best, nil
-}
-
-func nearDistance(opt store.WriteOptions) int {
-	d := opt.NearDistance
-	if d == 0 {
-		d = dedup.DefaultDistance
-	}
-	return min(d, dedup.MaxBandDistance)
+	best, err := store.NearestCopy(rows, simhash, opt)
+	return false, best, err
 }
 
 // Seen reports whether the input was stored before and which stored

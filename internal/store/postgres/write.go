@@ -321,7 +321,7 @@ func (p *plan) existing(a *store.Article, i int) (seen bool, articleID string) {
 		}
 	}
 	slices.SortFunc(cands, func(x, y cand) int { return strings.Compare(x.article, y.article) })
-	best, bestD := "", nearDistance(p.opt)+1
+	best, bestD := "", p.opt.NearDistanceOrDefault()+1
 	for _, c := range cands {
 		if d := dedup.Distance(c.simhash, a.SimHash); d < bestD {
 			best, bestD = c.article, d

@@ -158,14 +158,6 @@ func (t *tx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Ro
 	return st.QueryRowContext(ctx, args...)
 }
 
-func nearDistance(opt store.WriteOptions) int {
-	d := opt.NearDistance
-	if d == 0 {
-		d = dedup.DefaultDistance
-	}
-	return min(d, dedup.MaxBandDistance)
-}
-
 // Write stores b in one transaction (see store.Writer).
 func (s *DB) Write(ctx context.Context, b *store.Batch, opt store.WriteOptions) (store.WriteResult, error) {
 	s.mu.Lock()
@@ -288,21 +280,8 @@ func existing(ctx context.Context, q interface {
 		return false, "", fmt.Errorf("looking up near duplicates: %w", err)
 	}
 	defer rows.Close()
-	best, bestD := "", nearDistance(opt)+1
-	for rows.Next() {
-		var aid string
-		var h int64
-		if err := rows.Scan(&aid, &h); err != nil {
-			return false, "", fmt.Errorf("looking up near duplicates: %w", err)
-		}
-		if d := dedup.Distance(uint64(h), simhash); d < bestD {
-			best, bestD = aid, d
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return false, "", fmt.Errorf("looking up near duplicates: %w", err)
-	}
-	return false, best, nil
+	best, err := store.NearestCopy(rows, simhash, opt)
+	return false, best, err
 }
 
 // Seen reports whether the input was stored before and which stored
