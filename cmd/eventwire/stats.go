@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"sort"
+
+	"github.com/eventwire/eventwire/internal/queue"
+	"github.com/eventwire/eventwire/internal/store"
 )
 
 func init() {
@@ -16,10 +19,24 @@ func runStats(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("stats", "", stderr)
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
+	qf := addQueueFlags(fs, true) // with --queue, the work queue's progress and lag too
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	ctx := context.Background()
+	var qs *queue.Status
+	if *qf.url != "" {
+		q, err := queue.Open(ctx, qf.config(*qf.url, "eventwire stats"))
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		s, err := q.Status(ctx)
+		if err != nil {
+			return err
+		}
+		qs = &s
+	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
@@ -30,7 +47,10 @@ func runStats(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *asJSON {
-		b, err := json.MarshalIndent(s, "", "  ")
+		b, err := json.MarshalIndent(struct {
+			store.Stats
+			Queue *queue.Status `json:"queue,omitempty"`
+		}{s, qs}, "", "  ")
 		if err != nil {
 			return fmt.Errorf("encoding stats: %w", err)
 		}
@@ -54,6 +74,10 @@ func runStats(args []string, stdout, stderr io.Writer) error {
 	sort.Strings(reasons)
 	for _, r := range reasons {
 		fmt.Fprintf(stdout, "skipped    %d %s\n", s.Skipped[r], r)
+	}
+	if qs != nil {
+		fmt.Fprintf(stdout, "queue      %d waiting, %d in flight (%d redelivered), %d done, %d dead\n",
+			qs.Waiting, qs.InFlight, qs.Redelivered, qs.Done, qs.Dead)
 	}
 	return nil
 }

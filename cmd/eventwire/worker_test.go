@@ -48,9 +48,14 @@ func TestPublishAndWorker(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(stdout, "21\t1\t?\tdecoding job: invalid character") {
 		t.Errorf("queue --dead: exit %d\n%s\n%s", code, stdout, stderr)
 	}
-	code, stdout, _ = runCLI(t, "stats", "--db", db)
-	if code != 0 || !strings.Contains(stdout, "articles   19 (20 copies)") {
+	code, stdout, _ = runCLI(t, "stats", "--db", db, "--queue", c.URL())
+	if code != 0 || !strings.Contains(stdout, "articles   19 (20 copies)") ||
+		!strings.Contains(stdout, "queue      0 waiting, 0 in flight (0 redelivered), 21 done, 1 dead") {
 		t.Errorf("stats after the worker:\n%s", stdout)
+	}
+	code, js, _ := runCLI(t, "stats", "--db", db, "--queue", c.URL(), "--json")
+	if code != 0 || !strings.Contains(js, `"articles": 19`) || !strings.Contains(js, `"dead": 1`) {
+		t.Errorf("stats --json after the worker:\n%s", js)
 	}
 	// The same corpus ingested directly stores the same events.
 	direct := filepath.Join(t.TempDir(), "direct.db")
