@@ -347,3 +347,45 @@ func NearestCopy(rows Rows, simhash uint64, opt WriteOptions) (string, error) {
 	}
 	return best, nil
 }
+
+// NearDaysOrDefault is how many days apart near duplicates may be
+// published under opt: NearDays, dedup.DefaultNearDays when not positive.
+func (opt WriteOptions) NearDaysOrDefault() int {
+	if opt.NearDays <= 0 {
+		return dedup.DefaultNearDays
+	}
+	return opt.NearDays
+}
+
+// PubDay is the day (since 1970) an article is filed under for
+// near-duplicate lookup: its publication date, else now's day (time.Now
+// when now is zero).
+func PubDay(published, now time.Time) int64 {
+	if published.IsZero() {
+		if now.IsZero() {
+			now = time.Now()
+		}
+		published = now
+	}
+	return published.UTC().Unix() / 86400
+}
+
+// IsActorCode reports whether s looks like a CAMEO actor code (prefix):
+// upper case letters and digits, at most 24 of them.
+func IsActorCode(s string) bool {
+	if s == "" || len(s) > 24 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// PrefixEnd is the smallest string greater than every string starting
+// with p (p non-empty, ASCII upper case or digits): p matches the range
+// [p, PrefixEnd(p)).
+func PrefixEnd(p string) string { return p[:len(p)-1] + string(p[len(p)-1]+1) }

@@ -271,11 +271,8 @@ func existing(ctx context.Context, q querier, id string, simhash uint64, words i
 		return false, "", nil
 	}
 	bk := dedup.BandKeys(simhash)
-	day := pubDay(published, opt.Now)
-	w := opt.NearDays
-	if w <= 0 {
-		w = dedup.DefaultNearDays
-	}
+	day := store.PubDay(published, opt.Now)
+	w := opt.NearDaysOrDefault()
 	rows, err := q.Query(ctx, `SELECT DISTINCT article_id, simhash FROM simhash_bands
 		WHERE key = ANY($1) AND day BETWEEN $2 AND $3 ORDER BY article_id`, bk[:], day-int64(w), day+int64(w))
 	if err != nil {
@@ -290,16 +287,4 @@ func existing(ctx context.Context, q querier, id string, simhash uint64, words i
 // article it is (see store.Querier).
 func (s *DB) Seen(ctx context.Context, id string, simhash uint64, words int, published time.Time, opt store.WriteOptions) (bool, string, error) {
 	return existing(ctx, s.pool, id, simhash, words, published, opt)
-}
-
-// pubDay is the day (since 1970) an article is filed under for
-// near-duplicate lookup: its publication date, else now's day.
-func pubDay(published, now time.Time) int64 {
-	if published.IsZero() {
-		if now.IsZero() {
-			now = time.Now()
-		}
-		published = now
-	}
-	return published.UTC().Unix() / 86400
 }

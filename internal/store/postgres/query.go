@@ -15,25 +15,6 @@ import (
 	"github.com/eventwire/eventwire/internal/store"
 )
 
-// isCode reports whether s looks like a CAMEO actor code (prefix): upper
-// case letters and digits.
-func isCode(s string) bool {
-	if s == "" || len(s) > 24 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
-}
-
-// prefixEnd is the smallest string greater than every string starting
-// with p (p is ASCII upper case or digits).
-func prefixEnd(p string) string { return p[:len(p)-1] + string(p[len(p)-1]+1) }
-
 // filterSQL builds a WHERE clause over events e with numbered parameters.
 type filterSQL struct {
 	conds []string
@@ -70,9 +51,9 @@ func (w *filterSQL) and(cond string) string {
 func where(f store.Filter, themeBit int) (*filterSQL, error) {
 	w := &filterSQL{}
 	if f.Actor != "" {
-		if isCode(f.Actor) {
+		if store.IsActorCode(f.Actor) {
 			// Two index range scans joined by a bitmap OR.
-			lo, hi := w.arg(f.Actor), w.arg(prefixEnd(f.Actor))
+			lo, hi := w.arg(f.Actor), w.arg(store.PrefixEnd(f.Actor))
 			w.conds = append(w.conds, `(e.source >= `+lo+` AND e.source < `+hi+` OR e.target >= `+lo+` AND e.target < `+hi+`)`)
 		} else {
 			pat := w.arg("%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(f.Actor) + "%")
@@ -85,7 +66,7 @@ func where(f store.Filter, themeBit int) (*filterSQL, error) {
 				return nil, fmt.Errorf("code %q: want digits", f.Code)
 			}
 		}
-		w.conds = append(w.conds, "e.code >= "+w.arg(f.Code)+" AND e.code < "+w.arg(prefixEnd(f.Code)))
+		w.conds = append(w.conds, "e.code >= "+w.arg(f.Code)+" AND e.code < "+w.arg(store.PrefixEnd(f.Code)))
 	}
 	if f.Quad != 0 {
 		if f.Quad < 1 || f.Quad > 4 {

@@ -282,7 +282,7 @@ func (p *plan) read(ctx context.Context, tx pgx.Tx, b *store.Batch, arts []store
 
 // nearDays is the range of publication days of a's near duplicates.
 func (p *plan) nearDays(a *store.Article) (int64, int64) {
-	day := pubDay(a.Published, p.opt.Now)
+	day := store.PubDay(a.Published, p.opt.Now)
 	w := p.opt.NearDays
 	if w <= 0 {
 		w = dedup.DefaultNearDays
@@ -396,7 +396,7 @@ func (p *plan) newArticle(a *store.Article, src string) error {
 		p.articleThemes[a.ID] = order
 	}
 	if a.Words >= dedup.MinWords {
-		day := pubDay(a.Published, p.now)
+		day := store.PubDay(a.Published, p.now)
 		for _, k := range dedup.BandKeys(a.SimHash) {
 			bd := band{key: k, day: day, article: a.ID, simhash: a.SimHash}
 			p.bands = append(p.bands, bd)

@@ -15,25 +15,6 @@ import (
 	"github.com/eventwire/eventwire/internal/store"
 )
 
-// isCode reports whether s looks like a CAMEO actor code (prefix): upper
-// case letters and digits.
-func isCode(s string) bool {
-	if s == "" || len(s) > 24 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
-}
-
-// prefixEnd is the smallest string greater than every string starting
-// with p (p is ASCII upper case or digits).
-func prefixEnd(p string) string { return p[:len(p)-1] + string(p[len(p)-1]+1) }
-
 // themeBit returns the bit of theme in events.themes, or -1 when it has
 // none (it is listed in event_themes, or unknown) or theme is "".
 func (s *DB) themeBit(ctx context.Context, theme string) (int, error) {
@@ -77,7 +58,7 @@ func whereHinted(f store.Filter, themeBit int, h planHints) (string, []any, erro
 	var conds []string
 	var args []any
 	if f.Actor != "" {
-		if isCode(f.Actor) {
+		if store.IsActorCode(f.Actor) {
 			// The unary + keeps the planner from driving the query by
 			// the id list: the list becomes a set each row is tested on.
 			plus := ""
@@ -86,7 +67,7 @@ func whereHinted(f store.Filter, themeBit int, h planHints) (string, []any, erro
 			}
 			conds = append(conds, plus+`e.id IN (SELECT id FROM events WHERE source >= ? AND source < ?
 				UNION ALL SELECT id FROM events WHERE target >= ? AND target < ?)`)
-			end := prefixEnd(f.Actor)
+			end := store.PrefixEnd(f.Actor)
 			args = append(args, f.Actor, end, f.Actor, end)
 		} else {
 			conds = append(conds, "(e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')")
@@ -237,10 +218,10 @@ func (s *DB) listHints(ctx context.Context, f store.Filter) (planHints, error) {
 		return h, nil
 	}
 	h.walkCode = f.Code != "" && len(f.Code) <= 2
-	if isCode(f.Actor) {
+	if store.IsActorCode(f.Actor) {
 		var n, total int64
 		err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT sum(events) FROM dyad_totals WHERE source >= ? AND source < ?), 0),
-			coalesce((SELECT max(id) FROM events), 0)`, f.Actor, prefixEnd(f.Actor)).Scan(&n, &total)
+			coalesce((SELECT max(id) FROM events), 0)`, f.Actor, store.PrefixEnd(f.Actor)).Scan(&n, &total)
 		if err != nil {
 			return h, fmt.Errorf("estimating the actor's events: %w", err)
 		}
@@ -346,10 +327,10 @@ func rollupWhere(q store.Query) (string, []any, bool) {
 		// Totals over all dates: no condition at all, or for dyads an
 		// actor code (prefix) as source or target.
 		f.Limit, f.Sort, f.After = 0, "", 0
-		if q.Aggregate == "dyads" && isCode(f.Actor) {
+		if q.Aggregate == "dyads" && store.IsActorCode(f.Actor) {
 			a := f.Actor
 			f.Actor = ""
-			end := prefixEnd(a)
+			end := store.PrefixEnd(a)
 			return " WHERE (source >= ? AND source < ? OR target >= ? AND target < ?)", []any{a, end, a, end}, f == store.Filter{}
 		}
 		return "", nil, f == store.Filter{}

@@ -260,11 +260,8 @@ func existing(ctx context.Context, q interface {
 		return false, "", nil
 	}
 	k := dedup.BandKeys(simhash)
-	day := pubDay(published, opt.Now)
-	w := opt.NearDays
-	if w <= 0 {
-		w = dedup.DefaultNearDays
-	}
+	day := store.PubDay(published, opt.Now)
+	w := opt.NearDaysOrDefault()
 	var sb strings.Builder
 	args := make([]any, 0, 3*len(k))
 	for i, key := range k {
@@ -288,18 +285,6 @@ func existing(ctx context.Context, q interface {
 // article it is (see store.Querier).
 func (s *DB) Seen(ctx context.Context, id string, simhash uint64, words int, published time.Time, opt store.WriteOptions) (bool, string, error) {
 	return existing(ctx, s.db, id, simhash, words, published, opt)
-}
-
-// pubDay is the day (since 1970) an article is filed under for
-// near-duplicate lookup: its publication date, else now's day.
-func pubDay(published, now time.Time) int64 {
-	if published.IsZero() {
-		if now.IsZero() {
-			now = time.Now()
-		}
-		published = now
-	}
-	return published.UTC().Unix() / 86400
 }
 
 func (t *tx) article(a *store.Article, runID string) (string, error) {
@@ -416,7 +401,7 @@ func (t *tx) newArticle(a *store.Article, src, runID string) error {
 	if a.Words >= dedup.MinWords {
 		for _, k := range dedup.BandKeys(a.SimHash) {
 			if _, err := t.exec(`INSERT OR IGNORE INTO simhash_bands(key, day, article_id, simhash) VALUES (?,?,?,?)`,
-				k, pubDay(a.Published, time.Unix(t.now, 0)), a.ID, int64(a.SimHash)); err != nil {
+				k, store.PubDay(a.Published, time.Unix(t.now, 0)), a.ID, int64(a.SimHash)); err != nil {
 				return fmt.Errorf("writing SimHash bands: %w", err)
 			}
 		}
