@@ -2,11 +2,8 @@ package worker_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"net"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,12 +11,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/eventwire/eventwire/internal/queue"
 	"github.com/eventwire/eventwire/internal/queue/natstest"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/postgres"
+	"github.com/eventwire/eventwire/internal/store/postgres/pgtest"
 	"github.com/eventwire/eventwire/internal/store/sqlite"
 	"github.com/eventwire/eventwire/internal/worker"
 )
@@ -42,42 +38,7 @@ func freshStore(t testing.TB) string {
 	if server == "" {
 		return filepath.Join(t.TempDir(), "events.db")
 	}
-	return freshDatabase(t, server)
-}
-
-// freshDatabase creates a database with a random name on server and
-// returns its DSN; it is dropped when the test ends.
-func freshDatabase(t testing.TB, server string) string {
-	t.Helper()
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatalf("PostgreSQL server URL: %v", err)
-	}
-	var b [6]byte
-	rand.Read(b[:])
-	name := "eventwire_worker_" + hex.EncodeToString(b[:])
-	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, server)
-	if err != nil {
-		t.Fatalf("connecting to the test server: %v", err)
-	}
-	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("creating database: %v", err)
-	}
-	t.Cleanup(func() {
-		admin, err := pgx.Connect(ctx, server)
-		if err != nil {
-			t.Errorf("connecting to the test server: %v", err)
-			return
-		}
-		defer admin.Close(ctx)
-		if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("dropping database: %v", err)
-		}
-	})
-	u.Path = "/" + name
-	return u.String()
+	return pgtest.FreshDatabase(t, server)
 }
 
 // pgServer is a throw-away PostgreSQL server of the test's own, which the
@@ -196,7 +157,7 @@ func TestPostgresRestart(t *testing.T) {
 	if _, err := queue.PublishPaths(ctx, q, []string{feed}, nil); err != nil {
 		t.Fatal(err)
 	}
-	db, err := postgres.Open(ctx, freshDatabase(t, pg.URL))
+	db, err := postgres.Open(ctx, pgtest.FreshDatabase(t, pg.URL))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +186,7 @@ func TestPostgresRestart(t *testing.T) {
 	if sum.StoreRetries == 0 || sum.Dead != 0 || sum.Retried != 0 || sum.New+sum.Duplicate+sum.Already != 240 {
 		t.Errorf("summary: %s; want store retries, nothing handed back or dead, 240 documents stored\n%s", sum, log.String())
 	}
-	ref, err := postgres.Open(ctx, freshDatabase(t, pg.URL))
+	ref, err := postgres.Open(ctx, pgtest.FreshDatabase(t, pg.URL))
 	if err != nil {
 		t.Fatal(err)
 	}

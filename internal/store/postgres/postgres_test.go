@@ -2,13 +2,10 @@ package postgres
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	mrand "math/rand/v2"
-	"net/url"
 	"os"
 	"sort"
 	"strings"
@@ -23,6 +20,7 @@ import (
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/postgres/pgtest"
 )
 
 // testServer is the PostgreSQL server the tests use, from
@@ -36,40 +34,10 @@ func testServer(t testing.TB) string {
 	return dsn
 }
 
-// freshDatabase creates a database with a random name on the test server
-// and returns its DSN; the database is dropped when the test ends.
+// freshDatabase creates a database on the test server for this test.
 func freshDatabase(t testing.TB) string {
 	t.Helper()
-	server := testServer(t)
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatalf("EVENTWIRE_TEST_POSTGRES: %v", err)
-	}
-	var b [6]byte
-	rand.Read(b[:])
-	name := "eventwire_test_" + hex.EncodeToString(b[:])
-	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, server)
-	if err != nil {
-		t.Fatalf("connecting to the test server: %v", err)
-	}
-	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("creating database: %v", err)
-	}
-	t.Cleanup(func() {
-		admin, err := pgx.Connect(ctx, server)
-		if err != nil {
-			t.Errorf("connecting to the test server: %v", err)
-			return
-		}
-		defer admin.Close(ctx)
-		if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("dropping database: %v", err)
-		}
-	})
-	u.Path = "/" + name
-	return u.String()
+	return pgtest.FreshDatabase(t, testServer(t))
 }
 
 // openTemp opens a store in a fresh database.
