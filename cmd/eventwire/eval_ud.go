@@ -91,6 +91,9 @@ func printUDResult(w io.Writer, r udeval.Result, raw, tokOnly, asJSON bool) erro
 			out["lemma"] = pct(r.Lemma.F1())
 			out["uas"] = pct(r.UAS.F1())
 			out["las"] = pct(r.LAS.F1())
+			for _, rs := range r.Relations {
+				out["las_"+rs.Relation] = pct(rs.F1()) // F1 of the relation's labelled attachments
+			}
 		}
 		if raw {
 			out["tokens_f1"] = pct(r.Tokens.F1())
@@ -125,6 +128,15 @@ func printUDResult(w io.Writer, r udeval.Result, raw, tokOnly, asJSON bool) erro
 		fmt.Fprintf(w, "%-10s %9s\n", "metric", "accuracy")
 		for _, rw := range rows {
 			fmt.Fprintf(w, "%-10s %9.2f\n", rw.name, 100*rw.s.Accuracy())
+		}
+	}
+	if !tokOnly && len(r.Relations) > 0 {
+		// LAS per relation: of the gold words with the relation, the share
+		// attached to the right head with it (recall); of the system's,
+		// the share right (precision).
+		fmt.Fprintf(w, "%-10s %9s %9s %9s %9s\n", "LAS of", "gold", "precision", "recall", "F1")
+		for _, rs := range r.Relations {
+			fmt.Fprintf(w, "%-10s %9d %9.2f %9.2f %9.2f\n", rs.Relation, rs.Gold, 100*rs.Precision(), 100*rs.Recall(), 100*rs.F1())
 		}
 	}
 	_, err := fmt.Fprintf(w, "%d sentences, %d words\n", r.Sentences.Gold, r.Words.Gold)
