@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/analyze"
@@ -99,7 +97,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer stopProfile()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext(stderr)
 	defer stop()
 	fopt := fetch.Options{UserAgent: *userAgent, Timeout: *timeout, MaxBytes: *maxPage, Retries: *retries,
 		HostDelay: *hostDelay, IgnoreRobots: *ignoreRobots}
@@ -184,10 +182,10 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stdout, "%s: ", now.Format(time.RFC3339))
 		}
 		fmt.Fprintln(stdout, sum)
-		if *watch == 0 || ctx.Err() != nil {
-			if *watch > 0 && ctx.Err() != nil {
-				return nil // interrupted while watching: the rounds done are stored
-			}
+		if ctx.Err() != nil {
+			return interrupted(ctx)
+		}
+		if *watch == 0 {
 			return err
 		}
 		if err != nil {
@@ -199,7 +197,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		}
 		select {
 		case <-ctx.Done():
-			return nil
+			return interrupted(ctx)
 		case <-time.After(*watch):
 		}
 	}

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/analyze"
@@ -83,7 +80,7 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext(stderr)
 	defer stop()
 	host, _ := os.Hostname()
 	cfg := qf.config(*qf.url, fmt.Sprintf("eventwire worker %s/%d", host, os.Getpid()))
@@ -137,8 +134,10 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	}
 	sum, err := worker.Run(ctx, q, st, func() load.Analyze { return an.NewWorker().Analyze }, opt)
 	fmt.Fprintln(stdout, sum)
-	if err == context.Canceled {
-		return nil // stopped by a signal: what was committed is acknowledged
+	if ctx.Err() != nil {
+		// Stopped by a signal: what was committed is acknowledged, the
+		// rest handed back.
+		return interrupted(ctx)
 	}
 	return err
 }

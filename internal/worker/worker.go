@@ -110,7 +110,10 @@ type item struct {
 const latencyWindow = 8192
 
 type worker struct {
-	ctx    context.Context
+	ctx context.Context
+	// wctx outlives ctx: the documents under way when ctx ends are
+	// committed with it (one attempt) before Run returns.
+	wctx   context.Context
 	q      Source
 	st     store.Store
 	opt    Options
@@ -134,7 +137,9 @@ type worker struct {
 // Run pulls documents from q and stores them in st until ctx ends or, with
 // opt.Drain, the queue is empty. newAnalyzer is called once per analysis
 // goroutine. It returns the counts with the error that stopped it (a
-// queue failure, or ctx's end unless draining finished first).
+// queue failure, or ctx's end unless draining finished first). When ctx
+// ends it pulls no more, commits the documents already being analysed and
+// hands back at once those pulled but not started.
 func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.Analyze, opt Options) (Summary, error) {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 64
@@ -150,7 +155,7 @@ func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.
 	}
 	// Both the fetching and the committing goroutine log.
 	opt.Log = &lockedWriter{w: opt.Log}
-	w := &worker{ctx: ctx, q: q, st: st, opt: opt, newAn: newAnalyzer, start: time.Now(), held: map[*queue.Delivery]bool{}}
+	w := &worker{ctx: ctx, wctx: context.WithoutCancel(ctx), q: q, st: st, opt: opt, newAn: newAnalyzer, start: time.Now(), held: map[*queue.Delivery]bool{}}
 	w.extendEvery = queue.Defaults.AckWait / 3
 	if qq, ok := q.(*queue.Queue); ok {
 		w.extendEvery = qq.Config().AckWait / 3
@@ -394,7 +399,7 @@ func (w *worker) write(items []item) (store.WriteResult, error) {
 	for i, it := range items {
 		b.Articles[i] = it.article
 	}
-	res, err := w.st.Write(w.ctx, b, w.opt.Write)
+	res, err := w.st.Write(w.wctx, b, w.opt.Write)
 	if err != nil || res.Unknown == 0 {
 		return res, err
 	}
@@ -415,7 +420,7 @@ func (w *worker) write(items []item) (store.WriteResult, error) {
 		}
 		again = append(again, a)
 	}
-	res2, err := w.st.Write(w.ctx, &store.Batch{Run: w.opt.Run, Articles: again}, w.opt.Write)
+	res2, err := w.st.Write(w.wctx, &store.Batch{Run: w.opt.Run, Articles: again}, w.opt.Write)
 	if err != nil {
 		return res, err
 	}

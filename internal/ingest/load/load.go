@@ -80,6 +80,9 @@ type item struct {
 // Run ingests the documents of paths into st. newAnalyzer is called once
 // per worker. It returns the counts so far with the first error that stops
 // the run (a store failure or ctx's cancellation); bad input does not.
+// When ctx ends, Run stops taking documents, analyses and commits those
+// already under way (the writes do not end with ctx) and returns the counts
+// with ctx's cause.
 func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths []string, opt Options) (Summary, error) {
 	start := time.Now()
 	sum := Summary{Skipped: map[string]int{}}
@@ -93,6 +96,8 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 	walkErr := make(chan error, 1)
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// wctx outlives ctx: what is read is committed when ctx ends.
+	wctx := context.WithoutCancel(ctx)
 	go func() {
 		defer close(items)
 		send := func(it item) error {
@@ -145,7 +150,7 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 		if len(batch.Articles) == 0 && len(batch.Skips) == 0 {
 			return nil
 		}
-		res, err := st.Write(ctx, batch, opt.Write)
+		res, err := st.Write(wctx, batch, opt.Write)
 		if err != nil {
 			return err
 		}
@@ -166,7 +171,7 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 					again = append(again, a)
 				}
 			}
-			res2, err := st.Write(ctx, &store.Batch{Run: opt.Run, Articles: again}, opt.Write)
+			res2, err := st.Write(wctx, &store.Batch{Run: opt.Run, Articles: again}, opt.Write)
 			if err != nil {
 				return err
 			}
@@ -215,11 +220,14 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 		sum.Elapsed = time.Since(start)
 		return sum, fmt.Errorf("ingesting: %w", err)
 	}
-	if err := <-walkErr; err != nil {
-		sum.Elapsed = time.Since(start)
+	err = <-walkErr
+	sum.Elapsed = time.Since(start)
+	if ctx.Err() != nil {
+		return sum, fmt.Errorf("ingesting: %w", context.Cause(ctx))
+	}
+	if err != nil {
 		return sum, fmt.Errorf("ingesting: %w", err)
 	}
-	sum.Elapsed = time.Since(start)
 	return sum, nil
 }
 
