@@ -197,7 +197,9 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		}
 		select {
 		case <-ctx.Done():
-			return interrupted(ctx)
+			// Interrupted between two rounds of --watch: nothing was cut
+			// short, the rounds done are stored.
+			return nil
 		case <-time.After(*watch):
 		}
 	}

@@ -75,7 +75,7 @@ func runQuery(args []string, stdout, stderr io.Writer) error {
 		q.Aggregate = *agg
 	}
 	ctx := context.Background()
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
