@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 
 	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/nlp/depparse"
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
+	"github.com/eventwire/eventwire/internal/nlp/tag"
 	"github.com/eventwire/eventwire/internal/nlp/tokenize"
 	"github.com/eventwire/eventwire/internal/nlp/udeval"
 )
@@ -24,6 +27,8 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 	raw := fs.Bool("raw", false, "start from the raw text (# text), score tokens, sentences and words as CoNLL 2018 does")
 	tokOnly := fs.Bool("tokenize-only", false, "start from the raw text and score tokenization and sentence splitting only")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
+	taggerFile := fs.String("tagger-model", "", "score this tagger model file instead of the embedded one")
+	parserFile := fs.String("parser-model", "", "score this parser model file instead of the embedded one")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -43,9 +48,9 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 		}
 		return printUDResult(stdout, res, true, true, *asJSON)
 	}
-	p, err := pipeline.Default()
+	p, err := loadPipeline(*taggerFile, *parserFile)
 	if err != nil {
-		return fmt.Errorf("loading pipeline: %w", err)
+		return err
 	}
 	w := p.NewWorker()
 	if *raw {
@@ -64,6 +69,52 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return printUDResult(stdout, res, *raw, false, *asJSON)
+}
+
+// loadPipeline returns the embedded pipeline, or one with the tagger and
+// parser models read from the given files where they are not empty.
+func loadPipeline(taggerFile, parserFile string) (*pipeline.Pipeline, error) {
+	if taggerFile == "" && parserFile == "" {
+		p, err := pipeline.Default()
+		if err != nil {
+			return nil, fmt.Errorf("loading pipeline: %w", err)
+		}
+		return p, nil
+	}
+	var tm *tag.Model
+	var pm *depparse.Model
+	var err error
+	if taggerFile == "" {
+		tm, err = tag.Default()
+	} else {
+		tm, err = loadModelFile(taggerFile, tag.Load)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading tagger model: %w", err)
+	}
+	if parserFile == "" {
+		pm, err = depparse.Default()
+	} else {
+		pm, err = loadModelFile(parserFile, depparse.Load)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading parser model: %w", err)
+	}
+	return pipeline.New(tm, pm)
+}
+
+// loadModelFile opens path and decodes it with load.
+func loadModelFile[M any](path string, load func(io.Reader) (*M, error)) (*M, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }
 
 // bareWords copies the words of s without their annotations.

@@ -21,7 +21,7 @@ import (
 	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
-	"github.com/eventwire/eventwire/internal/ingest/load"
+	"github.com/eventwire/eventwire/internal/intake"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/store"
 )
@@ -30,6 +30,7 @@ import (
 type codeWorker struct {
 	an *analyze.Worker
 	sc *gkg.Scratch
+	in *intake.Analyzer // an and sc as the ingest stage's analysis
 }
 
 // LoadModels loads the language models and the coder (the first coding
@@ -64,7 +65,8 @@ func (s *Server) loadModels() (*models, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading knowledge extractor: %w", err)
 	}
-	s.models = &models{an: an, coder: c, knowledge: x}
+	s.models = &models{an: an, coder: c, knowledge: x,
+		stage: &intake.Stage{Store: s.opt.Store, Knowledge: x, NewAnalyze: func() intake.Analyze { return an.NewWorker().Analyze }}}
 	return s.models, nil
 }
 
@@ -84,6 +86,7 @@ func (s *Server) withWorker(ctx context.Context, fn func(*models, *codeWorker) e
 	defer func() { s.coders <- w }()
 	if w == nil {
 		w = &codeWorker{an: m.an.NewWorker(), sc: m.knowledge.NewScratch()}
+		w.in = m.stage.AnalyzerWith(w.an.Analyze, w.sc)
 	}
 	s.metrics.coding.Add(1)
 	defer s.metrics.coding.Add(-1)
@@ -350,21 +353,30 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 		return paramErr("title", "title, url and source are at most 4096 bytes each")
 	}
 	doc := ingest.Document{Text: req.Text, Title: req.Title, URL: req.URL, Source: req.Source, Date: published}
-	a := load.Article(doc, "api")
+	a := intake.Article(doc, "api")
 	doc.ID = a.ID
-	err := s.withWorker(r.Context(), func(m *models, cw *codeWorker) error {
-		res := cw.an.Analyze(doc)
-		load.Fill(&a, res)
-		load.AddKnowledge(&a, res, m.knowledge, cw.sc)
-		return nil
-	})
+	m, err := s.loadModels()
 	if err != nil {
 		return err
+	}
+	// The same stage as eventwire ingest and worker: a document the store
+	// knows (or a copy of one) is stored without analysis.
+	need, err := m.stage.NeedsAnalysis(r.Context(), &a)
+	if err != nil {
+		return fmt.Errorf("looking up the article: %w", err)
+	}
+	if need {
+		err = s.withWorker(r.Context(), func(m *models, cw *codeWorker) error {
+			return cw.in.Analyze(&a, doc)
+		})
+		if err != nil {
+			return err
+		}
 	}
 	now := time.Now().UTC()
 	b := &store.Batch{Run: store.Run{ID: "api-" + now.Format("20060102T150405.000000000Z"), Started: now, Args: "POST /api/ingest"},
 		Articles: []store.Article{a}}
-	res, err := s.opt.Store.Write(r.Context(), b, store.WriteOptions{})
+	res, err := m.stage.Write(r.Context(), b)
 	s.statsMu.Lock()
 	s.statsAt = time.Time{} // counts changed
 	s.statsMu.Unlock()
@@ -374,9 +386,8 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("storing the article: %w", err)
 	}
-	outcome := "new"
-	if len(res.Outcome) > 0 {
-		outcome = res.Outcome[0]
+	if len(res.Outcomes) != 1 {
+		return fmt.Errorf("storing the article: %d outcomes for one article", len(res.Outcomes))
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{"outcome": outcome, "id": a.ID, "events": res.Events})
+	return writeJSON(w, http.StatusOK, map[string]any{"outcome": res.Outcomes[0].String(), "id": a.ID, "events": res.Events})
 }

@@ -33,6 +33,7 @@ import (
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/intake"
 	"github.com/eventwire/eventwire/internal/store"
 )
 
@@ -118,6 +119,7 @@ type models struct {
 	an        *analyze.Analyzer
 	coder     *coder.Coder
 	knowledge *gkg.Extractor
+	stage     *intake.Stage // POST /api/ingest: document to stored article
 }
 
 // New returns a server over opt.Store.
