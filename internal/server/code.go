@@ -134,6 +134,12 @@ func decodeBody(w http.ResponseWriter, r *http.Request, limit int64, v any) erro
 	return nil
 }
 
+// MaxExplainedSentences is the most sentences whose words and coder
+// explanation POST /api/code returns (the events of all are returned, up to
+// analyze.MaxDocumentEvents): the response stays within about a megabyte
+// whatever the text.
+const MaxExplainedSentences = 100
+
 // codeRequest is the body of POST /api/code.
 type codeRequest struct {
 	Text string `json:"text"`
@@ -234,6 +240,7 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) error {
 		Events    []SpannedEvent  `json:"events"`
 		Sentences []codedSentence `json:"sentences"`
 		Explain   string          `json:"explain"`
+		Limits    []string        `json:"limits"`
 	}
 	err = s.withWorker(r.Context(), func(m *models, cw *codeWorker) error {
 		res := cw.an.Analyze(ingest.Document{ID: "request", Text: text, Date: date})
@@ -242,11 +249,18 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) error {
 			res.Events[i].DocID = ""
 			resp.Events = append(resp.Events, newSpannedEvent(0, &res.Events[i], len(text)))
 		}
-		resp.Sentences = make([]codedSentence, 0, len(res.Parsed.Sentences))
+		resp.Limits = append([]string{}, res.Limits...) // [] for ordinary text
+		explained := res.Parsed.Sentences
+		if len(explained) > MaxExplainedSentences {
+			explained = explained[:MaxExplainedSentences]
+			resp.Limits = append(resp.Limits, fmt.Sprintf("tokens and explanation of the first %d of %d sentences",
+				MaxExplainedSentences, len(res.Parsed.Sentences)))
+		}
+		resp.Sentences = make([]codedSentence, 0, len(explained))
 		var explain bytes.Buffer
 		doc := coder.Doc{Date: dictDate(res.Date), Text: text}
-		for i := range res.Parsed.Sentences {
-			sent := &res.Parsed.Sentences[i]
+		for i := range explained {
+			sent := &explained[i]
 			cs := codedSentence{Text: sent.Text, Tokens: make([]Token, len(sent.Words))}
 			for k, wd := range sent.Words {
 				cs.Tokens[k] = Token{ID: wd.ID, Form: wd.Form, Lemma: wd.Lemma, UPOS: wd.UPOS, Head: wd.Head, Deprel: wd.Deprel,
