@@ -110,9 +110,10 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	}
 	docs := make(chan ingest.Document)
 	readErr := make(chan error, 1)
+	skipped := 0 // documents skipped as unreadable, set before readErr is sent
 	go func() {
 		defer close(docs)
-		readErr <- readDocuments(*input, files, docs, stderr)
+		readErr <- readDocuments(*input, files, docs, stderr, &skipped)
 	}()
 	next := func() (ingest.Document, bool) { d, ok := <-docs; return d, ok }
 	type coded struct {
@@ -179,9 +180,10 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		if err := gw.Flush(); err != nil {
 			return fmt.Errorf("writing knowledge: %w", err)
 		}
-		return nil
+	} else if err := flushEvents(ew); err != nil {
+		return err
 	}
-	return flushEvents(ew)
+	return unreadableError(map[string]int{ingest.ReasonBadLine: skipped})
 }
 
 func flushEvents(ew event.Writer) error {
@@ -209,8 +211,9 @@ func withInput(name string, fn func(io.Reader) error) error {
 }
 
 // readDocuments streams the documents of files to docs. A malformed document
-// is reported on stderr and skipped; a file that cannot be read ends the run.
-func readDocuments(input string, files []string, docs chan<- ingest.Document, stderr io.Writer) error {
+// (a bad or over-long JSON line, a bad text header) is reported on stderr,
+// counted in *skipped and skipped; a file that cannot be read ends the run.
+func readDocuments(input string, files []string, docs chan<- ingest.Document, stderr io.Writer, skipped *int) error {
 	for _, name := range files {
 		err := withInput(name, func(r io.Reader) error {
 			switch input {
@@ -223,6 +226,7 @@ func readDocuments(input string, files []string, docs chan<- ingest.Document, st
 					}
 					if errors.Is(err, ingest.ErrBadLine) {
 						fmt.Fprintf(stderr, "skipped: %v\n", err)
+						*skipped++
 						continue
 					}
 					if err != nil {
@@ -238,6 +242,7 @@ func readDocuments(input string, files []string, docs chan<- ingest.Document, st
 				doc, err := ingest.ParseText(data, name)
 				if err != nil {
 					fmt.Fprintf(stderr, "skipped: %v\n", err)
+					*skipped++
 					return nil
 				}
 				docs <- doc

@@ -163,6 +163,9 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 			return interrupted(ctx)
 		}
 		if *watch == 0 {
+			if err == nil {
+				err = unreadableError(sum.Skipped)
+			}
 			return err
 		}
 		if err != nil {

@@ -121,30 +121,81 @@ type jsonDoc struct {
 // JSONLReader reads one document per line from JSON Lines. Blank lines are
 // skipped. It is not safe for concurrent use.
 type JSONLReader struct {
-	sc   *bufio.Scanner
+	br   *bufio.Reader
 	name string
 	line int
+	max  int    // longest line read; longer ones are skipped
+	buf  []byte // the current line
 }
+
+// MaxJSONLine is the longest JSON Lines record a JSONLReader reads (64 MiB,
+// as MaxTextFile); a longer line is skipped with ErrLineTooLong and reading
+// goes on with the next line.
+const MaxJSONLine = 64 << 20
 
 // NewJSONLReader returns a reader of r; name is used for error messages and
 // for ids of documents without one ("name:line").
 func NewJSONLReader(r io.Reader, name string) *JSONLReader {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 64*1024*1024)
-	return &JSONLReader{sc: sc, name: name}
+	return &JSONLReader{br: bufio.NewReaderSize(r, 64*1024), name: name, max: MaxJSONLine}
 }
 
 // ErrBadLine wraps the error for one malformed line; the reader can go on
 // with the next line after it.
 var ErrBadLine = errors.New("bad line")
 
+// ErrLineTooLong wraps the error for a line over MaxJSONLine bytes; it is
+// an ErrBadLine: the reader skips the line and can go on after it.
+var ErrLineTooLong = fmt.Errorf("%w: line too long", ErrBadLine)
+
+// readLine reads the next line without its line break into r.buf, keeping
+// at most r.max bytes: a longer line is read to its end and dropped
+// (tooLong). It returns io.EOF only when no byte is left.
+func (r *JSONLReader) readLine() (tooLong bool, err error) {
+	r.buf = r.buf[:0]
+	n := 0 // bytes of the line so far
+	for {
+		chunk, err := r.br.ReadSlice('\n')
+		n += len(chunk)
+		if !tooLong {
+			if len(r.buf)+len(chunk) > r.max+1 { // +1: the line break
+				tooLong, r.buf = true, r.buf[:0]
+			} else {
+				r.buf = append(r.buf, chunk...)
+			}
+		}
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF):
+			if n == 0 {
+				return false, io.EOF
+			}
+		case err != nil:
+			return false, err
+		}
+		return tooLong || len(bytes.TrimSuffix(r.buf, []byte{'\n'})) > r.max, nil
+	}
+}
+
 // Next returns the next document, io.EOF at the end, an error wrapping
 // ErrBadLine (naming file, line and field) for a malformed line after which
-// Next may be called again, or another error for a read failure.
+// Next may be called again, or another error for a read failure. A line
+// longer than MaxJSONLine is such a bad line (ErrLineTooLong): the lines
+// after it are still read.
 func (r *JSONLReader) Next() (Document, error) {
-	for r.sc.Scan() {
+	for {
+		tooLong, err := r.readLine()
+		if errors.Is(err, io.EOF) {
+			return Document{}, io.EOF
+		}
+		if err != nil {
+			return Document{}, fmt.Errorf("reading %s after line %d: %w", r.name, r.line, err)
+		}
 		r.line++
-		b := bytes.TrimSpace(r.sc.Bytes())
+		if tooLong {
+			return Document{}, fmt.Errorf("%s:%d: %w: over %d bytes, skipped", r.name, r.line, ErrLineTooLong, r.max)
+		}
+		b := bytes.TrimSpace(r.buf)
 		if len(b) == 0 {
 			continue
 		}
@@ -172,8 +223,4 @@ func (r *JSONLReader) Next() (Document, error) {
 		}
 		return doc, nil
 	}
-	if err := r.sc.Err(); err != nil {
-		return Document{}, fmt.Errorf("reading %s: %w", r.name, err)
-	}
-	return Document{}, io.EOF
 }

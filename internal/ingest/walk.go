@@ -24,6 +24,7 @@ const (
 	ReasonNotUTF8    = "not UTF-8"      // text that is not valid UTF-8
 	ReasonBadHeader  = "bad header"     // a malformed Title/Date/URL/Source block
 	ReasonBadLine    = "bad JSON line"  // a JSON Lines record that cannot be read
+	ReasonLongLine   = "line too long"  // a JSON Lines line over MaxJSONLine bytes (the lines after it are read)
 	ReasonEmpty      = "empty text"     // a document without text
 	ReasonTooLarge   = "file too large" // a text file over MaxTextFile bytes
 
@@ -34,6 +35,21 @@ const (
 	// fetch gives: fetch.ReasonRobots, ReasonStatus, ReasonTooLarge,
 	// ReasonTimeout, ReasonNetwork, ReasonRedirects or ReasonBadURL.
 )
+
+// Unreadable reports whether a skip for reason means input that could not
+// be read as what it claims to be — a file that cannot be opened or read,
+// a corrupt gzip stream, text that is not UTF-8, a malformed header, a bad
+// or over-long JSON Lines record, a file over MaxTextFile — rather than a
+// document left out by choice (another language, no article text, empty
+// text) or a fetch that failed. Commands exit non-zero when they skipped
+// unreadable input, so that a script notices data it did not get.
+func Unreadable(reason string) bool {
+	switch reason {
+	case ReasonUnreadable, ReasonBadGzip, ReasonNotUTF8, ReasonBadHeader, ReasonBadLine, ReasonLongLine, ReasonTooLarge:
+		return true
+	}
+	return false
+}
 
 // MaxTextFile is the largest plain-text document Walk reads (64 MiB).
 const MaxTextFile = 64 << 20
@@ -198,7 +214,11 @@ func (w *Walker) readStream(r io.Reader, name, contentType string, visit func(Do
 				return nil
 			}
 			if errors.Is(err, ErrBadLine) {
-				skipped(Skip{Origin: fmt.Sprintf("%s:%d", name, jr.line), Reason: ReasonBadLine, Err: err})
+				reason := ReasonBadLine
+				if errors.Is(err, ErrLineTooLong) {
+					reason = ReasonLongLine
+				}
+				skipped(Skip{Origin: fmt.Sprintf("%s:%d", name, jr.line), Reason: reason, Err: err})
 				continue
 			}
 			if err != nil {
