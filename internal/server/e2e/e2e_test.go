@@ -26,6 +26,7 @@ import (
 	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/server"
 	"github.com/eventwire/eventwire/internal/server/ui"
+	"github.com/eventwire/eventwire/internal/shareddata"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/sqlite"
 )
@@ -74,7 +75,7 @@ func start(t *testing.T) *site {
 	}
 	chrome := chromiumPath()
 	if _, err := os.Stat(chrome); err != nil {
-		t.Skipf("browser tests need Chromium at %s (Debian package chromium; or set EVENTWIRE_CHROMIUM): %v", chrome, err)
+		shareddata.Skip(t, "browser tests need Chromium at %s (Debian package chromium; or set EVENTWIRE_CHROMIUM): %v", chrome, err)
 	}
 	root := moduleRoot(t)
 	ctx := context.Background()
