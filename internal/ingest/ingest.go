@@ -126,6 +126,7 @@ type JSONLReader struct {
 	line int
 	max  int    // longest line read; longer ones are skipped
 	buf  []byte // the current line
+	err  error  // a read error met after the current line, returned next
 }
 
 // MaxJSONLine is the longest JSON Lines record a JSONLReader reads (64 MiB,
@@ -147,10 +148,14 @@ var ErrBadLine = errors.New("bad line")
 // an ErrBadLine: the reader skips the line and can go on after it.
 var ErrLineTooLong = fmt.Errorf("%w: line too long", ErrBadLine)
 
-// readLine reads the next line without its line break into r.buf, keeping
-// at most r.max bytes: a longer line is read to its end and dropped
-// (tooLong). It returns io.EOF only when no byte is left.
+// readLine reads the next line into r.buf, keeping at most r.max bytes: a
+// longer line is read to its end and dropped (tooLong). It returns io.EOF
+// only when no byte is left; the bytes read before a read error are a last
+// line, and the error comes on the next call.
 func (r *JSONLReader) readLine() (tooLong bool, err error) {
+	if r.err != nil {
+		return false, r.err
+	}
 	r.buf = r.buf[:0]
 	n := 0 // bytes of the line so far
 	for {
@@ -171,7 +176,10 @@ func (r *JSONLReader) readLine() (tooLong bool, err error) {
 				return false, io.EOF
 			}
 		case err != nil:
-			return false, err
+			if n == 0 {
+				return false, err
+			}
+			r.err = err
 		}
 		return tooLong || len(bytes.TrimSuffix(r.buf, []byte{'\n'})) > r.max, nil
 	}
