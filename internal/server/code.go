@@ -335,7 +335,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 		return &httpError{status: http.StatusForbidden, msg: "the server is read-only: start it with --write-token to enable ingest"}
 	}
 	auth := r.Header.Get("Authorization")
-	tok, ok := strings.CutPrefix(auth, "Bearer ")
+	tok, ok := bearerToken(auth)
 	if !ok || subtle.ConstantTimeCompare([]byte(tok), []byte(s.opt.WriteToken)) != 1 {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="eventwire"`)
 		return &httpError{status: http.StatusUnauthorized, param: "Authorization", msg: "want the header Authorization: Bearer TOKEN with the server's write token"}

@@ -203,6 +203,10 @@ func (s *Server) handle(pattern string, h apiHandler) {
 	}
 	cacheable := rt.Method == http.MethodGet && rt.Path != "/metrics" && rt.Path != "/api/openapi.json"
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if err := checkRawQuery(r.URL.RawQuery); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		if cacheable && s.cache != nil && r.URL.Query().Get("format") != "csv" {
 			s.cache.serve(w, r, run)
 			return
