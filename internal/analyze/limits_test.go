@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/eventwire/eventwire/internal/dict/builtin"
 	"github.com/eventwire/eventwire/internal/event"
@@ -65,6 +66,31 @@ func TestLimitEvents(t *testing.T) {
 					t.Fatalf("sentence %d: event %s kept out of order (want %d)", e.Sentence, e.Code, run)
 				}
 				run++
+			}
+		})
+	}
+}
+
+func TestAnalyzedText(t *testing.T) {
+	big := strings.Repeat("word ", MaxAnalyzedBytes/5+10)
+	noSpace := strings.Repeat("é", MaxAnalyzedBytes) // 2 bytes a character
+	tests := []struct {
+		name string
+		text string
+		want int // length of the analyzed text
+		cut  bool
+	}{
+		{"short text whole", "Police arrested protesters.", len("Police arrested protesters."), false},
+		{"exactly the limit", big[:MaxAnalyzedBytes], MaxAnalyzedBytes, false},
+		{"cut at the last space", big, MaxAnalyzedBytes - 3, true}, // "…word wo": before the space
+		{"no space: cut at a character boundary", noSpace + "x", MaxAnalyzedBytes, true},
+		{"no space, odd limit", "x" + noSpace, MaxAnalyzedBytes - 1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, cut := analyzedText(tt.text)
+			if len(got) != tt.want || cut != tt.cut || !strings.HasPrefix(tt.text, got) || !utf8.ValidString(got) {
+				t.Errorf("analyzed %d bytes (cut %v), want %d (cut %v)", len(got), cut, tt.want, tt.cut)
 			}
 		})
 	}
