@@ -15,20 +15,17 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/eventwire/eventwire/internal/document"
 )
 
-// Document is one news article to be coded.
-type Document struct {
-	ID     string // stable identifier: the JSONL "id", or the file's base name
-	Text   string
-	Title  string
-	URL    string
-	Source string    // publisher or feed name
-	Date   time.Time // publication date; zero when unknown
-}
+// Document is one news article to be coded: the readers produce the
+// document.Document of the base package internal/document, which the
+// stages after them share without depending on the readers.
+type Document = document.Document
 
 // DateLayout is the layout of dates in document headers and JSON Lines.
-const DateLayout = "2006-01-02"
+const DateLayout = document.DateLayout
 
 // parseDate accepts YYYY-MM-DD and RFC 3339 timestamps.
 func parseDate(v string) (time.Time, error) {

@@ -10,10 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/eventwire/eventwire/internal/document"
 	"github.com/eventwire/eventwire/internal/feed"
 )
 
@@ -55,13 +55,7 @@ func Unreadable(reason string) bool {
 const MaxTextFile = 64 << 20
 
 // Skip is one input Walk could not use, and why. The run goes on after it.
-type Skip struct {
-	Origin string // file, or file:line for a JSON Lines record
-	Reason string // one of the Reason constants
-	Err    error
-}
-
-func (s Skip) String() string { return fmt.Sprintf("%s: %s: %v", s.Origin, s.Reason, s.Err) }
+type Skip = document.Skip
 
 // Walk reads the documents of paths in order and passes each to visit with
 // its origin (file, or file:line in JSON Lines). A directory is walked
@@ -298,29 +292,4 @@ func wrapGzip(name string, err error, skipped func(Skip)) error {
 		return nil
 	}
 	return err
-}
-
-// WriteSkipped writes ", N skipped" to b, followed by the counts by reason
-// in reason order when there are any: " (bad header 1, language 2)". The
-// summaries of ingest runs and of publishing to a queue share it.
-func WriteSkipped(b *strings.Builder, skipped map[string]int) {
-	total := 0
-	reasons := make([]string, 0, len(skipped))
-	for r, n := range skipped {
-		total += n
-		reasons = append(reasons, r)
-	}
-	sort.Strings(reasons)
-	fmt.Fprintf(b, ", %d skipped", total)
-	if total == 0 {
-		return
-	}
-	b.WriteString(" (")
-	for i, r := range reasons {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(b, "%s %d", r, skipped[r])
-	}
-	b.WriteString(")")
 }

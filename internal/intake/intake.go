@@ -19,15 +19,15 @@ import (
 
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/dedup"
+	"github.com/eventwire/eventwire/internal/document"
 	"github.com/eventwire/eventwire/internal/gkg"
-	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/store"
 )
 
 // Analyze analyses one document. Stage.NewAnalyze returns one for each
 // goroutine; it need not be safe for concurrent use.
-type Analyze func(ingest.Document) analyze.Result
+type Analyze func(document.Document) analyze.Result
 
 // Outcome is what became of one document in the store.
 type Outcome uint8
@@ -92,7 +92,7 @@ type Stage struct {
 // Article returns the store record of doc before analysis: deterministic
 // id, canonical URL, SimHash and word count; origin names the input it came
 // from.
-func Article(doc ingest.Document, origin string) store.Article {
+func Article(doc document.Document, origin string) store.Article {
 	h, words := dedup.SimHash(doc.Text)
 	return store.Article{
 		ID:           dedup.ArticleID(doc.URL, doc.Text),
@@ -108,9 +108,9 @@ func Article(doc ingest.Document, origin string) store.Article {
 	}
 }
 
-// document is the document of an article, as Write analyses it again.
-func document(a *store.Article) ingest.Document {
-	return ingest.Document{ID: a.ID, Text: a.Text, Title: a.Title, URL: a.URL, Source: a.Source, Date: a.Published}
+// documentOf is the document of an article, as Write analyses it again.
+func documentOf(a *store.Article) document.Document {
+	return document.Document{ID: a.ID, Text: a.Text, Title: a.Title, URL: a.URL, Source: a.Source, Date: a.Published}
 }
 
 // NeedsAnalysis asks the store whether it holds a's document or a copy of
@@ -156,7 +156,7 @@ func (s *Stage) AnalyzerWith(an Analyze, sc *gkg.Scratch) *Analyzer {
 // Analyze analyses doc into its article a: sentence ranges, events (whose
 // document id becomes the article id) and, when the stage has an
 // extractor, knowledge. A panic of the analysis becomes the error.
-func (z *Analyzer) Analyze(a *store.Article, doc ingest.Document) (err error) {
+func (z *Analyzer) Analyze(a *store.Article, doc document.Document) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("analysing: panic: %v", p)
@@ -250,7 +250,7 @@ func (s *Stage) reanalyse(as []store.Article) error {
 		s.spare = s.NewAnalyzer()
 	}
 	for i := range as {
-		if err := s.spare.Analyze(&as[i], document(&as[i])); err != nil {
+		if err := s.spare.Analyze(&as[i], documentOf(&as[i])); err != nil {
 			return fmt.Errorf("article %s: %w", as[i].ID, err)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/queue"
 	"github.com/eventwire/eventwire/internal/queue/natstest"
 	"github.com/eventwire/eventwire/internal/shareddata"
@@ -155,7 +156,7 @@ func TestPostgresRestart(t *testing.T) {
 	c := natstest.Start(t, 1)
 	q := openQueue(t, c.URL(), queue.Config{AckWait: 3 * time.Second})
 	ctx := context.Background()
-	if _, err := queue.PublishPaths(ctx, q, []string{feed}, nil); err != nil {
+	if _, err := queue.PublishWalk(ctx, q, ingest.Walk, []string{feed}, nil); err != nil {
 		t.Fatal(err)
 	}
 	db, err := postgres.Open(ctx, pgtest.FreshDatabase(t, pg.URL))

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/document"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/intake"
@@ -58,7 +59,7 @@ type Summary struct {
 func (s Summary) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d articles read: %d new, %d duplicate, %d already stored", s.Read, s.New, s.Duplicate, s.Already)
-	ingest.WriteSkipped(&b, s.Skipped)
+	document.WriteSkipped(&b, s.Skipped)
 	fmt.Fprintf(&b, "; %d new events, %d new mentions", s.Events, s.Mentions)
 	if s.Elapsed > 0 {
 		fmt.Fprintf(&b, "; %.1fs", s.Elapsed.Seconds())
