@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/coder"
@@ -87,6 +88,12 @@ const (
 	// MaxDocumentEvents is the most events kept from one document (the
 	// first ones, in sentence order).
 	MaxDocumentEvents = 500
+	// MaxAnalyzedBytes is the most text of one document that is parsed
+	// and coded (2 MiB, some 300,000 words; a news article is a few
+	// kilobytes): the text after it, cut at a space, is stored but not
+	// analyzed, so that memory per document stays bounded (the parsed
+	// words take about 100 bytes a byte of text).
+	MaxAnalyzedBytes = 2 << 20
 )
 
 // Result is one analyzed document.
@@ -128,17 +135,40 @@ func (w *Worker) Analyze(doc document.Document) Result {
 			date = time.Now().UTC().Truncate(24 * time.Hour)
 		}
 	}
-	parsed := nlp.Document{ID: doc.ID, Text: doc.Text, Sentences: w.pw.Process(doc.Text)}
+	analyzed, cut := analyzedText(doc.Text)
+	parsed := nlp.Document{ID: doc.ID, Text: doc.Text, Sentences: w.pw.Process(analyzed)}
 	cdoc := coder.Doc{ID: doc.ID, URL: doc.URL, Text: doc.Text,
 		Date: dict.Date(date.Year()*10000 + int(date.Month())*100 + date.Day())}
 	evs := w.a.coder.CodeDocument(w.sc, cdoc, &parsed, nil)
 	evs, limits := limitEvents(&parsed, evs)
+	if cut {
+		limits = append(limits, fmt.Sprintf("text after byte %d of %d not analyzed (at most %d bytes a document)",
+			len(analyzed), len(doc.Text), MaxAnalyzedBytes))
+	}
 	w.dateEvents(&parsed, evs, date)
 	if w.a.gaz != nil {
 		w.placeEvents(&parsed, evs)
 	}
 	return Result{Doc: doc, Date: date, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences),
 		Limits: limits}
+}
+
+// analyzedText returns the part of text that is analyzed: all of it, or
+// the first MaxAnalyzedBytes cut after the last white space in them (else
+// at a UTF-8 character boundary), and whether it was cut.
+func analyzedText(text string) (string, bool) {
+	if len(text) <= MaxAnalyzedBytes {
+		return text, false
+	}
+	cut := MaxAnalyzedBytes
+	if i := strings.LastIndexAny(text[:cut], " \t\n"); i > 0 {
+		cut = i
+	} else {
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return text[:cut], true
 }
 
 // limitEvents keeps at most MaxSentenceEvents events of each sentence and
