@@ -84,3 +84,27 @@ func TestReadOnlyCommandsNeedAStore(t *testing.T) {
 		t.Errorf("stats of an empty store: exit %d, %q %q", code, out, errOut)
 	}
 }
+
+// TestQueryTextSyntax: a full-text query FTS5 cannot read is a usage error
+// in the query's terms, not "SQL logic error: unterminated string (1)".
+func TestQueryTextSyntax(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ew.db")
+	st, err := open.Store(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	for _, tc := range []struct{ text, want string }{
+		{`"army`, `--text: text query "\"army": a phrase opened with " is not closed`},
+		{`army OR`, "ends too early"},
+		{`(army`, `a "(" is not closed`},
+	} {
+		code, _, errOut := runCLI(t, "query", "--db", db, "--text", tc.text)
+		if code != 2 || !strings.Contains(errOut, tc.want) || strings.Contains(errOut, "SQL") {
+			t.Errorf("query --text %q: exit %d, stderr %q, want 2 and %q", tc.text, code, errOut, tc.want)
+		}
+	}
+	if code, _, errOut := runCLI(t, "query", "--db", db, "--text", "army"); code != 0 {
+		t.Errorf("query --text army: exit %d %s", code, errOut)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -81,6 +82,10 @@ func runQuery(args []string, stdout, stderr io.Writer) error {
 	}
 	defer st.Close()
 	t, err := st.Query(ctx, q)
+	var te *store.TextQueryError
+	if errors.As(err, &te) {
+		return fmt.Errorf("%w: --text: %v", errUsage, te)
+	}
 	if err != nil {
 		return err
 	}

@@ -280,8 +280,14 @@ func copyTable(t *store.Table) *store.Table {
 }
 
 // Query answers q as a table (see store.Querier). Aggregations are
-// answered from a cache while the store is unchanged.
+// answered from a cache while the store is unchanged. A full-text query
+// FTS5 cannot read is a *store.TextQueryError.
 func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
+	t, err := s.queryCached(ctx, q)
+	return t, textQueryError(q.Text, err)
+}
+
+func (s *DB) queryCached(ctx context.Context, q store.Query) (*store.Table, error) {
 	if q.Aggregate == "" {
 		return s.query(ctx, q)
 	}
@@ -520,8 +526,13 @@ func (s *DB) countBy(ctx context.Context, q store.Query, sqlText string, args []
 	return ser.Table(q.Limit), nil
 }
 
-// Events calls fn for each event matching f (see store.Querier).
+// Events calls fn for each event matching f (see store.Querier). A
+// full-text query FTS5 cannot read is a *store.TextQueryError.
 func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEvent) error) error {
+	return textQueryError(f.Text, s.events(ctx, f, fn))
+}
+
+func (s *DB) events(ctx context.Context, f store.Filter, fn func(*store.StoredEvent) error) error {
 	bit, err := s.themeBit(ctx, f.Theme)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
