@@ -21,6 +21,9 @@ type Document struct {
 	URL    string
 	Source string    // publisher or feed name
 	Date   time.Time // publication date; zero when unknown
+	// Replaced counts the invalid UTF-8 bytes replaced with U+FFFD when
+	// the document was read (a text file with a few bad bytes).
+	Replaced int
 }
 
 // DateLayout is the layout of dates in document headers and JSON Lines.

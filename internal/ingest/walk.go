@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/eventwire/eventwire/internal/document"
 	"github.com/eventwire/eventwire/internal/feed"
@@ -241,8 +240,11 @@ func (w *Walker) readStream(r io.Reader, name, contentType string, visit func(Do
 	case isHTML(base, contentType, data):
 		return w.readPage(data, name, contentType, name, visit, skipped)
 	}
-	if !utf8.Valid(data) {
-		skipped(Skip{Origin: name, Reason: ReasonNotUTF8, Err: errors.New("text is not valid UTF-8")})
+	// A few invalid bytes are replaced (and counted in the document);
+	// more mean another encoding, and the file is skipped.
+	data, replaced, ok := RepairUTF8(data)
+	if !ok {
+		skipped(Skip{Origin: name, Reason: ReasonNotUTF8, Err: fmt.Errorf("text is not valid UTF-8 (%d invalid bytes in %d)", replaced, len(data))})
 		return nil
 	}
 	doc, err := ParseText(data, name)
@@ -250,6 +252,7 @@ func (w *Walker) readStream(r io.Reader, name, contentType string, visit func(Do
 		skipped(Skip{Origin: name, Reason: ReasonBadHeader, Err: err})
 		return nil
 	}
+	doc.Replaced = replaced
 	if len(bytes.TrimSpace([]byte(doc.Text))) == 0 {
 		skipped(Skip{Origin: name, Reason: ReasonEmpty, Err: errors.New("no text after the header")})
 		return nil

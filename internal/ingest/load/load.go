@@ -50,6 +50,7 @@ type Summary struct {
 	Duplicate int            // copies of stored articles
 	Already   int            // documents stored by an earlier run
 	Skipped   map[string]int // inputs skipped, by reason
+	Replaced  int            // documents read with invalid UTF-8 bytes replaced (ingest.RepairUTF8)
 	Events    int            // new events
 	Mentions  int            // new mentions
 	Elapsed   time.Duration
@@ -60,6 +61,9 @@ func (s Summary) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d articles read: %d new, %d duplicate, %d already stored", s.Read, s.New, s.Duplicate, s.Already)
 	document.WriteSkipped(&b, s.Skipped)
+	if s.Replaced > 0 {
+		fmt.Fprintf(&b, ", %d with invalid UTF-8 replaced", s.Replaced)
+	}
 	fmt.Fprintf(&b, "; %d new events, %d new mentions", s.Events, s.Mentions)
 	if s.Elapsed > 0 {
 		fmt.Fprintf(&b, "; %.1fs", s.Elapsed.Seconds())
@@ -167,6 +171,10 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 			batch.Skips = append(batch.Skips, store.Skip{Origin: it.skip.Origin, Reason: it.skip.Reason, Message: it.skip.Err.Error()})
 		} else {
 			sum.Read++
+			if it.doc.Replaced > 0 {
+				sum.Replaced++
+				fmt.Fprintf(opt.Log, "%s: %d invalid UTF-8 bytes replaced with U+FFFD\n", it.article.Origin, it.doc.Replaced)
+			}
 			batch.Articles = append(batch.Articles, it.article)
 		}
 		if len(batch.Articles) >= opt.BatchSize || len(batch.Skips) >= 4*opt.BatchSize {
