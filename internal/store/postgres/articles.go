@@ -10,7 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/knowledge"
 	"github.com/eventwire/eventwire/internal/store"
 )
 
@@ -40,10 +40,10 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 	var v store.ArticleView
 	var title, url, source *string
 	var published *time.Time
-	var text, knowledge []byte
+	var text, know []byte
 	err = tx.QueryRow(ctx, `SELECT a.id, a.title, a.url, a.source, a.published, a.ingested, a.text, a.knowledge::text
 		FROM articles a WHERE a.id = coalesce((SELECT article_id FROM copies WHERE id = $1), $1)`, id).Scan(
-		&v.ID, &title, &url, &source, &published, &v.Ingested, &text, &knowledge)
+		&v.ID, &title, &url, &source, &published, &v.Ingested, &text, &know)
 	if err != nil {
 		if errors.Is(err, pgx.ErrNoRows) {
 			return nil, fmt.Errorf("article %s: %w", id, store.ErrNotFound)
@@ -52,9 +52,9 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 	}
 	v.Title, v.URL, v.Source, v.Text = str(title), str(url), str(source), string(text)
 	v.Published, v.Ingested = timeOrZero(published), v.Ingested.UTC().Truncate(time.Second)
-	if knowledge != nil {
-		v.Knowledge = new(gkg.Record)
-		if err := json.Unmarshal(knowledge, v.Knowledge); err != nil {
+	if know != nil {
+		v.Knowledge = new(knowledge.Record)
+		if err := json.Unmarshal(know, v.Knowledge); err != nil {
 			return nil, fmt.Errorf("reading knowledge of article %s: %w", v.ID, err)
 		}
 	}
