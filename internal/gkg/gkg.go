@@ -109,6 +109,9 @@ type Scratch struct {
 	lowAt  [][2]int // per word: its lower-cased form in low
 	spots  []spot
 	hits   []themeHit
+	// hyphenNames holds the hyphenated last parts of the article's names
+	// so far ("Amir-Abdollahian"), to keep their short forms whole.
+	hyphenNames map[string]bool
 }
 
 // NewScratch returns scratch buffers for one goroutine.
