@@ -154,6 +154,9 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	emit := func(c coded) error {
+		for _, l := range c.Limits { // run-on or oversized text (docs/ingest.md, Limits)
+			fmt.Fprintf(stderr, "limited %s: %s\n", c.Doc.ID, l)
+		}
 		if gw != nil {
 			if err := gw.Write(&c.record); err != nil {
 				return fmt.Errorf("writing knowledge: %w", err)
