@@ -96,12 +96,16 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		if !docDate.IsZero() {
 			d = dictDate(docDate)
 		}
+		skipped := 0
 		for _, name := range files {
-			if err := withInput(name, func(r io.Reader) error { return codeConllu(c, r, name, d, ew, stderr) }); err != nil {
+			if err := withInput(name, func(r io.Reader) error { return codeConllu(c, r, name, d, ew, stderr, &skipped) }); err != nil {
 				return err
 			}
 		}
-		return flushEvents(ew)
+		if err := flushEvents(ew); err != nil {
+			return err
+		}
+		return unreadableError(map[string]int{ingest.ReasonBadLine: skipped})
 	}
 
 	an, err := analyze.New(set, analyze.Options{Coder: copt, HistoricalWindow: *window, NoGeo: *noGeo, DefaultDate: docDate})
@@ -326,8 +330,9 @@ func reportDictProblems(problems []load.Problem, stderr io.Writer) {
 
 // codeConllu codes the documents of a CoNLL-U stream: "# newdoc" comments
 // start documents (pronouns resolve across sentences of one document), and
-// each document is coded and written as soon as it is complete.
-func codeConllu(c *coder.Coder, r io.Reader, name string, date dict.Date, ew event.Writer, stderr io.Writer) error {
+// each document is coded and written as soon as it is complete. A malformed
+// sentence is reported on stderr, counted in *skipped and skipped.
+func codeConllu(c *coder.Coder, r io.Reader, name string, date dict.Date, ew event.Writer, stderr io.Writer, skipped *int) error {
 	cr := nlp.NewConlluReader(r, name)
 	sc := c.NewScratch()
 	var doc nlp.Document
@@ -353,6 +358,7 @@ func codeConllu(c *coder.Coder, r io.Reader, name string, date dict.Date, ew eve
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "skipped: %v\n", err)
+			*skipped++
 			continue
 		}
 		if id, ok := newdoc(s); ok || ndoc == 0 {

@@ -45,3 +45,21 @@ func TestIngestUnreadableExitStatus(t *testing.T) {
 		})
 	}
 }
+
+// code --input conllu: a malformed sentence is skipped, the sentences after
+// it are coded, and the status is 1.
+func TestCodeConlluUnreadable(t *testing.T) {
+	in := "# newdoc id = d1\n# text = broken\n1\tbroken\t_\tX\n\n" +
+		"# newdoc id = d2\n# text = Russia attacked Ukraine.\n" +
+		"1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
+		"2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+		"3\tUkraine\tUkraine\tPROPN\tNNP\t_\t2\tobj\t_\t_\n" +
+		"4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+	code, out, errOut := runCLI(t, "code", "--input", "conllu", writeFile(t, "in.conllu", in))
+	if code != 1 || !strings.Contains(errOut, "in.conllu:3") || !strings.Contains(errOut, "1 input skipped as unreadable") {
+		t.Fatalf("status %d (want 1), stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, `"doc_id":"d2"`) {
+		t.Errorf("the sentence after the bad one was not coded: %s", out)
+	}
+}
