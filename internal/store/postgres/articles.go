@@ -137,11 +137,11 @@ func (s *DB) Articles(ctx context.Context, f store.Filter) ([]store.ArticleSumma
 		return nil, fmt.Errorf("listing articles: %w", err)
 	}
 	var conds []string
-	if len(w.conds) > 0 {
-		conds = append(conds, `EXISTS (SELECT 1 FROM mentions m JOIN events e ON e.id = m.event_id`+w.and("m.article_id = a.id")+`)`)
+	if !w.Empty() {
+		conds = append(conds, `EXISTS (SELECT 1 FROM mentions m JOIN events e ON e.id = m.event_id`+w.And("m.article_id = a.id")+`)`)
 	}
 	if theme != "" {
-		conds = append(conds, `a.id IN (SELECT article_id FROM article_themes WHERE theme = `+w.arg(strings.ToUpper(theme))+`)`)
+		conds = append(conds, `a.id IN (SELECT article_id FROM article_themes WHERE theme = `+w.Arg(strings.ToUpper(theme))+`)`)
 	}
 	cond := ""
 	if len(conds) > 0 {
@@ -149,7 +149,7 @@ func (s *DB) Articles(ctx context.Context, f store.Filter) ([]store.ArticleSumma
 	}
 	rows, err := s.pool.Query(ctx, `SELECT a.id, a.title, a.url, a.source, a.published,
 		(SELECT count(DISTINCT event_id) FROM mentions WHERE article_id = a.id)
-		FROM articles a`+cond+` ORDER BY coalesce(a.published, a.ingested) DESC, a.id DESC`+limit(f.Limit, 0), w.args...)
+		FROM articles a`+cond+` ORDER BY coalesce(a.published, a.ingested) DESC, a.id DESC`+limit(f.Limit, 0), w.Args()...)
 	if err != nil {
 		return nil, fmt.Errorf("listing articles: %w", err)
 	}
