@@ -87,7 +87,7 @@ func TestIngestSignals(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts processes that load the language models")
 	}
-	const n = 400
+	const n = 200
 	corpus := signalCorpus(t, n)
 	ctx := context.Background()
 	stats := func(path string) string {
