@@ -92,10 +92,7 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		d := dict.Date(0)
-		if !docDate.IsZero() {
-			d = dictDate(docDate)
-		}
+		d := dict.DateOf(docDate)
 		skipped := 0
 		for _, name := range files {
 			if err := withInput(name, func(r io.Reader) error { return codeConllu(c, r, name, d, ew, stderr, &skipped) }); err != nil {
@@ -198,10 +195,6 @@ func flushEvents(ew event.Writer) error {
 		return fmt.Errorf("writing events: %w", err)
 	}
 	return nil
-}
-
-func dictDate(t time.Time) dict.Date {
-	return dict.Date(t.Year()*10000 + int(t.Month())*100 + t.Day())
 }
 
 // withInput opens name ("-" is standard input) and passes it to fn.

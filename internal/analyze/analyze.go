@@ -138,7 +138,7 @@ func (w *Worker) Analyze(doc document.Document) Result {
 	analyzed, cut := analyzedText(doc.Text)
 	parsed := nlp.Document{ID: doc.ID, Text: doc.Text, Sentences: w.pw.Process(analyzed)}
 	cdoc := coder.Doc{ID: doc.ID, URL: doc.URL, Text: doc.Text,
-		Date: dict.Date(date.Year()*10000 + int(date.Month())*100 + date.Day())}
+		Date: dict.DateOf(date)}
 	evs := w.a.coder.CodeDocument(w.sc, cdoc, &parsed, nil)
 	evs, limits := limitEvents(&parsed, evs)
 	if cut {

@@ -258,7 +258,7 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) error {
 		}
 		resp.Sentences = make([]codedSentence, 0, len(explained))
 		var explain bytes.Buffer
-		doc := coder.Doc{Date: dictDate(res.Date), Text: text}
+		doc := coder.Doc{Date: dict.DateOf(res.Date), Text: text}
 		for i := range explained {
 			sent := &explained[i]
 			cs := codedSentence{Text: sent.Text, Tokens: make([]Token, len(sent.Words))}
@@ -289,10 +289,6 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, resp)
-}
-
-func dictDate(t time.Time) dict.Date {
-	return dict.Date(t.Year()*10000 + int(t.Month())*100 + t.Day())
 }
 
 // sentenceText cuts a sentence out of the text by its words' offsets.
