@@ -32,7 +32,9 @@ func hashString(s string) uint64 {
 }
 
 // hashWord is FNV-1a over s with ASCII letters lower-cased and digits folded
-// to '9', so "Iraq"/"iraq" and "1990"/"2003" share features.
+// to '9', so "Iraq"/"iraq" and "1990"/"2003" share features, and with the
+// typographic quotes and dashes of news text spelt as the treebank's ASCII
+// ones (‘ ’ as ', “ ” as ", – — as --), so "don’t" and "don't" do too.
 func hashWord(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
@@ -42,6 +44,18 @@ func hashWord(s string) uint64 {
 			c += 'a' - 'A'
 		case c >= '0' && c <= '9':
 			c = '9'
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80:
+			// U+2013..U+201D: – — ‘ ’ “ ”
+			switch s[i+2] {
+			case 0x98, 0x99:
+				c, i = '\'', i+2
+			case 0x9C, 0x9D:
+				c, i = '"', i+2
+			case 0x93, 0x94:
+				h ^= '-'
+				h *= 1099511628211
+				c, i = '-', i+2
+			}
 		}
 		h ^= uint64(c)
 		h *= 1099511628211

@@ -128,6 +128,43 @@ func appendLower(buf []byte, s string) []byte {
 	return buf
 }
 
+// hasTypographic reports whether b holds a character of U+2013..U+201D (the
+// dashes and curly quotes of news text), which all start with E2 80.
+func hasTypographic(b []byte) bool {
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == 0xE2 && b[i+1] == 0x80 && b[i+2] >= 0x93 && b[i+2] <= 0x9D {
+			return true
+		}
+	}
+	return false
+}
+
+// appendASCIIPunct appends b to buf with the typographic quotes and dashes
+// spelt as the treebank's ASCII ones: ‘ ’ as ', “ ” as ", – — as --. The
+// word features of "don’t" and “ are then those of "don't" and ".
+func appendASCIIPunct(buf, b []byte) []byte {
+	for i := 0; i < len(b); i++ {
+		if b[i] == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 {
+			switch b[i+2] {
+			case 0x98, 0x99:
+				buf = append(buf, '\'')
+				i += 2
+				continue
+			case 0x9C, 0x9D:
+				buf = append(buf, '"')
+				i += 2
+				continue
+			case 0x93, 0x94:
+				buf = append(buf, '-', '-')
+				i += 2
+				continue
+			}
+		}
+		buf = append(buf, b[i])
+	}
+	return buf
+}
+
 // Case classes of a form, used by the lemma rules.
 const (
 	caseLower = iota // no upper-case letter

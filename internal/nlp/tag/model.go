@@ -134,6 +134,7 @@ type Tagger struct {
 	right    []int       // first-pass classes
 	fixedCls []int       // class from the frequent-word table, -1 if none
 	low      []byte
+	norm     []byte // low of one word with typographic quotes and dashes in ASCII
 	lowEnd   []int
 	cls      []int
 	keys     []uint32
@@ -267,6 +268,10 @@ func (t *Tagger) prepare(s *nlp.Sentence) {
 	for i := range s.Words {
 		low := t.low[start:t.lowEnd[i]]
 		start = t.lowEnd[i]
+		if hasTypographic(low) {
+			t.norm = appendASCIIPunct(t.norm[:0], low)
+			low = t.norm
+		}
 		var amb uint64
 		if a, ok := t.m.amb[string(low)]; ok {
 			amb = uint64(a) + 1

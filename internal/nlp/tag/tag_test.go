@@ -439,3 +439,24 @@ func TestLowRulePrefersKnownLemmas(t *testing.T) {
 		}
 	}
 }
+
+// TestTypographicPunct checks that curly quotes and dashes get the word
+// features of the treebank's ASCII spellings.
+func TestTypographicPunct(t *testing.T) {
+	prep := func(form string) tokenInfo {
+		tg := (&Model{}).NewTagger()
+		tg.prepare(sentence(form))
+		return tg.toks[0]
+	}
+	for _, tc := range []struct{ typo, ascii string }{
+		{"“", `"`}, {"”", `"`}, {"‘", "'"}, {"’s", "'s"}, {"don’t", "don't"}, {"—", "--"}, {"–", "--"},
+	} {
+		a, b := prep(tc.typo), prep(tc.ascii)
+		if a.lower != b.lower || a.suf != b.suf || a.pre != b.pre {
+			t.Errorf("%q and %q have different word features", tc.typo, tc.ascii)
+		}
+	}
+	if prep("“").lower == prep("'").lower {
+		t.Error("“ and ' share features")
+	}
+}
