@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/nlp"
@@ -43,7 +44,7 @@ func run() error {
 	flag.Float64Var(&opt.TagNoise, "tag-noise", -1, "probability of replacing a word's tags by another pair seen with its form (default 0.04 with gold tags, 0 with jackknifed ones)")
 	flag.Float64Var(&opt.MinWeight, "min-weight", 1.5, "drop averaged weights smaller in magnitude")
 	dev := flag.Bool("dev", true, "log dev scores (predicted tags) after each epoch")
-	trainFile := flag.String("train", "", "training CoNLL-U file (default en_ewt-ud-train.conllu in -ud)")
+	trainFile := flag.String("train", "", "training CoNLL-U files, comma-separated (default en_ewt-ud-train.conllu in -ud)")
 	saveTagged := flag.String("save-tagged", "", "also write the training set with its jackknifed tags to this CoNLL-U file")
 	flag.Parse()
 
@@ -51,10 +52,16 @@ func run() error {
 	if *trainFile == "" {
 		*trainFile = filepath.Join(*ud, "en_ewt-ud-train.conllu")
 	}
-	train, err := depparse.ReadTreebank(*trainFile)
-	if err != nil {
-		return err
+	var train []*nlp.Sentence
+	for _, path := range strings.Split(*trainFile, ",") {
+		part, err := depparse.ReadTreebank(path)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "training set %s: %d sentences\n", path, len(part))
+		train = append(train, part...)
 	}
+	var err error
 	switch *tags {
 	case "gold":
 		if opt.TagNoise < 0 {

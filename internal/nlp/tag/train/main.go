@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/nlp"
@@ -30,6 +31,9 @@ func main() {
 	dictMin := flag.Int("dict-min", 0, "minimum count for the tag dictionary (0: default)")
 	verbose := flag.Bool("v", false, "log dev accuracy during training")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	trainFiles := flag.String("train", "", "training CoNLL-U files, comma-separated (default en_ewt-ud-train.conllu in -ud)")
+	caseLower := flag.Float64("case-lower", 0, "share of training sentences also learnt lower-cased")
+	caseUpper := flag.Float64("case-upper", 0, "share of training sentences also learnt in capitals")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -49,10 +53,24 @@ func main() {
 		fmt.Fprintln(os.Stderr, "train: -out or -eval is required")
 		os.Exit(2)
 	}
-	train, err := read(*ud, "train")
-	if err != nil {
-		fatal(err)
+	var train []*nlp.Sentence
+	if *trainFiles == "" {
+		*trainFiles = filepath.Join(*ud, "en_ewt-ud-train.conllu")
 	}
+	for _, name := range strings.Split(*trainFiles, ",") {
+		part, err := readFile(name)
+		if err != nil {
+			fatal(err)
+		}
+		fmt.Fprintf(os.Stderr, "training set %s: %d sentences\n", name, len(part))
+		train = append(train, part...)
+	}
+	if *caseLower > 0 || *caseUpper > 0 {
+		n := len(train)
+		train = nlp.AugmentCase(train, *caseLower, *caseUpper)
+		fmt.Fprintf(os.Stderr, "case copies: %d sentences lower-cased or in capitals\n", len(train)-n)
+	}
+	var err error
 	opt := tag.TrainOptions{Epochs: *epochs, Epochs2: *epochs2, FeatsEpochs: *featsEpochs, DictMinCount: *dictMin, Log: os.Stderr}
 	if *verbose {
 		if opt.Dev, err = read(*ud, "dev"); err != nil {
@@ -76,7 +94,10 @@ func main() {
 }
 
 func read(dir, part string) ([]*nlp.Sentence, error) {
-	name := filepath.Join(dir, "en_ewt-ud-"+part+".conllu")
+	return readFile(filepath.Join(dir, "en_ewt-ud-"+part+".conllu"))
+}
+
+func readFile(name string) ([]*nlp.Sentence, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("reading treebank: %w", err)
