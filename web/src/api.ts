@@ -64,8 +64,9 @@ export interface EventPage {
 export interface SeriesPoint {
   date: string;
   count: number;
-  goldstein: number;
-  tone?: number;
+  /** null for a period without a score */
+  goldstein: number | null;
+  tone?: number | null;
 }
 
 export interface Series {
@@ -81,7 +82,12 @@ export interface CountryCount {
   goldstein: number;
 }
 
-export interface PlaceCount extends Place {
+/** A place with its events; lat and lon are null for a place without coordinates. */
+export interface PlaceCount {
+  name: string;
+  country: string;
+  lat: number | null;
+  lon: number | null;
   count: number;
   goldstein: number;
 }

@@ -119,7 +119,7 @@ export async function mapPage(root: HTMLElement, r: Route) {
       {
         type: 'scatter',
         coordinateSystem: 'geo',
-        data: places.places.map((pl) => ({ name: pl.name, value: [pl.lon, pl.lat, pl.count], place: pl })),
+        data: places.places.filter((pl) => pl.lat !== null && pl.lon !== null).map((pl) => ({ name: pl.name, value: [pl.lon, pl.lat, pl.count], place: pl })),
         symbolSize: (v: number[]) => 5 + 15 * Math.sqrt(v[2] / maxPlace),
         itemStyle: { color: '#e67e22', borderColor: '#fff', borderWidth: 1, opacity: 0.9 },
       },

@@ -53,7 +53,7 @@ export async function timelinePage(root: HTMLElement, r: Route) {
   const hasTone = points.some((x) => typeof x.tone === 'number');
   const c = chart(box);
   // Goldstein scores lie in [-10, 10]; tone can go beyond.
-  const side = points.flatMap((x) => [x.goldstein, typeof x.tone === 'number' ? x.tone : 0]);
+  const side = points.flatMap((x) => [x.goldstein ?? 0, typeof x.tone === 'number' ? x.tone : 0]);
   const lo = Math.min(-10, Math.floor(Math.min(...side)));
   const hi = Math.max(10, Math.ceil(Math.max(...side)));
   c.setOption({
@@ -70,7 +70,7 @@ export async function timelinePage(root: HTMLElement, r: Route) {
     ],
     series: [
       { name: 'events', type: 'bar', data: points.map((x) => [x.date, x.count]), itemStyle: { color: '#7aa6c2' }, barMaxWidth: 40 },
-      { name: 'avg Goldstein', type: 'line', yAxisIndex: 1, data: points.map((x) => [x.date, round(x.goldstein)]), itemStyle: { color: '#c0392b' } },
+      { name: 'avg Goldstein', type: 'line', yAxisIndex: 1, data: points.filter((x) => typeof x.goldstein === 'number').map((x) => [x.date, round(x.goldstein!)]), itemStyle: { color: '#c0392b' } },
       ...(hasTone
         ? [{ name: 'avg tone', type: 'line' as const, yAxisIndex: 1, data: points.filter((x) => typeof x.tone === 'number').map((x) => [x.date, round(x.tone!)]), itemStyle: { color: '#8e44ad' }, lineStyle: { type: 'dashed' as const } }]
         : []),
