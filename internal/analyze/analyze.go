@@ -113,7 +113,7 @@ func (w *Worker) Analyze(doc ingest.Document) Result {
 	evs := w.a.coder.CodeDocument(w.sc, cdoc, &parsed, nil)
 	w.dateEvents(&parsed, evs, date)
 	if w.a.gaz != nil {
-		w.placeEvents(&parsed, evs)
+		w.placeEvents(&parsed, doc.Title, evs)
 	}
 	return Result{Doc: doc, Date: date, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences)}
 }
@@ -199,7 +199,7 @@ func violent(code string) bool {
 // phrase that is not an actor of the sentence's events (cities and divisions
 // before countries), else the target's or the source's country; Actor1Geo
 // and Actor2Geo are the actors' countries.
-func (w *Worker) placeEvents(d *nlp.Document, evs []event.Event) {
+func (w *Worker) placeEvents(d *nlp.Document, title string, evs []event.Event) {
 	g := w.a.gaz
 	type spot struct {
 		sent       int // 0-based sentence
@@ -216,6 +216,11 @@ func (w *Worker) placeEvents(d *nlp.Document, evs []event.Event) {
 				mentions = append(mentions, f.Mention)
 			}
 		}
+		// The headline's places are evidence of the story's country
+		// (inferCountries), after the sentences' so that spots index both.
+		for _, f := range g.Spot(title) {
+			mentions = append(mentions, f.Mention)
+		}
 	}
 	var hints geo.Hints
 	for i := range evs {
@@ -229,6 +234,7 @@ func (w *Worker) placeEvents(d *nlp.Document, evs []event.Event) {
 	if len(mentions) > 0 {
 		res = g.ResolveArticle(mentions, hints)
 	}
+	inferCountries(d.Text, evs, res)
 	for i := range evs {
 		e := &evs[i]
 		if c := actorCountry(e.Source); c != "" {

@@ -69,6 +69,10 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	}
 	out = c.codeNouns(sc, doc, index, out) // slots.go
 	out = append(out[:start], c.reported(sc, out[start:])...)
+	c.speechContent(sc, out[start:]) // content.go
+	if !c.opt.Literal {              // PETRARCH keeps every statement
+		out = append(out[:start], c.plainStatements(sc, out[start:])...)
+	}
 	c.endDiscourse(sc, out[start:]) // discourse.go
 	if len(sc.pairNext) == 2 {
 		sc.pair = append(sc.pair[:0], sc.pairNext...)
