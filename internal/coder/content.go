@@ -69,7 +69,7 @@ func (c *Coder) speechContent(sc *Scratch, evs []event.Event) {
 		}
 		cue := -1
 		for k := range sc.s.Words {
-			if (k == clause || sc.inSubtree(k, clause)) && !sc.inSubtree(k, t) && k != t &&
+			if (k == clause || sc.inSubtree(k, clause)) && (k < e.TargetSpan.First-1 || k > e.TargetSpan.Last-1) &&
 				(c.accuse[sc.lemma[k]] || c.accuse[sc.low[k]]) && !sc.negated(sc.clauseOf(k)) {
 				cue = k
 				break

@@ -701,6 +701,17 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 			if pass && sc.caseOf(k) == "by" || sc.s.Words[k].Deprel == "obl:tmod" || sc.s.Words[k].Deprel == "nmod:tmod" {
 				continue
 			}
+			if cs := sc.caseOf(k); cs == "according" || cs == "according to" {
+				// attribution is where a report comes from, not whom it is
+				// about: "According to the information given to APA, it
+				// was noted that ...", "according to state media"
+				continue
+			}
+			if sc.caseOf(k) == "at" && gatheringNoun(sc.lemma[k]) {
+				// where it was said or done, not to whom: "it was noted at
+				// the meeting that ...", "spoke at the summit"
+				continue
+			}
 			if oblique(k) {
 				return out
 			}
@@ -805,6 +816,24 @@ func (sc *Scratch) wherePlace(h int, refs []actorRef) bool {
 	return len(refs) > 0
 }
 
+// mutualCode reports whether an act done by a list of actors with no
+// target is done by them to each other: meetings, agreements, ties and
+// cooperation, and fighting (CAMEO roots 03–06 and 19: "Gondor and
+// Osgiliath renewed ties", "Arnor and Rohan clashed"); statements, appeals,
+// demands, protests and the like are done together ("Germany and France
+// confirmed that the talks would continue", "Greece and Cyprus protested
+// the decision": no event between them).
+func mutualCode(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "03", "04", "05", "06", "19":
+		return true
+	}
+	return false
+}
+
 func locative(prep string) bool {
 	switch prep {
 	case "in", "at", "near", "inside", "within":
@@ -846,6 +875,12 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		return out
 	}
 	neg := (sc.negated(v) || sc.ceased(v)) && !m.negWord
+	if why := sc.unrealized(v); why != "" && !c.opt.Literal {
+		if sc.tr != nil {
+			sc.trace("  no event: %s (not an act that happened)", why)
+		}
+		return out
+	}
 	if nc, ok := c.negCode(m); neg && ok { // native neg=CODE (slots.go)
 		if nc == dict.NullCode {
 			if sc.tr != nil {
@@ -959,10 +994,12 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		return out
 	}
 	mutual := m.both // each member's span is its own, not the list's
-	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) {
+	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) && (c.opt.Literal || mutualCode(code)) {
 		// "Gondor and Osgiliath renewed ties": the members act on each
 		// other; mediators ("Saudi Arabia and the United States mediated
-		// the talks") mediate between others, never between themselves
+		// the talks") mediate between others, never between themselves,
+		// and joint speakers or protesters act together, not on each
+		// other (mutualCode)
 		sc.tgts = append(sc.tgts, sc.srcs...)
 		mutual = true
 	}

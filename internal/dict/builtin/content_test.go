@@ -26,6 +26,24 @@ func TestStatementContent(t *testing.T) {
 		{"The Russian foreign minister told journalists that talks would continue.", ""},
 		// a statement to an actor stays a statement
 		{"France told Germany that the border would stay open.", "FRA→DEU 010"},
+		// joint speakers act together, not on each other; parties meeting do meet each other
+		{"Germany and France confirmed that the talks would continue.", ""},
+		{"Greece and Cyprus protested the decision.", ""},
+		{"Armenia and Azerbaijan signed a peace treaty.", "ARM→AZE 057, AZE→ARM 057"},
+		// acts that did not happen (modality.go)
+		{"Neither Russia nor Ukraine attended the summit.", ""},
+		{"Qatar frequently mediates between Israel and Hamas.", ""},
+		{"Iran is required to inform the IAEA.", ""},
+		{"Pakistan avoided attacking India.", ""},
+		{"Qatar mediated between Israel and Hamas.", "QAT→ISR 045, QAT→PSEHMS 045"},
+		// word senses constrained by the object
+		{"Germany hit out at Russia over the cyberattack.", "DEU→RUS 111"},
+		{"Iran received a notice from the IAEA.", ""},
+		{"Putin received the Iranian president in Moscow.", "RUSGOV→IRNGOV 043"},
+		{"Turkey warned Sweden of the danger of terrorism.", "TUR→SWE 010"},
+		{"Turkey warned Sweden of retaliation.", "TUR→SWE 130"},
+		// attribution is no target
+		{"According to Reuters, Iran accused Israel of sabotage.", "IRN→ISR 1125"},
 		// military platforms stand for the military
 		{"Israeli helicopter gunships fired missiles at Hamas militants.", "ISRMIL→PSEHMSREB 195"},
 		// security forces breaking up a gathering repress it
