@@ -48,6 +48,7 @@ type Scratch struct {
 	agentCountry []actorRef // the latest actor with a country for each agent
 	attackers    []actorRef // the sources of the latest violent event (roots 18–20)
 	shortNames   []shortName
+	titled       []titledName // names of people introduced with a coded title
 	pair         []actorRef // the two parties of the latest sentence with two ("the two leaders")
 	pairNext     []actorRef // the pair of the sentence being coded
 	quoteOpen    bool
@@ -77,6 +78,14 @@ type shortName struct {
 	entry int
 }
 
+// titledName is one word of the name of a person the document introduced
+// with a title the dictionaries code ("US Defense Secretary Robert Gates":
+// gates → USAGOV), which alone refers to the person later ("Gates said").
+type titledName struct {
+	word string
+	code string
+}
+
 // actorRef is a coded actor in the sentence.
 type actorRef struct {
 	code        string
@@ -104,6 +113,7 @@ func (sc *Scratch) resetDoc() {
 	sc.agentCountry = sc.agentCountry[:0]
 	sc.attackers = sc.attackers[:0]
 	sc.shortNames = sc.shortNames[:0]
+	sc.titled = sc.titled[:0]
 	sc.pair, sc.pairNext = sc.pair[:0], sc.pairNext[:0]
 	sc.quoteOpen = false
 	sc.speakers = sc.speakers[:0]

@@ -44,6 +44,13 @@ func TestStatementContent(t *testing.T) {
 		{"Turkey warned Sweden of retaliation.", "TUR→SWE 130"},
 		// attribution is no target
 		{"According to Reuters, Iran accused Israel of sabotage.", "IRN→ISR 1125"},
+		// a country's own security council is its government; executing a ruling kills nobody
+		{"Iran's Supreme National Security Council criticized Israel.", "IRNGOV→ISR 111"},
+		{"The Security Council condemned North Korea.", "IGOUNO→PRK 111"},
+		{"The court asked Italy to execute the sentence of the Supreme Court.", "---JUD→ITA 020"},
+		{"Iran executed two Kurdish activists.", "IRN→KURNGM 1823"},
+		// a person introduced with a title is that actor when named again (actors.go addTitled)
+		{"Israeli defense minister Ehud Barak visited Washington. Barak criticized Iran.", "ISRGOV→USA 042, USA→ISRGOV 043, ISRGOV→IRN 111"},
 		// military platforms stand for the military
 		{"Israeli helicopter gunships fired missiles at Hamas militants.", "ISRMIL→PSEHMSREB 195"},
 		// security forces breaking up a gathering repress it
