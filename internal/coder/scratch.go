@@ -49,8 +49,8 @@ type Scratch struct {
 	attackers    []actorRef // the sources of the latest violent event (roots 18–20)
 	shortNames   []shortName
 	titled       []titledName // names of people introduced with a coded title
-	pair         []actorRef // the two parties of the latest sentence with two ("the two leaders")
-	pairNext     []actorRef // the pair of the sentence being coded
+	pair         []actorRef   // the two parties of the latest sentence with two ("the two leaders")
+	pairNext     []actorRef   // the pair of the sentence being coded
 	quoteOpen    bool
 	speakers     []actorRef // the speaker of the open quotation
 	addressees   []actorRef // "you" in the open quotation
