@@ -79,7 +79,8 @@ type Result struct {
 	Parsed   nlp.Document
 	Events   []event.Event
 	Elapsed  time.Duration
-	Sentence int // number of sentences
+	Sentence int    // number of sentences
+	Dateline string // the place of the report's dateline ("KABUL" of "KABUL, Afghanistan (AP) --"), "" for none
 }
 
 // Worker analyzes documents with its own scratch buffers. It is not safe for
@@ -107,15 +108,20 @@ func (w *Worker) Analyze(doc ingest.Document) Result {
 			date = time.Now().UTC().Truncate(24 * time.Hour)
 		}
 	}
-	parsed := nlp.Document{ID: doc.ID, Text: doc.Text, Sentences: w.pw.Process(doc.Text)}
+	// a wire dateline ("KABUL, Afghanistan (AP) --") is where the report
+	// was filed, not words of its first sentence: it is parsed as spaces,
+	// so that every offset stays the document's, and its place is
+	// evidence of the story's country
+	dlStart, dlEnd, dateline := findDateline(doc.Text)
+	parsed := nlp.Document{ID: doc.ID, Text: doc.Text, Sentences: w.pw.Process(blankDateline(doc.Text, dlStart, dlEnd))}
 	cdoc := coder.Doc{ID: doc.ID, URL: doc.URL, Text: doc.Text,
 		Date: dict.Date(date.Year()*10000 + int(date.Month())*100 + date.Day())}
 	evs := w.a.coder.CodeDocument(w.sc, cdoc, &parsed, nil)
 	w.dateEvents(&parsed, evs, date)
 	if w.a.gaz != nil {
-		w.placeEvents(&parsed, doc.Title, evs)
+		w.placeEvents(&parsed, doc.Title, dateline, evs)
 	}
-	return Result{Doc: doc, Date: date, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences)}
+	return Result{Doc: doc, Date: date, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences), Dateline: dateline}
 }
 
 // dateEvents gives each event its own date from the time expression that
@@ -199,7 +205,7 @@ func violent(code string) bool {
 // phrase that is not an actor of the sentence's events (cities and divisions
 // before countries), else the target's or the source's country; Actor1Geo
 // and Actor2Geo are the actors' countries.
-func (w *Worker) placeEvents(d *nlp.Document, title string, evs []event.Event) {
+func (w *Worker) placeEvents(d *nlp.Document, title, dateline string, evs []event.Event) {
 	g := w.a.gaz
 	type spot struct {
 		sent       int // 0-based sentence
@@ -216,10 +222,16 @@ func (w *Worker) placeEvents(d *nlp.Document, title string, evs []event.Event) {
 				mentions = append(mentions, f.Mention)
 			}
 		}
-		// The headline's places are evidence of the story's country
-		// (inferCountries), after the sentences' so that spots index both.
+		// The headline's and the dateline's places are evidence of the
+		// story's country (inferCountries), after the sentences' so that
+		// spots index the sentences' alone.
 		for _, f := range g.Spot(title) {
 			mentions = append(mentions, f.Mention)
+		}
+		if dateline != "" {
+			for _, f := range g.Spot(dateline) {
+				mentions = append(mentions, f.Mention)
+			}
 		}
 	}
 	var hints geo.Hints
