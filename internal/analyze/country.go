@@ -3,6 +3,7 @@ package analyze
 import (
 	"strings"
 
+	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/geo"
 )
@@ -69,6 +70,8 @@ func inferCountries(text string, evs []event.Event, places []geo.Result) {
 		}
 		if len(sides) > 0 {
 			e.Inferred = strings.Join(sides, ",")
+			// the unknown side's penalty is lifted, an inferred one's taken
+			coder.Adjust(e, -coder.UnknownDelta+coder.InferredDelta*float64(len(sides)))
 		}
 	}
 }

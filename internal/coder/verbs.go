@@ -1046,6 +1046,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		// root, quad class, Goldstein, PLOVER; codes outside CAMEO (the
 		// validation dictionaries use some) leave them empty
 		_ = event.Complete(&e)
+		e.Confidence = sc.evidence(m.pattern >= 0, s, t, hasT, code)
 		out = append(out, e)
 		if sc.tr != nil {
 			sc.trace("  event %s → %s %s (%s)", e.Source, e.Target, e.Code, e.Rule)
@@ -1114,6 +1115,7 @@ func (c *Coder) reported(sc *Scratch, evs []event.Event) []event.Event {
 			if rel == "ccomp" || rel == "parataxis" || rel == "xcomp" && d > 0 {
 				if c.isSpeech(sc, h) {
 					evs[i].Reported = true
+					Adjust(&evs[i], confReported)
 					sc.srcs = c.subjects(sc, h, sc.srcs[:0], 0)
 					if len(sc.srcs) > 0 {
 						evs[i].Attribution = sc.srcs[0].code

@@ -213,19 +213,25 @@ func missPattern(g Event, ga [2]Actor, produced []event.Event, ps [][2]Actor, us
 
 // Result sums the scoring of several articles.
 type Result struct {
-	Docs          int            `json:"docs"`
-	Gold          int            `json:"gold"`     // required gold events
-	Produced      int            `json:"produced"` // all produced events
-	Matched       int            `json:"matched"`  // produced events matching required gold events
-	OptionalMatch int            `json:"optional_matched"`
-	Wrong         int            `json:"wrong"`
-	Precision     float64        `json:"precision"` // matched / (matched + wrong)
-	Recall        float64        `json:"recall"`    // matched / gold
-	F1            float64        `json:"f1"`
-	ExactCode     float64        `json:"exact_code"` // share of matches with the gold's exact code
-	DateRight     float64        `json:"date_right"` // share of matches with the gold's date
-	UnknownShare  float64        `json:"unknown_actor_share"`
-	Statements    float64        `json:"statement_share"` // share of produced events of root 01
+	Docs          int     `json:"docs"`
+	Gold          int     `json:"gold"`     // required gold events
+	Produced      int     `json:"produced"` // all produced events
+	Matched       int     `json:"matched"`  // produced events matching required gold events
+	OptionalMatch int     `json:"optional_matched"`
+	Wrong         int     `json:"wrong"`
+	Precision     float64 `json:"precision"` // matched / (matched + wrong)
+	Recall        float64 `json:"recall"`    // matched / gold
+	F1            float64 `json:"f1"`
+	ExactCode     float64 `json:"exact_code"` // share of matches with the gold's exact code
+	DateRight     float64 `json:"date_right"` // share of matches with the gold's date
+	UnknownShare  float64 `json:"unknown_actor_share"`
+	Statements    float64 `json:"statement_share"` // share of produced events of root 01
+	// precision of the events with confidence at least 0.5 and 0.8, and
+	// how many such events were scored
+	PrecisionAt50 float64        `json:"precision_at_0.5"`
+	ScoredAt50    int            `json:"scored_at_0.5"`
+	PrecisionAt80 float64        `json:"precision_at_0.8"`
+	ScoredAt80    int            `json:"scored_at_0.8"`
 	Patterns      map[string]int `json:"patterns"`
 }
 
@@ -233,6 +239,7 @@ type Result struct {
 func Sum(docs []DocResult) Result {
 	r := Result{Patterns: map[string]int{}}
 	exact, dated, unknown, stmt := 0, 0, 0, 0
+	var right, scored [2]int // confidence ≥ 0.5, ≥ 0.8
 	for _, d := range docs {
 		r.Docs++
 		r.Produced += d.Produced
@@ -241,6 +248,12 @@ func Sum(docs []DocResult) Result {
 		r.Wrong += len(d.Wrong)
 		r.Gold += len(d.Matches) + len(d.Missed)
 		for _, m := range d.Matches {
+			for i, th := range [2]float64{0.5, 0.8} {
+				if m.Produced.Confidence >= th {
+					right[i]++
+					scored[i]++
+				}
+			}
 			if m.ExactCode {
 				exact++
 			}
@@ -258,6 +271,11 @@ func Sum(docs []DocResult) Result {
 		for _, w := range d.Wrong {
 			all = append(all, w.Produced)
 			r.Patterns[w.Pattern]++
+			for i, th := range [2]float64{0.5, 0.8} {
+				if w.Produced.Confidence >= th {
+					scored[i]++
+				}
+			}
 		}
 		for _, m := range d.Missed {
 			r.Patterns[m.Pattern]++
@@ -280,6 +298,8 @@ func Sum(docs []DocResult) Result {
 	r.DateRight = ratio(dated, r.Matched)
 	r.UnknownShare = ratio(unknown, r.Produced)
 	r.Statements = ratio(stmt, r.Produced)
+	r.PrecisionAt50, r.ScoredAt50 = ratio(right[0], scored[0]), scored[0]
+	r.PrecisionAt80, r.ScoredAt80 = ratio(right[1], scored[1]), scored[1]
 	return r
 }
 

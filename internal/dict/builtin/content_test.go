@@ -67,3 +67,31 @@ func TestStatementContent(t *testing.T) {
 		}
 	}
 }
+
+// TestConfidenceOrder checks that an event's confidence follows its
+// evidence: named actors over a pronoun, a material act over a statement,
+// and every value inside (0, 1).
+func TestConfidenceOrder(t *testing.T) {
+	c, w := newCoder(t)
+	sc := c.NewScratch()
+	conf := func(text string) float64 {
+		evs := codeText(t, c, w, sc, text)
+		if len(evs) == 0 {
+			t.Fatalf("%q: no event", text)
+		}
+		e := evs[len(evs)-1]
+		if e.Confidence <= 0 || e.Confidence >= 1 {
+			t.Errorf("%q: confidence %v outside (0, 1)", text, e.Confidence)
+		}
+		return e.Confidence
+	}
+	named := conf("Russia attacked Ukraine.")
+	pronoun := conf("Russia massed troops. It attacked Ukraine.")
+	statement := conf("France told Germany that the border would stay open.")
+	if !(pronoun < named) {
+		t.Errorf("through a pronoun %.3f, named %.3f: want the pronoun lower", pronoun, named)
+	}
+	if !(statement < named) {
+		t.Errorf("statement %.3f, attack %.3f: want the statement lower", statement, named)
+	}
+}
