@@ -92,16 +92,17 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		d := dict.Date(0)
-		if !docDate.IsZero() {
-			d = dictDate(docDate)
-		}
+		d := dict.DateOf(docDate)
+		skipped := 0
 		for _, name := range files {
-			if err := withInput(name, func(r io.Reader) error { return codeConllu(c, r, name, d, ew, stderr) }); err != nil {
+			if err := withInput(name, func(r io.Reader) error { return codeConllu(c, r, name, d, ew, stderr, &skipped) }); err != nil {
 				return err
 			}
 		}
-		return flushEvents(ew)
+		if err := flushEvents(ew); err != nil {
+			return err
+		}
+		return unreadableError(map[string]int{ingest.ReasonBadLine: skipped})
 	}
 
 	an, err := analyze.New(set, analyze.Options{Coder: copt, HistoricalWindow: *window, NoGeo: *noGeo, DefaultDate: docDate})
@@ -110,9 +111,10 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	}
 	docs := make(chan ingest.Document)
 	readErr := make(chan error, 1)
+	skipped := 0 // documents skipped as unreadable, set before readErr is sent
 	go func() {
 		defer close(docs)
-		readErr <- readDocuments(*input, files, docs, stderr)
+		readErr <- readDocuments(*input, files, docs, stderr, &skipped)
 	}()
 	next := func() (ingest.Document, bool) { d, ok := <-docs; return d, ok }
 	type coded struct {
@@ -153,6 +155,9 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	emit := func(c coded) error {
+		for _, l := range c.Limits { // run-on or oversized text (docs/ingest.md, Limits)
+			fmt.Fprintf(stderr, "limited %s: %s\n", c.Doc.ID, l)
+		}
 		if gw != nil {
 			if err := gw.Write(&c.record); err != nil {
 				return fmt.Errorf("writing knowledge: %w", err)
@@ -179,9 +184,10 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		if err := gw.Flush(); err != nil {
 			return fmt.Errorf("writing knowledge: %w", err)
 		}
-		return nil
+	} else if err := flushEvents(ew); err != nil {
+		return err
 	}
-	return flushEvents(ew)
+	return unreadableError(map[string]int{ingest.ReasonBadLine: skipped})
 }
 
 func flushEvents(ew event.Writer) error {
@@ -189,10 +195,6 @@ func flushEvents(ew event.Writer) error {
 		return fmt.Errorf("writing events: %w", err)
 	}
 	return nil
-}
-
-func dictDate(t time.Time) dict.Date {
-	return dict.Date(t.Year()*10000 + int(t.Month())*100 + t.Day())
 }
 
 // withInput opens name ("-" is standard input) and passes it to fn.
@@ -209,8 +211,9 @@ func withInput(name string, fn func(io.Reader) error) error {
 }
 
 // readDocuments streams the documents of files to docs. A malformed document
-// is reported on stderr and skipped; a file that cannot be read ends the run.
-func readDocuments(input string, files []string, docs chan<- ingest.Document, stderr io.Writer) error {
+// (a bad or over-long JSON line, a bad text header) is reported on stderr,
+// counted in *skipped and skipped; a file that cannot be read ends the run.
+func readDocuments(input string, files []string, docs chan<- ingest.Document, stderr io.Writer, skipped *int) error {
 	for _, name := range files {
 		err := withInput(name, func(r io.Reader) error {
 			switch input {
@@ -223,6 +226,7 @@ func readDocuments(input string, files []string, docs chan<- ingest.Document, st
 					}
 					if errors.Is(err, ingest.ErrBadLine) {
 						fmt.Fprintf(stderr, "skipped: %v\n", err)
+						*skipped++
 						continue
 					}
 					if err != nil {
@@ -238,6 +242,7 @@ func readDocuments(input string, files []string, docs chan<- ingest.Document, st
 				doc, err := ingest.ParseText(data, name)
 				if err != nil {
 					fmt.Fprintf(stderr, "skipped: %v\n", err)
+					*skipped++
 					return nil
 				}
 				docs <- doc
@@ -318,8 +323,9 @@ func reportDictProblems(problems []load.Problem, stderr io.Writer) {
 
 // codeConllu codes the documents of a CoNLL-U stream: "# newdoc" comments
 // start documents (pronouns resolve across sentences of one document), and
-// each document is coded and written as soon as it is complete.
-func codeConllu(c *coder.Coder, r io.Reader, name string, date dict.Date, ew event.Writer, stderr io.Writer) error {
+// each document is coded and written as soon as it is complete. A malformed
+// sentence is reported on stderr, counted in *skipped and skipped.
+func codeConllu(c *coder.Coder, r io.Reader, name string, date dict.Date, ew event.Writer, stderr io.Writer, skipped *int) error {
 	cr := nlp.NewConlluReader(r, name)
 	sc := c.NewScratch()
 	var doc nlp.Document
@@ -345,6 +351,7 @@ func codeConllu(c *coder.Coder, r io.Reader, name string, date dict.Date, ew eve
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "skipped: %v\n", err)
+			*skipped++
 			continue
 		}
 		if id, ok := newdoc(s); ok || ndoc == 0 {

@@ -64,8 +64,8 @@ not json
 {"id":"d2","text":"Police arrested 66 protesters in Tbilisi.","date":"2023-03-08"}
 `)
 	code, out, errOut = runCLI(t, "code", "--input", "jsonl", jl)
-	if code != 0 || !strings.Contains(errOut, "docs.jsonl:2") {
-		t.Fatalf("code --input jsonl: status %d, stderr %q", code, errOut)
+	if code != 1 || !strings.Contains(errOut, "docs.jsonl:2") || !strings.Contains(errOut, "1 input skipped as unreadable") {
+		t.Fatalf("code --input jsonl: status %d (want 1: a line was unreadable), stderr %q", code, errOut)
 	}
 	evs = readEvents(t, out)
 	if len(evs) == 0 || evs[0].DocID != "d1" || evs[0].Source != "ARM" {

@@ -46,7 +46,7 @@ func runDictExplain(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("%w: --date: %v", errUsage, err)
 		}
-		d = dict.Date(t.Year()*10000 + int(t.Month())*100 + t.Day())
+		d = dict.DateOf(t)
 	}
 	set := &dict.Set{}
 	if !*noBuiltin {

@@ -151,15 +151,22 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 func collectDocuments(files []string, stderr io.Writer) ([]ingest.Document, error) {
 	ch := make(chan ingest.Document)
 	errc := make(chan error, 1)
+	skipped := 0
 	go func() {
 		defer close(ch)
-		errc <- readDocuments("jsonl", files, ch, stderr)
+		errc <- readDocuments("jsonl", files, ch, stderr, &skipped)
 	}()
 	var docs []ingest.Document
 	for d := range ch {
 		docs = append(docs, d)
 	}
-	return docs, <-errc
+	if err := <-errc; err != nil {
+		return nil, err
+	}
+	if skipped > 0 {
+		return nil, fmt.Errorf("reading documents: %d skipped as unreadable (see above): the scores would not be of the whole set", skipped)
+	}
+	return docs, nil
 }
 
 // printEventsReport prints one line of figures per half and the error

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 
 	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/nlp/depparse"
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
+	"github.com/eventwire/eventwire/internal/nlp/tag"
 	"github.com/eventwire/eventwire/internal/nlp/tokenize"
 	"github.com/eventwire/eventwire/internal/nlp/udeval"
 )
@@ -24,6 +27,8 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 	raw := fs.Bool("raw", false, "start from the raw text (# text), score tokens, sentences and words as CoNLL 2018 does")
 	tokOnly := fs.Bool("tokenize-only", false, "start from the raw text and score tokenization and sentence splitting only")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
+	taggerFile := fs.String("tagger-model", "", "score this tagger model file instead of the embedded one")
+	parserFile := fs.String("parser-model", "", "score this parser model file instead of the embedded one")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -43,9 +48,9 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 		}
 		return printUDResult(stdout, res, true, true, *asJSON)
 	}
-	p, err := pipeline.Default()
+	p, err := loadPipeline(*taggerFile, *parserFile)
 	if err != nil {
-		return fmt.Errorf("loading pipeline: %w", err)
+		return err
 	}
 	w := p.NewWorker()
 	if *raw {
@@ -64,6 +69,52 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return printUDResult(stdout, res, *raw, false, *asJSON)
+}
+
+// loadPipeline returns the embedded pipeline, or one with the tagger and
+// parser models read from the given files where they are not empty.
+func loadPipeline(taggerFile, parserFile string) (*pipeline.Pipeline, error) {
+	if taggerFile == "" && parserFile == "" {
+		p, err := pipeline.Default()
+		if err != nil {
+			return nil, fmt.Errorf("loading pipeline: %w", err)
+		}
+		return p, nil
+	}
+	var tm *tag.Model
+	var pm *depparse.Model
+	var err error
+	if taggerFile == "" {
+		tm, err = tag.Default()
+	} else {
+		tm, err = loadModelFile(taggerFile, tag.Load)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading tagger model: %w", err)
+	}
+	if parserFile == "" {
+		pm, err = depparse.Default()
+	} else {
+		pm, err = loadModelFile(parserFile, depparse.Load)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading parser model: %w", err)
+	}
+	return pipeline.New(tm, pm)
+}
+
+// loadModelFile opens path and decodes it with load.
+func loadModelFile[M any](path string, load func(io.Reader) (*M, error)) (*M, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }
 
 // bareWords copies the words of s without their annotations.
@@ -91,6 +142,9 @@ func printUDResult(w io.Writer, r udeval.Result, raw, tokOnly, asJSON bool) erro
 			out["lemma"] = pct(r.Lemma.F1())
 			out["uas"] = pct(r.UAS.F1())
 			out["las"] = pct(r.LAS.F1())
+			for _, rs := range r.Relations {
+				out["las_"+rs.Relation] = pct(rs.F1()) // F1 of the relation's labelled attachments
+			}
 		}
 		if raw {
 			out["tokens_f1"] = pct(r.Tokens.F1())
@@ -125,6 +179,15 @@ func printUDResult(w io.Writer, r udeval.Result, raw, tokOnly, asJSON bool) erro
 		fmt.Fprintf(w, "%-10s %9s\n", "metric", "accuracy")
 		for _, rw := range rows {
 			fmt.Fprintf(w, "%-10s %9.2f\n", rw.name, 100*rw.s.Accuracy())
+		}
+	}
+	if !tokOnly && len(r.Relations) > 0 {
+		// LAS per relation: of the gold words with the relation, the share
+		// attached to the right head with it (recall); of the system's,
+		// the share right (precision).
+		fmt.Fprintf(w, "%-10s %9s %9s %9s %9s\n", "LAS of", "gold", "precision", "recall", "F1")
+		for _, rs := range r.Relations {
+			fmt.Fprintf(w, "%-10s %9d %9.2f %9.2f %9.2f\n", rs.Relation, rs.Gold, 100*rs.Precision(), 100*rs.Recall(), 100*rs.F1())
 		}
 	}
 	_, err := fmt.Fprintf(w, "%d sentences, %d words\n", r.Sentences.Gold, r.Words.Gold)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
+	"github.com/eventwire/eventwire/internal/nlp/udeval"
 )
 
 const udSmall = "testdata/ud_small.conllu"
@@ -51,13 +52,17 @@ func needPipeline(t *testing.T) {
 
 func TestEvalUDKeys(t *testing.T) {
 	needPipeline(t)
+	var rel []string
+	for _, r := range udeval.Relations {
+		rel = append(rel, "las_"+r)
+	}
 	for _, tc := range []struct {
 		args []string
 		keys []string
 	}{
-		{[]string{"eval", "ud", "--json", udSmall}, []string{"upos", "xpos", "ufeats", "lemma", "uas", "las", "sentences", "words"}},
-		{[]string{"eval", "ud", "--raw", "--json", udSmall}, []string{"upos", "xpos", "ufeats", "lemma", "uas", "las",
-			"sentences", "words", "tokens_f1", "sentences_f1", "words_f1"}},
+		{[]string{"eval", "ud", "--json", udSmall}, append([]string{"upos", "xpos", "ufeats", "lemma", "uas", "las", "sentences", "words"}, rel...)},
+		{[]string{"eval", "ud", "--raw", "--json", udSmall}, append([]string{"upos", "xpos", "ufeats", "lemma", "uas", "las",
+			"sentences", "words", "tokens_f1", "sentences_f1", "words_f1"}, rel...)},
 	} {
 		code, out, errOut := runCLI(t, tc.args...)
 		var res map[string]float64

@@ -39,7 +39,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w: --row-group: want a positive number, not %d", errUsage, *rowGroup)
 	}
 	ctx := context.Background()
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -1,12 +1,18 @@
 package main
 
 import (
+	"context"
+	"flag"
 	"fmt"
+	"math"
 	"os"
 	"runtime/pprof"
+	"strconv"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/open"
 )
 
 // parseDateFlag reads the YYYY-MM-DD value of flag name; "" is the zero
@@ -37,4 +43,93 @@ func startCPUProfile(path string) (stop func(), err error) {
 		return nil, fmt.Errorf("starting CPU profile: %w", err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// openExistingStore opens the store --db names for a command that only
+// reads it (stats, query, export, serve): a missing SQLite file is an
+// error ("no store at typo.db; ingest creates one"), not a new empty store.
+func openExistingStore(ctx context.Context, dsn string) (store.Store, error) {
+	return open.Existing(ctx, dsn)
+}
+
+// numberRange is the accepted range of a numeric or duration flag.
+type numberRange struct{ min, max float64 }
+
+// flagRanges holds the range of each numeric and duration flag whose
+// allowed values are not simply "zero or more" (the rule for every other
+// one): parseFlags checks every numeric flag of every command against it,
+// so that --limit -5 or --batch 0 is a usage error, not a silent default.
+var flagRanges = map[string]numberRange{
+	"batch":          {1, math.Inf(1)},
+	"fetchers":       {1, math.Inf(1)},
+	"max-page-bytes": {1, math.Inf(1)},
+	"timeout":        {float64(time.Millisecond), math.Inf(1)},
+	"code-timeout":   {float64(time.Millisecond), math.Inf(1)},
+	"ack-wait":       {float64(time.Second), math.Inf(1)},
+	"wait":           {float64(time.Millisecond), math.Inf(1)},
+	"max-coding":     {1, math.Inf(1)},
+	"max-deliver":    {1, math.Inf(1)},
+	"replicas":       {1, 5},
+	"row-group":      {1, math.Inf(1)},
+	"articles":       {1, math.Inf(1)},
+	"days":           {1, math.Inf(1)},
+	"near-distance":  {-1, 7},
+	"quad":           {0, 4},
+	"republished":    {0, 1},
+	"edited":         {0, 1},
+}
+
+// checkNumberFlags checks the value of every numeric and duration flag of
+// fs, given or default, against flagRanges (zero or more by default).
+func checkNumberFlags(fs *flag.FlagSet) error {
+	var bad error
+	fs.VisitAll(func(f *flag.Flag) {
+		if bad != nil {
+			return
+		}
+		g, ok := f.Value.(flag.Getter)
+		if !ok {
+			return
+		}
+		var v float64
+		isDuration := false
+		switch x := g.Get().(type) {
+		case int:
+			v = float64(x)
+		case int64:
+			v = float64(x)
+		case uint:
+			v = float64(x)
+		case uint64:
+			v = float64(x)
+		case float64:
+			v = x
+		case time.Duration:
+			v, isDuration = float64(x), true
+		default:
+			return
+		}
+		r, ok := flagRanges[f.Name]
+		if !ok {
+			r = numberRange{0, math.Inf(1)}
+		}
+		if v >= r.min && v <= r.max && !math.IsNaN(v) {
+			return
+		}
+		show := func(x float64) string {
+			if isDuration {
+				return time.Duration(x).String()
+			}
+			return strconv.FormatFloat(x, 'g', -1, 64)
+		}
+		switch {
+		case math.IsInf(r.max, 1) && r.min == 0:
+			bad = fmt.Errorf("%w: --%s: want zero or more, not %s", errUsage, f.Name, f.Value)
+		case math.IsInf(r.max, 1):
+			bad = fmt.Errorf("%w: --%s: want at least %s, not %s", errUsage, f.Name, show(r.min), f.Value)
+		default:
+			bad = fmt.Errorf("%w: --%s: want %s to %s, not %s", errUsage, f.Name, show(r.min), show(r.max), f.Value)
+		}
+	})
+	return bad
 }

@@ -5,14 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
-	"github.com/eventwire/eventwire/internal/analyze"
-	"github.com/eventwire/eventwire/internal/coder"
-	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/extract"
 	"github.com/eventwire/eventwire/internal/fetch"
 	"github.com/eventwire/eventwire/internal/ingest"
@@ -41,15 +36,7 @@ func openStore(ctx context.Context, dsn string) (store.Store, error) {
 func runIngest(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("ingest", "SOURCE...", stderr)
 	db := dbFlag(fs)
-	var dicts multiFlag
-	fs.Var(&dicts, "dict", "dictionary file or directory (repeatable; default: the built-in dictionaries)")
-	date := fs.String("date", "", "article date YYYY-MM-DD for documents without one (default: today)")
-	workers := fs.Int("workers", 0, "documents analysed in parallel (default: all cores)")
-	batch := fs.Int("batch", 64, "articles per transaction")
-	near := fs.Int("near-distance", 0, "SimHash Hamming distance of near-duplicate texts, at most 7 (0: default 7; -1: exact duplicates only)")
-	nearDays := fs.Int("near-days", 0, "days apart two near-duplicate texts may be published (0: default 7)")
-	window := fs.Int("event-window", 0, "days two reports of one event may be apart (0: default 3)")
-	noGeo := fs.Bool("no-geo", false, "do not resolve places")
+	sf := addStageFlags(fs)
 	quiet := fs.Bool("quiet", false, "do not list skipped inputs")
 	// Scale-out (docs/scale.md): publish the documents to a work queue for
 	// eventwire worker instead of coding them here.
@@ -87,10 +74,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%w: --lang: want comma-separated two-letter ISO 639-1 codes, not %q", errUsage, *langs)
 		}
 	}
-	if *near > dedup.MaxBandDistance {
-		return fmt.Errorf("%w: --near-distance: at most %d, not %d", errUsage, dedup.MaxBandDistance, *near)
-	}
-	docDate, err := parseDateFlag("date", *date)
+	docDate, err := sf.check()
 	if err != nil {
 		return err
 	}
@@ -99,7 +83,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer stopProfile()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext(stderr)
 	defer stop()
 	fopt := fetch.Options{UserAgent: *userAgent, Timeout: *timeout, MaxBytes: *maxPage, Retries: *retries,
 		HostDelay: *hostDelay, IgnoreRobots: *ignoreRobots}
@@ -133,26 +117,17 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	set, err := openDicts(dicts, stderr)
+	newAnalyzer, know, err := sf.analysis(docDate, stderr)
 	if err != nil {
 		return err
 	}
-	an, err := analyze.New(set, analyze.Options{Coder: coder.Options{}, NoGeo: *noGeo, DefaultDate: docDate})
-	if err != nil {
-		return err
-	}
-	know, err := newKnowledge(set, *noGeo)
-	if err != nil {
-		return err
-	}
-	newAnalyzer := func() load.Analyze { return an.NewWorker().Analyze }
 	sources := fs.Args()
 	for round := 1; ; round++ {
 		now := time.Now().UTC()
 		opt := load.Options{
-			Workers:   *workers,
-			BatchSize: *batch,
-			Write:     store.WriteOptions{NearDistance: *near, NearDays: *nearDays, EventWindow: *window},
+			Workers:   *sf.workers,
+			BatchSize: *sf.batch,
+			Write:     sf.writeOptions(),
 			Run:       store.Run{ID: now.Format("20060102T150405.000000000Z"), Started: now, Args: strings.Join(args, " ")},
 			Knowledge: know,
 			Walk:      walker.Walk,
@@ -184,9 +159,12 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stdout, "%s: ", now.Format(time.RFC3339))
 		}
 		fmt.Fprintln(stdout, sum)
-		if *watch == 0 || ctx.Err() != nil {
-			if *watch > 0 && ctx.Err() != nil {
-				return nil // interrupted while watching: the rounds done are stored
+		if ctx.Err() != nil {
+			return interrupted(ctx)
+		}
+		if *watch == 0 {
+			if err == nil {
+				err = unreadableError(sum.Skipped)
 			}
 			return err
 		}
@@ -199,6 +177,8 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		}
 		select {
 		case <-ctx.Done():
+			// Interrupted between two rounds of --watch: nothing was cut
+			// short, the rounds done are stored.
 			return nil
 		case <-time.After(*watch):
 		}

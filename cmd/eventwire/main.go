@@ -109,7 +109,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		}
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	return nil
+	return checkNumberFlags(fs)
 }
 
 // multiFlag is a repeatable string flag.

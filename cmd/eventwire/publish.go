@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/queue"
 )
 
@@ -26,5 +27,28 @@ func publishSources(ctx context.Context, url string, cfg queue.Config, walk queu
 	defer q.Close()
 	sum, err := queue.PublishWalk(ctx, q, walk, paths, log)
 	fmt.Fprintln(stdout, sum)
+	if err == nil && ctx.Err() == nil {
+		err = unreadableError(sum.Skipped)
+	}
 	return err
+}
+
+// unreadableError is the run's error when skipped (counts by reason) has
+// input skipped as unreadable (ingest.Unreadable): the run stored or
+// published what it could read, and exits non-zero so that a script
+// notices what it did not get. nil otherwise.
+func unreadableError(skipped map[string]int) error {
+	n := 0
+	for reason, c := range skipped {
+		if ingest.Unreadable(reason) {
+			n += c
+		}
+	}
+	switch n {
+	case 0:
+		return nil
+	case 1:
+		return fmt.Errorf("1 input skipped as unreadable (see the skipped lines); the rest was read")
+	}
+	return fmt.Errorf("%d inputs skipped as unreadable (see the skipped lines); the rest was read", n)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -75,12 +76,16 @@ func runQuery(args []string, stdout, stderr io.Writer) error {
 		q.Aggregate = *agg
 	}
 	ctx := context.Background()
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	t, err := st.Query(ctx, q)
+	var te *store.TextQueryError
+	if errors.As(err, &te) {
+		return fmt.Errorf("%w: --text: %v", errUsage, te)
+	}
 	if err != nil {
 		return err
 	}

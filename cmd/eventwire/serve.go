@@ -61,7 +61,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var st store.Store
-	sq, err := openStore(ctx, *db)
+	sq, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

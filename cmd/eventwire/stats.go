@@ -37,7 +37,7 @@ func runStats(args []string, stdout, stderr io.Writer) error {
 		}
 		qs = &s
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

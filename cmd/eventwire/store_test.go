@@ -35,8 +35,8 @@ func TestStoreCommands(t *testing.T) {
 	// (020-karabakh-offensive-wire.txt); copy.txt is the second duplicate.
 	read, stored := len(files)+1, len(files)-1
 	code, out, errOut := runCLI(t, "ingest", "--db", db, "--workers", "1", "../../examples/corpus", dir)
-	if code != 0 {
-		t.Fatalf("ingest: %d %s", code, errOut)
+	if code != 1 || !strings.Contains(errOut, "1 input skipped as unreadable") {
+		t.Fatalf("ingest: status %d, want 1 (broken.txt is unreadable): %s", code, errOut)
 	}
 	if want := fmt.Sprintf("%d articles read: %d new, 2 duplicate, 0 already stored, 1 skipped (bad header 1)", read, stored); !strings.Contains(out, want) {
 		t.Errorf("ingest summary: %s\nwant %s", out, want)
@@ -45,7 +45,7 @@ func TestStoreCommands(t *testing.T) {
 		t.Errorf("skipped file not reported: %s", errOut)
 	}
 	code, out, _ = runCLI(t, "ingest", "--db", db, "--workers", "1", "../../examples/corpus", dir)
-	if code != 0 || !strings.Contains(out, fmt.Sprintf("0 new, 0 duplicate, %d already stored", read)) {
+	if code != 1 || !strings.Contains(out, fmt.Sprintf("0 new, 0 duplicate, %d already stored", read)) {
 		t.Errorf("re-ingest: %d %s", code, out)
 	}
 

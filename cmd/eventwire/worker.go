@@ -1,19 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
-	"github.com/eventwire/eventwire/internal/analyze"
-	"github.com/eventwire/eventwire/internal/coder"
-	"github.com/eventwire/eventwire/internal/dedup"
-	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/queue"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/worker"
@@ -53,15 +46,7 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("worker", "", stderr)
 	qf := addQueueFlags(fs, true)
 	db := dbFlag(fs)
-	var dicts multiFlag
-	fs.Var(&dicts, "dict", "dictionary file or directory (repeatable; default: the built-in dictionaries)")
-	date := fs.String("date", "", "article date YYYY-MM-DD for documents without one (default: today)")
-	workers := fs.Int("workers", 0, "documents analysed in parallel (default: all cores)")
-	batch := fs.Int("batch", 64, "articles per transaction")
-	near := fs.Int("near-distance", 0, "SimHash Hamming distance of near-duplicate texts, at most 7 (0: default 7; -1: exact duplicates only)")
-	nearDays := fs.Int("near-days", 0, "days apart two near-duplicate texts may be published (0: default 7)")
-	window := fs.Int("event-window", 0, "days two reports of one event may be apart (0: default 3)")
-	noGeo := fs.Bool("no-geo", false, "do not resolve places")
+	sf := addStageFlags(fs)
 	maxDeliver := fs.Int("max-deliver", queue.Defaults.MaxDeliver, "deliveries of a failing document before it goes to the dead-letter stream")
 	ackWait := fs.Duration("ack-wait", queue.Defaults.AckWait, "time a delivery may stay unacknowledged before it is delivered again")
 	wait := fs.Duration("wait", time.Second, "how long a pull waits for a full batch before the worker commits what it has")
@@ -76,14 +61,11 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: worker: unexpected argument %q", errUsage, fs.Arg(0))
 	}
-	if *near > dedup.MaxBandDistance {
-		return fmt.Errorf("%w: --near-distance: at most %d, not %d", errUsage, dedup.MaxBandDistance, *near)
-	}
-	docDate, err := parseDateFlag("date", *date)
+	docDate, err := sf.check()
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext(stderr)
 	defer stop()
 	host, _ := os.Hostname()
 	cfg := qf.config(*qf.url, fmt.Sprintf("eventwire worker %s/%d", host, os.Getpid()))
@@ -101,19 +83,18 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	set, err := openDicts(dicts, stderr)
-	if err != nil {
-		return err
-	}
-	an, err := analyze.New(set, analyze.Options{Coder: coder.Options{}, NoGeo: *noGeo, DefaultDate: docDate})
+	newAnalyzer, know, err := sf.analysis(docDate, stderr)
 	if err != nil {
 		return err
 	}
 	now := time.Now().UTC()
 	opt := worker.Options{
-		Workers:   *workers,
-		BatchSize: *batch,
-		Write:     store.WriteOptions{NearDistance: *near, NearDays: *nearDays, EventWindow: *window},
+		Workers:   *sf.workers,
+		BatchSize: *sf.batch,
+		Write:     sf.writeOptions(),
+		// The knowledge (entities, places, themes, tone) ingest keeps:
+		// without it a store filled through the queue had none.
+		Knowledge: know,
 		Run: store.Run{ID: fmt.Sprintf("worker-%s-%d-%s", host, os.Getpid(), now.Format("20060102T150405.000000000Z")),
 			Started: now, Args: "worker " + strings.Join(args, " ")},
 		Drain: *drain,
@@ -135,10 +116,12 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "worker: %s; %s\n", s, qs)
 		}
 	}
-	sum, err := worker.Run(ctx, q, st, func() load.Analyze { return an.NewWorker().Analyze }, opt)
+	sum, err := worker.Run(ctx, q, st, newAnalyzer, opt)
 	fmt.Fprintln(stdout, sum)
-	if err == context.Canceled {
-		return nil // stopped by a signal: what was committed is acknowledged
+	if ctx.Err() != nil {
+		// Stopped by a signal: what was committed is acknowledged, the
+		// rest handed back.
+		return interrupted(ctx)
 	}
 	return err
 }

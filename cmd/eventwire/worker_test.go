@@ -76,10 +76,37 @@ func TestPublishAndWorker(t *testing.T) {
 			t.Errorf("worker store %q, ingest store %q", line(stdout, key), line(want, key))
 		}
 	}
+	// The queue path and the direct path go through the same stage
+	// (internal/intake): their exports are the same bytes, the article
+	// knowledge included.
+	for _, format := range []string{"jsonl", "gkg"} {
+		code, viaQueue, errQ := runCLI(t, "export", "--db", db, "--format", format)
+		code2, direct, errD := runCLI(t, "export", "--db", direct, "--format", format)
+		if code != 0 || code2 != 0 {
+			t.Fatalf("export --format %s: exit %d (worker store) %q, %d (ingest store) %q", format, code, errQ, code2, errD)
+		}
+		if strings.Count(direct, "\n") < 19 {
+			t.Fatalf("export --format %s of the ingest store: %d lines, want at least one per article", format, strings.Count(direct, "\n"))
+		}
+		if viaQueue != direct {
+			t.Errorf("export --format %s: the worker store's %d bytes differ from the ingest store's %d at byte %d",
+				format, len(viaQueue), len(direct), firstByteDiff(viaQueue, direct))
+		}
+	}
 
 	for _, args := range [][]string{{"worker"}, {"worker", "--queue", c.URL(), "extra"}, {"queue"}} {
 		if code, _, _ := runCLI(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2 (usage)", args, code)
 		}
 	}
+}
+
+// firstByteDiff returns the offset of the first byte where a and b differ.
+func firstByteDiff(a, b string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
 }

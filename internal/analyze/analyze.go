@@ -11,15 +11,17 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/document"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/geo"
-	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
+	"github.com/eventwire/eventwire/internal/nlp/tokenize"
 	"github.com/eventwire/eventwire/internal/timex"
 )
 
@@ -72,15 +74,43 @@ func New(set *dict.Set, opt Options) (*Analyzer, error) {
 	return a, nil
 }
 
+// Limits on the work one document makes. With the sentence-length policy of
+// the tokenizer (tokenize.MaxSentenceTokens, tokenize.MaxSentenceBytes) they
+// keep analysis, the events returned and what is stored linear in the size
+// of the text, whatever the text: run-on text without full stops cannot make
+// a sentence, or a list of events each carrying it, grow with the document.
+// No article of the sample corpus or of the shared real news comes near
+// them.
+const (
+	// MaxSentenceEvents is the most events kept from one sentence (the
+	// first ones, in the coder's order).
+	MaxSentenceEvents = 32
+	// MaxDocumentEvents is the most events kept from one document (the
+	// first ones, in sentence order).
+	MaxDocumentEvents = 500
+	// MaxAnalyzedBytes is the most text of one document that is parsed
+	// and coded (2 MiB, some 300,000 words; a news article is a few
+	// kilobytes): the text after it, cut at a space, is stored but not
+	// analyzed, so that memory per document stays bounded (the parsed
+	// words take about 100 bytes a byte of text).
+	MaxAnalyzedBytes = 2 << 20
+)
+
 // Result is one analyzed document.
 type Result struct {
-	Doc      ingest.Document
+	Doc      document.Document
 	Date     time.Time // the article date used: the document's, else Options.DefaultDate, else today
 	Parsed   nlp.Document
 	Events   []event.Event
 	Elapsed  time.Duration
-	Sentence int    // number of sentences
-	Dateline string // the place of the report's dateline ("KABUL" of "KABUL, Afghanistan (AP) --"), "" for none
+	Sentence int // number of sentences
+	// Limits tells, one line each, where the document met a limit: long
+	// spans the tokenizer cut into sentences, events dropped over
+	// MaxSentenceEvents or MaxDocumentEvents. Empty for ordinary text.
+	Limits []string
+	// Dateline is the place of the report's dateline ("Kabul, Afghanistan"
+	// of "KABUL, Afghanistan (AP) --"), "" for none.
+	Dateline string
 }
 
 // Worker analyzes documents with its own scratch buffers. It is not safe for
@@ -99,7 +129,7 @@ func (a *Analyzer) NewWorker() *Worker {
 }
 
 // Analyze parses and codes one document.
-func (w *Worker) Analyze(doc ingest.Document) Result {
+func (w *Worker) Analyze(doc document.Document) Result {
 	start := time.Now()
 	date := doc.Date
 	if date.IsZero() {
@@ -108,20 +138,92 @@ func (w *Worker) Analyze(doc ingest.Document) Result {
 			date = time.Now().UTC().Truncate(24 * time.Hour)
 		}
 	}
+	analyzed, cut := analyzedText(doc.Text)
 	// a wire dateline ("KABUL, Afghanistan (AP) --") is where the report
 	// was filed, not words of its first sentence: it is parsed as spaces,
 	// so that every offset stays the document's, and its place is
 	// evidence of the story's country
-	dlStart, dlEnd, dateline := findDateline(doc.Text)
-	parsed := nlp.Document{ID: doc.ID, Text: doc.Text, Sentences: w.pw.Process(blankDateline(doc.Text, dlStart, dlEnd))}
+	dlStart, dlEnd, dateline := findDateline(analyzed)
+	parsed := nlp.Document{ID: doc.ID, Text: doc.Text, Sentences: w.pw.Process(blankDateline(analyzed, dlStart, dlEnd))}
 	cdoc := coder.Doc{ID: doc.ID, URL: doc.URL, Text: doc.Text,
-		Date: dict.Date(date.Year()*10000 + int(date.Month())*100 + date.Day())}
+		Date: dict.DateOf(date)}
 	evs := w.a.coder.CodeDocument(w.sc, cdoc, &parsed, nil)
+	evs, limits := limitEvents(&parsed, evs)
+	if cut {
+		limits = append(limits, fmt.Sprintf("text after byte %d of %d not analyzed (at most %d bytes a document)",
+			len(analyzed), len(doc.Text), MaxAnalyzedBytes))
+	}
 	w.dateEvents(&parsed, evs, date)
 	if w.a.gaz != nil {
 		w.placeEvents(&parsed, doc.Title, dateline, evs)
 	}
-	return Result{Doc: doc, Date: date, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences), Dateline: dateline}
+	return Result{Doc: doc, Date: date, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences),
+		Limits: limits, Dateline: dateline}
+}
+
+// analyzedText returns the part of text that is analyzed: all of it, or
+// the first MaxAnalyzedBytes cut after the last white space in them (else
+// at a UTF-8 character boundary), and whether it was cut.
+func analyzedText(text string) (string, bool) {
+	if len(text) <= MaxAnalyzedBytes {
+		return text, false
+	}
+	cut := MaxAnalyzedBytes
+	if i := strings.LastIndexAny(text[:cut], " \t\n"); i > 0 {
+		cut = i
+	} else {
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return text[:cut], true
+}
+
+// limitEvents keeps at most MaxSentenceEvents events of each sentence and
+// MaxDocumentEvents of the document, in order, and says what the limits of
+// the tokenizer and its own took.
+func limitEvents(d *nlp.Document, evs []event.Event) ([]event.Event, []string) {
+	var limits []string
+	split := 0
+	for i := range d.Sentences {
+		for _, c := range d.Sentences[i].Comments {
+			if strings.HasPrefix(c, "split = ") {
+				split++
+			}
+		}
+	}
+	if split > 0 {
+		limits = append(limits, fmt.Sprintf("%d sentences cut from over-long spans (at most %d tokens and %d bytes each)",
+			split, tokenize.MaxSentenceTokens, tokenize.MaxSentenceBytes))
+	}
+	kept := evs[:0]
+	sentDropped, sents, docDropped := 0, 0, 0
+	run, last := 0, -1 // events kept of sentence last
+	for i := range evs {
+		if evs[i].Sentence != last {
+			run, last = 0, evs[i].Sentence
+		}
+		run++
+		switch {
+		case run > MaxSentenceEvents:
+			sentDropped++
+			if run == MaxSentenceEvents+1 {
+				sents++
+			}
+		case len(kept) >= MaxDocumentEvents:
+			docDropped++
+		default:
+			kept = append(kept, evs[i])
+		}
+	}
+	if sentDropped > 0 {
+		limits = append(limits, fmt.Sprintf("%d events dropped over %d per sentence (in %d sentences)", sentDropped, MaxSentenceEvents, sents))
+	}
+	if docDropped > 0 {
+		limits = append(limits, fmt.Sprintf("%d events dropped over %d per document", docDropped, MaxDocumentEvents))
+	}
+	clear(evs[len(kept):])
+	return kept, limits
 }
 
 // dateEvents gives each event its own date from the time expression that
@@ -147,7 +249,7 @@ func (w *Worker) dateEvents(d *nlp.Document, evs []event.Event, date time.Time) 
 		}
 		verb := e.VerbSpan.First
 		if verb < 1 || verb > len(s.Words) {
-			e.Date = date.Format(ingest.DateLayout)
+			e.Date = date.Format(document.DateLayout)
 			continue
 		}
 		dt := w.a.tx.EventTime(s, verb, w.exprs[k], date)
@@ -247,6 +349,16 @@ func (w *Worker) placeEvents(d *nlp.Document, title, dateline string, evs []even
 		res = g.ResolveArticle(mentions, hints)
 	}
 	inferCountries(d.Text, evs, res)
+	// The spots and the events of each sentence, so that an event looks
+	// only at those of its own sentence (linear in the document).
+	firstSpot := make([]int, len(d.Sentences)+1)
+	for _, sp := range spots {
+		firstSpot[sp.sent+1]++
+	}
+	for k := 1; k < len(firstSpot); k++ {
+		firstSpot[k] += firstSpot[k-1]
+	}
+	sentEvents := eventsBySentence(evs, len(d.Sentences))
 	for i := range evs {
 		e := &evs[i]
 		if c := actorCountry(e.Source); c != "" {
@@ -258,9 +370,14 @@ func (w *Worker) placeEvents(d *nlp.Document, title, dateline string, evs []even
 		// The place nearest the verb, inside the verb's phrase, that is not
 		// one of the event's actors; a city or division before a country.
 		best, bestKey := -1, 0
-		for j, sp := range spots {
-			if sp.sent != e.Sentence-1 || res[j].Geo == nil || e.VerbSpan.Start < 0 ||
-				isActor(evs, e.Sentence, sp.start, sp.end) || !underVerb(&d.Sentences[sp.sent], sp.start, e.VerbSpan.First) {
+		k := e.Sentence - 1
+		if k < 0 || k >= len(d.Sentences) {
+			k = -1
+		}
+		for j := firstSpotOf(firstSpot, k); k >= 0 && j < firstSpot[k+1]; j++ {
+			sp := spots[j]
+			if res[j].Geo == nil || e.VerbSpan.Start < 0 ||
+				isActor(evs, sentEvents[k], sp.start, sp.end) || !underVerb(&d.Sentences[sp.sent], sp.start, e.VerbSpan.First) {
 				continue
 			}
 			key := abs(sp.start - e.VerbSpan.Start)
@@ -321,12 +438,48 @@ func underVerb(s *nlp.Sentence, off, verb int) bool {
 	return false
 }
 
-// isActor reports whether the byte range [start, end) overlaps the source or
-// target of any event of sentence sent: a place that is an actor ("Saudi
-// Arabia and the United States offered") is not where the event happened.
-func isActor(evs []event.Event, sent, start, end int) bool {
+// firstSpotOf returns firstSpot[k], 0 for k < 0.
+func firstSpotOf(firstSpot []int, k int) int {
+	if k < 0 {
+		return 0
+	}
+	return firstSpot[k]
+}
+
+// eventsBySentence returns for each of n sentences the indices into evs of
+// its events, in order.
+func eventsBySentence(evs []event.Event, n int) [][]int {
+	idx := make([]int, len(evs))
+	first := make([]int, n+1)
 	for i := range evs {
-		if evs[i].Sentence == sent && (overlaps(start, end, evs[i].SourceSpan) || overlaps(start, end, evs[i].TargetSpan)) {
+		if k := evs[i].Sentence - 1; k >= 0 && k < n {
+			first[k+1]++
+		}
+	}
+	for k := 1; k <= n; k++ {
+		first[k] += first[k-1]
+	}
+	next := append([]int(nil), first[:n]...)
+	for i := range evs {
+		if k := evs[i].Sentence - 1; k >= 0 && k < n {
+			idx[next[k]] = i
+			next[k]++
+		}
+	}
+	by := make([][]int, n)
+	for k := range by {
+		by[k] = idx[first[k]:first[k+1]:first[k+1]]
+	}
+	return by
+}
+
+// isActor reports whether the byte range [start, end) overlaps the source or
+// target of any of the events of one sentence (indices into evs): a place
+// that is an actor ("Saudi Arabia and the United States offered") is not
+// where the event happened.
+func isActor(evs []event.Event, sentence []int, start, end int) bool {
+	for _, i := range sentence {
+		if overlaps(start, end, evs[i].SourceSpan) || overlaps(start, end, evs[i].TargetSpan) {
 			return true
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Origin is where an entry was read: a file name and a 1-based line.
@@ -65,6 +66,14 @@ func (p Phrase) String() string {
 
 // Date is a calendar day as the integer YYYYMMDD; 0 means unbounded.
 type Date int
+
+// DateOf is the day of t (in t's location) as a Date; 0 for the zero time.
+func DateOf(t time.Time) Date {
+	if t.IsZero() {
+		return 0
+	}
+	return Date(t.Year()*10000 + int(t.Month())*100 + t.Day())
+}
 
 // DateRange is an inclusive range of days; a zero bound is open. The zero
 // DateRange covers every day (a default code).

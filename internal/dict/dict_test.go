@@ -1,6 +1,9 @@
 package dict
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestCodesAt(t *testing.T) {
 	a := Actor{Codes: []ActorCode{
@@ -67,5 +70,22 @@ func TestIndexLongestFirstAndOverride(t *testing.T) {
 	}
 	if s.Version == "" {
 		t.Fatal("no version")
+	}
+}
+
+func TestDateOf(t *testing.T) {
+	tests := []struct {
+		t    time.Time
+		want Date
+	}{
+		{time.Time{}, 0},
+		{time.Date(2022, 11, 15, 23, 59, 0, 0, time.UTC), 20221115},
+		{time.Date(1830, 1, 2, 0, 0, 0, 0, time.UTC), 18300102},
+		{time.Date(2024, 2, 29, 1, 0, 0, 0, time.FixedZone("EST", -5*3600)), 20240229},
+	}
+	for _, tc := range tests {
+		if got := DateOf(tc.t); got != tc.want {
+			t.Errorf("DateOf(%v) = %d, want %d", tc.t, got, tc.want)
+		}
 	}
 }

@@ -145,21 +145,53 @@ func extractSafely(doc *html.Node, opt trafilatura.Options) (res *trafilatura.Ex
 // Decode returns data as UTF-8 and the name of the encoding it was decoded
 // from, found as the HTML5 encoding sniffing algorithm finds it: a byte
 // order mark, the charset of contentType, a <meta> declaration in the first
-// 1024 bytes, else a guess: UTF-8 when the bytes are valid UTF-8,
-// windows-1252 (which decodes ISO-8859-1 too) otherwise.
+// 1024 bytes, else a guess: UTF-8 when the bytes are valid UTF-8, or
+// UTF-8 with a few invalid bytes (each run replaced with U+FFFD) when its
+// valid multi-byte characters outnumber them, windows-1252 (which decodes
+// ISO-8859-1 too) otherwise.
 func Decode(data []byte, contentType string) ([]byte, string) {
 	enc, name, certain := charset.DetermineEncoding(data, contentType)
-	if !certain && name != "utf-8" && utf8.Valid(data) {
-		name = "utf-8"
+	if !certain && name != "utf-8" {
+		if utf8.Valid(data) {
+			name = "utf-8"
+		} else if mostlyUTF8(data) {
+			return bytes.ToValidUTF8(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), []byte("\uFFFD")), "utf-8"
+		}
 	}
 	if name == "utf-8" {
-		return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), name
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+		if !utf8.Valid(data) { // declared or sniffed UTF-8 with bad bytes
+			data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+		}
+		return data, name
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
 		return data, "utf-8"
 	}
 	return out, name
+}
+
+// mostlyUTF8 reports whether data reads as UTF-8 with a few bad bytes:
+// its valid multi-byte characters outnumber its invalid bytes, which are
+// at most 1% of it (at least 4 but no more than a tenth). A windows-1252
+// page has invalid bytes and next to no valid multi-byte characters.
+func mostlyUTF8(data []byte) bool {
+	multi, invalid := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		} else {
+			multi++
+		}
+		i += size
+	}
+	return multi > invalid && invalid <= max(len(data)/100, min(4, len(data)/10))
 }
 
 // Fragment returns the text of an HTML fragment (a feed item's content or

@@ -121,6 +121,12 @@ func TestDecode(t *testing.T) {
 		{"caf\xe9 \x93ok\x94", "", "caf\u00e9 \u201cok\u201d", "windows-1252"},
 		{"caf\xe9", "text/html; charset=iso-8859-1", "caf\u00e9", "windows-1252"},
 		{`<meta charset="windows-1251">` + "\xcc\xe8\xf0", "", `<meta charset="windows-1251">` + "\u041c\u0438\u0440", "windows-1251"},
+		// UTF-8 with one bad byte stays UTF-8 (the byte replaced), not a
+		// windows-1252 reading of every character.
+		{"<p>Caf\xc3\xa9 in Z\xc3\xbcrich \xff reopened.</p>", "", "<p>Caf\u00e9 in Z\u00fcrich \uFFFD reopened.</p>", "utf-8"},
+		{"\xef\xbb\xbf<p>Caf\xc3\xa9 \x93</p>", "", "<p>Caf\u00e9 \uFFFD</p>", "utf-8"},
+		// As many bad bytes as characters: windows-1252.
+		{"caf\xe9 caf\xc3\xa9 x", "", "caf\u00e9 caf\u00c3\u00a9 x", "windows-1252"},
 	}
 	for _, tt := range tests {
 		got, cs := Decode([]byte(tt.in), tt.contentType)

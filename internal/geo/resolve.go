@@ -538,12 +538,33 @@ func (g *Gazetteer) nearby(states []mentionState) [][]float64 {
 			}
 		}
 	}
+	// The readings of each sentence, so that a mention looks only at its
+	// own sentence's (linear in the article, however many sentences).
+	bySentence := map[*sentenceContext][]point{}
+	for _, q := range pts {
+		sc := states[q.m].sentence
+		bySentence[sc] = append(bySentence[sc], q)
+	}
+	// A mention's sums depend only on its sentence, its name and its
+	// candidates' places: mentions alike (the same name in the same
+	// sentence, as repeated text has thousands of) share them.
+	type alike struct {
+		sentence *sentenceContext
+		head     string
+	}
+	done := map[alike]int{}
 	out := make([][]float64, len(states))
 	for i := range states {
 		st := &states[i]
+		key := alike{st.sentence, st.head}
+		if j, ok := done[key]; ok && sameRefs(states[j].cands, st.cands) {
+			out[i] = out[j]
+			continue
+		}
+		done[key] = i
 		var mine []point // other mentions' readings in the same sentence
-		for _, q := range pts {
-			if q.m != i && states[q.m].head != st.head && states[q.m].sentence == st.sentence {
+		for _, q := range bySentence[st.sentence] {
+			if q.m != i && states[q.m].head != st.head {
 				mine = append(mine, q)
 			}
 		}
@@ -568,6 +589,20 @@ func (g *Gazetteer) nearby(states []mentionState) [][]float64 {
 
 // probabilities is the softmax of the candidates' scores, base 10 since
 // priors are log10 populations.
+// sameRefs reports whether a and b are candidates for the same entries,
+// in the same order.
+func sameRefs(a, b []candidate) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if a[k].ref != b[k].ref {
+			return false
+		}
+	}
+	return true
+}
+
 func probabilities(cands []candidate) []float64 {
 	ps := make([]float64, len(cands))
 	maxS := math.Inf(-1)

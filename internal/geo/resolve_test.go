@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 func TestResolveArticle(t *testing.T) {
@@ -178,11 +179,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 func TestSeedGolden(t *testing.T) {
 	dir, err := sharedDir()
 	if err != nil {
-		t.Skip(err)
+		shareddata.Skip(t, "%v", err)
 	}
 	matches, _ := filepath.Glob(filepath.Join(dir, "seed", "*.txt"))
 	if len(matches) == 0 {
-		t.Skipf("no seed article in %s/seed", dir)
+		shareddata.Skip(t, "no seed article in %s/seed", dir)
 	}
 	text, err := os.ReadFile(matches[0])
 	if err != nil {

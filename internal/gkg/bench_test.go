@@ -18,7 +18,7 @@ func benchDocuments(b *testing.B) []ingest.Document {
 	docs := []ingest.Document{readSeed(b)}
 	data, err := os.ReadFile(filepath.Join(shareddata.Dir(b), "petrarch", "text", "GigaWord.sample.PETR_parsed.xml"))
 	if err != nil {
-		b.Skipf("GigaWord sample: %v", err)
+		shareddata.Skip(b, "GigaWord sample: %v", err)
 	}
 	byStory := map[string]int{}
 	for _, chunk := range strings.Split(string(data), "<Sentence ")[1:] {

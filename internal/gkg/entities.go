@@ -91,7 +91,56 @@ var notNames = wordSet(`i january february march april may june july august sept
 monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // connectors join the words of one name when both sides are capitalised.
-var connectors = wordSet(`of de du des la le al el von van bin ibn da di del`)
+var connectors = wordSet(`of de du des la le al el von van der den ter bin bint ibn da di del dos das`)
+
+// hyphenParticles are the lower-case particles written with a hyphen
+// before a name: "al-Zawahiri", "el-Sisi", "bin-Laden".
+var hyphenParticles = wordSet(`al el ad ar as ash at az ul ud bin ibn abu`)
+
+// isHyphen reports whether w is a hyphen (not a dash: "Israel–Hamas").
+func isHyphen(w string) bool { return w == "-" || w == "\u2010" || w == "\u2011" }
+
+// attached reports whether words a and a+1 of s are written without space
+// between them.
+func attached(s *nlp.Sentence, a int) bool {
+	w, n := &s.Words[a], &s.Words[a+1]
+	if w.End >= 0 && n.Start >= 0 {
+		return w.End == n.Start
+	}
+	return strings.Contains(w.Misc, "SpaceAfter=No")
+}
+
+// hyphenAfter returns the index of the word joined to word j of s by a
+// hyphen written without spaces ("Amir-Abdollahian", "al-Zawahiri") when
+// it is capitalised, else -1.
+func hyphenAfter(s *nlp.Sentence, j int) int {
+	h := j + 1
+	if h+1 >= len(s.Words) || !isHyphen(s.Words[h].Form) || !attached(s, j) || !attached(s, h) || !capitalised(s.Words[h+1].Form) {
+		return -1
+	}
+	return h + 1
+}
+
+// joinsName reports whether the capitalised word e, joined by a hyphen to
+// word j of the name that started at word i, is part of that name: after a
+// particle ("al-Zawahiri"), after a given name with a surname after it
+// ("Jean-Yves Le Drian"), within a name of several words ("Hossein
+// Amir-Abdollahian") or as the short form of
+// such a name met earlier in the article — but not between two places or
+// acronyms ("Israel-Hamas", "US-China"), which name two parties.
+func (x *Extractor) joinsName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i, j, e int) bool {
+	if hyphenParticles[string(sc.lw(j))] {
+		return true
+	}
+	if isAcronym(s.Words[j].Form) || isAcronym(s.Words[e].Form) || x.spotAt(sc, k, s.Words[j].Start) || x.spotAt(sc, k, s.Words[e].Start) {
+		return false
+	}
+	if i < j || x.givenName(sc, j) && e+1 < len(s.Words) && sc.nameWord(s, e+1) {
+		return true // "Hossein Amir-Abdollahian"; "Jean-Yves Le Drian", not "Israel-Hamas war"
+	}
+	a, b := s.Words[j].Start, wordEnd(d, &s.Words[e])
+	return a >= 0 && b <= len(d.Text) && a < b && sc.hyphenNames[d.Text[a:b]]
+}
 
 // speechVerbs introduce quotations and make their subject a speaker.
 var speechVerbs = wordSet(`say tell state add note declare stress emphasize emphasise announce ask warn insist
@@ -132,6 +181,12 @@ func (sc *Scratch) nameWord(s *nlp.Sentence, i int) bool {
 	return true
 }
 
+// namePart reports whether word i of s, capitalised after a hyphen, can
+// continue a name ("Abdollahian" in "Amir-Abdollahian", however tagged).
+func (sc *Scratch) namePart(s *nlp.Sentence, i int) bool {
+	return capitalised(s.Words[i].Form) && s.Words[i].UPOS != "PUNCT" && !notNames[string(sc.lw(i))]
+}
+
 // startsClause reports whether word i follows an opening quote or bracket,
 // a colon or a dash.
 func startsClause(s *nlp.Sentence, i int) bool {
@@ -145,6 +200,10 @@ func startsClause(s *nlp.Sentence, i int) bool {
 // entities finds the proper-name spans of each sentence, types them and
 // links short forms to earlier full mentions.
 func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r *Record) {
+	clear(sc.hyphenNames)
+	if sc.hyphenNames == nil {
+		sc.hyphenNames = map[string]bool{}
+	}
 	for k := range d.Sentences {
 		s := &d.Sentences[k]
 		sc.lowerSentence(s)
@@ -154,7 +213,23 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				continue
 			}
 			j := i
+			if i >= 2 && hyphenParticles[string(sc.lw(i-2))] && !capitalised(s.Words[i-2].Form) && hyphenAfter(s, i-2) == i &&
+				(i == 2 || !sc.nameWord(s, i-3)) {
+				i -= 2 // "al-Zawahiri said": the particle is part of the name
+			}
 			for j+1 < n {
+				// A hyphen without spaces: "Amir-Abdollahian", "Jean-Yves".
+				if e := hyphenAfter(s, j); e > 0 && sc.namePart(s, e) && x.joinsName(sc, d, s, k, i, j, e) {
+					j = e
+					continue
+				}
+				// A particle with a hyphen: "Ayman al-Zawahiri".
+				if hyphenParticles[string(sc.lw(j+1))] && !capitalised(s.Words[j+1].Form) {
+					if e := hyphenAfter(s, j+1); e > 0 && sc.namePart(s, e) {
+						j = e
+						continue
+					}
+				}
 				if sc.nameWord(s, j+1) {
 					j++
 					continue
@@ -171,6 +246,12 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				break
 			}
 			x.addEntity(sc, d, s, k, i, j, evs, r)
+			if m := len(r.Entities); m > 0 {
+				// the hyphenated last part of a name, for its short form later
+				if last := lastWord(r.Entities[m-1].Text); strings.Contains(last, "-") {
+					sc.hyphenNames[last] = true
+				}
+			}
 			i = j
 		}
 	}
@@ -216,10 +297,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 			}
 		}
 		if p < 0 {
-			p = max(t+1, j-1)
-			if connectors[string(sc.lw(p))] {
-				p++
-			}
+			p = sc.lastParts(s, t, j)
 		}
 		i, title = p, true
 		break
@@ -289,6 +367,32 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Actor = x.agentCode(sc, s, i, j, country)
 	}
 	r.Entities = append(r.Entities, e)
+}
+
+// lastParts returns the first word of the last two parts of the name that
+// ends at word j, after the title at word t: a part is a word and the words
+// joined to it by hyphens ("Amir-Abdollahian"); lower-case particles
+// between parts ("Faisal bin Farhan", "Ursula von der Leyen") go with the
+// name.
+func (sc *Scratch) lastParts(s *nlp.Sentence, t, j int) int {
+	p, parts := j, 0
+	for {
+		for p-2 > t && isHyphen(s.Words[p-1].Form) && attached(s, p-2) && attached(s, p-1) {
+			p -= 2
+		}
+		parts++
+		if parts == 2 || p-1 <= t {
+			return p
+		}
+		q := p - 1
+		for q > t+1 && connectors[string(sc.lw(q))] && !capitalised(s.Words[q].Form) {
+			q--
+		}
+		if q <= t || connectors[string(sc.lw(q))] {
+			return p
+		}
+		p = q
+	}
 }
 
 // givenName reports whether word i is a given name of the list that is not

@@ -22,7 +22,7 @@ func TestProperNounCoverage(t *testing.T) {
 	path := filepath.Join(shareddata.Dir(t), "ud", "en_ewt", "en_ewt-ud-dev.conllu")
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("EWT dev set: %v", err)
+		shareddata.Skip(t, "EWT dev set: %v", err)
 	}
 	defer f.Close()
 	x, err := New(Options{})

@@ -23,6 +23,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("The statement states that \"we call on the French parliament.\nWe invite you.\"", []byte{5, 1, 2, 9, 8})
 	f.Add(`President John Smith of the Ministry of Foreign Affairs said: "no".`, []byte{0, 0, 0, 6, 5, 0, 6})
 	f.Add("\"\"“”\"x 12,000 $5 bn Paris", []byte{})
+	f.Add("Minister Hossein Amir-Abdollahian met Ayman al-Zawahiri, Faisal bin Farhan and Ursula von der Leyen.\nAmir-Abdollahian -Al- al- -X", []byte{0, 0, 0, 8, 0, 2, 0, 8, 0})
 	gaz, err := geo.Default()
 	if err != nil {
 		f.Fatal(err)

@@ -68,7 +68,7 @@ func readSeed(t testing.TB) ingest.Document {
 	dir := filepath.Join(shareddata.Dir(t), "seed")
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		t.Skipf("seed article: %v", err)
+		shareddata.Skip(t, "seed article: %v", err)
 	}
 	for _, e := range ents {
 		if strings.HasSuffix(e.Name(), ".txt") {
@@ -85,7 +85,7 @@ func readSeed(t testing.TB) ingest.Document {
 			return doc
 		}
 	}
-	t.Skip("no seed article in " + dir)
+	shareddata.Skip(t, "no seed article in %s", dir)
 	return ingest.Document{}
 }
 

@@ -123,7 +123,7 @@ func ParseRow(line string) (Record, error) {
 		if err != nil {
 			return fail(15, err)
 		}
-		r.Tone = Tone{v[0], v[1], v[2], v[3], v[4], v[5], wc}
+		r.Tone = Tone{Tone: v[0], Positive: v[1], Negative: v[2], Polarity: v[3], Activity: v[4], SelfGroup: v[5], WordCount: wc}
 	}
 	for _, b := range blocks(cols[16], ";") {
 		f := strings.Split(b, "#")

@@ -76,19 +76,3 @@ func orNone(s string) string {
 	}
 	return s
 }
-
-// String formats the date at its resolution: 2022-11-15, 2022-11, 1830,
-// --11-15.
-func (d DateMention) String() string {
-	switch d.Resolution {
-	case 1:
-		return fmt.Sprintf("%04d", d.Year)
-	case 2:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
-	case 3:
-		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
-	case 4:
-		return fmt.Sprintf("--%02d-%02d", d.Month, d.Day)
-	}
-	return "?"
-}

@@ -15,20 +15,17 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/eventwire/eventwire/internal/document"
 )
 
-// Document is one news article to be coded.
-type Document struct {
-	ID     string // stable identifier: the JSONL "id", or the file's base name
-	Text   string
-	Title  string
-	URL    string
-	Source string    // publisher or feed name
-	Date   time.Time // publication date; zero when unknown
-}
+// Document is one news article to be coded: the readers produce the
+// document.Document of the base package internal/document, which the
+// stages after them share without depending on the readers.
+type Document = document.Document
 
 // DateLayout is the layout of dates in document headers and JSON Lines.
-const DateLayout = "2006-01-02"
+const DateLayout = document.DateLayout
 
 // parseDate accepts YYYY-MM-DD and RFC 3339 timestamps.
 func parseDate(v string) (time.Time, error) {
@@ -121,30 +118,89 @@ type jsonDoc struct {
 // JSONLReader reads one document per line from JSON Lines. Blank lines are
 // skipped. It is not safe for concurrent use.
 type JSONLReader struct {
-	sc   *bufio.Scanner
+	br   *bufio.Reader
 	name string
 	line int
+	max  int    // longest line read; longer ones are skipped
+	buf  []byte // the current line
+	err  error  // a read error met after the current line, returned next
 }
+
+// MaxJSONLine is the longest JSON Lines record a JSONLReader reads (64 MiB,
+// as MaxTextFile); a longer line is skipped with ErrLineTooLong and reading
+// goes on with the next line.
+const MaxJSONLine = 64 << 20
 
 // NewJSONLReader returns a reader of r; name is used for error messages and
 // for ids of documents without one ("name:line").
 func NewJSONLReader(r io.Reader, name string) *JSONLReader {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 64*1024*1024)
-	return &JSONLReader{sc: sc, name: name}
+	return &JSONLReader{br: bufio.NewReaderSize(r, 64*1024), name: name, max: MaxJSONLine}
 }
 
 // ErrBadLine wraps the error for one malformed line; the reader can go on
 // with the next line after it.
 var ErrBadLine = errors.New("bad line")
 
+// ErrLineTooLong wraps the error for a line over MaxJSONLine bytes; it is
+// an ErrBadLine: the reader skips the line and can go on after it.
+var ErrLineTooLong = fmt.Errorf("%w: line too long", ErrBadLine)
+
+// readLine reads the next line into r.buf, keeping at most r.max bytes: a
+// longer line is read to its end and dropped (tooLong). It returns io.EOF
+// only when no byte is left; the bytes read before a read error are a last
+// line, and the error comes on the next call.
+func (r *JSONLReader) readLine() (tooLong bool, err error) {
+	if r.err != nil {
+		return false, r.err
+	}
+	r.buf = r.buf[:0]
+	n := 0 // bytes of the line so far
+	for {
+		chunk, err := r.br.ReadSlice('\n')
+		n += len(chunk)
+		if !tooLong {
+			if len(r.buf)+len(chunk) > r.max+1 { // +1: the line break
+				tooLong, r.buf = true, r.buf[:0]
+			} else {
+				r.buf = append(r.buf, chunk...)
+			}
+		}
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF):
+			if n == 0 {
+				return false, io.EOF
+			}
+		case err != nil:
+			if n == 0 {
+				return false, err
+			}
+			r.err = err
+		}
+		return tooLong || len(bytes.TrimSuffix(r.buf, []byte{'\n'})) > r.max, nil
+	}
+}
+
 // Next returns the next document, io.EOF at the end, an error wrapping
 // ErrBadLine (naming file, line and field) for a malformed line after which
-// Next may be called again, or another error for a read failure.
+// Next may be called again, or another error for a read failure. A line
+// longer than MaxJSONLine is such a bad line (ErrLineTooLong): the lines
+// after it are still read.
 func (r *JSONLReader) Next() (Document, error) {
-	for r.sc.Scan() {
+	for {
+		tooLong, err := r.readLine()
+		if errors.Is(err, io.EOF) {
+			return Document{}, io.EOF
+		}
+		if err != nil {
+			return Document{}, fmt.Errorf("reading %s after line %d: %w", r.name, r.line, err)
+		}
 		r.line++
-		b := bytes.TrimSpace(r.sc.Bytes())
+		if tooLong {
+			return Document{}, fmt.Errorf("%s:%d: %w: over %d bytes, skipped", r.name, r.line, ErrLineTooLong, r.max)
+		}
+		b := bytes.TrimSpace(r.buf)
 		if len(b) == 0 {
 			continue
 		}
@@ -172,8 +228,4 @@ func (r *JSONLReader) Next() (Document, error) {
 		}
 		return doc, nil
 	}
-	if err := r.sc.Err(); err != nil {
-		return Document{}, fmt.Errorf("reading %s: %w", r.name, err)
-	}
-	return Document{}, io.EOF
 }

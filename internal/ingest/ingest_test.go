@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"errors"
 	"io"
 	"strings"
@@ -82,14 +83,82 @@ not json
 	}
 }
 
+// TestJSONLLongLines: a line over the limit is skipped with its file:line
+// and the lines after it are still read (issue 13: one 64 MiB line ended
+// the file).
+func TestJSONLLongLines(t *testing.T) {
+	long := `{"id":"long","text":"` + strings.Repeat("x", 100) + `"}`
+	exact := `{"id":"exact","text":"` + strings.Repeat("y", 64-len(`{"id":"exact","text":""}`)) + `"}`
+	tests := []struct {
+		name string
+		in   string
+		want []string // ids, or "!" + the start of an error
+	}{
+		{"long line in the middle", `{"id":"a","text":"x"}` + "\n" + long + "\n" + `{"id":"b","text":"x"}` + "\n",
+			[]string{"a", "!f.jsonl:2: bad line: line too long: over 64 bytes", "b"}},
+		{"long last line without a line break", `{"id":"a","text":"x"}` + "\n" + long,
+			[]string{"a", "!f.jsonl:2: bad line: line too long"}},
+		{"long first line, CRLF after", long + "\r\n" + `{"id":"b","text":"x"}` + "\r\n",
+			[]string{"!f.jsonl:1: bad line: line too long", "b"}},
+		{"a line of exactly the limit is read", exact + "\n" + exact, []string{"exact", "exact"}},
+		{"several long lines", long + "\n" + long + "\n\n" + long + "\n" + `{"id":"c","text":"x"}`,
+			[]string{"!f.jsonl:1:", "!f.jsonl:2:", "!f.jsonl:4:", "c"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewJSONLReader(strings.NewReader(tt.in), "f.jsonl")
+			r.max = 64
+			r.br = bufio.NewReaderSize(strings.NewReader(tt.in), 16) // lines span several buffers
+			var got []string
+			for {
+				doc, err := r.Next()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if err != nil {
+					if !errors.Is(err, ErrBadLine) || !errors.Is(err, ErrLineTooLong) {
+						t.Fatalf("error %v is not a too-long bad line", err)
+					}
+					got = append(got, "!"+err.Error())
+					continue
+				}
+				got = append(got, doc.ID)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tt.want[i]) {
+					t.Errorf("item %d: %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
 func FuzzJSONLReader(f *testing.F) {
 	f.Add(`{"id":"d1","text":"Arnor attacked Gondor.","date":"2022-11-30"}` + "\n")
 	f.Add("{\"text\":\"a\"}\n\n{")
+	f.Add(`{"text":"` + strings.Repeat("long ", 20) + `"}` + "\n" + `{"text":"after"}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		r := NewJSONLReader(strings.NewReader(in), "f")
-		for i := 0; i < 10000; i++ {
+		r.max = 64 // over-long lines too
+		// every non-blank line gives a document or a bad line: none is lost
+		lines := 0
+		for _, l := range strings.Split(in, "\n") {
+			if len(l) > r.max || strings.TrimSpace(l) != "" {
+				lines++
+			}
+		}
+		for i := 0; ; i++ {
+			if i > lines {
+				t.Fatalf("more results than the %d non-blank lines", lines)
+			}
 			doc, err := r.Next()
 			if errors.Is(err, io.EOF) {
+				if i != lines {
+					t.Fatalf("%d results for %d non-blank lines", i, lines)
+				}
 				return
 			}
 			if err != nil {

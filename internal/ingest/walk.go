@@ -10,10 +10,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/eventwire/eventwire/internal/document"
 	"github.com/eventwire/eventwire/internal/feed"
 )
 
@@ -24,6 +23,7 @@ const (
 	ReasonNotUTF8    = "not UTF-8"      // text that is not valid UTF-8
 	ReasonBadHeader  = "bad header"     // a malformed Title/Date/URL/Source block
 	ReasonBadLine    = "bad JSON line"  // a JSON Lines record that cannot be read
+	ReasonLongLine   = "line too long"  // a JSON Lines line over MaxJSONLine bytes (the lines after it are read)
 	ReasonEmpty      = "empty text"     // a document without text
 	ReasonTooLarge   = "file too large" // a text file over MaxTextFile bytes
 
@@ -35,17 +35,26 @@ const (
 	// ReasonTimeout, ReasonNetwork, ReasonRedirects or ReasonBadURL.
 )
 
+// Unreadable reports whether a skip for reason means input that could not
+// be read as what it claims to be — a file that cannot be opened or read,
+// a corrupt gzip stream, text that is not UTF-8, a malformed header, a bad
+// or over-long JSON Lines record, a file over MaxTextFile — rather than a
+// document left out by choice (another language, no article text, empty
+// text) or a fetch that failed. Commands exit non-zero when they skipped
+// unreadable input, so that a script notices data it did not get.
+func Unreadable(reason string) bool {
+	switch reason {
+	case ReasonUnreadable, ReasonBadGzip, ReasonNotUTF8, ReasonBadHeader, ReasonBadLine, ReasonLongLine, ReasonTooLarge:
+		return true
+	}
+	return false
+}
+
 // MaxTextFile is the largest plain-text document Walk reads (64 MiB).
 const MaxTextFile = 64 << 20
 
 // Skip is one input Walk could not use, and why. The run goes on after it.
-type Skip struct {
-	Origin string // file, or file:line for a JSON Lines record
-	Reason string // one of the Reason constants
-	Err    error
-}
-
-func (s Skip) String() string { return fmt.Sprintf("%s: %s: %v", s.Origin, s.Reason, s.Err) }
+type Skip = document.Skip
 
 // Walk reads the documents of paths in order and passes each to visit with
 // its origin (file, or file:line in JSON Lines). A directory is walked
@@ -198,7 +207,11 @@ func (w *Walker) readStream(r io.Reader, name, contentType string, visit func(Do
 				return nil
 			}
 			if errors.Is(err, ErrBadLine) {
-				skipped(Skip{Origin: fmt.Sprintf("%s:%d", name, jr.line), Reason: ReasonBadLine, Err: err})
+				reason := ReasonBadLine
+				if errors.Is(err, ErrLineTooLong) {
+					reason = ReasonLongLine
+				}
+				skipped(Skip{Origin: fmt.Sprintf("%s:%d", name, jr.line), Reason: reason, Err: err})
 				continue
 			}
 			if err != nil {
@@ -227,8 +240,11 @@ func (w *Walker) readStream(r io.Reader, name, contentType string, visit func(Do
 	case isHTML(base, contentType, data):
 		return w.readPage(data, name, contentType, name, visit, skipped)
 	}
-	if !utf8.Valid(data) {
-		skipped(Skip{Origin: name, Reason: ReasonNotUTF8, Err: errors.New("text is not valid UTF-8")})
+	// A few invalid bytes are replaced (and counted in the document);
+	// more mean another encoding, and the file is skipped.
+	data, replaced, ok := RepairUTF8(data)
+	if !ok {
+		skipped(Skip{Origin: name, Reason: ReasonNotUTF8, Err: fmt.Errorf("text is not valid UTF-8 (%d invalid bytes in %d)", replaced, len(data))})
 		return nil
 	}
 	doc, err := ParseText(data, name)
@@ -236,6 +252,7 @@ func (w *Walker) readStream(r io.Reader, name, contentType string, visit func(Do
 		skipped(Skip{Origin: name, Reason: ReasonBadHeader, Err: err})
 		return nil
 	}
+	doc.Replaced = replaced
 	if len(bytes.TrimSpace([]byte(doc.Text))) == 0 {
 		skipped(Skip{Origin: name, Reason: ReasonEmpty, Err: errors.New("no text after the header")})
 		return nil
@@ -278,29 +295,4 @@ func wrapGzip(name string, err error, skipped func(Skip)) error {
 		return nil
 	}
 	return err
-}
-
-// WriteSkipped writes ", N skipped" to b, followed by the counts by reason
-// in reason order when there are any: " (bad header 1, language 2)". The
-// summaries of ingest runs and of publishing to a queue share it.
-func WriteSkipped(b *strings.Builder, skipped map[string]int) {
-	total := 0
-	reasons := make([]string, 0, len(skipped))
-	for r, n := range skipped {
-		total += n
-		reasons = append(reasons, r)
-	}
-	sort.Strings(reasons)
-	fmt.Fprintf(b, ", %d skipped", total)
-	if total == 0 {
-		return
-	}
-	b.WriteString(" (")
-	for i, r := range reasons {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(b, "%s %d", r, skipped[r])
-	}
-	b.WriteString(")")
 }

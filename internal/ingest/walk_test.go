@@ -28,6 +28,7 @@ func TestWalk(t *testing.T) {
 		"a.jsonl":          []byte("{\"text\":\"line one\",\"url\":\"https://example.org/j1\",\"published\":\"2024-01-02\"}\nnot json\n{\"title\":\"no text\"}\n{\"text\":\"line four\"}\n"),
 		"c.gz":             gz(t, "{\"text\":\"zipped json\"}\n"),
 		"d.txt.gz":         gz(t, "Date: 2024-02-03\n\nZipped text."),
+		"b/3.txt":          []byte("Talks resumed \x93today\x94 in Doha, officials said."), // two stray windows-1252 quotes: kept
 		"e.txt":            {0xff, 0xfe, 'x'},
 		"f.txt":            []byte("Date: yesterday\n\nBad header."),
 		"g.txt":            []byte("Title: Empty\n\n  \n"),
@@ -47,6 +48,9 @@ func TestWalk(t *testing.T) {
 	err := Walk([]string{dir}, func(doc Document, origin string) error {
 		rel, _ := filepath.Rel(dir, strings.SplitN(origin, ":", 2)[0])
 		got = append(got, rel+"|"+strings.TrimSpace(doc.Text)+"|"+doc.URL)
+		if want := map[string]int{"b/3.txt": 2}[rel]; doc.Replaced != want {
+			t.Errorf("%s: %d bytes replaced, want %d", rel, doc.Replaced, want)
+		}
 		return nil
 	}, func(s Skip) {
 		rel, _ := filepath.Rel(dir, strings.SplitN(s.Origin, ":", 2)[0])
@@ -60,6 +64,7 @@ func TestWalk(t *testing.T) {
 		"a.jsonl|line four|",
 		"b/1.txt|First text, no header.|",
 		"b/2.txt|Second text.|https://example.org/2",
+		"b/3.txt|Talks resumed \uFFFDtoday\uFFFD in Doha, officials said.|",
 		"c.gz|zipped json|",
 		"d.txt.gz|Zipped text.|",
 		"z/deeper/last.md|Last text.|",

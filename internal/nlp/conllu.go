@@ -13,18 +13,64 @@ import (
 // v1 and v2 files and converts v1 dependency labels to v2 (see ToV2). It is
 // not safe for concurrent use.
 type ConlluReader struct {
-	sc   *bufio.Scanner
+	br   *bufio.Reader
 	name string // file name used in error messages
 	line int
 	done bool
+	max  int    // longest line kept (MaxConlluLine)
+	buf  []byte // the current line
+	err  error  // a read error met after the current line, returned next
 }
+
+// MaxConlluLine is the longest CoNLL-U line a ConlluReader reads (16 MiB):
+// a sentence with a longer line is an error, and reading goes on with the
+// next sentence.
+const MaxConlluLine = 16 << 20
 
 // NewConlluReader returns a reader of r; name is used in error messages
 // ("name:line: ...").
 func NewConlluReader(r io.Reader, name string) *ConlluReader {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
-	return &ConlluReader{sc: sc, name: name}
+	return &ConlluReader{br: bufio.NewReaderSize(r, 64*1024), name: name, max: MaxConlluLine}
+}
+
+// readLine reads the next line into r.buf without its line break, keeping
+// at most r.max bytes: a longer line is read to its end and dropped
+// (tooLong). It returns io.EOF only when no byte is left; the bytes read
+// before a read error are a last line, and the error comes next.
+func (r *ConlluReader) readLine() (tooLong bool, err error) {
+	if r.err != nil {
+		return false, r.err
+	}
+	r.buf = r.buf[:0]
+	n := 0
+	for {
+		chunk, err := r.br.ReadSlice('\n')
+		n += len(chunk)
+		if !tooLong {
+			if len(r.buf)+len(chunk) > r.max+1 {
+				tooLong, r.buf = true, r.buf[:0]
+			} else {
+				r.buf = append(r.buf, chunk...)
+			}
+		}
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF):
+			if n == 0 {
+				return false, io.EOF
+			}
+		case err != nil:
+			if n == 0 {
+				return false, err
+			}
+			r.err = err
+		}
+		if b := len(r.buf); b > 0 && r.buf[b-1] == '\n' {
+			r.buf = r.buf[:b-1]
+		}
+		return tooLong || len(r.buf) > r.max, nil
+	}
 }
 
 // Next returns the next sentence, or io.EOF after the last one. A malformed
@@ -37,9 +83,24 @@ func (r *ConlluReader) Next() (*Sentence, error) {
 	s := &Sentence{Start: -1, End: -1}
 	var firstErr error
 	started := false
-	for r.sc.Scan() {
+	for {
+		tooLong, err := r.readLine()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			r.done = true
+			return nil, fmt.Errorf("reading %s after line %d: %w", r.name, r.line, err)
+		}
 		r.line++
-		line := strings.TrimRight(r.sc.Text(), "\r")
+		if tooLong {
+			started = true
+			if firstErr == nil {
+				firstErr = fmt.Errorf("%s:%d: line over %d bytes", r.name, r.line, r.max)
+			}
+			continue
+		}
+		line := strings.TrimRight(string(r.buf), "\r")
 		if strings.TrimSpace(line) == "" {
 			if started {
 				return r.finish(s, firstErr)
@@ -57,10 +118,6 @@ func (r *ConlluReader) Next() (*Sentence, error) {
 		if err := parseWordLine(s, line); err != nil {
 			firstErr = fmt.Errorf("%s:%d: %w", r.name, r.line, err)
 		}
-	}
-	if err := r.sc.Err(); err != nil {
-		r.done = true
-		return nil, fmt.Errorf("reading %s: %w", r.name, err)
 	}
 	r.done = true
 	if !started {

@@ -120,8 +120,10 @@ func FuzzConlluReader(f *testing.F) {
 	f.Add(v1Sentence)
 	f.Add("1\tA\tA\tX\t_\t_\t0\troot\t_\tTokenRange=3:1\n")
 	f.Add("# text = x\n1-3\tabc\t_\t_\t_\t_\t_\t_\t_\t_\n1.1\te\t_\t_\t_\t_\t_\t_\t_\t_\n")
+	f.Add("1\tA\tA\tX\t_\t_\t0\troot\t_\t" + strings.Repeat("x", 300) + "\n\n1\tB\tB\tX\t_\t_\t0\troot\t_\t_\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		r := NewConlluReader(strings.NewReader(in), "fuzz")
+		r.max = 256 // over-long lines too
 		for i := 0; i < 1000; i++ {
 			s, err := r.Next()
 			if errors.Is(err, io.EOF) {

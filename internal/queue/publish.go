@@ -8,8 +8,9 @@ import (
 	"sync"
 	"time"
 
+	"errors"
 	"github.com/eventwire/eventwire/internal/dedup"
-	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/document"
 )
 
 // PublishSummary counts what a publish run did.
@@ -29,7 +30,7 @@ func (s PublishSummary) String() string {
 	if s.Failed > 0 {
 		fmt.Fprintf(&b, ", %d failed", s.Failed)
 	}
-	ingest.WriteSkipped(&b, s.Skipped)
+	document.WriteSkipped(&b, s.Skipped)
 	if s.Elapsed > 0 {
 		fmt.Fprintf(&b, "; %.1fs", s.Elapsed.Seconds())
 	}
@@ -40,35 +41,30 @@ func (s PublishSummary) String() string {
 // article id the store will give it (dedup.ArticleID), so a document
 // published twice is one message within the duplicate window, and one
 // article in the store in any case.
-func JobOf(doc ingest.Document, origin string) Job {
+func JobOf(doc document.Document, origin string) Job {
 	return Job{ID: dedup.ArticleID(doc.URL, doc.Text), Origin: origin, DocID: doc.ID, Text: doc.Text,
 		Title: doc.Title, URL: doc.URL, Source: doc.Source, Date: doc.Date}
 }
 
 // Document returns the document of a job, as the reader gave it.
-func (j Job) Document() ingest.Document {
-	return ingest.Document{ID: j.DocID, Text: j.Text, Title: j.Title, URL: j.URL, Source: j.Source, Date: j.Date}
+func (j Job) Document() document.Document {
+	return document.Document{ID: j.DocID, Text: j.Text, Title: j.Title, URL: j.URL, Source: j.Source, Date: j.Date}
 }
 
 // WalkFunc reads the documents of paths, as ingest.Walk and
-// (*ingest.Walker).Walk do.
-type WalkFunc func(paths []string, visit func(doc ingest.Document, origin string) error, skipped func(ingest.Skip)) error
+// (*ingest.Walker).Walk do; the queue takes it from its caller so that it
+// depends on no reader.
+type WalkFunc func(paths []string, visit func(doc document.Document, origin string) error, skipped func(document.Skip)) error
 
-// PublishPaths reads the documents of paths (files, directories, gzip,
-// JSON Lines: ingest.Walk) and publishes one job per document; see
-// PublishWalk.
-func PublishPaths(ctx context.Context, q *Queue, paths []string, log io.Writer) (PublishSummary, error) {
-	return PublishWalk(ctx, q, ingest.Walk, paths, log)
-}
-
-// PublishWalk reads the documents of paths with walk (nil: ingest.Walk;
-// an ingest.Walker's Walk also fetches URLs and feeds) and publishes one
-// job per document. Skipped inputs are counted and listed on log (nil:
-// discard); they are not queued. It returns when the servers acknowledged
-// every message, with the first error that stopped the run.
+// PublishWalk reads the documents of paths with walk (ingest.Walk reads
+// files, directories, gzip and JSON Lines; an ingest.Walker's Walk also
+// fetches URLs and feeds) and publishes one job per document. Skipped
+// inputs are counted and listed on log (nil: discard); they are not queued.
+// It returns when the servers acknowledged every message, with the first
+// error that stopped the run.
 func PublishWalk(ctx context.Context, q *Queue, walk WalkFunc, paths []string, log io.Writer) (PublishSummary, error) {
 	if walk == nil {
-		walk = ingest.Walk
+		return PublishSummary{}, errors.New("publishing: no walk function to read the inputs")
 	}
 	start := time.Now()
 	if log == nil {
@@ -92,7 +88,7 @@ func PublishWalk(ctx context.Context, q *Queue, walk WalkFunc, paths []string, l
 			sum.Published++
 		}
 	}
-	walkErr := walk(paths, func(doc ingest.Document, origin string) error {
+	walkErr := walk(paths, func(doc document.Document, origin string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -100,7 +96,7 @@ func PublishWalk(ctx context.Context, q *Queue, walk WalkFunc, paths []string, l
 		sum.Read++
 		mu.Unlock()
 		return q.PublishAsync(JobOf(doc, origin), done)
-	}, func(s ingest.Skip) {
+	}, func(s document.Skip) {
 		mu.Lock()
 		sum.Skipped[s.Reason]++
 		mu.Unlock()

@@ -103,14 +103,14 @@ func TestPublishPathsDuplicateWindow(t *testing.T) {
 		`{"id":"3","text":"Armenia and Azerbaijan met in Geneva.","date":"2024-03-01"}`, // same text, no URL: same article
 		`{"id":"4","text":`, // malformed
 	)
-	sum, err := queue.PublishPaths(ctx, q, []string{feed}, nil)
+	sum, err := queue.PublishWalk(ctx, q, ingest.Walk, []string{feed}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sum.Read != 3 || sum.Published != 2 || sum.Duplicate != 1 || sum.Skipped[ingest.ReasonBadLine] != 1 {
 		t.Errorf("first publish: %s", sum)
 	}
-	sum, err = queue.PublishPaths(ctx, q, []string{feed}, nil)
+	sum, err = queue.PublishWalk(ctx, q, ingest.Walk, []string{feed}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

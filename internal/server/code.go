@@ -21,7 +21,7 @@ import (
 	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
-	"github.com/eventwire/eventwire/internal/ingest/load"
+	"github.com/eventwire/eventwire/internal/intake"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/store"
 )
@@ -30,6 +30,7 @@ import (
 type codeWorker struct {
 	an *analyze.Worker
 	sc *gkg.Scratch
+	in *intake.Analyzer // an and sc as the ingest stage's analysis
 }
 
 // LoadModels loads the language models and the coder (the first coding
@@ -64,7 +65,8 @@ func (s *Server) loadModels() (*models, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading knowledge extractor: %w", err)
 	}
-	s.models = &models{an: an, coder: c, knowledge: x}
+	s.models = &models{an: an, coder: c, knowledge: x,
+		stage: &intake.Stage{Store: s.opt.Store, Knowledge: x, NewAnalyze: func() intake.Analyze { return an.NewWorker().Analyze }}}
 	return s.models, nil
 }
 
@@ -84,6 +86,7 @@ func (s *Server) withWorker(ctx context.Context, fn func(*models, *codeWorker) e
 	defer func() { s.coders <- w }()
 	if w == nil {
 		w = &codeWorker{an: m.an.NewWorker(), sc: m.knowledge.NewScratch()}
+		w.in = m.stage.AnalyzerWith(w.an.Analyze, w.sc)
 	}
 	s.metrics.coding.Add(1)
 	defer s.metrics.coding.Add(-1)
@@ -130,6 +133,12 @@ func decodeBody(w http.ResponseWriter, r *http.Request, limit int64, v any) erro
 	}
 	return nil
 }
+
+// MaxExplainedSentences is the most sentences whose words and coder
+// explanation POST /api/code returns (the events of all are returned, up to
+// analyze.MaxDocumentEvents): the response stays within about a megabyte
+// whatever the text.
+const MaxExplainedSentences = 100
 
 // codeRequest is the body of POST /api/code.
 type codeRequest struct {
@@ -231,6 +240,7 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) error {
 		Events    []SpannedEvent  `json:"events"`
 		Sentences []codedSentence `json:"sentences"`
 		Explain   string          `json:"explain"`
+		Limits    []string        `json:"limits"`
 	}
 	err = s.withWorker(r.Context(), func(m *models, cw *codeWorker) error {
 		res := cw.an.Analyze(ingest.Document{ID: "request", Text: text, Date: date})
@@ -239,11 +249,18 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) error {
 			res.Events[i].DocID = ""
 			resp.Events = append(resp.Events, newSpannedEvent(0, &res.Events[i], len(text)))
 		}
-		resp.Sentences = make([]codedSentence, 0, len(res.Parsed.Sentences))
+		resp.Limits = append([]string{}, res.Limits...) // [] for ordinary text
+		explained := res.Parsed.Sentences
+		if len(explained) > MaxExplainedSentences {
+			explained = explained[:MaxExplainedSentences]
+			resp.Limits = append(resp.Limits, fmt.Sprintf("tokens and explanation of the first %d of %d sentences",
+				MaxExplainedSentences, len(res.Parsed.Sentences)))
+		}
+		resp.Sentences = make([]codedSentence, 0, len(explained))
 		var explain bytes.Buffer
-		doc := coder.Doc{Date: dictDate(res.Date), Text: text}
-		for i := range res.Parsed.Sentences {
-			sent := &res.Parsed.Sentences[i]
+		doc := coder.Doc{Date: dict.DateOf(res.Date), Text: text}
+		for i := range explained {
+			sent := &explained[i]
 			cs := codedSentence{Text: sent.Text, Tokens: make([]Token, len(sent.Words))}
 			for k, wd := range sent.Words {
 				cs.Tokens[k] = Token{ID: wd.ID, Form: wd.Form, Lemma: wd.Lemma, UPOS: wd.UPOS, Head: wd.Head, Deprel: wd.Deprel,
@@ -272,10 +289,6 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, resp)
-}
-
-func dictDate(t time.Time) dict.Date {
-	return dict.Date(t.Year()*10000 + int(t.Month())*100 + t.Day())
 }
 
 // sentenceText cuts a sentence out of the text by its words' offsets.
@@ -318,7 +331,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 		return &httpError{status: http.StatusForbidden, msg: "the server is read-only: start it with --write-token to enable ingest"}
 	}
 	auth := r.Header.Get("Authorization")
-	tok, ok := strings.CutPrefix(auth, "Bearer ")
+	tok, ok := bearerToken(auth)
 	if !ok || subtle.ConstantTimeCompare([]byte(tok), []byte(s.opt.WriteToken)) != 1 {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="eventwire"`)
 		return &httpError{status: http.StatusUnauthorized, param: "Authorization", msg: "want the header Authorization: Bearer TOKEN with the server's write token"}
@@ -350,21 +363,30 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 		return paramErr("title", "title, url and source are at most 4096 bytes each")
 	}
 	doc := ingest.Document{Text: req.Text, Title: req.Title, URL: req.URL, Source: req.Source, Date: published}
-	a := load.Article(doc, "api")
+	a := intake.Article(doc, "api")
 	doc.ID = a.ID
-	err := s.withWorker(r.Context(), func(m *models, cw *codeWorker) error {
-		res := cw.an.Analyze(doc)
-		load.Fill(&a, res)
-		load.AddKnowledge(&a, res, m.knowledge, cw.sc)
-		return nil
-	})
+	m, err := s.loadModels()
 	if err != nil {
 		return err
+	}
+	// The same stage as eventwire ingest and worker: a document the store
+	// knows (or a copy of one) is stored without analysis.
+	need, err := m.stage.NeedsAnalysis(r.Context(), &a)
+	if err != nil {
+		return fmt.Errorf("looking up the article: %w", err)
+	}
+	if need {
+		err = s.withWorker(r.Context(), func(m *models, cw *codeWorker) error {
+			return cw.in.Analyze(&a, doc)
+		})
+		if err != nil {
+			return err
+		}
 	}
 	now := time.Now().UTC()
 	b := &store.Batch{Run: store.Run{ID: "api-" + now.Format("20060102T150405.000000000Z"), Started: now, Args: "POST /api/ingest"},
 		Articles: []store.Article{a}}
-	res, err := s.opt.Store.Write(r.Context(), b, store.WriteOptions{})
+	res, err := m.stage.Write(r.Context(), b)
 	s.statsMu.Lock()
 	s.statsAt = time.Time{} // counts changed
 	s.statsMu.Unlock()
@@ -374,9 +396,8 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("storing the article: %w", err)
 	}
-	outcome := "new"
-	if len(res.Outcome) > 0 {
-		outcome = res.Outcome[0]
+	if len(res.Outcomes) != 1 {
+		return fmt.Errorf("storing the article: %d outcomes for one article", len(res.Outcomes))
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{"outcome": outcome, "id": a.ID, "events": res.Events})
+	return writeJSON(w, http.StatusOK, map[string]any{"outcome": res.Outcomes[0].String(), "id": a.ID, "events": res.Events})
 }

@@ -325,6 +325,12 @@ func TestIngest(t *testing.T) {
 		{"again", art, auth, 200, "already"},
 		{"same canonical URL", strings.Replace(art, "sudan/1", "sudan/1?utm_source=x", 1), auth, 200, "already"},
 		{"copy", strings.Replace(art, "news.example/sudan/1", "mirror.example/world/sudan-clashes", 1), auth, 200, "duplicate"},
+		// The scheme's name is case-insensitive; a missing token or another scheme is refused.
+		{"lower-case scheme", strings.Replace(art, "news.example/sudan/1", "mirror2.example/s", 1), []string{"Authorization", "bearer " + token}, 200, "duplicate"},
+		{"upper-case scheme", strings.Replace(art, "news.example/sudan/1", "mirror3.example/s", 1), []string{"Authorization", "BEARER  " + token}, 200, "duplicate"},
+		{"scheme without token", art, []string{"Authorization", "Bearer "}, 401, ""},
+		{"basic scheme", art, []string{"Authorization", "Basic " + token}, 401, ""},
+		{"token without scheme", art, []string{"Authorization", token}, 401, ""},
 		{"bad date", strings.Replace(art, "2024-03-04", "March 4", 1), auth, 400, ""},
 		{"no text", `{"title":"x"}`, auth, 400, ""},
 		{"too large", `{"text":"` + strings.Repeat("a ", MaxIngestBody/2+1) + `"}`, auth, 413, ""},
@@ -348,7 +354,7 @@ func TestIngest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stats.Articles != 1 || stats.Copies != 2 || stats.Events < 1 {
+	if stats.Articles != 1 || stats.Copies != 4 || stats.Events < 1 { // the article and its three copies
 		t.Errorf("store after ingest: %+v", stats)
 	}
 	// The counts health caches are refreshed by a write.

@@ -319,3 +319,52 @@ func isTheme(s string) bool {
 	}
 	return s != ""
 }
+
+// checkRawQuery checks the query string of a request before its parameters
+// are read: url.URL.Query drops a pair it cannot decode (a malformed
+// percent escape, a ';' separator) without a word, which would drop a
+// filter and answer with everything. Such a pair is a *ParamError naming
+// its parameter instead.
+func checkRawQuery(raw string) error {
+	for raw != "" {
+		var pair string
+		pair, raw, _ = strings.Cut(raw, "&")
+		if pair == "" {
+			continue
+		}
+		key, value, _ := strings.Cut(pair, "=")
+		key, _, _ = strings.Cut(key, ";")
+		name, kerr := url.QueryUnescape(key)
+		if kerr != nil {
+			name = key
+		}
+		if name == "" {
+			name = "query"
+		}
+		if len(name) > maxTextLen {
+			name = name[:maxTextLen]
+		}
+		if strings.Contains(pair, ";") {
+			return paramErr(name, "';' in the query string: separate parameters with '&' (or write %%3B for a ';' in a value)")
+		}
+		if kerr != nil {
+			return paramErr(name, "malformed percent escape in the parameter name")
+		}
+		if _, err := url.QueryUnescape(value); err != nil {
+			return paramErr(name, "malformed percent escape in the value (%%XX with two hexadecimal digits, %%25 for '%%')")
+		}
+	}
+	return nil
+}
+
+// bearerToken returns the token of an Authorization header of the Bearer
+// scheme. The scheme's name is case-insensitive (RFC 9110 section 11.1):
+// "bearer TOKEN" and "BEARER TOKEN" are the same header as "Bearer TOKEN".
+func bearerToken(auth string) (string, bool) {
+	scheme, tok, ok := strings.Cut(auth, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	tok = strings.TrimLeft(tok, " ")
+	return tok, tok != ""
+}

@@ -94,3 +94,83 @@ func FuzzParseParams(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckRawQuery(t *testing.T) {
+	cases := []struct {
+		raw, param string // param "": accepted
+	}{
+		{"", ""},
+		{"actor=RUS&code=19", ""},
+		{"actor=RUS&&code=19&", ""},
+		{"q=cease%20fire%3B+truce", ""},
+		{"q=100%25", ""},
+		{"flag", ""},
+		{"actor=%zzRUS", "actor"},
+		{"actor=RUS%2", "actor"},
+		{"actor=RUS%", "actor"},
+		{"actor=RUS;code=19", "actor"},
+		{"code=19&actor=RUS;", "actor"},
+		{";", "query"},
+		{"=%zz", "query"},
+		{"%zz=1", "%zz"},
+		{"th%65me=%G0", "theme"},
+	}
+	for _, tc := range cases {
+		err := checkRawQuery(tc.raw)
+		var pe *ParamError
+		switch {
+		case tc.param == "" && err != nil:
+			t.Errorf("%q: %v, want accepted", tc.raw, err)
+		case tc.param != "" && !errors.As(err, &pe):
+			t.Errorf("%q: %v, want a *ParamError naming %q", tc.raw, err, tc.param)
+		case tc.param != "" && pe.Param != tc.param:
+			t.Errorf("%q: names %q, want %q (%v)", tc.raw, pe.Param, tc.param, err)
+		}
+	}
+}
+
+// FuzzCheckRawQuery: a query string is either refused with a *ParamError
+// that names a parameter, or parsed by url.ParseQuery without any pair
+// dropped (which would silently drop a filter).
+func FuzzCheckRawQuery(f *testing.F) {
+	for _, s := range []string{"actor=%zzRUS", "actor=RUS;code=19", "q=a%20b&limit=3", "a=%", "%=%", "x=1&y=%41"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		err := checkRawQuery(raw)
+		if err == nil {
+			if _, perr := url.ParseQuery(raw); perr != nil {
+				t.Fatalf("%q accepted, but url.ParseQuery drops a pair: %v", raw, perr)
+			}
+			return
+		}
+		var pe *ParamError
+		if !errors.As(err, &pe) || pe.Param == "" || len(pe.Param) > maxTextLen {
+			t.Fatalf("%q: %v, want a *ParamError naming a parameter", raw, err)
+		}
+	})
+}
+
+func TestBearerToken(t *testing.T) {
+	cases := []struct {
+		auth, tok string
+		ok        bool
+	}{
+		{"Bearer abc", "abc", true},
+		{"bearer abc", "abc", true},
+		{"BEARER abc", "abc", true},
+		{"bEaReR   abc", "abc", true},
+		{"Bearer", "", false},
+		{"Bearer ", "", false},
+		{"Basic abc", "", false},
+		{"Bearerabc", "", false},
+		{"abc", "", false},
+		{"", "", false},
+	}
+	for _, tc := range cases {
+		tok, ok := bearerToken(tc.auth)
+		if tok != tc.tok || ok != tc.ok {
+			t.Errorf("bearerToken(%q) = %q, %v; want %q, %v", tc.auth, tok, ok, tc.tok, tc.ok)
+		}
+	}
+}

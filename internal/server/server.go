@@ -33,6 +33,7 @@ import (
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/intake"
 	"github.com/eventwire/eventwire/internal/store"
 )
 
@@ -118,6 +119,7 @@ type models struct {
 	an        *analyze.Analyzer
 	coder     *coder.Coder
 	knowledge *gkg.Extractor
+	stage     *intake.Stage // POST /api/ingest: document to stored article
 }
 
 // New returns a server over opt.Store.
@@ -201,6 +203,10 @@ func (s *Server) handle(pattern string, h apiHandler) {
 	}
 	cacheable := rt.Method == http.MethodGet && rt.Path != "/metrics" && rt.Path != "/api/openapi.json"
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if err := checkRawQuery(r.URL.RawQuery); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		if cacheable && s.cache != nil && r.URL.Query().Get("format") != "csv" {
 			s.cache.serve(w, r, run)
 			return

@@ -186,6 +186,15 @@ func TestBadParameters(t *testing.T) {
 		{"/api/countries?sort=date", "sort"},
 		{"/api/articles?limit=1001", "limit"},
 		{"/api/health?verbose=1", "verbose"},
+		// A pair the query string cannot carry is refused, never dropped
+		// (which would answer with every event).
+		{"/api/events?actor=%zzRUS", "actor"},
+		{"/api/events?actor=RUS;code=19", "actor"},
+		{"/api/events?code=19&actor=RUS%2", "actor"},
+		{"/api/events?code=19;", "code"},
+		{"/api/series?interval=week&theme=%G0", "theme"},
+		{"/api/articles?q=cease%", "q"},
+		{"/api/events/1?%zz=1", "%zz"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.target, func(t *testing.T) {

@@ -1,10 +1,13 @@
 // Package shareddata locates the project's shared data folder (../shared from
 // the module root: treebanks, CAMEO tables, PETRARCH and TABARI files) for
 // tests, benchmarks and evaluations. Nothing in it ships in the binary's hot
-// paths; tests that need the data skip with a clear message when it is absent.
+// paths; tests that need the data skip with a clear message when it is absent,
+// and fail instead when $EVENTWIRE_REQUIRE_ALL is set (CI), as do the tests
+// that need a PostgreSQL server or Chromium (Skip).
 package shareddata
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -40,7 +43,27 @@ func Dir(t testing.TB, sub ...string) string {
 	t.Helper()
 	p, ok := Find(sub...)
 	if !ok {
-		t.Skipf("shared data %s is absent; skipping (it lives in ../shared next to the repository)", p)
+		Skip(t, "shared data %s is absent (it lives in ../shared next to the repository)", p)
 	}
 	return p
+}
+
+// RequireAll names the environment variable that turns the skips of Skip
+// into failures. .ci/run sets it: in CI the shared data, the PostgreSQL
+// server and Chromium are all there, so a test that would skip for want of
+// one of them shows that CI lost it, and must not pass unnoticed.
+const RequireAll = "EVENTWIRE_REQUIRE_ALL"
+
+// Skip skips a test or benchmark that cannot run because something outside
+// the module is missing (shared data, a PostgreSQL server, Chromium, the
+// web sources), with the message format and args; when $EVENTWIRE_REQUIRE_ALL
+// is set to anything but "" or "0" it fails the test with that message
+// instead. Skips for other reasons (-short, -race) are not its business.
+func Skip(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if v := os.Getenv(RequireAll); v != "" && v != "0" {
+		t.Fatalf("%s (a skip, made a failure by %s=%s)", fmt.Sprintf(format, args...), RequireAll, v)
+		return
+	}
+	t.Skipf(format+"; skipping", args...)
 }

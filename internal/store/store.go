@@ -12,7 +12,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/event"
-	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/knowledge"
 )
 
 // ErrNotFound is returned (wrapped) when an article or event asked for by
@@ -79,7 +79,7 @@ type Article struct {
 	// (entities, places, themes, tone...); nil when none was extracted.
 	// The store keeps it with the article (not with copies) and does not
 	// keep the pointer.
-	Knowledge *gkg.Record
+	Knowledge *knowledge.Record
 	// Analyzed is false when the events were not coded (a duplicate known
 	// before analysis); such an article is stored only as a copy, and is
 	// skipped if it turns out to be new.
@@ -238,7 +238,7 @@ type ArticleView struct {
 	// Copies are the input documents stored as this article, the
 	// article itself first, then in the order they were stored.
 	Copies    []Copy
-	Knowledge *gkg.Record // nil when none was stored
+	Knowledge *knowledge.Record // nil when none was stored
 }
 
 // ArticleEvent is one event coded from an article.

@@ -1,10 +1,12 @@
 package timex
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // accuracyFloor is the share of dates.tsv cases (each split) that must be
@@ -75,4 +77,69 @@ func FuzzReadCases(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRelativeDates resolves testdata/relative.tsv, relative and duration
+// expressions ("for the first time in 23 years", "in 30 years", "23 years
+// ago"): each must resolve as written or, where the file says "-", not at
+// all (issue 13).
+func TestRelativeDates(t *testing.T) {
+	fh, err := os.Open(filepath.Join("testdata", "relative.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	cases, err := ReadCases(fh, "relative.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	outcomes, _ := Evaluate(cases, SplitWords)
+	for _, o := range outcomes {
+		if !o.Correct {
+			t.Errorf("relative.tsv:%d: %q in %q: %s", o.Case.Line, o.Case.Expr, o.Case.Sentence, o.Problem)
+		}
+	}
+}
+
+// FuzzRankedSpan: "in N units" after "for the first time" (or a
+// superlative) is a span that ends at the article date, whatever else the
+// sentence says — never a date N units on (issue 13).
+func FuzzRankedSpan(f *testing.F) {
+	f.Add("Iran and Egypt will exchange ambassadors", "first time", uint16(23), uint8(0))
+	f.Add("The two navies will hold their", "largest joint exercise", uint16(30), uint8(1))
+	f.Add("It will be the", "worst drought", uint16(2), uint8(2))
+	units := []string{"years", "decades", "months", "weeks", "days"}
+	article := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	var fd Finder
+	f.Fuzz(func(t *testing.T, before, cue string, n uint16, unit uint8) {
+		if n == 0 || n > 5000 || !rankCue(cue) {
+			return
+		}
+		phrase := fmt.Sprintf("in %d %s", n, units[int(unit)%len(units)])
+		text := before + " for the " + cue + " " + phrase + "."
+		for _, e := range fd.Find(SplitWords(text), article, nil) {
+			if strings.HasSuffix(e.Text, phrase) && e.To.After(article) {
+				t.Fatalf("%q: %q resolved to %s..%s, after the article date", text, e.Text, day(e.From), day(e.To))
+			}
+		}
+	})
+}
+
+// rankCue reports whether cue is at most four words of ASCII letters, one
+// of them "first", "largest" or "worst".
+func rankCue(cue string) bool {
+	words := strings.Fields(cue)
+	if len(words) > 4 || strings.Join(words, " ") != cue {
+		return false
+	}
+	found := false
+	for _, w := range words {
+		for _, c := range w {
+			if c < 'a' || c > 'z' {
+				return false
+			}
+		}
+		found = found || w == "first" || w == "largest" || w == "worst"
+	}
+	return found
 }

@@ -84,7 +84,7 @@ func TestSeedArticleParsed(t *testing.T) {
 	dir := shareddata.Dir(t, "seed")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
-		t.Skipf("no seed article in %s", dir)
+		shareddata.Skip(t, "no seed article in %s", dir)
 	}
 	data, err := os.ReadFile(files[0])
 	if err != nil {

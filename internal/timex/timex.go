@@ -763,6 +763,12 @@ func (f *Finder) matchDuration(j int, prep keyword) (cand, bool) {
 	if prep == kwIn {
 		// "will meet in two weeks" is a time after the article date;
 		// "the worst in 30 years", "in more than a decade" a span before it.
+		// After "first", "record", "only" or a superlative it is a span
+		// before the article date whatever the tense: "will exchange
+		// ambassadors for the first time in 23 years" is not 23 years on.
+		if f.spanCue(j, false) {
+			return f.durationCand(j, k2, n, u.unit, -1, approx), true
+		}
 		if future {
 			if f.is(j, "a") && (f.is(k2+1, "or") || f.is(k2+1, "and")) {
 				return cand{}, false // "in a day or two"
@@ -778,7 +784,7 @@ func (f *Finder) matchDuration(j int, prep keyword) (cand, bool) {
 		// them in 4 days"); it spans up to the article date only after a
 		// superlative or a negation ("the worst in 30 years", "first ...",
 		// "has not rained in ten years").
-		if !f.spanCue(j) {
+		if !f.spanCue(j, true) {
 			return cand{}, false
 		}
 		return f.durationCand(j, k2, n, u.unit, -1, approx), true
@@ -804,21 +810,37 @@ func (f *Finder) durationCand(first, last, n int, u unit, dir int, approx bool) 
 }
 
 // spanCue reports whether one of the eight words before j is a
-// superlative, "first", "record" or a negation, which make a following "in
-// 30 years" a span reaching the article date.
-func (f *Finder) spanCue(j int) bool {
+// superlative, "first", "record", "only" or (with negation) a negation,
+// which make a following "in 30 years" a span reaching the article date.
+func (f *Finder) spanCue(j int, negation bool) bool {
 	for i := j - 1; i >= 0 && i >= j-8; i-- {
 		w := f.s.Words[i].Form
 		switch strings.ToLower(w) {
-		case "first", "worst", "best", "most", "least", "record", "not", "n't", "never", "no", "only":
+		case "first", "worst", "best", "most", "least", "record", "only":
 			return true
+		case "not", "n't", "never", "no":
+			if negation {
+				return true
+			}
 		}
 		if xp := f.s.Words[i].XPOS; xp == "JJS" || xp == "RBS" {
 			return true
 		}
-		if len(w) > 5 && strings.HasSuffix(w, "est") {
+		if len(w) > 5 && strings.HasSuffix(w, "est") && (negation || !notSuperlative(w)) {
 			return true
 		}
+	}
+	return false
+}
+
+// notSuperlative reports whether w, ending in "est", is a common word that
+// is not a superlative ("will protest in two weeks" is a future time).
+func notSuperlative(w string) bool {
+	switch strings.ToLower(w) {
+	case "protest", "protests", "arrest", "arrests", "request", "requests", "interest", "harvest", "invest",
+		"contest", "suggest", "digest", "forest", "conquest", "manifest", "modest", "honest", "earnest", "northwest",
+		"southwest", "midwest", "bequest", "inquest", "behest", "unrest":
+		return true
 	}
 	return false
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/queue"
 	"github.com/eventwire/eventwire/internal/queue/natstest"
@@ -56,7 +57,7 @@ func BenchmarkWorkerProcesses(b *testing.B) {
 func drainWith(b *testing.B, feed string, articles, k int) (rate, wall, write, cpuMS, rssMiB float64) {
 	c := natstest.Start(b, 1)
 	q := openQueue(b, c.URL(), queue.Config{})
-	if ps, err := queue.PublishPaths(context.Background(), q, []string{feed}, nil); err != nil || ps.Published != articles {
+	if ps, err := queue.PublishWalk(context.Background(), q, ingest.Walk, []string{feed}, nil); err != nil || ps.Published != articles {
 		b.Fatalf("publish: %s, %v", ps, err)
 	}
 	db := freshStore(b)
@@ -144,7 +145,7 @@ func BenchmarkLatency(b *testing.B) {
 			if err := os.WriteFile(f, []byte(l), 0o644); err != nil {
 				b.Fatal(err)
 			}
-			if _, err := queue.PublishPaths(context.Background(), q, []string{f}, nil); err != nil {
+			if _, err := queue.PublishWalk(context.Background(), q, ingest.Walk, []string{f}, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/dict/builtin"
+	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/queue"
 	"github.com/eventwire/eventwire/internal/queue/natstest"
@@ -224,7 +225,7 @@ func TestClusterWithFaults(t *testing.T) {
 	cfg := queue.Config{URL: cluster.URL(), Replicas: 3, AckWait: 3 * time.Second, Name: "test publisher"}
 	q := openQueue(t, cluster.URL(), cfg)
 	start := time.Now()
-	ps, err := queue.PublishPaths(ctx, q, []string{feed}, nil)
+	ps, err := queue.PublishWalk(ctx, q, ingest.Walk, []string{feed}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,8 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/queue"
 	"github.com/eventwire/eventwire/internal/queue/natstest"
+	"github.com/eventwire/eventwire/internal/shareddata"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/postgres"
 	"github.com/eventwire/eventwire/internal/store/postgres/pgtest"
@@ -61,7 +63,7 @@ func startPostgres(t testing.TB) *pgServer {
 	t.Helper()
 	bin := "/usr/lib/postgresql/15/bin"
 	if _, err := os.Stat(filepath.Join(bin, "postgres")); err != nil {
-		t.Skipf("no PostgreSQL 15 server binaries in %s (.ci/run installs postgresql-15)", bin)
+		shareddata.Skip(t, "no PostgreSQL 15 server binaries in %s (.ci/run installs postgresql-15)", bin)
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -77,7 +79,7 @@ func startPostgres(t testing.TB) *pgServer {
 	if os.Getuid() == 0 {
 		if out, err := exec.Command("chown", "postgres", dir).CombinedOutput(); err != nil {
 			os.RemoveAll(dir)
-			t.Skipf("cannot give %s to the postgres user: %v: %s", dir, err, out)
+			shareddata.Skip(t, "cannot give %s to the postgres user: %v: %s", dir, err, out)
 		}
 		s.as = []string{"runuser", "-u", "postgres", "--"}
 	}
@@ -86,13 +88,13 @@ func startPostgres(t testing.TB) *pgServer {
 		os.RemoveAll(dir)
 	})
 	if out, err := s.run("initdb", "-D", filepath.Join(dir, "data"), "-A", "trust", "-U", "eventwire", "-E", "UTF8"); err != nil {
-		t.Skipf("initdb failed: %v: %s", err, out)
+		shareddata.Skip(t, "initdb failed: %v: %s", err, out)
 	}
 	if err := s.Start(); err != nil {
-		t.Skipf("starting PostgreSQL: %v", err)
+		shareddata.Skip(t, "starting PostgreSQL: %v", err)
 	}
 	if out, err := s.run("createdb", "-h", "127.0.0.1", "-p", fmt.Sprint(port), "-U", "eventwire", "eventwire"); err != nil {
-		t.Skipf("createdb failed: %v: %s", err, out)
+		shareddata.Skip(t, "createdb failed: %v: %s", err, out)
 	}
 	s.URL = fmt.Sprintf("postgres://eventwire@127.0.0.1:%d/eventwire?sslmode=disable", port)
 	return s
@@ -154,7 +156,7 @@ func TestPostgresRestart(t *testing.T) {
 	c := natstest.Start(t, 1)
 	q := openQueue(t, c.URL(), queue.Config{AckWait: 3 * time.Second})
 	ctx := context.Background()
-	if _, err := queue.PublishPaths(ctx, q, []string{feed}, nil); err != nil {
+	if _, err := queue.PublishWalk(ctx, q, ingest.Walk, []string{feed}, nil); err != nil {
 		t.Fatal(err)
 	}
 	db, err := postgres.Open(ctx, pgtest.FreshDatabase(t, pg.URL))

@@ -1,8 +1,9 @@
 // Package worker codes documents pulled from the work queue (internal/queue)
 // into a store: pull → analyse → write a batch in one store transaction →
-// acknowledge each delivery after the commit. It builds articles exactly as
-// a single-process ingest does (load.Article, load.Fill), so N workers fill
-// the store a load.Run over the same input would.
+// acknowledge each delivery after the commit. Each document goes through
+// the same stage as in a single-process ingest (internal/intake: article,
+// analysis, knowledge, write, re-analysis of unknown copies), so N workers
+// fill the store a load.Run over the same input would.
 //
 // Failures are of three kinds. A message that is not a job is given up at
 // once (dead letter). A document whose analysis panics, or whose article the
@@ -27,7 +28,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
-	"github.com/eventwire/eventwire/internal/ingest/load"
+	"github.com/eventwire/eventwire/internal/intake"
 	"github.com/eventwire/eventwire/internal/queue"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/workpool"
@@ -48,7 +49,7 @@ type Options struct {
 	Write     store.WriteOptions
 	Run       store.Run
 	// Knowledge, when set, extracts each analysed article's knowledge
-	// as load.Options.Knowledge does.
+	// (see intake.Stage.Knowledge).
 	Knowledge *gkg.Extractor
 	// Wait is how long a fetch waits for messages before the worker
 	// commits what it holds (0: 1s).
@@ -110,19 +111,20 @@ type item struct {
 const latencyWindow = 8192
 
 type worker struct {
-	ctx    context.Context
-	q      Source
-	st     store.Store
-	opt    Options
-	newAn  func() load.Analyze
-	spare  load.Analyze
-	spareX *gkg.Scratch
-	sum    Summary
-	start  time.Time
-	lat    []time.Duration // ring of the last latencies
-	latN   int
-	mu     sync.Mutex // guards held
-	held   map[*queue.Delivery]bool
+	ctx context.Context
+	// wctx outlives ctx: the documents under way when ctx ends are
+	// committed with it (one attempt) before Run returns.
+	wctx  context.Context
+	q     Source
+	st    store.Store
+	opt   Options
+	stage *intake.Stage
+	sum   Summary
+	start time.Time
+	lat   []time.Duration // ring of the last latencies
+	latN  int
+	mu    sync.Mutex // guards held
+	held  map[*queue.Delivery]bool
 	// extendEvery is how often held deliveries are extended while the
 	// store is waited for.
 	extendEvery time.Duration
@@ -134,8 +136,10 @@ type worker struct {
 // Run pulls documents from q and stores them in st until ctx ends or, with
 // opt.Drain, the queue is empty. newAnalyzer is called once per analysis
 // goroutine. It returns the counts with the error that stopped it (a
-// queue failure, or ctx's end unless draining finished first).
-func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.Analyze, opt Options) (Summary, error) {
+// queue failure, or ctx's end unless draining finished first). When ctx
+// ends it pulls no more, commits the documents already being analysed and
+// hands back at once those pulled but not started.
+func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() intake.Analyze, opt Options) (Summary, error) {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 64
 	}
@@ -150,7 +154,8 @@ func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.
 	}
 	// Both the fetching and the committing goroutine log.
 	opt.Log = &lockedWriter{w: opt.Log}
-	w := &worker{ctx: ctx, q: q, st: st, opt: opt, newAn: newAnalyzer, start: time.Now(), held: map[*queue.Delivery]bool{}}
+	w := &worker{ctx: ctx, wctx: context.WithoutCancel(ctx), q: q, st: st, opt: opt, start: time.Now(), held: map[*queue.Delivery]bool{}}
+	w.stage = &intake.Stage{Store: st, Options: opt.Write, Knowledge: opt.Knowledge, NewAnalyze: newAnalyzer}
 	w.extendEvery = queue.Defaults.AckWait / 3
 	if qq, ok := q.(*queue.Queue); ok {
 		w.extendEvery = qq.Config().AckWait / 3
@@ -210,14 +215,10 @@ func Run(ctx context.Context, q Source, st store.Store, newAnalyzer func() load.
 		}
 	}
 	newWorker := func() func(item) item {
-		an := newAnalyzer()
-		var sc *gkg.Scratch
-		if opt.Knowledge != nil {
-			sc = opt.Knowledge.NewScratch()
-		}
+		z := w.stage.NewAnalyzer()
 		return func(it item) item {
 			if it.analyze && it.err == nil {
-				it.err = analyzeInto(an, opt.Knowledge, sc, &it.article, it.doc)
+				it.err = z.Analyze(&it.article, it.doc)
 			}
 			return it
 		}
@@ -297,33 +298,16 @@ func (w *worker) prepare(d *queue.Delivery) item {
 	if err != nil {
 		return item{d: d, err: err, bad: true}
 	}
-	it := item{d: d, doc: j.Document(), article: load.Article(j.Document(), j.Origin)}
+	it := item{d: d, doc: j.Document(), article: intake.Article(j.Document(), j.Origin)}
 	if it.article.ID != j.ID {
 		return item{d: d, err: fmt.Errorf("job %s: id is not the article id %s of its text and URL", j.ID, it.article.ID), bad: true}
 	}
-	var seen bool
-	var existing string
 	w.storeRetry("looking up the article", func() error {
 		var err error
-		seen, existing, err = w.st.Seen(w.ctx, it.article.ID, it.article.SimHash, it.article.Words, it.article.Published, w.opt.Write)
+		it.analyze, err = w.stage.NeedsAnalysis(w.ctx, &it.article)
 		return err
 	})
-	it.analyze = !seen && existing == ""
 	return it
-}
-
-// analyzeInto analyses doc into a (and extracts its knowledge when x is
-// set), turning a panic of the analysis into the document's error.
-func analyzeInto(an load.Analyze, x *gkg.Extractor, sc *gkg.Scratch, a *store.Article, doc ingest.Document) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("analysing: panic: %v", p)
-		}
-	}()
-	r := an(doc)
-	load.Fill(a, r)
-	load.AddKnowledge(a, r, x, sc)
-	return nil
 }
 
 // fail hands a failed delivery back, or gives it up.
@@ -386,45 +370,16 @@ func (w *worker) commit(items []item) error {
 	}
 }
 
-// write stores the articles of items in one transaction, analysing
-// afterwards those that were taken for duplicates before analysis but were
-// not (as load.Run does).
+// write stores the articles of items through the stage: one transaction,
+// then the analysis and write of those that were taken for duplicates
+// before analysis but were not.
 func (w *worker) write(items []item) (store.WriteResult, error) {
 	b := &store.Batch{Run: w.opt.Run, Articles: make([]store.Article, len(items))}
 	for i, it := range items {
 		b.Articles[i] = it.article
 	}
-	res, err := w.st.Write(w.ctx, b, w.opt.Write)
-	if err != nil || res.Unknown == 0 {
-		return res, err
-	}
-	if w.spare == nil {
-		w.spare = w.newAn()
-		if w.opt.Knowledge != nil {
-			w.spareX = w.opt.Knowledge.NewScratch()
-		}
-	}
-	var again []store.Article
-	for i, o := range res.Outcome {
-		if o != "unknown" {
-			continue
-		}
-		a := b.Articles[i]
-		if err := analyzeInto(w.spare, w.opt.Knowledge, w.spareX, &a, items[i].doc); err != nil {
-			return res, err
-		}
-		again = append(again, a)
-	}
-	res2, err := w.st.Write(w.ctx, &store.Batch{Run: w.opt.Run, Articles: again}, w.opt.Write)
-	if err != nil {
-		return res, err
-	}
-	res.New += res2.New
-	res.Duplicate += res2.Duplicate
-	res.Already += res2.Already
-	res.Events += res2.Events
-	res.Mentions += res2.Mentions
-	return res, nil
+	res, err := w.stage.Write(w.wctx, b)
+	return res.WriteResult, err
 }
 
 // done acknowledges the committed items and counts them.

@@ -46,7 +46,57 @@ export function s(tag: string, attrs?: Record<string, string | number>, ...child
 /** errorBox shows a failed request. */
 export function errorBox(e: unknown): HTMLElement {
   const err = e as { message?: string; param?: string };
-  return h('div', { class: 'error', role: 'alert' }, err.param ? `${err.param}: ` : '', err.message ?? String(e));
+  return h('div', { class: 'error', role: 'alert' }, errorText(err.message ?? String(e), err.param));
+}
+
+/**
+ * errorText is the message of a failed request with the parameter it names
+ * in front, unless the message starts with it already (the server's do:
+ * "quad: want 1 to 4", not "quad: quad: want 1 to 4").
+ */
+export function errorText(message: string, param?: string): string {
+  if (!param || message === param || message.startsWith(param + ':')) return message;
+  return `${param}: ${message}`;
+}
+
+/**
+ * httpURL returns the address url names when it is an absolute http or
+ * https URL, else '': an article's address comes from the page or feed it
+ * was read from, and a javascript: or data: address must never become a
+ * link.
+ */
+export function httpURL(url: string | null | undefined): string {
+  if (!url) return '';
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return '';
+  }
+  return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : '';
+}
+
+/** BylinePart is a piece of an article's byline: text, or a link. */
+export interface BylinePart {
+  text: string;
+  href?: string;
+}
+
+/**
+ * byline lists the source, the publication day and the address of an
+ * article, ' · ' between those present (none in front when the first are
+ * missing); the address is a link only when it is http(s), text otherwise.
+ */
+export function byline(source?: string | null, published?: string | null, url?: string | null): BylinePart[] {
+  const parts: BylinePart[] = [];
+  const head = [source ?? '', published ? published.slice(0, 10) : ''].filter(Boolean).join(' · ');
+  if (head) parts.push({ text: head });
+  if (url) {
+    if (head) parts.push({ text: ' · ' });
+    const link = httpURL(url);
+    parts.push(link ? { text: url, href: link } : { text: url });
+  }
+  return parts;
 }
 
 /** fmtNum formats a number with at most digits decimals. */

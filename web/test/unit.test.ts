@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { byline, errorText, httpURL } from '../src/dom';
 import { eventKeys } from '../src/events';
 import { periodKey } from '../src/pages/timeline';
 import { href, parseHash } from '../src/route';
@@ -83,4 +84,41 @@ test('eventKeys tells repeated events apart', () => {
   const ev = (id: number) => ({ id, source: '', target: '', code: '' });
   assert.deepEqual(eventKeys([ev(50), ev(53), ev(53), ev(54), ev(53)]), ['50', '53', '53.2', '54', '53.3']);
   assert.deepEqual(eventKeys([ev(0), ev(0)]), ['1', '2']);
+});
+
+test('httpURL keeps http(s) addresses only', () => {
+  const cases: [string | undefined, string][] = [
+    ['https://news.example/a?b=1', 'https://news.example/a?b=1'],
+    ['http://news.example/', 'http://news.example/'],
+    ['HTTPS://NEWS.EXAMPLE/x', 'https://news.example/x'],
+    ['javascript:alert(1)', ''],
+    [' JavaScript:alert(document.cookie)', ''],
+    ['java\tscript:alert(1)', ''],
+    ['data:text/html,<script>alert(1)</script>', ''],
+    ['vbscript:msgbox', ''],
+    ['file:///etc/passwd', ''],
+    ['//news.example/a', ''],
+    ['not a url', ''],
+    ['', ''],
+    [undefined, ''],
+  ];
+  for (const [url, want] of cases) assert.equal(httpURL(url), want, String(url));
+});
+
+test('byline has no separator in front and links only http(s)', () => {
+  const text = (ps: ReturnType<typeof byline>) => ps.map((p) => p.text).join('');
+  assert.equal(text(byline('Reuters', '2024-05-10T00:00:00Z', 'https://r.example/a')), 'Reuters · 2024-05-10 · https://r.example/a');
+  assert.equal(text(byline('', '', 'https://r.example/a')), 'https://r.example/a');
+  assert.equal(text(byline(undefined, '2024-05-10', '')), '2024-05-10');
+  assert.deepEqual(byline('', '', ''), []);
+  const evil = byline('', '', 'javascript:alert(1)');
+  assert.deepEqual(evil, [{ text: 'javascript:alert(1)' }]);
+  assert.equal(byline('X', '', 'https://r.example/a').at(-1)?.href, 'https://r.example/a');
+});
+
+test('errorText names the parameter once', () => {
+  assert.equal(errorText('quad: want 1 to 4, not 5', 'quad'), 'quad: want 1 to 4, not 5');
+  assert.equal(errorText('want 1 to 4, not 5', 'quad'), 'quad: want 1 to 4, not 5');
+  assert.equal(errorText('quadrant missing', 'quad'), 'quad: quadrant missing');
+  assert.equal(errorText('cannot reach the server', undefined), 'cannot reach the server');
 });

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 // TestTablesUpToDate regenerates the tables and compares them with the
@@ -17,7 +19,7 @@ func TestTablesUpToDate(t *testing.T) {
 	}
 	shared := filepath.Join(root, "..", "shared")
 	if _, err := os.Stat(filepath.Join(shared, "cameo")); err != nil {
-		t.Skipf("shared data folder %s is absent; skipping generator test", shared)
+		shareddata.Skip(t, "shared data folder %s is absent: no generator test", shared)
 	}
 	got, notes, err := build(shared, "countrycodes.tsv")
 	if err != nil {

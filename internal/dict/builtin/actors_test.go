@@ -17,6 +17,7 @@ import (
 	"github.com/eventwire/eventwire/internal/dict/native"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 // actorFiles are the actor and agent dictionaries tested here.
@@ -785,7 +786,7 @@ func TestConfliSpanCoverage(t *testing.T) {
 	path := filepath.Join(actorsModuleRoot(t), "..", "shared", "confli", "cameo_ner.train.txt")
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("ConfliBERT data absent (%v)", err)
+		shareddata.Skip(t, "ConfliBERT data absent (%v)", err)
 	}
 	defer f.Close()
 	s := builtinSet(t)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 // seedPath returns ../shared/seed/000_292de084229735b8.txt from the module
@@ -29,7 +30,7 @@ func seedPath(t *testing.T) string {
 	}
 	p := filepath.Join(dir, "..", "shared", "seed", "000_292de084229735b8.txt")
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("seed article not available (%s): %v", p, err)
+		shareddata.Skip(t, "seed article not available (%s): %v", p, err)
 	}
 	return p
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 // TestDocExamples reads every example in docs/dictionaries.md that is an
@@ -14,7 +16,7 @@ import (
 func TestDocExamples(t *testing.T) {
 	doc, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "dictionaries.md"))
 	if err != nil {
-		t.Skipf("docs not found: %v", err)
+		shareddata.Skip(t, "docs not found: %v", err)
 	}
 	blocks := 0
 	lines := strings.Split(string(doc), "\n")

@@ -47,13 +47,6 @@ func Write(w io.Writer, s *dict.Set) error {
 	return nil
 }
 
-func date(t time.Time) dict.Date {
-	if t.IsZero() {
-		return 0
-	}
-	return dict.Date(t.Year()*10000 + int(t.Month())*100 + t.Day())
-}
-
 func fromDate(d dict.Date) time.Time {
 	if d == 0 {
 		return time.Time{}
@@ -113,7 +106,7 @@ func toSet(name string, f *file) *dict.Set {
 				codes[i] = nullIn(code)
 			}
 			da.Codes = append(da.Codes, dict.ActorCode{Codes: codes,
-				Range: dict.DateRange{From: date(c.Range.From), To: date(c.Range.To)}, Origin: at(c.Line)})
+				Range: dict.DateRange{From: dict.DateOf(c.Range.From), To: dict.DateOf(c.Range.To)}, Origin: at(c.Line)})
 		}
 		s.Actors = append(s.Actors, da)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/eventwire/eventwire/internal/dict"
 )
@@ -68,7 +67,7 @@ func readNouns(r io.Reader, name string, agents bool) (*dict.Set, error) {
 				}
 			}
 			a.Codes = append(a.Codes, dict.ActorCode{Codes: codes,
-				Range: dict.DateRange{From: date(c.From), To: date(c.To)}, Origin: o})
+				Range: dict.DateRange{From: dict.DateOf(c.From), To: dict.DateOf(c.To)}, Origin: o})
 		}
 		s.Actors = append(s.Actors, a)
 	}
@@ -152,13 +151,6 @@ func code(c string) string {
 		return dict.NullCode
 	}
 	return strings.ToUpper(c)
-}
-
-func date(t time.Time) dict.Date {
-	if t.IsZero() {
-		return 0
-	}
-	return dict.Date(t.Year()*10000 + int(t.Month())*100 + t.Day())
 }
 
 // phrase converts TABARI words: lower case, stems become prefix words.

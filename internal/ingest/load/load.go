@@ -1,9 +1,9 @@
 // Package load ingests documents into a store: it walks the inputs
-// (ingest.Walk), recognises documents the store already holds before
-// analysing them, analyses the rest in a worker pool, extracts their
-// article knowledge (internal/gkg) when given an extractor, and writes them
-// in batches, each batch one transaction (store.Writer). Bad input is
-// reported and skipped; it never stops a run.
+// (ingest.Walk) and drives each document through the one stage from a
+// document to a stored article (internal/intake) in a worker pool: the
+// store is asked whether it knows the document before its analysis, and the
+// articles are written in input order in batches, each batch one
+// transaction. Bad input is reported and skipped; it never stops a run.
 package load
 
 import (
@@ -13,18 +13,16 @@ import (
 	"strings"
 	"time"
 
-	"github.com/eventwire/eventwire/internal/analyze"
-	"github.com/eventwire/eventwire/internal/dedup"
+	"github.com/eventwire/eventwire/internal/document"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
-	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/intake"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/workpool"
 )
 
-// Analyze analyses one document. A NewAnalyzer function returns one for
-// each worker goroutine; it need not be safe for concurrent use.
-type Analyze func(ingest.Document) analyze.Result
+// Analyze analyses one document (see intake.Analyze).
+type Analyze = intake.Analyze
 
 // Options configure a run.
 type Options struct {
@@ -34,7 +32,7 @@ type Options struct {
 	Run       store.Run
 	// Knowledge, when set, extracts each analysed article's knowledge
 	// (entities, places, themes, tone...) after its analysis, in the same
-	// worker (each worker has its own gkg.Scratch), for the store to keep.
+	// worker (see intake.Stage.Knowledge), for the store to keep.
 	Knowledge *gkg.Extractor
 	// Walk reads the inputs (nil: ingest.Walk); a command passes its
 	// configured ingest.Walker's Walk.
@@ -52,6 +50,7 @@ type Summary struct {
 	Duplicate int            // copies of stored articles
 	Already   int            // documents stored by an earlier run
 	Skipped   map[string]int // inputs skipped, by reason
+	Replaced  int            // documents read with invalid UTF-8 bytes replaced (ingest.RepairUTF8)
 	Events    int            // new events
 	Mentions  int            // new mentions
 	Elapsed   time.Duration
@@ -61,7 +60,10 @@ type Summary struct {
 func (s Summary) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d articles read: %d new, %d duplicate, %d already stored", s.Read, s.New, s.Duplicate, s.Already)
-	ingest.WriteSkipped(&b, s.Skipped)
+	document.WriteSkipped(&b, s.Skipped)
+	if s.Replaced > 0 {
+		fmt.Fprintf(&b, ", %d with invalid UTF-8 replaced", s.Replaced)
+	}
 	fmt.Fprintf(&b, "; %d new events, %d new mentions", s.Events, s.Mentions)
 	if s.Elapsed > 0 {
 		fmt.Fprintf(&b, "; %.1fs", s.Elapsed.Seconds())
@@ -80,6 +82,9 @@ type item struct {
 // Run ingests the documents of paths into st. newAnalyzer is called once
 // per worker. It returns the counts so far with the first error that stops
 // the run (a store failure or ctx's cancellation); bad input does not.
+// When ctx ends, Run stops taking documents, analyses and commits those
+// already under way (the writes do not end with ctx) and returns the counts
+// with ctx's cause.
 func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths []string, opt Options) (Summary, error) {
 	start := time.Now()
 	sum := Summary{Skipped: map[string]int{}}
@@ -89,10 +94,13 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
+	stage := &intake.Stage{Store: st, Options: opt.Write, Knowledge: opt.Knowledge, NewAnalyze: newAnalyzer}
 	items := make(chan item, 16)
 	walkErr := make(chan error, 1)
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// wctx outlives ctx: what is read is committed when ctx ends.
+	wctx := context.WithoutCancel(ctx)
 	go func() {
 		defer close(items)
 		send := func(it item) error {
@@ -108,13 +116,12 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 			walk = ingest.Walk
 		}
 		err := walk(paths, func(doc ingest.Document, origin string) error {
-			a := article(doc, origin)
-			seen, existing, err := st.Seen(rctx, a.ID, a.SimHash, a.Words, a.Published, opt.Write)
+			a := intake.Article(doc, origin)
+			need, err := stage.NeedsAnalysis(rctx, &a)
 			if err != nil {
 				return err
 			}
-			it := item{doc: doc, article: a, analyze: !seen && existing == ""}
-			return send(it)
+			return send(item{doc: doc, article: a, analyze: need})
 		}, func(s ingest.Skip) {
 			s2 := s
 			send(item{skip: &s2})
@@ -123,58 +130,26 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 	}()
 	next := func() (item, bool) { it, ok := <-items; return it, ok }
 	newWorker := func() func(item) item {
-		an := newAnalyzer()
-		var sc *gkg.Scratch
-		if opt.Knowledge != nil {
-			sc = opt.Knowledge.NewScratch()
-		}
+		z := stage.NewAnalyzer()
 		return func(it item) item {
 			if it.analyze {
-				r := an(it.doc)
-				fill(&it.article, r)
-				AddKnowledge(&it.article, r, opt.Knowledge, sc)
+				if err := z.Analyze(&it.article, it.doc); err != nil {
+					// A panic of the analysis stops the run, as it did
+					// before the stage turned it into an error.
+					panic(fmt.Sprintf("document %s: %v", it.article.Origin, err))
+				}
 			}
 			return it
 		}
 	}
-	// spare analyses documents that were taken for duplicates but were not.
-	var spare Analyze
-	var spareScratch *gkg.Scratch
 	batch := &store.Batch{Run: opt.Run}
 	flush := func() error {
 		if len(batch.Articles) == 0 && len(batch.Skips) == 0 {
 			return nil
 		}
-		res, err := st.Write(ctx, batch, opt.Write)
+		res, err := stage.Write(wctx, batch)
 		if err != nil {
 			return err
-		}
-		if res.Unknown > 0 {
-			if spare == nil {
-				spare = newAnalyzer()
-				if opt.Knowledge != nil {
-					spareScratch = opt.Knowledge.NewScratch()
-				}
-			}
-			var again []store.Article
-			for i, o := range res.Outcome {
-				if o == "unknown" {
-					a := batch.Articles[i]
-					r := spare(ingest.Document{ID: a.ID, Text: a.Text, Title: a.Title, URL: a.URL, Source: a.Source, Date: a.Published})
-					fill(&a, r)
-					AddKnowledge(&a, r, opt.Knowledge, spareScratch)
-					again = append(again, a)
-				}
-			}
-			res2, err := st.Write(ctx, &store.Batch{Run: opt.Run, Articles: again}, opt.Write)
-			if err != nil {
-				return err
-			}
-			res.New += res2.New
-			res.Duplicate += res2.Duplicate
-			res.Already += res2.Already
-			res.Events += res2.Events
-			res.Mentions += res2.Mentions
 		}
 		sum.New += res.New
 		sum.Duplicate += res.Duplicate
@@ -196,6 +171,10 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 			batch.Skips = append(batch.Skips, store.Skip{Origin: it.skip.Origin, Reason: it.skip.Reason, Message: it.skip.Err.Error()})
 		} else {
 			sum.Read++
+			if it.doc.Replaced > 0 {
+				sum.Replaced++
+				fmt.Fprintf(opt.Log, "%s: %d invalid UTF-8 bytes replaced with U+FFFD\n", it.article.Origin, it.doc.Replaced)
+			}
 			batch.Articles = append(batch.Articles, it.article)
 		}
 		if len(batch.Articles) >= opt.BatchSize || len(batch.Skips) >= 4*opt.BatchSize {
@@ -215,76 +194,13 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 		sum.Elapsed = time.Since(start)
 		return sum, fmt.Errorf("ingesting: %w", err)
 	}
-	if err := <-walkErr; err != nil {
-		sum.Elapsed = time.Since(start)
+	err = <-walkErr
+	sum.Elapsed = time.Since(start)
+	if ctx.Err() != nil {
+		return sum, fmt.Errorf("ingesting: %w", context.Cause(ctx))
+	}
+	if err != nil {
 		return sum, fmt.Errorf("ingesting: %w", err)
 	}
-	sum.Elapsed = time.Since(start)
 	return sum, nil
-}
-
-// article returns the store record of doc, before analysis.
-func article(doc ingest.Document, origin string) store.Article {
-	h, words := dedup.SimHash(doc.Text)
-	return store.Article{
-		ID:           dedup.ArticleID(doc.URL, doc.Text),
-		CanonicalURL: dedup.CanonicalURL(doc.URL),
-		URL:          doc.URL,
-		Title:        doc.Title,
-		Source:       doc.Source,
-		Published:    doc.Date,
-		Text:         doc.Text,
-		SimHash:      h,
-		Words:        words,
-		Origin:       origin,
-	}
-}
-
-// fill adds the analysis of a document to its article: sentence ranges and
-// events, whose document id becomes the article id.
-func fill(a *store.Article, r analyze.Result) {
-	a.Analyzed = true
-	a.Sentences = sentenceRanges(a.Text, r.Parsed.Sentences)
-	a.Events = r.Events
-	for i := range a.Events {
-		a.Events[i].DocID = a.ID
-	}
-}
-
-// AddKnowledge sets a.Knowledge to the knowledge x extracts from the
-// analysis r of a's document, with the scratch buffers sc of the calling
-// goroutine, as Run does when Options.Knowledge is set. Call it after
-// filling a with r. A nil x does nothing.
-func AddKnowledge(a *store.Article, r analyze.Result, x *gkg.Extractor, sc *gkg.Scratch) {
-	if x == nil {
-		return
-	}
-	date := a.Published
-	if date.IsZero() {
-		date = r.Date
-	}
-	rec := x.Extract(sc, gkg.Article{DocID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Date: date,
-		Doc: &r.Parsed, Events: a.Events})
-	a.Knowledge = &rec
-}
-
-// sentenceRanges returns the byte range of each sentence, finding the
-// sentence text after the previous one when the parser left no offsets.
-func sentenceRanges(text string, ss []nlp.Sentence) []store.Sentence {
-	out := make([]store.Sentence, len(ss))
-	pos := 0
-	for i, s := range ss {
-		if s.Start >= 0 && s.End >= s.Start && s.End <= len(text) {
-			out[i] = store.Sentence{Start: s.Start, End: s.End}
-			pos = s.End
-			continue
-		}
-		if j := strings.Index(text[pos:], s.Text); s.Text != "" && j >= 0 {
-			out[i] = store.Sentence{Start: pos + j, End: pos + j + len(s.Text)}
-			pos += j + len(s.Text)
-			continue
-		}
-		out[i] = store.Sentence{Start: pos, End: pos}
-	}
-	return out
 }

@@ -1,8 +1,12 @@
 package load
 
 import (
+	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -14,6 +18,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/export"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/store"
@@ -168,8 +173,13 @@ func TestReingestAddsNothing(t *testing.T) {
 	}
 }
 
+// ingestNow is the ingest time of the kill test's runs, so that the
+// stores' exports can be compared byte for byte.
+var ingestNow = time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)
+
 // TestHelperIngest is the process TestKillAndRerun kills; it does nothing
-// unless started by it.
+// unless started by it. It prints "committed N" after each batch it
+// commits (N: articles it stored so far).
 func TestHelperIngest(t *testing.T) {
 	dir, path := os.Getenv("EVENTWIRE_HELPER_DIR"), os.Getenv("EVENTWIRE_HELPER_DB")
 	if dir == "" || path == "" {
@@ -179,10 +189,35 @@ func TestHelperIngest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ingestDir(t, db, dir, 20*time.Millisecond)
+	_, err = Run(context.Background(), db, testAnalyze(5*time.Millisecond), []string{dir}, Options{Workers: 2, BatchSize: 8,
+		Run: store.Run{ID: fmt.Sprint(time.Now().UnixNano())}, Write: store.WriteOptions{Now: ingestNow},
+		Progress: func(s Summary) { fmt.Printf("committed %d\n", s.New+s.Duplicate) }})
+	if err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 }
 
+// exportHash is the SHA-256 of the JSON Lines export of the store at path.
+func exportHash(t *testing.T, path string) string {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	h := sha256.New()
+	if _, err := export.Write(context.Background(), db, h, export.Options{Format: export.JSONL}); err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// TestKillAndRerun kills an ingest with SIGKILL three times while it is
+// writing (after it reported a commit, at a random moment within the next
+// batches), checks each time that the store is consistent and holds the
+// articles committed before the kill, then runs the ingest to the end: the
+// counts and the export equal those of a run never killed.
 func TestKillAndRerun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a process")
@@ -194,39 +229,112 @@ func TestKillAndRerun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ingestDir(t, db, dir, 0)
+	if _, err := Run(context.Background(), db, testAnalyze(0), []string{dir}, Options{Workers: 2, BatchSize: 8,
+		Run: store.Run{ID: "ref"}, Write: store.WriteOptions{Now: ingestNow}}); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 	want := consistent(t, ref)
 
 	path := filepath.Join(t.TempDir(), "ew.db")
-	for kill := 0; kill < 3; kill++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperIngest$")
+	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	before := int64(0)
+	for kill := 1; kill <= 3; kill++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperIngest$", "-test.v")
 		cmd.Env = append(os.Environ(), "EVENTWIRE_HELPER_DIR="+dir, "EVENTWIRE_HELPER_DB="+path)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(300 * time.Millisecond)
+		// Wait for this run's first commit of new articles, then kill it
+		// at a random moment of the batches that follow.
+		committed := -1
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if n, err := fmt.Sscanf(sc.Text(), "committed %d", &committed); n == 1 && err == nil && committed > 0 {
+				break
+			}
+		}
+		if committed <= 0 {
+			cmd.Wait()
+			t.Fatalf("kill %d: the run ended before it committed anything new", kill)
+		}
+		time.Sleep(time.Duration(r.IntN(60)) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
+		go io.Copy(io.Discard, out)
 		cmd.Wait()
 		got := consistent(t, path)
-		t.Logf("after kill %d: %d articles, %d events, %d mentions", kill+1, got.Articles, got.Events, got.Mentions)
-		if got.Articles >= want.Articles {
-			t.Fatalf("run %d finished before it was killed: nothing tested", kill+1)
+		t.Logf("kill %d: the run had committed %d articles and copies, the store holds %d articles (%d copies), %d events, %d mentions", kill, committed, got.Articles, got.Copies, got.Events, got.Mentions)
+		if got.Copies < before+int64(committed) {
+			t.Errorf("kill %d: %d copies stored, want at least the %d before it and the %d it committed", kill, got.Copies, before, committed)
 		}
+		if got.Articles == 0 || got.Articles >= want.Articles {
+			t.Fatalf("kill %d: %d articles stored of %d: the kill did not land mid-run", kill, got.Articles, want.Articles)
+		}
+		before = got.Copies
 	}
 	db, err = sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum := ingestDir(t, db, dir, 0)
+	sum, err := Run(context.Background(), db, testAnalyze(0), []string{dir}, Options{Workers: 2, BatchSize: 8,
+		Run: store.Run{ID: "rerun"}, Write: store.WriteOptions{Now: ingestNow}})
 	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Logf("re-run: %s", sum)
+	if sum.Already != int(before) {
+		t.Errorf("re-run: %d documents already stored, the store held %d after the kills", sum.Already, before)
+	}
 	got := consistent(t, path)
 	got.Runs, want.Runs = 0, 0
 	got.Skipped, want.Skipped = nil, nil
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("after kills and a re-run:\n%+v\nwithout kills:\n%+v", got, want)
+	}
+	if h, w := exportHash(t, path), exportHash(t, ref); h != w {
+		t.Errorf("export after kills and a re-run %s, without kills %s", h, w)
+	}
+}
+
+// TestInvalidUTF8Counted: a text file with a few invalid bytes is stored
+// with them replaced, counted in the summary and named in the log, not
+// skipped.
+func TestInvalidUTF8Counted(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("On day 1 Sudan met China about the \x93border\x94 treaty. "), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("On day 2 Armenia met Georgia about the border. "), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.txt"), []byte{0xff, 0xfe, 0xfd}, 0o644)
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "ew.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var log strings.Builder
+	sum, err := Run(context.Background(), db, testAnalyze(0), []string{dir}, Options{Workers: 1, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.New != 2 || sum.Replaced != 1 || sum.Skipped[ingest.ReasonNotUTF8] != 1 || !strings.Contains(sum.String(), ", 1 with invalid UTF-8 replaced") {
+		t.Errorf("summary %s (%d replaced), want 2 new, 1 with invalid UTF-8 replaced, 1 skipped as not UTF-8", sum, sum.Replaced)
+	}
+	if !strings.Contains(log.String(), "a.txt: 2 invalid UTF-8 bytes replaced with U+FFFD") {
+		t.Errorf("log %q does not name a.txt", log.String())
+	}
+	n := 0
+	db.Events(context.Background(), store.Filter{}, func(e *store.StoredEvent) error {
+		if strings.Contains(e.Event.Text, "\uFFFDborder\uFFFD") {
+			n++
+		}
+		return nil
+	})
+	if n != 1 {
+		t.Errorf("%d events with the replaced sentence, want 1", n)
 	}
 }

@@ -50,6 +50,15 @@ func Default() (*Pipeline, error) {
 	return defaultP, defaultErr
 }
 
+// New returns a pipeline with the given tagger and parser models (to score
+// a retrained model before it is embedded) and the embedded tokenizer.
+func New(tagger *tag.Model, parser *depparse.Model) (*Pipeline, error) {
+	if err := tokenize.ModelError(); err != nil {
+		return nil, fmt.Errorf("loading tokenizer model: %w", err)
+	}
+	return &Pipeline{tagger: tagger, parser: parser}, nil
+}
+
 // Worker annotates sentences with the pipeline's models and its own scratch
 // buffers. It is not safe for concurrent use.
 type Worker struct {

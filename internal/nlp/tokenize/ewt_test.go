@@ -16,7 +16,7 @@ func TestEWTDevFloor(t *testing.T) {
 	path := filepath.Join(shared, "ud", "en_ewt", "en_ewt-ud-dev.conllu")
 	gold, err := udeval.ReadFile(path)
 	if err != nil {
-		t.Skipf("EWT dev set not readable: %v", err)
+		shareddata.Skip(t, "EWT dev set not readable: %v", err)
 	}
 	text, _ := udeval.RawText(gold)
 	r, err := udeval.Raw(gold, New().Tokenize(text))

@@ -41,6 +41,7 @@ type Tokenizer struct {
 	feats []uint64
 	left  []int
 	ends  []bool
+	cuts  []byte // per token: the kind of cut limitLong made after it
 }
 
 // New returns a Tokenizer using the embedded sentence-boundary model.
@@ -79,6 +80,7 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 		}
 	}
 	ends := t.boundaries(text, toks)
+	t.cuts = limitLong(text, toks, ends, t.cuts)
 	nsent := 0
 	for _, e := range ends {
 		if e {
@@ -100,6 +102,9 @@ func (t *Tokenizer) Tokenize(text string) []nlp.Sentence {
 		}
 		s := nlp.Sentence{Start: toks[first].start, End: toks[i].end}
 		s.Text = text[s.Start:s.End]
+		if c := t.cuts[i]; c != cutNone {
+			s.Comments = []string{cutReason[c]}
+		}
 		w0, m0 := w, len(mws)
 		for k := first; k <= i; k++ {
 			tk := toks[k]

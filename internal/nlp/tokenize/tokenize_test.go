@@ -161,6 +161,7 @@ func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{
 		"France's army didn't move.", "Gen. Smith met U.S. officials.", "“Quote” — dash… http://x.org/a. a@b.c #tag",
 		"1,250.50 1830-1962 713-853-3989", "\u00a0'em '60s +44 7:30pm", "x\n\ny", ":) <3 :-( ====",
+		strings.Repeat("The army attacked rebels in Khartoum and the police arrested protesters ", 30),
 	} {
 		f.Add(s)
 	}
@@ -168,6 +169,7 @@ func FuzzTokenize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		sents := tk.Tokenize(text)
 		checkInvariants(t, text, sents)
+		checkLimits(t, sents)
 		if !utf8.ValidString(text) {
 			return
 		}

@@ -13,6 +13,12 @@
 //
 // As in the shared task, LAS compares only the universal part of a
 // dependency label (obl, not obl:tmod), and a gold lemma "_" matches anything.
+//
+// Result.Relations breaks LAS down by the universal relation of the
+// relations listed in Relations (the ones the event coder reads): for each,
+// the gold words with that relation, the system words with it, and the
+// aligned words where both have it and the same head, so Precision, Recall
+// and F1 of the relation follow.
 package udeval
 
 import (
@@ -60,6 +66,68 @@ func ratio(a, b int) float64 {
 type Result struct {
 	Tokens, Sentences, Words            Score
 	UPOS, XPOS, UFeats, Lemma, UAS, LAS Score
+	// Relations holds the labelled attachment score of each relation of
+	// the package variable Relations, in that order.
+	Relations []RelationScore
+}
+
+// RelationScore is the labelled attachment score of one universal relation:
+// Gold counts the gold words with the relation, System the system words with
+// it, Correct the aligned words where both have it and the same head.
+type RelationScore struct {
+	Relation string
+	Score
+}
+
+// Relations are the universal relations whose LAS Result breaks out: those
+// the event coder reads to find sources, targets and embedded events.
+var Relations = []string{"nsubj", "obj", "obl", "iobj", "ccomp", "xcomp", "conj", "appos", "nmod", "compound"}
+
+// relationIndex returns the index of the universal relation of deprel in
+// Relations, or -1.
+func relationIndex(deprel string) int {
+	u := universal(deprel)
+	for k, r := range Relations {
+		if r == u {
+			return k
+		}
+	}
+	return -1
+}
+
+// newRelations returns one zero score per relation of Relations.
+func newRelations() []RelationScore {
+	rs := make([]RelationScore, len(Relations))
+	for k, r := range Relations {
+		rs[k].Relation = r
+	}
+	return rs
+}
+
+// countRelation adds one aligned word pair to the per-relation scores: the
+// gold label g, the system label s and whether the heads agree. Gold and
+// System counts are added by countGold and countSystem.
+func countRelation(rs []RelationScore, g, s string, sameHead bool) {
+	if gk := relationIndex(g); gk >= 0 {
+		rs[gk].Aligned++
+		if gk == relationIndex(s) && sameHead {
+			rs[gk].Correct++
+		}
+	}
+}
+
+// countGold counts a gold word with label deprel.
+func countGold(rs []RelationScore, deprel string) {
+	if k := relationIndex(deprel); k >= 0 {
+		rs[k].Gold++
+	}
+}
+
+// countSystem counts a system word with label deprel.
+func countSystem(rs []RelationScore, deprel string) {
+	if k := relationIndex(deprel); k >= 0 {
+		rs[k].System++
+	}
 }
 
 // universal returns the universal part of a dependency label.
@@ -76,7 +144,7 @@ func lemmaMatch(gold, sys string) bool { return gold == "" || gold == "_" || gol
 // sentences and their words must correspond one to one and have the same
 // forms, else Gold returns an error naming the first sentence that differs.
 func Gold(gold, sys []nlp.Sentence) (Result, error) {
-	var r Result
+	r := Result{Relations: newRelations()}
 	if len(gold) != len(sys) {
 		return r, fmt.Errorf("system has %d sentences, gold %d", len(sys), len(gold))
 	}
@@ -110,6 +178,9 @@ func Gold(gold, sys []nlp.Sentence) (Result, error) {
 			count(&r.Lemma, lemmaMatch(gw.Lemma, sw.Lemma))
 			count(&r.UAS, gw.Head == sw.Head)
 			count(&r.LAS, gw.Head == sw.Head && universal(gw.Deprel) == universal(sw.Deprel))
+			countRelation(r.Relations, gw.Deprel, sw.Deprel, gw.Head == sw.Head)
+			countGold(r.Relations, gw.Deprel)
+			countSystem(r.Relations, sw.Deprel)
 		}
 	}
 	return r, nil
@@ -228,7 +299,7 @@ func spansScore(gold, sys []span) Score {
 // against gold. Both must spell the same text once white space is removed,
 // else Raw returns an error naming the first difference.
 func Raw(gold, sys []nlp.Sentence) (Result, error) {
-	var r Result
+	r := Result{Relations: newRelations()}
 	g, s := load(gold), load(sys)
 	if err := sameChars(g.chars, s.chars); err != nil {
 		return r, err
@@ -263,6 +334,15 @@ func Raw(gold, sys []nlp.Sentence) (Result, error) {
 		head := gw.parent == mapParent(sw.parent)
 		count(&r.UAS, head)
 		count(&r.LAS, head && universal(gw.w.Deprel) == universal(sw.w.Deprel))
+		countRelation(r.Relations, gw.w.Deprel, sw.w.Deprel, head)
+	}
+	// Unaligned words still count as gold or system words of their
+	// relation, as they do for LAS.
+	for k := range g.words {
+		countGold(r.Relations, g.words[k].w.Deprel)
+	}
+	for k := range s.words {
+		countSystem(r.Relations, s.words[k].w.Deprel)
 	}
 	return r, nil
 }

@@ -177,3 +177,45 @@ func TestRawText(t *testing.T) {
 		t.Errorf("ends = %v, want %v", ends, want)
 	}
 }
+
+func TestRelations(t *testing.T) {
+	// gold: Kim(nsubj→2) gave(root) Lee(iobj→2) books(obj→2) on(case→6) Monday(obl:tmod→2)
+	gold := []nlp.Sentence{sent("Kim gave Lee books on Monday",
+		"PROPN/2/nsubj VERB/0/root PROPN/2/iobj NOUN/2/obj ADP/6/case PROPN/2/obl:tmod")}
+	// system: Lee taken for the object (obj), books attached to Lee
+	// (compound), Monday right with another subtype (obl).
+	sys := []nlp.Sentence{sent("Kim gave Lee books on Monday",
+		"PROPN/2/nsubj VERB/0/root PROPN/2/obj NOUN/3/compound ADP/6/case PROPN/2/obl")}
+	type counts struct{ gold, system, correct int }
+	want := map[string]counts{
+		"nsubj": {1, 1, 1}, "obj": {1, 1, 0}, "iobj": {1, 0, 0}, "obl": {1, 1, 1}, "compound": {0, 1, 0},
+		"ccomp": {}, "xcomp": {}, "conj": {}, "appos": {}, "nmod": {},
+	}
+	check := func(setting string, r Result) {
+		t.Helper()
+		if len(r.Relations) != len(Relations) {
+			t.Fatalf("%s: %d relation scores, want %d", setting, len(r.Relations), len(Relations))
+		}
+		for k, rs := range r.Relations {
+			if rs.Relation != Relations[k] {
+				t.Errorf("%s: relation %d is %q, want %q", setting, k, rs.Relation, Relations[k])
+			}
+			w := want[rs.Relation]
+			if got := (counts{rs.Gold, rs.System, rs.Correct}); got != w {
+				t.Errorf("%s %s: gold/system/correct = %v, want %v", setting, rs.Relation, got, w)
+			}
+		}
+	}
+	r, err := Gold(gold, sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("gold tokens", r)
+	if r, err = Raw(gold, sys); err != nil {
+		t.Fatal(err)
+	}
+	check("raw", r)
+	if r.Relations[0].F1() != 1 || r.Relations[1].F1() != 0 {
+		t.Errorf("F1 nsubj %.2f obj %.2f, want 1 and 0", r.Relations[0].F1(), r.Relations[1].F1())
+	}
+}

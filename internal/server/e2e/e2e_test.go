@@ -26,6 +26,7 @@ import (
 	"github.com/eventwire/eventwire/internal/ingest/load"
 	"github.com/eventwire/eventwire/internal/server"
 	"github.com/eventwire/eventwire/internal/server/ui"
+	"github.com/eventwire/eventwire/internal/shareddata"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/sqlite"
 )
@@ -74,7 +75,7 @@ func start(t *testing.T) *site {
 	}
 	chrome := chromiumPath()
 	if _, err := os.Stat(chrome); err != nil {
-		t.Skipf("browser tests need Chromium at %s (Debian package chromium; or set EVENTWIRE_CHROMIUM): %v", chrome, err)
+		shareddata.Skip(t, "browser tests need Chromium at %s (Debian package chromium; or set EVENTWIRE_CHROMIUM): %v", chrome, err)
 	}
 	root := moduleRoot(t)
 	ctx := context.Background()
@@ -106,6 +107,16 @@ func start(t *testing.T) *site {
 		[]string{filepath.Join(root, "examples", "corpus")},
 		load.Options{Workers: 1, Knowledge: know, Run: store.Run{ID: "e2e", Started: now}, Write: store.WriteOptions{Now: now}}); err != nil {
 		t.Fatalf("ingesting examples/corpus: %v", err)
+	}
+	// One hostile article: no source, no date and a javascript: address,
+	// which the article page must show as text, never as a link.
+	hostile := filepath.Join(t.TempDir(), "hostile.jsonl")
+	if err := os.WriteFile(hostile, []byte(`{"id":"hostile","title":"Hostile address","text":"A quiet day in the capital, with nothing to report.","url":"`+hostileURL+`"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := load.Run(ctx, db, func() load.Analyze { return an.NewWorker().Analyze }, []string{hostile},
+		load.Options{Workers: 1, Knowledge: know, Run: store.Run{ID: "e2e-hostile", Started: now}, Write: store.WriteOptions{Now: now}}); err != nil {
+		t.Fatalf("ingesting %s: %v", hostile, err)
 	}
 
 	srv, err := server.New(server.Options{Store: db, Dict: set, Version: "e2e", UI: ui.FS()})
@@ -337,7 +348,46 @@ func TestInterface(t *testing.T) {
 	t.Run("timeline", s.testTimeline)
 	t.Run("map", s.testMap)
 	t.Run("article", s.testArticle)
+	t.Run("hostile article", s.testHostileArticle)
 	t.Run("code", s.testCode)
+}
+
+// hostileURL is the address of the hostile article start stores.
+const hostileURL = "javascript:alert(document.domain)"
+
+// testHostileArticle: an article address that is not http(s) is shown as
+// text, and a byline without source or date has no separator in front.
+func (s *site) testHostileArticle(t *testing.T) {
+	var arts struct {
+		Articles []struct {
+			ID  string `json:"id"`
+			URL string `json:"url"`
+		} `json:"articles"`
+	}
+	s.get(t, "/api/articles?limit=1000", &arts)
+	id := ""
+	for _, a := range arts.Articles {
+		if a.URL == hostileURL {
+			id = a.ID
+		}
+	}
+	if id == "" {
+		t.Fatalf("the API lists no article with the address %s", hostileURL)
+	}
+	s.open(t, "#/article/"+url.PathEscape(id))
+	var got struct {
+		Links  []string `json:"links"`
+		Byline string   `json:"byline"`
+	}
+	evalTo(t, s, `({links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')).filter(h => !h.startsWith('#')), byline: document.querySelector('.byline').textContent})`, &got)
+	for _, l := range got.Links {
+		if !strings.HasPrefix(l, "http://") && !strings.HasPrefix(l, "https://") {
+			t.Errorf("link to %q on the page of an article with a hostile address", l)
+		}
+	}
+	if got.Byline != hostileURL {
+		t.Errorf("byline %q, want the address as text alone (no source, no date, no separator)", got.Byline)
+	}
 }
 
 // rowIDs are the event ids of the explorer's table rows.
@@ -378,7 +428,7 @@ func (s *site) testExplore(t *testing.T) {
 	s.run(t, "opening a bad filter", chromedp.Navigate(s.base+"/#/explore?quad=9"))
 	state := value(t, s, "waiting for the error", chromedp.Poll[string](`document.getElementById('app').dataset.ready || false`, chromedp.WithPollingTimeout(15*time.Second)))
 	msg := value(t, s, "reading the error", chromedp.Text(chromedp.CSS(".error")))
-	if state != "error" || !strings.HasPrefix(msg, "quad: ") {
+	if state != "error" || !strings.HasPrefix(msg, "quad: ") || strings.Contains(msg, "quad: quad:") {
 		t.Errorf("quad=9: page state %q, message %q", state, msg)
 	}
 	s.mu.Lock()

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 // assetRef finds the asset paths that the built files refer to: from the
@@ -71,7 +73,7 @@ func TestAssetsComplete(t *testing.T) {
 func TestBuiltFromSources(t *testing.T) {
 	web := filepath.Join("..", "..", "..", "web")
 	if _, err := os.Stat(filepath.Join(web, "package.json")); err != nil {
-		t.Skipf("web sources not found at %s: %v", web, err)
+		shareddata.Skip(t, "web sources not found at %s: %v", web, err)
 	}
 	want, err := os.ReadFile("source.sha256")
 	if err != nil {

@@ -6,6 +6,9 @@ package open
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"os"
 
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/postgres"
@@ -24,4 +27,24 @@ func Store(ctx context.Context, dsn string) (store.Store, error) {
 		return postgres.Open(ctx, dsn)
 	}
 	return sqlite.Open(ctx, dsn)
+}
+
+// ErrNoStore is the error of Existing when the SQLite file does not exist.
+var ErrNoStore = errors.New("no store")
+
+// Existing opens the store dsn names as Store does, but refuses an SQLite
+// path with no file (a typo would otherwise create an empty store and the
+// read-only commands would report zeros): the error wraps ErrNoStore and
+// says that ingest creates one. A PostgreSQL database must exist already
+// (the server says so when it does not).
+func Existing(ctx context.Context, dsn string) (store.Store, error) {
+	if dsn == "" {
+		dsn = sqlite.DefaultPath()
+	}
+	if !postgres.IsDSN(dsn) {
+		if _, err := os.Stat(dsn); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%w at %s; ingest creates one", ErrNoStore, dsn)
+		}
+	}
+	return Store(ctx, dsn)
 }

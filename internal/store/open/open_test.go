@@ -48,3 +48,48 @@ func TestStoreByDSN(t *testing.T) {
 		t.Error("a postgres URL was opened as an SQLite path")
 	}
 }
+
+// The read-only commands open with Existing: a path with no file is an
+// error that names it, and no file is left behind; an existing store opens.
+func TestExisting(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name   string
+		dsn    string
+		create bool
+		want   error
+	}{
+		{"missing file", filepath.Join(dir, "typo.db"), false, ErrNoStore},
+		{"missing directory", filepath.Join(dir, "nowhere", "ew.db"), false, ErrNoStore},
+		{"existing store", filepath.Join(dir, "ew.db"), true, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.create {
+				st, err := Store(ctx, tc.dsn)
+				if err != nil {
+					t.Fatal(err)
+				}
+				st.Close()
+			}
+			st, err := Existing(ctx, tc.dsn)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("Existing(%s): %v, want %v", tc.dsn, err, tc.want)
+			}
+			if err != nil {
+				if want := "no store at " + tc.dsn + "; ingest creates one"; err.Error() != want {
+					t.Errorf("error %q, want %q", err, want)
+				}
+				if _, serr := os.Stat(tc.dsn); !errors.Is(serr, os.ErrNotExist) {
+					t.Errorf("%s was created (%v)", tc.dsn, serr)
+				}
+				return
+			}
+			st.Close()
+		})
+	}
+	t.Setenv("EVENTWIRE_DB", filepath.Join(dir, "unset-default.db"))
+	if _, err := Existing(ctx, ""); !errors.Is(err, ErrNoStore) {
+		t.Errorf("missing default store: %v, want ErrNoStore", err)
+	}
+}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/knowledge"
 	"github.com/eventwire/eventwire/internal/store"
 )
 
@@ -40,10 +40,10 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 	var v store.ArticleView
 	var title, url, source *string
 	var published *time.Time
-	var text, knowledge []byte
+	var text, know []byte
 	err = tx.QueryRow(ctx, `SELECT a.id, a.title, a.url, a.source, a.published, a.ingested, a.text, a.knowledge::text
 		FROM articles a WHERE a.id = coalesce((SELECT article_id FROM copies WHERE id = $1), $1)`, id).Scan(
-		&v.ID, &title, &url, &source, &published, &v.Ingested, &text, &knowledge)
+		&v.ID, &title, &url, &source, &published, &v.Ingested, &text, &know)
 	if err != nil {
 		if errors.Is(err, pgx.ErrNoRows) {
 			return nil, fmt.Errorf("article %s: %w", id, store.ErrNotFound)
@@ -52,9 +52,9 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 	}
 	v.Title, v.URL, v.Source, v.Text = str(title), str(url), str(source), string(text)
 	v.Published, v.Ingested = timeOrZero(published), v.Ingested.UTC().Truncate(time.Second)
-	if knowledge != nil {
-		v.Knowledge = new(gkg.Record)
-		if err := json.Unmarshal(knowledge, v.Knowledge); err != nil {
+	if know != nil {
+		v.Knowledge = new(knowledge.Record)
+		if err := json.Unmarshal(know, v.Knowledge); err != nil {
 			return nil, fmt.Errorf("reading knowledge of article %s: %w", v.ID, err)
 		}
 	}
@@ -137,11 +137,11 @@ func (s *DB) Articles(ctx context.Context, f store.Filter) ([]store.ArticleSumma
 		return nil, fmt.Errorf("listing articles: %w", err)
 	}
 	var conds []string
-	if len(w.conds) > 0 {
-		conds = append(conds, `EXISTS (SELECT 1 FROM mentions m JOIN events e ON e.id = m.event_id`+w.and("m.article_id = a.id")+`)`)
+	if !w.Empty() {
+		conds = append(conds, `EXISTS (SELECT 1 FROM mentions m JOIN events e ON e.id = m.event_id`+w.And("m.article_id = a.id")+`)`)
 	}
 	if theme != "" {
-		conds = append(conds, `a.id IN (SELECT article_id FROM article_themes WHERE theme = `+w.arg(strings.ToUpper(theme))+`)`)
+		conds = append(conds, `a.id IN (SELECT article_id FROM article_themes WHERE theme = `+w.Arg(strings.ToUpper(theme))+`)`)
 	}
 	cond := ""
 	if len(conds) > 0 {
@@ -149,7 +149,7 @@ func (s *DB) Articles(ctx context.Context, f store.Filter) ([]store.ArticleSumma
 	}
 	rows, err := s.pool.Query(ctx, `SELECT a.id, a.title, a.url, a.source, a.published,
 		(SELECT count(DISTINCT event_id) FROM mentions WHERE article_id = a.id)
-		FROM articles a`+cond+` ORDER BY coalesce(a.published, a.ingested) DESC, a.id DESC`+limit(f.Limit, 0), w.args...)
+		FROM articles a`+cond+` ORDER BY coalesce(a.published, a.ingested) DESC, a.id DESC`+limit(f.Limit, 0), w.Args()...)
 	if err != nil {
 		return nil, fmt.Errorf("listing articles: %w", err)
 	}

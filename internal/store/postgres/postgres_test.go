@@ -19,6 +19,7 @@ import (
 	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/shareddata"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/postgres/pgtest"
 )
@@ -29,7 +30,7 @@ func testServer(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv("EVENTWIRE_TEST_POSTGRES")
 	if dsn == "" {
-		t.Skip("EVENTWIRE_TEST_POSTGRES is not set: no PostgreSQL server to test against (.ci/postgres.sh starts one)")
+		shareddata.Skip(t, "EVENTWIRE_TEST_POSTGRES is not set: no PostgreSQL server to test against (.ci/postgres.sh starts one)")
 	}
 	return dsn
 }

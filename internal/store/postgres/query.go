@@ -11,36 +11,12 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/sqlfilter"
 )
 
-// filterSQL builds a WHERE clause over events e with numbered parameters.
-type filterSQL struct {
-	conds []string
-	args  []any
-}
-
-// arg adds a parameter and returns its placeholder.
-func (w *filterSQL) arg(v any) string {
-	w.args = append(w.args, v)
-	return "$" + strconv.Itoa(len(w.args))
-}
-
-func (w *filterSQL) String() string {
-	if len(w.conds) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(w.conds, " AND ")
-}
-
-// and returns the clause with one more condition.
-func (w *filterSQL) and(cond string) string {
-	if len(w.conds) == 0 {
-		return " WHERE " + cond
-	}
-	return w.String() + " AND " + cond
-}
+// filterSQL is a WHERE clause over events e with numbered parameters.
+type filterSQL = sqlfilter.Where
 
 // where returns the conditions (over events e) and arguments of f. Code
 // columns have collation "C" (see schema.go), so a code prefix is a byte
@@ -49,120 +25,48 @@ func (w *filterSQL) and(cond string) string {
 // themeBit is the bit of events.themes of f.Theme, -1 when it has none
 // (see DB.themeBit).
 func where(f store.Filter, themeBit int) (*filterSQL, error) {
-	w := &filterSQL{}
-	if f.Actor != "" {
-		if store.IsActorCode(f.Actor) {
-			// Two index range scans joined by a bitmap OR.
-			lo, hi := w.arg(f.Actor), w.arg(store.PrefixEnd(f.Actor))
-			w.conds = append(w.conds, `(e.source >= `+lo+` AND e.source < `+hi+` OR e.target >= `+lo+` AND e.target < `+hi+`)`)
-		} else {
-			pat := w.arg("%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(f.Actor) + "%")
-			w.conds = append(w.conds, "(e.source_name ILIKE "+pat+" OR e.target_name ILIKE "+pat+")")
-		}
-	}
-	if f.Code != "" {
-		for i := 0; i < len(f.Code); i++ {
-			if f.Code[i] < '0' || f.Code[i] > '9' {
-				return nil, fmt.Errorf("code %q: want digits", f.Code)
-			}
-		}
-		w.conds = append(w.conds, "e.code >= "+w.arg(f.Code)+" AND e.code < "+w.arg(store.PrefixEnd(f.Code)))
-	}
-	if f.Quad != 0 {
-		if f.Quad < 1 || f.Quad > 4 {
-			return nil, fmt.Errorf("quad class %d: want 1 to 4", f.Quad)
-		}
-		w.conds = append(w.conds, "e.quad = "+w.arg(f.Quad))
-	}
-	if f.From != "" {
-		d, ok := dedup.Day(f.From)
-		if !ok {
-			return nil, fmt.Errorf("from date %q: want YYYY-MM-DD", f.From)
-		}
-		w.conds = append(w.conds, "e.day >= "+w.arg(d))
-	}
-	if f.To != "" {
-		d, ok := dedup.Day(f.To)
-		if !ok {
-			return nil, fmt.Errorf("to date %q: want YYYY-MM-DD", f.To)
-		}
-		w.conds = append(w.conds, "e.day <= "+w.arg(d))
-	}
-	if f.Country != "" {
-		c := strings.ToUpper(f.Country)
-		if len(c) == 2 {
-			w.conds = append(w.conds, "e.country_fips = "+w.arg(c))
-		} else {
-			w.conds = append(w.conds, "e.country = "+w.arg(c))
-		}
-	}
-	if f.Place != "" {
-		pl := w.arg(f.Place)
-		w.conds = append(w.conds, `e.place IN (SELECT id FROM places WHERE lower(name) = lower(`+pl+`)
-			UNION SELECT id FROM places WHERE lower(short) = lower(`+pl+`) UNION SELECT `+pl+`::text)`)
-	}
-	if f.Theme != "" {
-		// A test on covering index columns for a theme with a bit, else
-		// the list of its events.
-		if themeBit >= 0 {
-			w.conds = append(w.conds, "e.themes & "+w.arg(int64(1)<<themeBit)+" != 0")
-		} else {
-			w.conds = append(w.conds, `e.id IN (SELECT event_id FROM event_themes WHERE theme = `+w.arg(strings.ToUpper(f.Theme))+`)`)
-		}
-	}
-	if f.Text != "" {
-		tq, targs, err := textQuery(f.Text, len(w.args)+1)
-		if err != nil {
-			return nil, err
-		}
-		w.args = append(w.args, targs...)
-		w.conds = append(w.conds, `e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
-			(SELECT id FROM sentences WHERE tsv @@ (`+tq+`)))`)
-	}
-	if f.ID != 0 {
-		w.conds = append(w.conds, "e.id = "+w.arg(f.ID))
-	}
-	return w, nil
+	return sqlfilter.Filter(dialect{}, f, themeBit, sqlfilter.Hints{})
 }
-
-// sortKeys are the event columns of the sort orders.
-var sortKeys = map[string]string{"date": "day", "goldstein": "goldstein", "mentions": "num_mentions"}
 
 // listWhere returns the conditions of f, with the cursor f.After, and the
 // ORDER BY clause that list the events of f in the order of f.Sort.
 func listWhere(f store.Filter, themeBit int) (*filterSQL, string, error) {
-	w, err := where(f, themeBit)
+	return sqlfilter.List(dialect{}, f, themeBit, sqlfilter.Hints{})
+}
+
+// dialect is PostgreSQL's SQL for the filter builder
+// (internal/store/sqlfilter).
+type dialect struct{}
+
+func (dialect) Placeholder(n int) string { return "$" + strconv.Itoa(n) }
+func (dialect) Reuse() bool              { return true }
+
+// ActorCode: two index range scans joined by a bitmap OR.
+func (dialect) ActorCode(w *sqlfilter.Where, lo, hi string, _ bool) string {
+	l, h := w.Arg(lo), w.Arg(hi)
+	return `(e.source >= ` + l + ` AND e.source < ` + h + ` OR e.target >= ` + l + ` AND e.target < ` + h + `)`
+}
+
+func (dialect) ActorName(w *sqlfilter.Where, pat string) string {
+	p := w.Arg(pat)
+	return "(e.source_name ILIKE " + p + " OR e.target_name ILIKE " + p + ")"
+}
+
+func (dialect) Place(w *sqlfilter.Where, place string) string {
+	pl := w.Arg(place)
+	return `e.place IN (SELECT id FROM places WHERE lower(name) = lower(` + pl + `)
+			UNION SELECT id FROM places WHERE lower(short) = lower(` + pl + `) UNION SELECT ` + pl + `::text)`
+}
+
+// Text matches the tsvector of the sentences (see textQuery).
+func (dialect) Text(w *sqlfilter.Where, text string) (string, error) {
+	tq, targs, err := textQuery(text, w.Next())
 	if err != nil {
-		return nil, "", err
+		return "", err
 	}
-	key, desc := f.Sort, false
-	if strings.HasPrefix(key, "-") {
-		key, desc = key[1:], true
-	}
-	col, ok := sortKeys[key]
-	if f.Sort != "" && !ok {
-		return nil, "", fmt.Errorf("sort %q: want one of %s", f.Sort, strings.Join(store.Sorts, ", "))
-	}
-	cmp, dir := ">", ""
-	if desc {
-		cmp, dir = "<", " DESC"
-	}
-	order := " ORDER BY e.id" + dir
-	if ok {
-		order = " ORDER BY e." + col + dir + ", e.id" + dir
-	}
-	if f.After < 0 {
-		return nil, "", fmt.Errorf("cursor %d: want an event id", f.After)
-	}
-	if f.After > 0 {
-		a := w.arg(f.After)
-		if ok {
-			w.conds = append(w.conds, "(e."+col+", e.id) "+cmp+" ((SELECT "+col+" FROM events WHERE id = "+a+"), "+a+")")
-		} else {
-			w.conds = append(w.conds, "e.id "+cmp+" "+a)
-		}
-	}
-	return w, order, nil
+	w.Add(targs...)
+	return `e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
+			(SELECT id FROM sentences WHERE tsv @@ (` + tq + `)))`, nil
 }
 
 // themeBit returns the bit of events.themes of theme, or -1 when it has
@@ -245,16 +149,16 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 		cols = []string{"place", "name", "country", "lat", "lon", "events", "mentions", "avg_goldstein"}
 		sqlText = `SELECT t.place, coalesce(p.name, ''), coalesce(p.country, ''), p.lat, p.lon, t.n, t.m, t.g FROM
 			(SELECT e.place AS place, count(*) AS n, sum(e.num_mentions)::int8 AS m, ` + round3("avg(e.goldstein)") + ` AS g
-			FROM events e` + w.and("e.place != ''") + ` GROUP BY e.place ORDER BY n DESC, e.place` + limit(q.Limit, 10) + `) t
+			FROM events e` + w.And("e.place != ''") + ` GROUP BY e.place ORDER BY n DESC, e.place` + limit(q.Limit, 10) + `) t
 			LEFT JOIN places p ON p.id = t.place ORDER BY t.n DESC, t.place`
 	case "countries":
 		cols = []string{"country", "events", "mentions", "avg_goldstein"}
 		sqlText = `SELECT e.country, count(*) AS n, sum(e.num_mentions)::int8, ` + round3("avg(e.goldstein)") + ` FROM events e` +
-			w.and("e.country != ''") + ` GROUP BY e.country ORDER BY n DESC, e.country` + limit(q.Limit, 0)
+			w.And("e.country != ''") + ` GROUP BY e.country ORDER BY n DESC, e.country` + limit(q.Limit, 0)
 	default:
 		return nil, fmt.Errorf("query: aggregation %q: want one of %s", q.Aggregate, strings.Join(store.Aggregations, ", "))
 	}
-	rows, err := s.pool.Query(ctx, sqlText, w.args...)
+	rows, err := s.pool.Query(ctx, sqlText, w.Args()...)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
@@ -305,7 +209,7 @@ func cell(v any) any {
 // folds the days into weeks (starting on Monday) or months.
 func (s *DB) countBy(ctx context.Context, q store.Query, w *filterSQL) (*store.Table, error) {
 	rows, err := s.pool.Query(ctx, `SELECT e.day, count(*), sum(e.num_mentions)::int8, sum(e.goldstein), count(e.tone),
-		coalesce(sum(e.tone), 0) FROM events e`+w.String()+` GROUP BY e.day ORDER BY e.day`, w.args...)
+		coalesce(sum(e.tone), 0) FROM events e`+w.String()+` GROUP BY e.day ORDER BY e.day`, w.Args()...)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
@@ -336,7 +240,7 @@ func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEv
 		return fmt.Errorf("reading events: %w", err)
 	}
 	rows, err := s.pool.Query(ctx, `SELECT e.id, m.data::text, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen
-		FROM events e JOIN mentions m ON m.id = e.first_mention`+w.String()+order+limit(f.Limit, 0), w.args...)
+		FROM events e JOIN mentions m ON m.id = e.first_mention`+w.String()+order+limit(f.Limit, 0), w.Args()...)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
@@ -379,7 +283,7 @@ func (s *DB) Mentions(ctx context.Context, f store.Filter, fn func(*store.Stored
 	rows, err := s.pool.Query(ctx, `SELECT m.event_id, coalesce(m.data, o.data)::text, m.source_name, m.confidence, m.seen,
 		m.of_mention IS NOT NULL, c.url, c.id
 		FROM events e JOIN mentions m ON m.event_id = e.id LEFT JOIN mentions o ON o.id = m.of_mention
-		JOIN copies c ON c.id = m.copy_id`+w.String()+` ORDER BY m.event_id, m.id`+limit(f.Limit, 0), w.args...)
+		JOIN copies c ON c.id = m.copy_id`+w.String()+` ORDER BY m.event_id, m.id`+limit(f.Limit, 0), w.Args()...)
 	if err != nil {
 		return fmt.Errorf("reading mentions: %w", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/shareddata"
 	"github.com/eventwire/eventwire/internal/store"
 )
 
@@ -40,7 +41,7 @@ func pgCtl(data string, args ...string) ([]byte, error) {
 // a free port).
 func TestWriteAcrossServerRestart(t *testing.T) {
 	if os.Getenv("EVENTWIRE_TEST_PG_RESTART") == "" {
-		t.Skip("EVENTWIRE_TEST_PG_RESTART is not set: this test starts and restarts a PostgreSQL server of its own")
+		shareddata.Skip(t, "EVENTWIRE_TEST_PG_RESTART is not set: this test starts and restarts a PostgreSQL server of its own")
 	}
 	root, err := filepath.Abs("../../..")
 	if err != nil {
@@ -57,7 +58,7 @@ func TestWriteAcrossServerRestart(t *testing.T) {
 	cmd := exec.Command(filepath.Join(root, ".ci", "postgres.sh"), fmt.Sprint(port))
 	cmd.Stdout, cmd.Stderr = outFile, outFile
 	if err := cmd.Run(); err != nil {
-		t.Skipf("starting a PostgreSQL server with .ci/postgres.sh: %v", err)
+		shareddata.Skip(t, "starting a PostgreSQL server with .ci/postgres.sh: %v", err)
 	}
 	out, err := os.ReadFile(outFile.Name())
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/knowledge"
 	"github.com/eventwire/eventwire/internal/store"
 )
 
@@ -45,11 +45,11 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 	defer tx.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 	var v store.ArticleView
 	var title, url, source, published sql.NullString
-	var knowledge []byte
+	var know []byte
 	var ingested int64
 	row := tx.QueryRowContext(ctx, `SELECT a.id, a.title, a.url, a.source, a.published, a.ingested, a.text, a.knowledge
 		FROM articles a WHERE a.id = coalesce((SELECT article_id FROM copies WHERE id = ?1), ?1)`, id)
-	if err := row.Scan(&v.ID, &title, &url, &source, &published, &ingested, &v.Text, &knowledge); err != nil {
+	if err := row.Scan(&v.ID, &title, &url, &source, &published, &ingested, &v.Text, &know); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, fmt.Errorf("article %s: %w", id, store.ErrNotFound)
 		}
@@ -57,9 +57,9 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 	}
 	v.Title, v.URL, v.Source = title.String, url.String, source.String
 	v.Published, v.Ingested = parseDate(published), time.Unix(ingested, 0).UTC()
-	if knowledge != nil {
-		v.Knowledge = new(gkg.Record)
-		if err := decodeKnowledge(knowledge, v.Knowledge); err != nil {
+	if know != nil {
+		v.Knowledge = new(knowledge.Record)
+		if err := decodeKnowledge(know, v.Knowledge); err != nil {
 			return nil, fmt.Errorf("reading knowledge of article %s: %w", v.ID, err)
 		}
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/klauspost/compress/zstd"
 
-	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/knowledge"
 )
 
 // An article's knowledge is stored as zstd-compressed JSON: its lists
@@ -31,7 +31,7 @@ func must[T any](v T, err error) T {
 }
 
 // encodeKnowledge returns the stored form of k.
-func encodeKnowledge(k *gkg.Record) ([]byte, error) {
+func encodeKnowledge(k *knowledge.Record) ([]byte, error) {
 	data, err := json.Marshal(k)
 	if err != nil {
 		return nil, fmt.Errorf("encoding article knowledge: %w", err)
@@ -40,7 +40,7 @@ func encodeKnowledge(k *gkg.Record) ([]byte, error) {
 }
 
 // decodeKnowledge reads a stored knowledge value into k.
-func decodeKnowledge(data []byte, k *gkg.Record) error {
+func decodeKnowledge(data []byte, k *knowledge.Record) error {
 	if bytes.HasPrefix(data, zstdMagic) {
 		plain, err := zDecoder.DecodeAll(data, nil)
 		if err != nil {

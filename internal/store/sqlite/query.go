@@ -13,6 +13,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/sqlfilter"
 )
 
 // themeBit returns the bit of theme in events.themes, or -1 when it has
@@ -55,97 +56,11 @@ func where(f store.Filter, themeBit int) (string, []any, error) {
 
 // whereHinted is where with plan hints.
 func whereHinted(f store.Filter, themeBit int, h planHints) (string, []any, error) {
-	var conds []string
-	var args []any
-	if f.Actor != "" {
-		if store.IsActorCode(f.Actor) {
-			// The unary + keeps the planner from driving the query by
-			// the id list: the list becomes a set each row is tested on.
-			plus := ""
-			if h.walkActor {
-				plus = "+"
-			}
-			conds = append(conds, plus+`e.id IN (SELECT id FROM events WHERE source >= ? AND source < ?
-				UNION ALL SELECT id FROM events WHERE target >= ? AND target < ?)`)
-			end := store.PrefixEnd(f.Actor)
-			args = append(args, f.Actor, end, f.Actor, end)
-		} else {
-			conds = append(conds, "(e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')")
-			pat := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(f.Actor) + "%"
-			args = append(args, pat, pat)
-		}
+	w, err := sqlfilter.Filter(dialect{}, f, themeBit, sqlfilter.Hints{WalkCode: h.walkCode, WalkActor: h.walkActor})
+	if err != nil {
+		return "", nil, err
 	}
-	if f.Code != "" {
-		for i := 0; i < len(f.Code); i++ {
-			if f.Code[i] < '0' || f.Code[i] > '9' {
-				return "", nil, fmt.Errorf("code %q: want digits", f.Code)
-			}
-		}
-		if h.walkCode {
-			conds = append(conds, "+e.code >= ? AND +e.code < ?")
-		} else {
-			conds = append(conds, "e.code >= ? AND e.code < ?")
-		}
-		args = append(args, f.Code, f.Code[:len(f.Code)-1]+string(f.Code[len(f.Code)-1]+1))
-	}
-	if f.Quad != 0 {
-		if f.Quad < 1 || f.Quad > 4 {
-			return "", nil, fmt.Errorf("quad class %d: want 1 to 4", f.Quad)
-		}
-		conds = append(conds, "e.quad = ?")
-		args = append(args, f.Quad)
-	}
-	if f.From != "" {
-		d, ok := dedup.Day(f.From)
-		if !ok {
-			return "", nil, fmt.Errorf("from date %q: want YYYY-MM-DD", f.From)
-		}
-		conds = append(conds, "e.day >= ?")
-		args = append(args, d)
-	}
-	if f.To != "" {
-		d, ok := dedup.Day(f.To)
-		if !ok {
-			return "", nil, fmt.Errorf("to date %q: want YYYY-MM-DD", f.To)
-		}
-		conds = append(conds, "e.day <= ?")
-		args = append(args, d)
-	}
-	if f.Country != "" {
-		c := strings.ToUpper(f.Country)
-		if len(c) == 2 {
-			conds = append(conds, "e.country_fips = ?")
-		} else {
-			conds = append(conds, "e.country = ?")
-		}
-		args = append(args, c)
-	}
-	if f.Place != "" {
-		conds = append(conds, `e.place IN (SELECT id FROM places WHERE name = ? COLLATE NOCASE
-			UNION SELECT id FROM places WHERE short = ? COLLATE NOCASE UNION SELECT ?)`)
-		args = append(args, f.Place, f.Place, f.Place)
-	}
-	if f.Theme != "" {
-		// A test on a column of the covering indexes for themes with a
-		// bit, a list of events for the others.
-		if themeBit >= 0 {
-			conds = append(conds, "e.themes & ? != 0")
-			args = append(args, int64(1)<<themeBit)
-		} else {
-			conds = append(conds, "e.id IN (SELECT event_id FROM event_themes WHERE theme = ?)")
-			args = append(args, strings.ToUpper(f.Theme))
-		}
-	}
-	if f.Text != "" {
-		conds = append(conds, `e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
-			(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))`)
-		args = append(args, f.Text)
-	}
-	if f.ID != 0 {
-		conds = append(conds, "e.id = ?")
-		args = append(args, f.ID)
-	}
-	return joinConds(conds), args, nil
+	return w.String(), w.Args(), nil
 }
 
 func joinConds(conds []string) string {
@@ -155,51 +70,51 @@ func joinConds(conds []string) string {
 	return " WHERE " + strings.Join(conds, " AND ")
 }
 
-// sortKeys are the event columns of the sort orders.
-var sortKeys = map[string]string{"date": "e.day", "goldstein": "e.goldstein", "mentions": "e.num_mentions"}
-
 // listWhere returns the WHERE clause, ORDER BY clause and arguments that
 // list the events of f in the order of f.Sort after the event f.After.
 func listWhere(f store.Filter, themeBit int, h planHints) (string, string, []any, error) {
-	var conds []string
-	var args []any
-	w, wargs, err := whereHinted(f, themeBit, h)
+	w, order, err := sqlfilter.List(dialect{}, f, themeBit, sqlfilter.Hints{WalkCode: h.walkCode, WalkActor: h.walkActor})
 	if err != nil {
 		return "", "", nil, err
 	}
-	if w != "" {
-		conds = append(conds, strings.TrimPrefix(w, " WHERE "))
-		args = wargs
+	return w.String(), order, w.Args(), nil
+}
+
+// dialect is SQLite's SQL for the filter builder (internal/store/sqlfilter).
+type dialect struct{}
+
+func (dialect) Placeholder(int) string { return "?" }
+func (dialect) Reuse() bool            { return false }
+
+// ActorCode lists the events of the code prefix from the source and target
+// indexes; with walk, the unary + keeps the planner from driving the query
+// by the id list: the list becomes a set each row is tested on.
+func (dialect) ActorCode(w *sqlfilter.Where, lo, hi string, walk bool) string {
+	plus := ""
+	if walk {
+		plus = "+"
 	}
-	key, desc := f.Sort, false
-	if strings.HasPrefix(key, "-") {
-		key, desc = key[1:], true
-	}
-	col, ok := sortKeys[key]
-	if f.Sort != "" && !ok {
-		return "", "", nil, fmt.Errorf("sort %q: want one of %s", f.Sort, strings.Join(store.Sorts, ", "))
-	}
-	cmp, dir := ">", ""
-	if desc {
-		cmp, dir = "<", " DESC"
-	}
-	order := " ORDER BY e.id" + dir
-	if ok {
-		order = " ORDER BY " + col + dir + ", e.id" + dir
-	}
-	if f.After < 0 {
-		return "", "", nil, fmt.Errorf("cursor %d: want an event id", f.After)
-	}
-	if f.After > 0 {
-		if ok {
-			conds = append(conds, "("+col+", e.id) "+cmp+" ((SELECT "+strings.TrimPrefix(col, "e.")+" FROM events WHERE id = ?), ?)")
-			args = append(args, f.After, f.After)
-		} else {
-			conds = append(conds, "e.id "+cmp+" ?")
-			args = append(args, f.After)
-		}
-	}
-	return joinConds(conds), order, args, nil
+	a, b, c, d := w.Arg(lo), w.Arg(hi), w.Arg(lo), w.Arg(hi)
+	return plus + `e.id IN (SELECT id FROM events WHERE source >= ` + a + ` AND source < ` + b + `
+				UNION ALL SELECT id FROM events WHERE target >= ` + c + ` AND target < ` + d + `)`
+}
+
+// ActorName: LIKE is without regard to ASCII case in SQLite.
+func (dialect) ActorName(w *sqlfilter.Where, pat string) string {
+	p := w.ArgN(pat, 2)
+	return "(e.source_name LIKE " + p[0] + " ESCAPE '\\' OR e.target_name LIKE " + p[1] + " ESCAPE '\\')"
+}
+
+func (dialect) Place(w *sqlfilter.Where, place string) string {
+	p := w.ArgN(place, 3)
+	return `e.place IN (SELECT id FROM places WHERE name = ` + p[0] + ` COLLATE NOCASE
+			UNION SELECT id FROM places WHERE short = ` + p[1] + ` COLLATE NOCASE UNION SELECT ` + p[2] + `)`
+}
+
+// Text matches the FTS5 index of the sentences.
+func (dialect) Text(w *sqlfilter.Where, text string) (string, error) {
+	return `e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence_id IN
+			(SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ` + w.Arg(text) + `))`, nil
 }
 
 // listHints returns the plan hints of a listing of f. Only a page (a
@@ -280,8 +195,14 @@ func copyTable(t *store.Table) *store.Table {
 }
 
 // Query answers q as a table (see store.Querier). Aggregations are
-// answered from a cache while the store is unchanged.
+// answered from a cache while the store is unchanged. A full-text query
+// FTS5 cannot read is a *store.TextQueryError.
 func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
+	t, err := s.queryCached(ctx, q)
+	return t, textQueryError(q.Text, err)
+}
+
+func (s *DB) queryCached(ctx context.Context, q store.Query) (*store.Table, error) {
 	if q.Aggregate == "" {
 		return s.query(ctx, q)
 	}
@@ -520,8 +441,13 @@ func (s *DB) countBy(ctx context.Context, q store.Query, sqlText string, args []
 	return ser.Table(q.Limit), nil
 }
 
-// Events calls fn for each event matching f (see store.Querier).
+// Events calls fn for each event matching f (see store.Querier). A
+// full-text query FTS5 cannot read is a *store.TextQueryError.
 func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEvent) error) error {
+	return textQueryError(f.Text, s.events(ctx, f, fn))
+}
+
+func (s *DB) events(ctx context.Context, f store.Filter, fn func(*store.StoredEvent) error) error {
 	bit, err := s.themeBit(ctx, f.Theme)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -229,8 +230,31 @@ func TestFullTextSyntax(t *testing.T) {
 			t.Errorf("%s: %v, want %s", tt.text, got, tt.want)
 		}
 	}
-	if err := db.Events(context.Background(), store.Filter{Text: `"unbalanced`}, func(*store.StoredEvent) error { return nil }); err == nil {
-		t.Error("bad FTS5 query: no error")
+	// A query FTS5 cannot read is a *store.TextQueryError saying what is
+	// wrong in the query's terms, by Events and Query alike, never
+	// SQLite's "SQL logic error".
+	for _, tt := range []struct{ text, want string }{
+		{`"unbalanced`, `a phrase opened with " is not closed`},
+		{`tear OR`, "ends too early"},
+		{`AND tear`, "AND needs a term on each side"},
+		{`(tear gas`, `a "(" is not closed`},
+		{`tear gas)`, `a ")" closes no "("`},
+		{`col:tear`, `"col" reads as a column filter`},
+		{`tear -gas`, `"gas" reads as a column filter`},
+		{`*`, "a lone *"},
+		{`tear.gas`, `unexpected "."`},
+	} {
+		check := func(how string, err error) {
+			var te *store.TextQueryError
+			if !errors.As(err, &te) || te.Query != tt.text || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "SQL") {
+				t.Errorf("%s %q: %v, want a *store.TextQueryError with %q", how, tt.text, err, tt.want)
+			}
+		}
+		check("Events", db.Events(context.Background(), store.Filter{Text: tt.text}, func(*store.StoredEvent) error { return nil }))
+		_, err := db.Query(context.Background(), store.Query{Filter: store.Filter{Text: tt.text}})
+		check("Query", err)
+		_, err = db.Query(context.Background(), store.Query{Filter: store.Filter{Text: tt.text}, Aggregate: "dyads"})
+		check("Query dyads", err)
 	}
 }
 

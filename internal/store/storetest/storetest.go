@@ -27,7 +27,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/event"
-	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/knowledge"
 	"github.com/eventwire/eventwire/internal/store"
 )
 
@@ -132,16 +132,16 @@ const (
 
 // knowledge is a hand-made article knowledge record with these themes
 // and tone.
-func knowledge(tone float64, themes ...string) *gkg.Record {
-	r := &gkg.Record{Date: "20240611000000", SourceCollection: 1, SourceName: "a.example", DocumentID: "https://a.example/1",
-		Tone: gkg.Tone{Tone: tone, Positive: 1.5, Negative: 1.5 - tone, Polarity: 3 - tone, Activity: 12.25, WordCount: 33},
-		Entities: []gkg.Entity{{Text: "China", Type: gkg.Place, Start: 0, End: 5, Sentence: 1, First: 1, Last: 1, Canonical: "China",
+func knowledgeOf(tone float64, themes ...string) *knowledge.Record {
+	r := &knowledge.Record{Date: "20240611000000", SourceCollection: 1, SourceName: "a.example", DocumentID: "https://a.example/1",
+		Tone: knowledge.Tone{Tone: tone, Positive: 1.5, Negative: 1.5 - tone, Polarity: 3 - tone, Activity: 12.25, WordCount: 33},
+		Entities: []knowledge.Entity{{Text: "China", Type: knowledge.Place, Start: 0, End: 5, Sentence: 1, First: 1, Last: 1, Canonical: "China",
 			Actor: "CHN", Why: "place", Geo: &event.Geo{Type: 1, FullName: "China", CountryISO: "CHN", CountryFIPS: "CH", FeatureID: "CH"}}},
-		Quotations:    []gkg.Quotation{{Offset: 10, Length: 20, Verb: "said", Quote: "firm countermeasures", Speaker: "A spokesman"}},
-		SentenceTones: []gkg.SentenceTone{{Sentence: 1, Tone: tone}},
+		Quotations:    []knowledge.Quotation{{Offset: 10, Length: 20, Verb: "said", Quote: "firm countermeasures", Speaker: "A spokesman"}},
+		SentenceTones: []knowledge.SentenceTone{{Sentence: 1, Tone: tone}},
 	}
 	for i, th := range themes {
-		r.Themes = append(r.Themes, gkg.Theme{Theme: th, Offset: 10 * i, Text: strings.ToLower(th)})
+		r.Themes = append(r.Themes, knowledge.Theme{Theme: th, Offset: 10 * i, Text: strings.ToLower(th)})
 	}
 	return r
 }
@@ -157,10 +157,10 @@ var (
 func corpus() (a1, a2, a3, copyA1 store.Article) {
 	a1 = Article("https://a.example/1", "", TextA, Event(1, "CHN", "USA", "112", "2024-06-11", ""), Event(2, "CHNGOV", "USA", "163", "2024-06-12", ""))
 	a1.Title, a1.Published = "China accuses the US", time.Date(2024, 6, 11, 8, 0, 0, 0, time.UTC)
-	a1.Knowledge = knowledge(-2.5, "SANCTIONS", "SOVEREIGNTY", "SANCTIONS")
+	a1.Knowledge = knowledgeOf(-2.5, "SANCTIONS", "SOVEREIGNTY", "SANCTIONS")
 	a2 = Article("https://b.example/2", "Wire", TextB, Event(1, "CVL", "GEOLEG", "141", "2024-03-08", "611717"), Event(2, "COP", "CVL", "173", "2024-03-08", "611717"))
 	a2.Title, a2.Published = "Protest in Tbilisi", time.Date(2024, 3, 8, 0, 0, 0, 0, time.UTC)
-	a2.Knowledge = knowledge(-4, "PROTEST", "TEAR_GAS")
+	a2.Knowledge = knowledgeOf(-4, "PROTEST", "TEAR_GAS")
 	a3 = Article("https://c.example/3", "", TextC, Event(1, "AZE", "FRA", "036", "2024-06-11", "2988507"))
 	a3.Title = "Minister to meet in Paris"
 	// Re-published text elsewhere, lightly edited: a copy of a1.
@@ -312,7 +312,7 @@ func testCopies(e env) {
 	// Re-published text elsewhere, lightly edited: a copy, a mention of
 	// each of the article's events, and its own events ignored.
 	edited.Events = []event.Event{Event(1, "RUS", "USA", "112", "2024-06-11", "")}
-	edited.Knowledge = knowledge(5, "ELECTION")
+	edited.Knowledge = knowledgeOf(5, "ELECTION")
 	res := e.write(edited)
 	if res.Duplicate != 1 || res.Mentions != 2 || res.Events != 0 || res.Outcome[0] != "duplicate" {
 		e.t.Errorf("edited copy: %+v", res)
@@ -772,7 +772,7 @@ func testArticles(e env) {
 	// An article without events.
 	a4 := Article("https://g.example/4", "", "Nothing happened in the quiet town today, the mayor said in a statement.")
 	a4.Published = time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
-	a4.Knowledge = knowledge(1, "PROTEST")
+	a4.Knowledge = knowledgeOf(1, "PROTEST")
 	e.write(a4)
 	list := func(f store.Filter) string {
 		e.t.Helper()
@@ -929,7 +929,7 @@ func testConcurrent(e env) {
 			for i := 0; i < 10; i++ {
 				text := fmt.Sprintf("Writer %d article %d reports that officials met in the capital on day %d to discuss a treaty and trade.", w, i, i*7+w)
 				a := Article(fmt.Sprintf("https://w%d.example/%d", w, i), "", text, Event(1, fmt.Sprintf("A%02d", w), "USA", "040", "2024-01-01", ""))
-				a.Knowledge = knowledge(float64(w), "TRADE")
+				a.Knowledge = knowledgeOf(float64(w), "TRADE")
 				if _, err := e.st.Write(context.Background(), &store.Batch{Run: store.Run{ID: "c"}, Articles: []store.Article{a}}, store.WriteOptions{NearDistance: -1}); err != nil {
 					e.t.Error(err)
 				}

@@ -3,7 +3,7 @@
 // knowledge extracted from the article.
 
 import { api, type Knowledge } from '../api';
-import { fmtNum, h } from '../dom';
+import { byline, fmtNum, h } from '../dom';
 import { documentText, eventItem, eventKeys, focusEvent } from '../events';
 import { legend } from '../highlight';
 import { href, type Route } from '../route';
@@ -21,7 +21,11 @@ export async function articlePage(root: HTMLElement, r: Route) {
   const keys = eventKeys(events);
   root.append(
     h('h1', { id: 'article-title' }, a.title || a.id),
-    h('p', { class: 'byline' }, [a.source, a.published ? a.published.slice(0, 10) : ''].filter(Boolean).join(' · '), a.url ? [' · ', h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, a.url)] : null),
+    h(
+      'p',
+      { class: 'byline' },
+      byline(a.source, a.published, a.url).map((p) => (p.href ? h('a', { href: p.href, rel: 'noopener noreferrer', target: '_blank' }, p.text) : p.text)),
+    ),
   );
   const onFocus = (key: string) => {
     const cur = root.querySelector<HTMLElement>('[data-event].on')?.dataset.event ?? '';

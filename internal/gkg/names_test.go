@@ -1,0 +1,59 @@
+package gkg
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestNamesKeptWhole: names with hyphens, apostrophes and particles are one
+// entity (issue 13: "Hossein Amir-Abdollahian" became a person "Hossein
+// Amir" and an "other" "Abdollahian"), and a hyphen between two parties
+// ("Israel-Hamas war", "US-China talks") does not make one name of them.
+func TestNamesKeptWhole(t *testing.T) {
+	tests := []struct {
+		text    string
+		want    []string // "type:text" or "type:text=>canonical"
+		notWant []string // entity texts that must not appear
+	}{
+		{"Iranian Foreign Minister Hossein Amir-Abdollahian met Saudi Foreign Minister Faisal bin Farhan in Riyadh.",
+			[]string{"person:Hossein Amir-Abdollahian", "person:Faisal bin Farhan", "location:Riyadh"},
+			[]string{"Hossein Amir", "Abdollahian", "Farhan"}},
+		{"Ayman al-Zawahiri was killed in Kabul. Al-Zawahiri had led the group since 2011.",
+			[]string{"other:Ayman al-Zawahiri", "other:Al-Zawahiri=>Ayman al-Zawahiri"},
+			[]string{"Ayman", "Zawahiri", "Al"}},
+		{"Commission President Ursula von der Leyen and Mark O'Brien attended.",
+			[]string{"person:Ursula von der Leyen", "person:Mark O'Brien"},
+			[]string{"Ursula", "Leyen"}},
+		{"Jean-Yves Le Drian criticized Russia. Le Drian spoke in Paris.",
+			[]string{"person:Jean-Yves Le Drian"},
+			[]string{"Jean", "Yves Le Drian"}},
+		{"Hossein Amir-Abdollahian left on Monday. Amir-Abdollahian arrived in Doha.",
+			[]string{"other:Hossein Amir-Abdollahian", "other:Amir-Abdollahian=>Hossein Amir-Abdollahian"}, // no title, given name unknown: "other", but whole
+			[]string{"Abdollahian"}},
+		{"The Israel-Hamas war and US-China talks dominated the Trump-Putin summit.",
+			nil,
+			[]string{"Israel-Hamas", "US-China", "Trump-Putin"}},
+	}
+	for _, tc := range tests {
+		r := extractText(t, tc.text)
+		var got, texts []string
+		for _, e := range r.Entities {
+			s := e.Type + ":" + e.Text
+			if e.Canonical != e.Text {
+				s += "=>" + e.Canonical
+			}
+			got = append(got, s)
+			texts = append(texts, e.Text)
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: want %s, got %v", tc.text, w, got)
+			}
+		}
+		for _, n := range tc.notWant {
+			if slices.Contains(texts, n) {
+				t.Errorf("%q: %q is not a whole name, got %v", tc.text, n, got)
+			}
+		}
+	}
+}
