@@ -314,6 +314,17 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 	if m := sc.agentAt[h]; m >= 0 && r.actor < 0 {
 		r.agent = sc.agents[m].entry
 		r.first, r.last = sc.agents[m].first, sc.agents[m].end-1
+	} else if r.actor < 0 && !c.opt.Literal {
+		// a thing a role noun names as its own is that role's: "attacked a
+		// police checkpoint" (COP), "an army convoy" (MIL), "opposition
+		// supporters" (OPP)
+		for _, k := range sc.children(h) {
+			if m := sc.agentAt[k]; m >= 0 && k < h && sc.s.Words[k].Deprel == "compound" && sc.agents[m].end-1 == k {
+				r.agent = sc.agents[m].entry
+				r.first = min(r.first, sc.agents[m].first)
+				break
+			}
+		}
 	}
 	if r.actor < 0 {
 		// a country in the phrase: "Arnor police", "French senate",

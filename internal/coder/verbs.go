@@ -595,9 +595,11 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 		}
 	}
 	if pass {
-		// no "by" agent: an actor in an oblique ("was shot in Osgiliath")
+		// no "by" agent: an actor in an oblique ("was shot in Osgiliath"),
+		// never the source of the report ("according to the Red Cross,
+		// twenty people have been killed")
 		for _, k := range sc.children(v) {
-			if sc.rel(k) == "obl" || sc.rel(k) == "nmod" {
+			if (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && !attributionCase(sc.caseOf(k)) {
 				if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {
 					return n
 				}
@@ -701,7 +703,7 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 			if pass && sc.caseOf(k) == "by" || sc.s.Words[k].Deprel == "obl:tmod" || sc.s.Words[k].Deprel == "nmod:tmod" {
 				continue
 			}
-			if cs := sc.caseOf(k); cs == "according" || cs == "according to" {
+			if attributionCase(sc.caseOf(k)) {
 				// attribution is where a report comes from, not whom it is
 				// about: "According to the information given to APA, it
 				// was noted that ...", "according to state media"
@@ -814,6 +816,13 @@ func (sc *Scratch) wherePlace(h int, refs []actorRef) bool {
 		}
 	}
 	return len(refs) > 0
+}
+
+// attributionCase reports whether a preposition introduces the source of
+// a report ("according to", "citing"): provenance, never an actor of the
+// event.
+func attributionCase(c string) bool {
+	return c == "according" || c == "according to" || c == "citing"
 }
 
 // mutualCode reports whether an act done by a list of actors with no

@@ -51,6 +51,12 @@ func TestStatementContent(t *testing.T) {
 		{"Iran executed two Kurdish activists.", "IRN→KURNGM 1823"},
 		// a person introduced with a title is that actor when named again (actors.go addTitled)
 		{"Israeli defense minister Ehud Barak visited Washington. Barak criticized Iran.", "ISRGOV→USA 042, USA→ISRGOV 043, ISRGOV→IRN 111"},
+		// the role a thing belongs to, people as civilians, bombers as insurgents
+		{"Taliban militants attacked a police checkpoint in Kandahar.", "AFGGOVTALREB→AFGCOP 190"},
+		{"Israeli troops killed a Palestinian man in Jenin.", "ISRMIL→PSECVL 190"},
+		{"A suicide bomber killed two Iraqi women in Baghdad.", "---INS→IRQCVL 190"},
+		// the source of a report is no actor of it
+		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// military platforms stand for the military
 		{"Israeli helicopter gunships fired missiles at Hamas militants.", "ISRMIL→PSEHMSREB 195"},
 		// security forces breaking up a gathering repress it
