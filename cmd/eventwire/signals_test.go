@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/queue/natstest"
 	"github.com/eventwire/eventwire/internal/store/open"
 )
 
@@ -146,5 +147,60 @@ func TestIngestSignals(t *testing.T) {
 	}
 	if s := stats(db2); !strings.Contains(s, "articles") {
 		t.Errorf("store after two signals: %s", s)
+	}
+}
+
+// TestWorkerSignal: SIGTERM makes worker commit what it was analysing,
+// print its summary and exit 1; a worker started after it stores the rest,
+// every document once.
+func TestWorkerSignal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes that load the language models")
+	}
+	const n = 120
+	corpus := signalCorpus(t, n)
+	c := natstest.Start(t, 1)
+	if code, out, errOut := runCLI(t, "ingest", "--queue", c.URL(), corpus); code != 0 {
+		t.Fatalf("ingest --queue: exit %d %s %s", code, out, errOut)
+	}
+	db := filepath.Join(t.TempDir(), "ew.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCLI$")
+	cmd.Env = append(os.Environ(), "EVENTWIRE_HELPER_ARGS="+strings.Join([]string{"worker", "--queue", c.URL(), "--db", db, "--workers", "1", "--batch", "4", "--no-geo", "--status", "0"}, "\x1f"))
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for storedArticles(db) == 0 {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("no article committed after 2 minutes: %s", stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	sent := time.Now()
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+	took := time.Since(sent)
+	code := cmd.ProcessState.ExitCode()
+	t.Logf("SIGTERM: exit %d after %s; %s", code, took.Round(time.Millisecond), strings.TrimSpace(stdout.String()))
+	if code != 1 || !strings.Contains(stdout.String(), "received: ") || !strings.Contains(stderr.String(), "interrupted: terminated") {
+		t.Fatalf("worker after SIGTERM: exit %d; stdout %q; stderr %q; want 1, the summary and the interruption said", code, stdout.String(), stderr.String())
+	}
+	if took > 10*time.Second {
+		t.Errorf("worker took %s to stop after SIGTERM", took)
+	}
+	first := storedArticles(db)
+	if first == 0 || first >= n {
+		t.Errorf("the stopped worker stored %d articles of %d", first, n)
+	}
+	code, out, errOut := runCLI(t, "worker", "--queue", c.URL(), "--db", db, "--workers", "1", "--no-geo", "--drain", "--status", "0")
+	if code != 0 || !strings.Contains(out, " 0 dead") {
+		t.Fatalf("draining worker: exit %d %s %s", code, out, errOut)
+	}
+	if code, out, _ := runCLI(t, "stats", "--db", db); code != 0 || !strings.Contains(out, fmt.Sprintf("(%d copies)", n)) {
+		t.Errorf("after the stop and a draining worker: %s; want the %d documents stored once", out, n)
 	}
 }

@@ -541,44 +541,86 @@ func (x *Extractor) linkShortForms(r *Record) {
 		mods []string
 	}
 	ps := make([]parts, len(r.Entities)) // of each entity's canonical name
+	// The earlier entities a name can link to, indexed so that linking is
+	// linear in the article (a scan of all earlier names made an article
+	// of many names quadratic): places by text, other names by head, and
+	// persons by the last word of their canonical name.
+	places := map[string]int{}
+	byHead := map[string][]int{}
+	byLast := map[string][]int{}
 	for i := range r.Entities {
 		e := &r.Entities[i]
 		head, mods := nameHead(e.Text)
 		ps[i] = parts{head, mods}
-		for j := i - 1; j >= 0; j-- {
+		// The latest earlier entity that e repeats or shortens, as a
+		// backward scan would find it: a place name again, where the
+		// spotter did not report it; a person's surname alone; or a name
+		// with the same head and some of its words.
+		best, place := -1, false
+		if j, ok := places[e.Text]; ok && e.Type == OtherName {
+			best, place = j, true
+		}
+		longer := func(j int) bool {
 			f := &r.Entities[j]
-			if f.Type == Place && e.Type == OtherName && f.Text == e.Text {
-				// A place name again, where the spotter did not report it.
-				e.Type, e.Why, e.Geo = Place, "link", f.Geo
-				break
+			return len(f.Canonical) > len(e.Text) && f.Type != Place
+		}
+		key := strings.ToLower(head)
+		if len(mods) == 0 {
+			list := byLast[key]
+			for n, k := 0, len(list)-1; k >= 0 && n < maxLinkCandidates && list[k] > best; n, k = n+1, k-1 {
+				if j := list[k]; longer(j) && strings.EqualFold(head, lastWord(r.Entities[j].Canonical)) {
+					best, place = j, false
+					break
+				}
 			}
-			if len(f.Canonical) <= len(e.Text) || f.Type == Place {
+		}
+		list := byHead[key]
+		for n, k := 0, len(list)-1; k >= 0 && n < maxLinkCandidates && list[k] > best; n, k = n+1, k-1 {
+			j := list[k]
+			f := &r.Entities[j]
+			if !longer(j) || f.Type == Person && len(mods) == 0 || !strings.EqualFold(head, ps[j].head) {
 				continue
 			}
-			linked := false
-			switch {
-			case f.Type == Person && len(mods) == 0:
-				linked = strings.EqualFold(head, lastWord(f.Canonical))
-			case strings.EqualFold(head, ps[j].head):
-				linked = true
-				for _, m := range mods {
-					if !containsWordPrefix(ps[j].mods, m) {
-						linked = false
-						break
-					}
+			linked := true
+			for _, m := range mods {
+				if !containsWordPrefix(ps[j].mods, m) {
+					linked = false
+					break
 				}
 			}
 			if linked {
-				e.Canonical, e.Type, e.Why = f.Canonical, f.Type, "link"
-				if e.Actor == "" {
-					e.Actor = f.Actor
-				}
-				ps[i] = ps[j]
+				best, place = j, false
 				break
 			}
 		}
+		switch {
+		case best >= 0 && place:
+			e.Type, e.Why, e.Geo = Place, "link", r.Entities[best].Geo
+		case best >= 0:
+			f := &r.Entities[best]
+			e.Canonical, e.Type, e.Why = f.Canonical, f.Type, "link"
+			if e.Actor == "" {
+				e.Actor = f.Actor
+			}
+			ps[i] = ps[best]
+		}
+		if e.Type == Place {
+			places[e.Text] = i
+			continue
+		}
+		k := strings.ToLower(ps[i].head)
+		byHead[k] = append(byHead[k], i)
+		if e.Type == Person {
+			l := strings.ToLower(lastWord(e.Canonical))
+			byLast[l] = append(byLast[l], i)
+		}
 	}
 }
+
+// maxLinkCandidates is the most earlier names of one head (or surname) a
+// name is compared with, the latest first, so that an article repeating a
+// name thousands of times stays linear.
+const maxLinkCandidates = 64
 
 // nameHead splits a name into its head word (the last word before "of",
 // else the last word) and its other words, without connectors.

@@ -23,6 +23,7 @@ import (
 	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/gkg"
+	"github.com/eventwire/eventwire/internal/shareddata"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/sqlite"
 )
@@ -490,7 +491,7 @@ func TestGenStore(t *testing.T) {
 // explain, JSON), the language models loaded once.
 func BenchmarkCode(b *testing.B) {
 	s := newTestServer(b, Options{})
-	data, err := os.ReadFile(filepath.Join(moduleRoot(b), "examples", "corpus", "003-sudan-clashes.txt"))
+	data, err := os.ReadFile(filepath.Join(shareddata.Root(b), "examples", "corpus", "003-sudan-clashes.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}

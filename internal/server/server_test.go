@@ -23,29 +23,12 @@ import (
 	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest/load"
+	"github.com/eventwire/eventwire/internal/shareddata"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/sqlite"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// moduleRoot walks up from the package directory to go.mod.
-func moduleRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
 
 var (
 	fixtureOnce sync.Once
@@ -61,7 +44,7 @@ func corpusStore(t testing.TB) (*sqlite.DB, *dict.Set) {
 	if testing.Short() {
 		t.Skip("loads the language models and ingests the sample corpus")
 	}
-	root := moduleRoot(t)
+	root := shareddata.Root(t)
 	fixtureOnce.Do(func() {
 		ctx := context.Background()
 		if fixtureDir, fixtureErr = os.MkdirTemp("", "eventwire-server-test"); fixtureErr != nil {

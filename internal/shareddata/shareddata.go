@@ -7,28 +7,49 @@
 package shareddata
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-// Find returns the path of ../shared/sub... relative to the module root that
-// contains the working directory, and whether it exists.
-func Find(sub ...string) (string, bool) {
+// ModuleRoot returns the folder holding go.mod, walking up from the working
+// directory (a test's package directory).
+func ModuleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		return "", false
+		return "", fmt.Errorf("finding module root: %w", err)
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
+			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", false
+			return "", errors.New("finding module root: no go.mod above the working directory")
 		}
 		dir = parent
+	}
+}
+
+// Root is ModuleRoot for a test or benchmark, which it fails when there is
+// no module root.
+func Root(t testing.TB) string {
+	t.Helper()
+	dir, err := ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// Find returns the path of ../shared/sub... relative to the module root that
+// contains the working directory, and whether it exists.
+func Find(sub ...string) (string, bool) {
+	dir, err := ModuleRoot()
+	if err != nil {
+		return "", false
 	}
 	p := filepath.Join(append([]string{dir, "..", "shared"}, sub...)...)
 	if _, err := os.Stat(p); err != nil {

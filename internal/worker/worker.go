@@ -304,7 +304,7 @@ func (w *worker) prepare(d *queue.Delivery) item {
 	}
 	w.storeRetry("looking up the article", func() error {
 		var err error
-		it.analyze, err = w.stage.NeedsAnalysis(w.ctx, &it.article)
+		it.analyze, err = w.stage.NeedsAnalysis(w.wctx, &it.article) // not ended with ctx: see load.Run
 		return err
 	})
 	return it

@@ -15,7 +15,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"go/format"
@@ -25,6 +24,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 func main() {
@@ -35,7 +36,7 @@ func main() {
 }
 
 func run(args []string, stderr io.Writer) error {
-	root, err := moduleRoot()
+	root, err := shareddata.ModuleRoot()
 	if err != nil {
 		return err
 	}
@@ -58,24 +59,6 @@ func run(args []string, stderr io.Writer) error {
 		return fmt.Errorf("writing tables: %w", err)
 	}
 	return nil
-}
-
-// moduleRoot walks up from the working directory to the folder holding go.mod.
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("finding module root: %w", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("finding module root: no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // eventCode is one row of the generated event code table.

@@ -13,7 +13,7 @@ import (
 // TestTablesUpToDate regenerates the tables and compares them with the
 // committed internal/cameo/tables_gen.go.
 func TestTablesUpToDate(t *testing.T) {
-	root, err := moduleRoot()
+	root, err := shareddata.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}

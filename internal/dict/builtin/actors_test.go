@@ -783,7 +783,7 @@ func spanMatches(s *dict.Set, words []string, agents bool) bool {
 // hold an actor name, or an actor or agent name, of the built-in
 // dictionaries, with floors on both.
 func TestConfliSpanCoverage(t *testing.T) {
-	path := filepath.Join(actorsModuleRoot(t), "..", "shared", "confli", "cameo_ner.train.txt")
+	path := filepath.Join(shareddata.Root(t), "..", "shared", "confli", "cameo_ner.train.txt")
 	f, err := os.Open(path)
 	if err != nil {
 		shareddata.Skip(t, "ConfliBERT data absent (%v)", err)
@@ -828,25 +828,5 @@ func TestConfliSpanCoverage(t *testing.T) {
 	t.Logf("%d source/target spans: %.1f%% hold an actor name, %.1f%% an actor or agent name", spans, 100*actorShare, 100*anyShare)
 	if actorShare < 0.78 || anyShare < 0.88 {
 		t.Errorf("span coverage below the floors (actor 78%%, actor or agent 88%%)")
-	}
-}
-
-// actorsModuleRoot is the directory holding go.mod, found walking up from the
-// package directory.
-func actorsModuleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("module root not found")
-		}
-		dir = up
 	}
 }

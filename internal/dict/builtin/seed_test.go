@@ -14,21 +14,7 @@ import (
 // root, skipping the test when the shared data is absent.
 func seedPath(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("module root not found")
-		}
-		dir = up
-	}
-	p := filepath.Join(dir, "..", "shared", "seed", "000_292de084229735b8.txt")
+	p := filepath.Join(shareddata.Root(t), "..", "shared", "seed", "000_292de084229735b8.txt")
 	if _, err := os.Stat(p); err != nil {
 		shareddata.Skip(t, "seed article not available (%s): %v", p, err)
 	}

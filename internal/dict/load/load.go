@@ -25,29 +25,8 @@ import (
 	"github.com/eventwire/eventwire/internal/dict/tabari"
 )
 
-// Problem is one problem in a dictionary file. Line is 0 for a problem with
-// the whole file (it cannot be opened, its format is unknown). A Warning
-// does not stop loading: it marks a doubtful but readable entry, such as an
-// event code that CAMEO does not define in a PETRARCH or TABARI file.
-type Problem struct {
-	File    string
-	Line    int
-	Msg     string
-	Warning bool
-}
-
-// String formats the problem as "file:line: message" ("file: message" when
-// Line is 0), with "warning: " before the message of a warning.
-func (p Problem) String() string {
-	msg := p.Msg
-	if p.Warning {
-		msg = "warning: " + msg
-	}
-	if p.Line == 0 {
-		return p.File + ": " + msg
-	}
-	return fmt.Sprintf("%s:%d: %s", p.File, p.Line, msg)
-}
+// Problem is one problem in a dictionary file (see dict.Problem).
+type Problem = dict.Problem
 
 // Error lists the problems of a failed load, one per line.
 type Error []Problem
@@ -283,26 +262,12 @@ func problems(err error) (probs []Problem, other error) {
 	if err == nil {
 		return nil, nil
 	}
-	var (
-		np native.Problems
-		tp tabari.Problems
-		pp petrarch.Errors
-	)
-	switch {
-	case errors.As(err, &np):
-		for _, p := range np {
-			probs = append(probs, Problem{File: p.File, Line: p.Line, Msg: p.Msg})
-		}
-	case errors.As(err, &tp):
-		for _, p := range tp {
-			probs = append(probs, Problem{File: p.File, Line: p.Line, Msg: p.Msg, Warning: p.Warning})
-		}
-	case errors.As(err, &pp):
-		for _, p := range pp {
-			probs = append(probs, Problem{File: p.File, Line: p.Line, Msg: p.Msg})
-		}
-	default:
+	var ps dict.Problems
+	if !errors.As(err, &ps) {
 		return nil, err
+	}
+	for _, p := range ps {
+		probs = append(probs, *p)
 	}
 	return probs, nil
 }

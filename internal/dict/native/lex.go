@@ -4,40 +4,17 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/eventwire/eventwire/internal/dict"
 )
 
-// Problem is one bad line of an eventwire dictionary file.
-type Problem struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (p *Problem) Error() string { return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg) }
-
-// Problems is the error returned by Read when lines are bad: every problem
-// of the file, in line order.
-type Problems []*Problem
-
-func (ps Problems) Error() string {
-	var b strings.Builder
-	for i, p := range ps {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(p.Error())
-	}
-	return b.String()
-}
-
-// Unwrap exposes each problem to errors.As.
-func (ps Problems) Unwrap() []error {
-	out := make([]error, len(ps))
-	for i, p := range ps {
-		out[i] = p
-	}
-	return out
-}
+// Problem is one bad line of an eventwire dictionary file; Problems, the
+// error the reader returns, lists them (the dictionary problem of every
+// format, internal/dict).
+type (
+	Problem  = dict.Problem
+	Problems = dict.Problems
+)
 
 // stripComment removes a '#' comment: a '#' at the start of the line or
 // after a space or tab.

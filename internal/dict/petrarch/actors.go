@@ -26,7 +26,7 @@ func ReadActors(r io.Reader, name string) (*dict.Set, error) {
 			return
 		}
 		if len(cur.Codes) == 0 {
-			errs = append(errs, &Error{name, cur.Origin.Line, "actor " + cur.Names[0].String() + " has no code"})
+			errs = append(errs, &Error{File: name, Line: cur.Origin.Line, Msg: "actor " + cur.Names[0].String() + " has no code"})
 		} else {
 			s.Actors = append(s.Actors, *cur)
 		}
@@ -40,13 +40,13 @@ func ReadActors(r io.Reader, name string) (*dict.Set, error) {
 		switch {
 		case t[0] == '+':
 			if cur == nil {
-				errs = append(errs, &Error{name, l.n, "synonym line before any actor"})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "synonym line before any actor"})
 				continue
 			}
 			head, groups, rest, ok := brackets(t[1:])
 			p := phrase(head)
 			if !ok || strings.TrimSpace(rest) != "" {
-				errs = append(errs, &Error{name, l.n, "malformed code block in " + clip(t)})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "malformed code block in " + clip(t)})
 				continue
 			}
 			if len(p) > 0 {
@@ -57,28 +57,28 @@ func ReadActors(r io.Reader, name string) (*dict.Set, error) {
 			}
 		case t[0] == '[':
 			if cur == nil {
-				errs = append(errs, &Error{name, l.n, "code line before any actor"})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "code line before any actor"})
 				continue
 			}
 			_, groups, rest, ok := brackets(t)
 			if !ok || strings.TrimSpace(rest) != "" {
-				errs = append(errs, &Error{name, l.n, "malformed code block in " + clip(t)})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "malformed code block in " + clip(t)})
 				continue
 			}
 			addCodes(cur, groups, name, l.n, &errs)
 		default:
 			head, groups, rest, ok := brackets(t)
 			if !ok {
-				errs = append(errs, &Error{name, l.n, "malformed code block in " + clip(t)})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "malformed code block in " + clip(t)})
 				continue
 			}
 			if strings.TrimSpace(rest) != "" {
 				// reported, but the entry is kept: its codes are readable
-				errs = append(errs, &Error{name, l.n, "text after the codes: " + clip(rest)})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "text after the codes: " + clip(rest)})
 			}
 			p := phrase(head)
 			if len(p) == 0 {
-				errs = append(errs, &Error{name, l.n, "actor line without a name"})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "actor line without a name"})
 				continue
 			}
 			// A name line directly after codes ends the previous entry; a
@@ -94,7 +94,7 @@ func ReadActors(r io.Reader, name string) (*dict.Set, error) {
 		}
 	}
 	flush()
-	return s, errs.errOrNil()
+	return s, errs.Err()
 }
 
 // addCodes parses the [...] groups of an actor line.
@@ -102,7 +102,7 @@ func addCodes(a *dict.Actor, groups []string, file string, n int, errs *Errors) 
 	for _, g := range groups {
 		c, msg := actorCode(g)
 		if msg != "" {
-			*errs = append(*errs, &Error{file, n, msg})
+			*errs = append(*errs, &Error{File: file, Line: n, Msg: msg})
 			return false
 		}
 		c.Origin = dict.Origin{File: file, Line: n}

@@ -30,7 +30,7 @@ func ReadAgents(r io.Reader, name string) (*dict.Set, error) {
 			i := strings.IndexByte(t[1:], '!')
 			eq := strings.IndexByte(t, '=')
 			if i < 0 || eq < 0 || eq < i+2 {
-				errs = append(errs, &Error{name, l.n, "malformed substitution set " + clip(t)})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "malformed substitution set " + clip(t)})
 				continue
 			}
 			key := strings.ToUpper(t[:i+2])
@@ -41,7 +41,7 @@ func ReadAgents(r io.Reader, name string) (*dict.Set, error) {
 				}
 			}
 			if len(members) == 0 {
-				errs = append(errs, &Error{name, l.n, "empty substitution set " + key})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "empty substitution set " + key})
 				continue
 			}
 			subst[key] = members
@@ -49,7 +49,7 @@ func ReadAgents(r io.Reader, name string) (*dict.Set, error) {
 		}
 		head, groups, rest, ok := brackets(t)
 		if !ok || len(groups) != 1 || strings.TrimSpace(rest) != "" {
-			errs = append(errs, &Error{name, l.n, "agent line needs one [CODE]: " + clip(t)})
+			errs = append(errs, &Error{File: name, Line: l.n, Msg: "agent line needs one [CODE]: " + clip(t)})
 			continue
 		}
 		code := strings.ReplaceAll(groups[0], " ", "")
@@ -64,7 +64,7 @@ func ReadAgents(r io.Reader, name string) (*dict.Set, error) {
 		}
 		a.Code = strings.ToUpper(a.Code)
 		if a.Code == "" || !validCode(a.Code) {
-			errs = append(errs, &Error{name, l.n, "bad agent code [" + clip(groups[0]) + "]"})
+			errs = append(errs, &Error{File: name, Line: l.n, Msg: "bad agent code [" + clip(groups[0]) + "]"})
 			continue
 		}
 		noun := head
@@ -73,7 +73,7 @@ func ReadAgents(r io.Reader, name string) (*dict.Set, error) {
 		if i := strings.IndexByte(head, '{'); i >= 0 {
 			j := strings.IndexByte(head, '}')
 			if j < i {
-				errs = append(errs, &Error{name, l.n, "unclosed { in " + clip(t)})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "unclosed { in " + clip(t)})
 				continue
 			}
 			noun = head[:i]
@@ -82,7 +82,7 @@ func ReadAgents(r io.Reader, name string) (*dict.Set, error) {
 		}
 		noun = strings.TrimSpace(noun)
 		if noun == "" {
-			errs = append(errs, &Error{name, l.n, "agent line without a noun"})
+			errs = append(errs, &Error{File: name, Line: l.n, Msg: "agent line without a noun"})
 			continue
 		}
 		forms := []string{noun}
@@ -94,7 +94,7 @@ func ReadAgents(r io.Reader, name string) (*dict.Set, error) {
 		for _, f := range forms {
 			exp, msg := substitute(f, subst)
 			if msg != "" {
-				errs = append(errs, &Error{name, l.n, msg})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: msg})
 				bad = true
 				break
 			}
@@ -108,7 +108,7 @@ func ReadAgents(r io.Reader, name string) (*dict.Set, error) {
 			s.Agents = append(s.Agents, a)
 		}
 	}
-	return s, errs.errOrNil()
+	return s, errs.Err()
 }
 
 // substitute expands the !NAME! markers of f with each member of its set.

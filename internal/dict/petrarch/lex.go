@@ -11,40 +11,13 @@ import (
 	"github.com/eventwire/eventwire/internal/dict"
 )
 
-// Error is one problem in a dictionary file.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
-
-// Errors is the list of problems of a file; it is an error itself.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	var b strings.Builder
-	for i, e := range es {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-		if i == 999 && len(es) > 1000 {
-			fmt.Fprintf(&b, "\n(and %d more)", len(es)-10)
-			break
-		}
-	}
-	return b.String()
-}
-
-// errOrNil returns es as an error, or nil when it is empty.
-func (es Errors) errOrNil() error {
-	if len(es) == 0 {
-		return nil
-	}
-	return es
-}
+// Error is one problem in a dictionary file and Errors the list of problems
+// of a file, an error itself: the dictionary problem of every format
+// (internal/dict).
+type (
+	Error  = dict.Problem
+	Errors = dict.Problems
+)
 
 // line is one logical line: its number and text without comments, trimmed
 // on the right. Indented keeps whether it started with white space.

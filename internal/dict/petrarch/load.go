@@ -51,5 +51,5 @@ func LoadFiles(paths ...string) (*dict.Set, error) {
 		}
 	}
 	set.Build()
-	return set, all.errOrNil()
+	return set, all.Err()
 }

@@ -30,17 +30,17 @@ func ReadDiscards(r io.Reader, name string) (*dict.Set, error) {
 			t = t[1:]
 		}
 		if strings.ContainsAny(t, "[]{}") {
-			errs = append(errs, &Error{name, l.n, "discard line holds a code or group: " + clip(t)})
+			errs = append(errs, &Error{File: name, Line: l.n, Msg: "discard line holds a code or group: " + clip(t)})
 			continue
 		}
 		d.Phrase = phrase(t)
 		if len(d.Phrase) == 0 {
-			errs = append(errs, &Error{name, l.n, "empty discard phrase"})
+			errs = append(errs, &Error{File: name, Line: l.n, Msg: "empty discard phrase"})
 			continue
 		}
 		s.Discards = append(s.Discards, d)
 	}
-	return s, errs.errOrNil()
+	return s, errs.Err()
 }
 
 // ReadIssues reads a PETRARCH issue file: <ISSUE CATEGORY="X" ...> blocks of
@@ -66,12 +66,12 @@ func ReadIssues(r io.Reader, name string) (*dict.Set, error) {
 			const key = `CATEGORY="`
 			i := strings.Index(t, key)
 			if i < 0 {
-				errs = append(errs, &Error{name, l.n, "<ISSUE> without CATEGORY"})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "<ISSUE> without CATEGORY"})
 				continue
 			}
 			j := strings.IndexByte(t[i+len(key):], '"')
 			if j < 0 {
-				errs = append(errs, &Error{name, l.n, "unclosed CATEGORY value"})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "unclosed CATEGORY value"})
 				continue
 			}
 			category = t[i+len(key) : i+len(key)+j]
@@ -80,7 +80,7 @@ func ReadIssues(r io.Reader, name string) (*dict.Set, error) {
 			category = ""
 			continue
 		case t[0] == '<':
-			errs = append(errs, &Error{name, l.n, "unknown tag " + clip(t)})
+			errs = append(errs, &Error{File: name, Line: l.n, Msg: "unknown tag " + clip(t)})
 			continue
 		}
 		is := dict.Issue{Category: category, Origin: dict.Origin{File: name, Line: l.n}}
@@ -93,7 +93,7 @@ func ReadIssues(r io.Reader, name string) (*dict.Set, error) {
 			case ok && len(groups) == 0 && category != "":
 				is.Name = category // a bare phrase in a block stands for its category
 			case !ok || len(groups) != 1 || strings.TrimSpace(rest) != "" || groups[0] == "":
-				errs = append(errs, &Error{name, l.n, "issue line needs one [ISSUE]: " + clip(t)})
+				errs = append(errs, &Error{File: name, Line: l.n, Msg: "issue line needs one [ISSUE]: " + clip(t)})
 				continue
 			default:
 				is.Name = strings.ToUpper(groups[0])
@@ -110,13 +110,13 @@ func ReadIssues(r io.Reader, name string) (*dict.Set, error) {
 			}
 		}
 		if len(p) == 0 {
-			errs = append(errs, &Error{name, l.n, "empty issue phrase"})
+			errs = append(errs, &Error{File: name, Line: l.n, Msg: "empty issue phrase"})
 			continue
 		}
 		is.Phrases = []dict.Phrase{p}
 		s.Issues = append(s.Issues, is)
 	}
-	return s, errs.errOrNil()
+	return s, errs.Err()
 }
 
 // Kind is the kind of a PETRARCH dictionary file.

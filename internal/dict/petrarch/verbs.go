@@ -48,7 +48,7 @@ func ReadVerbs(r io.Reader, name string) (*dict.Set, error) {
 				// a block whose verb line is missing: its name is the verb
 				p := phrase(verb.Name)
 				if len(p) == 0 {
-					errs = append(errs, &Error{name, verb.Origin.Line, "verb block without a verb: " + clip(verb.Name)})
+					errs = append(errs, &Error{File: name, Line: verb.Origin.Line, Msg: "verb block without a verb: " + clip(verb.Name)})
 					verb = nil
 					return
 				}
@@ -58,7 +58,7 @@ func ReadVerbs(r io.Reader, name string) (*dict.Set, error) {
 			verb = nil
 		}
 	}
-	bad := func(n int, msg string) { errs = append(errs, &Error{name, n, msg}) }
+	bad := func(n int, msg string) { errs = append(errs, &Error{File: name, Line: n, Msg: msg}) }
 	for _, l := range lines(content) {
 		t := l.text
 		if t == "" {
@@ -157,7 +157,7 @@ func ReadVerbs(r io.Reader, name string) (*dict.Set, error) {
 	}
 	flushSyn()
 	flushVerb()
-	return s, errs.errOrNil()
+	return s, errs.Err()
 }
 
 // eventCode parses "050", "032:033", "---".

@@ -6,48 +6,19 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/eventwire/eventwire/internal/dict"
 )
 
 // Problem is a problem on one line of a dictionary file. A Warning marks
 // an entry that was read but not completely (a TABARI feature the model
 // cannot hold); the other problems are bad lines whose entries were skipped.
-type Problem struct {
-	File    string
-	Line    int
-	Msg     string
-	Warning bool
-}
-
-func (e *Problem) Error() string {
-	if e.Warning {
-		return fmt.Sprintf("%s:%d: warning: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-}
-
 // Problems collects the problems of one file; it is the error the readers
-// return, so that a caller sees every bad line and not only the first.
-type Problems []*Problem
-
-func (l Problems) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Unwrap exposes the single problems to errors.As.
-func (l Problems) Unwrap() []error {
-	out := make([]error, len(l))
-	for i, e := range l {
-		out[i] = e
-	}
-	return out
-}
+// return. Both are the dictionary problem of every format (internal/dict).
+type (
+	Problem  = dict.Problem
+	Problems = dict.Problems
+)
 
 // errs accumulates line errors while a file is read.
 type errs struct {

@@ -22,30 +22,12 @@ import (
 	"github.com/eventwire/eventwire/internal/store/sqlite"
 )
 
-// repoRoot walks up from the package directory to go.mod.
-func repoRoot(tb testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
 // benchCorpus writes the ingest benchmark's articles to dir: the sample
 // articles of examples/corpus, and articles of five consecutive sentences
 // of ../shared/confli (each with a header block). It skips when the shared
 // data is absent.
 func benchCorpus(b *testing.B, dir string) int {
-	root := repoRoot(b)
+	root := shareddata.Root(b)
 	f, err := os.Open(filepath.Join(shareddata.Dir(b, "confli"), "cameo_class.train.tsv"))
 	if err != nil {
 		b.Fatalf("reading the shared ConfliBERT sentences: %v", err)

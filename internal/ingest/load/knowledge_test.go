@@ -11,6 +11,7 @@ import (
 	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/shareddata"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/sqlite"
 )
@@ -26,7 +27,7 @@ func TestKnowledgeStored(t *testing.T) {
 	dir := t.TempDir()
 	names := []string{"002-protest-tbilisi.txt", "003-sudan-clashes.txt", "004-sanctions.txt", "009-niger-coup.txt"}
 	for _, n := range names {
-		data, err := os.ReadFile(filepath.Join(repoRoot(t), "examples", "corpus", n))
+		data, err := os.ReadFile(filepath.Join(shareddata.Root(t), "examples", "corpus", n))
 		if err != nil {
 			t.Fatal(err)
 		}

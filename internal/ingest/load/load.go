@@ -77,6 +77,7 @@ type item struct {
 	article store.Article
 	analyze bool
 	skip    *ingest.Skip
+	dropped bool // read but not started when ctx ended: left for the next run
 }
 
 // Run ingests the documents of paths into st. newAnalyzer is called once
@@ -117,7 +118,14 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 		}
 		err := walk(paths, func(doc ingest.Document, origin string) error {
 			a := intake.Article(doc, origin)
-			need, err := stage.NeedsAnalysis(rctx, &a)
+			if err := rctx.Err(); err != nil {
+				return err
+			}
+			// The lookup does not end with ctx: with a lookup under
+			// way when ctx ended, the commit of the documents under
+			// way was seen to fail with "context canceled" on SQLite
+			// (once in a few SIGTERMs of a 3,000-article ingest).
+			need, err := stage.NeedsAnalysis(wctx, &a)
 			if err != nil {
 				return err
 			}
@@ -132,6 +140,13 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 	newWorker := func() func(item) item {
 		z := stage.NewAnalyzer()
 		return func(it item) item {
+			if it.analyze && ctx.Err() != nil {
+				// Stopping: the documents whose analysis has begun are
+				// finished and committed, those still waiting are not
+				// (a re-run reads them again).
+				it.dropped = true
+				return it
+			}
 			if it.analyze {
 				if err := z.Analyze(&it.article, it.doc); err != nil {
 					// A panic of the analysis stops the run, as it did
@@ -165,6 +180,9 @@ func Run(ctx context.Context, st store.Store, newAnalyzer func() Analyze, paths 
 		return nil
 	}
 	emit := func(it item) error {
+		if it.dropped {
+			return nil
+		}
 		if it.skip != nil {
 			sum.Skipped[it.skip.Reason]++
 			fmt.Fprintf(opt.Log, "skipped %s\n", it.skip)

@@ -41,24 +41,6 @@ type site struct {
 	errors []string // JavaScript exceptions and console/log errors
 }
 
-// moduleRoot walks up from the package directory to go.mod.
-func moduleRoot(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
-
 func chromiumPath() string {
 	if p := os.Getenv("EVENTWIRE_CHROMIUM"); p != "" {
 		return p
@@ -77,7 +59,7 @@ func start(t *testing.T) *site {
 	if _, err := os.Stat(chrome); err != nil {
 		shareddata.Skip(t, "browser tests need Chromium at %s (Debian package chromium; or set EVENTWIRE_CHROMIUM): %v", chrome, err)
 	}
-	root := moduleRoot(t)
+	root := shareddata.Root(t)
 	ctx := context.Background()
 
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "corpus.db"))
