@@ -79,6 +79,11 @@ func (c *Coder) speechContent(sc *Scratch, evs []event.Event) {
 			continue
 		}
 		e.Code = "112"
+		if sc.docOn && e.SourceSpan.First > 0 {
+			// the accuser a later "the accusation" refers to (discourse.go)
+			sc.accusers = append(sc.accusers[:0], actorRef{code: e.Source, head: e.SourceSpan.First - 1,
+				first: e.SourceSpan.First - 1, last: e.SourceSpan.Last - 1, actor: -1, agent: -1, mod: -1})
+		}
 		if event.Complete(e) == nil {
 			e.Rule += " content:accusation"
 		}

@@ -9,10 +9,11 @@ import "strings"
 //   - it is a habit, not an event: a present-tense verb with an adverb of
 //     frequency ("Qatar frequently mediates between Israel and Hamas",
 //     "Iran routinely tests missiles");
-//   - it is an obligation, something avoided, refused or planned: the
-//     complement of "required/obliged to", "avoided", "refused to", "plans
-//     to" ("Iran is required to inform the IAEA", "Pakistan avoided
-//     attacking India"; the refusal itself is coded on its own verb).
+//   - it is an obligation, something avoided, refused, planned or asked
+//     for: the complement of "required/obliged to", "avoided", "refused to",
+//     "plans to", "asked/urged to" ("Iran is required to inform the IAEA",
+//     "Pakistan avoided attacking India"; the refusal or the request itself
+//     is coded on its own verb).
 //
 // Negation proper ("did not attack") and stopping ("stopped fighting") are
 // the negation policy's (negated, ceased).
@@ -57,10 +58,12 @@ var frequencyAdverbs = map[string]bool{
 }
 
 // unrealizingHeads are verbs (and participles) whose complement is an act
-// that is owed, avoided, refused or planned rather than done: "Iran is
-// required to inform the IAEA", "plans to open an embassy". (A request's
-// complement is the request's own pattern: "urged Gondor to release".)
+// that is owed, avoided, refused, planned or asked for rather than done:
+// "Iran is required to inform the IAEA", "plans to open an embassy", "asked
+// the council to help the girls" (the request is coded on its own verb, and
+// its patterns name the act asked for: "urged Gondor to release").
 var unrealizingHeads = map[string]bool{
 	"require": true, "oblige": true, "obligate": true, "avoid": true, "refuse": true, "decline": true,
 	"want": true, "plan": true, "intend": true, "seek": true, "propose": true,
+	"ask": true, "urge": true, "request": true, "encourage": true, "invite": true,
 }

@@ -47,6 +47,7 @@ type Scratch struct {
 	authorNoun   string
 	agentCountry []actorRef // the latest actor with a country for each agent
 	attackers    []actorRef // the sources of the latest violent event (roots 18–20)
+	accusers     []actorRef // the sources of the latest accusation or criticism (root 11)
 	shortNames   []shortName
 	titled       []titledName // names of people introduced with a coded title
 	pair         []actorRef   // the two parties of the latest sentence with two ("the two leaders")
@@ -112,6 +113,7 @@ func (sc *Scratch) resetDoc() {
 	sc.authors, sc.authorNoun = sc.authors[:0], ""
 	sc.agentCountry = sc.agentCountry[:0]
 	sc.attackers = sc.attackers[:0]
+	sc.accusers = sc.accusers[:0]
 	sc.shortNames = sc.shortNames[:0]
 	sc.titled = sc.titled[:0]
 	sc.pair, sc.pairNext = sc.pair[:0], sc.pairNext[:0]

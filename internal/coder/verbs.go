@@ -1088,6 +1088,15 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			sc.pairNext = sc.pairNext[:0]
 		}
 	}
+	if len(out) > first && sc.docOn && strings.HasPrefix(code, "11") {
+		// the accuser a later "the accusation" refers to (discourse.go)
+		sc.accusers = sc.accusers[:0]
+		for _, s := range sc.srcs {
+			if !unknown(s) {
+				sc.accusers = append(sc.accusers, s)
+			}
+		}
+	}
 	if len(out) > first && sc.docOn && violentCode(code) {
 		// the perpetrator a later "the attack" refers to (discourse.go)
 		sc.attackers = sc.attackers[:0]

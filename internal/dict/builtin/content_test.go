@@ -57,6 +57,11 @@ func TestStatementContent(t *testing.T) {
 		{"A suicide bomber killed two Iraqi women in Baghdad.", "---INS→IRQCVL 190"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
+		// a request's complement is not done; an answered accusation; rockets by the dozen
+		{"Trump asked the National Security Council to help the Afghan girls.", "USAELI→---GOV 020"}, // the request, not the help
+		{"Ukraine accused Russia of shelling the nuclear plant. Moscow denied the accusation.", "UKR→RUS 112, RUS→UKR 016"},
+		{"Hamas fired dozens of rockets into southern Israel.", "PSEHMS→ISR 195"},
+		{"Police fired tear gas to disperse the crowd of Kenyan protesters.", "---COP→KENCVL 175"},
 		// military platforms stand for the military
 		{"Israeli helicopter gunships fired missiles at Hamas militants.", "ISRMIL→PSEHMSREB 195"},
 		// security forces breaking up a gathering repress it
