@@ -3,6 +3,7 @@ package analyze
 import (
 	"strings"
 
+	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/geo"
@@ -60,26 +61,55 @@ func inferCountries(text string, evs []event.Event, places []geo.Result) {
 	for i := range evs {
 		e := &evs[i]
 		var sides []string
+		unknown := strings.HasPrefix(e.Source, "---") || strings.HasPrefix(e.Target, "---")
 		if roleOnly(e.Source) && !foreign(phraseOf(text, e.SourceSpan)) {
-			e.Source = story + e.Source[3:]
+			e.Source = withCountry(story, e.Source)
 			sides = append(sides, "source")
 		}
 		if roleOnly(e.Target) && !foreign(phraseOf(text, e.TargetSpan)) {
-			e.Target = story + e.Target[3:]
+			e.Target = withCountry(story, e.Target)
 			sides = append(sides, "target")
 		}
 		if len(sides) > 0 {
 			e.Inferred = strings.Join(sides, ",")
-			// the unknown side's penalty is lifted, an inferred one's taken
-			coder.Adjust(e, -coder.UnknownDelta+coder.InferredDelta*float64(len(sides)))
+			// an inferred country costs confidence; the penalty of an
+			// unknown side is lifted when no side stays unknown
+			delta := coder.InferredDelta * float64(len(sides))
+			if unknown && !strings.HasPrefix(e.Source, "---") && !strings.HasPrefix(e.Target, "---") {
+				delta -= coder.UnknownDelta
+			}
+			coder.Adjust(e, delta)
 		}
 	}
 }
 
 // roleOnly reports whether an actor code is a role without a country
-// ("---COP"): a bare "---" names no role and stays unknown.
+// ("---COP"), or a religious group acting in one country's story ("Muslim
+// opposition supporters": MOSOPP, in a story from Jos NGAOPPMOS): a bare
+// "---" names no role and stays unknown.
 func roleOnly(code string) bool {
-	return len(code) > 3 && strings.HasPrefix(code, "---")
+	return len(code) > 3 && (strings.HasPrefix(code, "---") || religious(code))
+}
+
+// religious reports whether a code starts with a religion's code, as the
+// dictionaries code a group by its faith ("Muslims" MOS, "Christian leaders"
+// CHR), followed by a role.
+func religious(code string) bool {
+	if len(code) < 6 {
+		return false
+	}
+	_, ok := cameo.LookupActor(cameo.KindReligion, code[:3])
+	return ok
+}
+
+// withCountry gives a role-only code the story's country: "---COP" →
+// "NGACOP", "MOSOPP" → "NGAOPPMOS" (the faith after the role, as CAMEO
+// writes a national group's religion).
+func withCountry(story, code string) string {
+	if religious(code) {
+		return story + code[3:] + code[:3]
+	}
+	return story + code[3:]
 }
 
 // foreign reports whether a role phrase says it is not of the story's

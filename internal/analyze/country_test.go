@@ -30,6 +30,8 @@ func TestInferCountries(t *testing.T) {
 			[]event.Event{ev("TURGOV", "---GOV", "foreign governments")}, []geo.Result{place("TUR")}, "TURGOV", "---GOV", ""},
 		{"the modifier before the span counts", "Erdogan thanked foreign governments",
 			[]event.Event{{Source: "TURGOV", Target: "---GOV", Code: "051", TargetSpan: event.Span{Start: 24, End: 35, Text: "governments"}}}, []geo.Result{place("TUR")}, "TURGOV", "---GOV", ""},
+		{"a religious group in one country's story", "",
+			[]event.Event{ev("MOSOPP", "---GOV", "government")}, []geo.Result{place("NGA")}, "NGAOPPMOS", "NGAGOV", "source,target"},
 		{"a bare unknown names no role and stays", "",
 			[]event.Event{ev("---", "---COP", "police")}, []geo.Result{place("KEN")}, "---", "KENCOP", "target"},
 	} {

@@ -187,6 +187,9 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 	if h < 0 || depth > 8 || len(out) >= 32 {
 		return out
 	}
+	if q := sc.quantified(h); q >= 0 && sc.actorAt[h] < 0 && sc.agentAt[h] < 0 {
+		h = q // "hundreds of demonstrators", "thousands of Armenians"
+	}
 	w := &sc.s.Words[h]
 	before := len(out)
 	if w.UPOS == "PRON" && !c.misparsedName(sc, h) || w.UPOS == "DET" && w.Feat("Poss") == "Yes" {

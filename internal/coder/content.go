@@ -3,6 +3,8 @@ package coder
 import (
 	"strings"
 
+	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/event"
 )
 
@@ -186,4 +188,63 @@ func (sc *Scratch) clauseOf(k int) int {
 		k = h
 	}
 	return k
+}
+
+// impliedTarget appends the target an act names by convention when the
+// sentence names none: a protest is against the protesters' own government
+// ("Thousands of Armenians protested in Yerevan" → ARMCVL → ARMGOV 141;
+// "Hundreds of demonstrators marched through the capital": ---CVL →
+// ---GOV, whose country the story may give), and a curfew, a state of
+// emergency or restrictions imposed with no one named fall on the imposer's
+// own population ("The government imposed a curfew" → ---GOV → ---CVL;
+// "Nigeria declared a state of emergency" → NGA → NGACVL). The target has
+// no words of its own (an empty span).
+func (c *Coder) impliedTarget(sc *Scratch, code string, v int, out []actorRef) []actorRef {
+	if len(sc.srcs) == 0 || len(code) < 3 {
+		return out
+	}
+	var role string
+	switch {
+	case code[:2] == "14":
+		// the people protest their government; a state "protesting" a
+		// decision is another act ("Greece and Cyprus protested the
+		// decision"), left to its patterns
+		for _, s := range sc.srcs {
+			if stateActor(s.code) {
+				return out
+			}
+		}
+		role = "GOV"
+	case strings.HasPrefix(code, "172"):
+		role = "CVL"
+	default:
+		return out
+	}
+	country := dict.NullCode
+	if s := sc.srcs[0].code; len(s) >= 3 {
+		if _, ok := cameo.LookupCountry(s[:3]); ok {
+			country = s[:3] // not a religion or an organisation ("MOSOPP", "IGOUNO")
+		}
+	}
+	if sc.tr != nil {
+		sc.trace("  implied target %s (the convention of %s)", country+role, code)
+	}
+	return append(out, actorRef{code: country + role, head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
+}
+
+// stateActor reports whether an actor code is a state acting: a bare
+// country, or a country's government, legislature, judiciary, armed forces
+// or police.
+func stateActor(code string) bool {
+	if len(code) == 3 {
+		return code != dict.NullCode
+	}
+	if len(code) < 6 {
+		return false
+	}
+	switch code[3:6] {
+	case "GOV", "LEG", "JUD", "MIL", "COP", "SPY":
+		return true
+	}
+	return false
 }

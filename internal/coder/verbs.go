@@ -1012,6 +1012,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		sc.tgts = append(sc.tgts, sc.srcs...)
 		mutual = true
 	}
+	if len(sc.tgts) == 0 && !c.opt.Literal {
+		sc.tgts = c.impliedTarget(sc, code, v, sc.tgts) // content.go
+	}
 	if len(sc.tgts) == 0 && !c.opt.AllowMonad {
 		if sc.tr != nil {
 			sc.trace("  no event: no target actor")
@@ -1358,7 +1361,9 @@ func venueCode(code string) bool {
 	case "040", "041", "044":
 		return true
 	}
-	return false
+	// a protest's place is where it is held, not whom it is against
+	// ("protested in Yerevan", "rallied at the parliament in Tbilisi")
+	return strings.HasPrefix(code, "14")
 }
 
 // dropOwnCountry removes from tgts, in place, the bare countries of which
