@@ -643,6 +643,14 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 		if sc.infinitive(v) {
 			return c.subjects(sc, h, out, depth+1)
 		}
+		if !c.opt.Literal && sc.resultParticiple(v, h) && sc.verbEvt[h] < 0 {
+			// the result is the act's own when the act coded nothing
+			// itself (its object was a thing: "attacked a checkpoint,
+			// killing five soldiers"); else it is the same action told
+			// twice ("fired missiles at Hamas activists, killing a
+			// bystander": one event)
+			return c.subjects(sc, h, out, depth+1)
+		}
 	case "acl":
 		// a participle modifying a noun acts for it ("a woman believed
 		// linked to Al-Qaeda"); an infinitive ("urged Eriador to respond")
@@ -816,6 +824,23 @@ func (sc *Scratch) wherePlace(h int, refs []actorRef) bool {
 		}
 	}
 	return len(refs) > 0
+}
+
+// resultParticiple reports whether advcl v of verb h is a participle that
+// tells what the act of h did, after it and with no conjunction of its own
+// ("attacked a checkpoint, killing five soldiers", "shelled the town,
+// wounding dozens"): it has the subject of h. A participle with "after",
+// "while", "before" is a time, not a result.
+func (sc *Scratch) resultParticiple(v, h int) bool {
+	if v < h || sc.s.Words[v].XPOS != "VBG" && sc.s.Words[v].Feat("VerbForm") != "Ger" {
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; d == "mark" || strings.HasPrefix(d, "nsubj") {
+			return false
+		}
+	}
+	return true
 }
 
 // attributionCase reports whether a preposition introduces the source of

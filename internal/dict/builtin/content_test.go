@@ -62,6 +62,10 @@ func TestStatementContent(t *testing.T) {
 		{"Ukraine accused Russia of shelling the nuclear plant. Moscow denied the accusation.", "UKR→RUS 112, RUS→UKR 016"},
 		{"Hamas fired dozens of rockets into southern Israel.", "PSEHMS→ISR 195"},
 		{"Police fired tear gas to disperse the crowd of Kenyan protesters.", "---COP→KENCVL 175"},
+		// a result participle is the act's own only when the act coded nothing itself
+		{"Taliban fighters attacked a checkpoint in Helmand, killing five Afghan soldiers.", "AFGGOVTALREB→AFGMIL 190"},
+		{"Israeli gunships fired missiles at Hamas militants, killing a Palestinian bystander.", "ISRMIL→PSEHMSREB 195"},
+		{"Indian police arrested three Pakistani nationals.", "INDCOP→PAKCVL 173"},
 		// military platforms stand for the military
 		{"Israeli helicopter gunships fired missiles at Hamas militants.", "ISRMIL→PSEHMSREB 195"},
 		// security forces breaking up a gathering repress it
