@@ -53,14 +53,8 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "warning: %s\n", p)
 	}
 	if len(dicts) == 0 {
-		verbFile := f.Env.Verbs
-		if *verbs != "" {
-			verbFile = *verbs
-		}
-		for _, n := range []string{f.Env.Actors, f.Env.Agents, f.Env.Discards, verbFile} {
-			if n != "" {
-				dicts = append(dicts, filepath.Join(*dictDir, n))
-			}
+		for _, n := range f.Env.Files(*verbs) {
+			dicts = append(dicts, filepath.Join(*dictDir, n))
 		}
 		if len(dicts) == 0 {
 			return fmt.Errorf("%w: the file has no <Environment> dictionaries: give --dict", errUsage)

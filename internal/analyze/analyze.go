@@ -108,6 +108,9 @@ type Result struct {
 	// spans the tokenizer cut into sentences, events dropped over
 	// MaxSentenceEvents or MaxDocumentEvents. Empty for ordinary text.
 	Limits []string
+	// Dateline is the place of the report's dateline ("Kabul, Afghanistan"
+	// of "KABUL, Afghanistan (AP) --"), "" for none.
+	Dateline string
 }
 
 // Worker analyzes documents with its own scratch buffers. It is not safe for
@@ -136,7 +139,12 @@ func (w *Worker) Analyze(doc document.Document) Result {
 		}
 	}
 	analyzed, cut := analyzedText(doc.Text)
-	parsed := nlp.Document{ID: doc.ID, Text: doc.Text, Sentences: w.pw.Process(analyzed)}
+	// a wire dateline ("KABUL, Afghanistan (AP) --") is where the report
+	// was filed, not words of its first sentence: it is parsed as spaces,
+	// so that every offset stays the document's, and its place is
+	// evidence of the story's country
+	dlStart, dlEnd, dateline := findDateline(analyzed)
+	parsed := nlp.Document{ID: doc.ID, Text: doc.Text, Sentences: w.pw.Process(blankDateline(analyzed, dlStart, dlEnd))}
 	cdoc := coder.Doc{ID: doc.ID, URL: doc.URL, Text: doc.Text,
 		Date: dict.DateOf(date)}
 	evs := w.a.coder.CodeDocument(w.sc, cdoc, &parsed, nil)
@@ -147,10 +155,10 @@ func (w *Worker) Analyze(doc document.Document) Result {
 	}
 	w.dateEvents(&parsed, evs, date)
 	if w.a.gaz != nil {
-		w.placeEvents(&parsed, evs)
+		w.placeEvents(&parsed, doc.Title, dateline, evs)
 	}
 	return Result{Doc: doc, Date: date, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences),
-		Limits: limits}
+		Limits: limits, Dateline: dateline}
 }
 
 // analyzedText returns the part of text that is analyzed: all of it, or
@@ -299,7 +307,7 @@ func violent(code string) bool {
 // phrase that is not an actor of the sentence's events (cities and divisions
 // before countries), else the target's or the source's country; Actor1Geo
 // and Actor2Geo are the actors' countries.
-func (w *Worker) placeEvents(d *nlp.Document, evs []event.Event) {
+func (w *Worker) placeEvents(d *nlp.Document, title, dateline string, evs []event.Event) {
 	g := w.a.gaz
 	type spot struct {
 		sent       int // 0-based sentence
@@ -316,6 +324,17 @@ func (w *Worker) placeEvents(d *nlp.Document, evs []event.Event) {
 				mentions = append(mentions, f.Mention)
 			}
 		}
+		// The headline's and the dateline's places are evidence of the
+		// story's country (inferCountries), after the sentences' so that
+		// spots index the sentences' alone.
+		for _, f := range g.Spot(title) {
+			mentions = append(mentions, f.Mention)
+		}
+		if dateline != "" {
+			for _, f := range g.Spot(dateline) {
+				mentions = append(mentions, f.Mention)
+			}
+		}
 	}
 	var hints geo.Hints
 	for i := range evs {
@@ -329,6 +348,7 @@ func (w *Worker) placeEvents(d *nlp.Document, evs []event.Event) {
 	if len(mentions) > 0 {
 		res = g.ResolveArticle(mentions, hints)
 	}
+	inferCountries(d.Text, evs, res)
 	// The spots and the events of each sentence, so that an event looks
 	// only at those of its own sentence (linear in the document).
 	firstSpot := make([]int, len(d.Sentences)+1)

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/dict/builtin"
 	"github.com/eventwire/eventwire/internal/dict/load"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/shareddata"
@@ -54,5 +55,44 @@ func TestAnalyzeDatesAndPlaces(t *testing.T) {
 	}
 	if !got[1] || !got[2] {
 		t.Errorf("events in sentences %v, want both", got)
+	}
+}
+
+// TestDatelineAndStoryCountry codes wire copy with the built-in
+// dictionaries: the dateline is no actor, its place and the story's places
+// give role-only actors their country, and the event says so.
+func TestDatelineAndStoryCountry(t *testing.T) {
+	set, err := builtin.Set()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := a.NewWorker()
+	for _, tc := range []struct {
+		text, want, inferred, dateline string
+	}{
+		{"KABUL, Afghanistan (AP) -- Police arrested five militants on Sunday.", "AFGCOP 173 AFGREB", "source,target", "Kabul, Afghanistan"},
+		{"HARARE -- Police detained opposition leaders on Saturday. Zimbabwe's government defended the arrests.", "ZWECOP 173 ZWEOPP", "source,target", "Harare"},
+	} {
+		r := w.Analyze(ingest.Document{ID: "d", Date: time.Date(2020, 1, 5, 0, 0, 0, 0, time.UTC), Text: tc.text})
+		if r.Dateline != tc.dateline {
+			t.Errorf("%q: dateline %q, want %q", tc.text, r.Dateline, tc.dateline)
+		}
+		if len(r.Events) == 0 {
+			t.Errorf("%q: no events, want %s", tc.text, tc.want)
+			continue
+		}
+		e := r.Events[0]
+		if got := e.Source + " " + e.Code + " " + e.Target; got != tc.want || e.Inferred != tc.inferred {
+			t.Errorf("%q: %s (inferred %q), want %s (%q)", tc.text, got, e.Inferred, tc.want, tc.inferred)
+		}
+		for _, e := range r.Events {
+			if e.SourceSpan.Start >= 0 && e.SourceSpan.Start < len(tc.text) && tc.text[e.SourceSpan.Start:e.SourceSpan.End] != e.SourceSpan.Text {
+				t.Errorf("%q: source span %+v does not point at its text", tc.text, e.SourceSpan)
+			}
+		}
 	}
 }

@@ -87,7 +87,7 @@ func (c *Coder) findMentions(sc *Scratch) {
 				best, bestLen = r.Entry, l
 			}
 		}
-		if best < 0 && sc.docOn && sc.s.Words[i].UPOS == "PROPN" {
+		if best < 0 && sc.docOn && sc.nameLike(i) {
 			// "Lai Ching-te won ... The United States congratulated Lai"
 			best, bestLen = sc.shortName(sc.low[i]), 1
 		}
@@ -120,6 +120,20 @@ func (c *Coder) findMentions(sc *Scratch) {
 		if best < 0 {
 			i++
 			continue
+		}
+		// a role phrase that ends with a shorter actor name is the role:
+		// "the United States National Security Council" is the country's
+		// council (USAGOV), not the UN's "Security Council"; an actor
+		// inside the phrase ("radical Armenian communities") stays
+		for k := i; k < i+bestLen; k++ {
+			if a := sc.actorAt[k]; a >= 0 && sc.actors[a].first > i && sc.actors[a].end == i+bestLen {
+				for j := sc.actors[a].first; j < sc.actors[a].end; j++ {
+					sc.actorAt[j] = -1
+				}
+				if sc.tr != nil {
+					sc.trace("actor at words %d-%d is inside the longer role phrase at words %d-%d", sc.actors[a].first+1, sc.actors[a].end, i+1, i+bestLen)
+				}
+			}
 		}
 		m := int32(len(sc.agents))
 		sc.agents = append(sc.agents, mention{first: i, end: i + bestLen, entry: best})
@@ -173,6 +187,9 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 	if h < 0 || depth > 8 || len(out) >= 32 {
 		return out
 	}
+	if q := sc.quantified(h); q >= 0 && sc.actorAt[h] < 0 && sc.agentAt[h] < 0 {
+		h = q // "hundreds of demonstrators", "thousands of Armenians"
+	}
 	w := &sc.s.Words[h]
 	before := len(out)
 	if w.UPOS == "PRON" && !c.misparsedName(sc, h) || w.UPOS == "DET" && w.Feat("Poss") == "Yes" {
@@ -183,7 +200,10 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 		}
 	} else if n := c.discourseNP(sc, h, out); len(n) > len(out) {
 		out = n // discourse.go: "the meeting", "the statement"
+	} else if r, ok := sc.titledRef(h); ok {
+		out = append(out, r) // "Gates said", after "US Defense Secretary Robert Gates"
 	} else if r, ok := c.nounCode(sc, h); ok {
+		sc.addTitled(h, r)
 		out = c.appendSplit(out, r)
 		if r.mod >= 0 {
 			// "the ambassadors of Arnor, Osgiliath and Gondor", "Eriadori
@@ -297,6 +317,17 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 	if m := sc.agentAt[h]; m >= 0 && r.actor < 0 {
 		r.agent = sc.agents[m].entry
 		r.first, r.last = sc.agents[m].first, sc.agents[m].end-1
+	} else if r.actor < 0 && !c.opt.Literal {
+		// a thing a role noun names as its own is that role's: "attacked a
+		// police checkpoint" (COP), "an army convoy" (MIL), "opposition
+		// supporters" (OPP)
+		for _, k := range sc.children(h) {
+			if m := sc.agentAt[k]; m >= 0 && k < h && sc.s.Words[k].Deprel == "compound" && sc.agents[m].end-1 == k {
+				r.agent = sc.agents[m].entry
+				r.first = min(r.first, sc.agents[m].first)
+				break
+			}
+		}
 	}
 	if r.actor < 0 {
 		// a country in the phrase: "Arnor police", "French senate",
@@ -725,4 +756,74 @@ func (sc *Scratch) shortName(w string) int {
 		}
 	}
 	return -1
+}
+
+// addTitled remembers, for the rest of the document, the name words of a
+// person phrase headed by h that the dictionaries know only by its title
+// (the code came from a role noun with a country: "US Defense Secretary
+// Robert Gates" → USAGOV, "Israeli defense minister Ehud Barak" → ISRGOV):
+// the first and the last word of the name (the last run of capitalised
+// words in the phrase that are neither actor nor role words), so that a
+// later "Gates" or "Barak" alone is the same actor. Names of dictionary
+// actors have their own short names (addShortNames).
+func (sc *Scratch) addTitled(h int, r actorRef) {
+	if !sc.docOn || r.agent < 0 || strings.HasPrefix(r.code, dict.NullCode) || sc.actorAt[h] >= 0 {
+		return
+	}
+	first, last := -1, -1
+	end := r.last
+	for end+1 < len(sc.s.Words) && sc.s.Words[end+1].UPOS == "PROPN" && sc.inSubtree(end+1, h) {
+		end++ // the name after the title: "Israeli defense minister Ehud Barak"
+	}
+	for k := r.first; k <= end && k >= 0; k++ {
+		name := sc.s.Words[k].UPOS == "PROPN" && sc.actorAt[k] < 0 && sc.agentAt[k] < 0
+		switch {
+		case name && last == k-1:
+			last = k
+		case name:
+			first, last = k, k
+		}
+	}
+	if first < 0 || last-first > 3 {
+		return
+	}
+	for _, k := range [2]int{first, last} {
+		if _, ok := sc.titledRef(k); ok || sc.shortName(sc.low[k]) >= 0 {
+			continue
+		}
+		sc.titled = append(sc.titled, titledName{word: sc.low[k], code: r.code})
+		if sc.tr != nil {
+			sc.trace("name %q at word %d: %s for the rest of the document (introduced with a title)", sc.low[k], k+1, r.code)
+		}
+	}
+}
+
+// titledRef returns the actor a lone name word h stands for when the
+// document introduced the person with a coded title (addTitled); the tagger
+// may take a name at the start of a sentence for a noun ("Gates/NOUN said").
+func (sc *Scratch) titledRef(h int) (actorRef, bool) {
+	if !sc.docOn || len(sc.titled) == 0 || sc.actorAt[h] >= 0 || sc.agentAt[h] >= 0 {
+		return actorRef{}, false
+	}
+	if !sc.nameLike(h) {
+		return actorRef{}, false
+	}
+	for i := len(sc.titled) - 1; i >= 0; i-- {
+		if sc.titled[i].word == sc.low[h] {
+			if sc.tr != nil {
+				sc.trace("pronoun %q at word %d → %s (a person introduced with a title, document entity)", sc.low[h], h+1, sc.titled[i].code)
+			}
+			return actorRef{code: sc.titled[i].code, first: h, last: h, head: h, actor: -1, agent: -1, mod: -1}, true
+		}
+	}
+	return actorRef{}, false
+}
+
+// nameLike reports whether word i may be a person's name: a proper noun, or
+// a capitalised noun (the tagger takes a surname that opens a sentence for
+// a noun: "Gates/NOUN said"); only names the document introduced are looked
+// up with it.
+func (sc *Scratch) nameLike(i int) bool {
+	w := &sc.s.Words[i]
+	return w.UPOS == "PROPN" || w.UPOS == "NOUN" && w.Form != "" && w.Form[0] >= 'A' && w.Form[0] <= 'Z'
 }

@@ -105,6 +105,9 @@ type Coder struct {
 	// "condolences"), which an argument's span does not climb into
 	// (phrase.go)
 	patternWords map[string]bool
+	// accuse holds the words that make a statement about an actor an
+	// accusation (content.go); nil when the dictionaries have none
+	accuse map[string]bool
 }
 
 // New returns a coder for a built dictionary set.
@@ -134,6 +137,7 @@ func New(set *dict.Set, opt Options) (*Coder, error) {
 			}
 		}
 	}
+	c.accuse = c.accusationWords()
 	return c, nil
 }
 

@@ -284,7 +284,7 @@ func TestEventFields(t *testing.T) {
 	}
 	e := evs[0]
 	want := event.Event{DocID: "d1", Sentence: 3, Text: text, Source: "ARNCOP", Target: "GON", Code: "190",
-		Date: "2020-01-01", Rule: "verbs.txt:3", DictVersion: set.Version,
+		Date: "2020-01-01", Rule: "verbs.txt:3", DictVersion: set.Version, Confidence: 0.5, // a default code, two named actors
 		SourceSpan: event.Span{Start: 0, End: 12, First: 1, Last: 2, Text: "Arnor police"},
 		TargetSpan: event.Span{Start: 22, End: 28, First: 4, Last: 4, Text: "Gondor"},
 		VerbSpan:   event.Span{Start: 13, End: 21, First: 3, Last: 3, Text: "attacked"}}

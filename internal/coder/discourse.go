@@ -137,6 +137,10 @@ func (c *Coder) discourseNP(sc *Scratch, h int, out []actorRef) []actorRef {
 		// "Iran launched drones at Israel. The Group of Seven condemned
 		// the attack": the attack is its perpetrator's
 		ents = sc.attackers
+	case len(sc.accusers) > 0 && accusationNoun(l) && sc.definite(h) && !sc.namesActor(h):
+		// "Ukraine accused Russia of shelling the plant. Moscow denied the
+		// accusation": the accusation is its accuser's
+		ents = sc.accusers
 	}
 	for _, a := range ents {
 		a.head, a.first, a.last, a.ante = h, h, h, 0
@@ -368,6 +372,17 @@ func (c *Coder) conclusionOf(sc *Scratch, v int, out []actorRef) ([]actorRef, bo
 func attackNoun(l string) bool {
 	switch l {
 	case "attack", "assault", "offensive", "raid", "incursion", "invasion", "bombing", "shelling", "strike", "strikes", "airstrike", "airstrikes":
+		return true
+	}
+	return false
+}
+
+// accusationNoun reports whether lemma l names an accusation or a
+// criticism that a later sentence answers ("denied the accusation",
+// "rejected the claims", "dismissed the allegations").
+func accusationNoun(l string) bool {
+	switch l {
+	case "accusation", "allegation", "charge", "claim", "criticism", "accusations", "allegations", "charges", "claims":
 		return true
 	}
 	return false

@@ -47,9 +47,11 @@ type Scratch struct {
 	authorNoun   string
 	agentCountry []actorRef // the latest actor with a country for each agent
 	attackers    []actorRef // the sources of the latest violent event (roots 18–20)
+	accusers     []actorRef // the sources of the latest accusation or criticism (root 11)
 	shortNames   []shortName
-	pair         []actorRef // the two parties of the latest sentence with two ("the two leaders")
-	pairNext     []actorRef // the pair of the sentence being coded
+	titled       []titledName // names of people introduced with a coded title
+	pair         []actorRef   // the two parties of the latest sentence with two ("the two leaders")
+	pairNext     []actorRef   // the pair of the sentence being coded
 	quoteOpen    bool
 	speakers     []actorRef // the speaker of the open quotation
 	addressees   []actorRef // "you" in the open quotation
@@ -75,6 +77,14 @@ type mention struct {
 type shortName struct {
 	word  string
 	entry int
+}
+
+// titledName is one word of the name of a person the document introduced
+// with a title the dictionaries code ("US Defense Secretary Robert Gates":
+// gates → USAGOV), which alone refers to the person later ("Gates said").
+type titledName struct {
+	word string
+	code string
 }
 
 // actorRef is a coded actor in the sentence.
@@ -103,7 +113,9 @@ func (sc *Scratch) resetDoc() {
 	sc.authors, sc.authorNoun = sc.authors[:0], ""
 	sc.agentCountry = sc.agentCountry[:0]
 	sc.attackers = sc.attackers[:0]
+	sc.accusers = sc.accusers[:0]
 	sc.shortNames = sc.shortNames[:0]
+	sc.titled = sc.titled[:0]
 	sc.pair, sc.pairNext = sc.pair[:0], sc.pairNext[:0]
 	sc.quoteOpen = false
 	sc.speakers = sc.speakers[:0]

@@ -67,7 +67,11 @@ func (sc *Scratch) matchSlot(c *Coder, sl *dict.Slot, h int, m *match, depth int
 			}
 		default:
 			if len(sl.Words) > 0 && !sc.wordsMatch(c, sl.Words, k) {
-				continue
+				// "fired dozens of rockets", "a barrage of missiles": a
+				// quantity heads the phrase the pattern names
+				if q := sc.quantified(k); q < 0 || !sc.wordsMatch(c, sl.Words, q) {
+					continue
+				}
 			}
 		}
 		n := 1
@@ -590,4 +594,27 @@ func (c *Coder) lightVerb(sc *Scratch, h int) bool {
 		}
 	}
 	return true
+}
+
+// quantityNouns head a phrase whose thing is in their of-phrase: "dozens of
+// rockets", "a barrage of missiles", "hundreds of protesters".
+var quantityNouns = map[string]bool{
+	"dozen": true, "dozens": true, "hundred": true, "hundreds": true, "thousand": true, "thousands": true,
+	"score": true, "scores": true, "number": true, "barrage": true, "salvo": true, "volley": true, "wave": true,
+	"series": true, "couple": true, "pair": true, "handful": true, "group": true, "batch": true, "string": true,
+	"million": true, "millions": true, "tens": true, "lot": true, "lots": true,
+}
+
+// quantified returns the of-phrase head of word k when k is a quantity
+// noun ("dozens of rockets" → rockets), else -1.
+func (sc *Scratch) quantified(k int) int {
+	if !quantityNouns[sc.lemma[k]] && !quantityNouns[sc.low[k]] {
+		return -1
+	}
+	for _, j := range sc.children(k) {
+		if sc.rel(j) == "nmod" && sc.caseOf(j) == "of" {
+			return j
+		}
+	}
+	return -1
 }

@@ -69,6 +69,10 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	}
 	out = c.codeNouns(sc, doc, index, out) // slots.go
 	out = append(out[:start], c.reported(sc, out[start:])...)
+	c.speechContent(sc, out[start:]) // content.go
+	if !c.opt.Literal {              // PETRARCH keeps every statement
+		out = append(out[:start], c.plainStatements(sc, out[start:])...)
+	}
 	c.endDiscourse(sc, out[start:]) // discourse.go
 	if len(sc.pairNext) == 2 {
 		sc.pair = append(sc.pair[:0], sc.pairNext...)
@@ -591,9 +595,11 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 		}
 	}
 	if pass {
-		// no "by" agent: an actor in an oblique ("was shot in Osgiliath")
+		// no "by" agent: an actor in an oblique ("was shot in Osgiliath"),
+		// never the source of the report ("according to the Red Cross,
+		// twenty people have been killed")
 		for _, k := range sc.children(v) {
-			if sc.rel(k) == "obl" || sc.rel(k) == "nmod" {
+			if (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && !attributionCase(sc.caseOf(k)) {
 				if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {
 					return n
 				}
@@ -635,6 +641,14 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 		// the subject; a temporal one ("after leaving Eriador") is
 		// background, not an event of its own
 		if sc.infinitive(v) {
+			return c.subjects(sc, h, out, depth+1)
+		}
+		if !c.opt.Literal && sc.resultParticiple(v, h) && sc.verbEvt[h] < 0 {
+			// the result is the act's own when the act coded nothing
+			// itself (its object was a thing: "attacked a checkpoint,
+			// killing five soldiers"); else it is the same action told
+			// twice ("fired missiles at Hamas activists, killing a
+			// bystander": one event)
 			return c.subjects(sc, h, out, depth+1)
 		}
 	case "acl":
@@ -695,6 +709,17 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 	for _, k := range kids {
 		if r := sc.rel(k); r == "obl" || r == "nmod" {
 			if pass && sc.caseOf(k) == "by" || sc.s.Words[k].Deprel == "obl:tmod" || sc.s.Words[k].Deprel == "nmod:tmod" {
+				continue
+			}
+			if attributionCase(sc.caseOf(k)) {
+				// attribution is where a report comes from, not whom it is
+				// about: "According to the information given to APA, it
+				// was noted that ...", "according to state media"
+				continue
+			}
+			if sc.caseOf(k) == "at" && gatheringNoun(sc.lemma[k]) {
+				// where it was said or done, not to whom: "it was noted at
+				// the meeting that ...", "spoke at the summit"
 				continue
 			}
 			if oblique(k) {
@@ -801,6 +826,48 @@ func (sc *Scratch) wherePlace(h int, refs []actorRef) bool {
 	return len(refs) > 0
 }
 
+// resultParticiple reports whether advcl v of verb h is a participle that
+// tells what the act of h did, after it and with no conjunction of its own
+// ("attacked a checkpoint, killing five soldiers", "shelled the town,
+// wounding dozens"): it has the subject of h. A participle with "after",
+// "while", "before" is a time, not a result.
+func (sc *Scratch) resultParticiple(v, h int) bool {
+	if v < h || sc.s.Words[v].XPOS != "VBG" && sc.s.Words[v].Feat("VerbForm") != "Ger" {
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; d == "mark" || strings.HasPrefix(d, "nsubj") {
+			return false
+		}
+	}
+	return true
+}
+
+// attributionCase reports whether a preposition introduces the source of
+// a report ("according to", "citing"): provenance, never an actor of the
+// event.
+func attributionCase(c string) bool {
+	return c == "according" || c == "according to" || c == "citing"
+}
+
+// mutualCode reports whether an act done by a list of actors with no
+// target is done by them to each other: meetings, agreements, ties and
+// cooperation, and fighting (CAMEO roots 03–06 and 19: "Gondor and
+// Osgiliath renewed ties", "Arnor and Rohan clashed"); statements, appeals,
+// demands, protests and the like are done together ("Germany and France
+// confirmed that the talks would continue", "Greece and Cyprus protested
+// the decision": no event between them).
+func mutualCode(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "03", "04", "05", "06", "19":
+		return true
+	}
+	return false
+}
+
 func locative(prep string) bool {
 	switch prep {
 	case "in", "at", "near", "inside", "within":
@@ -842,6 +909,12 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		return out
 	}
 	neg := (sc.negated(v) || sc.ceased(v)) && !m.negWord
+	if why := sc.unrealized(v); why != "" && !c.opt.Literal {
+		if sc.tr != nil {
+			sc.trace("  no event: %s (not an act that happened)", why)
+		}
+		return out
+	}
 	if nc, ok := c.negCode(m); neg && ok { // native neg=CODE (slots.go)
 		if nc == dict.NullCode {
 			if sc.tr != nil {
@@ -955,12 +1028,17 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		return out
 	}
 	mutual := m.both // each member's span is its own, not the list's
-	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) {
+	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) && (c.opt.Literal || mutualCode(code)) {
 		// "Gondor and Osgiliath renewed ties": the members act on each
 		// other; mediators ("Saudi Arabia and the United States mediated
-		// the talks") mediate between others, never between themselves
+		// the talks") mediate between others, never between themselves,
+		// and joint speakers or protesters act together, not on each
+		// other (mutualCode)
 		sc.tgts = append(sc.tgts, sc.srcs...)
 		mutual = true
+	}
+	if len(sc.tgts) == 0 && !c.opt.Literal {
+		sc.tgts = c.impliedTarget(sc, code, v, sc.tgts) // content.go
 	}
 	if len(sc.tgts) == 0 && !c.opt.AllowMonad {
 		if sc.tr != nil {
@@ -1005,6 +1083,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		// root, quad class, Goldstein, PLOVER; codes outside CAMEO (the
 		// validation dictionaries use some) leave them empty
 		_ = event.Complete(&e)
+		e.Confidence = sc.evidence(m.pattern >= 0, s, t, hasT, code)
 		out = append(out, e)
 		if sc.tr != nil {
 			sc.trace("  event %s → %s %s (%s)", e.Source, e.Target, e.Code, e.Rule)
@@ -1035,6 +1114,15 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		}
 		if len(sc.pairNext) != 2 {
 			sc.pairNext = sc.pairNext[:0]
+		}
+	}
+	if len(out) > first && sc.docOn && strings.HasPrefix(code, "11") {
+		// the accuser a later "the accusation" refers to (discourse.go)
+		sc.accusers = sc.accusers[:0]
+		for _, s := range sc.srcs {
+			if !unknown(s) {
+				sc.accusers = append(sc.accusers, s)
+			}
 		}
 	}
 	if len(out) > first && sc.docOn && violentCode(code) {
@@ -1073,6 +1161,7 @@ func (c *Coder) reported(sc *Scratch, evs []event.Event) []event.Event {
 			if rel == "ccomp" || rel == "parataxis" || rel == "xcomp" && d > 0 {
 				if c.isSpeech(sc, h) {
 					evs[i].Reported = true
+					Adjust(&evs[i], confReported)
 					sc.srcs = c.subjects(sc, h, sc.srcs[:0], 0)
 					if len(sc.srcs) > 0 {
 						evs[i].Attribution = sc.srcs[0].code
@@ -1297,7 +1386,9 @@ func venueCode(code string) bool {
 	case "040", "041", "044":
 		return true
 	}
-	return false
+	// a protest's place is where it is held, not whom it is against
+	// ("protested in Yerevan", "rallied at the parliament in Tbilisi")
+	return strings.HasPrefix(code, "14")
 }
 
 // dropOwnCountry removes from tgts, in place, the bare countries of which

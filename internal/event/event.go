@@ -42,8 +42,18 @@ type Event struct {
 	VerbSpan   Span `json:"verb_span"`
 	// Attribution is the actor code of the reporting speaker for reported
 	// events ("X said Y attacked Z" → X), "" otherwise.
-	Attribution string   `json:"attribution,omitempty"`
-	Issues      []string `json:"issues,omitempty"`
+	Attribution string `json:"attribution,omitempty"`
+	// Inferred names the actors whose country the text did not give but the
+	// story did ("police" in a story set in Kano → NGACOP): "source",
+	// "target" or "source,target"; "" when every country was named.
+	Inferred string `json:"inferred,omitempty"`
+	// Confidence (0–1) is how likely the event is right, from the evidence
+	// it rests on: a dictionary pattern or only the verb's default code,
+	// actors named or reached through a pronoun or the story, reported
+	// speech (internal/coder/confidence.go, calibrated on the tuning half
+	// of the real-news gold, docs/annotation.md).
+	Confidence float64  `json:"confidence,omitempty"`
+	Issues     []string `json:"issues,omitempty"`
 
 	Rule        string `json:"rule"`         // dictionary entry that fired, "file:line"
 	DictVersion string `json:"dict_version"` // content hash of the dictionary set

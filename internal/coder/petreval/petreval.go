@@ -44,9 +44,31 @@ type Record struct {
 }
 
 // Environment is the <Environment> block: the dictionary files the records
-// were made for.
+// were made for. An element may name several files, comma-separated, as
+// PETRARCH-2 reads them ("Phoenix.Countries.actors.txt,Phoenix.International.actors.txt").
 type Environment struct {
-	Verbs, Actors, Agents, Discards string
+	Verbs, Actors, Agents, Discards []string
+}
+
+// Files returns every dictionary file of the environment, actors first and
+// verbs last (verbs replaces the verb files when not empty).
+func (e Environment) Files(verbs string) []string {
+	out := append(append(append([]string(nil), e.Actors...), e.Agents...), e.Discards...)
+	if verbs != "" {
+		return append(out, verbs)
+	}
+	return append(out, e.Verbs...)
+}
+
+// fileList splits an <Environment> element into its file names.
+func fileList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // File is a parsed validation file.
@@ -65,10 +87,10 @@ func Read(r io.Reader, name string) (*File, error) {
 	src := string(b)
 	f := &File{}
 	if env := between(src, "<Environment>", "</Environment>"); env != "" {
-		f.Env.Verbs = strings.TrimSpace(between(env, "<Verbfile>", "</Verbfile>"))
-		f.Env.Actors = strings.TrimSpace(between(env, "<Actorfile>", "</Actorfile>"))
-		f.Env.Agents = strings.TrimSpace(between(env, "<Agentfile>", "</Agentfile>"))
-		f.Env.Discards = strings.TrimSpace(between(env, "<Discardfile>", "</Discardfile>"))
+		f.Env.Verbs = fileList(between(env, "<Verbfile>", "</Verbfile>"))
+		f.Env.Actors = fileList(between(env, "<Actorfile>", "</Actorfile>"))
+		f.Env.Agents = fileList(between(env, "<Agentfile>", "</Agentfile>"))
+		f.Env.Discards = fileList(between(env, "<Discardfile>", "</Discardfile>"))
 	}
 	src = stripComments(src)
 	pos := 0

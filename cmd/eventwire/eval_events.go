@@ -1,0 +1,246 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/analyze"
+	"github.com/eventwire/eventwire/internal/coder"
+	"github.com/eventwire/eventwire/internal/coder/goldeval"
+	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/workpool"
+)
+
+func init() {
+	evalVerbs["events"] = runEvalEvents
+}
+
+// eventsReport is the JSON form of "eval events": the figures of each half
+// and of both.
+type eventsReport struct {
+	Gold    string                     `json:"gold"`
+	Part    string                     `json:"part"`
+	Results map[string]goldeval.Result `json:"results"` // "tune", "check", "all"
+	Skipped []string                   `json:"unannotated,omitempty"`
+}
+
+// runEvalEvents implements "eventwire eval events --gold GOLD DOCS.jsonl...":
+// it codes the annotated documents as "eventwire code" does (built-in
+// dictionaries unless --dict) and scores the events against the gold
+// (internal/coder/goldeval, docs/annotation.md), for the tuning half, the
+// check half and both.
+func runEvalEvents(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("eval events", "DOCS.jsonl...", stderr)
+	goldPath := fs.String("gold", "", "gold events, one JSON object per annotated article (docs/annotation.md)")
+	var dicts multiFlag
+	fs.Var(&dicts, "dict", "dictionary file or directory (repeatable; default: the built-in dictionaries)")
+	part := fs.String("part", "all", "documents to code and list: tune, check or all")
+	asJSON := fs.Bool("json", false, "print the figures as JSON")
+	list := fs.Bool("list", false, "print each document's matched, wrong and missed events before the figures")
+	negation := fs.String("negation", "drop", "negated verbs: drop, transform (PETRARCH-2) or keep")
+	workers := fs.Int("workers", 0, "documents coded in parallel (default: all cores)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *goldPath == "" || fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: want --gold GOLD and at least one documents file", errUsage)
+	}
+	switch *part {
+	case "tune", "check", "all":
+	default:
+		return fmt.Errorf("%w: --part: want tune, check or all, not %q", errUsage, *part)
+	}
+	if *workers < 0 {
+		return fmt.Errorf("%w: --workers: want 0 (all cores) or more, not %d", errUsage, *workers)
+	}
+	neg, err := parseNegation(*negation)
+	if err != nil {
+		return err
+	}
+	gold, err := goldeval.Load(*goldPath)
+	if err != nil {
+		return err
+	}
+	docs, err := collectDocuments(fs.Args(), stderr)
+	if err != nil {
+		return err
+	}
+	text := make(map[string]string, len(docs))
+	for _, d := range docs {
+		text[d.ID] = d.Text
+	}
+	if err := goldeval.CheckQuotes(gold, text); err != nil {
+		return err
+	}
+	byID := make(map[string]*goldeval.Doc, len(gold))
+	for i := range gold {
+		byID[gold[i].ID] = &gold[i]
+	}
+	var todo []ingest.Document
+	var skipped []string
+	for _, d := range docs {
+		g, ok := byID[d.ID]
+		switch {
+		case !ok:
+			skipped = append(skipped, d.ID)
+		case *part == "all" || goldeval.Half(g.ID) == *part:
+			todo = append(todo, d)
+		}
+	}
+	set, err := openDicts(dicts, stderr)
+	if err != nil {
+		return err
+	}
+	an, err := analyze.New(set, analyze.Options{Coder: coder.Options{Negation: neg}})
+	if err != nil {
+		return err
+	}
+	var results []goldeval.DocResult
+	i := 0
+	next := func() (ingest.Document, bool) {
+		if i == len(todo) {
+			return ingest.Document{}, false
+		}
+		i++
+		return todo[i-1], true
+	}
+	newWorker := func() func(ingest.Document) goldeval.DocResult {
+		w := an.NewWorker()
+		return func(doc ingest.Document) goldeval.DocResult {
+			res := w.Analyze(doc)
+			return goldeval.Score(*byID[doc.ID], res.Events, res.Date.Format(ingest.DateLayout))
+		}
+	}
+	emit := func(r goldeval.DocResult) error {
+		results = append(results, r)
+		if *list {
+			listDocResult(stdout, r)
+		}
+		return nil
+	}
+	if err := workpool.Ordered(*workers, next, newWorker, emit); err != nil {
+		return err
+	}
+	rep := eventsReport{Gold: *goldPath, Part: *part, Results: map[string]goldeval.Result{}, Skipped: skipped}
+	for _, h := range []string{"tune", "check"} {
+		var sub []goldeval.DocResult
+		for _, r := range results {
+			if r.Half == h {
+				sub = append(sub, r)
+			}
+		}
+		if len(sub) > 0 {
+			rep.Results[h] = goldeval.Sum(sub)
+		}
+	}
+	rep.Results["all"] = goldeval.Sum(results)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	printEventsReport(stdout, rep)
+	return nil
+}
+
+// collectDocuments reads every document of the JSON Lines files.
+func collectDocuments(files []string, stderr io.Writer) ([]ingest.Document, error) {
+	ch := make(chan ingest.Document)
+	errc := make(chan error, 1)
+	skipped := 0
+	go func() {
+		defer close(ch)
+		errc <- readDocuments("jsonl", files, ch, stderr, &skipped)
+	}()
+	var docs []ingest.Document
+	for d := range ch {
+		docs = append(docs, d)
+	}
+	if err := <-errc; err != nil {
+		return nil, err
+	}
+	if skipped > 0 {
+		return nil, fmt.Errorf("reading documents: %d skipped as unreadable (see above): the scores would not be of the whole set", skipped)
+	}
+	return docs, nil
+}
+
+// printEventsReport prints one line of figures per half and the error
+// patterns of all scored documents.
+func printEventsReport(w io.Writer, rep eventsReport) {
+	fmt.Fprintf(w, "%-6s %5s %5s %8s %7s %5s %6s %6s %6s %6s %6s %6s %6s %13s %13s\n",
+		"part", "docs", "gold", "produced", "matched", "wrong", "P", "R", "F1", "code", "date", "---", "root01", "P@conf>=0.5", "P@conf>=0.8")
+	for _, h := range []string{"tune", "check", "all"} {
+		r, ok := rep.Results[h]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(w, "%-6s %5d %5d %8d %7d %5d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %7.3f (%3d) %7.3f (%3d)\n",
+			h, r.Docs, r.Gold, r.Produced, r.Matched, r.Wrong, r.Precision, r.Recall, r.F1, r.ExactCode, r.DateRight, r.UnknownShare, r.Statements,
+			r.PrecisionAt50, r.ScoredAt50, r.PrecisionAt80, r.ScoredAt80)
+	}
+	all := rep.Results["all"]
+	names := make([]string, 0, len(all.Patterns))
+	for n := range all.Patterns {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if all.Patterns[names[i]] != all.Patterns[names[j]] {
+			return all.Patterns[names[i]] > all.Patterns[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = fmt.Sprintf("%s %d", n, all.Patterns[n])
+	}
+	fmt.Fprintf(w, "errors: %s\n", strings.Join(parts, ", "))
+	if len(rep.Skipped) > 0 {
+		fmt.Fprintf(w, "not annotated (not scored): %d documents\n", len(rep.Skipped))
+	}
+	fmt.Fprintln(w, "code: matches with the gold's exact code; date: matches with its date; ---: produced events with an actor of unknown country; root01: produced plain statements")
+}
+
+// listDocResult prints a document's matches, wrong and missed events, one
+// per line.
+func listDocResult(w io.Writer, r goldeval.DocResult) {
+	fmt.Fprintf(w, "== %s (%s): %d matched, %d wrong, %d missed\n", r.ID, r.Half, len(r.Matches), len(r.Wrong), len(r.Missed))
+	for _, m := range r.Matches {
+		fmt.Fprintf(w, "  ok     %s %s %s (gold %s) conf %.2f\t%d: %s\n", m.Produced.Source, m.Produced.Code, m.Produced.Target, m.Gold.Code, m.Produced.Confidence, m.Produced.Sentence, clip(m.Produced.Text))
+	}
+	for _, m := range r.Optional {
+		fmt.Fprintf(w, "  opt    %s %s %s (gold %s)\t%d: %s\n", m.Produced.Source, m.Produced.Code, m.Produced.Target, m.Gold.Code, m.Produced.Sentence, clip(m.Produced.Text))
+	}
+	for _, x := range r.Wrong {
+		e := x.Produced
+		fmt.Fprintf(w, "  wrong  %s %s %s [%s] %s conf %.2f\t%d: %s\n", orDash(e.Source), e.Code, orDash(e.Target), x.Pattern, e.Rule, e.Confidence, e.Sentence, clip(e.Text))
+	}
+	for _, m := range r.Missed {
+		g := m.Gold
+		fmt.Fprintf(w, "  missed %s %s %s [%s]\t%q\n", g.Source, g.Code, g.Target, m.Pattern, g.Quote)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "---"
+	}
+	return s
+}
+
+// clip shortens a sentence for a listing line.
+func clip(s string) string {
+	const n = 160
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}

@@ -1,0 +1,143 @@
+package analyze
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/coder"
+	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/geo"
+)
+
+// storyShare is the share of a document's country evidence that one country
+// must exceed to be the country of the story.
+const storyShare = 0.5
+
+// inferCountries gives an actor named only by its role ("police", "the
+// authorities", "gunmen": ---COP, ---GOV, ---INS) the country of the story
+// when the story has one: the country that holds more than half of the
+// document's country evidence (the countries of the events' named actors and
+// of the places the document and its headline name). Such
+// actors are the story's own in news: "Dozens of female students were
+// injured in Saudi Arabia after police stormed a demonstration" (SAUCOP), "a
+// curfew has been imposed by the authorities" in a story from Jos (NGAGOV).
+// The event says which side was inferred (event.Inferred).
+func inferCountries(text string, evs []event.Event, places []geo.Result) {
+	need := false
+	for i := range evs {
+		if roleOnly(evs[i].Source) || roleOnly(evs[i].Target) {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return
+	}
+	counts := map[string]int{}
+	total := 0
+	for _, r := range places {
+		if r.Geo != nil && len(r.Geo.CountryISO) == 3 {
+			counts[r.Geo.CountryISO]++
+			total++
+		}
+	}
+	for i := range evs {
+		for _, code := range [2]string{evs[i].Source, evs[i].Target} {
+			if c := actorCountry(code); c != "" {
+				counts[c]++
+				total++
+			}
+		}
+	}
+	story, best := "", 0
+	for c, n := range counts {
+		if n > best || n == best && c < story {
+			story, best = c, n
+		}
+	}
+	if best == 0 || float64(best) <= storyShare*float64(total) {
+		return
+	}
+	for i := range evs {
+		e := &evs[i]
+		var sides []string
+		unknown := strings.HasPrefix(e.Source, "---") || strings.HasPrefix(e.Target, "---")
+		if roleOnly(e.Source) && !foreign(phraseOf(text, e.SourceSpan)) {
+			e.Source = withCountry(story, e.Source)
+			sides = append(sides, "source")
+		}
+		if roleOnly(e.Target) && !foreign(phraseOf(text, e.TargetSpan)) {
+			e.Target = withCountry(story, e.Target)
+			sides = append(sides, "target")
+		}
+		if len(sides) > 0 {
+			e.Inferred = strings.Join(sides, ",")
+			// an inferred country costs confidence; the penalty of an
+			// unknown side is lifted when no side stays unknown
+			delta := coder.InferredDelta * float64(len(sides))
+			if unknown && !strings.HasPrefix(e.Source, "---") && !strings.HasPrefix(e.Target, "---") {
+				delta -= coder.UnknownDelta
+			}
+			coder.Adjust(e, delta)
+		}
+	}
+}
+
+// roleOnly reports whether an actor code is a role without a country
+// ("---COP"), or a religious group acting in one country's story ("Muslim
+// opposition supporters": MOSOPP, in a story from Jos NGAOPPMOS): a bare
+// "---" names no role and stays unknown.
+func roleOnly(code string) bool {
+	return len(code) > 3 && (strings.HasPrefix(code, "---") || religious(code))
+}
+
+// religious reports whether a code starts with a religion's code, as the
+// dictionaries code a group by its faith ("Muslims" MOS, "Christian leaders"
+// CHR), followed by a role.
+func religious(code string) bool {
+	if len(code) < 6 {
+		return false
+	}
+	_, ok := cameo.LookupActor(cameo.KindReligion, code[:3])
+	return ok
+}
+
+// withCountry gives a role-only code the story's country: "---COP" →
+// "NGACOP", "MOSOPP" → "NGAOPPMOS" (the faith after the role, as CAMEO
+// writes a national group's religion).
+func withCountry(story, code string) string {
+	if religious(code) {
+		return story + code[3:] + code[:3]
+	}
+	return story + code[3:]
+}
+
+// foreign reports whether a role phrase says it is not of the story's
+// country: "thanked foreign governments", "international observers",
+// "neighbouring countries' leaders".
+func foreign(phrase string) bool {
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		switch strings.Trim(w, ".,;:'\"") {
+		case "foreign", "international", "overseas", "neighbouring", "neighboring", "western", "world", "other", "regional", "global":
+			return true
+		}
+	}
+	return false
+}
+
+// phraseOf returns a span's text with the two words before it in the
+// document (where a modifier the span leaves out stands: "foreign
+// governments" for the span "governments").
+func phraseOf(text string, sp event.Span) string {
+	if sp.Start < 0 || sp.Start > len(text) {
+		return sp.Text
+	}
+	from := sp.Start
+	for words := 0; from > 0 && words < 3; {
+		from--
+		if text[from] == ' ' || text[from] == '\n' {
+			words++
+		}
+	}
+	return text[from:sp.Start] + sp.Text
+}

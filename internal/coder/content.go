@@ -1,0 +1,250 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/event"
+)
+
+// accusationSynset names the synset of the words that make a statement
+// about an actor an accusation (CAMEO 112): its one-word members, and those
+// of the synsets it names, are collected when the coder is built. A
+// dictionary set without it (PETRARCH's, TABARI's) keeps its statements as
+// they are coded.
+const accusationSynset = "&accusation"
+
+// accusationWords flattens the one-word members of the accusation synset
+// and of the synsets it names (lemmas, lower-case); nil when the set has
+// none.
+func (c *Coder) accusationWords() map[string]bool {
+	if c.set.Synset(accusationSynset) == nil {
+		return nil
+	}
+	words := map[string]bool{}
+	seen := map[string]bool{}
+	var walk func(name string)
+	walk = func(name string) {
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		s := c.set.Synset(name)
+		if s == nil {
+			return
+		}
+		for _, p := range s.Members {
+			switch {
+			case len(p) == 1 && p[0].Synset:
+				walk(p[0].Text)
+			case len(p) == 1:
+				words[strings.ToLower(p[0].Text)] = true
+			}
+		}
+	}
+	walk(accusationSynset)
+	return words
+}
+
+// speechContent gives a plain statement (010) the code of what it says when
+// what it says about its target is an accusation: the target is the subject
+// of the statement's content clause, and that clause holds a word of
+// blame or wrongdoing (the accusation synset). CAMEO codes the content of a
+// statement, not the verb "said": "Gates said that both Syria and Iran were
+// responsible for providing weapons to Hezbollah" (USAGOV → SYR 112); "the
+// ministry claimed that the rebels were behind the massacre" (112). The
+// event's rule names the mechanism after the statement's own entry.
+func (c *Coder) speechContent(sc *Scratch, evs []event.Event) {
+	if c.accuse == nil {
+		return
+	}
+	for i := range evs {
+		e := &evs[i]
+		if e.Code != "010" || e.TargetSpan.First < 1 || e.VerbSpan.First < 1 {
+			continue
+		}
+		v, t := e.VerbSpan.First-1, e.TargetSpan.First-1
+		clause := sc.contentClause(v, t)
+		if clause < 0 {
+			continue
+		}
+		cue := -1
+		for k := range sc.s.Words {
+			if (k == clause || sc.inSubtree(k, clause)) && (k < e.TargetSpan.First-1 || k > e.TargetSpan.Last-1) &&
+				(c.accuse[sc.lemma[k]] || c.accuse[sc.low[k]]) && !sc.negated(sc.clauseOf(k)) {
+				cue = k
+				break
+			}
+		}
+		if cue < 0 {
+			continue
+		}
+		e.Code = "112"
+		if sc.docOn && e.SourceSpan.First > 0 {
+			// the accuser a later "the accusation" refers to (discourse.go)
+			sc.accusers = append(sc.accusers[:0], actorRef{code: e.Source, head: e.SourceSpan.First - 1,
+				first: e.SourceSpan.First - 1, last: e.SourceSpan.Last - 1, actor: -1, agent: -1, mod: -1})
+		}
+		if event.Complete(e) == nil {
+			e.Rule += " content:accusation"
+		}
+		Adjust(e, confContent-confVerbal)
+		if sc.tr != nil {
+			sc.trace("  statement → accusation: %q says of %s that it %s (%q)", sc.low[v], e.Target, sc.low[clause], sc.low[cue])
+		}
+	}
+}
+
+// plainStatements drops the statements (010) that are no event between
+// their two actors: a statement whose target is only the subject of what is
+// said ("Officials said the target of the strike was a vehicle", "residents
+// say Israeli planes were spotted": the speaker does nothing to the actor it
+// mentions; an accusation was recoded by speechContent before), and a
+// statement to or by a news outlet, which is how a report reached the press,
+// not an act ("told Reuters", "state television said"). It returns evs
+// without them.
+func (c *Coder) plainStatements(sc *Scratch, evs []event.Event) []event.Event {
+	out := evs[:0]
+	for _, e := range evs {
+		if e.Code == "010" && e.VerbSpan.First > 0 {
+			v := e.VerbSpan.First - 1
+			switch {
+			case e.TargetSpan.First > 0 && sc.contentClause(v, e.TargetSpan.First-1) >= 0:
+				if sc.tr != nil {
+					sc.trace("  dropped %s → %s 010: the target is only what the statement is about", e.Source, e.Target)
+				}
+				continue
+			case mediaRole(e.Source) || mediaRole(e.Target):
+				if sc.tr != nil {
+					sc.trace("  dropped %s → %s 010: a news outlet carries the statement (attribution)", e.Source, e.Target)
+				}
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// mediaRole reports whether an actor code has the media role (MED) after
+// its country or organisation part.
+func mediaRole(code string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		if code[i:i+3] == "MED" {
+			return true
+		}
+	}
+	return false
+}
+
+// contentClause returns the clause (0-based word) said by speech word v
+// whose subject holds word t: the path from t climbs through a subject
+// relation to a clause that is a complement of v, directly or through the
+// statement noun v names ("issued a statement claiming that ..."). -1 when
+// t is not the subject of what v says.
+func (sc *Scratch) contentClause(v, t int) int {
+	subject := false
+	for k, d := t, 0; k >= 0 && d < 12; d++ {
+		h := sc.head(k)
+		if h < 0 {
+			return -1
+		}
+		rel := sc.rel(k)
+		if strings.HasPrefix(rel, "nsubj") {
+			subject = true
+			if h == v {
+				return -1 // the speaker itself
+			}
+		}
+		if subject && (rel == "ccomp" || rel == "xcomp" || rel == "parataxis") {
+			// k is a clause; it is said by v when it hangs from v or from a
+			// word of v's own phrase (the statement noun and its participle)
+			for a, n := h, 0; a >= 0 && n < 4; n++ {
+				if a == v {
+					return k
+				}
+				a = sc.head(a)
+			}
+			return -1
+		}
+		k = h
+	}
+	return -1
+}
+
+// clauseOf returns the clause head (0-based) that word k belongs to: the
+// nearest ancestor-or-self that is a verb or a predicate.
+func (sc *Scratch) clauseOf(k int) int {
+	for d := 0; k >= 0 && d < 12; d++ {
+		switch sc.s.Words[k].UPOS {
+		case "VERB", "ADJ", "AUX":
+			return k
+		}
+		h := sc.head(k)
+		if h < 0 {
+			return k
+		}
+		k = h
+	}
+	return k
+}
+
+// impliedTarget appends the target an act names by convention when the
+// sentence names none: a protest is against the protesters' own government
+// ("Thousands of Armenians protested in Yerevan" → ARMCVL → ARMGOV 141;
+// "Hundreds of demonstrators marched through the capital": ---CVL →
+// ---GOV, whose country the story may give), and a curfew, a state of
+// emergency or restrictions imposed with no one named fall on the imposer's
+// own population ("The government imposed a curfew" → ---GOV → ---CVL;
+// "Nigeria declared a state of emergency" → NGA → NGACVL). The target has
+// no words of its own (an empty span).
+func (c *Coder) impliedTarget(sc *Scratch, code string, v int, out []actorRef) []actorRef {
+	if len(sc.srcs) == 0 || len(code) < 3 {
+		return out
+	}
+	var role string
+	switch {
+	case code[:2] == "14":
+		// the people protest their government; a state "protesting" a
+		// decision is another act ("Greece and Cyprus protested the
+		// decision"), left to its patterns
+		for _, s := range sc.srcs {
+			if stateActor(s.code) {
+				return out
+			}
+		}
+		role = "GOV"
+	case strings.HasPrefix(code, "172"):
+		role = "CVL"
+	default:
+		return out
+	}
+	country := dict.NullCode
+	if s := sc.srcs[0].code; len(s) >= 3 {
+		if _, ok := cameo.LookupCountry(s[:3]); ok {
+			country = s[:3] // not a religion or an organisation ("MOSOPP", "IGOUNO")
+		}
+	}
+	if sc.tr != nil {
+		sc.trace("  implied target %s (the convention of %s)", country+role, code)
+	}
+	return append(out, actorRef{code: country + role, head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
+}
+
+// stateActor reports whether an actor code is a state acting: a bare
+// country, or a country's government, legislature, judiciary, armed forces
+// or police.
+func stateActor(code string) bool {
+	if len(code) == 3 {
+		return code != dict.NullCode
+	}
+	if len(code) < 6 {
+		return false
+	}
+	switch code[3:6] {
+	case "GOV", "LEG", "JUD", "MIL", "COP", "SPY":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,169 @@
+package goldeval
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/event"
+)
+
+func TestParseActor(t *testing.T) {
+	for _, c := range []struct {
+		code string
+		want Actor
+	}{
+		{"USA", Actor{"USA", ""}},
+		{"USAGOV", Actor{"USA", "gov"}},
+		{"SDNREBMIL", Actor{"SDN", "arm"}},
+		{"NGACOP", Actor{"NGA", "sec"}},
+		{"IGOUNO", Actor{"IGOUNO", ""}},
+		{"IGOUNOPKO", Actor{"IGOUNO", "sec"}},
+		{"NGOHLH", Actor{"NGO", "soc"}},
+		{"---INS", Actor{"", "arm"}},
+		{"---", Actor{"", ""}},
+		{"", Actor{"", ""}},
+		{"AFGCVL", Actor{"AFG", "soc"}},
+	} {
+		if got := ParseActor(c.code); got != c.want {
+			t.Errorf("ParseActor(%q) = %+v, want %+v", c.code, got, c.want)
+		}
+	}
+}
+
+func TestMatches(t *testing.T) {
+	for _, c := range []struct {
+		gold, produced string
+		want           bool
+	}{
+		{"USA", "USAMIL", true},       // a gold country matches any of its roles
+		{"USAGOV", "USA", true},       // a state acting is its government
+		{"USAMIL", "USA", false},      // but not its army
+		{"USAGOV", "USALEG", true},    // same family
+		{"USAGOV", "USAMIL", false},   // other family
+		{"---INS", "---", true},       // unknown only where gold is unknown
+		{"AFGINS", "---INS", false},   // a produced unknown country never matches a known one
+		{"---", "AFG", false},         // nor a known country an unknown one
+		{"IGOUNO", "IGOUNOPKO", true}, // organisations compare on six letters
+		{"IGOUNO", "IGOEUREEC", false},
+	} {
+		if got := matches(ParseActor(c.gold), ParseActor(c.produced)); got != c.want {
+			t.Errorf("matches(%s, %s) = %v, want %v", c.gold, c.produced, got, c.want)
+		}
+	}
+}
+
+func ev(src, code, tgt string) event.Event {
+	return event.Event{Source: src, Target: tgt, Code: code, Date: "2020-01-02"}
+}
+
+func TestScore(t *testing.T) {
+	gold := Doc{ID: "d", Events: []Event{
+		{Source: "USAMIL", Target: "AFGCVL", Code: "195", Quote: "q"},
+		{Source: "NGO", Target: "USAMIL", Code: "111", Quote: "q"},
+		{Source: "ARMGOV", Target: "AZEGOV", Code: "057", Quote: "q"},
+		{Source: "RUSGOV", Target: "UKRGOV", Code: "112", Quote: "q"},
+		{Source: "FRAGOV", Target: "DEUGOV", Code: "010", Quote: "q", Optional: true},
+		{Source: "CHNGOV", Target: "TWN", Code: "138", Quote: "q", Date: "2019"},
+	}}
+	produced := []event.Event{
+		ev("USAMIL", "190", "AFGCVL"), // matches 195 by root
+		ev("USAMIL", "195", "AFGCVL"), // the same attack again: a repeat
+		ev("AZEGOV", "057", "ARMGOV"), // reciprocal: either direction
+		ev("UKRGOV", "112", "RUSGOV"), // reversed
+		ev("FRAGOV", "010", "DEUGOV"), // optional: neither right nor wrong
+		ev("USAMED", "010", "AFGGOV"), // an outlet
+		ev("NGO", "120", "USAMIL"),    // the gold's actors, another root
+		ev("---INS", "180", "PAKCVL"), // unknown actor
+		ev("CHNGOV", "138", "TWNGOV"), // matched, wrong date
+		ev("BRAGOV", "010", "ARGGOV"), // a statement nobody coded
+		ev("BRAGOV", "080", "ARGGOV"), // spurious
+		ev("GBRGOV", "195", "AFGCVL"), // gold's root and target, wrong source
+	}
+	r := Score(gold, produced, "2020-01-02")
+	if len(r.Matches) != 3 || len(r.Optional) != 1 {
+		t.Fatalf("matches %d optional %d, want 3 and 1: %+v", len(r.Matches), len(r.Optional), r)
+	}
+	patterns := map[string]int{}
+	for _, w := range r.Wrong {
+		patterns[w.Pattern]++
+	}
+	want := map[string]int{Repeat: 1, Reversed: 1, Outlet: 1, WrongRoot: 1, UnknownActor: 1, Statement: 1, Spurious: 1, WrongActors: 1}
+	for k, v := range want {
+		if patterns[k] != v {
+			t.Errorf("pattern %q: %d, want %d (all %v)", k, patterns[k], v, patterns)
+		}
+	}
+	if len(r.Missed) != 2 {
+		t.Fatalf("missed %+v, want the NGO criticism and the Russian accusation", r.Missed)
+	}
+	for _, m := range r.Missed {
+		switch m.Gold.Code {
+		case "111":
+			if m.Pattern != MissedRoot {
+				t.Errorf("111 missed as %q, want %q", m.Pattern, MissedRoot)
+			}
+		case "112":
+			if m.Pattern != MissedActors {
+				t.Errorf("112 missed as %q, want %q", m.Pattern, MissedActors)
+			}
+		}
+	}
+	s := Sum([]DocResult{r})
+	if s.Gold != 5 || s.Matched != 3 || s.Wrong != 8 || s.Produced != 12 {
+		t.Errorf("sum %+v", s)
+	}
+	if s.Precision != 3.0/11 || s.Recall != 3.0/5 {
+		t.Errorf("P %.3f R %.3f, want %.3f %.3f", s.Precision, s.Recall, 3.0/11, 3.0/5)
+	}
+	if s.DateRight != 2.0/3 { // the 2019 threat was coded on the article date
+		t.Errorf("date right %.3f, want 0.667", s.DateRight)
+	}
+}
+
+func TestRead(t *testing.T) {
+	good := `# comment
+{"doc":"a","events":[{"source":"USA","target":"IRN","code":"112","quote":"accused Iran"}]}
+
+{"doc":"b","events":[]}
+`
+	docs, err := Read(strings.NewReader(good), "g.jsonl")
+	if err != nil || len(docs) != 2 || docs[0].Line != 2 || docs[1].Line != 4 {
+		t.Fatalf("Read: %v %+v", err, docs)
+	}
+	if err := CheckQuotes(docs, map[string]string{"a": "The US accused Iran.", "b": ""}); err != nil {
+		t.Errorf("CheckQuotes: %v", err)
+	}
+	if err := CheckQuotes(docs, map[string]string{"a": "The US blamed Iran.", "b": ""}); err == nil || !strings.Contains(err.Error(), "g.jsonl:2: events[0].quote") {
+		t.Errorf("CheckQuotes on a missing quote: %v", err)
+	}
+	for _, c := range []struct{ in, want string }{
+		{`{"doc":"a","events":[{"source":"USA","target":"IRN","code":"999","quote":"q"}]}`, "g.jsonl:1: events[0].code"},
+		{`{"doc":"a","events":[{"source":"","target":"IRN","code":"112","quote":"q"}]}`, "events[0].source: missing"},
+		{`{"doc":"a","events":[{"source":"US","target":"IRN","code":"112","quote":"q"}]}`, "events[0].source"},
+		{`{"doc":"a","events":[{"source":"USA","target":"IRN","code":"112"}]}`, "events[0].quote: missing"},
+		{`{"doc":"","events":[]}`, "doc: missing"},
+		{`{"doc":"a","events":[]}` + "\n" + `{"doc":"a","events":[]}`, "g.jsonl:2: doc: \"a\" already annotated on line 1"},
+		{`{"doc":"a","evnts":[]}`, "unknown field"},
+		{`{"doc":"a"`, "g.jsonl:1: gold record"},
+	} {
+		_, err := Read(strings.NewReader(c.in), "g.jsonl")
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Read(%s): %v, want an error with %q", c.in, err, c.want)
+		}
+	}
+}
+
+func TestHalf(t *testing.T) {
+	tune := 0
+	for i := range 200 {
+		if Half(strings.Repeat("x", i%7)+string(rune('a'+i%26))+string(rune('0'+i/26))) == "tune" {
+			tune++
+		}
+	}
+	if tune < 70 || tune > 130 {
+		t.Errorf("%d of 200 ids in the tuning half; the hash should split about evenly", tune)
+	}
+	if Half("wn001") != Half("wn001") {
+		t.Error("Half is not deterministic")
+	}
+}

@@ -1,0 +1,69 @@
+package coder
+
+import "strings"
+
+// unrealized says why the act of verb v is not one that happened, as a
+// coder of news reads it, or "" when nothing says so:
+//   - no actor did it: a subject of "neither ... nor" or "no" ("Neither
+//     Russia nor Ukraine attended the summit", "No country sent troops");
+//   - it is a habit, not an event: a present-tense verb with an adverb of
+//     frequency ("Qatar frequently mediates between Israel and Hamas",
+//     "Iran routinely tests missiles");
+//   - it is an obligation, something avoided, refused, planned or asked
+//     for: the complement of "required/obliged to", "avoided", "refused to",
+//     "plans to", "asked/urged to" ("Iran is required to inform the IAEA",
+//     "Pakistan avoided attacking India"; the refusal or the request itself
+//     is coded on its own verb).
+//
+// Negation proper ("did not attack") and stopping ("stopped fighting") are
+// the negation policy's (negated, ceased).
+func (sc *Scratch) unrealized(v int) string {
+	for _, k := range sc.children(v) {
+		d := sc.s.Words[k].Deprel
+		if !strings.HasPrefix(d, "nsubj") {
+			continue
+		}
+		if sc.low[k] == "none" || sc.low[k] == "nobody" || sc.low[k] == "neither" {
+			return "no actor did it (" + sc.low[k] + ")"
+		}
+		for _, j := range sc.children(k) {
+			if (sc.low[j] == "neither" || sc.low[j] == "no") && (sc.rel(j) == "cc" || sc.rel(j) == "det" || sc.rel(j) == "advmod") {
+				return "no actor did it (" + sc.low[j] + " ...)"
+			}
+		}
+	}
+	if sc.s.Words[v].Feat("Tense") == "Pres" && sc.s.Words[v].Feat("VerbForm") == "Fin" {
+		for _, k := range sc.children(v) {
+			if sc.s.Words[k].Deprel == "advmod" && frequencyAdverbs[sc.low[k]] {
+				return "a habit (" + sc.low[k] + ")"
+			}
+		}
+	}
+	if h := sc.head(v); h >= 0 {
+		switch sc.s.Words[v].Deprel {
+		case "xcomp", "ccomp", "obj", "advcl":
+			if l := strings.ToLower(sc.s.Words[h].Lemma); unrealizingHeads[l] {
+				return "the complement of " + l
+			}
+		}
+	}
+	return ""
+}
+
+// frequencyAdverbs make a present-tense act a habit.
+var frequencyAdverbs = map[string]bool{
+	"frequently": true, "often": true, "usually": true, "regularly": true, "routinely": true,
+	"traditionally": true, "always": true, "typically": true, "generally": true, "sometimes": true,
+	"normally": true, "habitually": true, "customarily": true, "occasionally": true,
+}
+
+// unrealizingHeads are verbs (and participles) whose complement is an act
+// that is owed, avoided, refused, planned or asked for rather than done:
+// "Iran is required to inform the IAEA", "plans to open an embassy", "asked
+// the council to help the girls" (the request is coded on its own verb, and
+// its patterns name the act asked for: "urged Gondor to release").
+var unrealizingHeads = map[string]bool{
+	"require": true, "oblige": true, "obligate": true, "avoid": true, "refuse": true, "decline": true,
+	"want": true, "plan": true, "intend": true, "seek": true, "propose": true,
+	"ask": true, "urge": true, "request": true, "encourage": true, "invite": true,
+}
