@@ -149,7 +149,7 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 			c := coded{Result: w.Analyze(doc)}
 			if extractor != nil {
 				c.record = extractor.Extract(sc, gkg.Article{DocID: doc.ID, URL: doc.URL, Source: doc.Source,
-					Title: doc.Title, Date: c.Date, Doc: &c.Parsed, Events: c.Events})
+					Title: doc.Title, Date: c.Date, Doc: &c.Parsed, Events: c.Events, Dateline: c.Dateline})
 			}
 			return c
 		}

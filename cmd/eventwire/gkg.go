@@ -74,7 +74,7 @@ func runGKG(args []string, stdout, stderr io.Writer) error {
 	}
 	res := an.NewWorker().Analyze(doc)
 	rec := x.Extract(nil, gkg.Article{DocID: doc.ID, URL: doc.URL, Source: doc.Source, Title: doc.Title,
-		Date: doc.Date, Doc: &res.Parsed, Events: res.Events})
+		Date: doc.Date, Doc: &res.Parsed, Events: res.Events, Dateline: res.Dateline})
 	if *format == "text" {
 		return gkg.WriteSummary(stdout, &rec)
 	}

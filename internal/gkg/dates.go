@@ -28,9 +28,9 @@ func (x *Extractor) dates(sc *Scratch, d *nlp.Document, r *Record) {
 				if res >= 3 {
 					m.Day = t.Day()
 				}
-				if res == 4 {
-					m.Year = 0
-				}
+				// res 4 (no year written): the year is the one the
+				// time expressions resolved from the article's date
+				// ("March 3" in a story of 10 March 2024 is 2024's).
 				r.Dates = append(r.Dates, m)
 			}
 			switch e.Gran {

@@ -35,6 +35,12 @@ func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 			mentions = append(mentions, f.Mention)
 		}
 	}
+	defer func() {
+		for k := range d.Sentences {
+			sc.lowerSentence(&d.Sentences[k])
+			x.adjectivePlaces(sc, &d.Sentences[k], r)
+		}
+	}()
 	if len(mentions) == 0 {
 		return
 	}
@@ -89,6 +95,11 @@ cardinal father sir lord lady dame professor prof emir sultan ayatollah premier 
 // notNames are capitalised words that do not start or make up a name.
 var notNames = wordSet(`i january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// notAcronyms are upper-case abbreviations that name no organisation: time
+// zones and units.
+var notAcronyms = wordSet(`gmt bst utc est edt cst cdt pst pdt cet cest eet eest ist jst aest mw kw gw mwh kwh gwh
+km kg mph kph bpd ppm am pm bc ad ce bce`)
 
 // connectors join the words of one name when both sides are capitalised.
 var connectors = wordSet(`of de du des la le al el von van der den ter bin bint ibn da di del dos das`)
@@ -271,6 +282,13 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 
 // addEntity types the name spanning words i..j (0-based) of sentence k.
 func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i, j int, evs []event.Event, r *Record) {
+	// A name the dictionaries know as an organisation keeps its rank
+	// words ("General Electric", "General Motors") and is one.
+	known := x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)
+	if orgCode(known) {
+		x.addTyped(sc, d, s, k, i, j, Organization, "dict", known, r)
+		return
+	}
 	// Leading titles make a person and are not part of the name.
 	title := false
 	for i < j && titles[string(sc.lw(i))] {
@@ -345,7 +363,9 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Person, "title"
 	case !single && x.givenName(sc, i) && s.Words[j].UPOS == "PROPN":
 		e.Type, e.Why = Person, "first-name"
-	case acronym && single:
+	case !title && orgCode(x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)):
+		e.Type, e.Why = Organization, "dict"
+	case acronym && single && !notAcronyms[low]:
 		e.Type, e.Why = Organization, "acronym"
 	case !single && subjectOfSpeech(s, i, j):
 		e.Type, e.Why = Person, "speaker"
@@ -366,6 +386,15 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		}
 		e.Actor = x.agentCode(sc, s, i, j, country)
 	}
+	r.Entities = append(r.Entities, e)
+}
+
+// addTyped adds the name spanning words i..j of sentence k with its type.
+func (x *Extractor) addTyped(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i, j int, typ, why, actor string, r *Record) {
+	e := Entity{Start: s.Words[i].Start, End: wordEnd(d, &s.Words[j]), Sentence: k + 1, First: s.Words[i].ID, Last: s.Words[j].ID,
+		Type: typ, Why: why, Actor: actor}
+	e.Text = spanText(d, s, i, j)
+	e.Canonical = e.Text
 	r.Entities = append(r.Entities, e)
 }
 
@@ -463,19 +492,25 @@ func (x *Extractor) actorFor(sc *Scratch, s *nlp.Sentence, i, j int, evs []event
 			return ev.Target
 		}
 	}
-	if x.opt.Dict == nil {
+	return x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)
+}
+
+// dictActor returns the code of the dictionary actor whose phrase is the n
+// words low(0)..low(n-1) (lower case), "" when none.
+func (x *Extractor) dictActor(low func(m int) string, n int) string {
+	if x.opt.Dict == nil || n == 0 {
 		return ""
 	}
-	refs := x.opt.Dict.ActorsStarting(string(sc.lw(i)), nil)
+	refs := x.opt.Dict.ActorsStarting(low(0), nil)
 	for _, ref := range refs {
 		a := &x.opt.Dict.Actors[ref.Entry]
 		p := a.Names[ref.Name]
-		if len(p) != j-i+1 {
+		if len(p) != n {
 			continue
 		}
 		ok := true
 		for m, pw := range p {
-			l := string(sc.lw(i + m))
+			l := low(m)
 			if pw.Synset || !(l == pw.Text || pw.Prefix && strings.HasPrefix(l, pw.Text)) {
 				ok = false
 				break
@@ -488,6 +523,13 @@ func (x *Extractor) actorFor(sc *Scratch, s *nlp.Sentence, i, j int, evs []event
 		}
 	}
 	return ""
+}
+
+// dictActorText returns the code of the dictionary actor named by text
+// (words separated by spaces), "" when none.
+func (x *Extractor) dictActorText(text string) string {
+	ws := strings.Fields(strings.ToLower(text))
+	return x.dictActor(func(m int) string { return ws[m] }, len(ws))
 }
 
 // agentCode returns the code of the first dictionary agent (role noun)

@@ -16,6 +16,8 @@ package gkg
 
 import (
 	"fmt"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/dict"
@@ -36,6 +38,10 @@ type Article struct {
 	Date   time.Time // publication date; zero when unknown
 	Doc    *nlp.Document
 	Events []event.Event
+	// Dateline is the place of the report's dateline (analyze.Result's),
+	// "" for none; the parsed sentences leave the dateline out, so its
+	// place and agency are read from here and the document text.
+	Dateline string
 }
 
 // The knowledge record and its parts are those of internal/knowledge, the
@@ -81,6 +87,8 @@ type Extractor struct {
 	lex    *lexicon
 	themes *themeRules
 	names  map[string]bool // given names, lower case
+	// adjectives maps nationality adjectives to their country's place.
+	adjectives map[string]*event.Geo
 }
 
 // New builds an Extractor from the embedded lexicon, theme rules and name
@@ -98,7 +106,7 @@ func New(opt Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading given names: %w", err)
 	}
-	return &Extractor{opt: opt, lex: lex, themes: th, names: names}, nil
+	return &Extractor{opt: opt, lex: lex, themes: th, names: names, adjectives: countryAdjectives(opt.Gazetteer)}, nil
 }
 
 // Scratch holds one goroutine's buffers. It is not safe for concurrent use.
@@ -134,7 +142,7 @@ func (x *Extractor) Extract(sc *Scratch, a Article) Record {
 	}
 	r := Record{
 		Date:       date.UTC().Format("20060102150405"),
-		SourceName: a.Source,
+		SourceName: commonName(a.URL, a.Source),
 		DocumentID: a.URL,
 		Title:      a.Title,
 	}
@@ -149,6 +157,7 @@ func (x *Extractor) Extract(sc *Scratch, a Article) Record {
 		sc.exprs = append(sc.exprs, sc.finder.Find(&d.Sentences[k], date, nil))
 	}
 	x.places(sc, &d, a.Events, &r)
+	x.dateline(sc, &d, a.Dateline, a.Events, &r)
 	x.entities(sc, &d, a.Events, &r)
 	x.matchThemes(sc, &d, &r)
 	x.tone(sc, &d, a.Events, &r)
@@ -156,4 +165,14 @@ func (x *Extractor) Extract(sc *Scratch, a Article) Record {
 	x.counts(sc, &d, a.Events, &r)
 	x.quotations(sc, &d, a.Events, &r)
 	return r
+}
+
+// commonName returns GDELT's V2SourceCommonName: the host of the article's
+// URL without "www." ("bbc.co.uk"), else source.
+func commonName(rawURL, source string) string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil || u.Hostname() == "" {
+		return source
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }

@@ -59,6 +59,7 @@ func findQuotes(text string) []quoteSpan {
 // quotations finds the quoted spans with their introducing verb and
 // speaker.
 func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, r *Record) {
+	prevEnd, prevSpeaker, prevActor := -1, "", "" // the last attributed quotation
 	for _, q := range findQuotes(d.Text) {
 		if q.end-q.start > maxQuoteBytes || q.end <= q.start {
 			continue
@@ -80,10 +81,30 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 				break
 			}
 		}
-		if v < 0 && len(strings.Fields(quote)) < minQuoteWords {
+		// "..., according to X": X speaks.
+		acc, aa, ab := -1, 0, 0
+		if v < 0 {
+			for _, at := range [2]int{q.start, q.end} {
+				if sk := sentenceAt(d, at); sk >= 0 {
+					if a, b, ok := accordingTo(&d.Sentences[sk], q); ok {
+						acc, aa, ab = sk, a, b
+						break
+					}
+				}
+			}
+		}
+		if v < 0 && acc < 0 && len(strings.Fields(quote)) < minQuoteWords {
 			continue
 		}
 		qt := Quotation{Offset: q.start, Length: q.end - q.start, Quote: quote}
+		if acc >= 0 {
+			s := &d.Sentences[acc]
+			qt.Verb = "according to"
+			qt.Speaker = spanText(d, s, aa, ab)
+			start, end := s.Words[aa].Start, s.Words[ab].End
+			qt.Speaker = entityIn(r.Entities, start, end, qt.Speaker, -1)
+			qt.Actor = speakerActor(evs, r.Entities, start, end)
+		}
 		if v >= 0 {
 			s := &d.Sentences[k]
 			qt.Verb = s.Words[v].Form
@@ -97,14 +118,33 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 						qt.Speaker, start, end = spanText(d, ss, a, b), ss.Words[a].Start, ss.Words[b].End
 					}
 				}
-				if p := strings.ToLower(qt.Speaker); p == "he" || p == "she" {
-					// The last person named before the quote.
+				if p := strings.ToLower(qt.Speaker); p == "he" || p == "she" || p == "they" || p == "it" {
+					// The last person (organisation for "it" and
+					// "they") named before the quote.
+					want := Person
+					if p == "it" || p == "they" {
+						want = Organization
+					}
+					qt.Speaker = ""
 					for i := len(r.Entities) - 1; i >= 0; i-- {
-						if e := &r.Entities[i]; e.Type == Person && e.End <= q.start {
+						if e := &r.Entities[i]; e.Type == want && e.End <= q.start {
 							qt.Speaker, start, end = e.Canonical, e.Start, e.End
 							ss = nil
 							break
 						}
+					}
+				} else if ss != nil {
+					// The person or organisation named in the subject
+					// ("Hamas spokesman Abu Obeida" → "Abu Obeida");
+					// else the subject when it is a noun phrase, not a
+					// clause.
+					h := &ss.Words[headOf(ss, a, b)]
+					n := entityIn(r.Entities, start, end, "", h.End)
+					switch {
+					case n != "":
+						qt.Speaker = n
+					case clause(ss, a, b):
+						qt.Speaker = ""
 					}
 				}
 				qt.Actor = speakerActor(evs, r.Entities, start, end)
@@ -114,8 +154,63 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 				}
 			}
 		}
+		// A quotation with no attribution of its own that follows an
+		// attributed one within two sentences continues it.
+		if qt.Speaker == "" && v < 0 && prevSpeaker != "" && prevEnd >= 0 {
+			if a, b := sentenceAt(d, prevEnd), sentenceAt(d, q.start); a >= 0 && b >= a && b-a <= 2 {
+				qt.Speaker, qt.Actor = prevSpeaker, prevActor
+			}
+		}
+		if qt.Speaker != "" {
+			prevEnd, prevSpeaker, prevActor = q.end, qt.Speaker, qt.Actor
+		}
 		r.Quotations = append(r.Quotations, qt)
 	}
+}
+
+// entityIn returns the canonical name of the first person, else
+// organisation, named within [start, end), else def. When headEnd is not
+// -1, an organisation must end there (be the phrase's head: "the
+// ministry", not "the NGO representatives").
+func entityIn(ents []Entity, start, end int, def string, headEnd int) string {
+	for _, want := range [2]string{Person, Organization} {
+		for i := range ents {
+			if e := &ents[i]; e.Type == want && e.Start >= start && e.End <= end && (want == Person || headEnd < 0 || e.End == headEnd) {
+				return e.Canonical
+			}
+		}
+	}
+	return def
+}
+
+// clause reports whether words a..b of s are a clause rather than a noun
+// phrase: they hold a verb or auxiliary, or run over eight words.
+func clause(s *nlp.Sentence, a, b int) bool {
+	if b-a >= 8 {
+		return true
+	}
+	for m := a; m <= b; m++ {
+		if u := s.Words[m].UPOS; u == "VERB" || u == "AUX" {
+			return true
+		}
+	}
+	return false
+}
+
+// accordingTo finds "according to X" outside quote q in s and returns X's
+// words: the proper or common nouns after "to", with their determiners and
+// adjectives.
+func accordingTo(s *nlp.Sentence, q quoteSpan) (int, int, bool) {
+	for i := 0; i+2 < len(s.Words); i++ {
+		if inQuote(&s.Words[i], q) || !strings.EqualFold(s.Words[i].Form, "according") || !strings.EqualFold(s.Words[i+1].Form, "to") {
+			continue
+		}
+		a, b, ok := nounPhrase(s, i+2, 1)
+		if ok && !clause(s, a, b) {
+			return a, b, true
+		}
+	}
+	return 0, 0, false
 }
 
 // sentenceAt returns the index of the sentence containing offset at, -1.
@@ -165,6 +260,9 @@ func subject(s *nlp.Sentence, v int) (int, int, bool) {
 	for i := range s.Words {
 		w := &s.Words[i]
 		if w.Head == v+1 && (w.Deprel == "nsubj" || w.Deprel == "nsubj:pass") {
+			if relatives[strings.ToLower(w.Form)] {
+				break // "that", "which": the noun phrase before the verb
+			}
 			a, b := subtree(s, i)
 			return a, b, true
 		}
@@ -181,6 +279,10 @@ func subject(s *nlp.Sentence, v int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// relatives are pronouns that speak for no one: a relative or demonstrative
+// subject is not a speaker.
+var relatives = wordSet(`that which who whom what this these those there`)
+
 // nounPhrase returns the run of determiners, adjectives, numbers, nouns and
 // pronouns from word i stepping by dir, when it holds a noun or pronoun;
 // words are 0-based.
@@ -188,7 +290,7 @@ func nounPhrase(s *nlp.Sentence, i, dir int) (int, int, bool) {
 	a, b, noun := -1, -1, false
 	for m := i; m >= 0 && m < len(s.Words); m += dir {
 		u := s.Words[m].UPOS
-		if u != "NOUN" && u != "PROPN" && u != "PRON" && u != "DET" && u != "ADJ" && u != "NUM" {
+		if u != "NOUN" && u != "PROPN" && u != "PRON" && u != "DET" && u != "ADJ" && u != "NUM" || relatives[strings.ToLower(s.Words[m].Form)] {
 			break
 		}
 		noun = noun || u == "NOUN" || u == "PROPN" || u == "PRON"

@@ -38,10 +38,16 @@ func parseThemes(data []byte, name string) (*themeRules, error) {
 				return fmt.Errorf("%s:%d: pattern word %q: want lower case", name, line, w)
 			}
 		}
-		if f := r.words[0]; strings.HasSuffix(f, "*") {
-			t.prefixed = append(t.prefixed, r)
-		} else {
-			t.byFirst[f] = append(t.byFirst[f], r)
+		add := func(r themeRule) {
+			if f := r.words[0]; strings.HasSuffix(f, "*") {
+				t.prefixed = append(t.prefixed, r)
+			} else {
+				t.byFirst[f] = append(t.byFirst[f], r)
+			}
+		}
+		add(r)
+		if hw := hyphenated(r.words); hw != nil {
+			add(themeRule{theme: th, words: hw, line: line})
 		}
 		return nil
 	})
@@ -55,7 +61,53 @@ func (sc *Scratch) wordMatches(p string, s *nlp.Sentence, i int) bool {
 	if stem, ok := strings.CutSuffix(p, "*"); ok {
 		return strings.HasPrefix(string(low), stem) || strings.HasPrefix(lemma, stem)
 	}
-	return string(low) == p || lemma == p
+	if string(low) == p || lemma == p {
+		return true
+	}
+	// plural nouns the lemmatiser left alone ("talks"), and hyphenated
+	// forms written as one word ("cease-fire" for "ceasefire")
+	if s.Words[i].UPOS == "NOUN" && singular(string(low)) == p {
+		return true
+	}
+	return strings.IndexByte(string(low), '-') > 0 && strings.ReplaceAll(string(low), "-", "") == strings.ReplaceAll(p, "-", "")
+}
+
+// singular strips a plural ending from a lower-case noun: "talks" →
+// "talk", "ceasefires" → "ceasefire", "crises" stays.
+func singular(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "us"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// hyphenated returns the words of a pattern with each hyphenated word
+// split into its parts and hyphens ("cease-fire" → "cease", "-", "fire"),
+// as the tokenizer writes them; nil when none is hyphenated.
+func hyphenated(words []string) []string {
+	var out []string
+	split := false
+	for _, w := range words {
+		parts := strings.Split(w, "-")
+		if len(parts) < 2 || strings.HasSuffix(w, "*") {
+			out = append(out, w)
+			continue
+		}
+		split = true
+		for k, p := range parts {
+			if k > 0 {
+				out = append(out, "-")
+			}
+			out = append(out, p)
+		}
+	}
+	if !split {
+		return nil
+	}
+	return out
 }
 
 // matchThemes finds theme mentions: at each word, the longest rule of each
@@ -66,6 +118,9 @@ func (x *Extractor) matchThemes(sc *Scratch, d *nlp.Document, r *Record) {
 		sc.lowerSentence(s)
 		for i := range s.Words {
 			sc.hits = sc.hits[:0]
+			if i > 0 && notNames[string(sc.lw(i))] && capitalised(s.Words[i].Form) {
+				continue // a month or day name ("March"), not the verb or noun
+			}
 			try := func(rule *themeRule) {
 				if i+len(rule.words) > len(s.Words) {
 					return

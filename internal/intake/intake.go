@@ -175,7 +175,7 @@ func (z *Analyzer) Analyze(a *store.Article, doc document.Document) (err error) 
 			date = r.Date
 		}
 		rec := z.x.Extract(z.sc, gkg.Article{DocID: a.ID, URL: a.URL, Source: a.Source, Title: a.Title, Date: date,
-			Doc: &r.Parsed, Events: a.Events})
+			Doc: &r.Parsed, Events: a.Events, Dateline: r.Dateline})
 		a.Knowledge = &rec
 	}
 	return nil

@@ -1,0 +1,181 @@
+package gkg
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/ingest"
+)
+
+// extractArticle analyzes text as one article dated testDate with a URL and
+// its dateline, as the commands do.
+func extractArticle(t testing.TB, text, url string) Record {
+	t.Helper()
+	an, x := setup(t)
+	doc := ingest.Document{ID: "test", Text: text, Date: testDate, URL: url, Source: "Example News"}
+	res := an.NewWorker().Analyze(doc)
+	return x.Extract(nil, Article{DocID: doc.ID, URL: doc.URL, Source: doc.Source, Date: doc.Date, Doc: &res.Parsed,
+		Events: res.Events, Dateline: res.Dateline})
+}
+
+func nameList(ns []Name) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, n.Name)
+	}
+	return out
+}
+
+// TestKnownOrganisations: groups the actor dictionaries know are
+// organisations; time zones and units are not; a dateline's agency is one.
+func TestKnownOrganisations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"armed group and UN", "Fighters loyal to the Taliban attacked a checkpoint near the border. The United Nations condemned the attack.",
+			[]string{"Taliban", "United Nations"}, nil},
+		{"party and alliance", "Members of Hamas met envoys from NATO in a hotel.", []string{"Hamas", "NATO"}, nil},
+		{"units and time zones", "The new plant will deliver 300 MW from 10:00 BST on Monday, officials said.", nil, []string{"MW", "BST"}},
+		{"dateline agency", "ISLAMABAD, Pakistan (Reuters) - Officials met the delegation on Monday to discuss the border.", []string{"Reuters"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			got := nameList(r.Organizations)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("organisations %q: no %q", got, w)
+				}
+			}
+			for _, w := range tt.not {
+				if slices.Contains(got, w) {
+					t.Errorf("organisations %q: %q is none", got, w)
+				}
+			}
+		})
+	}
+}
+
+// TestAdjectivePlaces: countries named only by an adjective or a short
+// alias before a noun are places of the article; a dateline's place is
+// one.
+func TestAdjectivePlaces(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // full names of places
+	}{
+		{"adjective", "Pakistani troops crossed into the valley overnight.", []string{"Pakistan"}},
+		{"short alias", "The talks were welcomed by U.S. President Joe Biden on Monday.", []string{"United States"}},
+		{"dateline", "ISLAMABAD, Pakistan (Reuters) - Officials met the delegation on Monday to discuss the border.", []string{"Islamabad"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			var got []string
+			for _, l := range r.Locations {
+				got = append(got, l.FullName)
+			}
+			for _, w := range tt.want {
+				ok := false
+				for _, g := range got {
+					ok = ok || g == w || len(g) > len(w) && g[:len(w)+1] == w+","
+				}
+				if !ok {
+					t.Errorf("places %q: no %q", got, w)
+				}
+			}
+		})
+	}
+}
+
+// TestQuotationSpeakers: the subject of the attributing verb, the person
+// named in it, "according to", continued quotations, pronouns, and never a
+// clause.
+func TestQuotationSpeakers(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // speakers of the quotations in order
+	}{
+		{"title and group in subject",
+			`"We will not accept this attack on our people," said Hamas spokesman Abu Obeida.`, []string{"Abu Obeida"}},
+		{"continued quotation",
+			`"We will not accept this attack on our people," Maria Lopez told reporters. "It will be answered in full by our forces."`,
+			[]string{"Maria Lopez", "Maria Lopez"}},
+		{"pronoun",
+			`Maria Lopez visited the camp on Tuesday. "The situation is worse than anyone expected here," she said.`,
+			[]string{"Maria Lopez"}},
+		{"according to",
+			`The ceasefire "will hold for at least three more days," according to the United Nations.`,
+			[]string{"United Nations"}},
+		{"relative pronoun",
+			`Armed forces featured heavily in the parade that officials said "was the largest one held in this city for decades."`,
+			[]string{"officials"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			var got []string
+			for _, q := range r.Quotations {
+				got = append(got, q.Speaker)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("speakers %q, want %q (quotations %+v)", got, tt.want, r.Quotations)
+			}
+		})
+	}
+}
+
+// TestThemeForms: hyphenated and plural forms match the theme rules, and
+// a month name is no protest march.
+func TestThemeForms(t *testing.T) {
+	tests := []struct {
+		name, text, theme string
+		want              bool
+	}{
+		{"hyphenated", "The two sides agreed to a cease-fire after a week of fighting.", "CEASEFIRE", true},
+		{"plural", "Several ceasefires have collapsed in the region since the spring.", "CEASEFIRE", true},
+		{"month", "The elections will be held in March next year, the commission said.", "PROTEST", false},
+		{"verb", "Thousands of people will march through the capital on Sunday.", "PROTEST", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			got := false
+			for _, th := range r.Themes {
+				got = got || th.Theme == tt.theme
+			}
+			if got != tt.want {
+				t.Errorf("theme %s: %v, want %v (themes %+v)", tt.theme, got, tt.want, r.Themes)
+			}
+		})
+	}
+}
+
+// TestSourceCommonName: the URL's host without "www.", else the source.
+func TestSourceCommonName(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"https://www.bbc.co.uk/news/world-1", "bbc.co.uk"},
+		{"http://en.wikinews.org/wiki/X", "en.wikinews.org"},
+		{"", "Example News"},
+		{"not a url", "Example News"},
+	}
+	for _, tt := range tests {
+		if got := commonName(tt.url, "Example News"); got != tt.want {
+			t.Errorf("commonName(%q) = %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}
+
+// TestDatesWithoutYear: a day and month without a year keep resolution 4
+// and take the year resolved from the article's date.
+func TestDatesWithoutYear(t *testing.T) {
+	r := extractArticle(t, "The talks resumed on November 3 in Geneva.", "")
+	if len(r.Dates) != 1 {
+		t.Fatalf("dates: %+v", r.Dates)
+	}
+	d := r.Dates[0]
+	if d.Resolution != 4 || d.Month != 11 || d.Day != 3 || d.Year != 2022 {
+		t.Errorf("date %+v, want resolution 4, 2022-11-03", d)
+	}
+}
