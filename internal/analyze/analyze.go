@@ -51,7 +51,23 @@ type Analyzer struct {
 // New loads the embedded language models (and gazetteer unless opt.NoGeo)
 // and returns an Analyzer coding with set.
 func New(set *dict.Set, opt Options) (*Analyzer, error) {
+	// The gazetteer decodes while the models do (each is loaded once per
+	// process and shared read-only), so that a short run starts sooner.
+	var (
+		gaz    *geo.Gazetteer
+		gazErr = make(chan error, 1)
+	)
+	if !opt.NoGeo {
+		go func() {
+			var err error
+			gaz, err = geo.Default()
+			gazErr <- err
+		}()
+	} else {
+		gazErr <- nil
+	}
 	p, err := pipeline.Default()
+	gerr := <-gazErr
 	if err != nil {
 		return nil, err
 	}
@@ -66,11 +82,10 @@ func New(set *dict.Set, opt Options) (*Analyzer, error) {
 	if err := a.tx.Validate(); err != nil {
 		return nil, fmt.Errorf("analyzer options: %w", err)
 	}
-	if !opt.NoGeo {
-		if a.gaz, err = geo.Default(); err != nil {
-			return nil, fmt.Errorf("loading gazetteer: %w", err)
-		}
+	if gerr != nil {
+		return nil, fmt.Errorf("loading gazetteer: %w", gerr)
 	}
+	a.gaz = gaz
 	return a, nil
 }
 

