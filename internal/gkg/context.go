@@ -13,13 +13,18 @@ import (
 
 // countryAdjectives maps the lower-cased nationality adjectives of the
 // gazetteer's countries ("pakistani", "u.s.") to the country's place.
-func countryAdjectives(g *geo.Gazetteer) map[string]*event.Geo {
+// names holds their lower-cased names and aliases.
+func countryAdjectives(g *geo.Gazetteer) (m map[string]*event.Geo, names map[string]bool) {
 	if g == nil {
-		return nil
+		return nil, nil
 	}
-	m := map[string]*event.Geo{}
+	m, names = map[string]*event.Geo{}, map[string]bool{}
 	for i := range g.Countries {
 		c := &g.Countries[i]
+		names[strings.ToLower(c.Name)] = true
+		for _, a := range c.Aliases {
+			names[strings.ToLower(a)] = true
+		}
 		id := c.FIPS
 		if id == "" {
 			id = c.ISO2
@@ -41,7 +46,7 @@ func countryAdjectives(g *geo.Gazetteer) map[string]*event.Geo {
 			}
 		}
 	}
-	return m
+	return m, names
 }
 
 // adjectivePlaces adds the countries named only by their nationality

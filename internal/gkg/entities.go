@@ -84,7 +84,7 @@ company corporation corp inc ltd llc association federation front movement gover
 church league fund group forces foundation congress authority service tribunal academy school hospital club
 network news times post press bureau secretariat alliance coalition brigade brigades corps guard cabinet chamber
 duma knesset majlis administration directorate board centre center society command red crescent cross
-airlines airways ngo`)
+airlines airways ngo gazette herald tribune journal telegraph museum gallery galleries planetarium`)
 
 // titles before a name make it a person's ("President Emmanuel Macron").
 var titles = wordSet(`president minister mr mrs ms miss dr sen senator rep gen general col colonel lt
@@ -99,7 +99,44 @@ monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul
 // notAcronyms are upper-case abbreviations that name no organisation: time
 // zones and units.
 var notAcronyms = wordSet(`gmt bst utc est edt cst cdt pst pdt cet cest eet eest ist jst aest mw kw gw mwh kwh gwh
-km kg mph kph bpd ppm am pm bc ad ce bce`)
+km kg mph kph bpd ppm am pm bc ad ce bce html`)
+
+// countryPrefix returns the word after a country's name (up to three
+// words) that starts words i..j, i when none.
+func (x *Extractor) countryPrefix(sc *Scratch, i, j int) int {
+	var b []byte
+	for m := i; m <= j && m < i+3; m++ {
+		if m > i {
+			b = append(b, ' ')
+		}
+		b = append(b, sc.lw(m)...)
+		if x.countries[string(b)] {
+			return m + 1
+		}
+	}
+	return i
+}
+
+// titleBefore reports whether one of the n words before word i is a
+// title.
+func titleBefore(sc *Scratch, i, n int) bool {
+	for m := i - 1; m >= 0 && m >= i-n; m-- {
+		if titles[string(sc.lw(m))] {
+			return true
+		}
+	}
+	return false
+}
+
+// roman reports whether a lower-case word is a Roman numeral ("xvii").
+func roman(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if strings.IndexByte("ivxlcdm", w[i]) < 0 {
+			return false
+		}
+	}
+	return w != ""
+}
 
 // connectors join the words of one name when both sides are capitalised.
 var connectors = wordSet(`of de du des la le al el von van der den ter bin bint ibn da di del dos das`)
@@ -250,7 +287,9 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				for c < n && c-j <= 2 && (connectors[string(sc.lw(c))] || string(sc.lw(c)) == "the") && !capitalised(s.Words[c].Form) {
 					c++
 				}
-				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) {
+				// but not after a person's name: "Fernando Cheung of the
+				// Labour Party" is a person and a party.
+				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !(j > i && x.givenName(sc, i)) {
 					j = c
 					continue
 				}
@@ -266,7 +305,63 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 			i = j
 		}
 	}
+	surnamesInContext(r)
 	x.linkShortForms(r)
+}
+
+// surnamesInContext types as persons the names of two or more words typed
+// "other" whose last word is the surname of a person the article names
+// elsewhere ("Hamdullah Mohib" with "Ambassador Mohib" later), and the
+// one-word names equal to such a surname, linked to the full name.
+func surnamesInContext(r *Record) {
+	full := map[string]string{} // lower-cased surname → a person's full name
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if e.Type == Person && strings.Contains(e.Canonical, " ") {
+			full[strings.ToLower(lastWord(e.Canonical))] = e.Canonical
+		}
+	}
+	titled := map[string]bool{} // surnames seen alone as persons (by a title)
+	for i := range r.Entities {
+		if e := &r.Entities[i]; e.Type == Person && !strings.Contains(e.Canonical, " ") {
+			titled[strings.ToLower(e.Canonical)] = true
+		}
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if e.Type != OtherName || !strings.Contains(e.Text, " ") {
+			continue
+		}
+		if l := strings.ToLower(lastWord(e.Text)); titled[l] || full[l] != "" {
+			e.Type, e.Why = Person, "context"
+			if full[l] == "" {
+				full[l] = e.Canonical
+			}
+		}
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if (e.Type == OtherName || e.Type == Person) && !strings.Contains(e.Canonical, " ") {
+			if f := full[strings.ToLower(e.Canonical)]; f != "" {
+				e.Canonical, e.Type, e.Why = f, Person, "context"
+			}
+		}
+	}
+}
+
+// nameLists types as persons the names of two or more words typed
+// "other" that speak a quotation, and fills the record's name lists.
+func nameLists(r *Record) {
+	speakers := map[string]bool{}
+	for _, q := range r.Quotations {
+		speakers[q.Speaker] = true
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if e.Type == OtherName && strings.Contains(e.Text, " ") && speakers[e.Canonical] {
+			e.Type, e.Why = Person, "speaker"
+		}
+	}
 	for i := range r.Entities {
 		e := &r.Entities[i]
 		nm := Name{Name: e.Canonical, Offset: e.Start}
@@ -296,6 +391,32 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	}
 	if i > 0 && titles[string(sc.lw(i-1))] {
 		title = true
+	}
+	// A title's complement ("Governor of Washington Chris Gregoire",
+	// "Secretary of State"): the person is the name after it, from its
+	// first given name, else its last two parts; a title phrase with no
+	// name after it is none.
+	if title && i < j && connectors[string(sc.lw(i))] && !capitalised(s.Words[i].Form) {
+		p := -1
+		for m := i + 2; m <= j; m++ { // after the complement's first word
+			if x.givenName(sc, m) {
+				p = m
+				break
+			}
+		}
+		if p < 0 {
+			if j-i < 3 {
+				return // "of State"
+			}
+			p = sc.lastParts(s, i, j)
+		}
+		i = p
+	}
+	// A country before a person's name ("Ambassador to the United
+	// States Hamdullah Mohib"): the person starts after it, at a given
+	// name or after a title's phrase.
+	if m := x.countryPrefix(sc, i, j); m > i && m < j && (x.givenName(sc, m) || titleBefore(sc, i, 4)) {
+		i, title = m, true
 	}
 	// A title inside the span ("Syrian President Bashar Assad", "Deputy
 	// Secretary of Energy Jeffrey Kupfer"): the person is the name after
@@ -365,7 +486,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Person, "first-name"
 	case !title && orgCode(x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)):
 		e.Type, e.Why = Organization, "dict"
-	case acronym && single && !notAcronyms[low]:
+	case acronym && single && !notAcronyms[low] && !roman(low):
 		e.Type, e.Why = Organization, "acronym"
 	case !single && subjectOfSpeech(s, i, j):
 		e.Type, e.Why = Person, "speaker"

@@ -89,6 +89,7 @@ type Extractor struct {
 	names  map[string]bool // given names, lower case
 	// adjectives maps nationality adjectives to their country's place.
 	adjectives map[string]*event.Geo
+	countries  map[string]bool // lower-cased country names and aliases
 }
 
 // New builds an Extractor from the embedded lexicon, theme rules and name
@@ -106,7 +107,9 @@ func New(opt Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading given names: %w", err)
 	}
-	return &Extractor{opt: opt, lex: lex, themes: th, names: names, adjectives: countryAdjectives(opt.Gazetteer)}, nil
+	x := &Extractor{opt: opt, lex: lex, themes: th, names: names}
+	x.adjectives, x.countries = countryAdjectives(opt.Gazetteer)
+	return x, nil
 }
 
 // Scratch holds one goroutine's buffers. It is not safe for concurrent use.
@@ -164,6 +167,7 @@ func (x *Extractor) Extract(sc *Scratch, a Article) Record {
 	x.dates(sc, &d, &r)
 	x.counts(sc, &d, a.Events, &r)
 	x.quotations(sc, &d, a.Events, &r)
+	nameLists(&r)
 	return r
 }
 

@@ -179,3 +179,73 @@ func TestDatesWithoutYear(t *testing.T) {
 		t.Errorf("date %+v, want resolution 4, 2022-11-03", d)
 	}
 }
+
+// TestPersonsInContext: a name the article elsewhere gives a title, or
+// that speaks a quotation, is a person's.
+func TestPersonsInContext(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"surname with a title later", "Hamdullah Mohib spoke at the ceremony on Monday. Later, Ambassador Mohib thanked the team.", "Hamdullah Mohib"},
+		{"speaker", `"We are in contact with all relevant parties in the region," Najib Razak said on Sunday.`, "Najib Razak"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			if got := nameList(r.Persons); !slices.Contains(got, tt.want) {
+				t.Errorf("persons %q: no %q (entities %+v)", got, tt.want, r.Entities)
+			}
+		})
+	}
+}
+
+// TestSpeakerNotATitle: a subject holding quotation marks is a title, not
+// a speaker.
+func TestSpeakerNotATitle(t *testing.T) {
+	r := extractArticle(t, `The "History" section of the site says "Scientology has been waging a war on the Internet for years."`, "")
+	for _, q := range r.Quotations {
+		if q.Speaker != "" {
+			t.Errorf("quotation %q: speaker %q, want none", q.Quote, q.Speaker)
+		}
+	}
+}
+
+// TestNameBoundaries: a person's name stops before "of" and a party, a
+// title's complement is no name, a place before a given name is not part
+// of the person's name, and Roman numerals are no organisations.
+func TestNameBoundaries(t *testing.T) {
+	tests := []struct {
+		name, text         string
+		persons, orgs, not []string
+	}{
+		{"person of a party", "The seat was won by Fernando Cheung of the Labour Party after a recount.",
+			[]string{"Fernando Cheung"}, []string{"Labour Party"}, []string{"Fernando Cheung of the Labour Party"}},
+		{"title complement", "The bill was signed by Governor of Washington Chris Gregoire on Friday.",
+			[]string{"Chris Gregoire"}, nil, []string{"of Washington Chris Gregoire"}},
+		{"title phrase without a name", "He met the Secretary of State on Friday in the capital.", nil, nil, []string{"of State"}},
+		{"place before a given name", "The Afghan Ambassador to the United States Hamdullah Mohib praised the team.",
+			[]string{"Hamdullah Mohib"}, nil, []string{"United States Hamdullah Mohib"}},
+		{"roman numeral", "The film Rocky IV opened at the festival in Berlin.", nil, nil, []string{"IV"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			ps, os := nameList(r.Persons), nameList(r.Organizations)
+			for _, w := range tt.persons {
+				if !slices.Contains(ps, w) {
+					t.Errorf("persons %q: no %q", ps, w)
+				}
+			}
+			for _, w := range tt.orgs {
+				if !slices.Contains(os, w) {
+					t.Errorf("organisations %q: no %q", os, w)
+				}
+			}
+			for _, w := range tt.not {
+				if slices.Contains(ps, w) || slices.Contains(os, w) {
+					t.Errorf("persons %q, organisations %q: %q is no name", ps, os, w)
+				}
+			}
+		})
+	}
+}

@@ -154,6 +154,9 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 				}
 			}
 		}
+		if strings.ContainsAny(qt.Speaker, "\"“”") {
+			qt.Speaker, qt.Actor = "", "" // a title or another quote, not a speaker
+		}
 		// A quotation with no attribution of its own that follows an
 		// attributed one within two sentences continues it.
 		if qt.Speaker == "" && v < 0 && prevSpeaker != "" && prevEnd >= 0 {
