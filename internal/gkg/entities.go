@@ -90,7 +90,8 @@ airlines airways ngo gazette herald tribune journal telegraph museum gallery gal
 var titles = wordSet(`president minister mr mrs ms miss dr sen senator rep gen general col colonel lt
 lieutenant capt captain sgt sergeant king queen prince princess pope sheikh sheik chancellor secretary
 spokesman spokeswoman spokesperson ambassador judge justice governor mayor imam rabbi bishop archbishop
-cardinal father sir lord lady dame professor prof emir sultan ayatollah premier chairman chairwoman envoy`)
+cardinal father sir lord lady dame professor prof emir sultan ayatollah premier chairman chairwoman envoy
+administrator director commissioner superintendent coach`)
 
 // notNames are capitalised words that do not start or make up a name.
 var notNames = wordSet(`i january february march april may june july august september october november december

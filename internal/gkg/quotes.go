@@ -93,6 +93,15 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 				}
 			}
 		}
+		// A quote opening its sentence after one whose speech verb has
+		// no quote of its own ("Heald noted the findings show ... .
+		// "An air-quality cleanup ...""), in the same paragraph or
+		// after a colon: that verb introduces it.
+		if v < 0 && acc < 0 {
+			if pk, pv := introducedBefore(d, q); pv >= 0 {
+				k, v = pk, pv
+			}
+		}
 		if v < 0 && acc < 0 && len(strings.Fields(quote)) < minQuoteWords {
 			continue
 		}
@@ -108,7 +117,7 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 		if v >= 0 {
 			s := &d.Sentences[k]
 			qt.Verb = s.Words[v].Form
-			if a, b, ok := subject(s, v); ok {
+			if a, b, ok := speakerSpan(s, v, q); ok {
 				qt.Speaker = spanText(d, s, a, b)
 				start, end := s.Words[a].Start, s.Words[b].End
 				ss := s // the sentence of the speaker's words a..b
@@ -144,7 +153,19 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 					case n != "":
 						qt.Speaker = n
 					case clause(ss, a, b):
+						// a subject with an apposition ("Khaled Ali,
+						// editor at large at the Daily Gazette"): the
+						// words before its first comma
 						qt.Speaker = ""
+						for c := a + 1; c < b; c++ {
+							if ss.Words[c].Form == "," {
+								if !clause(ss, a, c-1) {
+									qt.Speaker = spanText(d, ss, a, c-1)
+									end = ss.Words[c-1].End
+								}
+								break
+							}
+						}
 					}
 				}
 				qt.Actor = speakerActor(evs, r.Entities, start, end)
@@ -231,6 +252,70 @@ func sentenceAt(d *nlp.Document, at int) int {
 // introduces it, -1 if none: a word of the quote depends on the verb (within
 // three steps), or the verb stands within three words of the quote.
 func speechVerb(s *nlp.Sentence, q quoteSpan) int {
+	if i := speechVerbNear(s, q); i >= 0 {
+		return i
+	}
+	// A speech verb after the quote with only its subject between
+	// (`"...," Khaled Al-Maeena, editor at large at the Saudi Gazette,
+	// said`): no other verb between the quote's last word and it.
+	last := -1
+	for m := range s.Words {
+		if inQuote(&s.Words[m], q) {
+			last = m
+		}
+	}
+	if last < 0 {
+		return -1
+	}
+	for i := last + 1; i < len(s.Words) && i <= last+maxSpeakerWords; i++ {
+		w := &s.Words[i]
+		if w.UPOS == "VERB" && speechVerbs[w.Lemma] {
+			return i
+		}
+		if w.UPOS == "VERB" || w.UPOS == "AUX" || w.Form == "." || w.Form == ";" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// maxSpeakerWords bounds the words between a quote and its speech verb
+// after it.
+const maxSpeakerWords = 16
+
+// introducedBefore returns the sentence before the one quote q opens and
+// its speech verb (its root verb when the sentence ends with a colon) when
+// q opens its sentence and that sentence is in the same paragraph or ends
+// with a colon; -1, -1 otherwise.
+func introducedBefore(d *nlp.Document, q quoteSpan) (int, int) {
+	k := sentenceAt(d, q.start)
+	if k < 1 {
+		return -1, -1
+	}
+	if lead := d.Text[max(0, min(d.Sentences[k].Start, q.start)):q.start]; strings.Trim(lead, " \t\r\n\"“") != "" {
+		return -1, -1 // the quote is inside its sentence
+	}
+	p := &d.Sentences[k-1]
+	if p.End < 0 || p.End > q.start {
+		return -1, -1
+	}
+	between := d.Text[p.End:q.start]
+	colon := strings.HasSuffix(strings.TrimRight(d.Text[max(0, p.Start):p.End], " \t\r\n"), ":")
+	if !colon && strings.Contains(between, "\n\n") {
+		return -1, -1
+	}
+	for i := range p.Words {
+		w := &p.Words[i]
+		if w.UPOS == "VERB" && (speechVerbs[w.Lemma] || colon && w.Head == 0) {
+			return k - 1, i
+		}
+	}
+	return -1, -1
+}
+
+// speechVerbNear returns the speech verb of s near quote q (see
+// speechVerb), -1 if none.
+func speechVerbNear(s *nlp.Sentence, q quoteSpan) int {
 	for i := range s.Words {
 		w := &s.Words[i]
 		if inQuote(w, q) || w.UPOS != "VERB" || !speechVerbs[w.Lemma] {
@@ -282,6 +367,38 @@ func subject(s *nlp.Sentence, v int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// speakerSpan returns the words of the speaker of speech verb v for quote
+// q: the verb's subject, else, when the verb follows the quote, the noun
+// phrase right after the quote's closing marks (`"...," Khaled Ali,
+// editor at large at the Daily Gazette, said` misparsed without a
+// subject).
+func speakerSpan(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
+	hasSubj := false
+	for i := range s.Words {
+		if w := &s.Words[i]; w.Head == v+1 && (w.Deprel == "nsubj" || w.Deprel == "nsubj:pass") && !relatives[strings.ToLower(w.Form)] {
+			hasSubj = true
+		}
+	}
+	if !hasSubj {
+		last := -1
+		for m := range s.Words {
+			if inQuote(&s.Words[m], q) {
+				last = m
+			}
+		}
+		f := last + 1
+		for last >= 0 && f < v && s.Words[f].UPOS == "PUNCT" {
+			f++
+		}
+		if last >= 0 && f < v {
+			if a, b, ok := nounPhrase(s, f, 1); ok && b < v {
+				return a, b, true
+			}
+		}
+	}
+	return subject(s, v)
+}
+
 // relatives are pronouns that speak for no one: a relative or demonstrative
 // subject is not a speaker.
 var relatives = wordSet(`that which who whom what this these those there`)
@@ -293,6 +410,9 @@ func nounPhrase(s *nlp.Sentence, i, dir int) (int, int, bool) {
 	a, b, noun := -1, -1, false
 	for m := i; m >= 0 && m < len(s.Words); m += dir {
 		u := s.Words[m].UPOS
+		if isHyphen(s.Words[m].Form) && m > 0 && m+1 < len(s.Words) && attached(s, m-1) && attached(s, m) {
+			continue // "Al-Maeena"
+		}
 		if u != "NOUN" && u != "PROPN" && u != "PRON" && u != "DET" && u != "ADJ" && u != "NUM" || relatives[strings.ToLower(s.Words[m].Form)] {
 			break
 		}
