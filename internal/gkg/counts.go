@@ -32,7 +32,7 @@ var (
 		"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
 		"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
 	multipliers = map[string]float64{"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-		"m": 1e6, "bn": 1e9, "mln": 1e6}
+		"m": 1e6, "bn": 1e9, "mln": 1e6, "dozen": 12} // "two dozen" is 24
 	// hedges before a number.
 	hedges = wordSet(`more than over about nearly almost around some least up to roughly approximately fewer less under`)
 	// currencies give an amount its object when no noun follows.
@@ -187,6 +187,11 @@ func (x *Extractor) addCount(sc *Scratch, s *nlp.Sentence, k int, run numberRun,
 		}
 	}
 	c.Geo = sc.nearestPlace(k, vOff)
+	for _, o := range r.Counts {
+		if o.Type == c.Type && o.Number == c.Number && o.Object == c.Object {
+			return // the same fact told again ("arrested 12 people" in the lead and the body)
+		}
+	}
 	r.Counts = append(r.Counts, c)
 }
 

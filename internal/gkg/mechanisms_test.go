@@ -2,6 +2,7 @@ package gkg
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/ingest"
@@ -256,6 +257,33 @@ func TestNameBoundaries(t *testing.T) {
 			for _, w := range tt.not {
 				if slices.Contains(ps, w) || slices.Contains(os, w) {
 					t.Errorf("persons %q, organisations %q: %q is no name", ps, os, w)
+				}
+			}
+		})
+	}
+}
+
+// TestCountForms: "two dozen" is 24 with its hedge, and a fact told twice
+// is one count.
+func TestCountForms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []Count // type, number, approx
+	}{
+		{"dozens", "About two dozen people were killed in the attack on Monday.", []Count{{Type: "KILL", Number: 24, Approx: "about"}}},
+		{"repeated", "Police arrested 12 people in the capital. Police later said they had arrested 12 people in the raid.",
+			[]Count{{Type: "ARREST", Number: 12}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			if len(r.Counts) != len(tt.want) {
+				t.Fatalf("counts %+v, want %d", r.Counts, len(tt.want))
+			}
+			for i, w := range tt.want {
+				c := r.Counts[i]
+				if c.Type != w.Type || c.Number != w.Number || strings.ToLower(c.Approx) != w.Approx {
+					t.Errorf("count %d: %s %d %q, want %s %d %q", i, c.Type, c.Number, c.Approx, w.Type, w.Number, w.Approx)
 				}
 			}
 		})
