@@ -13,24 +13,24 @@ import (
 
 // countryAdjectives maps the lower-cased nationality adjectives of the
 // gazetteer's countries ("pakistani", "u.s.") to the country's place.
-// names holds their lower-cased names and aliases.
-func countryAdjectives(g *geo.Gazetteer) (m map[string]*event.Geo, names map[string]bool) {
+// names maps their lower-cased names and aliases to the same places.
+func countryAdjectives(g *geo.Gazetteer) (m, names map[string]*event.Geo) {
 	if g == nil {
 		return nil, nil
 	}
-	m, names = map[string]*event.Geo{}, map[string]bool{}
+	m, names = map[string]*event.Geo{}, map[string]*event.Geo{}
 	for i := range g.Countries {
 		c := &g.Countries[i]
-		names[strings.ToLower(c.Name)] = true
-		for _, a := range c.Aliases {
-			names[strings.ToLower(a)] = true
-		}
 		id := c.FIPS
 		if id == "" {
 			id = c.ISO2
 		}
 		cg := &event.Geo{Type: 1, FullName: c.Name, CountryISO: c.ISO3, CountryFIPS: c.FIPS, ADM1: c.FIPS,
 			Lat: c.Lat, Lon: c.Lon, FeatureID: id}
+		names[strings.ToLower(c.Name)] = cg
+		for _, a := range c.Aliases {
+			names[strings.ToLower(a)] = cg
+		}
 		// short aliases written before a noun as adjectives ("U.S.
 		// President", "UK officials")
 		for _, a := range c.Aliases {
@@ -64,6 +64,9 @@ func (x *Extractor) adjectivePlaces(sc *Scratch, s *nlp.Sentence, r *Record) {
 			continue
 		}
 		g := x.adjectives[string(sc.lw(i))]
+		if l := sc.lw(i); g == nil && len(l) > 3 && l[len(l)-1] == 's' {
+			g = x.adjectives[string(l[:len(l)-1])] // "Bangladeshis", "Afghans"
+		}
 		if g == nil || sc.spotStarting(w.Start) {
 			continue
 		}
@@ -190,4 +193,10 @@ func (x *Extractor) dateline(sc *Scratch, d *nlp.Document, place string, evs []e
 		}
 		r.Entities = append(r.Entities, e)
 	}
+}
+
+// countryPlace returns the place of the country named name (its name or
+// an alias, any case), nil when name names none.
+func (x *Extractor) countryPlace(name string) *event.Geo {
+	return x.countryGeos[strings.ToLower(strings.TrimSpace(name))]
 }

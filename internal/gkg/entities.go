@@ -58,6 +58,12 @@ func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 		sp.geo = res[j].Geo
 		if sp.geo != nil {
 			r.Locations = append(r.Locations, Location{Geo: *sp.geo, Text: sp.text, Offset: sp.start})
+			// "Sydney, Australia" names Australia too
+			if c, q, ok := strings.Cut(sp.text, ", "); ok && c != "" {
+				if cg := x.countryPlace(q); cg != nil && cg.FullName != sp.geo.FullName {
+					r.Locations = append(r.Locations, Location{Geo: *cg, Text: q, Offset: sp.start + len(c) + 2})
+				}
+			}
 		}
 	}
 }
@@ -100,7 +106,7 @@ monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul
 // notAcronyms are upper-case abbreviations that name no organisation: time
 // zones and units.
 var notAcronyms = wordSet(`gmt bst utc est edt cst cdt pst pdt cet cest eet eest ist jst aest mw kw gw mwh kwh gwh
-km kg mph kph bpd ppm am pm bc ad ce bce html`)
+km kg mph kph bpd ppm am pm bc ad ce bce html qc kc sc mp mep ceo cfo coo phd`)
 
 // countryPrefix returns the word after a country's name (up to three
 // words) that starts words i..j, i when none.
@@ -111,11 +117,62 @@ func (x *Extractor) countryPrefix(sc *Scratch, i, j int) int {
 			b = append(b, ' ')
 		}
 		b = append(b, sc.lw(m)...)
-		if x.countries[string(b)] {
+		if x.countryGeos[string(b)] != nil {
 			return m + 1
 		}
 	}
 	return i
+}
+
+// romanised reports whether word j of s is a lower-case syllable joined
+// by a hyphen to a capitalised one ("Chung-tai"): a romanised given name.
+func romanised(s *nlp.Sentence, j int) bool {
+	return j >= 2 && syllable(s.Words[j].Form) && isHyphen(s.Words[j-1].Form) && attached(s, j-2) && attached(s, j-1) &&
+		capitalised(s.Words[j-2].Form)
+}
+
+// cueAhead reports whether the capitalised words from word c of s (up to
+// six, with connectors) hold an organisation cue ("the Labour Party").
+func (sc *Scratch) cueAhead(s *nlp.Sentence, c int) bool {
+	for m := c; m < len(s.Words) && m < c+6; m++ {
+		l := string(sc.lw(m))
+		if orgCues[l] && capitalised(s.Words[m].Form) {
+			return true
+		}
+		if !capitalised(s.Words[m].Form) && !connectors[l] && l != "the" {
+			return false
+		}
+	}
+	return false
+}
+
+// cueIn reports whether words i..j hold an organisation cue.
+func (sc *Scratch) cueIn(i, j int) bool {
+	for m := i; m <= j; m++ {
+		if orgCues[string(sc.lw(m))] {
+			return true
+		}
+	}
+	return false
+}
+
+// hyphenSuffixes are lower-case words written after a name with a hyphen
+// that are not part of it.
+var hyphenSuffixes = wordSet(`led backed run era based style like born owned made linked type funded controlled held allied
+aligned friendly leaning affiliated sponsored inspired supported dominated brokered bound related`)
+
+// syllable reports whether w is a lower-case syllable of a romanised name:
+// two to five ASCII letters.
+func syllable(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // titleBefore reports whether one of the n words before word i is a
@@ -272,6 +329,14 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					j = e
 					continue
 				}
+				// A lower-case syllable after a hyphen in a name of two or
+				// more words ("Lee Cheuk-yan", "Kim Jong-un"), not a
+				// suffix word ("Trump-era", "Hamas-run").
+				if j > i && j+2 < n && isHyphen(s.Words[j+1].Form) && attached(s, j) && attached(s, j+1) && syllable(s.Words[j+2].Form) &&
+					!hyphenSuffixes[string(sc.lw(j+2))] && !(j+3 < n && attached(s, j+2) && isHyphen(s.Words[j+3].Form)) {
+					j += 2
+					continue
+				}
 				// A particle with a hyphen: "Ayman al-Zawahiri".
 				if hyphenParticles[string(sc.lw(j+1))] && !capitalised(s.Words[j+1].Form) {
 					if e := hyphenAfter(s, j+1); e > 0 && sc.namePart(s, e) {
@@ -290,7 +355,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				}
 				// but not after a person's name: "Fernando Cheung of the
 				// Labour Party" is a person and a party.
-				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !(j > i && x.givenName(sc, i)) {
+				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !(j > i && (x.givenName(sc, i) || sc.cueAhead(s, c) && !sc.cueIn(i, j))) {
 					j = c
 					continue
 				}
@@ -477,14 +542,18 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	switch {
 	case exact:
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
+	case cue != "" && single && !acronym:
+		e.Type = OtherName // a cue word alone ("Government", "Movement") names no one organisation
 	case cue != "":
 		e.Type, e.Why = Organization, "cue:"+cue
 	case place != nil:
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
 	case title:
 		e.Type, e.Why = Person, "title"
-	case !single && x.givenName(sc, i) && s.Words[j].UPOS == "PROPN":
+	case !single && x.givenName(sc, i) && (s.Words[j].UPOS == "PROPN" || romanised(s, j)):
 		e.Type, e.Why = Person, "first-name"
+	case !single && romanised(s, j) && cue == "":
+		e.Type, e.Why = Person, "romanised"
 	case !title && orgCode(x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)):
 		e.Type, e.Why = Organization, "dict"
 	case acronym && single && !notAcronyms[low] && !roman(low):

@@ -88,8 +88,8 @@ type Extractor struct {
 	themes *themeRules
 	names  map[string]bool // given names, lower case
 	// adjectives maps nationality adjectives to their country's place.
-	adjectives map[string]*event.Geo
-	countries  map[string]bool // lower-cased country names and aliases
+	adjectives  map[string]*event.Geo
+	countryGeos map[string]*event.Geo // lower-cased country names and aliases
 }
 
 // New builds an Extractor from the embedded lexicon, theme rules and name
@@ -108,7 +108,7 @@ func New(opt Options) (*Extractor, error) {
 		return nil, fmt.Errorf("loading given names: %w", err)
 	}
 	x := &Extractor{opt: opt, lex: lex, themes: th, names: names}
-	x.adjectives, x.countries = countryAdjectives(opt.Gazetteer)
+	x.adjectives, x.countryGeos = countryAdjectives(opt.Gazetteer)
 	return x, nil
 }
 

@@ -37,6 +37,7 @@ func TestKnownOrganisations(t *testing.T) {
 		{"armed group and UN", "Fighters loyal to the Taliban attacked a checkpoint near the border. The United Nations condemned the attack.",
 			[]string{"Taliban", "United Nations"}, nil},
 		{"party and alliance", "Members of Hamas met envoys from NATO in a hotel.", []string{"Hamas", "NATO"}, nil},
+		{"a cue word alone and post-nominals", "The Government denied it, and Mark Lee QC said the Court would rule.", nil, []string{"Government", "QC"}},
 		{"units and time zones", "The new plant will deliver 300 MW from 10:00 BST on Monday, officials said.", nil, []string{"MW", "BST"}},
 		{"dateline agency", "ISLAMABAD, Pakistan (Reuters) - Officials met the delegation on Monday to discuss the border.", []string{"Reuters"}, nil},
 	}
@@ -121,6 +122,9 @@ func TestQuotationSpeakers(t *testing.T) {
 		{"colon before the paragraph",
 			"Bishop Nunzio Galantino gave his view on the ruling:\n\n\"We face a dangerous sentence, and the decisions must change.\"",
 			[]string{"Nunzio Galantino"}},
+		{"in the words of",
+			`The child suffered for months and, in the words of the prosecutor, Mark Tedeschi, "she spent most of her last months crying."`,
+			[]string{"Mark Tedeschi"}},
 		{"relative pronoun",
 			`Armed forces featured heavily in the parade that officials said "was the largest one held in this city for decades."`,
 			[]string{"officials"}},
@@ -233,11 +237,16 @@ func TestNameBoundaries(t *testing.T) {
 	}{
 		{"person of a party", "The seat was won by Fernando Cheung of the Labour Party after a recount.",
 			[]string{"Fernando Cheung"}, []string{"Labour Party"}, []string{"Fernando Cheung of the Labour Party"}},
+		{"romanised name of a party", "The seat went to Wong Pik-wan of the Democratic Party after a recount.",
+			[]string{"Wong Pik-wan"}, []string{"Democratic Party"}, []string{"Wong Pik-wan of the Democratic Party"}},
+		{"organisation of a place", "The Bank of England raised rates again.", nil, []string{"Bank of England"}, nil},
 		{"title complement", "The bill was signed by Governor of Washington Chris Gregoire on Friday.",
 			[]string{"Chris Gregoire"}, nil, []string{"of Washington Chris Gregoire"}},
 		{"title phrase without a name", "He met the Secretary of State on Friday in the capital.", nil, nil, []string{"of State"}},
 		{"place before a given name", "The Afghan Ambassador to the United States Hamdullah Mohib praised the team.",
 			[]string{"Hamdullah Mohib"}, nil, []string{"United States Hamdullah Mohib"}},
+		{"hyphenated given names", "The seat went to Lee Cheuk-yan after Kim Jong-un spoke, and a Trump-era rule was dropped.",
+			[]string{"Lee Cheuk-yan", "Kim Jong-un"}, nil, []string{"Trump-era"}},
 		{"roman numeral", "The film Rocky IV opened at the festival in Berlin.", nil, nil, []string{"IV"}},
 	}
 	for _, tt := range tests {

@@ -226,8 +226,22 @@ func clause(s *nlp.Sentence, a, b int) bool {
 // adjectives.
 func accordingTo(s *nlp.Sentence, q quoteSpan) (int, int, bool) {
 	for i := 0; i+2 < len(s.Words); i++ {
-		if inQuote(&s.Words[i], q) || !strings.EqualFold(s.Words[i].Form, "according") || !strings.EqualFold(s.Words[i+1].Form, "to") {
-			continue
+		w0, w1 := strings.ToLower(s.Words[i].Form), strings.ToLower(s.Words[i+1].Form)
+		if inQuote(&s.Words[i], q) || !(w0 == "according" && w1 == "to" || w0 == "words" && w1 == "of") {
+			continue // "according to X", "in the words of X"
+		}
+		if w0 == "words" && i+2 < len(s.Words) && strings.EqualFold(s.Words[i+2].Form, "the") {
+			// "in the words of the Crown prosecutor, Mark Tedeschi": the
+			// name in the apposition is found by the caller's entities
+			if _, d, ok := nounPhrase(s, i+3, 1); ok && !clause(s, i+2, d) {
+				e := d
+				if d+2 < len(s.Words) && s.Words[d+1].Form == "," {
+					if _, pd, ok := nounPhrase(s, d+2, 1); ok {
+						e = pd
+					}
+				}
+				return i + 2, e, true
+			}
 		}
 		a, b, ok := nounPhrase(s, i+2, 1)
 		if ok && !clause(s, a, b) {

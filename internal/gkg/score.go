@@ -36,7 +36,8 @@ type GoldCount struct {
 	Number int64  `json:"number"`
 }
 
-// goldCountTypes maps the gold's count words to the GKG count types.
+// goldCountTypes maps the gold's count words to the GKG count types; gold
+// facts of other types ("rescued") are not scored.
 var goldCountTypes = map[string]string{
 	"killed": "KILL", "dead": "KILL", "kill": "KILL",
 	"wounded": "WOUND", "injured": "WOUND", "wound": "WOUND",
@@ -80,8 +81,8 @@ func ReadGold(r io.Reader, name string) ([]GoldDoc, error) {
 			}
 		}
 		for i, c := range g.Counts {
-			if _, ok := goldCountTypes[strings.ToLower(c.Type)]; !ok {
-				return nil, fmt.Errorf("%s:%d: gold knowledge: count %d: unknown type %q", name, line, i+1, c.Type)
+			if strings.TrimSpace(c.Type) == "" {
+				return nil, fmt.Errorf("%s:%d: gold knowledge: count %d: missing type", name, line, i+1)
 			}
 		}
 		out = append(out, g)
@@ -133,6 +134,7 @@ type QuoteScore struct {
 // the same type) and those right (the same number too).
 type CountScore struct {
 	Gold      int      `json:"gold"`
+	Unscored  int      `json:"unscored"` // gold facts of a type GKG has no count for ("rescued")
 	Found     int      `json:"found"`
 	Right     int      `json:"right"`
 	FoundRate float64  `json:"found_rate"`
@@ -189,6 +191,7 @@ func SumScores(ss []Score) Score {
 		t.Counts.Gold += s.Counts.Gold
 		t.Counts.Found += s.Counts.Found
 		t.Counts.Right += s.Counts.Right
+		t.Counts.Unscored += s.Counts.Unscored
 	}
 	t.Persons.finish()
 	t.Organizations.finish()
@@ -330,7 +333,14 @@ func speakerMatches(g, p string) bool {
 // first those with the same number (right), then any other of the type
 // (found, wrong number). A produced count pairs with one gold fact.
 func scoreCounts(gold []GoldCount, produced []Count) CountScore {
-	c := CountScore{Gold: len(gold)}
+	var scored []GoldCount
+	for _, g := range gold {
+		if goldCountTypes[strings.ToLower(g.Type)] != "" {
+			scored = append(scored, g)
+		}
+	}
+	c := CountScore{Gold: len(scored), Unscored: len(gold) - len(scored)}
+	gold = scored
 	used := make([]bool, len(produced))
 	done := make([]bool, len(gold))
 	for i, g := range gold {

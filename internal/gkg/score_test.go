@@ -91,6 +91,7 @@ func TestScoreCounts(t *testing.T) {
 		{"right before wrong", []GoldCount{{"killed", 24}, {"killed", 12}}, 2, 1, 2},
 		{"each produced once", []GoldCount{{"arrested", 5}, {"arrested", 5}}, 1, 1, 2},
 		{"missing type", []GoldCount{{"kidnapped", 3}}, 0, 0, 1},
+		{"type without a GKG count", []GoldCount{{"rescued", 3}, {"killed", 22}}, 1, 1, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,7 +112,7 @@ func TestReadGold(t *testing.T) {
 		{"unknown field", `{"doc":"a","people":[]}`, "g.jsonl:1: gold knowledge", 0},
 		{"no doc", `{"persons":[]}`, "g.jsonl:1: gold knowledge: missing doc", 0},
 		{"duplicate", "{\"doc\":\"a\"}\n{\"doc\":\"a\"}", "g.jsonl:2: gold knowledge: doc \"a\" already on line 1", 0},
-		{"count type", `{"doc":"a","counts":[{"type":"eaten","number":3}]}`, `count 1: unknown type "eaten"`, 0},
+		{"count type", `{"doc":"a","counts":[{"type":" ","number":3}]}`, `count 1: missing type`, 0},
 		{"empty quote", `{"doc":"a","quotations":[{"text":" ","speaker":"X"}]}`, "quotation 1: empty text", 0},
 	}
 	for _, tt := range tests {
