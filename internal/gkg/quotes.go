@@ -117,7 +117,7 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 		if v >= 0 {
 			s := &d.Sentences[k]
 			qt.Verb = s.Words[v].Form
-			if a, b, ok := speakerSpan(s, v, q); ok {
+			if a, b, ok := trimPunct(s)(speakerSpan(s, v, q)); ok {
 				qt.Speaker = spanText(d, s, a, b)
 				start, end := s.Words[a].Start, s.Words[b].End
 				ss := s // the sentence of the speaker's words a..b
@@ -178,9 +178,9 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 		if strings.ContainsAny(qt.Speaker, "\"“”") {
 			qt.Speaker, qt.Actor = "", "" // a title or another quote, not a speaker
 		}
-		// A quotation with no attribution of its own that follows an
+		// A quotation with no speaker of its own that follows an
 		// attributed one within two sentences continues it.
-		if qt.Speaker == "" && v < 0 && prevSpeaker != "" && prevEnd >= 0 {
+		if qt.Speaker == "" && prevSpeaker != "" && prevEnd >= 0 {
 			if a, b := sentenceAt(d, prevEnd), sentenceAt(d, q.start); a >= 0 && b >= a && b-a <= 2 {
 				qt.Speaker, qt.Actor = prevSpeaker, prevActor
 			}
@@ -385,11 +385,11 @@ func subject(s *nlp.Sentence, v int) (int, int, bool) {
 // q: the verb's subject, else, when the verb follows the quote, the noun
 // phrase right after the quote's closing marks (`"...," Khaled Ali,
 // editor at large at the Daily Gazette, said` misparsed without a
-// subject).
+// subject, or with a word of the quote as its subject).
 func speakerSpan(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
 	hasSubj := false
 	for i := range s.Words {
-		if w := &s.Words[i]; w.Head == v+1 && (w.Deprel == "nsubj" || w.Deprel == "nsubj:pass") && !relatives[strings.ToLower(w.Form)] {
+		if w := &s.Words[i]; w.Head == v+1 && (w.Deprel == "nsubj" || w.Deprel == "nsubj:pass") && !relatives[strings.ToLower(w.Form)] && !inQuote(w, q) {
 			hasSubj = true
 		}
 	}
@@ -411,6 +411,20 @@ func speakerSpan(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
 		}
 	}
 	return subject(s, v)
+}
+
+// trimPunct returns a function dropping the punctuation (a closing quote
+// mark, a comma) at both ends of a word span of s.
+func trimPunct(s *nlp.Sentence) func(a, b int, ok bool) (int, int, bool) {
+	return func(a, b int, ok bool) (int, int, bool) {
+		for ok && a < b && s.Words[a].UPOS == "PUNCT" {
+			a++
+		}
+		for ok && b > a && s.Words[b].UPOS == "PUNCT" {
+			b--
+		}
+		return a, b, ok && s.Words[a].UPOS != "PUNCT"
+	}
 }
 
 // relatives are pronouns that speak for no one: a relative or demonstrative
