@@ -124,6 +124,17 @@ func (x *Extractor) countryPrefix(sc *Scratch, i, j int) int {
 	return i
 }
 
+// webName reports whether a capitalised word is a site's domain name
+// ("Gawker.com", "Secunia.com"): an organisation.
+func webName(w string) bool {
+	for _, tld := range [...]string{".com", ".org", ".net"} {
+		if len(w) > len(tld)+1 && strings.HasSuffix(strings.ToLower(w), tld) {
+			return true
+		}
+	}
+	return false
+}
+
 // romanised reports whether word j of s is a lower-case syllable joined
 // by a hyphen to a capitalised one ("Chung-tai"): a romanised given name.
 func romanised(s *nlp.Sentence, j int) bool {
@@ -542,6 +553,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	switch {
 	case exact:
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
+	case single && webName(s.Words[i].Form):
+		e.Type, e.Why = Organization, "domain"
 	case cue != "" && single && !acronym:
 		e.Type = OtherName // a cue word alone ("Government", "Movement") names no one organisation
 	case cue != "":

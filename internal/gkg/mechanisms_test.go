@@ -38,6 +38,7 @@ func TestKnownOrganisations(t *testing.T) {
 			[]string{"Taliban", "United Nations"}, nil},
 		{"party and alliance", "Members of Hamas met envoys from NATO in a hotel.", []string{"Hamas", "NATO"}, nil},
 		{"a cue word alone and post-nominals", "The Government denied it, and Mark Lee QC said the Court would rule.", nil, []string{"Government", "QC"}},
+		{"domain name", "The story was first reported by Gawker.com on Monday night.", []string{"Gawker.com"}, nil},
 		{"units and time zones", "The new plant will deliver 300 MW from 10:00 BST on Monday, officials said.", nil, []string{"MW", "BST"}},
 		{"dateline agency", "ISLAMABAD, Pakistan (Reuters) - Officials met the delegation on Monday to discuss the border.", []string{"Reuters"}, nil},
 	}
