@@ -47,22 +47,32 @@ func TestWriteAcrossServerRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	port := 56000 + os.Getpid()%1000
-	// The server inherits the script's output: give it files, not pipes
-	// that would stay open.
-	outFile, err := os.Create(filepath.Join(t.TempDir(), "postgres.sh.out"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer outFile.Close()
-	cmd := exec.Command(filepath.Join(root, ".ci", "postgres.sh"), fmt.Sprint(port))
-	cmd.Stdout, cmd.Stderr = outFile, outFile
-	if err := cmd.Run(); err != nil {
-		shareddata.Skip(t, "starting a PostgreSQL server with .ci/postgres.sh: %v", err)
+	// A port another server holds makes the start fail: try a few.
+	var (
+		port     int
+		outFile  *os.File
+		startErr error
+	)
+	for try := 0; try < 4; try++ {
+		port = 56000 + (os.Getpid()+try*137)%1000
+		// The server inherits the script's output: give it files, not
+		// pipes that would stay open.
+		if outFile, err = os.Create(filepath.Join(t.TempDir(), "postgres.sh.out")); err != nil {
+			t.Fatal(err)
+		}
+		defer outFile.Close()
+		cmd := exec.Command(filepath.Join(root, ".ci", "postgres.sh"), fmt.Sprint(port))
+		cmd.Stdout, cmd.Stderr = outFile, outFile
+		if startErr = cmd.Run(); startErr == nil {
+			break
+		}
 	}
 	out, err := os.ReadFile(outFile.Name())
 	if err != nil {
 		t.Fatal(err)
+	}
+	if startErr != nil {
+		shareddata.Skip(t, "starting a PostgreSQL server with .ci/postgres.sh (4 ports tried): %v; its output: %s", startErr, out)
 	}
 	lines := strings.Fields(string(out))
 	if len(lines) == 0 || !IsDSN(lines[len(lines)-1]) {
