@@ -80,17 +80,7 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 	for i := range gold {
 		byID[gold[i].ID] = &gold[i]
 	}
-	var todo []ingest.Document
-	var skipped []string
-	for _, d := range docs {
-		g, ok := byID[d.ID]
-		switch {
-		case !ok:
-			skipped = append(skipped, d.ID)
-		case *part == "all" || goldeval.Half(g.ID) == *part:
-			todo = append(todo, d)
-		}
-	}
+	todo, skipped := selectAnnotated(docs, func(id string) bool { return byID[id] != nil }, *part)
 	set, err := openDicts(dicts, stderr)
 	if err != nil {
 		return err
@@ -100,14 +90,6 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var results []goldeval.DocResult
-	i := 0
-	next := func() (ingest.Document, bool) {
-		if i == len(todo) {
-			return ingest.Document{}, false
-		}
-		i++
-		return todo[i-1], true
-	}
 	newWorker := func() func(ingest.Document) goldeval.DocResult {
 		w := an.NewWorker()
 		return func(doc ingest.Document) goldeval.DocResult {
@@ -122,22 +104,11 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
-	if err := workpool.Ordered(*workers, next, newWorker, emit); err != nil {
+	if err := workpool.Ordered(*workers, sliceSource(todo), newWorker, emit); err != nil {
 		return err
 	}
-	rep := eventsReport{Gold: *goldPath, Part: *part, Results: map[string]goldeval.Result{}, Skipped: skipped}
-	for _, h := range []string{"tune", "check"} {
-		var sub []goldeval.DocResult
-		for _, r := range results {
-			if r.Half == h {
-				sub = append(sub, r)
-			}
-		}
-		if len(sub) > 0 {
-			rep.Results[h] = goldeval.Sum(sub)
-		}
-	}
-	rep.Results["all"] = goldeval.Sum(results)
+	rep := eventsReport{Gold: *goldPath, Part: *part, Skipped: skipped,
+		Results: perHalf(results, func(r goldeval.DocResult) string { return r.Half }, goldeval.Sum)}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -145,6 +116,54 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 	}
 	printEventsReport(stdout, rep)
 	return nil
+}
+
+// selectAnnotated returns the documents to score (annotated, and of the
+// half asked: "tune", "check" or "all", by goldeval.Half) and the ids of
+// those not annotated, in the documents' order.
+func selectAnnotated(docs []ingest.Document, annotated func(id string) bool, part string) (todo []ingest.Document, skipped []string) {
+	for _, d := range docs {
+		switch {
+		case !annotated(d.ID):
+			skipped = append(skipped, d.ID)
+		case part == "all" || goldeval.Half(d.ID) == part:
+			todo = append(todo, d)
+		}
+	}
+	return todo, skipped
+}
+
+// sliceSource hands out the items one by one, as workpool.Ordered reads
+// its input.
+func sliceSource[T any](items []T) func() (T, bool) {
+	i := 0
+	return func() (T, bool) {
+		if i == len(items) {
+			var zero T
+			return zero, false
+		}
+		i++
+		return items[i-1], true
+	}
+}
+
+// perHalf sums the results of each half that has any ("tune", "check") and
+// of all of them ("all").
+func perHalf[T, R any](items []T, half func(T) string, sum func([]T) R) map[string]R {
+	out := map[string]R{}
+	for _, h := range []string{"tune", "check"} {
+		var sub []T
+		for _, it := range items {
+			if half(it) == h {
+				sub = append(sub, it)
+			}
+		}
+		if len(sub) > 0 {
+			out[h] = sum(sub)
+		}
+	}
+	out["all"] = sum(items)
+	return out
 }
 
 // collectDocuments reads every document of the JSON Lines files.

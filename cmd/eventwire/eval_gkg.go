@@ -74,17 +74,9 @@ func runEvalGKG(args []string, stdout, stderr io.Writer) error {
 	for i := range gold {
 		byID[gold[i].Doc] = &gold[i]
 	}
-	var todo []ingest.Document
-	var skipped []string
-	found := map[string]bool{}
+	todo, skipped := selectAnnotated(docs, func(id string) bool { return byID[id] != nil }, *part)
+	found := make(map[string]bool, len(docs))
 	for _, d := range docs {
-		g, ok := byID[d.ID]
-		switch {
-		case !ok:
-			skipped = append(skipped, d.ID)
-		case *part == "all" || goldeval.Half(g.Doc) == *part:
-			todo = append(todo, d)
-		}
 		found[d.ID] = true
 	}
 	for _, g := range gold {
@@ -108,14 +100,6 @@ func runEvalGKG(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	i := 0
-	next := func() (ingest.Document, bool) {
-		if i == len(todo) {
-			return ingest.Document{}, false
-		}
-		i++
-		return todo[i-1], true
-	}
 	newWorker := func() func(ingest.Document) gkg.Score {
 		w := an.NewWorker()
 		sc := x.NewScratch()
@@ -136,22 +120,11 @@ func runEvalGKG(args []string, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
-	if err := workpool.Ordered(*workers, next, newWorker, emit); err != nil {
+	if err := workpool.Ordered(*workers, sliceSource(todo), newWorker, emit); err != nil {
 		return err
 	}
-	rep := gkgReport{Gold: *goldPath, Part: *part, Results: map[string]gkg.Score{}, Skipped: skipped}
-	for _, h := range []string{"tune", "check"} {
-		var sub []gkg.Score
-		for _, s := range scores {
-			if s.Half == h {
-				sub = append(sub, s)
-			}
-		}
-		if len(sub) > 0 {
-			rep.Results[h] = gkg.SumScores(sub)
-		}
-	}
-	rep.Results["all"] = gkg.SumScores(scores)
+	rep := gkgReport{Gold: *goldPath, Part: *part, Skipped: skipped,
+		Results: perHalf(scores, func(s gkg.Score) string { return s.Half }, gkg.SumScores)}
 	if *asJSON {
 		if *list {
 			rep.Docs = scores
