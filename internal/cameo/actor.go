@@ -292,3 +292,16 @@ func letterCase(s string) byte {
 	}
 	return 0
 }
+
+// HasRole reports whether a composite actor code carries the three-letter
+// role (or type) role after its first chunk: HasRole("RUSMED", "MED"),
+// HasRole("---MED", "MED"). It does not parse the code; chunks are read
+// three letters at a time.
+func HasRole(code, role string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		if code[i:i+3] == role {
+			return true
+		}
+	}
+	return false
+}

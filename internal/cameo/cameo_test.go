@@ -459,3 +459,22 @@ func BenchmarkParseActorCode(b *testing.B) {
 		}
 	}
 }
+
+func TestHasRole(t *testing.T) {
+	for _, c := range []struct {
+		code, role string
+		want       bool
+	}{
+		{"RUSMED", "MED", true},
+		{"---MED", "MED", true},
+		{"USAGOVMED", "MED", true},
+		{"MED", "MED", false}, // the first chunk is the country or group
+		{"MEDGOV", "MED", false},
+		{"USAGOV", "MED", false},
+		{"USAGO", "GOV", false},
+	} {
+		if got := HasRole(c.code, c.role); got != c.want {
+			t.Errorf("HasRole(%q, %q) = %v, want %v", c.code, c.role, got, c.want)
+		}
+	}
+}

@@ -115,7 +115,7 @@ func (c *Coder) plainStatements(sc *Scratch, evs []event.Event) []event.Event {
 					sc.trace("  dropped %s → %s 010: the target is only what the statement is about", e.Source, e.Target)
 				}
 				continue
-			case mediaRole(e.Source) || mediaRole(e.Target):
+			case cameo.HasRole(e.Source, "MED") || cameo.HasRole(e.Target, "MED"):
 				if sc.tr != nil {
 					sc.trace("  dropped %s → %s 010: a news outlet carries the statement (attribution)", e.Source, e.Target)
 				}
@@ -125,17 +125,6 @@ func (c *Coder) plainStatements(sc *Scratch, evs []event.Event) []event.Event {
 		out = append(out, e)
 	}
 	return out
-}
-
-// mediaRole reports whether an actor code has the media role (MED) after
-// its country or organisation part.
-func mediaRole(code string) bool {
-	for i := 3; i+3 <= len(code); i += 3 {
-		if code[i:i+3] == "MED" {
-			return true
-		}
-	}
-	return false
 }
 
 // contentClause returns the clause (0-based word) said by speech word v
@@ -199,7 +188,7 @@ func (sc *Scratch) clauseOf(k int) int {
 // own population ("The government imposed a curfew" → ---GOV → ---CVL;
 // "Nigeria declared a state of emergency" → NGA → NGACVL). The target has
 // no words of its own (an empty span).
-func (c *Coder) impliedTarget(sc *Scratch, code string, v int, out []actorRef) []actorRef {
+func (c *Coder) impliedTarget(sc *Scratch, code string, out []actorRef) []actorRef {
 	if len(sc.srcs) == 0 || len(code) < 3 {
 		return out
 	}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/event"
 )
 
@@ -154,7 +155,7 @@ func wrongPattern(gold Doc, gs [][2]Actor, p event.Event, pa [2]Actor) string {
 			return Repeat
 		}
 	}
-	if outlet(p.Source) || outlet(p.Target) {
+	if cameo.HasRole(p.Source, "MED") || cameo.HasRole(p.Target, "MED") {
 		return Outlet
 	}
 	for j, g := range gold.Events {
@@ -179,16 +180,6 @@ func wrongPattern(gold Doc, gs [][2]Actor, p event.Event, pa [2]Actor) string {
 		return Statement
 	}
 	return Spurious
-}
-
-// outlet reports whether an actor code has the media role.
-func outlet(code string) bool {
-	for i := 3; i+3 <= len(code); i += 3 {
-		if code[i:i+3] == "MED" {
-			return true
-		}
-	}
-	return len(code) == 3 && code == "MED"
 }
 
 // missPattern names why a required gold event was not matched.
