@@ -26,8 +26,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/document"
 	"github.com/eventwire/eventwire/internal/gkg"
-	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/intake"
 	"github.com/eventwire/eventwire/internal/queue"
 	"github.com/eventwire/eventwire/internal/store"
@@ -100,7 +100,7 @@ func (s Summary) String() string {
 type item struct {
 	d       *queue.Delivery
 	article store.Article
-	doc     ingest.Document
+	doc     document.Document
 	analyze bool
 	err     error // the document failed: hand it back
 	bad     bool  // the message is not a job: give it up
