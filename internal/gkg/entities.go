@@ -90,7 +90,8 @@ company corporation corp inc ltd llc association federation front movement gover
 church league fund group forces foundation congress authority service tribunal academy school hospital club
 network news times post press bureau secretariat alliance coalition brigade brigades corps guard cabinet chamber
 duma knesset majlis administration directorate board centre center society command red crescent cross
-airlines airways ngo gazette herald tribune journal telegraph museum gallery galleries planetarium`)
+airlines airways ngo gazette herald tribune journal telegraph museum gallery galleries planetarium municipality
+conference`)
 
 // titles before a name make it a person's ("President Emmanuel Macron").
 var titles = wordSet(`president minister mr mrs ms miss dr sen senator rep gen general col colonel lt
@@ -321,6 +322,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 	if sc.hyphenNames == nil {
 		sc.hyphenNames = map[string]bool{}
 	}
+	sc.affilSent, sc.affilAt = -1, -1
 	for k := range d.Sentences {
 		s := &d.Sentences[k]
 		sc.lowerSentence(s)
@@ -359,16 +361,29 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					j++
 					continue
 				}
+				if sc.collectivePossessive(s, j) {
+					j += 2 // "New People's Party", "Workers' Party"
+					continue
+				}
 				// "of", "of the", "de la" between capitalised words.
 				c := j + 1
 				for c < n && c-j <= 2 && (connectors[string(sc.lw(c))] || string(sc.lw(c)) == "the") && !capitalised(s.Words[c].Form) {
 					c++
 				}
 				// but not after a person's name: "Fernando Cheung of the
-				// Labour Party" is a person and a party.
-				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !(j > i && (x.givenName(sc, i) || sc.cueAhead(s, c) && !sc.cueIn(i, j))) {
+				// Labour Party" is a person and a party, "Leung Yiu-chung
+				// of NWSC" a person and (see affiliation) an organisation.
+				person := j > i && (x.givenName(sc, i) || romanised(s, j))
+				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !(person || j > i && sc.cueAhead(s, c) && !sc.cueIn(i, j)) {
 					j = c
 					continue
+				}
+				if x.andJoins(sc, s, k, i, j) {
+					j += 2 // "Union of Rationalist Atheists and Agnostics"
+					continue
+				}
+				if person && c > j+1 && c < n && string(sc.lw(j+1)) == "of" && sc.nameWord(s, c) {
+					sc.affilSent, sc.affilAt = k, c
 				}
 				break
 			}
@@ -384,6 +399,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 	}
 	surnamesInContext(r)
 	x.linkShortForms(r)
+	linkAcronyms(d, r)
 }
 
 // surnamesInContext types as persons the names of two or more words typed
@@ -525,6 +541,20 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	w := &s.Words[i]
 	low := string(sc.lw(j))
 	acronym := isAcronym(s.Words[j].Form)
+	if single && !title {
+		// A country's adjective before a body of its state: "the
+		// Indonesian military", "the Sudanese election commission".
+		if h := x.adjectiveBody(sc, s, i); h > i {
+			x.addTyped(sc, d, s, k, i, h, Organization, "adjective-body", x.agentCode(sc, s, i, h, actorCountry(x.adjectives[low].CountryISO)), r)
+			return
+		}
+		// A leader's name before "government" or "administration", which
+		// the tagger often reads as an adjective: "the Monti government".
+		if g := sc.governedBy(s, j); g > 0 && !acronym && x.adjectives[low] == nil && !x.spotAt(sc, k, w.Start) {
+			x.addTyped(sc, d, s, k, i, g, Organization, "government", "", r)
+			return
+		}
+	}
 	if single && !acronym && !title {
 		// Nationality and other adjectives ("French", "Islamophobic").
 		if w.UPOS == "ADJ" || w.Deprel == "amod" || strings.HasSuffix(low, "phobic") || strings.HasSuffix(low, "ism") ||
@@ -563,6 +593,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
 	case title:
 		e.Type, e.Why = Person, "title"
+	case sc.kindBefore(s, i) || sc.mediaNoun(s, j):
+		e.Type, e.Why = Organization, "kind"
 	case !single && x.givenName(sc, i) && (s.Words[j].UPOS == "PROPN" || romanised(s, j)):
 		e.Type, e.Why = Person, "first-name"
 	case !single && romanised(s, j) && cue == "":
@@ -571,10 +603,31 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "dict"
 	case acronym && single && !notAcronyms[low] && !roman(low):
 		e.Type, e.Why = Organization, "acronym"
+	case single && camelName(s.Words[i].Form):
+		e.Type, e.Why = Organization, "camel"
+	case sc.affilSent == k && sc.affilAt == i && !(j+1 < len(s.Words) && s.Words[j+1].UPOS == "NOUN" && !capitalised(s.Words[j+1].Form)) &&
+		!(j+2 < len(s.Words) && s.Words[j+1].Form == "," && capitalised(s.Words[j+2].Form)):
+		// "Raymond Chan of People Power", not "Shiu Ka-chun of the
+		// Social Welfare constituency" nor "Edward Yiu of the
+		// Architectural, Surveying, Planning and Landscape constituency"
+		e.Type, e.Why = Organization, "affiliation"
+	case possessive(s, j+1) && x.personAhead(sc, s, j+2):
+		e.Type, e.Why = Organization, "possessive" // "Demosisto's Nathan Law"
+	case !single && i >= 2 && possessive(s, i-1) && orgEndsAt(r, k, s.Words[i-2].Start, wordEnd(d, &s.Words[i-2])):
+		e.Type, e.Why = Person, "affiliation" // "DAB's Starry Lee"
 	case !single && subjectOfSpeech(s, i, j):
 		e.Type, e.Why = Person, "speaker"
 	default:
 		e.Type = OtherName
+	}
+	if e.Type != Place && e.Type != Organization {
+		// "the Monti government", "the Obama administration"
+		if g := sc.governedBy(s, j); g > 0 {
+			j = g
+			e.End, e.Last, e.Type, e.Why = wordEnd(d, &s.Words[j]), s.Words[j].ID, Organization, "government"
+			e.Text = spanText(d, s, i, j)
+			e.Canonical = e.Text
+		}
 	}
 	e.Actor = x.actorFor(sc, s, i, j, evs, e.Start, e.End)
 	if e.Actor == "" && e.Type == Organization {

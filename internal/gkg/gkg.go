@@ -123,6 +123,10 @@ type Scratch struct {
 	// hyphenNames holds the hyphenated last parts of the article's names
 	// so far ("Amir-Abdollahian"), to keep their short forms whole.
 	hyphenNames map[string]bool
+	// affilSent and affilAt mark the word (0-based) where a name starts
+	// after a person's name and "of" ("Raymond Chan of People Power"): an
+	// affiliation.
+	affilSent, affilAt int
 }
 
 // NewScratch returns scratch buffers for one goroutine.

@@ -302,3 +302,117 @@ func TestCountForms(t *testing.T) {
 		})
 	}
 }
+
+// TestOrganisationMechanisms: what the words around a name say of it —
+// the organisation after a person's "of", a possessive before a person, a
+// collective's possessive inside a name, "X of A and B", a kind noun before
+// or a media noun after a name, a country adjective before a body of its
+// state, a leader's government, an inner capital, and acronyms tied to
+// their full names.
+func TestOrganisationMechanisms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		orgs, not  []string // organisations listed, names not listed as organisations
+		persons    []string
+	}{
+		{"affiliation after a person", "The seat went to Raymond Chan of People Power after a recount.",
+			[]string{"People Power"}, nil, []string{"Raymond Chan"}},
+		{"affiliation after a romanised name", "Critics included Leung Yiu-chung of NWSC and two other councillors.",
+			[]string{"NWSC"}, []string{"Leung Yiu-chung of NWSC"}, []string{"Leung Yiu-chung"}},
+		{"no affiliation before a common noun", "Shiu Ka-chun of the Social Welfare constituency defeated his opponents.",
+			nil, []string{"Social Welfare"}, nil},
+		{"possessive before a person", "Demosisto's Nathan Law won a surprise victory in the constituency.",
+			[]string{"Demosisto"}, nil, []string{"Nathan Law"}},
+		{"possessive before a romanised name", "Localist group Civic Passion's Wong Yeung-tat was defeated in the district.",
+			[]string{"Civic Passion"}, nil, nil},
+		{"person after an organisation's possessive", "The seat was kept by DAB's Starry Lee after a long count.",
+			[]string{"DAB"}, nil, []string{"Starry Lee"}},
+		{"collective possessive in a name", "Eunice Yung of New People's Party was elected on Sunday.",
+			[]string{"New People's Party"}, []string{"New People"}, nil},
+		{"plural possessive in a name", "The Workers' Party lost two seats in the vote.",
+			[]string{"Workers' Party"}, nil, nil},
+		{"of A and B", "The Union of Rationalist Atheists and Agnostics launched a petition on Monday.",
+			[]string{"Union of Rationalist Atheists and Agnostics"}, []string{"Union of Rationalist Atheists"}, nil},
+		{"of A and B, two words", "The Department of Health and Human Services issued new rules.",
+			[]string{"Department of Health and Human Services"}, nil, nil},
+		{"kind before", "The secularist magazine MicroMega described the judgement as historic.",
+			[]string{"MicroMega"}, nil, nil},
+		{"kind before, two words", "The site came third in a ranking by the company Hitwise UK on Friday.",
+			[]string{"Hitwise UK"}, nil, nil},
+		{"media after", "Suleiman al-Amr, in remarks to al-Ikhbariya television, said the wounded were in hospital.",
+			[]string{"al-Ikhbariya"}, nil, nil},
+		{"site of an organisation is no name of one", "Traffic to the Scientology website had already increased.",
+			nil, []string{"Scientology"}, nil},
+		{"country adjective and force", "A spokesman for the Indonesian military said a warship was deployed.",
+			[]string{"Indonesian military"}, nil, nil},
+		{"country adjective and body", "According to the Sudanese election commission, the president won 68% of the vote.",
+			[]string{"Sudanese election commission"}, nil, nil},
+		{"country adjective before a place noun", "Troops returned to the Afghan army base near the river.",
+			nil, []string{"Afghan army"}, nil},
+		{"a leader's government", "The tax was changed in 2014 by the Monti government after a long debate.",
+			[]string{"Monti government"}, nil, nil},
+		{"a leader's administration", "The rule was dropped by the Obama administration in its second term.",
+			[]string{"Obama administration"}, nil, nil},
+		{"inner capital", "The video was removed from YouTube on Monday after complaints.",
+			[]string{"YouTube"}, nil, nil},
+		{"surname with an inner capital", "The motion was backed by Senator John McCain and others.",
+			nil, []string{"McCain", "John McCain"}, nil},
+		{"acronym after the name", "Deputies of Movimento Cinque Stelle (MCS) asked the region to apply the ruling, and the MCS said more.",
+			[]string{"Movimento Cinque Stelle"}, []string{"MCS"}, nil},
+		{"name after the acronym", "The secretary general of CEI (Italian Episcopal Conference) called the sentence dangerous.",
+			[]string{"Italian Episcopal Conference"}, []string{"CEI"}, nil},
+		{"acronym of an earlier name", "Regina Ip of the New People Party was re-elected. Michael Tien of NPP kept his seat.",
+			[]string{"New People Party"}, []string{"NPP"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			ps, os := nameList(r.Persons), nameList(r.Organizations)
+			for _, w := range tt.orgs {
+				if !slices.Contains(os, w) {
+					t.Errorf("organisations %q: no %q (entities %+v)", os, w, r.Entities)
+				}
+			}
+			for _, w := range tt.not {
+				if slices.Contains(os, w) {
+					t.Errorf("organisations %q: %q is none", os, w)
+				}
+			}
+			for _, w := range tt.persons {
+				if !slices.Contains(ps, w) {
+					t.Errorf("persons %q: no %q", ps, w)
+				}
+			}
+		})
+	}
+}
+
+// TestCamelName: brand names with an inner capital, not surnames with a
+// prefix.
+func TestCamelName(t *testing.T) {
+	for w, want := range map[string]bool{"YouTube": true, "MicroMega": true, "PayPal": true, "McCain": false,
+		"MacArthur": false, "DiCaprio": false, "DeSantis": false, "London": false, "NATO": false, "Abc": false} {
+		if got := camelName(w); got != want {
+			t.Errorf("camelName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestAcronymOf: an acronym's letters are the initials of the name's words.
+func TestAcronymOf(t *testing.T) {
+	tests := []struct {
+		acr, name string
+		want      bool
+	}{
+		{"CEI", "Italian Episcopal Conference", true},
+		{"M5S", "Movimento 5 Stelle", true},
+		{"UAAR", "Union of Rationalist Atheists and Agnostics", true},
+		{"BBC", "Italian Episcopal Conference", false},
+		{"UN", "Nations", false},
+	}
+	for _, tt := range tests {
+		if got := acronymOf(tt.acr, tt.name); got != tt.want {
+			t.Errorf("acronymOf(%q, %q) = %v, want %v", tt.acr, tt.name, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,276 @@
+package gkg
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+// Organisation mechanisms beyond cue words and the dictionaries: what the
+// words around a name say of it.
+
+// orgKinds are lower-case nouns that, written right before a name, say
+// what kind of organisation it is: "the company Hitwise UK", "the secularist
+// magazine MicroMega", "the critics' site Operation Clambake", "localist group
+// Youngspiration".
+var orgKinds = wordSet(`company firm group party magazine newspaper paper daily weekly tabloid website site channel
+network broadcaster agency organisation organization charity band militia airline bank insurer retailer carmaker
+manufacturer startup publisher outlet faction movement coalition alliance union club`)
+
+// mediaAfter are lower-case nouns that, written right after a name, make it
+// a broadcaster or publication: "al-Ikhbariya television", "Rossiya 24
+// channel", "Kommersant newspaper".
+// Not "website": "the Scientology website" is the site of the Church of
+// Scientology.
+var mediaAfter = wordSet(`television tv channel newspaper radio magazine broadcaster`)
+
+// forceNouns head the lower-case phrase after a country's adjective that
+// names its forces or a body of its state, besides the organisation cues:
+// "the Indonesian military", "the Malaysian navy", "the US military".
+var forceNouns = wordSet(`military navy army police coastguard`)
+
+// collectives are the plural nouns written with a possessive inside an
+// organisation's name: "New People's Party", "People's Liberation Army",
+// "Workers' Party", "Women's League".
+var collectives = wordSet(`people workers women citizens farmers peasants veterans students toilers nations`)
+
+// camelPrefixes start surnames written with an inner capital ("McCain",
+// "MacArthur", "DiCaprio", "LeBlanc", "DeSantis", "VanDyke"), which are
+// not brand names.
+var camelPrefixes = [...]string{"Mc", "Mac", "Di", "De", "Da", "Du", "Le", "La", "Van", "Von", "St", "Fitz"}
+
+// camelName reports whether a single word is written with an inner capital
+// after a lower-case letter, as brands and sites are ("YouTube",
+// "MicroMega", "PayPal"), and is not a surname with such a prefix.
+func camelName(w string) bool {
+	if len(w) < 4 || !capitalised(w) {
+		return false
+	}
+	for _, p := range camelPrefixes {
+		if strings.HasPrefix(w, p) && len(w) > len(p) && 'A' <= w[len(p)] && w[len(p)] <= 'Z' {
+			return false
+		}
+	}
+	for i := 1; i+1 < len(w); i++ {
+		if 'a' <= w[i] && w[i] <= 'z' && 'A' <= w[i+1] && w[i+1] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// possessive reports whether word i of s is the possessive clitic ("'s",
+// "’s", or "'" after a plural, tagged a particle).
+func possessive(s *nlp.Sentence, i int) bool {
+	if i < 0 || i >= len(s.Words) {
+		return false
+	}
+	switch s.Words[i].Form {
+	case "'s", "’s":
+		return i > 0
+	case "'", "’":
+		return i > 0 && s.Words[i].UPOS == "PART" // not a quotation mark
+	}
+	return false
+}
+
+// collectivePossessive reports whether the name that reached word j of s
+// goes on across a collective's possessive ("New People's Party",
+// "Workers' Party"): word j is such a plural, the clitic follows, and an
+// organisation cue is among the capitalised words after it.
+func (sc *Scratch) collectivePossessive(s *nlp.Sentence, j int) bool {
+	return collectives[string(sc.lw(j))] && possessive(s, j+1) && j+2 < len(s.Words) &&
+		capitalised(s.Words[j+2].Form) && sc.cueAhead(s, j+2)
+}
+
+// personAhead reports whether a person's name starts at word m of s: a
+// given name before another capitalised word ("Nathan Law"), or a word and
+// a romanised given name ("Wong Yeung-tat").
+func (x *Extractor) personAhead(sc *Scratch, s *nlp.Sentence, m int) bool {
+	if m+1 >= len(s.Words) || !capitalised(s.Words[m].Form) || !capitalised(s.Words[m+1].Form) {
+		return false
+	}
+	return x.givenName(sc, m) || m+3 < len(s.Words) && romanised(s, m+3)
+}
+
+// kindBefore reports whether the name starting at word i of s follows a
+// lower-case noun of an organisation's kind ("the magazine MicroMega").
+func (sc *Scratch) kindBefore(s *nlp.Sentence, i int) bool {
+	if i < 1 {
+		return false
+	}
+	w := &s.Words[i-1]
+	return w.UPOS == "NOUN" && !capitalised(w.Form) && orgKinds[string(sc.lw(i-1))]
+}
+
+// mediaNoun reports whether the name ending at word j of s is followed by
+// a lower-case media noun ("al-Ikhbariya television").
+func (sc *Scratch) mediaNoun(s *nlp.Sentence, j int) bool {
+	return j+1 < len(s.Words) && !capitalised(s.Words[j+1].Form) && mediaAfter[string(sc.lw(j+1))]
+}
+
+// governedBy returns the word index of the lower-case "government",
+// "administration" or "cabinet" right after the name ending at word j of s,
+// which names the government led by that person ("the Monti government",
+// "the Obama administration"), -1 when none.
+func (sc *Scratch) governedBy(s *nlp.Sentence, j int) int {
+	if j+1 >= len(s.Words) || capitalised(s.Words[j+1].Form) {
+		return -1
+	}
+	switch string(sc.lw(j + 1)) {
+	case "government", "administration", "cabinet":
+		return j + 1
+	}
+	return -1
+}
+
+// adjectiveBody returns the last word of the lower-case noun phrase after
+// the country adjective at word i of s that names a body of that country
+// ("Indonesian military", "Sudanese election commission", "US military",
+// "Afghan interior ministry"): up to three lower-case nouns or adjectives
+// ending in a singular organisation cue or force noun, the phrase ending
+// there. -1 when none.
+func (x *Extractor) adjectiveBody(sc *Scratch, s *nlp.Sentence, i int) int {
+	if x.adjectives[string(sc.lw(i))] == nil {
+		return -1
+	}
+	for m := i + 1; m < len(s.Words) && m <= i+3; m++ {
+		w := &s.Words[m]
+		if capitalised(w.Form) || w.UPOS != "NOUN" && w.UPOS != "ADJ" {
+			return -1
+		}
+		l := string(sc.lw(m))
+		if forceNouns[l] || orgCues[l] && (!strings.HasSuffix(l, "s") || l == "forces") {
+			if m+1 < len(s.Words) && s.Words[m+1].UPOS == "NOUN" && !capitalised(s.Words[m+1].Form) {
+				return -1 // "the Afghan army base" names the base
+			}
+			return m
+		}
+	}
+	return -1
+}
+
+// acronymOf reports whether every letter or digit of the acronym a is the
+// first character of a word of name ("CEI" of "Italian Episcopal
+// Conference", "M5S" of "Movimento 5 Stelle", "UAAR" of "Union of
+// Rationalist Atheists and Agnostics").
+func acronymOf(a, name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || len(a) > len(ws) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		ok := false
+		for _, w := range ws {
+			if w[0] == a[i] || 'a' <= w[0] && w[0] <= 'z' && w[0]-'a'+'A' == a[i] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// linkAcronyms links an acronym written in brackets right after a name, or
+// a name in brackets right after an acronym, to that name ("Movimento 5
+// Stelle (M5S)", "CEI (Italian Episcopal Conference)") when its letters
+// are the name's initials: both are one organisation, listed by its full
+// name, and later mentions of the acronym are linked to it too.
+func linkAcronyms(d *nlp.Document, r *Record) {
+	full := map[string]int{} // acronym → entity of its full name
+	for i := 0; i+1 < len(r.Entities); i++ {
+		a, b := &r.Entities[i], &r.Entities[i+1]
+		if a.Sentence != b.Sentence || a.End < 0 || a.End > b.Start || b.End < 0 || b.End >= len(d.Text) || d.Text[b.End] != ')' ||
+			strings.TrimSpace(d.Text[a.End:b.Start]) != "(" {
+			continue
+		}
+		short, long, li := a, b, i+1
+		if !isAcronym(a.Text) {
+			short, long, li = b, a, i
+		}
+		if !isAcronym(short.Text) || isAcronym(long.Text) || long.Type == Person || long.Type == Place ||
+			!acronymOf(strings.ReplaceAll(short.Text, ".", ""), long.Canonical) {
+			continue
+		}
+		if long.Type == OtherName {
+			long.Type, long.Why = Organization, "acronym-of"
+		}
+		full[short.Text] = li
+	}
+	// An acronym whose letters are, in order, the initials of the
+	// capitalised words of an organisation named before it is its short
+	// form ("NPP" after "New People Party", "ICRC" after "International
+	// Committee of the Red Cross").
+	initials := map[string]int{}
+	var b []byte
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if e.Type != Organization || isAcronym(e.Text) {
+			continue
+		}
+		b = b[:0]
+		for _, w := range strings.Fields(e.Canonical) {
+			if capitalised(w) {
+				b = append(b, w[0])
+			}
+		}
+		if len(b) >= 2 {
+			if _, ok := initials[string(b)]; !ok {
+				initials[string(b)] = i
+			}
+		}
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if li, ok := initials[e.Text]; ok && li < i && e.Type == Organization && e.Canonical == e.Text {
+			if _, ok := full[e.Text]; !ok {
+				full[e.Text] = li
+			}
+		}
+	}
+	if len(full) == 0 {
+		return
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if li, ok := full[e.Canonical]; ok && e.Type != Person && e.Type != Place {
+			l := &r.Entities[li]
+			e.Canonical, e.Type, e.Why = l.Canonical, Organization, "acronym-of"
+			if e.Actor == "" {
+				e.Actor = l.Actor
+			}
+		}
+	}
+}
+
+// orgEndsAt reports whether the last entity of r is an organisation of
+// sentence k (0-based) spanning [start, end) or ending at end.
+func orgEndsAt(r *Record, k, start, end int) bool {
+	if len(r.Entities) == 0 {
+		return false
+	}
+	e := &r.Entities[len(r.Entities)-1]
+	return e.Sentence == k+1 && e.Type == Organization && e.End == end && e.Start <= start
+}
+
+// andJoins reports whether the organisation's name spanning words i..j of
+// sentence k goes on across "and": a name with a cue and "of" before it
+// ("Union of Rationalist Atheists and Agnostics", "Department of Health
+// and Human Services"), and after it a capitalised word that is no given
+// name, place or dictionary actor ("the Ministry of Defence and Hamas").
+func (x *Extractor) andJoins(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
+	n := len(s.Words)
+	if j+2 >= n || string(sc.lw(j+1)) != "and" || !sc.cueIn(i, j) || !sc.nameWord(s, j+2) || x.givenName(sc, j+2) ||
+		x.spotAt(sc, k, s.Words[j+2].Start) || x.dictActor(func(int) string { return string(sc.lw(j + 2)) }, 1) != "" {
+		return false
+	}
+	for m := i + 1; m < j; m++ {
+		if string(sc.lw(m)) == "of" {
+			return true
+		}
+	}
+	return false
+}
