@@ -11,7 +11,7 @@ import (
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dict"
-	"github.com/eventwire/eventwire/internal/dict/load"
+	"github.com/eventwire/eventwire/internal/dict/dictfile"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/gkg"
@@ -270,7 +270,7 @@ func openDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
 		if len(files) == 0 {
 			return
 		}
-		res := load.Load(files...)
+		res := dictfile.Load(files...)
 		reportDictProblems(res.Problems, stderr)
 		if res.Set != nil {
 			set.Merge(res.Set)
@@ -304,7 +304,7 @@ func openDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
 
 // reportDictProblems prints the first errors of a dictionary load and a count
 // of errors and warnings.
-func reportDictProblems(problems []load.Problem, stderr io.Writer) {
+func reportDictProblems(problems []dict.Problem, stderr io.Writer) {
 	errs, warnings := 0, 0
 	for _, p := range problems {
 		if p.Warning {

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/eventwire/eventwire/internal/dict/load"
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/dict/dictfile"
 )
 
 func init() {
@@ -26,8 +27,8 @@ func runDictCheck(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return fmt.Errorf("%w: no dictionary files given", errUsage)
 	}
-	res := load.Load(fs.Args()...)
-	var errs []load.Problem
+	res := dictfile.Load(fs.Args()...)
+	var errs []dict.Problem
 	warns := 0
 	for _, p := range res.Problems {
 		if p.Warning && !*strict {
@@ -53,7 +54,7 @@ func runDictCheck(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func countFiles(ps []load.Problem) int {
+func countFiles(ps []dict.Problem) int {
 	seen := map[string]bool{}
 	for _, p := range ps {
 		seen[p.File] = true

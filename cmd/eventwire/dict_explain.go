@@ -9,7 +9,7 @@ import (
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/dict/builtin"
-	"github.com/eventwire/eventwire/internal/dict/load"
+	"github.com/eventwire/eventwire/internal/dict/dictfile"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
 )
@@ -57,7 +57,7 @@ func runDictExplain(args []string, stdout, stderr io.Writer) error {
 		set.Merge(b)
 	}
 	if len(dicts) > 0 {
-		user, err := load.Paths(dicts...)
+		user, err := dictfile.Paths(dicts...)
 		if err != nil {
 			return fmt.Errorf("loading dictionaries: %w", err)
 		}

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/dict/builtin"
-	"github.com/eventwire/eventwire/internal/dict/load"
+	"github.com/eventwire/eventwire/internal/dict/dictfile"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/shareddata"
 )
@@ -16,7 +16,7 @@ import (
 // stage adds: dates, the historical flag and places.
 func TestAnalyzeDatesAndPlaces(t *testing.T) {
 	d := filepath.Join(shareddata.Dir(t), "petrarch", "dictionaries")
-	set, err := load.Paths(filepath.Join(d, "PETR.Validate.actors.txt"), filepath.Join(d, "PETR.Validate.agents.txt"),
+	set, err := dictfile.Paths(filepath.Join(d, "PETR.Validate.actors.txt"), filepath.Join(d, "PETR.Validate.agents.txt"),
 		filepath.Join(d, "PETR.Validate.verbs.txt"))
 	if err != nil {
 		t.Fatal(err)

@@ -13,7 +13,7 @@ import (
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dict"
-	dictload "github.com/eventwire/eventwire/internal/dict/load"
+	"github.com/eventwire/eventwire/internal/dict/dictfile"
 	"github.com/eventwire/eventwire/internal/dict/native"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
@@ -30,7 +30,7 @@ var actorFiles = []string{
 // reports).
 func TestActorFilesCheck(t *testing.T) {
 	for _, f := range actorFiles {
-		for _, p := range dictload.Check(f) {
+		for _, p := range dictfile.Check(f) {
 			t.Errorf("%s", p)
 		}
 	}

@@ -12,8 +12,8 @@ import (
 // LoadFiles reads PETRARCH dictionary files and directories (their *.txt
 // files, in lexical order) into one built Set, in the order given; problems
 // in the files are returned as an error after every file was read. Commands
-// use internal/dict/load, which reads every format; this PETRARCH-only loader
-// serves the tests of packages that load/ itself depends on.
+// use internal/dict/dictfile, which reads every format; this PETRARCH-only
+// loader serves the tests of packages that dictfile itself depends on.
 func LoadFiles(paths ...string) (*dict.Set, error) {
 	set := &dict.Set{}
 	var all Errors

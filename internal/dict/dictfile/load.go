@@ -1,4 +1,4 @@
-// Package load reads dictionaries in any of eventwire's formats — its own
+// Package dictfile reads dictionaries in any of eventwire's formats — its own
 // (internal/dict/native), PETRARCH (internal/dict/petrarch) and TABARI
 // (internal/dict/tabari) — from files and directories into one dict.Set,
 // and collects every problem as "file:line: message" for `eventwire dict
@@ -7,7 +7,7 @@
 // Files are read in the order given; a directory contributes its dictionary
 // files (.ewd, .txt, .actors, .agents, .verbs) recursively in lexical order.
 // A later entry with the same key overrides an earlier one.
-package load
+package dictfile
 
 import (
 	"bytes"
@@ -25,11 +25,8 @@ import (
 	"github.com/eventwire/eventwire/internal/dict/tabari"
 )
 
-// Problem is one problem in a dictionary file (see dict.Problem).
-type Problem = dict.Problem
-
 // Error lists the problems of a failed load, one per line.
-type Error []Problem
+type Error []dict.Problem
 
 func (e Error) Error() string {
 	var b strings.Builder
@@ -44,13 +41,13 @@ func (e Error) Error() string {
 
 // expand turns the paths into the list of files to read, in order, and
 // reports paths that do not exist.
-func expand(paths []string) ([]string, []Problem) {
+func expand(paths []string) ([]string, []dict.Problem) {
 	var files []string
-	var probs []Problem
+	var probs []dict.Problem
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			probs = append(probs, Problem{File: p, Msg: errMsg(err)})
+			probs = append(probs, dict.Problem{File: p, Msg: errMsg(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -60,7 +57,7 @@ func expand(paths []string) ([]string, []Problem) {
 		var found []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				probs = append(probs, Problem{File: path, Msg: errMsg(err)})
+				probs = append(probs, dict.Problem{File: path, Msg: errMsg(err)})
 				return nil
 			}
 			if !d.IsDir() && dictExt[strings.ToLower(filepath.Ext(path))] {
@@ -69,7 +66,7 @@ func expand(paths []string) ([]string, []Problem) {
 			return nil
 		})
 		if err != nil {
-			probs = append(probs, Problem{File: p, Msg: errMsg(err)})
+			probs = append(probs, dict.Problem{File: p, Msg: errMsg(err)})
 		}
 		sort.Strings(found)
 		files = append(files, found...)
@@ -134,12 +131,12 @@ func (f FileSummary) String() string {
 type Result struct {
 	Set      *dict.Set
 	Files    []FileSummary
-	Problems []Problem
+	Problems []dict.Problem
 }
 
 // Errors returns the problems that are not warnings.
-func (r *Result) Errors() []Problem {
-	var out []Problem
+func (r *Result) Errors() []dict.Problem {
+	var out []dict.Problem
 	for _, p := range r.Problems {
 		if !p.Warning {
 			out = append(out, p)
@@ -188,13 +185,13 @@ func Paths(paths ...string) (*dict.Set, error) {
 
 // Check loads paths and returns all problems, warnings included; nil means
 // every file is clean.
-func Check(paths ...string) []Problem {
+func Check(paths ...string) []dict.Problem {
 	return Load(paths...).Problems
 }
 
 // sortProblems orders problems by the position of their file in the load
 // order, then by line, keeping the reader's order for equal lines.
-func sortProblems(ps []Problem, files []string) {
+func sortProblems(ps []dict.Problem, files []string) {
 	pos := make(map[string]int, len(files))
 	for i, f := range files {
 		pos[f] = i + 1
@@ -209,11 +206,11 @@ func sortProblems(ps []Problem, files []string) {
 }
 
 // readFile reads one file in its detected format.
-func readFile(path string) (*dict.Set, FileSummary, []Problem) {
+func readFile(path string) (*dict.Set, FileSummary, []dict.Problem) {
 	sum := FileSummary{Path: path}
 	content, err := os.ReadFile(path)
 	if err != nil {
-		return nil, sum, []Problem{{File: path, Msg: errMsg(err)}}
+		return nil, sum, []dict.Problem{{File: path, Msg: errMsg(err)}}
 	}
 	sum.Format = Detect(path, content)
 	var s *dict.Set
@@ -239,13 +236,13 @@ func readFile(path string) (*dict.Set, FileSummary, []Problem) {
 		var k petrarch.Kind
 		s, k, err = petrarch.Read(r, path)
 		if k == petrarch.KindUnknown {
-			return nil, sum, []Problem{{File: path, Msg: "not a dictionary file: no eventwire @section, TABARI extension or PETRARCH entries found"}}
+			return nil, sum, []dict.Problem{{File: path, Msg: "not a dictionary file: no eventwire @section, TABARI extension or PETRARCH entries found"}}
 		}
 		sum.Kind = k.String()
 	}
 	probs, other := problems(err)
 	if other != nil {
-		return nil, sum, []Problem{{File: path, Msg: other.Error()}}
+		return nil, sum, []dict.Problem{{File: path, Msg: other.Error()}}
 	}
 	return s, sum, probs
 }
@@ -258,7 +255,7 @@ func isPrepositionList(path string) bool {
 
 // problems turns a reader's error into Problems; other is an error that is
 // not about lines (I/O).
-func problems(err error) (probs []Problem, other error) {
+func problems(err error) (probs []dict.Problem, other error) {
 	if err == nil {
 		return nil, nil
 	}

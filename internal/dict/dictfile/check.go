@@ -1,4 +1,4 @@
-package load
+package dictfile
 
 import (
 	"fmt"
@@ -12,10 +12,10 @@ import (
 // others, whose readers keep the reference), and, for PETRARCH and TABARI
 // files, codes that CAMEO does not define (warnings: those dictionaries carry
 // project and test codes; the eventwire reader rejects them itself).
-func checkSet(s *dict.Set, native map[string]bool) []Problem {
-	var probs []Problem
+func checkSet(s *dict.Set, native map[string]bool) []dict.Problem {
+	var probs []dict.Problem
 	add := func(o dict.Origin, warn bool, format string, args ...any) {
-		probs = append(probs, Problem{File: o.File, Line: o.Line, Msg: fmt.Sprintf(format, args...), Warning: warn})
+		probs = append(probs, dict.Problem{File: o.File, Line: o.Line, Msg: fmt.Sprintf(format, args...), Warning: warn})
 	}
 	defined := make(map[string]bool, len(s.Synsets))
 	for i := range s.Synsets {
