@@ -35,6 +35,10 @@ type Event struct {
 	URL         string  `json:"url"`
 	Sentence    string  `json:"sentence"`
 	Historical  bool    `json:"historical"`
+	// EventConfidence is the stored event's coded confidence (0–1, see
+	// store.StoredEvent.EventConfidence); absent when unknown. Not the
+	// GDELT confidence of a mention (eventMention.Confidence).
+	EventConfidence float64 `json:"event_confidence,omitempty"`
 }
 
 // Place is an event's action place.
@@ -62,6 +66,7 @@ func newEvent(id int64, e *event.Event) Event {
 func fromStored(se *store.StoredEvent) Event {
 	out := newEvent(se.ID, &se.Event)
 	out.NumMentions, out.NumSources, out.NumArticles, out.IsRoot = se.NumMentions, se.NumSources, se.NumArticles, se.IsRoot
+	out.EventConfidence = se.EventConfidence
 	return out
 }
 

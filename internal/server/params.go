@@ -25,7 +25,7 @@ func paramErr(param, format string, args ...any) *ParamError {
 }
 
 // filterParams are the query parameters every event endpoint accepts.
-var filterParams = []string{"actor", "code", "quad", "from", "to", "country", "place", "theme", "q"}
+var filterParams = []string{"actor", "code", "quad", "from", "to", "country", "place", "theme", "q", "min_confidence"}
 
 // Limits of the filter parameters' lengths.
 const (
@@ -205,6 +205,13 @@ func parseFilter(get func(string) string) (store.Filter, error) {
 			return f, paramErr("theme", "want a GKG theme such as ARMEDCONFLICT (letters, digits and _), not %q", clip(s))
 		}
 		f.Theme = strings.ToUpper(s)
+	}
+	if s := get("min_confidence"); s != "" {
+		x, err := strconv.ParseFloat(s, 64)
+		if err != nil || !(x > 0 && x <= 1) {
+			return f, paramErr("min_confidence", "want the coded event confidence, a number above 0 and at most 1, not %q", clip(s))
+		}
+		f.MinConfidence = x
 	}
 	if s := get("q"); s != "" {
 		if len(s) > maxTextLen || !printable(s) {

@@ -27,6 +27,8 @@ func TestParseParams(t *testing.T) {
 		{"q=cease*+fire&sort=-date&interval=month&format=csv",
 			Params{Filter: store.Filter{Text: `"cease"* "fire"`}, Limit: 50, Sort: "-date", Interval: "month", Format: "csv"}},
 		{`q=NEAR(%22a+b%22)+OR`, Params{Filter: store.Filter{Text: `"NEAR(""a" "b"")" "OR"`}, Limit: 50, Interval: "day", Format: "json"}},
+		{"min_confidence=0.5&quad=1", Params{Filter: store.Filter{MinConfidence: 0.5, Quad: 1}, Limit: 50, Interval: "day", Format: "json"}},
+		{"min_confidence=1", Params{Filter: store.Filter{MinConfidence: 1}, Limit: 50, Interval: "day", Format: "json"}},
 		{"sort=goldstein&cursor=" + encodeCursor(42, "goldstein"), Params{Limit: 50, Sort: "goldstein", Cursor: 42, Interval: "day", Format: "json"}},
 	}
 	for _, tc := range cases {
@@ -60,6 +62,7 @@ func FuzzParseParams(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add("actor=USA&quad=4")
+	f.Add("min_confidence=0.75&from=2024-01-01")
 	f.Fuzz(func(t *testing.T, query string) {
 		v, err := url.ParseQuery(query)
 		if err != nil {
@@ -77,6 +80,9 @@ func FuzzParseParams(f *testing.F) {
 			return
 		}
 		f := p.Filter
+		if f.MinConfidence < 0 || f.MinConfidence > 1 || f.MinConfidence != f.MinConfidence {
+			t.Fatalf("%q: min confidence %v", query, f.MinConfidence)
+		}
 		if f.Quad < 0 || f.Quad > 4 || p.Limit < 1 || p.Limit > allSpec.maxLimit || p.Cursor < 0 {
 			t.Fatalf("%q: out of range: %+v", query, p)
 		}

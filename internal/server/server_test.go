@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -18,8 +19,10 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/analyze"
+	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/dict/builtin"
+	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest/load"
@@ -156,6 +159,12 @@ func TestBadParameters(t *testing.T) {
 		{"/api/events?actr=USA", "actr"},
 		{"/api/events?quad=1&quad=2", "quad"},
 		{"/api/events?theme=ARMED-CONFLICT", "theme"},
+		{"/api/events?min_confidence=high", "min_confidence"},
+		{"/api/events?min_confidence=1.5", "min_confidence"},
+		{"/api/events?min_confidence=0", "min_confidence"},
+		{"/api/events?min_confidence=-0.2", "min_confidence"},
+		{"/api/events?min_confidence=NaN", "min_confidence"},
+		{"/api/series?interval=week&min_confidence=2", "min_confidence"},
 		{"/api/events?q=%22%22", "q"},
 		{"/api/events?actor=" + strings.Repeat("A", 65), "actor"},
 		{"/api/events?actor=%01", "actor"},
@@ -688,5 +697,60 @@ func TestLoopbackHosts(t *testing.T) {
 		if w.Code != want {
 			t.Errorf("Host %q: %d, want %d", host, w.Code, want)
 		}
+	}
+}
+
+// TestMinConfidence checks the min_confidence filter of the event
+// endpoints and the event_confidence of listed events: an event of unknown
+// confidence is never listed by it, and has no event_confidence.
+func TestMinConfidence(t *testing.T) {
+	st := tempStore(t)
+	mk := func(src, tgt, code string, conf float64) event.Event {
+		e := event.Event{Sentence: 1, Source: src, Target: tgt, Code: code, Date: "2024-03-04", Rule: "t.ewd:1", Confidence: conf}
+		event.Complete(&e)
+		return e
+	}
+	var arts []store.Article
+	for i, e := range []event.Event{mk("SDNMIL", "SDNREB", "190", 0.9), mk("USA", "CHN", "112", 0.4), mk("FRA", "DEU", "057", 0)} {
+		text := fmt.Sprintf("Report %d of one event.", i)
+		url := fmt.Sprintf("https://news.example/%d", i)
+		id := dedup.ArticleID(url, text)
+		e.DocID, e.URL, e.Text = id, url, text
+		arts = append(arts, store.Article{ID: id, URL: url, Text: text, Sentences: []store.Sentence{{Start: 0, End: len(text)}},
+			Events: []event.Event{e}, Analyzed: true, Origin: "t"})
+	}
+	if _, err := st.Write(context.Background(), &store.Batch{Articles: arts}, store.WriteOptions{NearDistance: -1}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := func(target string) string {
+		t.Helper()
+		code, body, _ := do(t, s, "GET", target, "")
+		if code != 200 {
+			t.Fatalf("%s: %d %v", target, code, body)
+		}
+		var out []string
+		for _, x := range body["events"].([]any) {
+			ev := x.(map[string]any)
+			out = append(out, fmt.Sprintf("%s:%v", ev["code"], ev["event_confidence"]))
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tc := range []struct{ target, want string }{
+		{"/api/events", "190:0.9 112:0.4 057:<nil>"},
+		{"/api/events?min_confidence=0.4", "190:0.9 112:0.4"},
+		{"/api/events?min_confidence=0.5", "190:0.9"},
+		{"/api/events?min_confidence=1", ""},
+	} {
+		if got := list(tc.target); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.target, got, tc.want)
+		}
+	}
+	_, body, _ := do(t, s, "GET", "/api/series?interval=day&min_confidence=0.3", "")
+	if got := fmt.Sprint(body["points"]); got != "[map[count:2 date:2024-03-04 goldstein:-6 tone:<nil>]]" {
+		t.Errorf("series of confident events: %v", body)
 	}
 }

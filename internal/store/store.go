@@ -155,6 +155,13 @@ type Filter struct {
 	// reported by an article whose knowledge has that theme.
 	Theme string
 	Text  string // full-text search over the sentences of the event's mentions (FTS5 syntax)
+	// MinConfidence keeps the events whose coded confidence (see
+	// StoredEvent.EventConfidence: the highest event.Event.Confidence of
+	// the event's reports) is at least this, 0 < MinConfidence <= 1.
+	// Events of unknown confidence (coded or stored before events carried
+	// one) never match: unknown is not 1.0. It is not the GDELT mention
+	// confidence (StoredMention.Confidence).
+	MinConfidence float64
 	// Sort orders listed events: "" by id; "date", "goldstein" or
 	// "mentions" (NumMentions) ascending, with a leading "-" descending;
 	// ties are broken by id in the same direction. Aggregations ignore it.
@@ -177,7 +184,8 @@ var Sorts = []string{"date", "-date", "goldstein", "-goldstein", "mentions", "-m
 //
 //   - "" (a list of events): id, date, source, target, code, quad,
 //     goldstein, place, country, mentions, sources, articles, root,
-//     source_name, target_name, tone;
+//     source_name, target_name, tone, event_confidence (the coded
+//     confidence of StoredEvent.EventConfidence, "" when unknown);
 //   - "day", "week" (weeks start on Monday, labelled with the Monday's
 //     date) and "month" (YYYY-MM): the label, events, mentions,
 //     avg_goldstein and avg_tone, in date order, periods without events
@@ -244,7 +252,7 @@ type ArticleView struct {
 // ArticleEvent is one event coded from an article.
 type ArticleEvent struct {
 	StoredEvent
-	Confidence int // of this article's mention
+	Confidence int // GDELT mention confidence of this article's mention (dedup.Confidence), not the event's
 }
 
 // Copy is one input document stored as an article.
@@ -283,6 +291,12 @@ type StoredEvent struct {
 	NumArticles int
 	IsRoot      bool
 	FirstSeen   time.Time
+	// EventConfidence is how likely the coded event is right (0–1): the
+	// highest event.Event.Confidence of its original mentions, so a
+	// report coded with more evidence raises it; 0 when unknown (none of
+	// its reports carried a confidence). Filter.MinConfidence tests it.
+	// It is not the GDELT mention confidence (StoredMention.Confidence).
+	EventConfidence float64
 }
 
 // StoredMention is one report of an event: a coded sentence of an article,
@@ -291,7 +305,7 @@ type StoredMention struct {
 	EventID    int64
 	Event      event.Event // as coded from the mention's sentence; URL is the copy's
 	SourceName string
-	Confidence int
+	Confidence int // GDELT mention confidence (dedup.Confidence, 10–100), not the event's
 	Seen       time.Time
 	Copy       bool // the mention comes from a duplicate copy of the article
 }
@@ -383,6 +397,29 @@ func IsActorCode(s string) bool {
 		}
 	}
 	return true
+}
+
+// EventConfidence is the stored form of a coded event's confidence: ok is
+// false when it is unknown (0, the value of events coded before events
+// carried one, or not a number); values are clamped to [0, 1].
+func EventConfidence(e *event.Event) (c float64, ok bool) {
+	c = e.Confidence
+	if !(c > 0) { // also NaN
+		return 0, false
+	}
+	return min(c, 1), true
+}
+
+// CheckMinConfidence validates Filter.MinConfidence: 0 (no condition) or
+// more than 0 and at most 1.
+func CheckMinConfidence(x float64) error {
+	if x == 0 {
+		return nil
+	}
+	if !(x > 0 && x <= 1) {
+		return fmt.Errorf("min confidence %v: want a number above 0 and at most 1", x)
+	}
+	return nil
 }
 
 // PrefixEnd is the smallest string greater than every string starting

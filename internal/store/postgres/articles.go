@@ -76,8 +76,8 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 		return nil, fmt.Errorf("reading sentences of article %s: %w", v.ID, err)
 	}
 
-	rows, err = tx.Query(ctx, `SELECT e.id, m.data::text, m.confidence, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen
-		FROM mentions m JOIN events e ON e.id = m.event_id LEFT JOIN sentences s ON s.id = m.sentence_id
+	rows, err = tx.Query(ctx, `SELECT e.id, m.data::text, m.confidence, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen,
+		e.event_confidence FROM mentions m JOIN events e ON e.id = m.event_id LEFT JOIN sentences s ON s.id = m.sentence_id
 		WHERE m.article_id = $1 AND m.of_mention IS NULL ORDER BY coalesce(s.n, 0), m.id`, v.ID)
 	if err != nil {
 		return nil, fmt.Errorf("reading events of article %s: %w", v.ID, err)
@@ -86,7 +86,8 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 		var ae store.ArticleEvent
 		var data []byte
 		var conf, nm, ns, na int32
-		if err := rows.Scan(&ae.ID, &data, &conf, &nm, &ns, &na, &ae.IsRoot, &ae.FirstSeen); err != nil {
+		var evConf *float64
+		if err := rows.Scan(&ae.ID, &data, &conf, &nm, &ns, &na, &ae.IsRoot, &ae.FirstSeen, &evConf); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("reading events of article %s: %w", v.ID, err)
 		}
@@ -96,6 +97,9 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 		}
 		ae.Confidence, ae.NumMentions, ae.NumSources, ae.NumArticles = int(conf), int(nm), int(ns), int(na)
 		ae.FirstSeen = ae.FirstSeen.UTC().Truncate(time.Second)
+		if evConf != nil {
+			ae.EventConfidence = *evConf
+		}
 		v.Events = append(v.Events, ae)
 	}
 	rows.Close()

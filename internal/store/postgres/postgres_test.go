@@ -519,3 +519,50 @@ func TestThemeBits(t *testing.T) {
 		t.Errorf("theme COMMON: %d events, want 70", n)
 	}
 }
+
+// TestMigrateEventConfidence opens a store as schema version 3 left it
+// (no event confidence column) holding events whose mentions' JSON carries
+// a coded confidence and one whose does not: the migration gives the first
+// the highest of its mentions' and leaves the other unknown, which no
+// confidence filter matches.
+func TestMigrateEventConfidence(t *testing.T) {
+	dsn := freshDatabase(t)
+	ctx := context.Background()
+	db, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	strike := func(c float64) event.Event {
+		e := ev(1, "SDNMIL", "SDNREB", "195", "2024-04-22", "379252")
+		e.Confidence = c
+		return e
+	}
+	if _, err := db.Write(ctx, &store.Batch{Articles: []store.Article{
+		art("https://a.example/1", "", "Report one about an air strike in the capital.", strike(0.7)),
+		art("https://b.example/1", "", "Report two, a different text on the same strike.", strike(0.3)),
+		art("https://c.example/3", "", textA, ev(1, "AZE", "FRA", "036", "2024-06-11", "2988507"))}}, store.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`ALTER TABLE events DROP COLUMN event_confidence`, `UPDATE schema_version SET version = 3`} {
+		if _, err := db.pool.Exec(ctx, s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+	db.Close()
+	if db, err = Open(ctx, dsn); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var got []string
+	err = db.Events(ctx, store.Filter{}, func(e *store.StoredEvent) error {
+		got = append(got, fmt.Sprintf("%s:%g", e.Event.Code, e.EventConfidence))
+		return nil
+	})
+	if err != nil || strings.Join(got, " ") != "195:0.7 036:0" {
+		t.Errorf("events after migration: %v %v, want 195:0.7 036:0", got, err)
+	}
+	tab, err := db.Query(ctx, store.Query{Aggregate: "countries", Filter: store.Filter{MinConfidence: 0.01}})
+	if err != nil || fmt.Sprint(tab.Rows) != "[[X37 1 2 -2]]" {
+		t.Errorf("countries of known confidence after migration: %v %v", tab, err)
+	}
+}

@@ -129,10 +129,10 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 			return nil, fmt.Errorf("query: %w", err)
 		}
 		w = lw
-		cols = []string{"id", "date", "source", "target", "code", "quad", "goldstein", "place", "country", "mentions", "sources", "articles", "root", "source_name", "target_name", "tone"}
+		cols = []string{"id", "date", "source", "target", "code", "quad", "goldstein", "place", "country", "mentions", "sources", "articles", "root", "source_name", "target_name", "tone", "event_confidence"}
 		sqlText = `SELECT e.id, ` + dayExpr + `, e.source, e.target, e.code, e.quad::int8, e.goldstein, e.place_name, e.country,
-			e.num_mentions::int8, e.num_sources::int8, e.num_articles::int8, e.is_root::int::int8, e.source_name, e.target_name, e.tone
-			FROM events e` + w.String() + order + limit(q.Limit, 0)
+			e.num_mentions::int8, e.num_sources::int8, e.num_articles::int8, e.is_root::int::int8, e.source_name, e.target_name, e.tone,
+			e.event_confidence FROM events e` + w.String() + order + limit(q.Limit, 0)
 	case "day", "week", "month":
 		return s.countBy(ctx, q, w)
 	case "goldstein":
@@ -239,8 +239,8 @@ func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEv
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
-	rows, err := s.pool.Query(ctx, `SELECT e.id, m.data::text, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen
-		FROM events e JOIN mentions m ON m.id = e.first_mention`+w.String()+order+limit(f.Limit, 0), w.Args()...)
+	rows, err := s.pool.Query(ctx, `SELECT e.id, m.data::text, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen,
+		e.event_confidence FROM events e JOIN mentions m ON m.id = e.first_mention`+w.String()+order+limit(f.Limit, 0), w.Args()...)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
@@ -249,9 +249,13 @@ func (s *DB) Events(ctx context.Context, f store.Filter, fn func(*store.StoredEv
 	var data []byte
 	for rows.Next() {
 		var nm, ns, na int32
+		var conf *float64
 		se = store.StoredEvent{}
-		if err := rows.Scan(&se.ID, &data, &nm, &ns, &na, &se.IsRoot, &se.FirstSeen); err != nil {
+		if err := rows.Scan(&se.ID, &data, &nm, &ns, &na, &se.IsRoot, &se.FirstSeen, &conf); err != nil {
 			return fmt.Errorf("reading events: %w", err)
+		}
+		if conf != nil {
+			se.EventConfidence = *conf
 		}
 		se.NumMentions, se.NumSources, se.NumArticles = int(nm), int(ns), int(na)
 		if err := json.Unmarshal(data, &se.Event); err != nil {

@@ -191,6 +191,17 @@ CREATE INDEX events_country ON events(country, day) INCLUDE (goldstein, num_ment
 DROP INDEX events_place;
 CREATE INDEX events_place ON events(place, day) INCLUDE (goldstein, num_mentions, themes, id);
 `,
+	// 4: each event's coded confidence (event.Event.Confidence, 0–1), as
+	// in the SQLite store's migration 9: the highest of its original
+	// mentions', NULL (unknown, matched by no confidence filter) when
+	// none carried one. Not the GDELT mention confidence.
+	`
+ALTER TABLE events ADD COLUMN event_confidence double precision;
+UPDATE events e SET event_confidence = x.c
+	FROM (SELECT event_id, max(least((data->>'confidence')::float8, 1)) AS c FROM mentions
+		WHERE data IS NOT NULL AND (data->>'confidence')::float8 > 0 GROUP BY event_id) x
+	WHERE e.id = x.event_id;
+`,
 }
 
 // themeBitsBackfill gives the first 63 themes (by name) of event_themes

@@ -71,6 +71,7 @@ type plannedEvent struct {
 	place, placeName, country, fips, code string
 	tone                                  *float64
 	firstMention                          int64
+	conf                                  *float64 // the highest event confidence of its mentions; nil: unknown
 }
 
 // copyOp is a copy whose mentions copy the original mentions of a stored
@@ -122,7 +123,10 @@ type plan struct {
 	newPlaces map[string]*event.Geo
 	// placeUpdates give stored events that had no place one.
 	placeUpdates map[int64]*event.Geo
-	touched      map[int64]bool
+	// confUpdates raise the event confidence of stored events to the
+	// highest of the batch's mentions of each.
+	confUpdates map[int64]float64
+	touched     map[int64]bool
 }
 
 // eventWindow is the window of the event lookup (dedup.Matcher.Days).
@@ -139,7 +143,7 @@ func (s *DB) write(ctx context.Context, b *store.Batch, arts []store.Article, ke
 	p := &plan{opt: opt, now: opt.Now.UTC().Truncate(time.Microsecond), runID: b.Run.ID,
 		copyOf: map[string]string{}, articles: map[string]bool{}, near: make([][]band, len(arts)),
 		newBands: map[int64][]band{}, clusters: map[evKey][]dedup.Cluster{}, originals: map[string][]origMention{},
-		articleThemes: map[string][]string{}, bits: map[string]int{}, newPlaces: map[string]*event.Geo{}, placeUpdates: map[int64]*event.Geo{}, touched: map[int64]bool{}}
+		articleThemes: map[string][]string{}, bits: map[string]int{}, newPlaces: map[string]*event.Geo{}, placeUpdates: map[int64]*event.Geo{}, confUpdates: map[int64]float64{}, touched: map[int64]bool{}}
 	if err := p.read(ctx, tx, b, arts, keys); err != nil {
 		return store.WriteResult{}, err
 	}
@@ -450,8 +454,19 @@ func (p *plan) mention(a *store.Article, e *event.Event, sent int64, src string)
 	mid := newID + int64(len(p.mentions))
 	c, found := dedup.Matcher{Window: p.opt.EventWindow}.Match(m, cands)
 	var eventID int64
+	conf, confOK := store.EventConfidence(e)
 	if found {
 		eventID = c.ID
+		if confOK {
+			// The event's confidence is the highest of its reports'.
+			if eventID >= newID {
+				if pe := &p.events[eventID-newID]; pe.conf == nil || *pe.conf < conf {
+					pe.conf = &conf
+				}
+			} else if old, ok := p.confUpdates[eventID]; !ok || old < conf {
+				p.confUpdates[eventID] = conf
+			}
+		}
 		if c.Place == "" && m.Place != "" {
 			g := e.ActionGeo
 			if eventID >= newID {
@@ -469,6 +484,9 @@ func (p *plan) mention(a *store.Article, e *event.Event, sent int64, src string)
 		}
 	} else {
 		pe := plannedEvent{m: m, e: e, code: e.Code, firstMention: mid}
+		if confOK {
+			pe.conf = &conf
+		}
 		if g := e.ActionGeo; g != nil {
 			pe.place, pe.placeName, pe.country, pe.fips = g.FeatureID, g.FullName, g.CountryISO, g.CountryFIPS
 			p.place(g)
@@ -786,7 +804,9 @@ func (p *plan) insert(ctx context.Context, tx pgx.Tx, b *store.Batch) error {
 		roots := make([]bool, n)
 		tones := make([]*float64, n)
 		firsts, themeBits := make([]int64, n), make([]int64, n)
+		confs := make([]*float64, n)
 		for i, pe := range p.events {
+			confs[i] = pe.conf
 			themeBits[i] = masks[newID+int64(i)]
 			srcs[i], tgts[i], bases[i], codes[i] = pe.m.Source, pe.m.Target, pe.m.Base, pe.code
 			quads[i], gold[i], days[i] = int32(pe.e.QuadClass), pe.e.Goldstein, int32(pe.m.Day)
@@ -795,12 +815,12 @@ func (p *plan) insert(ctx context.Context, tx pgx.Tx, b *store.Batch) error {
 			firsts[i] = real(pe.firstMention, mentionIDs)
 		}
 		q.Queue(`INSERT INTO events(id, source, target, base, code, quad, goldstein, day, place, place_name, country, country_fips,
-			source_name, target_name, first_seen, is_root, tone, first_mention, themes) OVERRIDING SYSTEM VALUE
+			source_name, target_name, first_seen, is_root, tone, first_mention, themes, event_confidence) OVERRIDING SYSTEM VALUE
 			SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[], $8::int[], $9::text[],
 				$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::bool[], $17::float8[], $18::bigint[],
-				$19::bigint[])`,
+				$19::bigint[], $20::float8[])`,
 			eventIDs, srcs, tgts, bases, codes, quads, gold, days, places, names, countries, fips, snames, tnames, seen, roots, tones, firsts,
-			themeBits)
+			themeBits, confs)
 	}
 	// The themes of the articles the new original mentions come from go
 	// to their events (copies add none: their article's themes are
@@ -878,6 +898,15 @@ func (p *plan) insert(ctx context.Context, tx pgx.Tx, b *store.Batch) error {
 			q.Queue(`UPDATE events e SET place=u.place, place_name=u.name, country=u.country, country_fips=u.fips
 				FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, place, name, country, fips)
 				WHERE e.id = u.id AND e.place = ''`, ids, places, names, countries, fips)
+		}
+		if n := len(p.confUpdates); n > 0 {
+			ids, confs := make([]int64, 0, n), make([]float64, 0, n)
+			for id, c := range p.confUpdates {
+				ids, confs = append(ids, id), append(confs, c)
+			}
+			// greatest ignores NULL: an unknown confidence takes the new one.
+			q.Queue(`UPDATE events e SET event_confidence = greatest(e.event_confidence, u.c)
+				FROM unnest($1::bigint[], $2::float8[]) AS u(id, c) WHERE e.id = u.id`, ids, confs)
 		}
 		var storedIDs, storedMasks []int64
 		for id, mask := range masks {

@@ -180,6 +180,13 @@ func Filter(d Dialect, f store.Filter, themeBit int, h Hints) (*Where, error) {
 		}
 		w.conds = append(w.conds, cond)
 	}
+	if f.MinConfidence != 0 {
+		if err := store.CheckMinConfidence(f.MinConfidence); err != nil {
+			return nil, err
+		}
+		// NULL (unknown confidence) never passes the test.
+		w.conds = append(w.conds, "e.event_confidence >= "+w.Arg(f.MinConfidence))
+	}
 	if f.ID != 0 {
 		w.conds = append(w.conds, "e.id = "+w.Arg(f.ID))
 	}

@@ -2,6 +2,7 @@ package sqlfilter
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -68,6 +69,12 @@ func TestList(t *testing.T) {
 		{name: "bad sort", f: store.Filter{Sort: "title"}, errMsg: `sort "title": want one of`},
 		{name: "bad cursor", f: store.Filter{After: -1}, errMsg: "cursor -1: want an event id"},
 		{name: "bad text", f: store.Filter{Text: "bad"}, errMsg: `text query "bad": unreadable`},
+		{name: "min confidence", f: store.Filter{MinConfidence: 0.5, Quad: 2}, where: " WHERE e.quad = ?1 AND e.event_confidence >= ?2",
+			order: " ORDER BY e.id", args: "[2 0.5]"},
+		{name: "min confidence one", f: store.Filter{MinConfidence: 1}, where: " WHERE e.event_confidence >= ?1", order: " ORDER BY e.id", args: "[1]"},
+		{name: "min confidence negative", f: store.Filter{MinConfidence: -0.1}, errMsg: "min confidence -0.1: want a number above 0 and at most 1"},
+		{name: "min confidence above one", f: store.Filter{MinConfidence: 1.5}, errMsg: "min confidence 1.5: want"},
+		{name: "min confidence not a number", f: store.Filter{MinConfidence: math.NaN()}, errMsg: "min confidence NaN: want"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

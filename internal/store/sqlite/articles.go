@@ -81,8 +81,8 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 		return nil, fmt.Errorf("reading sentences of article %s: %w", v.ID, err)
 	}
 
-	rows, err = tx.QueryContext(ctx, `SELECT e.id, m.data, m.confidence, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen
-		FROM mentions m JOIN events e ON e.id = m.event_id LEFT JOIN sentences s ON s.id = m.sentence_id
+	rows, err = tx.QueryContext(ctx, `SELECT e.id, m.data, m.confidence, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen,
+		e.event_confidence FROM mentions m JOIN events e ON e.id = m.event_id LEFT JOIN sentences s ON s.id = m.sentence_id
 		WHERE m.article_id = ? AND m.of_mention IS NULL ORDER BY coalesce(s.n, 0), m.id`, v.ID)
 	if err != nil {
 		return nil, fmt.Errorf("reading events of article %s: %w", v.ID, err)
@@ -91,7 +91,8 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 		var ae store.ArticleEvent
 		var data []byte
 		var seen int64
-		if err := rows.Scan(&ae.ID, &data, &ae.Confidence, &ae.NumMentions, &ae.NumSources, &ae.NumArticles, &ae.IsRoot, &seen); err != nil {
+		var conf sql.NullFloat64
+		if err := rows.Scan(&ae.ID, &data, &ae.Confidence, &ae.NumMentions, &ae.NumSources, &ae.NumArticles, &ae.IsRoot, &seen, &conf); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("reading events of article %s: %w", v.ID, err)
 		}
@@ -100,6 +101,7 @@ func (s *DB) Article(ctx context.Context, id string) (*store.ArticleView, error)
 			return nil, fmt.Errorf("reading event %d of article %s: %w", ae.ID, v.ID, err)
 		}
 		ae.FirstSeen = time.Unix(seen, 0).UTC()
+		ae.EventConfidence = conf.Float64
 		v.Events = append(v.Events, ae)
 	}
 	rows.Close()

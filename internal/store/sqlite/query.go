@@ -258,7 +258,7 @@ func rollupWhere(q store.Query) (string, []any, bool) {
 	default:
 		return "", nil, false
 	}
-	if f.ID != 0 || f.Actor != "" || f.Code != "" || f.Quad != 0 || f.Place != "" || f.Theme != "" || f.Text != "" ||
+	if f.ID != 0 || f.Actor != "" || f.Code != "" || f.Quad != 0 || f.Place != "" || f.Theme != "" || f.Text != "" || f.MinConfidence != 0 ||
 		(f.Country != "" && len(f.Country) != 3) {
 		return "", nil, false
 	}
@@ -329,9 +329,9 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 			return nil, fmt.Errorf("query: %w", err)
 		}
 		args = largs
-		cols = []string{"id", "date", "source", "target", "code", "quad", "goldstein", "place", "country", "mentions", "sources", "articles", "root", "source_name", "target_name", "tone"}
+		cols = []string{"id", "date", "source", "target", "code", "quad", "goldstein", "place", "country", "mentions", "sources", "articles", "root", "source_name", "target_name", "tone", "event_confidence"}
 		sqlText = `SELECT e.id, ` + dayExpr + `, e.source, e.target, e.code, e.quad, e.goldstein, e.place_name, e.country,
-			e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.source_name, e.target_name, e.tone FROM events e` + lw +
+			e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.source_name, e.target_name, e.tone, e.event_confidence FROM events e` + lw +
 			order + limit(q.Limit, 0)
 	case "day", "week", "month":
 		return s.countBy(ctx, q, `SELECT e.day, count(*), sum(e.num_mentions), sum(e.goldstein), count(e.tone), coalesce(sum(e.tone), 0)
@@ -465,8 +465,8 @@ func (s *DB) events(ctx context.Context, f store.Filter, fn func(*store.StoredEv
 		// mentions of its events only.
 		w = " WHERE e.id IN (SELECT e.id FROM events e" + w + order + limit(f.Limit, 0) + ")"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, m.data, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen
-		FROM events e JOIN mentions m ON m.id = e.first_mention`+w+order, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, m.data, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.first_seen,
+		e.event_confidence FROM events e JOIN mentions m ON m.id = e.first_mention`+w+order, args...)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
@@ -475,14 +475,16 @@ func (s *DB) events(ctx context.Context, f store.Filter, fn func(*store.StoredEv
 	for rows.Next() {
 		var data []byte
 		var seen int64
+		var conf sql.NullFloat64
 		se = store.StoredEvent{}
-		if err := rows.Scan(&se.ID, &data, &se.NumMentions, &se.NumSources, &se.NumArticles, &se.IsRoot, &seen); err != nil {
+		if err := rows.Scan(&se.ID, &data, &se.NumMentions, &se.NumSources, &se.NumArticles, &se.IsRoot, &seen, &conf); err != nil {
 			return fmt.Errorf("reading events: %w", err)
 		}
 		if err := json.Unmarshal(data, &se.Event); err != nil {
 			return fmt.Errorf("reading event %d: %w", se.ID, err)
 		}
 		se.FirstSeen = time.Unix(seen, 0).UTC()
+		se.EventConfidence = conf.Float64
 		if err := fn(&se); err != nil {
 			return err
 		}

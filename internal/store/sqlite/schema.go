@@ -261,6 +261,19 @@ INSERT INTO dyad_totals(source, target, events, mentions, goldstein)
 DROP INDEX mentions_sentence;
 CREATE INDEX mentions_sentence ON mentions(sentence_id, event_id);
 `,
+	// 9: each event's coded confidence (event.Event.Confidence, 0–1):
+	// the highest of its original mentions', NULL when none carried one.
+	// Stored events get it from the JSON of their mentions; events coded
+	// before events carried a confidence stay NULL (unknown), which no
+	// confidence filter matches. Not the GDELT mention confidence
+	// (mentions.confidence).
+	`
+ALTER TABLE events ADD COLUMN event_confidence REAL;
+UPDATE events SET event_confidence = x.c
+	FROM (SELECT event_id, max(min(json_extract(data, '$.confidence'), 1.0)) AS c FROM mentions
+		WHERE data IS NOT NULL AND json_extract(data, '$.confidence') > 0 GROUP BY event_id) x
+	WHERE events.id = x.event_id;
+`,
 }
 
 // SchemaVersion is the schema version this package writes.

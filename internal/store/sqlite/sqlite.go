@@ -519,6 +519,13 @@ func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string, t
 				return err
 			}
 		}
+		if c, ok := store.EventConfidence(e); ok {
+			// The event's confidence is the highest of its reports'.
+			if _, err := t.exec(`UPDATE events SET event_confidence = ?1 WHERE id = ?2 AND (event_confidence IS NULL OR event_confidence < ?1)`,
+				c, eventID); err != nil {
+				return fmt.Errorf("updating event confidence: %w", err)
+			}
+		}
 		if th.bits != 0 {
 			if _, err := t.exec(`UPDATE events SET themes = themes | ?1 WHERE id = ?2 AND themes & ?1 != ?1`, th.bits, eventID); err != nil {
 				return fmt.Errorf("updating event themes: %w", err)
@@ -536,10 +543,14 @@ func (t *tx) mention(a *store.Article, e *event.Event, sentID any, src string, t
 		if a.Knowledge != nil {
 			tone = a.Knowledge.Tone.Tone
 		}
+		var conf any
+		if c, ok := store.EventConfidence(e); ok {
+			conf = c
+		}
 		r, err := t.exec(`INSERT INTO events(source, target, base, code, quad, goldstein, day, place, place_name, country, country_fips,
-			source_name, target_name, first_seen, is_root, tone, themes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			source_name, target_name, first_seen, is_root, tone, themes, event_confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			m.Source, m.Target, m.Base, e.Code, e.QuadClass, e.Goldstein, m.Day, place, placeName, country, fips,
-			e.SourceSpan.Text, e.TargetSpan.Text, t.now, dedup.IsLead(e.Sentence), tone, th.bits)
+			e.SourceSpan.Text, e.TargetSpan.Text, t.now, dedup.IsLead(e.Sentence), tone, th.bits, conf)
 		if err != nil {
 			return fmt.Errorf("writing event: %w", err)
 		}

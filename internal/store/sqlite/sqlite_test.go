@@ -547,3 +547,48 @@ func TestPlannerStatistics(t *testing.T) {
 		t.Errorf("statistics of events: %d rows (%v), want some", n, err)
 	}
 }
+
+// TestMigrateEventConfidence opens a store as schema version 8 left it
+// (no event confidence column) holding events whose mentions' JSON carries
+// a coded confidence and one whose does not: the migration gives the first
+// the highest of its mentions' and leaves the other unknown, which no
+// confidence filter matches.
+func TestMigrateEventConfidence(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v8.db")
+	ctx := context.Background()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	strike := func(c float64) event.Event {
+		e := storetest.Event(1, "SDNMIL", "SDNREB", "195", "2024-04-22", "379252")
+		e.Confidence = c
+		return e
+	}
+	write(t, db,
+		storetest.Article("https://a.example/1", "", "Report one about an air strike in the capital.", strike(0.7)),
+		storetest.Article("https://b.example/1", "", "Report two, a different text on the same strike.", strike(0.3)),
+		storetest.Article("https://c.example/3", "", storetest.TextC, storetest.Event(1, "AZE", "FRA", "036", "2024-06-11", "2988507")))
+	for _, s := range []string{`ALTER TABLE events DROP COLUMN event_confidence`, `PRAGMA user_version = 8`} {
+		if _, err := db.db.Exec(s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var got []string
+	err = db.Events(ctx, store.Filter{}, func(e *store.StoredEvent) error {
+		got = append(got, fmt.Sprintf("%s:%g", e.Event.Code, e.EventConfidence))
+		return nil
+	})
+	if err != nil || strings.Join(got, " ") != "195:0.7 036:0" {
+		t.Errorf("events after migration: %v %v, want 195:0.7 036:0", got, err)
+	}
+	tab, err := db.Query(ctx, store.Query{Aggregate: "countries", Filter: store.Filter{MinConfidence: 0.01}})
+	if err != nil || fmt.Sprint(tab.Rows) != "[[SDN 1 2 -10]]" {
+		t.Errorf("countries of known confidence after migration: %v %v", tab, err)
+	}
+}
