@@ -2,26 +2,45 @@ package tag
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"sort"
-	"strings"
+	"unsafe"
 
 	kgzip "github.com/klauspost/compress/gzip"
 )
 
-// The model file is the magic line followed by a gzip stream of unsigned
-// varints and length-prefixed strings: classes, UFeats values and their
-// candidates per class, the forms with a fixed UFeats value per class, the
-// tag dictionary, the frequent-word table, the three perceptrons (two
-// tagger passes and UFeats; feature keys delta-coded, int16 weights
-// zig-zag coded), the lemma rules, the suffix rules, the known lemmas, the
-// case flags and the lemma exceptions, then an end marker.
+// The model file (version 6) is load-ready: the perceptrons' lookup tables
+// are stored as they are used in memory, so that the embedded model is used
+// in place, without decoding or allocating a weight.
+//
+//	magic    "eventwire-tag 6\n"
+//	uint32   length G of the gzip stream that follows (little endian)
+//	G bytes  gzip stream of unsigned varints and length-prefixed strings:
+//	         classes, UFeats values and their candidates per class, the forms
+//	         with a fixed UFeats value per class, the tag dictionary, the
+//	         frequent-word table, the lemma rules, the suffix rules, the known
+//	         lemmas, the case flags and the lemma exceptions, then an end marker
+//	         zero bytes up to a multiple of 8 from the start of the file
+//	three tables (first tagger pass, second pass, UFeats), each:
+//	         uint32 slots (0 or a power of two), entries, keys, 0
+//	         slots × 8 bytes (key, val as in type slot), entries × 4 bytes
+//	         (class uint16, weight int16), zero bytes up to a multiple of 8
+//	uint32   CRC-32 (IEEE) of the tables; uint32 end marker
+//
+// All integers of the tables are little endian. Version 5 files (the same
+// body with the perceptrons inside the gzip stream, feature keys
+// delta-coded and weights zig-zag varints) still load.
 
-const magic = "eventwire-tag 5\n"
+const (
+	magic  = "eventwire-tag 6\n"
+	magic5 = "eventwire-tag 5\n"
+)
 
 // Limits that keep a corrupt file from asking for huge allocations.
 const (
@@ -29,6 +48,8 @@ const (
 	maxClasses = 1 << 12
 	maxFeats   = 1 << 14
 	maxItems   = 1 << 24
+	maxSlots   = 1 << 26
+	maxFile    = 1 << 30
 )
 
 const endMarker = 0x7a67
@@ -36,14 +57,77 @@ const endMarker = 0x7a67
 // Save writes m to w in the model file format. The output depends only on
 // the model, so equal models give equal bytes.
 func (m *Model) Save(w io.Writer) error {
-	if _, err := io.WriteString(w, magic); err != nil {
-		return fmt.Errorf("writing tag model: %w", err)
-	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	var body bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&body, gzip.BestCompression)
 	if err != nil {
 		return fmt.Errorf("writing tag model: %w", err)
 	}
 	e := &encoder{w: bufio.NewWriter(zw)}
+	m.encodeBody(e, false)
+	if e.err == nil {
+		e.err = e.w.Flush()
+	}
+	if e.err == nil {
+		e.err = zw.Close()
+	}
+	if e.err == nil && body.Len() > maxFile {
+		e.err = errors.New("model body too large")
+	}
+	if e.err != nil {
+		return fmt.Errorf("writing tag model: %w", e.err)
+	}
+	out := make([]byte, 0, len(magic)+4+body.Len()+8+m.tagW1.fileSize()+m.tagW.fileSize()+m.featW.fileSize()+8)
+	out = append(out, magic...)
+	out = binary.LittleEndian.AppendUint32(out, uint32(body.Len()))
+	out = append(out, body.Bytes()...)
+	out = pad8(out)
+	start := len(out)
+	for _, ws := range []*weights{m.tagW1, m.tagW, m.featW} {
+		out = ws.appendTable(out)
+	}
+	out = binary.LittleEndian.AppendUint32(out, crc32.ChecksumIEEE(out[start:]))
+	out = binary.LittleEndian.AppendUint32(out, endMarker)
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("writing tag model: %w", err)
+	}
+	return nil
+}
+
+// pad8 appends zero bytes to b up to a multiple of 8.
+func pad8(b []byte) []byte {
+	for len(b)%8 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// fileSize is the size of the table in the model file.
+func (ws *weights) fileSize() int {
+	n := 16 + 8*len(ws.slots) + 4*len(ws.entries)
+	return (n + 7) &^ 7
+}
+
+// appendTable appends the table in the file format to b.
+func (ws *weights) appendTable(b []byte) []byte {
+	le := binary.LittleEndian
+	b = le.AppendUint32(b, uint32(len(ws.slots)))
+	b = le.AppendUint32(b, uint32(len(ws.entries)))
+	b = le.AppendUint32(b, uint32(ws.nkeys))
+	b = le.AppendUint32(b, 0)
+	for _, sl := range ws.slots {
+		b = le.AppendUint32(b, sl.key)
+		b = le.AppendUint32(b, sl.val)
+	}
+	for _, e := range ws.entries {
+		b = le.AppendUint16(b, e.cls)
+		b = le.AppendUint16(b, uint16(e.w))
+	}
+	return pad8(b)
+}
+
+// encodeBody writes the varint body; withWeights includes the perceptrons
+// as version 5 did (for tests of the version 5 reader).
+func (m *Model) encodeBody(e *encoder, withWeights bool) {
 	e.uvarint(uint64(len(m.classes)))
 	for _, c := range m.classes {
 		e.str(c.upos)
@@ -92,9 +176,11 @@ func (m *Model) Save(w io.Writer) error {
 		e.str(f)
 		e.uvarint(uint64(m.fixed[f]))
 	}
-	e.weights(m.tagW1)
-	e.weights(m.tagW)
-	e.weights(m.featW)
+	if withWeights {
+		e.weights(m.tagW1)
+		e.weights(m.tagW)
+		e.weights(m.featW)
+	}
 	e.uvarint(uint64(len(m.rules)))
 	for _, r := range m.rules {
 		l := uint64(0)
@@ -144,16 +230,6 @@ func (m *Model) Save(w io.Writer) error {
 		}
 	}
 	e.uvarint(endMarker)
-	if e.err == nil {
-		e.err = e.w.Flush()
-	}
-	if e.err == nil {
-		e.err = zw.Close()
-	}
-	if e.err != nil {
-		return fmt.Errorf("writing tag model: %w", e.err)
-	}
-	return nil
 }
 
 type encoder struct {
@@ -193,46 +269,229 @@ func (e *encoder) weights(ws *weights) {
 	}
 }
 
-// Load reads a model written by Save. A truncated or corrupt file is an
-// error, never a panic.
+// Load reads a model written by Save (or a version 5 model). A truncated
+// or corrupt file is an error, never a panic.
 func Load(r io.Reader) (*Model, error) {
-	m, err := load(r)
+	data, err := readAligned(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading tag model: %w", err)
+	}
+	m, err := load(data, true)
 	if err != nil {
 		return nil, fmt.Errorf("reading tag model: %w", err)
 	}
 	return m, nil
 }
 
+// loadString uses the embedded model s in place: its tables are not
+// copied, and not checked (TestEmbeddedModel checks them), so that start-up
+// costs neither the time nor the memory of reading them.
 func loadString(s string) (*Model, error) {
-	m, err := load(strings.NewReader(s))
+	m, err := load(unsafe.Slice(unsafe.StringData(s), len(s)), false)
 	if err != nil {
 		return nil, fmt.Errorf("reading tag model: %w", err)
 	}
 	return m, nil
+}
+
+// readAligned reads all of r into memory aligned for the tables.
+func readAligned(r io.Reader) ([]byte, error) {
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(io.LimitReader(r, maxFile+1)); err != nil {
+		return nil, err
+	}
+	if buf.Len() > maxFile {
+		return nil, errors.New("file too large")
+	}
+	return aligned(buf.Bytes()), nil
+}
+
+// aligned returns b, or a copy of b that starts at a multiple of 8 bytes.
+func aligned(b []byte) []byte {
+	if len(b) == 0 || uintptr(unsafe.Pointer(&b[0]))%8 == 0 {
+		return b
+	}
+	w := make([]uint64, (len(b)+7)/8)
+	c := unsafe.Slice((*byte)(unsafe.Pointer(&w[0])), len(b))
+	copy(c, b)
+	return c
 }
 
 var errMagic = errors.New("not an eventwire tag model (bad magic)")
 
-func load(r io.Reader) (*Model, error) {
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(r, head); err != nil {
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, errMagic
-		}
-		return nil, err
-	}
-	if string(head) != magic {
+// load decodes a model file. The tables are used in place when data is
+// aligned and the machine little endian, else decoded; check verifies the
+// checksum and every table entry (a table that passes is safe to score
+// with, whatever its weights).
+func load(data []byte, check bool) (*Model, error) {
+	if len(data) < len(magic) {
 		return nil, errMagic
 	}
-	zr, err := kgzip.NewReader(r) // klauspost/compress inflates twice as fast
+	switch string(data[:len(magic)]) {
+	case magic5:
+		zr, err := kgzip.NewReader(bytes.NewReader(data[len(magic5):])) // klauspost/compress inflates twice as fast
+		if err != nil {
+			return nil, fmt.Errorf("decompressing: %w", err)
+		}
+		return decodeBody(bufio.NewReader(zr), true)
+	case magic:
+	default:
+		return nil, errMagic
+	}
+	if len(data) < len(magic)+4 {
+		return nil, fmt.Errorf("body length: %w", io.ErrUnexpectedEOF)
+	}
+	g := int(binary.LittleEndian.Uint32(data[len(magic):]))
+	off := len(magic) + 4
+	if g > len(data)-off {
+		return nil, fmt.Errorf("body of %d bytes: %w", g, io.ErrUnexpectedEOF)
+	}
+	zr, err := kgzip.NewReader(bytes.NewReader(data[off : off+g]))
 	if err != nil {
 		return nil, fmt.Errorf("decompressing: %w", err)
 	}
-	return decodeBody(bufio.NewReader(zr))
+	m, err := decodeBody(bufio.NewReader(zr), false)
+	if err != nil {
+		return nil, err
+	}
+	off += g
+	for ; off%8 != 0; off++ {
+		if off >= len(data) {
+			return nil, fmt.Errorf("tables: %w", io.ErrUnexpectedEOF)
+		}
+		if data[off] != 0 {
+			return nil, fmt.Errorf("byte %d: padding is not zero", off)
+		}
+	}
+	start := off
+	tables := []struct {
+		ws       **weights
+		nclasses int
+		what     string
+	}{
+		{&m.tagW1, len(m.classes), "first-pass tagger weights"},
+		{&m.tagW, len(m.classes), "tagger weights"},
+		{&m.featW, len(m.feats), "UFeats weights"},
+	}
+	for _, t := range tables {
+		ws, n, err := tableAt(data[off:], t.nclasses, check)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", t.what, err)
+		}
+		*t.ws = ws
+		off += n
+	}
+	if len(data)-off < 8 {
+		return nil, fmt.Errorf("checksum: %w", io.ErrUnexpectedEOF)
+	}
+	if check && crc32.ChecksumIEEE(data[start:off]) != binary.LittleEndian.Uint32(data[off:]) {
+		return nil, errors.New("tables: checksum mismatch")
+	}
+	if binary.LittleEndian.Uint32(data[off+4:]) != endMarker {
+		return nil, errors.New("missing end marker")
+	}
+	if len(data) != off+8 {
+		return nil, errors.New("data after the end marker")
+	}
+	return m, nil
 }
 
-// decodeBody decodes the decompressed model body.
-func decodeBody(r *bufio.Reader) (*Model, error) {
+// littleEndian tells whether the machine stores integers as the file does.
+var littleEndian = func() bool {
+	x := uint16(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 1
+}()
+
+// tableAt reads the table at the start of b and returns it and its size in
+// the file.
+func tableAt(b []byte, nclasses int, check bool) (*weights, int, error) {
+	if len(b) < 16 {
+		return nil, 0, io.ErrUnexpectedEOF
+	}
+	le := binary.LittleEndian
+	ns, ne, nk := uint64(le.Uint32(b)), uint64(le.Uint32(b[4:])), uint64(le.Uint32(b[8:]))
+	if ns > maxSlots || ns&(ns-1) != 0 || ne > maxSlots || nk >= max(ns, 1) || le.Uint32(b[12:]) != 0 {
+		return nil, 0, fmt.Errorf("%d slots, %d entries, %d keys: bad sizes", ns, ne, nk)
+	}
+	size := int((16 + 8*ns + 4*ne + 7) &^ 7)
+	if len(b) < size {
+		return nil, 0, io.ErrUnexpectedEOF
+	}
+	ws := &weights{nkeys: int(nk)}
+	if ns > 0 {
+		ws.mask = uint32(ns - 1)
+	}
+	sb, eb := b[16:16+8*ns], b[16+8*ns:16+8*ns+4*ne]
+	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%4 == 0 {
+		if ns > 0 {
+			ws.slots = unsafe.Slice((*slot)(unsafe.Pointer(&sb[0])), ns)
+		}
+		if ne > 0 {
+			ws.entries = unsafe.Slice((*entry)(unsafe.Pointer(&eb[0])), ne)
+		}
+	} else {
+		ws.slots = make([]slot, ns)
+		for i := range ws.slots {
+			ws.slots[i] = slot{key: le.Uint32(sb[8*i:]), val: le.Uint32(sb[8*i+4:])}
+		}
+		ws.entries = make([]entry, ne)
+		for i := range ws.entries {
+			ws.entries[i] = entry{cls: le.Uint16(eb[4*i:]), w: int16(le.Uint16(eb[4*i+2:]))}
+		}
+	}
+	if check {
+		if err := ws.check(nclasses); err != nil {
+			return nil, 0, err
+		}
+	}
+	return ws, size, nil
+}
+
+// check verifies that scoring with ws stays inside its tables and inside
+// scores of nclasses: every probe ends at an empty slot, every vote names a
+// class below nclasses and every run of entries lies inside the entries.
+func (ws *weights) check(nclasses int) error {
+	keys := 0
+	for i, sl := range ws.slots {
+		if sl.key == 0 {
+			if sl.val != 0 {
+				return fmt.Errorf("empty slot %d holds a value", i)
+			}
+			continue
+		}
+		keys++
+		if sl.val&inlineVote != 0 {
+			if c := int((sl.val >> 16) & 0x7fff); c >= nclasses {
+				return fmt.Errorf("slot %d: class %d out of range (%d)", i, c, nclasses)
+			}
+			continue
+		}
+		h := uint64(sl.val)
+		if h >= uint64(len(ws.entries)) {
+			return fmt.Errorf("slot %d: entries at %d out of range (%d)", i, h, len(ws.entries))
+		}
+		n := uint64(ws.entries[h].cls)
+		if n == 0 || h+1+n > uint64(len(ws.entries)) {
+			return fmt.Errorf("slot %d: %d entries at %d out of range (%d)", i, n, h, len(ws.entries))
+		}
+		for _, e := range ws.entries[h+1 : h+1+n] {
+			if int(e.cls) >= nclasses {
+				return fmt.Errorf("slot %d: class %d out of range (%d)", i, e.cls, nclasses)
+			}
+		}
+	}
+	if keys != ws.nkeys {
+		return fmt.Errorf("%d keys in the slots, %d in the header", keys, ws.nkeys)
+	}
+	if len(ws.slots) > 0 && keys == len(ws.slots) {
+		return errors.New("no empty slot")
+	}
+	return nil
+}
+
+// decodeBody decodes the decompressed model body; withWeights when it holds
+// the perceptrons (version 5).
+func decodeBody(r *bufio.Reader, withWeights bool) (*Model, error) {
 	d := &decoder{r: r}
 	m := &Model{}
 	nc := d.count(maxClasses, "classes")
@@ -277,9 +536,11 @@ func decodeBody(r *bufio.Reader) (*Model, error) {
 		f := d.str("frequent word length")
 		m.fixed[f] = uint16(d.index(len(m.classes), "frequent word class"))
 	}
-	m.tagW1 = d.weights(len(m.classes), "first-pass tagger weights")
-	m.tagW = d.weights(len(m.classes), "tagger weights")
-	m.featW = d.weights(nf, "UFeats weights")
+	if withWeights {
+		m.tagW1 = d.weights(len(m.classes), "first-pass tagger weights")
+		m.tagW = d.weights(len(m.classes), "tagger weights")
+		m.featW = d.weights(nf, "UFeats weights")
+	}
 	nr := d.count(maxItems, "lemma rules")
 	for i := 0; i < nr && d.err == nil; i++ {
 		v := d.uvarint()

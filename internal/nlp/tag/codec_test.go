@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/eventwire/eventwire/internal/nlp"
 )
@@ -77,10 +78,10 @@ func TestTinyModelRoundTrip(t *testing.T) {
 	}
 }
 
-// gzipBody returns a model file with the given decompressed body.
+// gzipBody returns a version 5 model file with the given decompressed body.
 func gzipBody(body []byte) []byte {
 	var buf bytes.Buffer
-	buf.WriteString(magic)
+	buf.WriteString(magic5)
 	zw := gzip.NewWriter(&buf)
 	zw.Write(body)
 	zw.Close()
@@ -105,12 +106,15 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"empty", nil, "bad magic"},
 		{"other file", []byte("PK\x03\x04 not a model at all"), "bad magic"},
-		{"magic only", []byte(magic), "decompressing"},
-		{"not gzip", append([]byte(magic), "hello world, this is text"...), "decompressing"},
+		{"magic only", []byte(magic5), "decompressing"},
+		{"not gzip", append([]byte(magic5), "hello world, this is text"...), "decompressing"},
 		{"empty body", gzipBody(nil), "unexpected EOF"},
 		{"too many classes", gzipBody(varints(1 << 20)), "classes"},
 		{"no feats", gzipBody(varints(0, 0)), "no UFeats values"},
 		{"trailing data", gzipBody(append(bodyOf(t, good), 0)), "after the end marker"},
+		{"v6 magic only", []byte(magic), "body length"},
+		{"v6 long body", append([]byte(magic), 0xff, 0xff, 0, 0, 1), "body of 65535 bytes"},
+		{"v6 trailing data", append(append([]byte(nil), good...), 0), "data after the end marker"},
 	}
 	// a candidate index beyond the UFeats values
 	body := varints(1, 1)
@@ -140,12 +144,12 @@ func TestLoadErrors(t *testing.T) {
 			t.Errorf("model truncated to %d of %d bytes loaded without error", n, len(good))
 		}
 	}
-	// corrupt bytes after the gzip header (10 bytes, with a time stamp and
+	// corrupt bytes after the body length and the gzip header (10 bytes, with a time stamp and
 	// OS byte that need not be checked): an error, never a panic. The last
 	// 13 bytes (an empty final deflate block, which a flipped bit can turn
 	// into another empty block, and the trailer) are only required not to
 	// panic.
-	for i := len(magic) + 10; i < len(good); i += 7 {
+	for i := len(magic) + 4 + 10; i < len(good); i += 7 {
 		bad := append([]byte(nil), good...)
 		bad[i] ^= 0x5a
 		if _, err := Load(bytes.NewReader(bad)); err == nil && i < len(good)-13 {
@@ -154,15 +158,21 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
-// bodyOf returns the decompressed body of a model file.
+// bodyOf returns the decompressed body of the version 5 file of a model
+// file (the perceptrons inside).
 func bodyOf(t testing.TB, data []byte) []byte {
-	zr, err := gzip.NewReader(bytes.NewReader(data[len(magic):]))
+	m, err := Load(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(zr); err != nil {
-		t.Fatal(err)
+	e := &encoder{w: bufio.NewWriter(&buf)}
+	m.encodeBody(e, true)
+	if e.err == nil {
+		e.err = e.w.Flush()
+	}
+	if e.err != nil {
+		t.Fatal(e.err)
 	}
 	return buf.Bytes()
 }
@@ -191,10 +201,33 @@ func FuzzLoadBody(f *testing.F) {
 	f.Add(body[:len(body)/3])
 	f.Add(varints(1, 1))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		m, err := decodeBody(bufio.NewReader(bytes.NewReader(body)))
+		m, err := decodeBody(bufio.NewReader(bytes.NewReader(body)), true)
 		if err != nil {
 			return
 		}
 		m.NewTagger().Tag(sentence("The", "Cats", "studied", "x"))
 	})
+}
+
+// TestEmbeddedModel checks the embedded model as Load checks a file (the
+// checksum and every table entry), which loadString skips, and that
+// Default uses its tables in place.
+func TestEmbeddedModel(t *testing.T) {
+	if _, err := load(aligned([]byte(embedded)), true); err != nil {
+		t.Fatalf("embedded model: %v", err)
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !littleEndian {
+		t.Skip("big-endian machine: the tables are decoded, not used in place")
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(embedded)))
+	hi := lo + uintptr(len(embedded))
+	for _, ws := range []*weights{m.tagW1, m.tagW, m.featW} {
+		if p := uintptr(unsafe.Pointer(&ws.slots[0])); p < lo || p >= hi {
+			t.Errorf("a table of the embedded model was copied (slots at %#x, model at %#x-%#x)", p, lo, hi)
+		}
+	}
 }
