@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/nlp"
@@ -148,7 +149,7 @@ func BenchmarkLoad(b *testing.B) {
 	var m *Model
 	for i := 0; i < b.N; i++ {
 		var err error
-		if m, err = Load(bytes.NewReader(embedded)); err != nil {
+		if m, err = Load(strings.NewReader(embedded)); err != nil {
 			b.Fatal(err)
 		}
 	}

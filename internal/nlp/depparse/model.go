@@ -1,13 +1,12 @@
 package depparse
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
 	"sync"
@@ -18,7 +17,7 @@ import (
 )
 
 //go:embed model.bin
-var embedded []byte
+var embedded string
 
 var (
 	defaultOnce  sync.Once
@@ -30,7 +29,7 @@ var (
 // The model is shared: call NewParser for each goroutine.
 func Default() (*Model, error) {
 	defaultOnce.Do(func() {
-		defaultModel, defaultErr = Load(bytes.NewReader(embedded))
+		defaultModel, defaultErr = load(unsafe.Slice(unsafe.StringData(embedded), len(embedded)), false)
 		if defaultErr != nil {
 			defaultErr = fmt.Errorf("loading embedded parser model: %w", defaultErr)
 		}
@@ -55,11 +54,11 @@ type Model struct {
 	trans []tslot
 	slots []slot
 	spill []weight
-	ents  []weight // all weights, feature after feature in key order
-	nFeat int
-	// keys (sorted) and counts of weights per key, for Save.
-	keys   []uint64
-	counts []uint32
+	// ents holds all weights, feature after feature in key order, from
+	// training or a version 1 file until build makes the tables.
+	ents     []weight
+	nFeat    int
+	nWeights int
 }
 
 // tslot is one feature's transition weights and 16 bits of its key (fp, 0
@@ -99,17 +98,18 @@ func (m *Model) Features() int { return m.nFeat }
 // including tables mapped outside the Go heap.
 func (m *Model) MemSize() int {
 	return len(m.trans)*int(unsafe.Sizeof(tslot{})) + len(m.slots)*int(unsafe.Sizeof(slot{})) +
-		(len(m.spill)+len(m.ents))*int(unsafe.Sizeof(weight{})) + len(m.keys)*8 + len(m.counts)*4
+		len(m.spill)*int(unsafe.Sizeof(weight{}))
 }
 
 // Weights returns the number of stored (feature, class) weights.
-func (m *Model) Weights() int { return len(m.ents) }
+func (m *Model) Weights() int { return m.nWeights }
 
 // build fills the hash tables from features sorted by key; counts[i] is
-// the number of ents that belong to keys[i].
+// the number of ents that belong to keys[i]. The tables are then all the
+// model holds.
 func (m *Model) build(keys []uint64, counts []uint32) {
-	m.nFeat = len(keys)
-	m.keys, m.counts = keys, counts
+	m.nFeat, m.nWeights = len(keys), len(m.ents)
+	defer func() { m.ents = nil }()
 	nTrans, nLab, nSpill := 0, 0, 0
 	start := uint32(0)
 	for _, c := range counts {
@@ -383,79 +383,279 @@ func bestLabel[T int32 | float32](sc []T, rootL uint8) uint8 {
 	return uint8(best)
 }
 
-// File format: the magic line, then a gzip stream holding
+// File format (version 2) is load-ready: the hash tables are stored as
+// they are used in memory, so that the embedded model is used in place,
+// without decoding or allocating a weight.
 //
-//	uvarint  number of labels L, then each label as uvarint length + bytes
-//	float32  weight scale (little endian)
-//	uvarint  number of features F
-//	F times  uvarint key delta from the previous key (the first from 0),
-//	         uvarint count, then count × (class byte, zigzag varint weight)
+//	magic    "eventwire-depparse-v2\n"
+//	uint32   length H of the header (little endian)
+//	H bytes  uvarint number of labels L, then each label as uvarint length +
+//	         bytes; float32 weight scale; uvarint number of features;
+//	         uvarint number of weights
+//	         zero bytes up to a multiple of 8 from the start of the file
+//	uint32   transition slots T, label slots S, spilled weights P, 0
+//	T × 8    transition slots (fp uint16, three int16 weights)
+//	S × 16   label slots (fp uint32, four class bytes, four int16 weights)
+//	P × 4    spilled weights (class byte, zero byte, int16 weight)
+//	         zero bytes up to a multiple of 8
+//	uint32   CRC-32 (IEEE) of everything before it; uint32 end marker
 //
-// gzip's CRC-32 guards against corruption.
-const magic = "eventwire-depparse-v1\n"
+// All integers are little endian. Version 1 files (a gzip stream of the
+// labels, the scale and the features, keys delta-coded, weights varints)
+// still load; the tables are then built from the features.
+const (
+	magic  = "eventwire-depparse-v2\n"
+	magic1 = "eventwire-depparse-v1\n"
+)
 
 // limits on what Load accepts, so corrupt input cannot ask for huge memory.
 const (
 	maxLabels  = 250 // classes 0..252; 253..255 are markers
 	maxFeat    = 1 << 23
 	maxPayload = 1 << 28
+	maxSlots   = 1 << 26
+	maxHeader  = 1 << 16
 )
+
+const endMarker = 0x70617273
 
 // Save writes m in the format Load reads.
 func (m *Model) Save(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	if _, err := bw.WriteString(magic); err != nil {
-		return fmt.Errorf("writing parser model: %w", err)
-	}
-	zw, err := gzip.NewWriterLevel(bw, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("writing parser model: %w", err)
-	}
-	zb := bufio.NewWriter(zw)
 	var tmp [binary.MaxVarintLen64]byte
-	uv := func(v uint64) { zb.Write(tmp[:binary.PutUvarint(tmp[:], v)]) }
-	uv(uint64(len(m.labels)))
+	var head []byte
+	head = binary.AppendUvarint(head, uint64(len(m.labels)))
 	for _, l := range m.labels {
-		uv(uint64(len(l)))
-		zb.WriteString(l)
+		head = binary.AppendUvarint(head, uint64(len(l)))
+		head = append(head, l...)
 	}
 	binary.LittleEndian.PutUint32(tmp[:4], math.Float32bits(m.scale))
-	zb.Write(tmp[:4])
-	uv(uint64(len(m.keys)))
-	prev, start := uint64(0), uint32(0)
-	for i, k := range m.keys {
-		uv(k - prev)
-		prev = k
-		c := m.counts[i]
-		uv(uint64(c))
-		for _, e := range m.ents[start : start+c] {
-			zb.WriteByte(e.class)
-			zb.Write(tmp[:binary.PutVarint(tmp[:], int64(e.w))])
+	head = append(head, tmp[:4]...)
+	head = binary.AppendUvarint(head, uint64(m.nFeat))
+	head = binary.AppendUvarint(head, uint64(m.nWeights))
+	le := binary.LittleEndian
+	out := make([]byte, 0, len(magic)+4+len(head)+8+16+8*len(m.trans)+16*len(m.slots)+4*len(m.spill)+16)
+	out = append(out, magic...)
+	out = le.AppendUint32(out, uint32(len(head)))
+	out = pad8(append(out, head...))
+	out = le.AppendUint32(out, uint32(len(m.trans)))
+	out = le.AppendUint32(out, uint32(len(m.slots)))
+	out = le.AppendUint32(out, uint32(len(m.spill)))
+	out = le.AppendUint32(out, 0)
+	for _, t := range m.trans {
+		out = le.AppendUint16(out, t.fp)
+		for _, v := range t.w {
+			out = le.AppendUint16(out, uint16(v))
 		}
-		start += c
 	}
-	if err := zb.Flush(); err != nil {
-		return fmt.Errorf("writing parser model: %w", err)
+	for _, sl := range m.slots {
+		out = le.AppendUint32(out, sl.fp)
+		out = append(out, sl.cls[:]...)
+		for _, v := range sl.w {
+			out = le.AppendUint16(out, uint16(v))
+		}
 	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("writing parser model: %w", err)
+	for _, e := range m.spill {
+		out = append(out, e.class, 0)
+		out = le.AppendUint16(out, uint16(e.w))
 	}
-	if err := bw.Flush(); err != nil {
+	out = pad8(out)
+	out = le.AppendUint32(out, crc32.ChecksumIEEE(out))
+	out = le.AppendUint32(out, endMarker)
+	if _, err := w.Write(out); err != nil {
 		return fmt.Errorf("writing parser model: %w", err)
 	}
 	return nil
 }
 
+// pad8 appends zero bytes to b up to a multiple of 8.
+func pad8(b []byte) []byte {
+	for len(b)%8 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
 var errCorrupt = errors.New("corrupt parser model")
 
-// Load reads a model written by Save. Truncated or corrupt input is an error.
+// Load reads a model written by Save (or a version 1 model). Truncated or
+// corrupt input is an error.
 func Load(r io.Reader) (*Model, error) {
-	br := bufio.NewReader(r)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(io.LimitReader(r, maxPayload+1)); err != nil {
+		return nil, fmt.Errorf("reading parser model: %w", err)
+	}
+	if buf.Len() > maxPayload {
+		return nil, fmt.Errorf("reading parser model: more than %d bytes", maxPayload)
+	}
+	return load(aligned(buf.Bytes()), true)
+}
+
+// aligned returns b, or a copy of b that starts at a multiple of 8 bytes.
+func aligned(b []byte) []byte {
+	if len(b) == 0 || uintptr(unsafe.Pointer(&b[0]))%8 == 0 {
+		return b
+	}
+	w := make([]uint64, (len(b)+7)/8)
+	c := unsafe.Slice((*byte)(unsafe.Pointer(&w[0])), len(b))
+	copy(c, b)
+	return c
+}
+
+// load decodes a model file. The tables are used in place when data is
+// aligned and the machine little endian, else decoded; check verifies the
+// checksum and the tables (a model that passes is safe to parse with,
+// whatever its weights). The embedded model is loaded without the check
+// (TestEmbeddedModel makes it), so that start-up neither reads nor keeps
+// in memory the tables' pages until a parse needs them.
+func load(data []byte, check bool) (*Model, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte(magic1)):
+		return loadV1(data[len(magic1):])
+	case !bytes.HasPrefix(data, []byte(magic)):
 		return nil, fmt.Errorf("reading parser model: not a parser model (bad header)")
 	}
-	zr, err := kgzip.NewReader(br) // klauspost/compress inflates twice as fast
+	m, err := loadV2(data, check)
+	if err != nil {
+		return nil, fmt.Errorf("reading parser model: %w", err)
+	}
+	return m, nil
+}
+
+// littleEndian tells whether the machine stores integers as the file does.
+var littleEndian = func() bool {
+	x := uint16(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 1
+}()
+
+func loadV2(data []byte, check bool) (*Model, error) {
+	le := binary.LittleEndian
+	off := len(magic)
+	if len(data) < off+4 {
+		return nil, fmt.Errorf("header length: %w", io.ErrUnexpectedEOF)
+	}
+	h := int(le.Uint32(data[off:]))
+	off += 4
+	if h > maxHeader || h > len(data)-off {
+		return nil, fmt.Errorf("%w: header of %d bytes", errCorrupt, h)
+	}
+	d := decoder{b: data[off : off+h]}
+	m, err := d.head()
+	if err != nil {
+		return nil, fmt.Errorf("header byte %d: %w", d.off, err)
+	}
+	nf, err := d.uvarint()
+	if err != nil || nf > maxFeat {
+		return nil, fmt.Errorf("%w: number of features", errCorrupt)
+	}
+	nw, err := d.uvarint()
+	if err != nil || nw > maxEnts {
+		return nil, fmt.Errorf("%w: number of weights", errCorrupt)
+	}
+	if d.off != len(d.b) {
+		return nil, fmt.Errorf("%w: %d trailing header bytes", errCorrupt, len(d.b)-d.off)
+	}
+	m.nFeat, m.nWeights = int(nf), int(nw)
+	off += h
+	for ; off%8 != 0; off++ {
+		if off >= len(data) || data[off] != 0 {
+			return nil, fmt.Errorf("%w: padding at byte %d", errCorrupt, off)
+		}
+	}
+	if len(data)-off < 16 {
+		return nil, fmt.Errorf("table sizes: %w", io.ErrUnexpectedEOF)
+	}
+	nt, ns, np := uint64(le.Uint32(data[off:])), uint64(le.Uint32(data[off+4:])), uint64(le.Uint32(data[off+8:]))
+	if nt == 0 || ns == 0 || nt > maxSlots || ns > maxSlots || np > maxSlots || le.Uint32(data[off+12:]) != 0 {
+		return nil, fmt.Errorf("%w: table sizes %d, %d, %d", errCorrupt, nt, ns, np)
+	}
+	off += 16
+	size := (8*nt + 16*ns + 4*np + 7) &^ 7
+	if uint64(len(data)-off) < size+8 {
+		return nil, fmt.Errorf("tables: %w", io.ErrUnexpectedEOF)
+	}
+	tb := data[off : off+int(size)]
+	end := off + int(size)
+	if check && crc32.ChecksumIEEE(data[:end]) != le.Uint32(data[end:]) {
+		return nil, fmt.Errorf("%w: checksum mismatch", errCorrupt)
+	}
+	if le.Uint32(data[end+4:]) != endMarker {
+		return nil, fmt.Errorf("%w: no end marker", errCorrupt)
+	}
+	if len(data) != end+8 {
+		return nil, fmt.Errorf("%w: %d trailing bytes", errCorrupt, len(data)-end-8)
+	}
+	tt, st, pt := tb[:8*nt], tb[8*nt:8*nt+16*ns], tb[8*nt+16*ns:8*nt+16*ns+4*np]
+	if littleEndian && uintptr(unsafe.Pointer(&tb[0]))%8 == 0 {
+		m.trans = unsafe.Slice((*tslot)(unsafe.Pointer(&tt[0])), nt)
+		m.slots = unsafe.Slice((*slot)(unsafe.Pointer(&st[0])), ns)
+		if np > 0 {
+			m.spill = unsafe.Slice((*weight)(unsafe.Pointer(&pt[0])), np)
+		}
+	} else {
+		m.trans = make([]tslot, nt)
+		for i := range m.trans {
+			b := tt[8*i:]
+			m.trans[i] = tslot{fp: le.Uint16(b), w: [nOps]int16{int16(le.Uint16(b[2:])), int16(le.Uint16(b[4:])), int16(le.Uint16(b[6:]))}}
+		}
+		m.slots = make([]slot, ns)
+		for i := range m.slots {
+			b := st[16*i:]
+			sl := slot{fp: le.Uint32(b)}
+			copy(sl.cls[:], b[4:8])
+			for j := range sl.w {
+				sl.w[j] = int16(le.Uint16(b[8+2*j:]))
+			}
+			m.slots[i] = sl
+		}
+		m.spill = make([]weight, np)
+		for i := range m.spill {
+			m.spill[i] = weight{class: pt[4*i], w: int16(le.Uint16(pt[4*i+2:]))}
+		}
+	}
+	if check {
+		if err := m.checkTables(); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// checkTables verifies that lookups end (each table has an empty slot) and
+// that spilled weights lie inside the spill table. Classes need no check:
+// scores have room for all 256.
+func (m *Model) checkTables() error {
+	empty := false
+	for _, t := range m.trans {
+		if t.fp == 0 {
+			empty = true
+			break
+		}
+	}
+	if !empty {
+		return fmt.Errorf("%w: transition table full", errCorrupt)
+	}
+	empty = false
+	for i, s := range m.slots {
+		if s.fp == 0 {
+			empty = true
+			continue
+		}
+		if s.cls[0] == spill {
+			start := uint64(uint16(s.w[0])) | uint64(uint16(s.w[1]))<<16
+			if start+uint64(uint16(s.w[2])) > uint64(len(m.spill)) {
+				return fmt.Errorf("%w: label slot %d: spilled weights %d+%d out of range (%d)", errCorrupt, i, start, uint16(s.w[2]), len(m.spill))
+			}
+		}
+	}
+	if !empty {
+		return fmt.Errorf("%w: label table full", errCorrupt)
+	}
+	return nil
+}
+
+// loadV1 reads the gzip stream of a version 1 file.
+func loadV1(rest []byte) (*Model, error) {
+	zr, err := kgzip.NewReader(bytes.NewReader(rest)) // klauspost/compress inflates twice as fast
 	if err != nil {
 		return nil, fmt.Errorf("reading parser model: %w", err)
 	}
@@ -485,7 +685,8 @@ func (d *decoder) uvarint() (uint64, error) {
 	return v, nil
 }
 
-func (d *decoder) model() (*Model, error) {
+// head reads the labels and the weight scale.
+func (d *decoder) head() (*Model, error) {
 	nl, err := d.uvarint()
 	if err != nil {
 		return nil, err
@@ -519,6 +720,15 @@ func (d *decoder) model() (*Model, error) {
 	d.off += 4
 	if !(m.scale > 0) || math.IsInf(float64(m.scale), 0) {
 		return nil, fmt.Errorf("%w: weight scale %v", errCorrupt, m.scale)
+	}
+	return m, nil
+}
+
+// model reads the version 1 payload: the head, then the features.
+func (d *decoder) model() (*Model, error) {
+	m, err := d.head()
+	if err != nil {
+		return nil, err
 	}
 	nf, err := d.uvarint()
 	if err != nil {

@@ -2,13 +2,17 @@ package depparse
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/binary"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/eventwire/eventwire/internal/nlp"
 )
@@ -253,5 +257,66 @@ func TestConcurrentParsers(t *testing.T) {
 	close(errs)
 	for id := range errs {
 		t.Errorf("%s parsed differently in a goroutine", id)
+	}
+}
+
+// TestEmbeddedModel checks the embedded model as Load checks a file (the
+// checksum and the tables), which Default skips, and that Default uses its
+// tables in place.
+func TestEmbeddedModel(t *testing.T) {
+	if _, err := load(aligned([]byte(embedded)), true); err != nil {
+		t.Fatalf("embedded model: %v", err)
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !littleEndian {
+		t.Skip("big-endian machine: the tables are decoded, not used in place")
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(embedded)))
+	hi := lo + uintptr(len(embedded))
+	if p := uintptr(unsafe.Pointer(&m.trans[0])); p < lo || p >= hi {
+		t.Errorf("the tables of the embedded model were copied (at %#x, model at %#x-%#x)", p, lo, hi)
+	}
+}
+
+// TestLoadVersion1 loads a model in the previous format, which Save no
+// longer writes, and checks it parses as the model saved again does.
+func TestLoadVersion1(t *testing.T) {
+	m := trainTiny(t)
+	var v1 bytes.Buffer
+	v1.WriteString(magic1)
+	zw := gzip.NewWriter(&v1)
+	var p []byte
+	p = binary.AppendUvarint(p, uint64(len(m.labels)))
+	for _, l := range m.labels {
+		p = binary.AppendUvarint(p, uint64(len(l)))
+		p = append(p, l...)
+	}
+	p = binary.LittleEndian.AppendUint32(p, math.Float32bits(m.scale))
+	p = binary.AppendUvarint(p, 1)
+	p = binary.AppendUvarint(p, 42) // key
+	p = binary.AppendUvarint(p, 2)  // weights
+	p = append(p, 0)
+	p = binary.AppendVarint(p, 7)
+	p = append(p, 3)
+	p = binary.AppendVarint(p, -5)
+	zw.Write(p)
+	zw.Close()
+	got, err := Load(&v1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Features() != 1 || got.Weights() != 2 || len(got.Labels()) != len(m.labels) {
+		t.Errorf("version 1 model: %d features, %d weights, %d labels", got.Features(), got.Weights(), len(got.Labels()))
+	}
+	// stored key 42
+	if j := got.findTrans(41 << (64 - keyBits)); j < 0 || got.trans[j].w != [nOps]int16{7, 0, 0} {
+		t.Errorf("version 1 model: transition weights of key 42 not found")
+	}
+	again, err := Load(bytes.NewReader(save(t, got)))
+	if err != nil || again.Features() != 1 || again.Weights() != 2 {
+		t.Fatalf("version 1 model saved again: %v", err)
 	}
 }
