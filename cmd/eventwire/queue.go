@@ -61,7 +61,7 @@ func runQueue(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "in flight    %d (%d redelivered)\n", s.InFlight, s.Redelivered)
 	fmt.Fprintf(stdout, "done         %d\n", s.Done)
 	fmt.Fprintf(stdout, "dead         %d\n", s.Dead)
-	fmt.Fprintf(stdout, "idle pulls   %d\n", s.Workers)
+	fmt.Fprintf(stdout, "idle pulls   %d\n", s.IdlePulls)
 	fmt.Fprintf(stdout, "settings     max deliver %d, ack wait %s\n", s.MaxDeliver, s.AckWait)
 	return nil
 }

@@ -69,7 +69,7 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 	host, _ := os.Hostname()
 	cfg := qf.config(*qf.url, fmt.Sprintf("eventwire worker %s/%d", host, os.Getpid()))
-	cfg.MaxDeliver, cfg.AckWait, cfg.Worker = *maxDeliver, *ackWait, true
+	cfg.MaxDeliver, cfg.AckWait, cfg.Pulls = *maxDeliver, *ackWait, true
 	q, err := queue.Open(ctx, cfg)
 	if err != nil {
 		return err

@@ -8,7 +8,7 @@
 //
 // Streams and the consumer are created on first use with Config's settings
 // and left as they are afterwards, except that a worker's connection
-// (Config.Worker) updates the consumer's delivery settings to its own.
+// (Config.Pulls) updates the consumer's delivery settings to its own.
 package queue
 
 import (
@@ -61,11 +61,12 @@ type Config struct {
 	Backoff []time.Duration
 	// MaxAckPending bounds the deliveries in flight over all workers.
 	MaxAckPending int
-	// Worker marks a connection that pulls: Open applies its delivery
-	// settings (MaxDeliver, AckWait, MaxAckPending) to an existing
-	// consumer. Other connections (publishers, status) use the consumer as
-	// it is, creating it with their settings only when it does not exist.
-	Worker bool
+	// Pulls marks a connection that pulls deliveries (a worker's): Open
+	// applies its delivery settings (MaxDeliver, AckWait, MaxAckPending) to
+	// an existing consumer. Other connections (publishers, status) use the
+	// consumer as it is, creating it with their settings only when it does
+	// not exist.
+	Pulls bool
 }
 
 // Defaults is the configuration used for zero fields.
@@ -227,7 +228,7 @@ func (q *Queue) setup(ctx context.Context) error {
 		Replicas:      0, // the stream's
 	}
 	q.cons, err = retry(ctx, func(ctx context.Context) (jetstream.Consumer, error) {
-		if c.Worker {
+		if c.Pulls {
 			return js.CreateOrUpdateConsumer(ctx, c.Stream, cc)
 		}
 		cons, err := js.Consumer(ctx, c.Stream, c.Consumer)
@@ -604,7 +605,9 @@ type Status struct {
 	Redelivered int    `json:"redelivered"` // of those in flight, delivered more than once
 	Done        uint64 `json:"done"`        // acknowledged or given up (left the work stream)
 	Dead        uint64 `json:"dead"`        // in the dead-letter stream
-	Workers     int    `json:"workers"`     // pull requests waiting at the server (idle workers)
+	// IdlePulls counts the pull requests waiting at the server (idle
+	// workers); its JSON key stays "workers" for the scripts that read it.
+	IdlePulls int `json:"workers"`
 	// The consumer's delivery settings.
 	MaxDeliver int           `json:"max_deliver"`
 	AckWait    time.Duration `json:"ack_wait_ns"`
@@ -630,7 +633,7 @@ func (q *Queue) Status(ctx context.Context) (Status, error) {
 		InFlight:    ci.NumAckPending,
 		Redelivered: ci.NumRedelivered,
 		Dead:        di.State.Msgs,
-		Workers:     ci.NumWaiting,
+		IdlePulls:   ci.NumWaiting,
 		MaxDeliver:  ci.Config.MaxDeliver,
 		AckWait:     ci.Config.AckWait,
 	}

@@ -227,7 +227,7 @@ func TestConfigValidation(t *testing.T) {
 // Only a worker's connection changes the consumer's delivery settings; a
 // publisher or a status reader with other settings leaves them alone.
 func TestConsumerSettings(t *testing.T) {
-	_, c := open(t, queue.Config{MaxDeliver: 3, AckWait: 10 * time.Second, Worker: true})
+	_, c := open(t, queue.Config{MaxDeliver: 3, AckWait: 10 * time.Second, Pulls: true})
 	ctx := context.Background()
 	for _, tt := range []struct {
 		cfg        queue.Config
@@ -235,7 +235,7 @@ func TestConsumerSettings(t *testing.T) {
 		maxDeliver int
 	}{
 		{queue.Config{AckWait: 20 * time.Second, MaxDeliver: 7}, 10 * time.Second, 3},
-		{queue.Config{AckWait: 30 * time.Second, MaxDeliver: 4, Worker: true}, 30 * time.Second, 4},
+		{queue.Config{AckWait: 30 * time.Second, MaxDeliver: 4, Pulls: true}, 30 * time.Second, 4},
 	} {
 		tt.cfg.URL = c.URL()
 		q, err := queue.Open(ctx, tt.cfg)
@@ -248,7 +248,7 @@ func TestConsumerSettings(t *testing.T) {
 			t.Fatal(err)
 		}
 		if st.AckWait != tt.ackWait || st.MaxDeliver != tt.maxDeliver {
-			t.Errorf("after Open(worker %v) the consumer has ack wait %s, max deliver %d; want %s, %d", tt.cfg.Worker, st.AckWait, st.MaxDeliver, tt.ackWait, tt.maxDeliver)
+			t.Errorf("after Open(pulls %v) the consumer has ack wait %s, max deliver %d; want %s, %d", tt.cfg.Pulls, st.AckWait, st.MaxDeliver, tt.ackWait, tt.maxDeliver)
 		}
 	}
 }

@@ -63,7 +63,7 @@ func workerProcess(cfgJSON string) int {
 		return 2
 	}
 	ctx := context.Background()
-	q, err := queue.Open(ctx, queue.Config{URL: c.URL, Name: c.Name, AckWait: c.AckWait, Replicas: c.Replicas, Worker: true})
+	q, err := queue.Open(ctx, queue.Config{URL: c.URL, Name: c.Name, AckWait: c.AckWait, Replicas: c.Replicas, Pulls: true})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "worker process: %v\n", err)
 		return 1
