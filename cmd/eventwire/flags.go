@@ -75,6 +75,7 @@ var flagRanges = map[string]numberRange{
 	"days":           {1, math.Inf(1)},
 	"near-distance":  {-1, 7},
 	"quad":           {0, 4},
+	"min-confidence": {0, 1},
 	"republished":    {0, 1},
 	"edited":         {0, 1},
 }

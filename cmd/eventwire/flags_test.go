@@ -22,6 +22,8 @@ func TestNumberFlags(t *testing.T) {
 		{[]string{"query", "--db", db, "--limit", "-5"}, "--limit: want zero or more, not -5"},
 		{[]string{"query", "--db", db, "--after", "-1"}, "--after: want zero or more"},
 		{[]string{"query", "--db", db, "--quad", "5"}, "--quad: want 0 to 4, not 5"},
+		{[]string{"query", "--db", db, "--min-confidence", "1.2"}, "--min-confidence: want 0 to 1, not 1.2"},
+		{[]string{"export", "--db", db, "--format", "jsonl", "--min-confidence", "-0.5"}, "--min-confidence: want 0 to 1, not -0.5"},
 		{[]string{"ingest", "--db", db, "--workers", "-3", "x"}, "--workers: want zero or more, not -3"},
 		{[]string{"ingest", "--db", db, "--batch", "0", "x"}, "--batch: want at least 1, not 0"},
 		{[]string{"ingest", "--db", db, "--near-distance", "-2", "x"}, "--near-distance: want -1 to 7, not -2"},

@@ -19,6 +19,7 @@ func init() {
 func filterFlags(fs interface {
 	String(name, value, usage string) *string
 	Int(name string, value int, usage string) *int
+	Float64(name string, value float64, usage string) *float64
 }, f *store.Filter) func() {
 	actor := fs.String("actor", "", "actor code or country code prefix (USA, USAGOV), or a word of an actor's name")
 	code := fs.String("code", "", "CAMEO event code prefix (19, 190)")
@@ -29,10 +30,12 @@ func filterFlags(fs interface {
 	place := fs.String("place", "", "action place: its name (Paris), full name (\"Paris, Ile-de-France, France\") or GeoNames id")
 	theme := fs.String("theme", "", "GKG theme of the events' articles (ARMEDCONFLICT, PROTEST...)")
 	text := fs.String("text", "", "full-text search over the events' sentences (SQLite FTS5 syntax)")
+	minConf := fs.Float64("min-confidence", 0, "only events whose coded confidence (0-1, the highest of their reports') is at least this; "+
+		"events of unknown confidence never match (0: no condition; not the GDELT mention confidence)")
 	limit := fs.Int("limit", 0, "at most this many rows (0: all; top dyads and places default to 10)")
 	return func() {
 		*f = store.Filter{Actor: *actor, Code: *code, Quad: *quad, From: *from, To: *to, Country: *country, Place: *place,
-			Theme: strings.ToUpper(*theme), Text: *text, Limit: *limit}
+			Theme: strings.ToUpper(*theme), Text: *text, MinConfidence: *minConf, Limit: *limit}
 	}
 }
 

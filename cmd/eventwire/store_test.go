@@ -71,6 +71,22 @@ func TestStoreCommands(t *testing.T) {
 	if code != 0 || strings.Count(out, "\n") != events+1 {
 		t.Errorf("query csv: %d rows for %d events (%s)\n%s", strings.Count(out, "\n")-1, events, errOut, out)
 	}
+	// Every coded event carries its confidence: --min-confidence keeps
+	// those at or above it, and the listing shows it.
+	code, out, errOut = runCLI(t, "query", "--db", db, "--min-confidence", "0.5", "--format", "json")
+	var confident []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &confident) != nil || len(confident) > events {
+		t.Errorf("query --min-confidence 0.5: %d %s %s", code, out, errOut)
+	}
+	for _, r := range confident {
+		if c, ok := r["event_confidence"].(float64); !ok || c < 0.5 {
+			t.Errorf("query --min-confidence 0.5 lists %v", r)
+		}
+	}
+	code, out, errOut = runCLI(t, "query", "--db", db, "--min-confidence", "0.001", "--format", "csv")
+	if rows := strings.Count(out, "\n") - 1; code != 0 || rows < len(confident) || rows < 1 {
+		t.Errorf("query --min-confidence 0.001: %d rows, %d at 0.5 (%s)", rows, len(confident), errOut)
+	}
 	// ingest keeps each article's knowledge: the truce and ceasefire
 	// articles carry the CEASEFIRE theme, the court ruling does not.
 	code, out, errOut = runCLI(t, "query", "--db", db, "--theme", "CEASEFIRE", "--format", "csv")
@@ -122,7 +138,7 @@ func TestStoreCommands(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "country,events,mentions,avg_goldstein\n") || strings.Count(out, "\n") < 2 {
 		t.Errorf("countries: %d %s %s", code, out, errOut)
 	}
-	if code, out, _ = runCLI(t, "query", "--db", db, "--theme", "protest", "--format", "csv"); code != 0 || !strings.HasPrefix(out, "id,date,") || !strings.Contains(out, ",tone\n") {
+	if code, out, _ = runCLI(t, "query", "--db", db, "--theme", "protest", "--format", "csv"); code != 0 || !strings.HasPrefix(out, "id,date,") || !strings.Contains(out, ",tone,event_confidence\n") {
 		t.Errorf("--theme: %d %s", code, out)
 	}
 	for _, f := range []string{"jsonl", "gdelt-events", "gdelt-mentions"} {
