@@ -75,7 +75,7 @@ func TestEvalGKGRealNews(t *testing.T) {
 	}
 	gold := filepath.Join("..", "..", "eval", "gold", "knowledge.jsonl")
 	if _, err := os.Stat(gold); err != nil {
-		t.Skipf("no knowledge gold: %v", err)
+		t.Fatalf("the knowledge gold is part of the repository: %v", err)
 	}
 	news := shareddata.Dir(t, "realnews")
 	code, out, errOut := runCLI(t, "eval", "gkg", "--json", "--gold", gold,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
 	"github.com/eventwire/eventwire/internal/nlp/udeval"
+	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
 const udSmall = "testdata/ud_small.conllu"
@@ -42,11 +43,12 @@ func TestEvalUDTokenizeOnly(t *testing.T) {
 }
 
 // needPipeline skips a test when the embedded tagger or parser model does not
-// load (they are trained separately); the skip message names the error.
+// load (they are trained separately); the skip message names the error, and
+// under $EVENTWIRE_REQUIRE_ALL (CI) it is a failure.
 func needPipeline(t *testing.T) {
 	t.Helper()
 	if _, err := pipeline.Default(); err != nil {
-		t.Skipf("pipeline models do not load: %v", err)
+		shareddata.Skip(t, "the embedded tagger and parser models do not load (scripts/train-models.sh trains them): %v", err)
 	}
 }
 

@@ -47,6 +47,9 @@ func TestSkip(t *testing.T) {
 			if (r.failed != "") != tc.wantFailed || (r.skipped != "") == tc.wantFailed || !strings.Contains(msg, "no PostgreSQL at 127.0.0.1:5432") {
 				t.Errorf("skipped %q, failed %q; want failed %v with the message", r.skipped, r.failed, tc.wantFailed)
 			}
+			if got := RequiringAll(); got != tc.wantFailed {
+				t.Errorf("RequiringAll() = %v, want %v", got, tc.wantFailed)
+			}
 		})
 	}
 }

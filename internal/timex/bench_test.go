@@ -13,8 +13,7 @@ import (
 // shared data is present, else the test set sentences split by SplitWords.
 func benchSentences(b *testing.B) []*nlp.Sentence {
 	var out []*nlp.Sentence
-	if _, err := os.Stat(filepath.Join("..", "..", "..", "shared", "ud", "en_ewt")); err == nil {
-		dir := shareddata.Dir(b, filepath.Join("ud", "en_ewt"))
+	if dir, ok := shareddata.Find("ud", "en_ewt"); ok {
 		for _, s := range readConllu(b, filepath.Join(dir, "en_ewt-ud-dev.conllu"), nil) {
 			out = append(out, s)
 		}

@@ -33,11 +33,16 @@ func openStore(ctx context.Context, db string) (store.Store, error) {
 
 // freshStore returns the --db of a new, empty store: a database of its own
 // on $EVENTWIRE_TEST_POSTGRES when that is set (dropped when the test
-// ends), else a SQLite file in a temporary directory.
+// ends), else a SQLite file in a temporary directory; under
+// $EVENTWIRE_REQUIRE_ALL (CI) the SQLite fallback is a failure, since it
+// would leave the PostgreSQL path of the worker untested.
 func freshStore(t testing.TB) string {
 	t.Helper()
 	server := os.Getenv("EVENTWIRE_TEST_POSTGRES")
 	if server == "" {
+		if shareddata.RequiringAll() {
+			t.Fatalf("EVENTWIRE_TEST_POSTGRES is not set: no PostgreSQL server for the worker tests (.ci/postgres.sh starts one), and %s forbids the SQLite fallback", shareddata.RequireAll)
+		}
 		return filepath.Join(t.TempDir(), "events.db")
 	}
 	return pgtest.FreshDatabase(t, server)
