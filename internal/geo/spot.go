@@ -177,8 +177,10 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 			}
 		}
 		end := max(i+matched-1, i)
-		// "Place, Qualifier": an unknown or known name followed by a region.
-		if toks[end].comma && end+1 < len(toks) && (matched > 0 || i > 0) {
+		// "Place, Qualifier": an unknown or known name followed by a region;
+		// not a weekday, month or other word of notCities that is no place
+		// here ("On Monday, U.S. officials", "In March, Iraq").
+		if toks[end].comma && end+1 < len(toks) && (matched > 0 || i > 0 && !notCities[string(w.key(i, i))]) {
 			q := end + 1
 			found := false
 			for n := min(3, len(toks)-q); n >= 1 && toks[q].upper; n-- {

@@ -35,6 +35,9 @@ func TestSpot(t *testing.T) {
 		{"Tourists flocked to the Alhambra in Granada.", []string{"Granada"}},
 		{"Floods hit Florida's Gulf Coast.", []string{"Florida"}},
 		{"London and Brussels announced similar measures.", []string{"London", "Brussels"}},
+		// a weekday or month before a comma qualifies nothing (not Munday, Texas)
+		{"On Monday, U.S. officials said the talks would resume.", []string{"U.S."}},
+		{"In March, Iraq asked for more time.", []string{"Iraq"}},
 	} {
 		var got []string
 		for _, f := range g.Spot(tc.sentence) {

@@ -39,6 +39,7 @@ func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 		for k := range d.Sentences {
 			sc.lowerSentence(&d.Sentences[k])
 			x.adjectivePlaces(sc, &d.Sentences[k], r)
+			x.stancePlaces(sc, &d.Sentences[k], r)
 		}
 	}()
 	if len(mentions) == 0 {
@@ -580,9 +581,17 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		}
 	}
 	exact := place != nil && place.start == e.Start && place.end >= e.End-1
+	var region *event.Geo
+	if !exact && !single && compass[string(sc.lw(i))] {
+		region = x.regionPlace(sc, s, i, j)
+	}
 	switch {
 	case exact:
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
+	case region != nil:
+		// "West Africa" is a region, not a person named West
+		e.Type, e.Why, e.Geo = Place, "region", region
+		r.Locations = append(r.Locations, Location{Geo: *region, Text: e.Text, Offset: e.Start})
 	case single && webName(s.Words[i].Form):
 		e.Type, e.Why = Organization, "domain"
 	case cue != "" && single && !acronym:
@@ -619,6 +628,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Person, "speaker"
 	default:
 		e.Type = OtherName
+		if g := x.variantPlace(e.Text); g != nil {
+			e.Type, e.Why, e.Geo = Place, "variant", g // "Genova"
+			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
+		}
 	}
 	if e.Type != Place && e.Type != Organization {
 		// "the Monti government", "the Obama administration"

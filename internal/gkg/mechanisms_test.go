@@ -416,3 +416,62 @@ func TestAcronymOf(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacesBeyondTheSpotter: a compass word before a continent or country
+// is a region (not a person named West), a place after "pro-" or "anti-" is
+// named, a city's spelling variant is the city, and a weekday before a
+// comma is no town.
+func TestPlacesBeyondTheSpotter(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string // full names of places (prefix before a comma)
+		notPersons []string
+	}{
+		{"continent region", "Aid agencies warned of a new outbreak in West Africa on Friday.",
+			[]string{"West Africa"}, nil, []string{"West Africa"}},
+		{"two compass words", "Boats of refugees were turned away by the governments of South East Asia.",
+			[]string{"South East Asia"}, nil, nil},
+		{"part of a country", "Salva Kiir was declared president of the semi-autonomous Southern Sudan.",
+			[]string{"Sudan"}, nil, nil},
+		{"compass word in a company's name", "He wired the money through Western Union last year.",
+			nil, []string{"Western Union"}, nil},
+		{"pro-", "Candidates of the pro-Beijing camp won most seats.", []string{"Beijing"}, nil, nil},
+		{"anti-", "An anti-Moscow rally drew thousands on Sunday.", []string{"Moscow"}, nil, nil},
+		{"no place after anti-", "The report described a rise in anti-Semitism and pro-Western views.", nil, []string{"Semitism", "Western"}, nil},
+		{"spelling variant", "Requests came from the Italian town of Bogliasco, next to Genova, last month.", []string{"Genoa"}, nil, nil},
+		{"spelling variant, second example", "The delegation flew on from Warszawa to the border.", []string{"Warsaw"}, nil, nil},
+		{"weekday before a comma", "On Monday, U.S. officials said the talks would resume.", []string{"United States"}, []string{"Munday"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			var got []string
+			for _, l := range r.Locations {
+				got = append(got, l.FullName)
+			}
+			has := func(w string) bool {
+				for _, g := range got {
+					if g == w || strings.HasPrefix(g, w+",") {
+						return true
+					}
+				}
+				return false
+			}
+			for _, w := range tt.want {
+				if !has(w) {
+					t.Errorf("places %q: no %q", got, w)
+				}
+			}
+			for _, w := range tt.not {
+				if has(w) {
+					t.Errorf("places %q: %q is none", got, w)
+				}
+			}
+			for _, w := range tt.notPersons {
+				if slices.Contains(nameList(r.Persons), w) {
+					t.Errorf("persons %q: %q is none", nameList(r.Persons), w)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,108 @@
+package gkg
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/geo"
+	"github.com/eventwire/eventwire/internal/nlp"
+)
+
+// Places the spotter does not report: a country or continent with a compass
+// word ("West Africa", "Southern Sudan"), a place written after "pro-" or
+// "anti-" ("pro-Beijing"), and a city's spelling variant ("Genova").
+
+// compass are the words that make a part of a country or continent a
+// region of it: "West Africa", "South East Asia", "Southern Sudan",
+// "Northern Iraq", "Central Asia", "Eastern Europe".
+var compass = wordSet(`north south east west northern southern eastern western central northeast northwest southeast
+southwest north-east north-west south-east south-west upper lower`)
+
+// continents are the continents and world regions a compass word may
+// qualify, with an approximate centre (authored, to a few degrees).
+var continents = map[string][2]float64{
+	"africa": {2, 17}, "asia": {34, 100}, "europe": {50, 15}, "america": {15, -85}, "americas": {15, -85},
+	"pacific": {0, -160}, "atlantic": {15, -40}, "mediterranean": {35, 18},
+}
+
+// regionPlace returns the place of a name that is a compass word (one or
+// two: "South East") before a country or continent, its country for a
+// country ("Southern Sudan" is in Sudan) and the region itself, without a
+// country, for a continent ("West Africa"); nil when the name is none.
+func (x *Extractor) regionPlace(sc *Scratch, s *nlp.Sentence, i, j int) *event.Geo {
+	m := i
+	for m < j && m < i+2 && compass[string(sc.lw(m))] {
+		m++
+	}
+	if m == i || m > j {
+		return nil
+	}
+	rest := strings.ToLower(strings.Join(formsOf(s, m, j), " "))
+	if c := x.countryGeos[rest]; c != nil {
+		return c
+	}
+	if c, ok := continents[rest]; ok && m == j {
+		return &event.Geo{Type: 4, FullName: strings.Join(formsOf(s, i, j), " "), Lat: c[0], Lon: c[1]}
+	}
+	return nil
+}
+
+// formsOf returns the forms of words i..j of s.
+func formsOf(s *nlp.Sentence, i, j int) []string {
+	out := make([]string, 0, j-i+1)
+	for m := i; m <= j; m++ {
+		out = append(out, s.Words[m].Form)
+	}
+	return out
+}
+
+// stancePrefixes written with a hyphen before a place name make it an
+// adjective of stance, the place still named: "pro-Beijing camp",
+// "anti-Moscow protests".
+var stancePrefixes = [...]string{"pro-", "anti-"}
+
+// stancePlaces adds the places of sentence s written after "pro-" or
+// "anti-" in one word ("pro-Beijing", which the spotter and the tokenizer
+// keep whole). Only countries, divisions and cities the spotter would
+// report opening a sentence (500,000 people) count: "anti-Semitism" and
+// "pro-Western" name none.
+func (x *Extractor) stancePlaces(sc *Scratch, s *nlp.Sentence, r *Record) {
+	g := x.opt.Gazetteer
+	for i := range s.Words {
+		w := &s.Words[i]
+		if w.Start < 0 {
+			continue
+		}
+		l := sc.lw(i)
+		n := 0
+		for _, p := range stancePrefixes {
+			if len(l) > len(p)+1 && string(l[:len(p)]) == p && len(w.Form) == len(l) {
+				n = len(p)
+			}
+		}
+		if n == 0 || !capitalised(w.Form[n:]) {
+			continue
+		}
+		name := w.Form[n:]
+		fs := g.Spot(name)
+		if len(fs) != 1 || fs[0].Start != 0 || fs[0].End != len(name) {
+			continue
+		}
+		res := g.ResolveArticle([]geo.Mention{{Text: name, Sentence: s.Text}}, geo.Hints{})
+		if len(res) == 1 && res[0].Geo != nil {
+			r.Locations = append(r.Locations, Location{Geo: *res[0].Geo, Text: name, Offset: w.Start + n})
+		}
+	}
+}
+
+// variantPlace returns the city a name of two letters or more names as a
+// spelling variant ("Genova"), nil when none or without a gazetteer.
+func (x *Extractor) variantPlace(name string) *event.Geo {
+	if x.opt.Gazetteer == nil {
+		return nil
+	}
+	if g, ok := x.opt.Gazetteer.Variant(name); ok {
+		return g
+	}
+	return nil
+}
