@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/geo/norm"
@@ -93,8 +94,15 @@ type Gazetteer struct {
 	adjectives map[string]int   // folded adjective → country
 	countryIdx map[string]int   // ISO2, ISO3 → country
 	divIdx     map[string]int   // "ISO2.code" → division
-	byCountry  [][]string       // per country: sorted folded names of its places (for fuzzy matching)
 	usPostal   map[string]int   // "GA" → division (US states)
+
+	// byCountry lists, per country, the sorted folded names of its places,
+	// for fuzzy matching; built on first use (countryKeys), as most runs
+	// never need it.
+	byCountryOnce sync.Once
+	byCountry     [][]string
+
+	refBlock []ref // where add cuts new names' refs from
 }
 
 var (
@@ -126,7 +134,12 @@ func LoadGzip(r io.Reader, name string) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading gazetteer %s: %w", name, err)
 	}
-	return Load(string(b), name)
+	if len(b) == 0 {
+		return Load("", name)
+	}
+	// The text is not copied into a string: nothing writes b, and the
+	// gazetteer's strings are substrings of it.
+	return Load(unsafe.String(&b[0], len(b)), name)
 }
 
 // gzipSize returns the uncompressed size a gzip stream in memory records in
@@ -172,6 +185,7 @@ func Load(text, name string) (*Gazetteer, error) {
 		return i, ok
 	}
 	var f [12]string
+	var keys keyArena
 	for lineNo := 1; len(text) > 0; lineNo++ {
 		line := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
@@ -302,40 +316,75 @@ func Load(text, name string) (*Gazetteer, error) {
 			g.add(a, ref{kind: kindDivision, alias: true, idx: int32(i)})
 		}
 	}
-	for i, p := range g.Places {
-		key := norm.Fold(p.Name)
+	arabic := make([]bool, len(g.Countries))
+	for i, c := range g.Countries {
+		arabic[i] = arabicArticle[c.ISO2]
+	}
+	for i := range g.Places {
+		p := &g.Places[i]
+		key := keys.fold(p.Name)
 		g.add(key, ref{kind: kindPlace, idx: int32(i)})
-		if arabicArticle[g.Countries[p.Country].ISO2] {
+		if arabic[p.Country] {
 			if rest, ok := stripArticle(key); ok {
 				g.add(rest, ref{kind: kindPlace, alias: true, idx: int32(i)})
 			}
 		}
 	}
-	g.byCountry = make([][]string, len(g.Countries))
-	for key, refs := range g.names {
-		last := -1
-		for _, r := range refs {
-			if r.kind == kindPlace {
-				if c := g.Places[r.idx].Country; c != last {
-					g.byCountry[c] = append(g.byCountry[c], key)
-					last = c
+	return g, nil
+}
+
+// countryKeys returns the sorted folded names of country c's places.
+func (g *Gazetteer) countryKeys(c int) []string {
+	g.byCountryOnce.Do(func() {
+		g.byCountry = make([][]string, len(g.Countries))
+		for key, refs := range g.names {
+			last := -1
+			for _, r := range refs {
+				if r.kind == kindPlace {
+					if c := g.Places[r.idx].Country; c != last {
+						g.byCountry[c] = append(g.byCountry[c], key)
+						last = c
+					}
 				}
 			}
 		}
-	}
-	for c, keys := range g.byCountry {
-		sort.Strings(keys)
-		// A key is listed twice for a country when its places are not adjacent.
-		w := 0
-		for i, k := range keys {
-			if i == 0 || k != keys[i-1] {
-				keys[w] = k
-				w++
+		for c, keys := range g.byCountry {
+			sort.Strings(keys)
+			// A key is listed twice for a country when its places are not adjacent.
+			w := 0
+			for i, k := range keys {
+				if i == 0 || k != keys[i-1] {
+					keys[w] = k
+					w++
+				}
 			}
+			g.byCountry[c] = keys[:w]
 		}
-		g.byCountry[c] = keys[:w]
+	})
+	return g.byCountry[c]
+}
+
+// keyArena folds names into shared blocks of memory rather than one
+// allocation each.
+type keyArena struct{ buf []byte }
+
+// fold returns norm.Fold(s): s itself when it is a key already, else the
+// key in the arena.
+func (a *keyArena) fold(s string) string {
+	if cap(a.buf)-len(a.buf) < 4*len(s)+8 {
+		a.buf = make([]byte, 0, max(64<<10, 4*len(s)+8))
 	}
-	return g, nil
+	start := len(a.buf)
+	a.buf = norm.AppendFold(a.buf, s)
+	b := a.buf[start:]
+	if string(b) == s {
+		a.buf = a.buf[:start]
+		return s
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // add indexes s (folded here) as a name of r. An abbreviation ending in a
@@ -349,15 +398,27 @@ func (g *Gazetteer) add(s string, r ref) {
 	if strings.HasSuffix(s, ".") {
 		key += "."
 	}
-	for i, old := range g.names[key] {
+	refs := g.names[key]
+	for i, old := range refs {
 		if old.kind == r.kind && old.idx == r.idx {
 			if r.preferred {
-				g.names[key][i].preferred = true
+				refs[i].preferred = true
 			}
 			return
 		}
 	}
-	g.names[key] = append(g.names[key], r)
+	if len(refs) > 0 {
+		g.names[key] = append(refs, r)
+		return
+	}
+	// Most names denote one thing: their refs are cut from shared blocks
+	// (with no room to grow in place) rather than allocated one by one.
+	if len(g.refBlock) == cap(g.refBlock) {
+		g.refBlock = make([]ref, 0, 4096)
+	}
+	g.refBlock = append(g.refBlock, r)
+	n := len(g.refBlock)
+	g.names[key] = g.refBlock[n-1 : n : n]
 }
 
 // stripArticle removes a leading Arabic article from a folded name.
@@ -410,15 +471,56 @@ func split(line string, f []string) int {
 }
 
 func latLon(a, b string) (float64, float64, error) {
-	lat, err := strconv.ParseFloat(a, 64)
+	lat, err := parseCoord(a)
 	if err != nil || lat < -90 || lat > 90 || lat != lat {
 		return 0, 0, fmt.Errorf("bad latitude %q", a)
 	}
-	lon, err := strconv.ParseFloat(b, 64)
+	lon, err := parseCoord(b)
 	if err != nil || lon < -180 || lon > 180 || lon != lon {
 		return 0, 0, fmt.Errorf("bad longitude %q", b)
 	}
 	return lat, lon, nil
+}
+
+// pow10 holds the powers of ten a float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+	1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseCoord is strconv.ParseFloat(s, 64) for a coordinate. Plain decimals
+// of at most 15 digits ("-33.8688", all of the gazetteer's) take the exact
+// path ParseFloat takes for them (Clinger: the digits and the power of ten
+// are exact float64s, so one division is correctly rounded) without its
+// general parsing; anything else goes to ParseFloat.
+func parseCoord(s string) (float64, error) {
+	i, neg := 0, false
+	if len(s) > 0 && s[0] == '-' {
+		i, neg = 1, true
+	}
+	var m uint64
+	digits, frac, dot := 0, 0, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return strconv.ParseFloat(s, 64)
+		}
+	}
+	if digits == 0 || digits > 15 || frac >= len(pow10) {
+		return strconv.ParseFloat(s, 64)
+	}
+	f := float64(m)
+	if neg {
+		f = -f
+	}
+	return f / pow10[frac], nil
 }
 
 func undash(s string) string {

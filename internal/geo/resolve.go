@@ -436,7 +436,7 @@ func (g *Gazetteer) fuzzy(st *mentionState, c, maxDist, minLen int) {
 	}
 	bestD := maxDist + 1
 	var found []ref
-	for _, key := range g.byCountry[c] {
+	for _, key := range g.countryKeys(c) {
 		if abs(len(key)-len(st.head)) > maxDist {
 			continue
 		}
