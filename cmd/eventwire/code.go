@@ -68,6 +68,14 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer stopProfile()
+	if *input != "conllu" {
+		// The gazetteer, the largest thing to decode, loads while the
+		// dictionaries do. It is loaded once per process (geo.Default), so
+		// analyze.New below waits for it, and reports its error if any.
+		if !*noGeo {
+			go geo.Default()
+		}
+	}
 	set, err := openDicts(dicts, stderr)
 	if err != nil {
 		return err
