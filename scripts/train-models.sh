@@ -6,9 +6,22 @@
 # with noise, so it does not depend on the tagger model). About 35 minutes on
 # 2 shared cores.
 #
-#   scripts/train-models.sh [EWT_DIR [GUM_DIR]]
+#   scripts/train-models.sh [-o OUT_DIR] [EWT_DIR [GUM_DIR]]
 #     (default ../shared/ud/en_ewt ../shared/ud/en_gum_ccby)
+#
+# Without -o the models overwrite the embedded files (internal/nlp/...); with
+# -o they go to OUT_DIR/{sbd.model,tag.model.bin,parse.model.bin} and the
+# embedded files are left alone, so a candidate can be measured before it is
+# adopted. The accuracy report then scores the candidate tagger and parser
+# (the sentence splitter of --raw stays the embedded one).
 set -euo pipefail
+outdir=""
+if [ "${1:-}" = "-o" ]; then
+	[ -n "${2:-}" ] || { echo "-o needs a directory" >&2; exit 2; }
+	mkdir -p "$2"
+	outdir="$(cd "$2" && pwd)"
+	shift 2
+fi
 cd "$(dirname "$0")/.."
 ud="${1:-../shared/ud/en_ewt}"
 gum="${2:-../shared/ud/en_gum_ccby}"
@@ -16,14 +29,25 @@ gum="${2:-../shared/ud/en_gum_ccby}"
 [ -f "$gum/en_gum-ccby-train.conllu" ] || { echo "no en_gum-ccby-train.conllu in $gum" >&2; exit 1; }
 train="$ud/en_ewt-ud-train.conllu,$gum/en_gum-ccby-train.conllu"
 
-echo "== sentence boundaries (internal/nlp/tokenize/sbd.model)"
-go run ./internal/nlp/tokenize/train -ud "$ud"
-echo "== tagger (internal/nlp/tag/model.bin)"
-go run ./internal/nlp/tag/train -ud "$ud" -train "$train" -case-lower 0.1 -case-upper 0.05 -out internal/nlp/tag/model.bin
-echo "== parser (internal/nlp/depparse/model.bin)"
-go run ./internal/nlp/depparse/train -ud "$ud" -train "$train" -out internal/nlp/depparse/model.bin
+sbd=internal/nlp/tokenize/sbd.model
+tagger=internal/nlp/tag/model.bin
+parser=internal/nlp/depparse/model.bin
+models=()
+if [ -n "$outdir" ]; then
+	sbd="$outdir/sbd.model"
+	tagger="$outdir/tag.model.bin"
+	parser="$outdir/parse.model.bin"
+	models=(--tagger-model "$tagger" --parser-model "$parser")
+fi
+
+echo "== sentence boundaries ($sbd)"
+go run ./internal/nlp/tokenize/train -ud "$ud" -o "$sbd"
+echo "== tagger ($tagger)"
+go run ./internal/nlp/tag/train -ud "$ud" -train "$train" -case-lower 0.1 -case-upper 0.05 -out "$tagger"
+echo "== parser ($parser)"
+go run ./internal/nlp/depparse/train -ud "$ud" -train "$train" -out "$parser"
 echo "== accuracy on the test sets"
 for t in "$ud/en_ewt-ud-test.conllu" "$gum/en_gum-ccby-test.conllu"; do
-	go run ./cmd/eventwire eval ud "$t"
-	go run ./cmd/eventwire eval ud --raw "$t"
+	go run ./cmd/eventwire eval ud "${models[@]}" "$t"
+	go run ./cmd/eventwire eval ud --raw "${models[@]}" "$t"
 done

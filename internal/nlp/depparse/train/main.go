@@ -7,8 +7,10 @@
 // each epoch). With -tags jackknife it learns from predicted tags instead:
 // the training set is split into -folds parts and each part is tagged by a
 // tagger (internal/nlp/tag) trained on the other parts. Dev scores are
-// logged after every epoch (dev tagged by the shipped tagger). Training is
-// deterministic: the same data and flags give the same file.
+// logged after every epoch on the -dev-sets together (tagged by the shipped
+// tagger, or by -dev-tagger), and each set's scores once the model is
+// written. Training is deterministic: the same data and flags give the same
+// file.
 package main
 
 import (
@@ -43,7 +45,11 @@ func run() error {
 	flag.Uint64Var(&opt.Seed, "seed", 1, "random seed")
 	flag.Float64Var(&opt.TagNoise, "tag-noise", -1, "probability of replacing a word's tags by another pair seen with its form (default 0.04 with gold tags, 0 with jackknifed ones)")
 	flag.Float64Var(&opt.MinWeight, "min-weight", 1.5, "drop averaged weights smaller in magnitude")
+	flag.Float64Var(&opt.Explore, "explore", 0, "probability of following the model's wrong transition from -explore-from on (0: default 0.9; negative: never)")
+	flag.IntVar(&opt.ExploreFrom, "explore-from", 0, "first epoch (counted from 0) that explores (0: default 1)")
 	dev := flag.Bool("dev", true, "log dev scores (predicted tags) after each epoch")
+	devSets := flag.String("dev-sets", "", "dev CoNLL-U files, comma-separated (default en_ewt-ud-dev.conllu in -ud)")
+	devTagger := flag.String("dev-tagger", "", "tag the dev sets with this tagger model file (default: the embedded one)")
 	trainFile := flag.String("train", "", "training CoNLL-U files, comma-separated (default en_ewt-ud-train.conllu in -ud)")
 	saveTagged := flag.String("save-tagged", "", "also write the training set with its jackknifed tags to this CoNLL-U file")
 	flag.Parse()
@@ -83,17 +89,32 @@ func run() error {
 		return fmt.Errorf("-tags %q: want jackknife or gold", *tags)
 	}
 	opt.Log = os.Stderr
+	if *devSets == "" {
+		*devSets = filepath.Join(*ud, "en_ewt-ud-dev.conllu")
+	}
+	var devs [][]*nlp.Sentence
 	if *dev {
-		if opt.Dev, err = depparse.ReadTreebank(filepath.Join(*ud, "en_ewt-ud-dev.conllu")); err != nil {
+		tg, err := devTaggerModel(*devTagger)
+		if err != nil {
 			return err
 		}
-		if err := retag(opt.Dev); err != nil {
-			return err
+		for _, path := range strings.Split(*devSets, ",") {
+			part, err := depparse.ReadTreebank(path)
+			if err != nil {
+				return err
+			}
+			retag(tg, part)
+			devs = append(devs, part)
+			opt.Dev = append(opt.Dev, part...)
 		}
 	}
 	m, err := depparse.Train(train, opt)
 	if err != nil {
 		return err
+	}
+	for i, path := range strings.Split(*devSets, ",")[:len(devs)] {
+		sc := depparse.Evaluate(m, devs[i])
+		fmt.Fprintf(os.Stderr, "dev %s: UAS %.2f LAS %.2f\n", filepath.Base(path), sc.UAS(), sc.LAS())
 	}
 	f, err := os.Create(*out)
 	if err != nil {
@@ -147,17 +168,30 @@ func jackknife(sents []*nlp.Sentence, folds int, log io.Writer) error {
 	return nil
 }
 
-// retag replaces the tags of sents by the shipped tagger's.
-func retag(sents []*nlp.Sentence) error {
-	m, err := tag.Default()
-	if err != nil {
-		return err
+// devTaggerModel loads the tagger model file path, or the embedded model
+// when path is empty.
+func devTaggerModel(path string) (*tag.Model, error) {
+	if path == "" {
+		return tag.Default()
 	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("dev tagger: %w", err)
+	}
+	defer f.Close()
+	m, err := tag.Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("dev tagger %s: %w", path, err)
+	}
+	return m, nil
+}
+
+// retag replaces the tags of sents by those of m.
+func retag(m *tag.Model, sents []*nlp.Sentence) {
 	tg := m.NewTagger()
 	for _, s := range sents {
 		tg.Tag(s)
 	}
-	return nil
 }
 
 func writeConllu(path string, sents []*nlp.Sentence) error {
