@@ -63,6 +63,10 @@ func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 			if c, q, ok := strings.Cut(sp.text, ", "); ok && c != "" {
 				if cg := x.countryPlace(q); cg != nil && cg.FullName != sp.geo.FullName {
 					r.Locations = append(r.Locations, Location{Geo: *cg, Text: q, Offset: sp.start + len(c) + 2})
+				} else if dg := g.Resolve(geo.Mention{Text: q, Sentence: sp.text}, hints).Geo; cg == nil && dg != nil &&
+					(dg.Type == 2 || dg.Type == 5) && dg.FullName != sp.geo.FullName {
+					// "Livorno, Tuscany" names Tuscany too
+					r.Locations = append(r.Locations, Location{Geo: *dg, Text: q, Offset: sp.start + len(c) + 2})
 				}
 			}
 		}

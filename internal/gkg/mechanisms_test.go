@@ -440,6 +440,8 @@ func TestPlacesBeyondTheSpotter(t *testing.T) {
 		{"no place after anti-", "The report described a rise in anti-Semitism and pro-Western views.", nil, []string{"Semitism", "Western"}, nil},
 		{"spelling variant", "Requests came from the Italian town of Bogliasco, next to Genova, last month.", []string{"Genoa"}, nil, nil},
 		{"spelling variant, second example", "The delegation flew on from Warszawa to the border.", []string{"Warsaw"}, nil, nil},
+		{"division qualifying a city", "The schools in Livorno, Tuscany, must pay the tax.", []string{"Livorno", "Tuscany"}, nil, nil},
+		{"state qualifying a city", "A tornado hit Paris, Texas, on Tuesday night.", []string{"Paris", "Texas"}, nil, nil},
 		{"weekday before a comma", "On Monday, U.S. officials said the talks would resume.", []string{"United States"}, []string{"Munday"}, nil},
 	}
 	for _, tt := range tests {
