@@ -586,7 +586,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	}
 	exact := place != nil && place.start == e.Start && place.end >= e.End-1
 	var region *event.Geo
-	if !exact && !single && compass[string(sc.lw(i))] {
+	if !exact && !single && (compass[string(sc.lw(i))] || compass[string(sc.lw(j))]) {
 		region = x.regionPlace(sc, s, i, j)
 	}
 	switch {

@@ -28,8 +28,20 @@ var continents = map[string][2]float64{
 // regionPlace returns the place of a name that is a compass word (one or
 // two: "South East") before a country or continent, its country for a
 // country ("Southern Sudan" is in Sudan) and the region itself, without a
-// country, for a continent ("West Africa"); nil when the name is none.
+// country, for a continent ("West Africa"), or a place the spotter knows
+// with a compass word after it, that place ("Kowloon West", "Sydney
+// North"); nil when the name is none.
 func (x *Extractor) regionPlace(sc *Scratch, s *nlp.Sentence, i, j int) *event.Geo {
+	if j > i && compass[string(sc.lw(j))] && x.opt.Gazetteer != nil {
+		// a place with a compass word after it: "Kowloon West", "Kowloon
+		// East", "Jakarta Pusat" aside, districts named after their city
+		rest := strings.Join(formsOf(s, i, j-1), " ")
+		g := x.opt.Gazetteer
+		if fs := g.Spot(rest); len(fs) == 1 && fs[0].Start == 0 && fs[0].End == len(rest) {
+			return g.ResolveArticle([]geo.Mention{{Text: rest, Sentence: s.Text}}, geo.Hints{})[0].Geo
+		}
+		return nil
+	}
 	m := i
 	for m < j && m < i+2 && compass[string(sc.lw(m))] {
 		m++
