@@ -186,7 +186,7 @@ func (x *Extractor) addCount(sc *Scratch, s *nlp.Sentence, k int, run numberRun,
 			}
 		}
 	}
-	c.Geo = sc.nearestPlace(k, vOff)
+	c.Geo = sc.nearestPlace(s, k, verb, vOff)
 	for _, o := range r.Counts {
 		if o.Type == c.Type && o.Number == c.Number && o.Object == c.Object {
 			return // the same fact told again ("arrested 12 people" in the lead and the body)
@@ -324,9 +324,12 @@ func countType(s *nlp.Sentence, obj int) (string, int) {
 	return "", -1
 }
 
-// nearestPlace returns the resolved place of sentence k nearest offset off,
-// cities and divisions before countries; nil when the sentence names none.
-func (sc *Scratch) nearestPlace(k, off int) *event.Geo {
+// nearestPlace returns the resolved place of sentence s (index k) for a
+// count told by word verb (-1: none) at offset off: a place in the verb's
+// own clause first ("Three soldiers who had been sent from Kandahar were
+// killed in Helmand" counts in Helmand), then the nearest to off, cities
+// and divisions before countries; nil when the sentence names none.
+func (sc *Scratch) nearestPlace(s *nlp.Sentence, k, verb, off int) *event.Geo {
 	var best *event.Geo
 	bestKey := 0
 	for _, sp := range sc.spots {
@@ -340,9 +343,43 @@ func (sc *Scratch) nearestPlace(k, off int) *event.Geo {
 		if sp.geo.Type == 1 {
 			key += 1 << 30
 		}
+		if verb >= 0 && !inClause(s, wordAt(s, sp.start), verb) {
+			key += 1 << 31
+		}
 		if best == nil || key < bestKey {
 			best, bestKey = sp.geo, key
 		}
 	}
 	return best
+}
+
+// clauseHeads are the relations that attach a clause of its own: a place
+// under one belongs to that clause, not to the verb above it.
+var clauseHeads = wordSet(`advcl ccomp csubj conj parataxis acl acl:relcl xcomp list`)
+
+// inClause reports whether word w (0-based, -1 for none) of s lies in the
+// clause of word verb: its heads reach verb before they reach the head of
+// another clause.
+func inClause(s *nlp.Sentence, w, verb int) bool {
+	for steps := 0; w >= 0 && w < len(s.Words) && steps <= len(s.Words); steps++ {
+		if w == verb {
+			return true
+		}
+		if clauseHeads[s.Words[w].Deprel] && s.Words[w].UPOS != "NOUN" && s.Words[w].UPOS != "PROPN" {
+			return false
+		}
+		w = s.Words[w].Head - 1
+	}
+	return false
+}
+
+// wordAt returns the index of the word of s starting at byte offset off,
+// -1 when none.
+func wordAt(s *nlp.Sentence, off int) int {
+	for i := range s.Words {
+		if s.Words[i].Start == off {
+			return i
+		}
+	}
+	return -1
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/geo/norm"
 	"github.com/eventwire/eventwire/internal/ingest"
 )
 
@@ -477,6 +478,64 @@ func TestPlacesBeyondTheSpotter(t *testing.T) {
 					t.Errorf("persons %q: %q is none", nameList(r.Persons), w)
 				}
 			}
+		})
+	}
+}
+
+// TestThemeSenses: a theme word in another sense matches no theme — a
+// figurative "kill", jets that "struck", an air strike, a resolution that
+// settles a conflict — and its own sense still does.
+func TestThemeSenses(t *testing.T) {
+	tests := []struct {
+		name, text, theme string
+		want              bool
+	}{
+		{"figurative kill", "The veto killed any hope of a deal before the summer.", "KILL", false},
+		{"figurative kill, second example", "Senators killed the bill in committee on Tuesday.", "KILL", false},
+		{"kill", "Gunmen killed three soldiers at a checkpoint on Monday.", "KILL", true},
+		{"jets struck", "Fighter jets struck targets near the border overnight.", "PROTEST", false},
+		{"air strike", "An air strike destroyed the depot on Sunday.", "PROTEST", false},
+		{"strike", "Dock workers began a strike over pay on Monday.", "PROTEST", true},
+		{"resolution to a stalemate", "Both sides sought a resolution to the stalemate over the budget.", "LEGISLATION", false},
+		{"peaceful resolution", "The envoy urged a peaceful resolution of the dispute.", "LEGISLATION", false},
+		{"resolution voted", "The Security Council adopted a resolution condemning the attack.", "LEGISLATION", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			got := false
+			for _, th := range r.Themes {
+				got = got || th.Theme == tt.theme
+			}
+			if got != tt.want {
+				t.Errorf("theme %s: %v, want %v (themes %+v)", tt.theme, got, tt.want, r.Themes)
+			}
+		})
+	}
+}
+
+// TestCountPlaceClause: a count's place is the place of its verb's clause,
+// not a nearer one in another clause.
+func TestCountPlaceClause(t *testing.T) {
+	tests := []struct {
+		name, text, want string // want: the first part of the count's place
+	}{
+		{"relative clause", "Three soldiers who had been sent from Kandahar were killed on Monday in an ambush near the old market of Lashkar Gah.", "Lashkar Gah"},
+		{"adverbial clause", "While police in Kabul searched houses, gunmen killed two guards at a bank on a busy street of Herat.", "Herat"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			for _, c := range r.Counts {
+				if c.Type != "KILL" {
+					continue
+				}
+				if c.Geo == nil || !strings.HasPrefix(norm.Fold(c.Geo.FullName), norm.Fold(tt.want)) {
+					t.Errorf("count %+v: place %v, want %s", c, c.Geo, tt.want)
+				}
+				return
+			}
+			t.Errorf("no KILL count in %+v", r.Counts)
 		})
 	}
 }

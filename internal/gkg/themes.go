@@ -130,6 +130,9 @@ func (x *Extractor) matchThemes(sc *Scratch, d *nlp.Document, r *Record) {
 						return
 					}
 				}
+				if sc.otherSense(rule.theme, s, i) {
+					return // "killed hope", jets "struck", "a resolution to the stalemate"
+				}
 				for h := range sc.hits {
 					if sc.hits[h].theme == rule.theme {
 						sc.hits[h].n = max(sc.hits[h].n, len(rule.words))
