@@ -602,6 +602,13 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type = OtherName // a cue word alone ("Government", "Movement") names no one organisation
 	case cue != "":
 		e.Type, e.Why = Organization, "cue:"+cue
+	case !exact && sc.isFeature(s, i, j):
+		// "Jamarat Bridge", "Mecca's Grand Mosque", "Strait of Hormuz"
+		e.Type, e.Why = Place, "feature"
+		if g := x.featurePlace(sc, d, s, k, i, j); g != nil {
+			e.Geo = g
+			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
+		}
 	case place != nil:
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
 	case title:

@@ -439,6 +439,8 @@ func TestPlacesBeyondTheSpotter(t *testing.T) {
 		{"place and compass word", "In the Kowloon West constituency, two councillors were re-elected.", []string{"Kowloon"}, nil, nil},
 		{"place and compass word, second example", "Voters in Sydney North chose a new member on Saturday.", []string{"Sydney"}, nil, nil},
 		{"person with a compass surname", "The singer Kanye West released an album on Friday.", nil, []string{"Kanye"}, nil},
+		{"landmark after a place's possessive", "A crane fell into Mecca's Grand Mosque on Friday evening.", []string{"Mecca"}, nil, nil},
+		{"feature holding a place", "Boats were seen off Hong Kong Island at dawn.", []string{"Hong Kong"}, nil, nil},
 		{"pro-", "Candidates of the pro-Beijing camp won most seats.", []string{"Beijing"}, nil, nil},
 		{"anti-", "An anti-Moscow rally drew thousands on Sunday.", []string{"Moscow"}, nil, nil},
 		{"no place after anti-", "The report described a rise in anti-Semitism and pro-Western views.", nil, []string{"Semitism", "Western"}, nil},

@@ -118,3 +118,92 @@ func (x *Extractor) variantPlace(name string) *event.Geo {
 	}
 	return nil
 }
+
+// featureLast are the words that end the name of a physical feature or a
+// landmark: "Red Sea", "Jamarat Bridge", "Mecca's Grand Mosque", "Hong Kong
+// Island", "Tiananmen Square", "Al-Ghaza Hotel", "Zaatari Camp".
+var featureLast = wordSet(`sea strait straits gulf bay river lake mountains mountain range island islands peninsula
+desert valley plain plains canal bridge mosque square airport stadium hotel palace temple shrine dam coast channel
+camp oasis delta`)
+
+// featureFirst are the words that start such a name before "of" or a name:
+// "Strait of Hormuz", "Gulf of Aden", "Plains of Arafat", "Mount Sinai",
+// "Lake Chad", "Masjid al-Haram".
+var featureFirst = wordSet(`mount lake gulf strait straits sea bay plains plain isle island islands masjid`)
+
+// isFeature reports whether words i..j of s name a physical feature or a
+// landmark by their first or last word.
+func (sc *Scratch) isFeature(s *nlp.Sentence, i, j int) bool {
+	if j == i {
+		return false
+	}
+	return featureLast[string(sc.lw(j))] || featureFirst[string(sc.lw(i))] && capitalised(s.Words[i+1].Form) ||
+		featureFirst[string(sc.lw(i))] && string(sc.lw(i+1)) == "of"
+}
+
+// featurePlace locates the feature named by words i..j of sentence k: at
+// the place named inside it ("Hong Kong Island", "Kabul Airport"), else at
+// the place whose possessive comes right before it ("Mecca's Grand
+// Mosque"), else at the place of its sentence nearest to it, else at the
+// article's most named city; nil when the article names no place. The
+// location keeps the place's fields: eventwire has no feature gazetteer.
+func (x *Extractor) featurePlace(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i, j int) *event.Geo {
+	g := x.opt.Gazetteer
+	if g == nil {
+		return nil
+	}
+	for a := i; a <= j; a++ {
+		for b := j; b >= a; b-- {
+			if featureLast[string(sc.lw(b))] || featureFirst[string(sc.lw(a))] || !capitalised(s.Words[a].Form) {
+				continue
+			}
+			name := strings.Join(formsOf(s, a, b), " ")
+			if fs := g.Spot(name); len(fs) == 1 && fs[0].Start == 0 && fs[0].End == len(name) {
+				if geo := g.ResolveArticle([]geo.Mention{{Text: name, Sentence: s.Text}}, geo.Hints{})[0].Geo; geo != nil {
+					return geo
+				}
+			}
+		}
+	}
+	if i >= 2 && possessive(s, i-1) {
+		for _, sp := range sc.spots {
+			if sp.sent == k && sp.geo != nil && sp.end == wordEnd(d, &s.Words[i-2]) {
+				return sp.geo
+			}
+		}
+	}
+	start := s.Words[i].Start
+	var best *event.Geo
+	bestD := 0
+	counts := map[string]int{}
+	var top *event.Geo
+	for p := range sc.spots {
+		sp := &sc.spots[p]
+		if sp.geo == nil {
+			continue
+		}
+		if sp.sent == k {
+			d := abs(sp.start - start)
+			if best == nil || d < bestD {
+				best, bestD = sp.geo, d
+			}
+		}
+		if sp.geo.Type != 1 {
+			counts[sp.geo.FullName]++
+			if top == nil || counts[sp.geo.FullName] > counts[top.FullName] {
+				top = sp.geo
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return top
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
