@@ -307,6 +307,21 @@ func countType(s *nlp.Sentence, obj int) (string, int) {
 			}
 		}
 	}
+	if h := w.Head - 1; strings.HasPrefix(w.Deprel, "nsubj") && h >= 0 && h < len(s.Words) && s.Words[h].UPOS != "VERB" {
+		// A subject misattached to a noun before it ("According to the
+		// Ministry over 345 pilgrims have been killed", "the ministry said
+		// 12 people were arrested" misparsed): the verb right after the
+		// noun and its auxiliaries.
+		m := obj + 1
+		for m < len(s.Words) && (s.Words[m].UPOS == "AUX" || s.Words[m].UPOS == "ADV") {
+			m++
+		}
+		if m > obj+1 && m < len(s.Words) && s.Words[m].UPOS == "VERB" {
+			if t, ok := countVerbs[s.Words[m].Lemma]; ok {
+				return t, m
+			}
+		}
+	}
 	for c := range s.Words {
 		cw := &s.Words[c]
 		if cw.Head == obj+1 && (cw.Deprel == "amod" || cw.Deprel == "acl" || cw.Deprel == "acl:relcl") {

@@ -541,3 +541,27 @@ func TestCountPlaceClause(t *testing.T) {
 		})
 	}
 }
+
+// TestCountMisattachedSubject: a counted subject the parser hangs on a
+// noun before it still takes the count verb right after it.
+func TestCountMisattachedSubject(t *testing.T) {
+	tests := []struct {
+		name, text string
+		typ        string
+		number     int64
+	}{
+		{"according to", "According to the Saudi Interior Ministry over 345 Muslim pilgrims have been killed in a stampede near Mecca.", "KILL", 345},
+		{"according to, arrested", "According to the Turkish Interior Ministry 120 suspected militants were arrested in raids on Tuesday.", "ARREST", 120},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			for _, c := range r.Counts {
+				if c.Type == tt.typ && c.Number == tt.number {
+					return
+				}
+			}
+			t.Errorf("counts %+v: no %s %d", r.Counts, tt.typ, tt.number)
+		})
+	}
+}
