@@ -105,6 +105,16 @@ spokesman spokeswoman spokesperson ambassador judge justice governor mayor imam 
 cardinal father sir lord lady dame professor prof emir sultan ayatollah premier chairman chairwoman envoy
 administrator director commissioner superintendent coach`)
 
+// title reports whether word m of the current sentence is a title, with or
+// without its abbreviation's dot ("Mr.", "Gen.", "Sen.").
+func (sc *Scratch) title(m int) bool {
+	l := sc.lw(m)
+	if len(l) > 1 && l[len(l)-1] == '.' {
+		l = l[:len(l)-1]
+	}
+	return titles[string(l)]
+}
+
 // notNames are capitalised words that do not start or make up a name.
 var notNames = wordSet(`i january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec`)
@@ -196,7 +206,7 @@ func syllable(w string) bool {
 // title.
 func titleBefore(sc *Scratch, i, n int) bool {
 	for m := i - 1; m >= 0 && m >= i-n; m-- {
-		if titles[string(sc.lw(m))] {
+		if sc.title(m) {
 			return true
 		}
 	}
@@ -484,10 +494,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	}
 	// Leading titles make a person and are not part of the name.
 	title := false
-	for i < j && titles[string(sc.lw(i))] {
+	for i < j && sc.title(i) {
 		i, title = i+1, true
 	}
-	if i > 0 && titles[string(sc.lw(i-1))] {
+	if i > 0 && sc.title(i-1) {
 		title = true
 	}
 	// A title's complement ("Governor of Washington Chris Gregoire",
@@ -520,7 +530,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	// Secretary of Energy Jeffrey Kupfer"): the person is the name after
 	// the last title, from its first given name, else its last two words.
 	for t := j; t > i; t-- {
-		if !titles[string(sc.lw(t))] {
+		if !sc.title(t) {
 			continue
 		}
 		if t == j {
@@ -539,7 +549,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		i, title = p, true
 		break
 	}
-	if titles[string(sc.lw(j))] {
+	if sc.title(j) {
 		return // a title alone
 	}
 	single := i == j

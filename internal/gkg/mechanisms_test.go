@@ -565,3 +565,21 @@ func TestCountMisattachedSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestDottedTitles: an abbreviated title with its dot is a title: the
+// person is the name after it.
+func TestDottedTitles(t *testing.T) {
+	tests := []struct{ name, text, want, not string }{
+		{"Mr.", "Undersecretary for Education Mr. Toccafondi says many schools will close.", "Toccafondi", "Education Mr. Toccafondi"},
+		{"Gen.", "The order was signed by Gen. Mark Milley on Friday.", "Mark Milley", "Gen. Mark Milley"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			ps := nameList(r.Persons)
+			if !slices.Contains(ps, tt.want) || slices.Contains(ps, tt.not) {
+				t.Errorf("persons %q, want %q and not %q", ps, tt.want, tt.not)
+			}
+		})
+	}
+}
