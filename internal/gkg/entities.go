@@ -115,6 +115,11 @@ func (sc *Scratch) title(m int) bool {
 	return titles[string(l)]
 }
 
+// notSurnames are nouns that end place and building names after a given
+// name ("Rose Garden", "Victoria Station"), not a person's.
+var notSurnames = wordSet(`garden gardens street road avenue park house hall station square bridge lane court
+centre center building tower island lake river bay`)
+
 // notNames are capitalised words that do not start or make up a name.
 var notNames = wordSet(`i january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec`)
@@ -337,7 +342,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 	if sc.hyphenNames == nil {
 		sc.hyphenNames = map[string]bool{}
 	}
-	sc.affilSent, sc.affilAt = -1, -1
+	sc.affilSent, sc.affilAt, sc.affilPerson = -1, -1, -1
 	for k := range d.Sentences {
 		s := &d.Sentences[k]
 		sc.lowerSentence(s)
@@ -398,7 +403,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					continue
 				}
 				if person && c > j+1 && c < n && string(sc.lw(j+1)) == "of" && sc.nameWord(s, c) {
-					sc.affilSent, sc.affilAt = k, c
+					sc.affilSent, sc.affilAt, sc.affilPerson = k, c, i
 				}
 				break
 			}
@@ -499,6 +504,33 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	}
 	if i > 0 && sc.title(i-1) {
 		title = true
+	}
+	// A title before its complement outside the name ("Minister of
+	// Education Stefania Giannini" with a sentence-initial "Minister"):
+	// the person is the name after the complement's first word.
+	if !title && i >= 2 && (string(sc.lw(i-1)) == "of" || string(sc.lw(i-1)) == "for") && sc.title(i-2) {
+		if i == j {
+			return // "Minister of Education"
+		}
+		p := -1
+		for m := i + 1; m <= j; m++ {
+			if x.givenName(sc, m) {
+				p = m
+				break
+			}
+		}
+		if p < 0 {
+			if j-i < 2 {
+				return // "Secretary of Homeland Security"
+			}
+			p = sc.lastParts(s, i, j)
+		}
+		i, title = p, true
+	}
+	// A descriptor before a given name ("Scientologist Tom Cruise",
+	// "Nonpartisan Paul Tse"): the person starts at the given name.
+	if !title && j >= i+2 && !x.givenName(sc, i) && x.givenName(sc, i+1) && descriptor(string(sc.lw(i))) {
+		i++
 	}
 	// A title's complement ("Governor of Washington Chris Gregoire",
 	// "Secretary of State"): the person is the name after it, from its
@@ -625,7 +657,9 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Person, "title"
 	case sc.kindBefore(s, i) || sc.mediaNoun(s, j):
 		e.Type, e.Why = Organization, "kind"
-	case !single && x.givenName(sc, i) && (s.Words[j].UPOS == "PROPN" || romanised(s, j)):
+	case !single && x.givenName(sc, i) && !notSurnames[low] && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||
+		s.Words[i].UPOS == "PROPN" && s.Words[j].UPOS == "NOUN"):
+		// "Tom Cruise" with the surname tagged a noun, not "Rose Garden"
 		e.Type, e.Why = Person, "first-name"
 	case !single && romanised(s, j) && cue == "":
 		e.Type, e.Why = Person, "romanised"
@@ -641,6 +675,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		// Social Welfare constituency" nor "Edward Yiu of the
 		// Architectural, Surveying, Planning and Landscape constituency"
 		e.Type, e.Why = Organization, "affiliation"
+	case !single && sc.affilSent == k && sc.affilPerson == i:
+		e.Type, e.Why = Person, "affiliation" // "Gary Fan of the Neo Democrats"
+	case !single && x.apposedRole(sc, s, i, j):
+		e.Type, e.Why = Person, "apposition" // "Salva Kiir, a former rebel leader"
 	case possessive(s, j+1) && x.personAhead(sc, s, j+2):
 		e.Type, e.Why = Organization, "possessive" // "Demosisto's Nathan Law"
 	case !single && i >= 2 && possessive(s, i-1) && orgEndsAt(r, k, s.Words[i-2].Start, wordEnd(d, &s.Words[i-2])):

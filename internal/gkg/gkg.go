@@ -127,6 +127,8 @@ type Scratch struct {
 	// after a person's name and "of" ("Raymond Chan of People Power"): an
 	// affiliation.
 	affilSent, affilAt int
+	// affilPerson is the first word of that person's name.
+	affilPerson int
 }
 
 // NewScratch returns scratch buffers for one goroutine.

@@ -583,3 +583,47 @@ func TestDottedTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonMechanisms: a title before its complement outside the name, a
+// descriptor before a given name, a name before "of" an organisation, a
+// name in apposition to a role noun, and a given name before a surname
+// tagged a noun are persons; a building after a given name is not.
+func TestPersonMechanisms(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"title before the complement", "Minister of Education Stefania Giannini said a broader review is needed.",
+			[]string{"Stefania Giannini"}, []string{"Education Stefania Giannini"}},
+		{"title before the complement, second example", "Secretary of Defense Lloyd Austin arrived in Manila on Monday.",
+			[]string{"Lloyd Austin"}, []string{"Defense Lloyd Austin"}},
+		{"descriptor", "The video featured Scientologist Tom Cruise talking about his faith.",
+			[]string{"Tom Cruise"}, []string{"Scientologist Tom Cruise"}},
+		{"descriptor, second example", "Nonpartisan Paul Tse was re-elected in the constituency.",
+			[]string{"Paul Tse"}, []string{"Nonpartisan Paul Tse"}},
+		{"person of an organisation", "Pan-democrat Gary Fan of the Neo Democrats failed to get re-elected.",
+			[]string{"Gary Fan"}, nil},
+		{"apposition to a role", "Salva Kiir, a former rebel leader, was declared president of the region.",
+			[]string{"Salva Kiir"}, nil},
+		{"role in apposition", "The party's founder, Wilson Or, was elected with 51,516 votes.",
+			[]string{"Wilson Or"}, nil},
+		{"building after a given name", "The ceremony was held in the Rose Garden on Tuesday.",
+			nil, []string{"Rose Garden"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			ps := nameList(r.Persons)
+			for _, w := range tt.want {
+				if !slices.Contains(ps, w) {
+					t.Errorf("persons %q: no %q", ps, w)
+				}
+			}
+			for _, w := range tt.not {
+				if slices.Contains(ps, w) {
+					t.Errorf("persons %q: %q is none", ps, w)
+				}
+			}
+		})
+	}
+}

@@ -274,3 +274,65 @@ func (x *Extractor) andJoins(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
 	}
 	return false
 }
+
+// descriptor reports whether a capitalised word before a given name
+// describes the person rather than starting the name: a follower or party
+// word ("Scientologist", "Nonpartisan", "Republican", "Socialist").
+func descriptor(low string) bool {
+	for _, suf := range [...]string{"ist", "ian", "an", "at", "ic"} {
+		if strings.HasSuffix(low, suf) && len(low) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// roleNouns are the common nouns of a person's role that, in apposition
+// to a name, make it a person's: "Salva Kiir, a former rebel leader",
+// "The secretary general of CEI, Nunzio Galantino".
+var roleNouns = wordSet(`leader official spokesman spokeswoman spokesperson chief head member founder activist candidate
+lawmaker legislator councillor councilor politician veteran editor journalist reporter blogger writer author analyst
+expert professor student doctor lawyer prosecutor judge officer commander general secretary minister president
+director manager chairman chairwoman ambassador envoy governor mayor senator deputy undersecretary citizen resident
+father mother son daughter wife husband brother sister priest bishop cleric scholar researcher scientist singer actor`)
+
+// apposedRole reports whether the name spanning words i..j of s is in
+// apposition to a role noun, or has one in apposition to it.
+func (x *Extractor) apposedRole(sc *Scratch, s *nlp.Sentence, i, j int) bool {
+	role := func(m int) bool {
+		w := &s.Words[m]
+		return !capitalised(w.Form) && (roleNouns[strings.ToLower(w.Lemma)] || titles[strings.ToLower(w.Lemma)]) ||
+			capitalised(w.Form) && m == 0 && roleNouns[strings.ToLower(w.Lemma)]
+	}
+	// by the surface, where the parser made no apposition: "founder,
+	// Wilson Or," and "Salva Kiir, a former rebel leader,"
+	if i >= 2 && s.Words[i-1].Form == "," && role(i-2) {
+		return true
+	}
+	if j+2 < len(s.Words) && s.Words[j+1].Form == "," {
+		for m := j + 2; m < len(s.Words) && m <= j+6; m++ {
+			if s.Words[m].UPOS == "PUNCT" || s.Words[m].UPOS == "VERB" || s.Words[m].UPOS == "AUX" {
+				break
+			}
+			if role(m) && (m+1 == len(s.Words) || s.Words[m+1].UPOS == "PUNCT") {
+				return true
+			}
+		}
+	}
+	for m := i; m <= j; m++ {
+		w := &s.Words[m]
+		h := w.Head - 1
+		if h < i || h > j { // the name's head word
+			if w.Deprel == "appos" && h >= 0 && h < len(s.Words) && role(h) {
+				return true
+			}
+			for c := range s.Words {
+				if s.Words[c].Head == m+1 && s.Words[c].Deprel == "appos" && (c < i || c > j) && role(c) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
