@@ -283,7 +283,13 @@ func (x *Extractor) joinsName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 // speechVerbs introduce quotations and make their subject a speaker.
 var speechVerbs = wordSet(`say tell state add note declare stress emphasize emphasise announce ask warn insist
 claim explain argue write urge reply respond retort agree admit accuse deny confirm report quote
-comment remark suggest believe conclude underline affirm proclaim vow pledge promise threaten demand`)
+comment remark suggest believe conclude underline affirm proclaim vow pledge promise threaten demand
+dub describe characterize characterise term`)
+
+// describingVerbs are speech verbs whose subject is often a text or a
+// publication ("journals have characterized homeopathy as ..."): they
+// introduce quotations but make no person of their subject.
+var describingVerbs = wordSet(`dub describe characterize characterise term`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -803,7 +809,7 @@ func isAcronym(w string) bool {
 func subjectOfSpeech(s *nlp.Sentence, i, j int) bool {
 	for m := i; m <= j; m++ {
 		w := &s.Words[m]
-		if (w.Deprel == "nsubj") && w.Head >= 1 && w.Head <= len(s.Words) && speechVerbs[s.Words[w.Head-1].Lemma] {
+		if v := s.Words[max(w.Head-1, 0)].Lemma; w.Deprel == "nsubj" && w.Head >= 1 && w.Head <= len(s.Words) && speechVerbs[v] && !describingVerbs[v] {
 			return true
 		}
 	}

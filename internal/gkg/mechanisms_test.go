@@ -607,6 +607,10 @@ func TestPersonMechanisms(t *testing.T) {
 			[]string{"Salva Kiir"}, nil},
 		{"role in apposition", "The party's founder, Wilson Or, was elected with 51,516 votes.",
 			[]string{"Wilson Or"}, nil},
+		{"role before a bracket", "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, called the ruling dangerous.",
+			[]string{"Nunzio Galantino"}, nil},
+		{"describing verb makes no person", "Articles in journals including Social Science & Medicine have characterized homeopathy as quackery.",
+			nil, []string{"Social Science"}},
 		{"building after a given name", "The ceremony was held in the Rose Garden on Tuesday.",
 			nil, []string{"Rose Garden"}},
 	}
@@ -623,6 +627,23 @@ func TestPersonMechanisms(t *testing.T) {
 				if slices.Contains(ps, w) {
 					t.Errorf("persons %q: %q is none", ps, w)
 				}
+			}
+		})
+	}
+}
+
+// TestDescribingVerbs: "dubbed", "described ... as" and "characterized"
+// introduce quotations and attribute them to their subject.
+func TestDescribingVerbs(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"dubbed", `In a blog post on Friday, Matthew Ingram dubbed the conflict "a war between the church and the whole internet".`, "Matthew Ingram"},
+		{"described as", `Maria Lopez described the ruling as "a dangerous sentence that the courts will regret for years".`, "Maria Lopez"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			if len(r.Quotations) != 1 || r.Quotations[0].Speaker != tt.want {
+				t.Errorf("quotations %+v, want one by %q", r.Quotations, tt.want)
 			}
 		})
 	}

@@ -306,8 +306,26 @@ func (x *Extractor) apposedRole(sc *Scratch, s *nlp.Sentence, i, j int) bool {
 	}
 	// by the surface, where the parser made no apposition: "founder,
 	// Wilson Or," and "Salva Kiir, a former rebel leader,"
-	if i >= 2 && s.Words[i-1].Form == "," && role(i-2) {
-		return true
+	if i >= 2 && s.Words[i-1].Form == "," {
+		// "founder, Wilson Or"; "The secretary general of CEI (Italian
+		// Episcopal Conference), Nunzio Galantino": back over a bracket
+		// and the role's complement
+		depth := 0
+		for m := i - 2; m >= 0 && m >= i-14; m-- {
+			f := s.Words[m].Form
+			switch {
+			case f == ")":
+				depth++
+			case f == "(":
+				depth--
+			case depth > 0:
+			case role(m):
+				return true
+			case capitalised(f) || f == "of" || f == "the":
+			default:
+				m = -1
+			}
+		}
 	}
 	if j+2 < len(s.Words) && s.Words[j+1].Form == "," {
 		for m := j + 2; m < len(s.Words) && m <= j+6; m++ {
