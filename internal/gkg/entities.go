@@ -96,7 +96,7 @@ church league fund group forces foundation congress authority service tribunal a
 network news times post press bureau secretariat alliance coalition brigade brigades corps guard cabinet chamber
 duma knesset majlis administration directorate board centre center society command red crescent cross
 airlines airways ngo gazette herald tribune journal telegraph museum gallery galleries planetarium municipality
-conference`)
+conference instituto istituto institut`)
 
 // titles before a name make it a person's ("President Emmanuel Macron").
 var titles = wordSet(`president minister mr mrs ms miss dr sen senator rep gen general col colonel lt
@@ -310,7 +310,7 @@ func (sc *Scratch) nameWord(s *nlp.Sentence, i int) bool {
 	default:
 		return false
 	}
-	if i == 0 || startsClause(s, i) {
+	if i == 0 || startsClause(s, i) && !(s.Words[i-1].Form == "(" && acronymLike(w.Form)) {
 		// A capitalised first word is a name only when tagged a proper
 		// noun or followed by one.
 		if w.UPOS == "PROPN" {
@@ -385,6 +385,12 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				}
 				if sc.nameWord(s, j+1) {
 					j++
+					continue
+				}
+				// A number between capitalised words: "Movimento 5 Stelle",
+				// "Channel 4 News".
+				if j+2 < n && digits(s.Words[j+1].Form) && attachedNot(s, j) && sc.nameWord(s, j+2) && !sc.title(j) {
+					j += 2
 					continue
 				}
 				if sc.collectivePossessive(s, j) {

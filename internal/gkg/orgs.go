@@ -188,10 +188,10 @@ func linkAcronyms(d *nlp.Document, r *Record) {
 			continue
 		}
 		short, long, li := a, b, i+1
-		if !isAcronym(a.Text) {
+		if !acronymLike(a.Text) {
 			short, long, li = b, a, i
 		}
-		if !isAcronym(short.Text) || isAcronym(long.Text) || long.Type == Person || long.Type == Place ||
+		if !acronymLike(short.Text) || acronymLike(long.Text) || long.Type == Person || long.Type == Place ||
 			!acronymOf(strings.ReplaceAll(short.Text, ".", ""), long.Canonical) {
 			continue
 		}
@@ -353,4 +353,45 @@ func (x *Extractor) apposedRole(sc *Scratch, s *nlp.Sentence, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// digits reports whether w is one to four ASCII digits.
+func digits(w string) bool {
+	if w == "" || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// attachedNot reports whether words a and a+1 of s are written apart (a
+// space between them), as the words of a name are.
+func attachedNot(s *nlp.Sentence, a int) bool {
+	return a+1 < len(s.Words) && !attached(s, a)
+}
+
+// acronymLike reports whether w is an acronym (isAcronym) or capitals with
+// digits, two letters at least and a letter first ("M5S", "G20").
+func acronymLike(w string) bool {
+	if isAcronym(w) {
+		return true
+	}
+	if len(w) < 2 || len(w) > 6 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	letters := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c >= '0' && c <= '9':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }
