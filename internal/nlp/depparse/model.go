@@ -247,7 +247,8 @@ type Parser struct {
 	st     state
 	a      atoms
 	feats  []uint64
-	found  []int32
+	found  []int32  // home slots of feats
+	seen   []uint32 // fingerprints in those slots
 	scores *[256]int32
 }
 
@@ -257,6 +258,7 @@ func (m *Model) NewParser() *Parser {
 		m:      m,
 		feats:  make([]uint64, 0, maxFeatures),
 		found:  make([]int32, maxFeatures),
+		seen:   make([]uint32, maxFeatures),
 		scores: new([256]int32),
 	}
 }
@@ -275,7 +277,7 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	m := p.m
 	for !st.terminal() {
 		p.feats = extract(st, &p.a, p.feats)
-		m.scoreTrans(p.feats, p.found, p.scores)
+		m.scoreTrans(p.feats, p.found, p.seen, p.scores)
 		op := bestOp(st, p.scores)
 		var l uint8
 		if op != opShift {
@@ -289,17 +291,34 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	}
 }
 
-// scoreTrans sets sc[0:nOps] to the transition scores of feats.
-func (m *Model) scoreTrans(feats []uint64, found []int32, sc *[256]int32) {
-	// First find every feature, then add up weights: the lookups are
-	// independent, so the processor overlaps their cache misses.
-	found = found[:len(feats)]
+// scoreTrans sets sc[0:nOps] to the transition scores of feats. found and
+// seen are scratch space of at least len(feats).
+//
+// The table is megabytes, so nearly every lookup misses the cache. A first
+// loop, without branches, reads every feature's home slot, so that the
+// processor has all those reads in flight at once; a second loop then
+// resolves each feature from its home slot onwards (as findTrans does) and
+// adds its weights.
+func (m *Model) scoreTrans(feats []uint64, found []int32, seen []uint32, sc *[256]int32) {
+	found, seen = found[:len(feats)], seen[:len(feats)]
+	n := len(m.trans)
 	for i, f := range feats {
-		found[i] = m.findTrans(f)
+		j, _ := home(modelKey(f), n)
+		found[i] = int32(j)
+		seen[i] = uint32(m.trans[j].fp)
 	}
 	var s0, s1, s2 int32
-	for _, j := range found {
-		if j >= 0 {
+	for i, f := range feats {
+		_, fp32 := home(modelKey(f), n)
+		fp := uint16(fp32>>16) | 1
+		j, got := int(found[i]), uint16(seen[i])
+		for got != fp && got != 0 {
+			if j++; j == n {
+				j = 0
+			}
+			got = m.trans[j].fp
+		}
+		if got == fp {
 			w := &m.trans[j].w
 			s0 += int32(w[0])
 			s1 += int32(w[1])
@@ -309,15 +328,27 @@ func (m *Model) scoreTrans(feats []uint64, found []int32, sc *[256]int32) {
 	sc[0], sc[1], sc[2] = s0, s1, s2
 }
 
-// scoreLabels sets sc to the label scores of feats.
-func (m *Model) scoreLabels(feats []uint64, found []int32, sc *[256]int32) {
-	found = found[:len(feats)]
+// scoreLabels sets sc to the label scores of feats, reading the table as
+// scoreTrans does; found and seen are scratch space of at least len(feats).
+func (m *Model) scoreLabels(feats []uint64, found []int32, seen []uint32, sc *[256]int32) {
+	found, seen = found[:len(feats)], seen[:len(feats)]
+	n := len(m.slots)
 	for i, f := range feats {
-		found[i] = m.findLabel(f)
+		j, _ := home(modelKey(f), n)
+		found[i] = int32(j)
+		seen[i] = m.slots[j].fp
 	}
 	clear(sc[:])
-	for _, j := range found {
-		if j < 0 {
+	for i, f := range feats {
+		_, fp := home(modelKey(f), n)
+		j, got := int(found[i]), seen[i]
+		for got != fp && got != 0 {
+			if j++; j == n {
+				j = 0
+			}
+			got = m.slots[j].fp
+		}
+		if got != fp {
 			continue
 		}
 		s := &m.slots[j]
@@ -343,7 +374,7 @@ func (p *Parser) label(st *state, op int) uint8 {
 	}
 	h, d := arcOf(st, op)
 	p.feats = extractLabel(st, &p.a, h, d, p.feats)
-	m.scoreLabels(p.feats, p.found, p.scores)
+	m.scoreLabels(p.feats, p.found, p.seen, p.scores)
 	return bestLabel(p.scores[labelClass0:labelClass0+len(m.labels)], m.rootL)
 }
 
