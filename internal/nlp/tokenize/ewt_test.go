@@ -43,7 +43,7 @@ func TestModelLoads(t *testing.T) {
 	if err := ModelError(); err != nil {
 		t.Fatal(err)
 	}
-	if len(defaultModel().w) == 0 {
+	if defaultModel().n == 0 {
 		t.Fatal("embedded sentence model has no weights")
 	}
 }
@@ -54,8 +54,36 @@ func TestDecodeModelErrors(t *testing.T) {
 			t.Errorf("decodeModel(%q): no error", b)
 		}
 	}
-	m, err := decodeModel(encodeModel(map[uint64]float32{7: 1.5, 3: -2}))
-	if err != nil || m.w[7] != 1.5 || m.w[3] != -2 || len(m.w) != 2 {
+	m, err := decodeModel(encodeModel(map[uint64]float32{7: 1.5, 3: -2, 0: 0.25}))
+	if err != nil || m.weight(7) != 1.5 || m.weight(3) != -2 || m.weight(0) != 0.25 || m.weight(11) != 0 || m.n != 3 {
 		t.Errorf("round trip: %v %v", m, err)
+	}
+}
+
+// TestModelTable checks the weight table against a map: many keys, keys set
+// twice (the later weight wins), key 0, absent keys.
+func TestModelTable(t *testing.T) {
+	want := map[uint64]float32{}
+	m := newModel(3000)
+	x := uint64(88172645463325252)
+	for i := 0; i < 3000; i++ {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		k := x % 5000 // repeats
+		if i%500 == 0 {
+			k = 0
+		}
+		w := float32(i) / 7
+		want[k] = w
+		m.set(k, w)
+	}
+	if m.n != len(want) {
+		t.Errorf("%d weights, want %d", m.n, len(want))
+	}
+	for k := uint64(0); k < 6000; k++ {
+		if got := m.weight(k); got != want[k] {
+			t.Fatalf("weight(%d) = %v, want %v", k, got, want[k])
+		}
 	}
 }

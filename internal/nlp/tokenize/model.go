@@ -10,16 +10,72 @@ import (
 	"sync"
 )
 
-// model is a linear sentence-boundary classifier: a weight per feature hash.
-// It is read-only after loading and safe for concurrent use.
+// model is a linear sentence-boundary classifier: a weight per feature hash,
+// in an open-addressing table (linear probing, key 0 marks an empty slot; a
+// feature whose hash is 0 keeps its weight aside). It is read-only after
+// loading and safe for concurrent use.
 type model struct {
-	w map[uint64]float32
+	keys    []uint64 // a power of two of them, at most half used
+	ws      []float32
+	shift   uint // 64 - log2(len(keys))
+	n       int  // features with a weight
+	zero    float32
+	hasZero bool
 }
 
+// newModel returns a model with room for n weights.
+func newModel(n int) *model {
+	size, bits := 8, uint(3)
+	for size < 2*n {
+		size, bits = size*2, bits+1
+	}
+	return &model{keys: make([]uint64, size), ws: make([]float32, size), shift: 64 - bits}
+}
+
+// set gives feature f weight w, replacing its weight if it has one.
+func (m *model) set(f uint64, w float32) {
+	if f == 0 {
+		if !m.hasZero {
+			m.n++
+		}
+		m.zero, m.hasZero = w, true
+		return
+	}
+	mask := uint64(len(m.keys) - 1)
+	j := (f * 0x9E3779B97F4A7C15) >> m.shift
+	for m.keys[j] != 0 && m.keys[j] != f {
+		j = (j + 1) & mask
+	}
+	if m.keys[j] == 0 {
+		m.n++
+	}
+	m.keys[j], m.ws[j] = f, w
+}
+
+// weight returns the weight of feature f, 0 when it has none.
+func (m *model) weight(f uint64) float32 {
+	if f == 0 {
+		return m.zero
+	}
+	mask := uint64(len(m.keys) - 1)
+	j := (f * 0x9E3779B97F4A7C15) >> m.shift
+	for {
+		k := m.keys[j]
+		if k == f {
+			return m.ws[j]
+		}
+		if k == 0 {
+			return 0
+		}
+		j = (j + 1) & mask
+	}
+}
+
+// score sums the weights of fs, in order.
 func (m *model) score(fs []uint64) float32 {
 	var s float32
 	for _, f := range fs {
-		s += m.w[f]
+		s += m.weight(f)
 	}
 	return s
 }
@@ -67,9 +123,9 @@ func decodeModel(b []byte) (*model, error) {
 	if len(b) != n*12 {
 		return nil, fmt.Errorf("model holds %d bytes for %d weights", len(b), n)
 	}
-	m := &model{w: make(map[uint64]float32, n)}
+	m := newModel(n)
 	for k := 0; k < n; k++ {
-		m.w[binary.LittleEndian.Uint64(b[12*k:])] = math.Float32frombits(binary.LittleEndian.Uint32(b[12*k+8:]))
+		m.set(binary.LittleEndian.Uint64(b[12*k:]), math.Float32frombits(binary.LittleEndian.Uint32(b[12*k+8:])))
 	}
 	return m, nil
 }
