@@ -422,6 +422,18 @@ func CheckMinConfidence(x float64) error {
 	return nil
 }
 
+// MonthOfDay is the month (year×12 + month − 1) of a day since 1970, the
+// key of the stores' month rollups.
+func MonthOfDay(day int64) int64 {
+	t := time.Unix(day*86400, 0).UTC()
+	return int64(t.Year())*12 + int64(t.Month()) - 1
+}
+
+// MonthStart is the first day (since 1970) of month m (see MonthOfDay).
+func MonthStart(m int64) int64 {
+	return time.Date(int(m/12), time.Month(m%12+1), 1, 0, 0, 0, 0, time.UTC).Unix() / 86400
+}
+
 // PrefixEnd is the smallest string greater than every string starting
 // with p (p non-empty, ASCII upper case or digits): p matches the range
 // [p, PrefixEnd(p)).

@@ -176,7 +176,7 @@ func generate(ctx context.Context, db *DB) error {
 			return err
 		}
 	}
-	// The rollups as migrations 5 and 7 build them from stored events.
+	// The rollups as migrations 5, 7 and 10 build them from stored events.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO event_rollup(day, country, events, mentions, goldstein, gm, tone_n, tone)
 		SELECT day, country, count(*), sum(num_mentions), sum(goldstein), sum(goldstein * num_mentions), count(tone), coalesce(sum(tone), 0)
 		FROM events GROUP BY day, country`); err != nil {
@@ -188,6 +188,14 @@ func generate(ctx context.Context, db *DB) error {
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO dyad_totals(source, target, events, mentions, goldstein)
 		SELECT source, target, count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY source, target`); err != nil {
+		return err
+	}
+	// The month rollups as migration 10 builds them.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO place_months(month, place, events, mentions, goldstein)
+		SELECT `+monthOfDay+`, place, count(*), sum(num_mentions), sum(goldstein) FROM events WHERE place != '' GROUP BY 1, 2`); err != nil {
+		return err
+	}
+	if err := fillDyadDays(ctx, tx); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -260,6 +268,14 @@ func BenchmarkQuery1M(b *testing.B) {
 		{"top-places-all", query(store.Query{Aggregate: "places", Filter: store.Filter{Limit: 500}})},
 		{"top-places-all-scan", scan(store.Query{Aggregate: "places", Filter: store.Filter{Limit: 500}})},
 		{"top-places-year", query(store.Query{Filter: store.Filter{From: "2022-01-01", To: "2022-12-31"}, Aggregate: "places"})},
+		{"top-places-range", query(store.Query{Filter: store.Filter{From: "2022-02-10", To: "2022-11-20", Limit: 500}, Aggregate: "places"})},
+		{"top-places-range-scan", scan(store.Query{Filter: store.Filter{From: "2022-02-10", To: "2022-11-20", Limit: 500}, Aggregate: "places"})},
+		{"top-dyads-range", query(store.Query{Filter: store.Filter{From: "2022-02-10", To: "2022-11-20", Limit: 20}, Aggregate: "dyads"})},
+		{"top-dyads-range-scan", scan(store.Query{Filter: store.Filter{From: "2022-02-10", To: "2022-11-20", Limit: 20}, Aggregate: "dyads"})},
+		{"country-actors-code-count-by-week", query(store.Query{Filter: store.Filter{Actor: "ABX", Code: "05"}, Aggregate: "week"})},
+		{"country-actors-code-count-by-week-scan", scan(store.Query{Filter: store.Filter{Actor: "ABX", Code: "05"}, Aggregate: "week"})},
+		{"actor-dates-count-by-day", query(store.Query{Filter: store.Filter{Actor: "ACXGOV", From: "2022-03-15", To: "2022-12-10"}, Aggregate: "day"})},
+		{"actor-dates-count-by-day-scan", scan(store.Query{Filter: store.Filter{Actor: "ACXGOV", From: "2022-03-15", To: "2022-12-10"}, Aggregate: "day"})},
 		{"countries-all", query(store.Query{Aggregate: "countries"})},
 		{"countries-all-scan", scan(store.Query{Aggregate: "countries"})},
 		{"countries-year", query(store.Query{Filter: store.Filter{From: "2022-01-01", To: "2022-12-31"}, Aggregate: "countries"})},

@@ -282,8 +282,124 @@ func rollupWhere(q store.Query) (string, []any, bool) {
 	return joinConds(conds), args, true
 }
 
+// monthRange is a date range cut for the month rollups: the whole months
+// lo to hi (none when lo > hi), and the days at either end outside them.
+type monthRange struct {
+	lo, hi int64
+	edges  [][2]int64
+	// from, to are the range's first and last days (minDay, maxDay when
+	// open).
+	from, to int64
+}
+
+// days returns the range's first and last days.
+func (r monthRange) days() (int64, int64) { return r.from, r.to }
+
+// Bounds of an open range, in days and months.
+const (
+	minDay   = -1 << 40
+	maxDay   = 1 << 40
+	minMonth = -1 << 40
+	maxMonth = 1 << 40
+)
+
+// months cuts the date range of f for the month rollups; ok is false
+// unless f sets a date and no other condition (Limit aside).
+func months(f store.Filter) (monthRange, bool) {
+	from, to := f.From, f.To
+	f.From, f.To, f.Limit, f.Sort, f.After = "", "", 0, "", 0
+	if f != (store.Filter{}) || from == "" && to == "" {
+		return monthRange{}, false
+	}
+	lo, hi := int64(minDay), int64(maxDay)
+	r := monthRange{lo: minMonth, hi: maxMonth}
+	if from != "" {
+		day, ok := dedup.Day(from)
+		if !ok {
+			return monthRange{}, false // where reports it
+		}
+		d := int64(day)
+		lo = d
+		if r.lo = store.MonthOfDay(d); store.MonthStart(r.lo) != d {
+			r.lo++
+		}
+	}
+	if to != "" {
+		day, ok := dedup.Day(to)
+		if !ok {
+			return monthRange{}, false
+		}
+		d := int64(day)
+		hi = d
+		if r.hi = store.MonthOfDay(d); store.MonthStart(r.hi+1)-1 != d {
+			r.hi--
+		}
+	}
+	r.from, r.to = lo, hi
+	if lo > hi {
+		return r, true // empty: no month, no day
+	}
+	if r.lo > r.hi {
+		r.edges = [][2]int64{{lo, hi}}
+		return r, true
+	}
+	if from != "" && lo < store.MonthStart(r.lo) {
+		r.edges = append(r.edges, [2]int64{lo, store.MonthStart(r.lo) - 1})
+	}
+	if to != "" && hi >= store.MonthStart(r.hi+1) {
+		r.edges = append(r.edges, [2]int64{store.MonthStart(r.hi + 1), hi})
+	}
+	return r, true
+}
+
+// sums returns a query of key columns, n, m and g (events, mentions,
+// Goldstein sums) over the date range r: the whole months from the month
+// rollup table, the days at either end from the events through index
+// (which begins with the keys, then the day: read in the keys' order, a
+// skip-scan needs no sort to group), summed by key, most events first.
+func (r monthRange) sums(table, index string, keys []string, cond string, lim string) (string, []any) {
+	var parts []string
+	var args []any
+	k := strings.Join(keys, ", ")
+	if r.lo <= r.hi {
+		parts = append(parts, `SELECT `+k+`, events AS n, mentions AS m, goldstein AS g FROM `+table+` WHERE month BETWEEN ? AND ?`)
+		args = append(args, r.lo, r.hi)
+	}
+	ek := "e." + strings.Join(keys, ", e.")
+	for _, d := range r.edges {
+		parts = append(parts, `SELECT `+ek+`, count(*) AS n, sum(e.num_mentions) AS m, sum(e.goldstein) AS g FROM events e INDEXED BY `+index+`
+			WHERE e.day BETWEEN ? AND ?`+cond+` GROUP BY `+ek)
+		args = append(args, d[0], d[1])
+	}
+	if len(parts) == 0 {
+		parts = append(parts, `SELECT `+k+`, 0 AS n, 0 AS m, 0.0 AS g FROM `+table+` WHERE 0`)
+	}
+	return `SELECT ` + k + `, sum(n) AS n, sum(m) AS m, sum(g) AS g FROM (` + strings.Join(parts, " UNION ALL ") + `)
+		GROUP BY ` + k + ` HAVING n > 0 ORDER BY n DESC, ` + k + lim, args
+}
+
 // query answers q as a table.
 func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
+	if r, ok := months(q.Filter); ok && !s.noRollup {
+		switch q.Aggregate {
+		case "dyads":
+			// Each dyad's days in the range from its series: the top
+			// dyads by events (each series summed once: the sum is not
+			// repeated in a WHERE clause), then the mentions and
+			// Goldstein of those.
+			lo, hi := r.days()
+			return s.table(ctx, []string{"source", "target", "events", "mentions", "avg_goldstein"},
+				`SELECT t.source, t.target, t.n, ew_dyad_days(d.days, ?, ?, 1), round(ew_dyad_days(d.days, ?, ?, 2)/t.n, 3)
+				FROM (SELECT source, target, ew_dyad_days(days, ?, ?, 0) AS n FROM dyad_days ORDER BY n DESC, source, target`+limit(q.Limit, 10)+`) t
+				JOIN dyad_days d ON d.source = t.source AND d.target = t.target WHERE t.n > 0 ORDER BY t.n DESC, t.source, t.target`,
+				[]any{lo, hi, lo, hi, lo, hi})
+		case "places":
+			sums, args := r.sums("place_months", "events_place", []string{"place"}, " AND e.place != ''", limit(q.Limit, 10))
+			return s.table(ctx, []string{"place", "name", "country", "lat", "lon", "events", "mentions", "avg_goldstein"},
+				`SELECT t.place, coalesce(p.name, ''), coalesce(p.country, ''), p.lat, p.lon, t.n, t.m, round(t.g/t.n, 3)
+				FROM (`+sums+`) t LEFT JOIN places p ON p.id = t.place ORDER BY t.n DESC, t.place`, args)
+		}
+	}
 	if rw, rargs, ok := rollupWhere(q); ok && !s.noRollup {
 		switch q.Aggregate {
 		case "day", "week", "month":
@@ -316,6 +432,15 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
+	// src is what aggregations read: the events, or for an actor code
+	// the events of either side read from the covering actor indexes.
+	src := "events e"
+	if q.Aggregate != "" && store.IsActorCode(q.Actor) && !s.noRollup {
+		if src, args, err = actorEvents(q.Filter, bit); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		w = ""
+	}
 	var sqlText string
 	var cols []string
 	switch q.Aggregate {
@@ -335,17 +460,17 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 			order + limit(q.Limit, 0)
 	case "day", "week", "month":
 		return s.countBy(ctx, q, `SELECT e.day, count(*), sum(e.num_mentions), sum(e.goldstein), count(e.tone), coalesce(sum(e.tone), 0)
-			FROM events e`+w+` GROUP BY e.day ORDER BY e.day`, args)
+			FROM `+src+w+` GROUP BY e.day ORDER BY e.day`, args)
 	case "goldstein":
 		cols = []string{"events", "mentions", "avg_goldstein", "mention_weighted_goldstein"}
 		sqlText = `SELECT count(*), coalesce(sum(e.num_mentions), 0), round(coalesce(avg(e.goldstein), 0), 3),
-			round(coalesce(sum(e.goldstein*e.num_mentions)/nullif(sum(e.num_mentions), 0), 0), 3) FROM events e` + w
+			round(coalesce(sum(e.goldstein*e.num_mentions)/nullif(sum(e.num_mentions), 0), 0), 3) FROM ` + src + w
 	case "dyads":
 		cols = []string{"source", "target", "events", "mentions", "avg_goldstein"}
 		// Without an indexed condition but dates, a scan of the covering
 		// dyad index beats a range of the day index and a table read per
 		// event, which the planner would choose.
-		from := "events e"
+		from := src
 		if f := q.Filter; f.ID == 0 && f.Actor == "" && f.Code == "" && f.Country == "" && f.Place == "" && f.Text == "" {
 			from = "events e INDEXED BY events_key"
 		}
@@ -356,7 +481,7 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 		// places: reading names in the aggregate costs a table read per row.
 		cols = []string{"place", "name", "country", "lat", "lon", "events", "mentions", "avg_goldstein"}
 		// As for countries, with the covering place index.
-		from := "events e"
+		from := src
 		if f := q.Filter; f.ID == 0 && f.Actor == "" && f.Code == "" && f.Country == "" && f.Quad == 0 && f.Text == "" {
 			from = "events e INDEXED BY events_place"
 		}
@@ -369,7 +494,7 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 		// Scanning the covering country index in the groups' order beats
 		// sorting a date range of the day index, which the planner would
 		// choose.
-		from := "events e"
+		from := src
 		if f := q.Filter; f.ID == 0 && f.Actor == "" && f.Code == "" && f.Place == "" && f.Text == "" {
 			from = "events e INDEXED BY events_country"
 		}
@@ -379,6 +504,28 @@ func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
 		return nil, fmt.Errorf("query: aggregation %q: want one of %s", q.Aggregate, strings.Join(store.Aggregations, ", "))
 	}
 	return s.table(ctx, cols, sqlText, args)
+}
+
+// actorEvents returns a subquery (as events e) of the events of f, whose
+// Actor is a code prefix, and its arguments: those whose source has the
+// prefix, read from the source index, and those whose target has it but
+// not their source, from the target index. Both indexes cover every
+// column aggregations read and every condition but a theme without a bit
+// and a word search (tests of the event id), so an actor's aggregation
+// reads its index entries only, instead of a table row per event.
+func actorEvents(f store.Filter, bit int) (string, []any, error) {
+	lo, hi := f.Actor, store.PrefixEnd(f.Actor)
+	f.Actor = ""
+	w, wargs, err := where(f, bit)
+	if err != nil {
+		return "", nil, err
+	}
+	const cols = "e.day, e.source, e.target, e.goldstein, e.num_mentions, e.tone, e.place, e.country"
+	args := append(append(slices.Clone(wargs), lo, hi), wargs...)
+	args = append(args, lo, hi, lo, hi)
+	return `(SELECT ` + cols + ` FROM events e INDEXED BY events_source` + andWhere(w, "e.source >= ? AND e.source < ?") + `
+		UNION ALL SELECT ` + cols + ` FROM events e INDEXED BY events_target` +
+		andWhere(w, "e.target >= ? AND e.target < ? AND NOT (e.source >= ? AND e.source < ?)") + `) e`, args, nil
 }
 
 // table runs a query whose columns are cols into a table.
@@ -460,7 +607,34 @@ func (s *DB) events(ctx context.Context, f store.Filter, fn func(*store.StoredEv
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
-	if f.Limit > 0 {
+	bound, err := s.walkBound(ctx, f)
+	if err != nil {
+		return fmt.Errorf("reading events: %w", err)
+	}
+	var ids []int64
+	walked := false
+	if bound > 0 {
+		if ids, walked, err = s.walkText(ctx, f, bit, bound); err != nil {
+			return fmt.Errorf("reading events: %w", err)
+		}
+	}
+	switch {
+	case walked:
+		// Common words: the events after the cursor were walked (see
+		// walkText); the rest of the page, if any, is after the bound.
+		if len(ids) < f.Limit {
+			g := f
+			g.After, g.Limit = f.After+bound, f.Limit-len(ids)
+			gw, gorder, gargs, err := listWhere(g, bit, h)
+			if err != nil {
+				return fmt.Errorf("reading events: %w", err)
+			}
+			if ids, err = s.appendIDs(ctx, ids, `SELECT e.id FROM events e`+gw+gorder+limit(g.Limit, 0), gargs); err != nil {
+				return fmt.Errorf("reading events: %w", err)
+			}
+		}
+		w, args = " WHERE e.id IN ("+idList(ids)+")", nil
+	case f.Limit > 0:
 		// Choose the page on the events alone, then read the first
 		// mentions of its events only.
 		w = " WHERE e.id IN (SELECT e.id FROM events e" + w + order + limit(f.Limit, 0) + ")"

@@ -274,6 +274,52 @@ UPDATE events SET event_confidence = x.c
 		WHERE data IS NOT NULL AND json_extract(data, '$.confidence') > 0 GROUP BY event_id) x
 	WHERE events.id = x.event_id;
 `,
+	// 10: events, mentions and Goldstein sums per month (year×12 +
+	// month − 1) and action place, kept by every write, for top places
+	// over date ranges: the whole months of a range from these, the days
+	// at either end from the events; and per dyad, its sums per day as one
+	// packed series (dyaddays.go, filled by fillDyadDays), for top dyads
+	// over date ranges.
+	// Indexes that begin with the source and the target and cover what
+	// aggregations read, so that an aggregation of an actor code reads the
+	// actor's index entries and no table row; the day index covers the
+	// dyad, for the ends of a dyad range. The full-text index's
+	// vocabulary (sentences per word), for the plan of word searches.
+	`
+CREATE TABLE place_months (
+	month     INTEGER NOT NULL,
+	place     TEXT NOT NULL,
+	events    INTEGER NOT NULL,
+	mentions  INTEGER NOT NULL,
+	goldstein REAL NOT NULL,
+	PRIMARY KEY (month, place)
+) WITHOUT ROWID;
+INSERT INTO place_months(month, place, events, mentions, goldstein)
+	SELECT ` + monthOfDay + `, place, count(*), sum(num_mentions), sum(goldstein)
+	FROM events WHERE num_mentions > 0 AND place != '' GROUP BY 1, 2;
+CREATE TABLE dyad_days (
+	source TEXT NOT NULL,
+	target TEXT NOT NULL,
+	days   BLOB NOT NULL,
+	PRIMARY KEY (source, target)
+) WITHOUT ROWID;
+CREATE INDEX events_source ON events(source, day, target, code, quad, goldstein, num_mentions, tone, place, country, themes);
+DROP INDEX events_target;
+CREATE INDEX events_target ON events(target, day, source, code, quad, goldstein, num_mentions, tone, place, country, themes);
+DROP INDEX events_day;
+CREATE INDEX events_day ON events(day, goldstein, num_mentions, quad, place, tone, country, themes, source, target);
+-- The number of sentences of each word, for the plan of word searches.
+CREATE VIRTUAL TABLE sentences_vocab USING fts5vocab(sentences_fts, row);
+`,
+}
+
+// monthOfDay is the month (year×12 + month − 1) of events.day in SQL.
+const monthOfDay = `(CAST(strftime('%Y', day*86400, 'unixepoch') AS INTEGER)*12 + CAST(strftime('%m', day*86400, 'unixepoch') AS INTEGER) - 1)`
+
+// migrationSteps are what a migration does beyond its SQL, by migration
+// number, run after it in the same transaction.
+var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
+	10: func(ctx context.Context, tx *sql.Tx) error { return fillDyadDays(ctx, tx) },
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -300,6 +346,11 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	for i := v; i < len(migrations); i++ {
 		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
 			return fmt.Errorf("applying migration %d: %w", i+1, err)
+		}
+		if step := migrationSteps[i+1]; step != nil {
+			if err := step(ctx, tx); err != nil {
+				return fmt.Errorf("applying migration %d: %w", i+1, err)
+			}
 		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {

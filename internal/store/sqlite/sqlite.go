@@ -30,8 +30,9 @@ type DB struct {
 	db    *sql.DB
 	mu    sync.Mutex // serialises writes
 	cache aggCache
-	// noRollup answers every aggregation from the events (tests compare
-	// the two).
+	// noRollup answers every aggregation from the events table by the
+	// plain plan: no rollup, no split of an actor code over the actor
+	// indexes (tests compare the two).
 	noRollup bool
 	// hints, when set, replace the plan hints of listings (tests compare
 	// the plans).
@@ -67,6 +68,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, fmt.Errorf("creating store directory: %w", err)
 		}
 	}
+	registerFunctions()
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
 		"?_pragma=busy_timeout(20000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
 		"&_pragma=foreign_keys(1)&_txlock=immediate"
@@ -117,6 +119,9 @@ type tx struct {
 	match   dedup.Matcher
 	res     store.WriteResult
 	stmts   map[string]*sql.Stmt // prepared once per transaction
+	// dyadDays are the changes of the dyads' day series, added to
+	// dyad_days once at the end (flushDyadDays).
+	dyadDays map[dyadKey]map[int64]*dayRecord
 }
 
 func (t *tx) stmt(q string) (*sql.Stmt, error) {
@@ -172,7 +177,7 @@ func (s *DB) Write(ctx context.Context, b *store.Batch, opt store.WriteOptions) 
 	}
 	defer sqlTx.Rollback()
 	t := &tx{ctx: ctx, tx: sqlTx, opt: opt, now: now.Unix(), touched: map[int64]bool{},
-		match: dedup.Matcher{Window: opt.EventWindow}, stmts: map[string]*sql.Stmt{}}
+		match: dedup.Matcher{Window: opt.EventWindow}, stmts: map[string]*sql.Stmt{}, dyadDays: map[dyadKey]map[int64]*dayRecord{}}
 	for i := range b.Articles {
 		outcome, err := t.article(&b.Articles[i], b.Run.ID)
 		if err != nil {
@@ -191,6 +196,9 @@ func (s *DB) Write(ctx context.Context, b *store.Batch, opt store.WriteOptions) 
 		}
 	}
 	if err := t.updateCounts(); err != nil {
+		return store.WriteResult{}, err
+	}
+	if err := t.flushDyadDays(); err != nil {
 		return store.WriteResult{}, err
 	}
 	if b.Run.ID != "" {
@@ -652,7 +660,8 @@ type rollupRow struct {
 }
 
 // rollup adds r to the rollup rows of k: its day and country, its place
-// (when it has one) and its dyad.
+// (when it has one) and its dyad, over all dates, in its month (places)
+// and on its day (dyads, written at the end of the transaction).
 func (t *tx) rollup(k rollupKey, r rollupRow) error {
 	if _, err := t.exec(`INSERT INTO event_rollup(day, country, events, mentions, goldstein, gm, tone_n, tone) VALUES (?,?,?,?,?,?,?,?)
 		ON CONFLICT(day, country) DO UPDATE SET events = events + excluded.events, mentions = mentions + excluded.mentions,
@@ -660,6 +669,26 @@ func (t *tx) rollup(k rollupKey, r rollupRow) error {
 		k.day, k.country, r.events, r.mentions, r.goldstein, r.gm, r.toneN, r.tone); err != nil {
 		return fmt.Errorf("updating event rollup: %w", err)
 	}
+	month := store.MonthOfDay(k.day)
+	if k.place != "" {
+		if _, err := t.exec(`INSERT INTO place_months(month, place, events, mentions, goldstein) VALUES (?,?,?,?,?)
+			ON CONFLICT(month, place) DO UPDATE SET events = events + excluded.events, mentions = mentions + excluded.mentions,
+			goldstein = goldstein + excluded.goldstein`, month, k.place, r.events, r.mentions, r.goldstein); err != nil {
+			return fmt.Errorf("updating place months: %w", err)
+		}
+	}
+	dk := dyadKey{k.source, k.target}
+	ch := t.dyadDays[dk]
+	if ch == nil {
+		ch = map[int64]*dayRecord{}
+		t.dyadDays[dk] = ch
+	}
+	d := ch[k.day]
+	if d == nil {
+		d = &dayRecord{day: k.day}
+		ch[k.day] = d
+	}
+	d.events, d.mentions, d.goldstein = d.events+r.events, d.mentions+r.mentions, d.goldstein+r.goldstein
 	if k.place != "" {
 		if _, err := t.exec(`INSERT INTO place_totals(place, events, mentions, goldstein) VALUES (?,?,?,?)
 			ON CONFLICT(place) DO UPDATE SET events = events + excluded.events, mentions = mentions + excluded.mentions,
