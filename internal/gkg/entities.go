@@ -410,6 +410,18 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					j = c
 					continue
 				}
+				// "for" after an organisation's cue word: "International
+				// Organization for Migration", "Committee for the
+				// Protection of Journalists".
+				if c := j + 2; string(sc.lw(j+1)) == "for" && orgCues[string(sc.lw(j))] && capitalised(s.Words[j].Form) && c < n {
+					if string(sc.lw(c)) == "the" && c+1 < n {
+						c++
+					}
+					if sc.nameWord(s, c) && !x.spotAt(sc, k, s.Words[c].Start) {
+						j = c
+						continue
+					}
+				}
 				if x.andJoins(sc, s, k, i, j) {
 					j += 2 // "Union of Rationalist Atheists and Agnostics"
 					continue

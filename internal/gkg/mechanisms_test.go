@@ -652,3 +652,25 @@ func TestDescribingVerbs(t *testing.T) {
 		})
 	}
 }
+
+// TestAcronymSpeaker: a speaker written as an acronym tied to its full name
+// is the acronym as attributed; the organisations list has the full name.
+func TestAcronymSpeaker(t *testing.T) {
+	tests := []struct{ name, text, speaker, org string }{
+		{"after the quote", `The International Organization for Migration (IOM) counted the boats. "Thousands more are expected to arrive in the coming weeks," IOM said.`,
+			"IOM", "International Organization for Migration"},
+		{"before the quote", `The Union of Rationalist Atheists and Agnostics (UAAR) launched a petition. UAAR said: "The ruling must be applied in every municipality."`,
+			"UAAR", "Union of Rationalist Atheists and Agnostics"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			if len(r.Quotations) != 1 || r.Quotations[0].Speaker != tt.speaker {
+				t.Errorf("quotations %+v, want one by %q", r.Quotations, tt.speaker)
+			}
+			if os := nameList(r.Organizations); !slices.Contains(os, tt.org) {
+				t.Errorf("organisations %q: no %q", os, tt.org)
+			}
+		})
+	}
+}

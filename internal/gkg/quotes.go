@@ -200,6 +200,9 @@ func entityIn(ents []Entity, start, end int, def string, headEnd int) string {
 	for _, want := range [2]string{Person, Organization} {
 		for i := range ents {
 			if e := &ents[i]; e.Type == want && e.Start >= start && e.End <= end && (want == Person || headEnd < 0 || e.End == headEnd) {
+				if e.Why == "acronym-of" {
+					return e.Text
+				}
 				return e.Canonical
 			}
 		}
