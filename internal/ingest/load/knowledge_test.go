@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/analyze"
@@ -91,7 +92,7 @@ func TestKnowledgeStored(t *testing.T) {
 				continue // first reported by another article, whose tone it carries
 			}
 			tab, err := db.Query(ctx, store.Query{Filter: store.Filter{ID: ev.ID}})
-			if err != nil || len(tab.Rows) != 1 || tab.Rows[0][len(tab.Columns)-1] != v.Knowledge.Tone.Tone {
+			if err != nil || len(tab.Rows) != 1 || tab.Rows[0][slices.Index(tab.Columns, "tone")] != v.Knowledge.Tone.Tone {
 				t.Errorf("%s: event %d tone %v, want %v (%v)", v.URL, ev.ID, tab, v.Knowledge.Tone.Tone, err)
 			}
 		}
