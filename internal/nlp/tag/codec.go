@@ -604,7 +604,7 @@ func decodeBody(r *bufio.Reader, withWeights bool) (*Model, error) {
 
 type decoder struct {
 	r   *bufio.Reader
-	buf []byte
+	buf []byte // the current block of strings
 	err error
 }
 
@@ -651,15 +651,19 @@ func (d *decoder) str(what string) string {
 	if d.err != nil || n == 0 {
 		return ""
 	}
-	if cap(d.buf) < n {
-		d.buf = make([]byte, n)
+	// The model's tens of thousands of strings share blocks of memory
+	// rather than taking an allocation each; a block is never written again.
+	if cap(d.buf)-len(d.buf) < n {
+		d.buf = make([]byte, 0, max(32<<10, n))
 	}
-	b := d.buf[:n]
+	start := len(d.buf)
+	d.buf = d.buf[:start+n]
+	b := d.buf[start:]
 	if _, err := io.ReadFull(d.r, b); err != nil {
 		d.err = err
 		return ""
 	}
-	return string(b)
+	return unsafe.String(&b[0], n)
 }
 
 func (d *decoder) weights(nclasses int, what string) *weights {
