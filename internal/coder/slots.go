@@ -155,8 +155,10 @@ func (sc *Scratch) relMatches(rel string, h, k int) bool {
 		// a particle is often tagged an adverb ("pulled back")
 		return hasSub && sub == "prt" && (d == "compound:prt" || d == "advmod")
 	case "obj":
-		// "allowed inspectors" parsed as an indirect object
-		return d == "obj" || d == "iobj"
+		// "allowed inspectors" parsed as an indirect object; the object of
+		// a passive verb is its subject ("a curfew has been imposed by the
+		// army", "food aid was suspended")
+		return d == "obj" || d == "iobj" || d == "nsubj:pass" && sc.passive(h)
 	case "xcomp":
 		// "urged Venezuela to resign": parsers attach the infinitive as
 		// an adverbial clause as often as an open complement

@@ -496,6 +496,27 @@ func (sc *Scratch) npHead(k int) int {
 	return k
 }
 
+// ownerHead is npHead stopping at a possessor of a thing or act, which
+// names an actor of its own: the owner of what the phrase is about
+// ("demanded the president's resignation", "condemned Russia's annexation
+// of Crimea"). The possessor of an actor word is part of that actor
+// ("Gondor's government").
+func (sc *Scratch) ownerHead(k int) int {
+	for d := 0; d < 8; d++ {
+		h := sc.head(k)
+		if h < 0 {
+			return k
+		}
+		rel := sc.s.Words[k].Deprel
+		if rel == "nmod:poss" && sc.actorAt[h] < 0 && sc.agentAt[h] < 0 ||
+			!modifierRel(rel) && !(rel == "conj" && nominal(&sc.s.Words[h])) {
+			return k
+		}
+		k = h
+	}
+	return k
+}
+
 func isNegWord(w string) bool {
 	switch w {
 	case "not", "n't", "never", "no", "neither", "nor":
@@ -762,7 +783,7 @@ func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef) []actorRef {
 		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
 			continue
 		}
-		h := sc.npHead(i)
+		h := sc.ownerHead(i)
 		if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) {
 			return n
 		}
@@ -778,7 +799,7 @@ func (c *Coder) firstTargetIn(sc *Scratch, r int, out []actorRef) []actorRef {
 		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
 			continue
 		}
-		h := sc.npHead(i)
+		h := sc.ownerHead(i)
 		if sc.participleAgent(h) {
 			continue
 		}

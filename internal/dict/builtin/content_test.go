@@ -55,6 +55,12 @@ func TestStatementContent(t *testing.T) {
 		{"Taliban militants attacked a police checkpoint in Kandahar.", "AFGGOVTALREB→AFGCOP 190"},
 		{"Israeli troops killed a Palestinian man in Jenin.", "ISRMIL→PSECVL 190"},
 		{"A suicide bomber killed two Iraqi women in Baghdad.", "---INS→IRQCVL 190"},
+		// the object a pattern names is the subject of a passive verb (slots.go relMatches)
+		{"A curfew was imposed on Jos by the Nigerian army.", "NGAMIL→NGACVL 1723"},
+		{"Military aid to Egypt was suspended by the United States.", "USA→EGY 1622"},
+		// the owner of the act or thing named in the object is the target (verbs.go ownerHead)
+		{"Thai students demanded the prime minister's resignation.", "THAEDU→---GOV 1041"},
+		{"The EU condemned Russia's annexation of Crimea.", "IGOEUREEC→RUS 111"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
