@@ -237,3 +237,45 @@ func stateActor(code string) bool {
 	}
 	return false
 }
+
+// impliedSource replaces the source of an agentless passive act of state
+// coercion with the state organ that does such acts by convention: people
+// "were arrested" or "have been detained" by the police (173), "were
+// deported" by the government (174), "were dispersed" by the police (175)
+// ("Three journalists were arrested in Tehran" → IRNCOP → IRNMED 173;
+// "Opposition leaders have been detained" → ---COP → ---OPP, whose country
+// the story may give). The country is that of the place named (what
+// subjects found in the oblique), else of the target. The source has no
+// words of its own (an empty span).
+func (c *Coder) impliedSource(sc *Scratch, v int, code string) {
+	if c.opt.Literal || !c.passive(sc, v) || len(sc.tgts) == 0 {
+		return
+	}
+	var role string
+	switch {
+	case strings.HasPrefix(code, "173"), strings.HasPrefix(code, "175"):
+		role = "COP"
+	case strings.HasPrefix(code, "174"):
+		role = "GOV"
+	default:
+		return
+	}
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; d == "obl:agent" || d == "nmod:agent" || (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && sc.caseOf(k) == "by" {
+			return // an agent is named
+		}
+	}
+	country := dict.NullCode
+	for _, refs := range [][]actorRef{sc.srcs, sc.tgts} {
+		if len(refs) > 0 && len(refs[0].code) >= 3 {
+			if _, ok := cameo.LookupCountry(refs[0].code[:3]); ok {
+				country = refs[0].code[:3]
+				break
+			}
+		}
+	}
+	if sc.tr != nil {
+		sc.trace("  implied source %s (the convention of %s)", country+role, code)
+	}
+	sc.srcs = append(sc.srcs[:0], actorRef{code: country + role, head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
+}

@@ -1021,6 +1021,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		sc.tgts = c.targets(sc, v, sc.tgts, 0)
 		sc.venue = false
 	}
+	if !demanded && !m.both && m.src < 0 {
+		c.impliedSource(sc, v, code) // content.go
+	}
 	if strings.HasPrefix(code, "01") && len(sc.srcs) > 0 && !m.both {
 		// "Iranian Foreign Minister X said Iran had informed ...": a
 		// statement about the speaker's own country is not addressed to it

@@ -61,6 +61,10 @@ func TestStatementContent(t *testing.T) {
 		// the owner of the act or thing named in the object is the target (verbs.go ownerHead)
 		{"Thai students demanded the prime minister's resignation.", "THAEDU→---GOV 1041"},
 		{"The EU condemned Russia's annexation of Crimea.", "IGOEUREEC→RUS 111"},
+		// an agentless passive arrest or deportation is the state's (content.go impliedSource)
+		{"Three Iranian journalists were detained.", "IRNCOP→IRNMED 173"},
+		{"Hundreds of Afghan refugees were deported from Iran.", "IRNGOV→AFGREF 174"},
+		{"Three Iranian journalists were detained by Iraqi police.", "IRQCOP→IRNMED 173"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
