@@ -580,7 +580,9 @@ func (sc *Scratch) participles(n int) []int {
 // and the dictionary has no class for it or only classes coded "-"
 // ("carry out", "launch", "stage").
 func (c *Coder) lightVerb(sc *Scratch, h int) bool {
-	if sc.consumed[h] {
+	if sc.consumed[h] || ceaseHeads[sc.lemma[h]] {
+		// a verb of stopping ends the act its object names: "the United
+		// States stopped food aid", "halted the attacks on Kyiv"
 		return false
 	}
 	for _, key := range [2]string{sc.lemma[h], sc.low[h]} {

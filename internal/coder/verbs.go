@@ -517,6 +517,26 @@ func (sc *Scratch) ownerHead(k int) int {
 	return k
 }
 
+// counterparts gives a target named as the source's counterpart the
+// source's role: "the French foreign minister met his Algerian
+// counterpart" (FRAGOV → DZAGOV), "Putin spoke with his Turkish
+// counterparts" (RUSGOV → TURGOV). Only a bare country is completed.
+func counterparts(sc *Scratch) {
+	if len(sc.srcs) == 0 || len(sc.srcs[0].code) < 6 {
+		return
+	}
+	role := sc.srcs[0].code[3:6]
+	for i := range sc.tgts {
+		t := &sc.tgts[i]
+		if t.head < 0 || len(t.code) != 3 || t.code == dict.NullCode {
+			continue
+		}
+		if l := sc.lemma[t.head]; l == "counterpart" || l == "counterparts" {
+			t.code += role
+		}
+	}
+}
+
 func isNegWord(w string) bool {
 	switch w {
 	case "not", "n't", "never", "no", "neither", "nor":
@@ -1024,6 +1044,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	if !demanded && !m.both && m.src < 0 {
 		c.impliedSource(sc, v, code) // content.go
 	}
+	counterparts(sc)
 	if strings.HasPrefix(code, "01") && len(sc.srcs) > 0 && !m.both {
 		// "Iranian Foreign Minister X said Iran had informed ...": a
 		// statement about the speaker's own country is not addressed to it

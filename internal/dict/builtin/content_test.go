@@ -65,6 +65,11 @@ func TestStatementContent(t *testing.T) {
 		{"Three Iranian journalists were detained.", "IRNCOP→IRNMED 173"},
 		{"Hundreds of Afghan refugees were deported from Iran.", "IRNGOV→AFGREF 174"},
 		{"Three Iranian journalists were detained by Iraqi police.", "IRQCOP→IRNMED 173"},
+		// stopping aid reduces it and is no aid given (slots.go lightVerb); a warning delivered
+		{"Japan stopped food aid to Myanmar.", "JPN→MMR 1623"},
+		{"Germany stopped military assistance to Saudi Arabia.", "DEU→SAU 1622"},
+		{"Russia delivered a stern warning to Finland.", "RUS→FIN 130"},
+		{"The French foreign minister contacted his Algerian counterpart.", "FRAGOV→DZAGOV 040"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
