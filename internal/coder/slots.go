@@ -298,6 +298,9 @@ func (c *Coder) codeNouns(sc *Scratch, doc Doc, index int, out []event.Event) []
 			m.src = c.nounSource(sc, n)
 		}
 		if m.src < 0 {
+			m.src = c.frameHolder(sc, n, m)
+		}
+		if m.src < 0 {
 			sc.trace("  no event: noun event without a source")
 			continue
 		}
@@ -401,6 +404,31 @@ func (c *Coder) nounSource(sc *Scratch, n int) int {
 				return srcs[0].head
 			}
 		}
+	}
+	return -1
+}
+
+// frameHolder finds the source of a consultation noun in the time frame of
+// a clause: the clause's subject held it ("Following a meeting with Barak,
+// Gates said ...", "After talks with the Taliban, the envoy flew to Doha").
+// Other acts in a time frame need not be the subject's ("after an attack
+// on the embassy, the United States said ..."). -1 for none.
+func (c *Coder) frameHolder(sc *Scratch, n int, m match) int {
+	vb := &c.set.Verbs[m.verb]
+	code := vb.Code
+	if f := &vb.Forms[m.form]; f.Code != "" {
+		code = f.Code
+	}
+	if m.pattern >= 0 {
+		code = vb.Patterns[m.pattern].Code
+	}
+	h := sc.head(n)
+	if !strings.HasPrefix(code, "04") || h < 0 || !sc.verbal(h) || sc.rel(n) != "obl" || !frameCase(sc.caseOf(n)) {
+		return -1
+	}
+	if srcs := c.subjects(sc, h, sc.np[:0], 0); len(srcs) > 0 {
+		sc.np = srcs[:0]
+		return srcs[0].head
 	}
 	return -1
 }

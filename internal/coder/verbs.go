@@ -752,7 +752,7 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 			if pass && sc.caseOf(k) == "by" || sc.s.Words[k].Deprel == "obl:tmod" || sc.s.Words[k].Deprel == "nmod:tmod" {
 				continue
 			}
-			if attributionCase(sc.caseOf(k)) {
+			if attributionCase(sc.caseOf(k)) || frameCase(sc.caseOf(k)) {
 				// attribution is where a report comes from, not whom it is
 				// about: "According to the information given to APA, it
 				// was noted that ...", "according to state media"
@@ -889,6 +889,19 @@ func (sc *Scratch) resultParticiple(v, h int) bool {
 // event.
 func attributionCase(c string) bool {
 	return c == "according" || c == "according to" || c == "citing"
+}
+
+// frameCase reports whether preposition c opens a time frame of a clause,
+// which says when it happened, not to whom ("before" is also a place:
+// "disarmed before Colombian officials"): "After talks with Putin, Macron
+// said ...", "Following a meeting with Barak, Gates said ...", "during
+// his visit to China".
+func frameCase(c string) bool {
+	switch c {
+	case "after", "following", "during", "since", "ahead", "prior", "amid":
+		return true
+	}
+	return false
 }
 
 // mutualCode reports whether an act done by a list of actors with no

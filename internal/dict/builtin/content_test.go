@@ -70,6 +70,10 @@ func TestStatementContent(t *testing.T) {
 		{"Germany stopped military assistance to Saudi Arabia.", "DEU→SAU 1622"},
 		{"Russia delivered a stern warning to Finland.", "RUS→FIN 130"},
 		{"The French foreign minister contacted his Algerian counterpart.", "FRAGOV→DZAGOV 040"},
+		// a time frame is when, not whom; a consultation in it is the clause subject's (slots.go frameHolder)
+		{"After talks with Putin, Macron said the war must end.", "FRAGOV→RUSGOV 046"},
+		{"Following a meeting with the Chinese president, Biden said the talks were useful.", "USAGOV→CHNGOV 040"},
+		{"After an attack on the embassy, the United States condemned Iran.", "USA→IRN 111"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
