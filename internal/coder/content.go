@@ -279,3 +279,30 @@ func (c *Coder) impliedSource(sc *Scratch, v int, code string) {
 	}
 	sc.srcs = append(sc.srcs[:0], actorRef{code: country + role, head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
 }
+
+// impliedAttacker gives a bombing whose bomber the sentence does not name
+// the unknown insurgents that such attacks are by convention ("a car bomb
+// exploded near a market in Kirkuk, killing ten" → ---INS → ---CVL; "a
+// suicide bombing on a shrine in Tehran"), and the people of the place as
+// its target when only the place's country is named ("a bomb exploded in
+// the southern Russian city of Stavropol" → ---INS → RUSCVL). The story may
+// give the insurgents' country (internal/analyze). Neither side has words
+// of its own.
+func (c *Coder) impliedAttacker(sc *Scratch, code string) {
+	if c.opt.Literal || len(sc.srcs) > 0 || !strings.HasPrefix(code, "18") {
+		return
+	}
+	if sc.tr != nil {
+		sc.trace("  implied source ---INS (an unnamed bomber, %s)", code)
+	}
+	sc.srcs = append(sc.srcs, actorRef{code: dict.NullCode + "INS", head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
+	if len(sc.tgts) == 0 {
+		sc.tgts = append(sc.tgts, actorRef{code: dict.NullCode + "CVL", head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
+		return
+	}
+	for i := range sc.tgts {
+		if t := &sc.tgts[i]; len(t.code) == 3 && t.code != dict.NullCode {
+			t.code += "CVL"
+		}
+	}
+}

@@ -1079,6 +1079,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			}
 		}
 	}
+	c.impliedAttacker(sc, code) // content.go
 	if len(sc.srcs) == 0 {
 		if sc.tr != nil {
 			sc.trace("  no event: no source actor")

@@ -74,6 +74,11 @@ func TestStatementContent(t *testing.T) {
 		{"After talks with Putin, Macron said the war must end.", "FRAGOV→RUSGOV 046"},
 		{"Following a meeting with the Chinese president, Biden said the talks were useful.", "USAGOV→CHNGOV 040"},
 		{"After an attack on the embassy, the United States condemned Iran.", "USA→IRN 111"},
+		// a bombing with no bomber named is by unknown insurgents on the people of the place (content.go impliedAttacker)
+		{"A car bomb exploded in Kirkuk, killing ten people.", "---INS→IRQCVL 1832"},
+		{"A roadside bomb went off near a Pakistani army convoy.", "---INS→PAKMIL 1833"},
+		{"A suicide bombing in a Baghdad market killed 20 people.", "---INS→IRQCVL 1831"},
+		{"Hamas carried out a suicide bombing in Jerusalem.", "PSEHMS→ISR 1831"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
