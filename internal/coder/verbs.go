@@ -891,6 +891,17 @@ func attributionCase(c string) bool {
 	return c == "according" || c == "according to" || c == "citing"
 }
 
+// subjectThing reports whether pattern p names its subject by a word
+// class ("nsubj=&explosive"): the subject is a thing, not an actor.
+func subjectThing(p *dict.Pattern) bool {
+	for i := range p.Slots {
+		if sl := &p.Slots[i]; sl.Rel == "nsubj" && len(sl.Words) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // frameCase reports whether preposition c opens a time frame of a clause,
 // which says when it happened, not to whom ("before" is also a place:
 // "disarmed before Colombian officials"): "After talks with Putin, Macron
@@ -1079,7 +1090,11 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			}
 		}
 	}
-	c.impliedAttacker(sc, code) // content.go
+	if form.Noun || m.pattern >= 0 && subjectThing(&vb.Patterns[m.pattern]) {
+		// only a device exploding or a bombing noun implies an unnamed
+		// bomber, not a verb alone ("balloons blown up with helium")
+		c.impliedAttacker(sc, code) // content.go
+	}
 	if len(sc.srcs) == 0 {
 		if sc.tr != nil {
 			sc.trace("  no event: no source actor")
