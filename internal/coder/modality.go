@@ -39,6 +39,15 @@ func (sc *Scratch) unrealized(v int) string {
 			}
 		}
 	}
+	if h := sc.head(v); h >= 0 && sc.rel(v) == "acl" && sc.presentParticiple(v) && sc.genericPlural(h) && (sc.rel(h) == "nmod" || sc.rel(h) == "obl") {
+		// a present participle describing a class of people, not an act
+		// ("policies regarding Muslims traveling to the U.S.", "a ban on
+		// foreigners entering the country") inside a prepositional phrase;
+		// subjects and objects are the people the story follows
+		// ("Protesters marching to the palace clashed with police",
+		// "police attacked students marching to parliament")
+		return "a class of actors (" + sc.low[h] + " " + sc.low[v] + ")"
+	}
 	if h := sc.head(v); h >= 0 {
 		switch sc.s.Words[v].Deprel {
 		case "xcomp", "ccomp", "obj", "advcl":
@@ -48,6 +57,28 @@ func (sc *Scratch) unrealized(v int) string {
 		}
 	}
 	return ""
+}
+
+// presentParticiple reports whether verb v is an -ing form.
+func (sc *Scratch) presentParticiple(v int) bool {
+	w := &sc.s.Words[v]
+	return w.XPOS == "VBG" || w.Feat("VerbForm") == "Ger" || w.Feat("VerbForm") == "Part" && w.Feat("Tense") == "Pres"
+}
+
+// genericPlural reports whether noun n is a bare plural: no determiner,
+// possessor or number ("Muslims", "foreign journalists"), a class rather
+// than people the story follows.
+func (sc *Scratch) genericPlural(n int) bool {
+	if sc.s.Words[n].Feat("Number") != "Plur" {
+		return false
+	}
+	for _, k := range sc.children(n) {
+		switch sc.s.Words[k].Deprel {
+		case "det", "nmod:poss", "nummod":
+			return false
+		}
+	}
+	return true
 }
 
 // frequencyAdverbs make a present-tense act a habit.

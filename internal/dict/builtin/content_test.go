@@ -79,6 +79,10 @@ func TestStatementContent(t *testing.T) {
 		{"A roadside bomb went off near a Pakistani army convoy.", "---INS→PAKMIL 1833"},
 		{"A suicide bombing in a Baghdad market killed 20 people.", "---INS→IRQCVL 1831"},
 		{"Hamas carried out a suicide bombing in Jerusalem.", "PSEHMS→ISR 1831"},
+		// a participle describing a class of people is no act (modality.go genericPlural)
+		{"Critics attacked the policies regarding Muslims traveling to the United States.", ""},
+		{"Iran lifted the ban on foreign journalists entering the country.", "IRN→---MED 081"},
+		{"Students marching to parliament were attacked by Kenyan police.", "---EDU→---LEG 141, KENCOP→---EDU 190"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
