@@ -115,6 +115,11 @@ func (c *Coder) plainStatements(sc *Scratch, evs []event.Event) []event.Event {
 					sc.trace("  dropped %s → %s 010: the target is only what the statement is about", e.Source, e.Target)
 				}
 				continue
+			case e.TargetSpan.First > 0 && !sc.addressee(v, e.TargetSpan.First-1, e.TargetSpan.Last-1):
+				if sc.tr != nil {
+					sc.trace("  dropped %s → %s 010: the target is a topic, not whom the statement is made to", e.Source, e.Target)
+				}
+				continue
 			case cameo.HasRole(e.Source, "MED") || cameo.HasRole(e.Target, "MED"):
 				if sc.tr != nil {
 					sc.trace("  dropped %s → %s 010: a news outlet carries the statement (attribution)", e.Source, e.Target)
@@ -125,6 +130,34 @@ func (c *Coder) plainStatements(sc *Scratch, evs []event.Event) []event.Event {
 		out = append(out, e)
 	}
 	return out
+}
+
+// addressee reports whether the phrase of words first..last is whom
+// statement verb v is made to: its object or indirect object ("told
+// Germany", "informed the council"), or a "to"/"with" phrase ("said to
+// reporters", "spoke with Putin"), or a member of a list that is. A
+// statement's other actors are its topic ("said of Hezbollah's
+// capabilities", "commented on the Iranian proposal"), no event between
+// speaker and topic.
+func (sc *Scratch) addressee(v, first, last int) bool {
+	for k := first; k <= last && k < len(sc.s.Words); k++ {
+		h := sc.npHead(k)
+		for d := 0; d < 4 && h >= 0 && sc.rel(h) == "conj"; d++ {
+			h = sc.head(h)
+		}
+		if h < 0 || sc.head(h) != v {
+			continue
+		}
+		switch sc.rel(h) {
+		case "obj", "iobj":
+			return true
+		case "obl", "nmod":
+			if c := sc.caseOf(h); c == "to" || c == "with" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contentClause returns the clause (0-based word) said by speech word v

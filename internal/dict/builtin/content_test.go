@@ -83,6 +83,10 @@ func TestStatementContent(t *testing.T) {
 		{"Critics attacked the policies regarding Muslims traveling to the United States.", ""},
 		{"Iran lifted the ban on foreign journalists entering the country.", "IRN→---MED 081"},
 		{"Students marching to parliament were attacked by Kenyan police.", "---EDU→---LEG 141, KENCOP→---EDU 190"},
+		// a statement's other actors are its topic, not whom it is made to (content.go addressee)
+		{"The Iranian foreign minister commented on the Saudi proposal.", ""},
+		{"Germany spoke of Russia's growing influence in Africa.", ""},
+		{"The Iranian foreign minister wrote to the Saudi king.", "IRNGOV→SAUGOV 010"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
