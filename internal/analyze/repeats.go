@@ -12,7 +12,9 @@ import (
 // activists ..." in the lead and "the strike by Israeli helicopters ..."
 // later; a protest in the headline and in the body). The first is kept,
 // with the later sentences in Repeats and the highest confidence of them
-// all. The order of the other events is unchanged.
+// all. Within one sentence, the members of a list stay events of their
+// own ("the Senate ..., the National Assembly": FRALEG twice). The order of
+// the other events is unchanged.
 func mergeRepeats(evs []event.Event) []event.Event {
 	if len(evs) < 2 {
 		return evs
@@ -22,7 +24,7 @@ func mergeRepeats(evs []event.Event) []event.Event {
 	out := evs[:0]
 	for _, e := range evs {
 		k := key{e.Source, e.Target, e.Code, e.Date}
-		if i, ok := first[k]; ok {
+		if i, ok := first[k]; ok && (out[i].Sentence != e.Sentence || sameSpan(out[i].TargetSpan, e.TargetSpan)) {
 			kept := &out[i]
 			if e.Sentence != kept.Sentence && !slices.Contains(kept.Repeats, e.Sentence) {
 				kept.Repeats = append(kept.Repeats, e.Sentence)
@@ -32,8 +34,12 @@ func mergeRepeats(evs []event.Event) []event.Event {
 			}
 			continue
 		}
-		first[k] = len(out)
+		if _, ok := first[k]; !ok {
+			first[k] = len(out)
+		}
 		out = append(out, e)
 	}
 	return out
 }
+
+func sameSpan(a, b event.Span) bool { return a.First == b.First && a.Last == b.Last }

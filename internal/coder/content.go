@@ -339,3 +339,24 @@ func (c *Coder) impliedAttacker(sc *Scratch, code string) {
 		}
 	}
 }
+
+// onceEach keeps the first of the events of one sentence that code the same
+// action on the same phrase twice, through two verbs or a verb and a noun
+// ("police fired tear gas to disperse the crowd": one 175), in place. The
+// members of a list stay events of their own ("the Senate ..., the National
+// Assembly": FRALEG twice). Across sentences internal/analyze merges
+// repeats.
+func onceEach(evs []event.Event) []event.Event {
+	out := evs[:0]
+next:
+	for _, e := range evs {
+		for _, k := range out {
+			if k.Source == e.Source && k.Target == e.Target && k.Code == e.Code && k.Negated == e.Negated &&
+				k.TargetSpan.First == e.TargetSpan.First && k.TargetSpan.Last == e.TargetSpan.Last {
+				continue next
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}

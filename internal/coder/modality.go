@@ -97,4 +97,7 @@ var unrealizingHeads = map[string]bool{
 	"require": true, "oblige": true, "obligate": true, "avoid": true, "refuse": true, "decline": true,
 	"want": true, "plan": true, "intend": true, "seek": true, "propose": true,
 	"ask": true, "urge": true, "request": true, "encourage": true, "invite": true,
+	// a denial's complement is what the speaker says it did not do: "Iran
+	// denied sending weapons to the Houthis", "denied attacking the convoy"
+	"deny": true,
 }

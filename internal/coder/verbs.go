@@ -72,6 +72,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	c.speechContent(sc, out[start:]) // content.go
 	if !c.opt.Literal {              // PETRARCH keeps every statement
 		out = append(out[:start], c.plainStatements(sc, out[start:])...)
+		out = append(out[:start], onceEach(out[start:])...) // content.go
 	}
 	c.endDiscourse(sc, out[start:]) // discourse.go
 	if len(sc.pairNext) == 2 {

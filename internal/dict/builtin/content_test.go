@@ -87,6 +87,11 @@ func TestStatementContent(t *testing.T) {
 		{"The Iranian foreign minister commented on the Saudi proposal.", ""},
 		{"Germany spoke of Russia's growing influence in Africa.", ""},
 		{"The Iranian foreign minister wrote to the Saudi king.", "IRNGOV→SAUGOV 010"},
+		// crowd control is repression, not a chemical weapon; a denial's complement is not done; armed men
+		{"Kenyan police used tear gas against Kenyan protesters.", "KENCOP→KENCVL 175"},
+		{"Iran denied sending weapons to the Taliban.", "IRN→AFGGOVTAL 016"},
+		{"Armed men kidnapped twenty Nigerian students.", "---UAF→NGAEDU 181"},
+		{"Saudi Arabia restored diplomatic relations with Iran.", "SAU→IRN 064"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
