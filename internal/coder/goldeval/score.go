@@ -215,10 +215,10 @@ func missPattern(g Event, ga [2]Actor, produced []event.Event, ps [][2]Actor, us
 // Result sums the scoring of several articles.
 type Result struct {
 	Docs          int     `json:"docs"`
-	Gold          int     `json:"gold"`     // required gold events
-	Produced      int     `json:"produced"` // produced events scored (background ones aside)
+	Gold          int     `json:"gold"`       // required gold events
+	Produced      int     `json:"produced"`   // produced events scored (background ones aside)
 	Background    int     `json:"background"` // historical events matching no gold event, not scored
-	Matched       int     `json:"matched"`  // produced events matching required gold events
+	Matched       int     `json:"matched"`    // produced events matching required gold events
 	OptionalMatch int     `json:"optional_matched"`
 	Wrong         int     `json:"wrong"`
 	Precision     float64 `json:"precision"` // matched / (matched + wrong)
