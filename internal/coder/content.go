@@ -219,9 +219,10 @@ func (sc *Scratch) clauseOf(k int) int {
 // ---GOV, whose country the story may give), and a curfew, a state of
 // emergency or restrictions imposed with no one named fall on the imposer's
 // own population ("The government imposed a curfew" → ---GOV → ---CVL;
-// "Nigeria declared a state of emergency" → NGA → NGACVL). The target has
+// "Nigeria declared a state of emergency" → NGA → NGACVL), and a rejection
+// by non-state actors is of their government's act. The target has
 // no words of its own (an empty span).
-func (c *Coder) impliedTarget(sc *Scratch, code string, out []actorRef) []actorRef {
+func (c *Coder) impliedTarget(sc *Scratch, v int, code string, out []actorRef) []actorRef {
 	if len(sc.srcs) == 0 || len(code) < 3 {
 		return out
 	}
@@ -235,6 +236,22 @@ func (c *Coder) impliedTarget(sc *Scratch, code string, out []actorRef) []actorR
 			if stateActor(s.code) {
 				return out
 			}
+		}
+		role = "GOV"
+	case code[:2] == "12":
+		// a rejection by non-state actors of a public act no one is named
+		// for is of their own government's act ("the opposition leader
+		// rejected the election results", "rebels rejected the peace
+		// plan"); a state rejecting something leaves the proposer to be
+		// named, and private things are no one's ("shunned medical
+		// treatment")
+		for _, s := range sc.srcs {
+			if stateActor(s.code) {
+				return out
+			}
+		}
+		if !sc.publicObject(v) {
+			return out
 		}
 		role = "GOV"
 	case strings.HasPrefix(code, "172"):
@@ -359,4 +376,24 @@ next:
 		out = append(out, e)
 	}
 	return out
+}
+
+// publicObjects are the acts of a state that others accept or reject.
+var publicObjects = map[string]bool{
+	"result": true, "results": true, "outcome": true, "election": true, "vote": true, "referendum": true,
+	"plan": true, "proposal": true, "offer": true, "deal": true, "agreement": true, "accord": true,
+	"ceasefire": true, "truce": true, "law": true, "bill": true, "decision": true, "ruling": true,
+	"verdict": true, "constitution": true, "decree": true, "budget": true, "appointment": true,
+	"resolution": true, "policy": true, "reform": true, "reforms": true, "measures": true,
+}
+
+// publicObject reports whether verb v's object is a public act
+// (publicObjects): "rejected the election results", "rejected the plan".
+func (sc *Scratch) publicObject(v int) bool {
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; (d == "obj" || d == "nsubj:pass") && (publicObjects[sc.lemma[k]] || publicObjects[sc.low[k]]) {
+			return true
+		}
+	}
+	return false
 }

@@ -1113,7 +1113,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		mutual = true
 	}
 	if len(sc.tgts) == 0 && !c.opt.Literal {
-		sc.tgts = c.impliedTarget(sc, code, sc.tgts) // content.go
+		sc.tgts = c.impliedTarget(sc, v, code, sc.tgts) // content.go
 	}
 	if len(sc.tgts) == 0 && !c.opt.AllowMonad {
 		if sc.tr != nil {

@@ -92,6 +92,9 @@ func TestStatementContent(t *testing.T) {
 		{"Iran denied sending weapons to the Taliban.", "IRN→AFGGOVTAL 016"},
 		{"Armed men kidnapped twenty Nigerian students.", "---UAF→NGAEDU 181"},
 		{"Saudi Arabia restored diplomatic relations with Iran.", "SAU→IRN 064"},
+		// a rejection by non-state actors is of their government's act unless named (content.go impliedTarget)
+		{"The Zimbabwean opposition rejected the election results.", "ZWEOPP→ZWEGOV 120"},
+		{"Russia rejected the proposal.", ""},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
