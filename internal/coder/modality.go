@@ -51,8 +51,17 @@ func (sc *Scratch) unrealized(v int) string {
 	if h := sc.head(v); h >= 0 {
 		switch sc.s.Words[v].Deprel {
 		case "xcomp", "ccomp", "obj", "advcl":
-			if l := strings.ToLower(sc.s.Words[h].Lemma); unrealizingHeads[l] {
+			if l := strings.ToLower(sc.s.Words[h].Lemma); unrealizingHeads[l] || accusationHeads[l] && sc.presentParticiple(v) {
 				return "the complement of " + l
+			}
+		case "acl":
+			// the complement parsed as a modifier of the verb's object:
+			// "accused the army of shelling civilians", "urged Iran to
+			// release the sailors" with "release" under "Iran"
+			if g := sc.head(h); g >= 0 && (sc.rel(h) == "obj" || sc.rel(h) == "iobj") {
+				if l := strings.ToLower(sc.s.Words[g].Lemma); unrealizingHeads[l] || accusationHeads[l] && sc.presentParticiple(v) {
+					return "the complement of " + l
+				}
 			}
 		}
 	}
@@ -100,4 +109,13 @@ var unrealizingHeads = map[string]bool{
 	// a denial's complement is what the speaker says it did not do: "Iran
 	// denied sending weapons to the Houthis", "denied attacking the convoy"
 	"deny": true,
+}
+
+// accusationHeads are verbs whose -ing complement is what someone is
+// accused of, the accusation's content, not an act the text reports:
+// "accused the army of shelling civilians", "blamed Iran for backing the
+// protesters" (a clause of their own is: "accused Azerbaijan ..., while
+// Baku rejected the accusation").
+var accusationHeads = map[string]bool{
+	"accuse": true, "blame": true, "charge": true, "suspect": true, "allege": true,
 }

@@ -95,6 +95,9 @@ func TestStatementContent(t *testing.T) {
 		// a rejection by non-state actors is of their government's act unless named (content.go impliedTarget)
 		{"The Zimbabwean opposition rejected the election results.", "ZWEOPP→ZWEGOV 120"},
 		{"Russia rejected the proposal.", ""},
+		// what someone is accused of is the accusation's content, not a reported act (modality.go accusationHeads)
+		{"Sudan's army accused the Rapid Support Forces of shelling civilians in Khartoum.", ""},
+		{"Bahrain accused Iran of backing the protesters.", "BHR→IRN 112"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
