@@ -738,6 +738,9 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 	expletive := pass && c.expletiveSpeech(sc, v) // "it was said that ..." (discourse.go)
 	for _, k := range kids {
 		if d := sc.s.Words[k].Deprel; d == "obj" || (pass && d == "nsubj:pass" && !expletive) {
+			if d == "obj" && sc.titleOfSubject(v, k) {
+				continue
+			}
 			if phrase(k) {
 				return out
 			}
@@ -758,6 +761,9 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 				// about: "According to the information given to APA, it
 				// was noted that ...", "according to state media"
 				continue
+			}
+			if sc.caseOf(k) == "" && sc.titleOfSubject(v, k) {
+				continue // "Kenyan opposition leader Raila Odinga rejected ..."
 			}
 			if sc.caseOf(k) == "at" && gatheringNoun(sc.lemma[k]) {
 				// where it was said or done, not to whom: "it was noted at
@@ -890,6 +896,35 @@ func (sc *Scratch) resultParticiple(v, h int) bool {
 // event.
 func attributionCase(c string) bool {
 	return c == "according" || c == "according to" || c == "citing"
+}
+
+// titleOfSubject reports whether object k of verb v is the title of v's
+// subject misparsed: a noun phrase before the verb that ends right before
+// the subject's name ("Venezuelan opposition leader Juan Guaido met ...",
+// "Prime Minister Nawaz Sharif visited ..." with the title as the object).
+func (sc *Scratch) titleOfSubject(v, k int) bool {
+	if k > v {
+		return false
+	}
+	for i := k + 1; i < len(sc.s.Words); i++ {
+		if sc.inSubtree(i, k) {
+			return false // k's phrase goes on after k
+		}
+		if i >= v {
+			break
+		}
+	}
+	for _, j := range sc.children(v) {
+		if strings.HasPrefix(sc.s.Words[j].Deprel, "nsubj") && j > k && j < v {
+			for i := k + 1; i < j; i++ {
+				if !sc.inSubtree(i, j) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // subjectThing reports whether pattern p names its subject by a word

@@ -98,6 +98,9 @@ func TestStatementContent(t *testing.T) {
 		// what someone is accused of is the accusation's content, not a reported act (modality.go accusationHeads)
 		{"Sudan's army accused the Rapid Support Forces of shelling civilians in Khartoum.", ""},
 		{"Bahrain accused Iran of backing the protesters.", "BHR→IRN 112"},
+		// a title misparsed as the object before the subject's name is the subject's (verbs.go titleOfSubject)
+		{"Venezuelan opposition leader Juan Guaido met Colombia's president in Bogota.", "VENOPP→COLGOV 040"},
+		{"Kenyan opposition leader Raila Odinga rejected the election results.", "KENOPP→KENGOV 120"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
