@@ -218,6 +218,9 @@ func printEventsReport(w io.Writer, rep eventsReport) {
 		parts[i] = fmt.Sprintf("%s %d", n, all.Patterns[n])
 	}
 	fmt.Fprintf(w, "errors: %s\n", strings.Join(parts, ", "))
+	if all.Background > 0 {
+		fmt.Fprintf(w, "background (not scored): %d historical events matching no gold event\n", all.Background)
+	}
 	if len(rep.Skipped) > 0 {
 		fmt.Fprintf(w, "not annotated (not scored): %d documents\n", len(rep.Skipped))
 	}

@@ -172,6 +172,7 @@ func (w *Worker) Analyze(doc document.Document) Result {
 	if w.a.gaz != nil {
 		w.placeEvents(&parsed, doc.Title, dateline, evs)
 	}
+	evs = mergeRepeats(evs)
 	return Result{Doc: doc, Date: date, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences),
 		Limits: limits, Dateline: dateline}
 }

@@ -115,6 +115,11 @@ func (c *Coder) plainStatements(sc *Scratch, evs []event.Event) []event.Event {
 					sc.trace("  dropped %s → %s 010: the target is only what the statement is about", e.Source, e.Target)
 				}
 				continue
+			case e.TargetSpan.First > 0 && !sc.addressee(v, e.TargetSpan.First-1, e.TargetSpan.Last-1):
+				if sc.tr != nil {
+					sc.trace("  dropped %s → %s 010: the target is a topic, not whom the statement is made to", e.Source, e.Target)
+				}
+				continue
 			case cameo.HasRole(e.Source, "MED") || cameo.HasRole(e.Target, "MED"):
 				if sc.tr != nil {
 					sc.trace("  dropped %s → %s 010: a news outlet carries the statement (attribution)", e.Source, e.Target)
@@ -125,6 +130,34 @@ func (c *Coder) plainStatements(sc *Scratch, evs []event.Event) []event.Event {
 		out = append(out, e)
 	}
 	return out
+}
+
+// addressee reports whether the phrase of words first..last is whom
+// statement verb v is made to: its object or indirect object ("told
+// Germany", "informed the council"), or a "to"/"with" phrase ("said to
+// reporters", "spoke with Putin"), or a member of a list that is. A
+// statement's other actors are its topic ("said of Hezbollah's
+// capabilities", "commented on the Iranian proposal"), no event between
+// speaker and topic.
+func (sc *Scratch) addressee(v, first, last int) bool {
+	for k := first; k <= last && k < len(sc.s.Words); k++ {
+		h := sc.npHead(k)
+		for d := 0; d < 4 && h >= 0 && sc.rel(h) == "conj"; d++ {
+			h = sc.head(h)
+		}
+		if h < 0 || sc.head(h) != v {
+			continue
+		}
+		switch sc.rel(h) {
+		case "obj", "iobj":
+			return true
+		case "obl", "nmod":
+			if c := sc.caseOf(h); c == "to" || c == "with" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contentClause returns the clause (0-based word) said by speech word v
@@ -186,9 +219,10 @@ func (sc *Scratch) clauseOf(k int) int {
 // ---GOV, whose country the story may give), and a curfew, a state of
 // emergency or restrictions imposed with no one named fall on the imposer's
 // own population ("The government imposed a curfew" → ---GOV → ---CVL;
-// "Nigeria declared a state of emergency" → NGA → NGACVL). The target has
+// "Nigeria declared a state of emergency" → NGA → NGACVL), and a rejection
+// by non-state actors is of their government's act. The target has
 // no words of its own (an empty span).
-func (c *Coder) impliedTarget(sc *Scratch, code string, out []actorRef) []actorRef {
+func (c *Coder) impliedTarget(sc *Scratch, v int, code string, out []actorRef) []actorRef {
 	if len(sc.srcs) == 0 || len(code) < 3 {
 		return out
 	}
@@ -202,6 +236,22 @@ func (c *Coder) impliedTarget(sc *Scratch, code string, out []actorRef) []actorR
 			if stateActor(s.code) {
 				return out
 			}
+		}
+		role = "GOV"
+	case code[:2] == "12":
+		// a rejection by non-state actors of a public act no one is named
+		// for is of their own government's act ("the opposition leader
+		// rejected the election results", "rebels rejected the peace
+		// plan"); a state rejecting something leaves the proposer to be
+		// named, and private things are no one's ("shunned medical
+		// treatment")
+		for _, s := range sc.srcs {
+			if stateActor(s.code) {
+				return out
+			}
+		}
+		if !sc.publicObject(v) {
+			return out
 		}
 		role = "GOV"
 	case strings.HasPrefix(code, "172"):
@@ -234,6 +284,116 @@ func stateActor(code string) bool {
 	switch code[3:6] {
 	case "GOV", "LEG", "JUD", "MIL", "COP", "SPY":
 		return true
+	}
+	return false
+}
+
+// impliedSource replaces the source of an agentless passive act of state
+// coercion with the state organ that does such acts by convention: people
+// "were arrested" or "have been detained" by the police (173), "were
+// deported" by the government (174), "were dispersed" by the police (175)
+// ("Three journalists were arrested in Tehran" → IRNCOP → IRNMED 173;
+// "Opposition leaders have been detained" → ---COP → ---OPP, whose country
+// the story may give). The country is that of the place named (what
+// subjects found in the oblique), else of the target. The source has no
+// words of its own (an empty span).
+func (c *Coder) impliedSource(sc *Scratch, v int, code string) {
+	if c.opt.Literal || !c.passive(sc, v) || len(sc.tgts) == 0 {
+		return
+	}
+	var role string
+	switch {
+	case strings.HasPrefix(code, "173"), strings.HasPrefix(code, "175"):
+		role = "COP"
+	case strings.HasPrefix(code, "174"):
+		role = "GOV"
+	default:
+		return
+	}
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; d == "obl:agent" || d == "nmod:agent" || (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && sc.caseOf(k) == "by" {
+			return // an agent is named
+		}
+	}
+	country := dict.NullCode
+	for _, refs := range [][]actorRef{sc.srcs, sc.tgts} {
+		if len(refs) > 0 && len(refs[0].code) >= 3 {
+			if _, ok := cameo.LookupCountry(refs[0].code[:3]); ok {
+				country = refs[0].code[:3]
+				break
+			}
+		}
+	}
+	if sc.tr != nil {
+		sc.trace("  implied source %s (the convention of %s)", country+role, code)
+	}
+	sc.srcs = append(sc.srcs[:0], actorRef{code: country + role, head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
+}
+
+// impliedAttacker gives a bombing whose bomber the sentence does not name
+// the unknown insurgents that such attacks are by convention ("a car bomb
+// exploded near a market in Kirkuk, killing ten" → ---INS → ---CVL; "a
+// suicide bombing on a shrine in Tehran"), and the people of the place as
+// its target when only the place's country is named ("a bomb exploded in
+// the southern Russian city of Stavropol" → ---INS → RUSCVL). The story may
+// give the insurgents' country (internal/analyze). Neither side has words
+// of its own.
+func (c *Coder) impliedAttacker(sc *Scratch, code string) {
+	if c.opt.Literal || len(sc.srcs) > 0 || !strings.HasPrefix(code, "18") {
+		return
+	}
+	if sc.tr != nil {
+		sc.trace("  implied source ---INS (an unnamed bomber, %s)", code)
+	}
+	sc.srcs = append(sc.srcs, actorRef{code: dict.NullCode + "INS", head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
+	if len(sc.tgts) == 0 {
+		sc.tgts = append(sc.tgts, actorRef{code: dict.NullCode + "CVL", head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
+		return
+	}
+	for i := range sc.tgts {
+		if t := &sc.tgts[i]; len(t.code) == 3 && t.code != dict.NullCode {
+			t.code += "CVL"
+		}
+	}
+}
+
+// onceEach keeps the first of the events of one sentence that code the same
+// action on the same phrase twice, through two verbs or a verb and a noun
+// ("police fired tear gas to disperse the crowd": one 175), in place. The
+// members of a list stay events of their own ("the Senate ..., the National
+// Assembly": FRALEG twice). Across sentences internal/analyze merges
+// repeats.
+func onceEach(evs []event.Event) []event.Event {
+	out := evs[:0]
+next:
+	for _, e := range evs {
+		for _, k := range out {
+			if k.Source == e.Source && k.Target == e.Target && k.Code == e.Code && k.Negated == e.Negated &&
+				k.TargetSpan.First == e.TargetSpan.First && k.TargetSpan.Last == e.TargetSpan.Last {
+				continue next
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// publicObjects are the acts of a state that others accept or reject.
+var publicObjects = map[string]bool{
+	"result": true, "results": true, "outcome": true, "election": true, "vote": true, "referendum": true,
+	"plan": true, "proposal": true, "offer": true, "deal": true, "agreement": true, "accord": true,
+	"ceasefire": true, "truce": true, "law": true, "bill": true, "decision": true, "ruling": true,
+	"verdict": true, "constitution": true, "decree": true, "budget": true, "appointment": true,
+	"resolution": true, "policy": true, "reform": true, "reforms": true, "measures": true,
+}
+
+// publicObject reports whether verb v's object is a public act
+// (publicObjects): "rejected the election results", "rejected the plan".
+func (sc *Scratch) publicObject(v int) bool {
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; (d == "obj" || d == "nsubj:pass") && (publicObjects[sc.lemma[k]] || publicObjects[sc.low[k]]) {
+			return true
+		}
 	}
 	return false
 }

@@ -39,15 +39,55 @@ func (sc *Scratch) unrealized(v int) string {
 			}
 		}
 	}
+	if h := sc.head(v); h >= 0 && sc.rel(v) == "acl" && sc.presentParticiple(v) && sc.genericPlural(h) && (sc.rel(h) == "nmod" || sc.rel(h) == "obl") {
+		// a present participle describing a class of people, not an act
+		// ("policies regarding Muslims traveling to the U.S.", "a ban on
+		// foreigners entering the country") inside a prepositional phrase;
+		// subjects and objects are the people the story follows
+		// ("Protesters marching to the palace clashed with police",
+		// "police attacked students marching to parliament")
+		return "a class of actors (" + sc.low[h] + " " + sc.low[v] + ")"
+	}
 	if h := sc.head(v); h >= 0 {
 		switch sc.s.Words[v].Deprel {
 		case "xcomp", "ccomp", "obj", "advcl":
-			if l := strings.ToLower(sc.s.Words[h].Lemma); unrealizingHeads[l] {
+			if l := strings.ToLower(sc.s.Words[h].Lemma); unrealizingHeads[l] || accusationHeads[l] && sc.presentParticiple(v) {
 				return "the complement of " + l
+			}
+		case "acl":
+			// the complement parsed as a modifier of the verb's object:
+			// "accused the army of shelling civilians", "urged Iran to
+			// release the sailors" with "release" under "Iran"
+			if g := sc.head(h); g >= 0 && (sc.rel(h) == "obj" || sc.rel(h) == "iobj") {
+				if l := strings.ToLower(sc.s.Words[g].Lemma); unrealizingHeads[l] || accusationHeads[l] && sc.presentParticiple(v) {
+					return "the complement of " + l
+				}
 			}
 		}
 	}
 	return ""
+}
+
+// presentParticiple reports whether verb v is an -ing form.
+func (sc *Scratch) presentParticiple(v int) bool {
+	w := &sc.s.Words[v]
+	return w.XPOS == "VBG" || w.Feat("VerbForm") == "Ger" || w.Feat("VerbForm") == "Part" && w.Feat("Tense") == "Pres"
+}
+
+// genericPlural reports whether noun n is a bare plural: no determiner,
+// possessor or number ("Muslims", "foreign journalists"), a class rather
+// than people the story follows.
+func (sc *Scratch) genericPlural(n int) bool {
+	if sc.s.Words[n].Feat("Number") != "Plur" {
+		return false
+	}
+	for _, k := range sc.children(n) {
+		switch sc.s.Words[k].Deprel {
+		case "det", "nmod:poss", "nummod":
+			return false
+		}
+	}
+	return true
 }
 
 // frequencyAdverbs make a present-tense act a habit.
@@ -66,4 +106,16 @@ var unrealizingHeads = map[string]bool{
 	"require": true, "oblige": true, "obligate": true, "avoid": true, "refuse": true, "decline": true,
 	"want": true, "plan": true, "intend": true, "seek": true, "propose": true,
 	"ask": true, "urge": true, "request": true, "encourage": true, "invite": true,
+	// a denial's complement is what the speaker says it did not do: "Iran
+	// denied sending weapons to the Houthis", "denied attacking the convoy"
+	"deny": true,
+}
+
+// accusationHeads are verbs whose -ing complement is what someone is
+// accused of, the accusation's content, not an act the text reports:
+// "accused the army of shelling civilians", "blamed Iran for backing the
+// protesters" (a clause of their own is: "accused Azerbaijan ..., while
+// Baku rejected the accusation").
+var accusationHeads = map[string]bool{
+	"accuse": true, "blame": true, "charge": true, "suspect": true, "allege": true,
 }

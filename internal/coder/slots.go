@@ -92,6 +92,22 @@ func (sc *Scratch) matchSlot(c *Coder, sl *dict.Slot, h int, m *match, depth int
 		}
 		return n, true
 	}
+	if depth == 0 && sl.Rel == "nsubj" && sl.Role != dict.ElemSource && sl.Role != dict.ElemTarget && sc.finiteModifier(h) {
+		// a finite verb the parser hung on the noun before it as a
+		// modifier: the noun is its subject ("A car bomb exploded in
+		// Kirkuk" with "bomb" as the root; "A roadside device went off")
+		if n := sc.head(h); len(sl.Words) == 0 || sc.wordsMatch(c, sl.Words, n) {
+			total := 1
+			for i := range sl.Sub {
+				sn, ok := sc.matchSlot(c, &sl.Sub[i], n, m, depth+1)
+				if !ok {
+					return 0, false
+				}
+				total += sn
+			}
+			return total, true
+		}
+	}
 	if depth == 0 && sl.Role == dict.ElemSource && sl.Rel == "nsubj" && len(sl.Sub) == 0 && c.expletiveSpeech(sc, h) {
 		// "it was noted at the meeting that ...": the source is the
 		// implicit agent, found by subjects (discourse.go)
@@ -111,6 +127,30 @@ func (sc *Scratch) matchSlot(c *Coder, sl *dict.Slot, h int, m *match, depth int
 		}
 	}
 	return 0, false
+}
+
+// finiteModifier reports whether verb v, attached as a clausal modifier
+// of a noun, may be a main verb misparsed: a past or present form (a past
+// participle too: the tagger reads "exploded" after a noun as one) with no
+// subject, auxiliary, object or "by" agent of its own ("the bomb planted
+// by militants" and "the man arrested in Paris" stay modifiers for the
+// patterns that name a subject thing, the only ones that use this).
+func (sc *Scratch) finiteModifier(v int) bool {
+	if sc.rel(v) != "acl" || sc.s.Words[v].UPOS != "VERB" {
+		return false
+	}
+	switch sc.s.Words[v].XPOS {
+	case "VBD", "VBZ", "VBP", "VBN":
+	default:
+		return false
+	}
+	for _, k := range sc.children(v) {
+		d := sc.s.Words[k].Deprel
+		if strings.HasPrefix(d, "nsubj") || strings.HasPrefix(d, "aux") || d == "obj" || d == "obl:agent" || sc.caseOf(k) == "by" {
+			return false
+		}
+	}
+	return true
 }
 
 // pluralOf reports whether word k is the regular plural of w ("troops"
@@ -155,8 +195,10 @@ func (sc *Scratch) relMatches(rel string, h, k int) bool {
 		// a particle is often tagged an adverb ("pulled back")
 		return hasSub && sub == "prt" && (d == "compound:prt" || d == "advmod")
 	case "obj":
-		// "allowed inspectors" parsed as an indirect object
-		return d == "obj" || d == "iobj"
+		// "allowed inspectors" parsed as an indirect object; the object of
+		// a passive verb is its subject ("a curfew has been imposed by the
+		// army", "food aid was suspended")
+		return d == "obj" || d == "iobj" || d == "nsubj:pass" && sc.passive(h)
 	case "xcomp":
 		// "urged Venezuela to resign": parsers attach the infinitive as
 		// an adverbial clause as often as an open complement
@@ -296,11 +338,24 @@ func (c *Coder) codeNouns(sc *Scratch, doc Doc, index int, out []event.Event) []
 			m.src = c.nounSource(sc, n)
 		}
 		if m.src < 0 {
+			m.src = c.frameHolder(sc, n, m)
+		}
+		// a bombing with no bomber named, unless the verb it is an argument
+		// of coded it ("Hamas carried out a suicide bombing")
+		h := sc.head(n)
+		bombing := m.src < 0 && !c.opt.Literal && strings.HasPrefix(c.matchCode(m), "18") && (h < 0 || sc.verbEvt[h] < 0)
+		if m.src < 0 && !bombing {
 			sc.trace("  no event: noun event without a source")
 			continue
 		}
 		if m.tgt < 0 {
 			m.tgt = c.nounTarget(sc, n, m.src)
+		}
+		if bombing && m.tgt < 0 {
+			// an unnamed bomber's attack needs its target named ("a
+			// suicide bombing on a shrine"); content.go impliedAttacker
+			sc.trace("  no event: bombing without a bomber or a target")
+			continue
 		}
 		if m.tgt < 0 && !c.opt.AllowMonad {
 			sc.trace("  no event: noun event without a target")
@@ -401,6 +456,37 @@ func (c *Coder) nounSource(sc *Scratch, n int) int {
 		}
 	}
 	return -1
+}
+
+// frameHolder finds the source of a consultation noun in the time frame of
+// a clause: the clause's subject held it ("Following a meeting with Barak,
+// Gates said ...", "After talks with the Taliban, the envoy flew to Doha").
+// Other acts in a time frame need not be the subject's ("after an attack
+// on the embassy, the United States said ..."). -1 for none.
+func (c *Coder) frameHolder(sc *Scratch, n int, m match) int {
+	code := c.matchCode(m)
+	h := sc.head(n)
+	if !strings.HasPrefix(code, "04") || h < 0 || !sc.verbal(h) || sc.rel(n) != "obl" || !frameCase(sc.caseOf(n)) {
+		return -1
+	}
+	if srcs := c.subjects(sc, h, sc.np[:0], 0); len(srcs) > 0 {
+		sc.np = srcs[:0]
+		return srcs[0].head
+	}
+	return -1
+}
+
+// matchCode is the code a match gives before negation and intent: its
+// pattern's, else its form's, else its verb's.
+func (c *Coder) matchCode(m match) string {
+	vb := &c.set.Verbs[m.verb]
+	if m.pattern >= 0 {
+		return vb.Patterns[m.pattern].Code
+	}
+	if f := &vb.Forms[m.form]; f.Code != "" {
+		return f.Code
+	}
+	return vb.Code
 }
 
 // nounTarget finds the target phrase of noun event n (not src), -1 for none.
@@ -578,7 +664,9 @@ func (sc *Scratch) participles(n int) []int {
 // and the dictionary has no class for it or only classes coded "-"
 // ("carry out", "launch", "stage").
 func (c *Coder) lightVerb(sc *Scratch, h int) bool {
-	if sc.consumed[h] {
+	if sc.consumed[h] || ceaseHeads[sc.lemma[h]] {
+		// a verb of stopping ends the act its object names: "the United
+		// States stopped food aid", "halted the attacks on Kyiv"
 		return false
 	}
 	for _, key := range [2]string{sc.lemma[h], sc.low[h]} {

@@ -72,6 +72,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	c.speechContent(sc, out[start:]) // content.go
 	if !c.opt.Literal {              // PETRARCH keeps every statement
 		out = append(out[:start], c.plainStatements(sc, out[start:])...)
+		out = append(out[:start], onceEach(out[start:])...) // content.go
 	}
 	c.endDiscourse(sc, out[start:]) // discourse.go
 	if len(sc.pairNext) == 2 {
@@ -496,6 +497,47 @@ func (sc *Scratch) npHead(k int) int {
 	return k
 }
 
+// ownerHead is npHead stopping at a possessor of a thing or act, which
+// names an actor of its own: the owner of what the phrase is about
+// ("demanded the president's resignation", "condemned Russia's annexation
+// of Crimea"). The possessor of an actor word is part of that actor
+// ("Gondor's government").
+func (sc *Scratch) ownerHead(k int) int {
+	for d := 0; d < 8; d++ {
+		h := sc.head(k)
+		if h < 0 {
+			return k
+		}
+		rel := sc.s.Words[k].Deprel
+		if rel == "nmod:poss" && sc.actorAt[h] < 0 && sc.agentAt[h] < 0 ||
+			!modifierRel(rel) && !(rel == "conj" && nominal(&sc.s.Words[h])) {
+			return k
+		}
+		k = h
+	}
+	return k
+}
+
+// counterparts gives a target named as the source's counterpart the
+// source's role: "the French foreign minister met his Algerian
+// counterpart" (FRAGOV → DZAGOV), "Putin spoke with his Turkish
+// counterparts" (RUSGOV → TURGOV). Only a bare country is completed.
+func counterparts(sc *Scratch) {
+	if len(sc.srcs) == 0 || len(sc.srcs[0].code) < 6 {
+		return
+	}
+	role := sc.srcs[0].code[3:6]
+	for i := range sc.tgts {
+		t := &sc.tgts[i]
+		if t.head < 0 || len(t.code) != 3 || t.code == dict.NullCode {
+			continue
+		}
+		if l := sc.lemma[t.head]; l == "counterpart" || l == "counterparts" {
+			t.code += role
+		}
+	}
+}
+
 func isNegWord(w string) bool {
 	switch w {
 	case "not", "n't", "never", "no", "neither", "nor":
@@ -696,6 +738,9 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 	expletive := pass && c.expletiveSpeech(sc, v) // "it was said that ..." (discourse.go)
 	for _, k := range kids {
 		if d := sc.s.Words[k].Deprel; d == "obj" || (pass && d == "nsubj:pass" && !expletive) {
+			if d == "obj" && sc.titleOfSubject(v, k) {
+				continue
+			}
 			if phrase(k) {
 				return out
 			}
@@ -711,11 +756,14 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 			if pass && sc.caseOf(k) == "by" || sc.s.Words[k].Deprel == "obl:tmod" || sc.s.Words[k].Deprel == "nmod:tmod" {
 				continue
 			}
-			if attributionCase(sc.caseOf(k)) {
+			if attributionCase(sc.caseOf(k)) || frameCase(sc.caseOf(k)) {
 				// attribution is where a report comes from, not whom it is
 				// about: "According to the information given to APA, it
 				// was noted that ...", "according to state media"
 				continue
+			}
+			if sc.caseOf(k) == "" && sc.titleOfSubject(v, k) {
+				continue // "Kenyan opposition leader Raila Odinga rejected ..."
 			}
 			if sc.caseOf(k) == "at" && gatheringNoun(sc.lemma[k]) {
 				// where it was said or done, not to whom: "it was noted at
@@ -762,7 +810,7 @@ func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef) []actorRef {
 		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
 			continue
 		}
-		h := sc.npHead(i)
+		h := sc.ownerHead(i)
 		if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) {
 			return n
 		}
@@ -778,7 +826,7 @@ func (c *Coder) firstTargetIn(sc *Scratch, r int, out []actorRef) []actorRef {
 		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
 			continue
 		}
-		h := sc.npHead(i)
+		h := sc.ownerHead(i)
 		if sc.participleAgent(h) {
 			continue
 		}
@@ -848,6 +896,59 @@ func (sc *Scratch) resultParticiple(v, h int) bool {
 // event.
 func attributionCase(c string) bool {
 	return c == "according" || c == "according to" || c == "citing"
+}
+
+// titleOfSubject reports whether object k of verb v is the title of v's
+// subject misparsed: a noun phrase before the verb that ends right before
+// the subject's name ("Venezuelan opposition leader Juan Guaido met ...",
+// "Prime Minister Nawaz Sharif visited ..." with the title as the object).
+func (sc *Scratch) titleOfSubject(v, k int) bool {
+	if k > v {
+		return false
+	}
+	for i := k + 1; i < len(sc.s.Words); i++ {
+		if sc.inSubtree(i, k) {
+			return false // k's phrase goes on after k
+		}
+		if i >= v {
+			break
+		}
+	}
+	for _, j := range sc.children(v) {
+		if strings.HasPrefix(sc.s.Words[j].Deprel, "nsubj") && j > k && j < v {
+			for i := k + 1; i < j; i++ {
+				if !sc.inSubtree(i, j) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// subjectThing reports whether pattern p names its subject by a word
+// class ("nsubj=&explosive"): the subject is a thing, not an actor.
+func subjectThing(p *dict.Pattern) bool {
+	for i := range p.Slots {
+		if sl := &p.Slots[i]; sl.Rel == "nsubj" && len(sl.Words) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// frameCase reports whether preposition c opens a time frame of a clause,
+// which says when it happened, not to whom ("before" is also a place:
+// "disarmed before Colombian officials"): "After talks with Putin, Macron
+// said ...", "Following a meeting with Barak, Gates said ...", "during
+// his visit to China".
+func frameCase(c string) bool {
+	switch c {
+	case "after", "following", "during", "since", "ahead", "prior", "amid":
+		return true
+	}
+	return false
 }
 
 // mutualCode reports whether an act done by a list of actors with no
@@ -1000,6 +1101,10 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		sc.tgts = c.targets(sc, v, sc.tgts, 0)
 		sc.venue = false
 	}
+	if !demanded && !m.both && m.src < 0 {
+		c.impliedSource(sc, v, code) // content.go
+	}
+	counterparts(sc)
 	if strings.HasPrefix(code, "01") && len(sc.srcs) > 0 && !m.both {
 		// "Iranian Foreign Minister X said Iran had informed ...": a
 		// statement about the speaker's own country is not addressed to it
@@ -1021,6 +1126,11 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			}
 		}
 	}
+	if form.Noun || m.pattern >= 0 && subjectThing(&vb.Patterns[m.pattern]) {
+		// only a device exploding or a bombing noun implies an unnamed
+		// bomber, not a verb alone ("balloons blown up with helium")
+		c.impliedAttacker(sc, code) // content.go
+	}
 	if len(sc.srcs) == 0 {
 		if sc.tr != nil {
 			sc.trace("  no event: no source actor")
@@ -1038,7 +1148,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		mutual = true
 	}
 	if len(sc.tgts) == 0 && !c.opt.Literal {
-		sc.tgts = c.impliedTarget(sc, code, sc.tgts) // content.go
+		sc.tgts = c.impliedTarget(sc, v, code, sc.tgts) // content.go
 	}
 	if len(sc.tgts) == 0 && !c.opt.AllowMonad {
 		if sc.tr != nil {

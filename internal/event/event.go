@@ -52,8 +52,12 @@ type Event struct {
 	// actors named or reached through a pronoun or the story, reported
 	// speech (internal/coder/confidence.go, calibrated on the tuning half
 	// of the real-news gold, docs/annotation.md).
-	Confidence float64  `json:"confidence,omitempty"`
-	Issues     []string `json:"issues,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+	// Repeats are the other sentences (1-based) of the document that code
+	// the same action again: the same source, target, code and date is one
+	// real-world event, kept once at its first sentence.
+	Repeats []int    `json:"repeats,omitempty"`
+	Issues  []string `json:"issues,omitempty"`
 
 	Rule        string `json:"rule"`         // dictionary entry that fired, "file:line"
 	DictVersion string `json:"dict_version"` // content hash of the dictionary set

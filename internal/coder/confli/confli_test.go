@@ -112,16 +112,19 @@ func TestAccuracyFloor(t *testing.T) {
 }
 
 // Floors just below the measured figures, with a margin for retrained
-// tagger and parser models. All sentences: coverage 0.868, class accuracy
-// 0.804, source F1 0.862, target F1 0.595; held out (odd): 0.850, 0.803,
-// 0.869, 0.568.
+// tagger and parser models. All sentences: coverage 0.842, class accuracy
+// 0.817, source F1 0.864, target F1 0.591; held out (odd): 0.823, 0.820,
+// 0.875, 0.575. Coverage fell from 0.868 (odd 0.850) when statements
+// about a topic stopped being events between speaker and topic
+// (content.go addressee): these sentences label such statements, the
+// annotation guide (docs/annotation.md) does not.
 const (
-	floorCoverage = 0.85
+	floorCoverage = 0.83
 	floorClass    = 0.78
 	floorSource   = 0.84
 	floorTarget   = 0.57
 
-	floorHeldCoverage = 0.83
+	floorHeldCoverage = 0.81
 	floorHeldClass    = 0.78
 	floorHeldSource   = 0.84
 	floorHeldTarget   = 0.54

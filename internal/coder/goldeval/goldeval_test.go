@@ -56,6 +56,11 @@ func ev(src, code, tgt string) event.Event {
 	return event.Event{Source: src, Target: tgt, Code: code, Date: "2020-01-02"}
 }
 
+func background(e event.Event) event.Event {
+	e.Historical = true
+	return e
+}
+
 func TestScore(t *testing.T) {
 	gold := Doc{ID: "d", Events: []Event{
 		{Source: "USAMIL", Target: "AFGCVL", Code: "195", Quote: "q"},
@@ -66,20 +71,24 @@ func TestScore(t *testing.T) {
 		{Source: "CHNGOV", Target: "TWN", Code: "138", Quote: "q", Date: "2019"},
 	}}
 	produced := []event.Event{
-		ev("USAMIL", "190", "AFGCVL"), // matches 195 by root
-		ev("USAMIL", "195", "AFGCVL"), // the same attack again: a repeat
-		ev("AZEGOV", "057", "ARMGOV"), // reciprocal: either direction
-		ev("UKRGOV", "112", "RUSGOV"), // reversed
-		ev("FRAGOV", "010", "DEUGOV"), // optional: neither right nor wrong
-		ev("USAMED", "010", "AFGGOV"), // an outlet
-		ev("NGO", "120", "USAMIL"),    // the gold's actors, another root
-		ev("---INS", "180", "PAKCVL"), // unknown actor
-		ev("CHNGOV", "138", "TWNGOV"), // matched, wrong date
-		ev("BRAGOV", "010", "ARGGOV"), // a statement nobody coded
-		ev("BRAGOV", "080", "ARGGOV"), // spurious
-		ev("GBRGOV", "195", "AFGCVL"), // gold's root and target, wrong source
+		ev("USAMIL", "190", "AFGCVL"),          // matches 195 by root
+		ev("USAMIL", "195", "AFGCVL"),          // the same attack again: a repeat
+		ev("AZEGOV", "057", "ARMGOV"),          // reciprocal: either direction
+		ev("UKRGOV", "112", "RUSGOV"),          // reversed
+		ev("FRAGOV", "010", "DEUGOV"),          // optional: neither right nor wrong
+		ev("USAMED", "010", "AFGGOV"),          // an outlet
+		ev("NGO", "120", "USAMIL"),             // the gold's actors, another root
+		ev("---INS", "180", "PAKCVL"),          // unknown actor
+		ev("CHNGOV", "138", "TWNGOV"),          // matched, wrong date
+		ev("BRAGOV", "010", "ARGGOV"),          // a statement nobody coded
+		ev("BRAGOV", "080", "ARGGOV"),          // spurious
+		ev("GBRGOV", "195", "AFGCVL"),          // gold's root and target, wrong source
+		background(ev("ISR", "186", "PSEHMS")), // an earlier killing recalled: not scored
 	}
 	r := Score(gold, produced, "2020-01-02")
+	if r.Background != 1 || r.Produced != len(produced)-1 {
+		t.Errorf("background %d, produced %d: want 1 and %d", r.Background, r.Produced, len(produced)-1)
+	}
 	if len(r.Matches) != 3 || len(r.Optional) != 1 {
 		t.Fatalf("matches %d optional %d, want 3 and 1: %+v", len(r.Matches), len(r.Optional), r)
 	}

@@ -55,7 +55,12 @@ type DocResult struct {
 	Optional []Match // produced events matching optional gold events (neither right nor wrong)
 	Wrong    []Wrong
 	Missed   []Miss
-	Produced int
+	Produced int // scored: all produced events but the background ones
+	// Background counts the produced events flagged historical (an
+	// earlier action recalled as background, event.Event.Historical) that
+	// match no gold event: not the article's news, neither right nor wrong
+	// (docs/annotation.md: background is not coded).
+	Background int
 }
 
 // pair is a candidate match between a produced and a gold event.
@@ -116,7 +121,12 @@ func Score(gold Doc, produced []event.Event, date string) DocResult {
 		}
 	}
 	for i, p := range produced {
-		if !pUsed[i] {
+		switch {
+		case pUsed[i]:
+		case p.Historical:
+			r.Background++
+			r.Produced--
+		default:
 			r.Wrong = append(r.Wrong, Wrong{Produced: p, Pattern: wrongPattern(gold, gs, p, ps[i])})
 		}
 	}
@@ -205,9 +215,10 @@ func missPattern(g Event, ga [2]Actor, produced []event.Event, ps [][2]Actor, us
 // Result sums the scoring of several articles.
 type Result struct {
 	Docs          int     `json:"docs"`
-	Gold          int     `json:"gold"`     // required gold events
-	Produced      int     `json:"produced"` // all produced events
-	Matched       int     `json:"matched"`  // produced events matching required gold events
+	Gold          int     `json:"gold"`       // required gold events
+	Produced      int     `json:"produced"`   // produced events scored (background ones aside)
+	Background    int     `json:"background"` // historical events matching no gold event, not scored
+	Matched       int     `json:"matched"`    // produced events matching required gold events
 	OptionalMatch int     `json:"optional_matched"`
 	Wrong         int     `json:"wrong"`
 	Precision     float64 `json:"precision"` // matched / (matched + wrong)
@@ -234,6 +245,7 @@ func Sum(docs []DocResult) Result {
 	for _, d := range docs {
 		r.Docs++
 		r.Produced += d.Produced
+		r.Background += d.Background
 		r.Matched += len(d.Matches)
 		r.OptionalMatch += len(d.Optional)
 		r.Wrong += len(d.Wrong)

@@ -1,0 +1,50 @@
+package analyze
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/eventwire/eventwire/internal/event"
+)
+
+func span(e event.Event, first int) event.Event {
+	e.TargetSpan = event.Span{First: first, Last: first + 2}
+	return e
+}
+
+func TestMergeRepeats(t *testing.T) {
+	ev := func(sent int, src, code, tgt, date string, conf float64) event.Event {
+		return event.Event{Sentence: sent, Source: src, Code: code, Target: tgt, Date: date, Confidence: conf}
+	}
+	show := func(evs []event.Event) string {
+		var s string
+		for _, e := range evs {
+			s += fmt.Sprintf("%d:%s-%s-%s@%s %.1f %v; ", e.Sentence, e.Source, e.Code, e.Target, e.Date, e.Confidence, e.Repeats)
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		name string
+		in   []event.Event
+		want string
+	}{
+		{"one event", []event.Event{ev(1, "ISRMIL", "195", "PSEHMS", "2003-08-24", 0.5)},
+			"1:ISRMIL-195-PSEHMS@2003-08-24 0.5 []; "},
+		{"told again later: kept once, with the later sentences and the best confidence",
+			[]event.Event{ev(1, "ISRMIL", "195", "PSEHMS", "2003-08-24", 0.5), ev(2, "USA", "111", "ISR", "2003-08-24", 0.4),
+				ev(7, "ISRMIL", "195", "PSEHMS", "2003-08-24", 0.7), ev(9, "ISRMIL", "195", "PSEHMS", "2003-08-24", 0.2)},
+			"1:ISRMIL-195-PSEHMS@2003-08-24 0.7 [7 9]; 2:USA-111-ISR@2003-08-24 0.4 []; "},
+		{"another date is another event", []event.Event{ev(1, "ISR", "186", "PSEHMS", "2003-08-24", 0.5), ev(5, "ISR", "186", "PSEHMS", "2003-08-21", 0.5)},
+			"1:ISR-186-PSEHMS@2003-08-24 0.5 []; 5:ISR-186-PSEHMS@2003-08-21 0.5 []; "},
+		{"another code or direction is another event", []event.Event{ev(1, "ISR", "190", "PSE", "2024-01-01", 0.5), ev(2, "ISR", "193", "PSE", "2024-01-01", 0.5), ev(3, "PSE", "190", "ISR", "2024-01-01", 0.5)},
+			"1:ISR-190-PSE@2024-01-01 0.5 []; 2:ISR-193-PSE@2024-01-01 0.5 []; 3:PSE-190-ISR@2024-01-01 0.5 []; "},
+		{"twice in one sentence on one phrase: once, no repeat sentence", []event.Event{ev(4, "RUS", "111", "UKR", "2024-01-01", 0.5), ev(4, "RUS", "111", "UKR", "2024-01-01", 0.5)},
+			"4:RUS-111-UKR@2024-01-01 0.5 []; "},
+		{"members of a list in one sentence stay apart", []event.Event{span(ev(2, "AZENGO", "112", "FRALEG", "2022-11-30", 0.5), 10), span(ev(2, "AZENGO", "112", "FRALEG", "2022-11-30", 0.5), 20)},
+			"2:AZENGO-112-FRALEG@2022-11-30 0.5 []; 2:AZENGO-112-FRALEG@2022-11-30 0.5 []; "},
+	} {
+		if got := show(mergeRepeats(tc.in)); got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+	}
+}
