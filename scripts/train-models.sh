@@ -43,7 +43,7 @@ fi
 echo "== sentence boundaries ($sbd)"
 go run ./internal/nlp/tokenize/train -ud "$ud" -o "$sbd"
 echo "== tagger ($tagger)"
-go run ./internal/nlp/tag/train -ud "$ud" -train "$train" -case-lower 0.1 -case-upper 0.05 -out "$tagger"
+go run ./internal/nlp/tag/train -ud "$ud" -train "$train" -case-lower 0.1 -case-upper 0.05 -proper-participle-adj -out "$tagger"
 echo "== parser ($parser)"
 go run ./internal/nlp/depparse/train -ud "$ud" -train "$train" -out "$parser"
 echo "== accuracy on the test sets"
