@@ -26,6 +26,7 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 	monad := fs.Bool("monad", false, "code events without a target (target ---)")
 	style := fs.String("style", "petrarch2", "where the coder generations differ, follow petrarch1 or petrarch2 (see coder.Options.Petrarch1)")
 	explain := fs.String("explain", "", "print how the record with this id is coded, and nothing else")
+	part := fs.String("part", "all", "records to code: tune or check (a hash of the record id, as eval events splits) or all")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -48,6 +49,9 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 	f, err := petreval.Read(fh, filepath.Base(fs.Arg(0)))
 	if err != nil {
 		return err
+	}
+	if err := f.Part(*part); err != nil {
+		return fmt.Errorf("%w: --%w", errUsage, err)
 	}
 	for _, p := range f.Problems {
 		fmt.Fprintf(stderr, "warning: %s\n", p)

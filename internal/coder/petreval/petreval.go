@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/eventwire/eventwire/internal/coder"
+	"github.com/eventwire/eventwire/internal/coder/goldeval"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/nlp"
@@ -41,6 +42,9 @@ type Record struct {
 	Gold     []Triple
 	NoEvents bool   // <EventCoding noevents="True"/>
 	Error    string // <EventCoding error="..."/>: the error condition the record tests; nothing is expected
+	// DateProblem says why the record's date attribute was not read (the
+	// record is kept with no date: actors take their undated codes).
+	DateProblem string
 }
 
 // Environment is the <Environment> block: the dictionary files the records
@@ -113,12 +117,36 @@ func Read(r io.Reader, name string) (*File, error) {
 			f.Problems = append(f.Problems, fmt.Sprintf("%s:%d: %s", name, rec.Line, msg))
 			continue
 		}
+		if rec.DateProblem != "" {
+			f.Problems = append(f.Problems, fmt.Sprintf("%s:%d: %s (coded with no date)", name, rec.Line, rec.DateProblem))
+		}
 		f.Records = append(f.Records, rec)
 	}
 	if len(f.Records) == 0 {
 		return f, fmt.Errorf("reading %s: no <Sentence> records", name)
 	}
 	return f, nil
+}
+
+// Part keeps the records of one half of the file: "tune" or "check" by
+// goldeval.Half of the record id (an FNV hash, the split eval events uses),
+// or "all". Records sharing an id fall in the same half.
+func (f *File) Part(part string) error {
+	switch part {
+	case "all":
+		return nil
+	case "tune", "check":
+	default:
+		return fmt.Errorf("part: want tune, check or all, not %q", part)
+	}
+	kept := f.Records[:0]
+	for _, r := range f.Records {
+		if goldeval.Half(r.ID) == part {
+			kept = append(kept, r)
+		}
+	}
+	f.Records = kept
+	return nil
 }
 
 // stripComments removes <!-- --> comments, keeping newlines so that line
@@ -189,9 +217,13 @@ func record(block string) (Record, string) {
 	if d := attr(tag, "date"); d != "" {
 		v, err := strconv.Atoi(strings.ReplaceAll(d, "-", ""))
 		if err != nil || len(strings.ReplaceAll(d, "-", "")) != 8 {
-			return r, fmt.Sprintf("record %s: bad date %q", r.ID, d)
+			// a six-digit date (AFP0808020905_1 in PETR2_GSR_validation.xml:
+			// "121108") reads as neither YYMMDD nor DDMMYY for sure; the
+			// record still tests its coding, so it is kept without a date
+			r.DateProblem = fmt.Sprintf("record %s: bad date %q", r.ID, d)
+		} else {
+			r.Date = dict.Date(v)
 		}
-		r.Date = dict.Date(v)
 	}
 	rest := block[end+1:]
 	for {
@@ -353,6 +385,75 @@ func compare(gold, pred []Triple) (matched int, missing, spurious []Triple) {
 	return matched, missing, spurious
 }
 
+// Error classes of Breakdown.
+const (
+	ErrNoEvent   = "no event"  // a gold event in a record where nothing was coded
+	ErrCode      = "code"      // right source and target, another event code
+	ErrRoot      = "subcode"   // right actors and root, another code below it
+	ErrDirection = "direction" // right code, source and target swapped
+	ErrSource    = "source"    // right code and target, another source
+	ErrTarget    = "target"    // right code and source, another target
+	ErrOther     = "missed"    // a gold event with no near produced one
+	ErrExtra     = "extra"     // a produced event near no missed gold one
+)
+
+// Breakdown sorts the failures' missing and spurious events into error
+// classes: each missing gold event is paired with the first spurious event
+// of its record that differs from it in one respect (code, subcode,
+// direction, source or target), which then counts once; the spurious
+// events left over are extra.
+func (r *Result) Breakdown() map[string]int {
+	out := map[string]int{}
+	for _, f := range r.Failures {
+		used := make([]bool, len(f.Spurious))
+		for _, g := range f.Missing {
+			class := ErrOther
+			if len(f.Missing) > 0 && len(f.Spurious) == 0 {
+				class = ErrNoEvent
+			}
+			for j, p := range f.Spurious {
+				if used[j] {
+					continue
+				}
+				c := nearClass(g, p)
+				if c == "" {
+					continue
+				}
+				used[j], class = true, c
+				break
+			}
+			out[class]++
+		}
+		for j := range f.Spurious {
+			if !used[j] {
+				out[ErrExtra]++
+			}
+		}
+	}
+	return out
+}
+
+// nearClass names how p differs from g when it differs in one respect, or
+// returns "".
+func nearClass(g, p Triple) string {
+	switch {
+	case g.Source == p.Source && g.Target == p.Target:
+		if len(g.Code) >= 2 && len(p.Code) >= 2 && g.Code[:2] == p.Code[:2] {
+			return ErrRoot
+		}
+		return ErrCode
+	case g.Code != p.Code:
+		return ""
+	case g.Source == p.Target && g.Target == p.Source:
+		return ErrDirection
+	case g.Target == p.Target:
+		return ErrSource
+	case g.Source == p.Source:
+		return ErrTarget
+	}
+	return ""
+}
+
 // WriteTable writes a readable report: the totals, per-category counts and
 // the failing records with their missing and spurious triples.
 func (r *Result) WriteTable(w io.Writer) error {
@@ -371,6 +472,12 @@ func (r *Result) WriteTable(w io.Writer) error {
 		fmt.Fprintf(&b, "%-12s %7d %5d %9d %7d\n", k, c.Records, c.Gold, c.Predicted, c.Matched)
 	}
 	if len(r.Failures) > 0 {
+		bd := r.Breakdown()
+		fmt.Fprintf(&b, "\nerrors:")
+		for _, k := range []string{ErrNoEvent, ErrOther, ErrCode, ErrRoot, ErrDirection, ErrSource, ErrTarget, ErrExtra} {
+			fmt.Fprintf(&b, " %s %d,", k, bd[k])
+		}
+		b.WriteByte('\n')
 		fmt.Fprintf(&b, "\nfailing records (%d):\n", len(r.Failures))
 		for _, f := range r.Failures {
 			fmt.Fprintf(&b, "%s", f.ID)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/coder"
+	"github.com/eventwire/eventwire/internal/coder/goldeval"
 	"github.com/eventwire/eventwire/internal/dict/petrarch"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/shareddata"
@@ -32,6 +33,11 @@ Gondor.</Text>
 <Parse>
 1	Nothing	nothing	PRON	NN	_	0	root	_	_
 </Parse></Sentence>
+<Sentence date="950101" id="SIX_01"><EventCoding eventcode="010" sourcecode="ARN" targetcode="GON" /><Text>Arnor said.</Text>
+<Parse>
+1	Arnor	Arnor	PROPN	NNP	_	2	nsubj	_	_
+2	said	say	VERB	VBD	_	0	root	_	_
+</Parse></Sentence>
 <Sentence date="1995" id="BAD_01"><Parse>1	x</Parse></Sentence>
 <Sentence id="OPEN_01"> unclosed
 `
@@ -44,8 +50,11 @@ func TestReadLenient(t *testing.T) {
 	if got := f.Env.Files(""); len(got) != 3 || got[0] != "a.txt" || got[1] != "b.txt" || got[2] != "v.txt" {
 		t.Errorf("environment %+v: files %q (comma-separated lists are read as PETRARCH-2 reads them)", f.Env, got)
 	}
-	if len(f.Records) != 2 {
-		t.Fatalf("got %d records, want 2", len(f.Records))
+	if len(f.Records) != 3 {
+		t.Fatalf("got %d records, want 3", len(f.Records))
+	}
+	if r := f.Records[2]; r.ID != "SIX_01" || r.Date != 0 || r.DateProblem == "" || len(r.Gold) != 1 {
+		t.Errorf("a record with a six-digit date is kept with no date: %+v", r)
 	}
 	r := f.Records[0]
 	if r.ID != "DEMO_01" || r.Category != "DEMO" || r.Date != 19950101 || r.Text != "Arnor attacked Gondor." ||
@@ -55,7 +64,7 @@ func TestReadLenient(t *testing.T) {
 	if !f.Records[1].NoEvents {
 		t.Error("noevents not read")
 	}
-	if len(f.Problems) != 2 || !strings.HasPrefix(f.Problems[0], "s.xml:") {
+	if len(f.Problems) != 3 || !strings.HasPrefix(f.Problems[0], "s.xml:") {
 		t.Errorf("problems %q", f.Problems)
 	}
 }
@@ -65,6 +74,69 @@ func TestCompare(t *testing.T) {
 	m, miss, spur := compare([]Triple{a, a, b}, []Triple{a, c, b})
 	if m != 2 || len(miss) != 1 || miss[0] != a || len(spur) != 1 || spur[0] != c {
 		t.Errorf("compare = %d %v %v", m, miss, spur)
+	}
+}
+
+func TestPart(t *testing.T) {
+	for _, part := range []string{"tune", "check", "all"} {
+		f, err := Read(strings.NewReader(sample), "s.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := len(f.Records)
+		if err := f.Part(part); err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for _, id := range []string{"DEMO_01", "NONE_01", "SIX_01"} {
+			if part == "all" || goldeval.Half(id) == part {
+				want++
+			}
+		}
+		if len(f.Records) != want || all != 3 {
+			t.Errorf("part %s: %d records, want %d", part, len(f.Records), want)
+		}
+		for _, r := range f.Records {
+			if part != "all" && goldeval.Half(r.ID) != part {
+				t.Errorf("part %s holds %s", part, r.ID)
+			}
+		}
+	}
+	f, _ := Read(strings.NewReader(sample), "s.xml")
+	if err := f.Part("even"); err == nil {
+		t.Error("part even: want an error")
+	}
+}
+
+func TestBreakdown(t *testing.T) {
+	tr := func(s, t, c string) Triple { return Triple{s, t, c} }
+	cases := []struct {
+		name       string
+		miss, spur []Triple
+		want       map[string]int
+	}{
+		{"nothing coded", []Triple{tr("A", "B", "190")}, nil, map[string]int{ErrNoEvent: 1}},
+		{"other root", []Triple{tr("A", "B", "190")}, []Triple{tr("A", "B", "042")}, map[string]int{ErrCode: 1}},
+		{"same root", []Triple{tr("A", "B", "190")}, []Triple{tr("A", "B", "193")}, map[string]int{ErrRoot: 1}},
+		{"swapped", []Triple{tr("A", "B", "190")}, []Triple{tr("B", "A", "190")}, map[string]int{ErrDirection: 1}},
+		{"source", []Triple{tr("A", "B", "190")}, []Triple{tr("C", "B", "190")}, map[string]int{ErrSource: 1}},
+		{"target and extra", []Triple{tr("A", "B", "190")}, []Triple{tr("A", "C", "190"), tr("A", "D", "190")},
+			map[string]int{ErrTarget: 1, ErrExtra: 1}},
+		{"far", []Triple{tr("A", "B", "190")}, []Triple{tr("C", "D", "010")}, map[string]int{ErrOther: 1, ErrExtra: 1}},
+		{"extra only", nil, []Triple{tr("C", "D", "010")}, map[string]int{ErrExtra: 1}},
+	}
+	for _, c := range cases {
+		r := &Result{Failures: []Failure{{ID: "X", Missing: c.miss, Spurious: c.spur}}}
+		got := r.Breakdown()
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+			continue
+		}
+		for k, v := range c.want {
+			if got[k] != v {
+				t.Errorf("%s: %v, want %v", c.name, got, c.want)
+			}
+		}
 	}
 }
 
