@@ -9,7 +9,9 @@
 //     lines (irregular forms in {}, multi-word verbs marked with '+'), and
 //     "- PATTERN [CODE]" lines in both the PETRARCH-1 linear syntax (words
 //     joined by '_', * $ + % ^ markers) and the PETRARCH-2 syntax ({} noun
-//     phrases, () prepositional phrases); "~ ..." transformations;
+//     phrases, () prepositional phrases); "~ ..." transformations. As in
+//     PETRARCH-2, a pattern written again in the same block (same words)
+//     replaces the earlier one's code in place;
 //   - discards: phrases, '+' for story-level;
 //   - issues: <ISSUE CATEGORY=...> blocks of phrase [ISSUE] lines, '~' exclusions.
 //

@@ -215,6 +215,30 @@ func TestPatternWithoutDash(t *testing.T) {
 	}
 }
 
+func TestPatternWrittenAgain(t *testing.T) {
+	cases := []struct {
+		name, src string
+		want      []string // codes of the block's patterns, in order
+	}{
+		{"treaty", "--- ALLOW [---] ---\nRATIFY\n- * &TREATY [031:031]\n- * (WITH +) [040]\n- *  &treaty   [057:057]\n", []string{"057", "040"}},
+		{"sanctions", "--- LIFT [---] ---\nLIFT\n- * SANCTION [0351]\n- * SANCTIONS [085]\n- * SANCTION [085]\n", []string{"085", "085"}},
+		{"other blocks keep theirs", "--- A [---] ---\nAX\n- * SANCTION [0351]\n--- B [---] ---\nBX\n- * SANCTION [085]\n", []string{"0351"}},
+	}
+	for _, c := range cases {
+		s, err := ReadVerbs(strings.NewReader(c.src), "v.txt")
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		var got []string
+		for _, p := range s.Verbs[0].Patterns {
+			got = append(got, p.Code)
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%s: codes %q, want %q (a pattern written again replaces the earlier code, as in PETRARCH-2)", c.name, got, c.want)
+		}
+	}
+}
+
 func TestDetect(t *testing.T) {
 	tests := []struct {
 		src  string

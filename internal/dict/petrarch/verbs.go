@@ -36,6 +36,23 @@ func ReadVerbs(r io.Reader, name string) (*dict.Set, error) {
 	mode := modeNone
 	var syn *dict.Synset
 	var verb *dict.Verb
+	// seen maps a pattern's words (the text before its [CODE], spaces
+	// collapsed) to its index in the current block: PETRARCH-2 stores a
+	// block's patterns in a tree of their words, so a pattern written again
+	// replaces the code of the earlier one ("* &TREATY [031:031]" then
+	// "* &TREATY [057:057]" in CAMEO.2.0.txt's APPROVE block: ratifying a
+	// treaty is 057; "* SANCTION [0351]" then "* SANCTION [085]" under LIFT:
+	// lifting sanctions is 085)
+	seen := map[string]int{}
+	addPattern := func(p dict.Pattern, t string) {
+		key := strings.Join(strings.Fields(strings.ToUpper(t[:strings.LastIndexByte(t, '[')])), " ")
+		if i, ok := seen[key]; ok {
+			verb.Patterns[i] = p
+			return
+		}
+		seen[key] = len(verb.Patterns)
+		verb.Patterns = append(verb.Patterns, p)
+	}
 	flushSyn := func() {
 		if syn != nil {
 			s.Synsets = append(s.Synsets, *syn)
@@ -92,6 +109,7 @@ func ReadVerbs(r io.Reader, name string) (*dict.Set, error) {
 			}
 			verb = &dict.Verb{Name: strings.ToUpper(strings.TrimSpace(head)), Code: code, Reverse: rev,
 				Origin: dict.Origin{File: name, Line: l.n}}
+			clear(seen)
 			mode = modeVerb
 		case t[0] == '&':
 			flushSyn()
@@ -130,7 +148,7 @@ func ReadVerbs(r io.Reader, name string) (*dict.Set, error) {
 				continue
 			}
 			p.Origin = dict.Origin{File: name, Line: l.n}
-			verb.Patterns = append(verb.Patterns, p)
+			addPattern(p, t[1:])
 		case t[0] == '*' && mode == modeVerb && verb != nil:
 			// a pattern that lost its "- " (PETRARCH reads it as one):
 			// reported, and read as a pattern
@@ -141,7 +159,7 @@ func ReadVerbs(r io.Reader, name string) (*dict.Set, error) {
 				continue
 			}
 			p.Origin = dict.Origin{File: name, Line: l.n}
-			verb.Patterns = append(verb.Patterns, p)
+			addPattern(p, t)
 		default:
 			if mode != modeVerb || verb == nil {
 				bad(l.n, "verb line outside a verb block: "+clip(t))
