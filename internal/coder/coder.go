@@ -108,6 +108,9 @@ type Coder struct {
 	// accuse holds the words that make a statement about an actor an
 	// accusation (content.go); nil when the dictionaries have none
 	accuse map[string]bool
+	// transforms are the dictionary's transformations of nested events
+	// (transform.go)
+	transforms []transform
 }
 
 // New returns a coder for a built dictionary set.
@@ -138,6 +141,7 @@ func New(set *dict.Set, opt Options) (*Coder, error) {
 		}
 	}
 	c.accuse = c.accusationWords()
+	c.transforms = transforms(set)
 	return c, nil
 }
 
