@@ -1472,10 +1472,22 @@ func (c *Coder) passive(sc *Scratch, v int) bool {
 }
 
 // inOwnClause reports whether word k lies in a clause below verb v that
-// has a subject of its own ("said he has deep satisfaction"): the verb's
-// patterns do not reach into it.
+// has a subject of its own ("said he has deep satisfaction"), or in a
+// participle or relative clause below it: the verb's patterns do not reach
+// into it.
 func (sc *Scratch) inOwnClause(k, v int) bool {
 	for d := 0; k >= 0 && k != v && d < len(sc.low); d++ {
+		switch sc.rel(k) {
+		case "advcl", "acl", "acl:relcl":
+			// a participle or relative clause is no phrase of the verb
+			// either, subject or not: "bombarded a part of Aleppo,
+			// killing at least eight people" has no "* AT"; "people,
+			// state media reported" no "* REPORT"; an infinitive is the
+			// verb's complement ("vowed to wage war on X")
+			if sc.s.Words[k].UPOS == "VERB" && !sc.infinitive(k) {
+				return true
+			}
+		}
 		switch sc.rel(k) {
 		case "ccomp", "advcl", "parataxis", "acl":
 			for _, j := range sc.children(k) {
