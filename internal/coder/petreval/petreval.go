@@ -14,12 +14,12 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/coder/goldeval"
 	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/dict/petrarch"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/nlp"
 )
@@ -42,8 +42,9 @@ type Record struct {
 	Gold     []Triple
 	NoEvents bool   // <EventCoding noevents="True"/>
 	Error    string // <EventCoding error="..."/>: the error condition the record tests; nothing is expected
-	// DateProblem says why the record's date attribute was not read (the
-	// record is kept with no date: actors take their undated codes).
+	// DateProblem says how the record's date attribute was read when it is
+	// not YYYYMMDD: as YYMMDD, or not at all (the record is kept with no
+	// date: actors take their undated codes).
 	DateProblem string
 }
 
@@ -118,7 +119,7 @@ func Read(r io.Reader, name string) (*File, error) {
 			continue
 		}
 		if rec.DateProblem != "" {
-			f.Problems = append(f.Problems, fmt.Sprintf("%s:%d: %s (coded with no date)", name, rec.Line, rec.DateProblem))
+			f.Problems = append(f.Problems, fmt.Sprintf("%s:%d: %s", name, rec.Line, rec.DateProblem))
 		}
 		f.Records = append(f.Records, rec)
 	}
@@ -215,14 +216,21 @@ func record(block string) (Record, string) {
 		r.Category = r.ID[:i]
 	}
 	if d := attr(tag, "date"); d != "" {
-		v, err := strconv.Atoi(strings.ReplaceAll(d, "-", ""))
-		if err != nil || len(strings.ReplaceAll(d, "-", "")) != 8 {
-			// a six-digit date (AFP0808020905_1 in PETR2_GSR_validation.xml:
-			// "121108") reads as neither YYMMDD nor DDMMYY for sure; the
-			// record still tests its coding, so it is kept without a date
-			r.DateProblem = fmt.Sprintf("record %s: bad date %q", r.ID, d)
-		} else {
-			r.Date = dict.Date(v)
+		// YYYYMMDD; a six-digit date is read as YYMMDD, the form the
+		// PETRARCH dictionaries' own date restrictions use
+		// (AFP0808020905_1 in PETR2_GSR_validation.xml: "121108" is
+		// 2012-11-08), and said. A date that reads neither way leaves the
+		// record undated: it still tests its coding.
+		s := strings.ReplaceAll(d, "-", "")
+		v, ok := petrarch.ParseDate(s)
+		switch {
+		case !ok:
+			r.DateProblem = fmt.Sprintf("record %s: bad date %q (coded with no date)", r.ID, d)
+		case len(s) == 6:
+			r.Date = v
+			r.DateProblem = fmt.Sprintf("record %s: six-digit date %q read as YYMMDD %d", r.ID, d, v)
+		default:
+			r.Date = v
 		}
 	}
 	rest := block[end+1:]

@@ -53,8 +53,8 @@ func TestReadLenient(t *testing.T) {
 	if len(f.Records) != 3 {
 		t.Fatalf("got %d records, want 3", len(f.Records))
 	}
-	if r := f.Records[2]; r.ID != "SIX_01" || r.Date != 0 || r.DateProblem == "" || len(r.Gold) != 1 {
-		t.Errorf("a record with a six-digit date is kept with no date: %+v", r)
+	if r := f.Records[2]; r.ID != "SIX_01" || r.Date != 19950101 || r.DateProblem == "" || len(r.Gold) != 1 {
+		t.Errorf("a record with a six-digit date is read as YYMMDD, with a warning: %+v", r)
 	}
 	r := f.Records[0]
 	if r.ID != "DEMO_01" || r.Category != "DEMO" || r.Date != 19950101 || r.Text != "Arnor attacked Gondor." ||

@@ -98,6 +98,10 @@ func phrase(s string) dict.Phrase {
 	return p
 }
 
+// ParseDate reads a date as the PETRARCH dictionaries write it: YYMMDD
+// (years 00-30 are 20xx, else 19xx) or YYYYMMDD.
+func ParseDate(s string) (dict.Date, bool) { return parseDate(s) }
+
 // parseDate reads YYMMDD (years 00-30 are 20xx, else 19xx) or YYYYMMDD.
 func parseDate(s string) (dict.Date, bool) {
 	if len(s) != 6 && len(s) != 8 {
