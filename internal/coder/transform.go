@@ -237,3 +237,49 @@ func (sc *Scratch) spoken(evs []event.Event, cl int) bool {
 	}
 	return false
 }
+
+// purposeClauses drops, in the PETRARCH reading (Options.Literal), the
+// events of a purpose infinitive without a subject of its own that hangs
+// from a verb coded itself: PETRARCH-2 nests such a clause inside the
+// event of its verb, where only a transformation or the verb's own pattern
+// ("* TO HELP") uses it, and codes no event of its own with the borrowed
+// subject. "X met Y in Zurich to discuss the crisis" is X → Y 040, not
+// also X → Y 040 for "discuss"; "Interpol will send a team to help
+// identify the victims" is the sending, not also 070 to the victims.
+// By default, and for a clause whose verb codes nothing, the clause's
+// events stay.
+func (c *Coder) purposeClauses(sc *Scratch, evs []event.Event) []event.Event {
+	if !c.opt.Literal {
+		return evs
+	}
+	coded := func(h int) bool {
+		for i := range evs {
+			if evs[i].VerbSpan.First-1 == h {
+				return true
+			}
+		}
+		return false
+	}
+	out := evs[:0]
+	for _, e := range evs {
+		w := e.VerbSpan.First - 1
+		if w >= 0 && sc.rel(w) == "advcl" && sc.infinitive(w) && !sc.hasSubject(w) && coded(sc.head(w)) {
+			if sc.tr != nil {
+				sc.trace("  dropped %s → %s %s: a purpose clause nested in the event of %q", e.Source, e.Target, e.Code, sc.low[sc.head(w)])
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// hasSubject reports whether verb w has a subject of its own.
+func (sc *Scratch) hasSubject(w int) bool {
+	for _, j := range sc.children(w) {
+		if strings.HasPrefix(sc.rel(j), "nsubj") || strings.HasPrefix(sc.rel(j), "csubj") {
+			return true
+		}
+	}
+	return false
+}

@@ -70,6 +70,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	out = c.codeNouns(sc, doc, index, out) // slots.go
 	// the dictionary's transformations of nested events (transform.go)
 	out = append(out[:start], c.nestedEvents(sc, doc, out[start:])...)
+	out = append(out[:start], c.purposeClauses(sc, out[start:])...)
 	out = append(out[:start], c.reported(sc, out[start:])...)
 	c.speechContent(sc, out[start:]) // content.go
 	if !c.opt.Literal {              // PETRARCH keeps every statement
