@@ -22,6 +22,9 @@ type match struct {
 	verbWord int
 	score    int
 	last     int // last word of the verb phrase (multi-word verbs)
+	// extent is how many words around the verb a linear pattern's match
+	// spans, the verb's own words excluded
+	extent int
 }
 
 func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, out []event.Event) []event.Event {
@@ -138,8 +141,13 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 		if sc.tr != nil {
 			sc.trace("  pattern %s matches (score %d): %s", p.Origin, score, p.Code)
 		}
-		if score > best.score {
-			best.score, best.pattern = score, pi
+		// of two patterns as good, the one matched nearer the verb: its
+		// object before a later adjunct, as PETRARCH-2 matches the verb's
+		// phrases in order ("launched many attacks during its campaign" is
+		// "* ATTACKS", not "* CAMPAIGN"; "fired at a crowd, killing at
+		// least eight" is "* AT" on "at a crowd")
+		if score > best.score || score == best.score && m.extent < best.extent {
+			best.score, best.pattern, best.extent = score, pi, m.extent
 			best.src, best.tgt, best.both, best.negWord, best.verbWord = m.src, m.tgt, m.both, m.negWord, m.verbWord
 		}
 	}
@@ -207,11 +215,13 @@ func (sc *Scratch) matchPattern(c *Coder, p *dict.Pattern, v, last int, m *match
 	if !okAfter {
 		return 0, false
 	}
+	m.extent = pos - (last + 1)
 	// before: walk backward from v-1, elements in reverse
 	pos = v - 1
 	if !sc.matchBack(c, p.Before, &pos, m, &score) {
 		return 0, false
 	}
+	m.extent += v - 1 - pos
 	return score, true
 }
 
