@@ -376,6 +376,11 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			r.agent = sc.agents[m].entry
 		} else if k := sc.titleAgent(h, 0); k >= 0 {
 			r.agent = sc.agents[sc.agentAt[k]].entry
+		} else if k := sc.modifierAgent(h, 0); k >= 0 && c.opt.Literal {
+			// PETRARCH-2 takes the agents of the whole noun phrase: "an
+			// Islamic State target southwest of Baghdad" (IRQMUS), "a
+			// strict Islamic state in northeastern Nigeria" (NGAMUS)
+			r.agent = sc.agents[sc.agentAt[k]].entry
 		}
 	}
 	if sc.actorAt[h] >= 0 {
@@ -639,38 +644,95 @@ func (sc *Scratch) hasConj(k int) bool {
 // in word order ("Danish Islamist media" → DNK+MUS+MED), then prefix agents
 // ("MSF Arnor diplomat" → NGO+ARN+GOV).
 func (c *Coder) combineAgents(sc *Scratch, h, mod, agent int, country string) string {
-	var mods [4]int
+	var mods, at [4]int
 	n := 0
+	var walk func(w, limit, depth int)
+	walk = func(w, limit, depth int) {
+		for _, k := range sc.children(w) {
+			switch sc.s.Words[k].Deprel {
+			case "compound", "amod", "flat":
+			default:
+				continue
+			}
+			if m := sc.agentAt[k]; m >= 0 && k < limit && n < len(mods) && sc.agents[m].entry != agent {
+				mods[n], at[n] = sc.agents[m].entry, k
+				n++
+			} else if c.opt.Literal && depth < 3 && k < limit {
+				// PETRARCH-2 gathers the agents of the whole noun phrase:
+				// "an Islamic State target" (MUS on a modifier of a
+				// modifier), "leaders of Egypt's Muslim Brotherhood"
+				walk(k, limit, depth+1)
+			}
+		}
+	}
 	for pass, w := range [2]int{mod, h} { // the country word's modifiers, then the head's
 		if w < 0 {
 			continue
 		}
-		for _, k := range sc.children(w) {
-			if m := sc.agentAt[k]; m >= 0 && k < h && n < len(mods) && sc.agents[m].entry != agent && (pass == 1 || k < w) {
-				switch sc.s.Words[k].Deprel {
-				case "compound", "amod", "flat":
-					mods[n] = sc.agents[m].entry
-					n++
-				}
-			}
+		limit := min(h, w)
+		if pass == 0 && c.opt.Literal && sc.actorAt[w] < 0 {
+			// the modifiers of the noun that carries the country, also
+			// after the head, in the PETRARCH reading: "the leaders of
+			// Egypt's Muslim Brotherhood" is EGYOPPMUS; those of the
+			// country's own name describe the country ("dissidents from
+			// military-ruled Myanmar": MMROPP)
+			limit = w
 		}
+		walk(w, limit, 0)
 	}
 	if n == 0 {
 		return c.set.Agents[agent].Combine(country)
 	}
+	// the agents in the order they are combined: the modifiers, then the
+	// head's agent; in the PETRARCH reading in the order of the words
+	// ("exiled leaders of Egypt's Muslim Brotherhood": OPP, then MUS)
+	order := make([]int, 0, n+1)
+	pos := make([]int, 0, n+1)
+	for i := 0; i < n; i++ {
+		order, pos = append(order, mods[i]), append(pos, at[i])
+	}
+	order, pos = append(order, agent), append(pos, h)
+	if c.opt.Literal {
+		for i := 1; i < len(order); i++ {
+			for j := i; j > 0 && pos[j] < pos[j-1]; j-- {
+				order[j], order[j-1] = order[j-1], order[j]
+				pos[j], pos[j-1] = pos[j-1], pos[j]
+			}
+		}
+	}
 	code := country
 	for pass := 0; pass < 2; pass++ { // suffixes, then prefixes
-		for i := 0; i <= n; i++ {
-			a := agent
-			if i < n {
-				a = mods[i]
-			}
+		for _, a := range order {
 			if prefix := c.set.Agents[a].Place == dict.AgentPrefix; prefix == (pass == 1) {
 				code = c.set.Agents[a].Combine(code)
 			}
 		}
 	}
 	return code
+}
+
+// modifierAgent returns the first word before h, among its compound and
+// adjective modifiers and theirs, that holds an agent; -1 for none.
+func (sc *Scratch) modifierAgent(h, depth int) int {
+	for _, k := range sc.children(h) {
+		switch sc.s.Words[k].Deprel {
+		case "compound", "amod", "flat":
+		default:
+			continue
+		}
+		if k > h {
+			continue
+		}
+		if sc.agentAt[k] >= 0 {
+			return k
+		}
+		if depth < 3 {
+			if j := sc.modifierAgent(k, depth+1); j >= 0 {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // insideModifier reports whether word k is a compound or adjective modifier
