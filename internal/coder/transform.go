@@ -238,16 +238,23 @@ func (sc *Scratch) spoken(evs []event.Event, cl int) bool {
 	return false
 }
 
-// purposeClauses drops, in the PETRARCH reading (Options.Literal), the
-// events of a purpose infinitive without a subject of its own that hangs
-// from a verb coded itself: PETRARCH-2 nests such a clause inside the
-// event of its verb, where only a transformation or the verb's own pattern
-// ("* TO HELP") uses it, and codes no event of its own with the borrowed
-// subject. "X met Y in Zurich to discuss the crisis" is X → Y 040, not
-// also X → Y 040 for "discuss"; "Interpol will send a team to help
-// identify the victims" is the sending, not also 070 to the victims.
-// By default, and for a clause whose verb codes nothing, the clause's
-// events stay.
+// purposeClauses settles, in the PETRARCH reading (Options.Literal), the
+// events of a verb and of an infinitive below it that has no subject of its
+// own, once the transformations have had their turn, as PETRARCH-2 nests
+// the infinitive's event inside the verb's:
+//
+//   - a complement (xcomp) is what the verb commits to, and its event is
+//     the one coded: "Qatar has pledged to expel the leaders" is the
+//     expulsion (174), not also the pledge (030); "Obama has agreed to lift
+//     the sanctions on Iran" the lifting (085), not also an agreement;
+//   - a purpose clause (advcl) adds nothing to its coded verb and codes no
+//     event of its own with the borrowed subject: "X met Y in Zurich to
+//     discuss the crisis" is X → Y 040, not also X → Y 040 for "discuss";
+//     "Interpol will send a team to help identify the victims" is the
+//     sending, not also 070 to the victims.
+//
+// By default, and for a clause whose head verb codes nothing, the events
+// stay.
 func (c *Coder) purposeClauses(sc *Scratch, evs []event.Event) []event.Event {
 	if !c.opt.Literal {
 		return evs
@@ -260,9 +267,24 @@ func (c *Coder) purposeClauses(sc *Scratch, evs []event.Event) []event.Event {
 		}
 		return false
 	}
+	innerCoded := func(v int) bool {
+		for i := range evs {
+			w := evs[i].VerbSpan.First - 1
+			if w >= 0 && w != v && sc.head(w) == v && sc.rel(w) == "xcomp" && !sc.hasSubject(w) {
+				return true
+			}
+		}
+		return false
+	}
 	out := evs[:0]
 	for _, e := range evs {
 		w := e.VerbSpan.First - 1
+		if w >= 0 && innerCoded(w) {
+			if sc.tr != nil {
+				sc.trace("  dropped %s → %s %s: its complement's event is coded", e.Source, e.Target, e.Code)
+			}
+			continue
+		}
 		if w >= 0 && sc.rel(w) == "advcl" && sc.infinitive(w) && !sc.hasSubject(w) && coded(sc.head(w)) {
 			if sc.tr != nil {
 				sc.trace("  dropped %s → %s %s: a purpose clause nested in the event of %q", e.Source, e.Target, e.Code, sc.low[sc.head(w)])

@@ -12,7 +12,8 @@ import (
 // with the transformations of testdata/transform/verbs.txt, and checks that
 // the same sentences coded without them keep their two events.
 func TestNestedEvents(t *testing.T) {
-	set, err := petrarch.LoadFiles(filepath.Join("testdata", "dict", "actors.txt"), filepath.Join("testdata", "transform", "verbs.txt"))
+	set, err := petrarch.LoadFiles(filepath.Join("testdata", "dict", "actors.txt"), filepath.Join("testdata", "dict", "agents.txt"),
+		filepath.Join("testdata", "transform", "verbs.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
