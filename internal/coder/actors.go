@@ -590,11 +590,30 @@ func (c *Coder) discarded(sc *Scratch, story bool) bool {
 	for i := range sc.low {
 		for _, r := range c.set.DiscardsStarting(sc.low[i]) {
 			d := &c.set.Discards[r.Entry]
-			if d.Story == story && sc.phraseAt(d.Phrase, i) > 0 {
+			if n := sc.phraseAt(d.Phrase, i); d.Story == story && n > 0 && !(c.opt.Literal && !c.opt.Petrarch1 && sc.gluedPunct(i+n)) {
 				sc.discardRule = d.Origin.String()
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// gluedPunct reports whether word k is punctuation written against the word
+// before it (a comma, a full stop, a closing quote). PETRARCH-2 matches
+// discard phrases against the text split at spaces, where such a mark is
+// part of the word: "killed three years ago, a senior officer said" holds
+// no "YEARS AGO" for it, nor "it happened weeks ago." "WEEKS AGO"; in the
+// PETRARCH-2 reading (Options.Literal without Petrarch1, whose coder found
+// phrases anywhere in the text) a discard phrase so followed does not
+// match.
+func (sc *Scratch) gluedPunct(k int) bool {
+	if k <= 0 || k >= len(sc.low) || sc.s.Words[k].UPOS != "PUNCT" {
+		return false
+	}
+	switch sc.low[k] {
+	case ",", ".", ";", ":", "!", "?", ")", "'", "\"", "''", "'s":
+		return true
 	}
 	return false
 }

@@ -13,7 +13,7 @@ import (
 // the same sentences coded without them keep their two events.
 func TestNestedEvents(t *testing.T) {
 	set, err := petrarch.LoadFiles(filepath.Join("testdata", "dict", "actors.txt"), filepath.Join("testdata", "dict", "agents.txt"),
-		filepath.Join("testdata", "transform", "verbs.txt"))
+		filepath.Join("testdata", "transform", "verbs.txt"), filepath.Join("testdata", "transform", "discards.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
