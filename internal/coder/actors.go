@@ -332,7 +332,16 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 	if r.actor < 0 {
 		// a country in the phrase: "Arnor police", "French senate",
 		// "Gondor's army", and with an agent "the Senate of France"
-		for _, k := range sc.children(h) {
+		kids := sc.children(h)
+		if c.opt.Literal {
+			// in the PETRARCH reading an actor that modifies the head
+			// itself comes before one inside another modifier, which
+			// tells a relation rather than who it is: "the Al
+			// Qaeda-linked Somali militant group" is Somali (SOMUAF),
+			// "the Iran-backed Iraqi militia" Iraqi
+			kids = sc.directActorsFirst(kids)
+		}
+		for _, k := range kids {
 			d := sc.s.Words[k].Deprel
 			// a possessor names the phrase only for an agent: "Gondor's
 			// army" is Gondor's, "Eriador's death toll" is no actor
@@ -728,6 +737,23 @@ func (c *Coder) combineAgents(sc *Scratch, h, mod, agent int, country string) st
 		}
 	}
 	return code
+}
+
+// directActorsFirst orders the words ks with those that are actors
+// themselves first, keeping their order otherwise; it returns a new slice.
+func (sc *Scratch) directActorsFirst(ks []int) []int {
+	out := make([]int, 0, len(ks))
+	for _, k := range ks {
+		if sc.actorAt[k] >= 0 {
+			out = append(out, k)
+		}
+	}
+	for _, k := range ks {
+		if sc.actorAt[k] < 0 {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // modifierAgent returns the first word before h, among its compound and
