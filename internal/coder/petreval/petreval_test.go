@@ -207,6 +207,59 @@ func TestAccuracyFloors(t *testing.T) {
 	}
 }
 
+// TestGSRFloors guards the figures on PETRARCH-2's gold-standard records
+// with the Phoenix dictionaries their <Environment> names, per half of the
+// file (docs/coder.md); the floors sit just below the measured figures.
+func TestGSRFloors(t *testing.T) {
+	p := shareddata.Dir(t, "petrarch")
+	fh, err := os.Open(filepath.Join(p, "text", "PETR2_GSR_validation.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	f, err := Read(fh, "PETR2_GSR_validation.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, n := range f.Env.Files("") {
+		paths = append(paths, filepath.Join(p, "dictionaries", n))
+	}
+	set, err := petrarch.LoadFiles(paths...)
+	if err != nil {
+		if _, ok := err.(petrarch.Errors); !ok {
+			t.Fatal(err) // the Phoenix files' bad lines are reported, the rest is used
+		}
+	}
+	c, err := coder.New(set, coder.Options{Negation: coder.NegationTransform, NullActors: true, Literal: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		part              string
+		records           int
+		precision, recall float64
+	}{
+		{"tune", 42, 0.47, 0.54},
+		{"check", 36, 0.67, 0.67},
+	}
+	for _, tt := range tests {
+		g := *f
+		g.Records = append([]Record(nil), f.Records...)
+		if err := g.Part(tt.part); err != nil {
+			t.Fatal(err)
+		}
+		r := Evaluate(c, &g)
+		t.Logf("%s: precision %.3f recall %.3f f1 %.3f", tt.part, r.Precision, r.Recall, r.F1)
+		if r.Records != tt.records {
+			t.Errorf("%s: %d records, want %d", tt.part, r.Records, tt.records)
+		}
+		if r.Precision < tt.precision || r.Recall < tt.recall {
+			t.Errorf("%s: precision %.3f recall %.3f below the floors %.3f %.3f", tt.part, r.Precision, r.Recall, tt.precision, tt.recall)
+		}
+	}
+}
+
 // BenchmarkCode codes the PETR records (parsed input): ns/op and allocs/op
 // are per sentence.
 func BenchmarkCode(b *testing.B) {
