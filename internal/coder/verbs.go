@@ -1489,12 +1489,15 @@ func (c *Coder) passive(sc *Scratch, v int) bool {
 func (sc *Scratch) inOwnClause(k, v int) bool {
 	for d := 0; k >= 0 && k != v && d < len(sc.low); d++ {
 		switch sc.rel(k) {
-		case "advcl", "acl", "acl:relcl":
+		case "advcl", "acl", "acl:relcl", "conj":
 			// a participle or relative clause is no phrase of the verb
 			// either, subject or not: "bombarded a part of Aleppo,
 			// killing at least eight people" has no "* AT"; "people,
-			// state media reported" no "* REPORT"; an infinitive is the
-			// verb's complement ("vowed to wage war on X")
+			// state media reported" no "* REPORT"; nor is a verb
+			// coordinated with it ("give a speech ... and meet with
+			// dissidents from military-ruled Myanmar" has no "*
+			// &MILITARY"); an infinitive is the verb's complement ("vowed
+			// to wage war on X")
 			if sc.s.Words[k].UPOS == "VERB" && !sc.infinitive(k) {
 				return true
 			}
