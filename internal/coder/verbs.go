@@ -709,8 +709,12 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 	case "acl":
 		// a participle modifying a noun acts for it ("a woman believed
 		// linked to Al-Qaeda"); an infinitive ("urged Eriador to respond")
-		// is what someone else wants of it, not its own act
-		if !sc.infinitive(v) {
+		// is what someone else wants of it, not its own act. In the
+		// PETRARCH-2 reading a past participle is passive, its noun what
+		// is acted on, never the source: "two Brazilian men sought in the
+		// slaying of two American missionaries", "victims killed by the
+		// crash"
+		if !sc.infinitive(v) && !(c.opt.Literal && !c.opt.Petrarch1 && sc.pastParticiple(v)) {
 			return c.resolveNP(sc, h, out, 0)
 		}
 	}
@@ -1461,6 +1465,23 @@ func (sc *Scratch) ownFunctionWord(k int) bool {
 		return !isNegWord(sc.low[k]) || sc.s.Words[k].Deprel == "cc"
 	}
 	return false
+}
+
+// pastParticiple reports whether verb v is a past participle with no
+// auxiliary ("killed", "sought" modifying a noun) that says what is done to
+// its noun: not one that raises a complement about the noun ("a woman
+// believed linked to Al-Qaeda" is the woman's link).
+func (sc *Scratch) pastParticiple(v int) bool {
+	w := &sc.s.Words[v]
+	if sc.passive(v) || !(w.XPOS == "VBN" || w.Feat("VerbForm") == "Part" && w.Feat("Tense") == "Past") {
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if sc.rel(k) == "xcomp" {
+			return false
+		}
+	}
+	return true
 }
 
 // passive reports whether verb v is coded as a passive: its subject is the
