@@ -218,8 +218,23 @@ func (sc *Scratch) matchPattern(c *Coder, p *dict.Pattern, v, last int, m *match
 	m.extent = pos - (last + 1)
 	// before: walk backward from v-1, elements in reverse
 	pos = v - 1
+	saved, savedScore := *m, score
 	if !sc.matchBack(c, p.Before, &pos, m, &score) {
-		return 0, false
+		// PETRARCH-2 reads a passive as its active: the words before the
+		// verb are those of its "by" agent ("the building was demolished by
+		// a protestor" matches "PROTESTOR *"; "the convoy was attacked by
+		// gunmen" "GUNMEN *")
+		*m, score = saved, savedScore
+		first, end := sc.byAgent(c, v)
+		if first < 0 {
+			return 0, false
+		}
+		pos = end
+		if !sc.matchBack(c, p.Before, &pos, m, &score) || pos+1 < first {
+			return 0, false
+		}
+		m.extent += end - pos
+		return score, true
 	}
 	m.extent += v - 1 - pos
 	return score, true
@@ -1482,6 +1497,27 @@ func (sc *Scratch) pastParticiple(v int) bool {
 		}
 	}
 	return true
+}
+
+// byAgent returns the first and last words of the "by" agent phrase of
+// passive verb v in the PETRARCH-2 reading (Options.Literal without
+// Petrarch1), -1, -1 for none.
+func (sc *Scratch) byAgent(c *Coder, v int) (int, int) {
+	if !c.opt.Literal || c.opt.Petrarch1 || !c.passive(sc, v) {
+		return -1, -1
+	}
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; d == "obl:agent" || d == "nmod:agent" || (d == "obl" || d == "nmod") && sc.caseOf(k) == "by" {
+			first, last := k, k
+			for i := range sc.low {
+				if sc.inSubtree(i, k) {
+					first, last = min(first, i), max(last, i)
+				}
+			}
+			return first, last
+		}
+	}
+	return -1, -1
 }
 
 // passive reports whether verb v is coded as a passive: its subject is the
