@@ -276,9 +276,40 @@ func (c *Coder) purposeClauses(sc *Scratch, evs []event.Event) []event.Event {
 		}
 		return false
 	}
+	// emptyComplement reports, in the PETRARCH-2 reading, whether verb v's
+	// target t is only the subject of an infinitive complement of v that
+	// codes nothing: PETRARCH-2 takes the complement, an event nested in
+	// v's, as v's object, and with no event in it there is none ("the
+	// tanks might want Obama to head back", "Arnor wants Gondor to wait"),
+	// unlike "is asking Obama to help Iran" (a pattern of "ask" spells
+	// out "help") or "wants Putin to attack Switzerland" (a
+	// transformation). PETRARCH-1 coded the verb toward its object.
+	emptyComplement := func(v, t int) bool {
+		if c.opt.Petrarch1 || t < 0 || sc.head(t) != v || sc.rel(t) != "obj" {
+			return false
+		}
+		for _, x := range sc.children(v) {
+			if x <= t || sc.rel(x) != "xcomp" || sc.hasSubject(x) || sc.consumed[x] || sc.s.Words[x].UPOS != "VERB" {
+				continue
+			}
+			for i := range evs {
+				if w := evs[i].VerbSpan.First - 1; w >= 0 && sc.inSubtree(w, x) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
 	out := evs[:0]
 	for _, e := range evs {
 		w := e.VerbSpan.First - 1
+		if w >= 0 && emptyComplement(w, e.TargetSpan.First-1) {
+			if sc.tr != nil {
+				sc.trace("  dropped %s → %s %s: the target only does what its complement says, which codes nothing", e.Source, e.Target, e.Code)
+			}
+			continue
+		}
 		if w >= 0 && innerCoded(w) {
 			if sc.tr != nil {
 				sc.trace("  dropped %s → %s %s: its complement's event is coded", e.Source, e.Target, e.Code)
