@@ -378,6 +378,16 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			r.last = max(r.last, sc.actors[a].end-1)
 		}
 	}
+	if r.actor < 0 && r.agent >= 0 && c.opt.Literal && !c.opt.Petrarch1 {
+		// PETRARCH-2's constituency parse keeps a "from"/"of" phrase right
+		// after a role noun in its noun phrase; a dependency parse often
+		// hangs it on the verb: "received ministers from the Georgian
+		// government" (GEOGOV), "met officials of the Syrian government"
+		if a, k := c.nextOfPhrase(sc, h); a >= 0 {
+			r.actor, r.mod = sc.actors[a].entry, k
+			r.last = max(r.last, sc.actors[a].end-1)
+		}
+	}
 	if r.agent < 0 && r.actor >= 0 {
 		// "Arnor police": actor on a modifier, agent on the head; or
 		// "Dagolath's Prime Minister Telemar": agent on a modifier
@@ -737,6 +747,32 @@ func (c *Coder) combineAgents(sc *Scratch, h, mod, agent int, country string) st
 		}
 	}
 	return code
+}
+
+// nextOfPhrase returns the actor mention inside the "from" or "of" phrase
+// that follows noun h directly but hangs on h's verb (a misattachment), and
+// that phrase's head; -1, -1 for none.
+func (c *Coder) nextOfPhrase(sc *Scratch, h int) (int, int) {
+	v := sc.head(h)
+	if v < 0 || sc.rel(h) != "obj" && !strings.HasPrefix(sc.rel(h), "nsubj") {
+		return -1, -1
+	}
+	for _, k := range sc.children(v) {
+		if k <= h || sc.rel(k) != "obl" && sc.rel(k) != "nmod" {
+			continue
+		}
+		if cs := sc.caseOf(k); cs != "from" && cs != "of" {
+			continue
+		}
+		// the preposition comes right after the noun
+		if p := h + 1; p >= len(sc.low) || !sc.preposition(p) || sc.head(p) != k {
+			continue
+		}
+		if a := c.actorInside(sc, k, 0); a >= 0 {
+			return a, k
+		}
+	}
+	return -1, -1
 }
 
 // directActorsFirst orders the words ks with those that are actors
