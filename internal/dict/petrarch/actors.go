@@ -97,13 +97,16 @@ func ReadActors(r io.Reader, name string) (*dict.Set, error) {
 	return s, errs.Err()
 }
 
-// addCodes parses the [...] groups of an actor line.
+// addCodes parses the [...] groups of an actor line. A code whose date
+// PETRARCH reads leniently is kept and reported as a warning.
 func addCodes(a *dict.Actor, groups []string, file string, n int, errs *Errors) bool {
 	for _, g := range groups {
-		c, msg := actorCode(g)
+		c, msg, warn := actorCode(g)
 		if msg != "" {
-			*errs = append(*errs, &Error{File: file, Line: n, Msg: msg})
-			return false
+			*errs = append(*errs, &Error{File: file, Line: n, Msg: msg, Warning: warn})
+			if !warn {
+				return false
+			}
 		}
 		c.Origin = dict.Origin{File: file, Line: n}
 		a.Codes = append(a.Codes, c)
@@ -112,47 +115,86 @@ func addCodes(a *dict.Actor, groups []string, file string, n int, errs *Errors) 
 }
 
 // actorCode parses "ARN", "HOB < 950601", "HOBGOV 19950601 - 19990815",
-// "HOBREB > 990816", "AFGELI 320101-331108".
-func actorCode(g string) (dict.ActorCode, string) {
+// "HOBREB > 990816", "AFGELI 320101-331108". A date that is not YYMMDD or
+// YYYYMMDD is read as PETRARCH reads it (PETRreader's date reading), with
+// msg set and warn true: a date of seven characters or fewer is YYMMDD
+// from its first six, a longer one YYYYMMDD from its first eight
+// ("[GBRGOV >201005011]" is after 2010-05-01); a date with no '<', '>' or
+// range makes the code the default one ("[MNEGOV 20121204]"). An error
+// (msg set, warn false) drops the code: a bad code, an unreadable date, a
+// range that ends before it starts.
+func actorCode(g string) (c dict.ActorCode, msg string, warn bool) {
 	f := strings.Fields(g)
 	if len(f) == 0 {
-		return dict.ActorCode{}, "empty code []"
+		return dict.ActorCode{}, "empty code []", false
 	}
 	code := strings.ToUpper(f[0])
 	if !validCode(code) {
-		return dict.ActorCode{}, "bad actor code " + clip(f[0])
+		return dict.ActorCode{}, "bad actor code " + clip(f[0]), false
 	}
-	c := dict.ActorCode{Codes: splitCodes(code)}
+	c = dict.ActorCode{Codes: splitCodes(code)}
 	rest := strings.Join(f[1:], "")
 	if rest == "" {
-		return c, ""
+		return c, "", false
+	}
+	date := func(s string) (dict.Date, bool) {
+		if d, ok := parseDate(s); ok {
+			return d, true
+		}
+		d, ok := lenientDate(s)
+		if ok {
+			warn = true
+		}
+		return d, ok
 	}
 	switch {
 	case rest[0] == '<':
-		d, ok := parseDate(rest[1:])
+		d, ok := date(rest[1:])
 		if !ok {
-			return c, "bad date in [" + clip(g) + "]"
+			return c, "bad date in [" + clip(g) + "]", false
 		}
 		c.Range.To = d - 1 // YYYYMMDD integers: d-1 is "before d" even when it is not a calendar day
 	case rest[0] == '>':
-		d, ok := parseDate(rest[1:])
+		d, ok := date(rest[1:])
 		if !ok {
-			return c, "bad date in [" + clip(g) + "]"
+			return c, "bad date in [" + clip(g) + "]", false
 		}
 		c.Range.From = d
 	default:
 		i := strings.IndexByte(rest, '-')
 		if i < 0 {
-			return c, "bad date range in [" + clip(g) + "]"
+			if _, ok := date(rest); ok {
+				return c, "date without '<', '>' or a range in [" + clip(g) + "]: read as the default code, as PETRARCH does", true
+			}
+			return c, "bad date range in [" + clip(g) + "]", false
 		}
-		d1, ok1 := parseDate(rest[:i])
-		d2, ok2 := parseDate(rest[i+1:])
+		d1, ok1 := date(rest[:i])
+		d2, ok2 := date(rest[i+1:])
 		if !ok1 || !ok2 {
-			return c, "bad date range in [" + clip(g) + "]"
+			return c, "bad date range in [" + clip(g) + "]", false
+		}
+		if d2 < d1 {
+			return c, "date range in [" + clip(g) + "] ends before it starts", false
 		}
 		c.Range = dict.DateRange{From: d1, To: d2}
 	}
-	return c, ""
+	if warn {
+		return c, "date in [" + clip(g) + "] read as PETRARCH reads it (YYMMDD from the first six digits of a short date, YYYYMMDD from the first eight of a long one)", true
+	}
+	return c, "", false
+}
+
+// lenientDate reads a date string as PETRARCH does: up to seven characters
+// are YYMMDD from the first six, more are YYYYMMDD from the first eight,
+// the rest ignored (it must still start with digits).
+func lenientDate(s string) (dict.Date, bool) {
+	switch {
+	case len(s) == 7:
+		return parseDate(s[:6])
+	case len(s) > 8:
+		return parseDate(s[:8])
+	}
+	return 0, false
 }
 
 // splitCodes returns the codes of a code block. PETRARCH keeps a code as

@@ -67,6 +67,53 @@ BOROMIR [---]
 	}
 }
 
+// TestLenientDates reads the date restrictions of the Phoenix actor files
+// that are not YYMMDD or YYYYMMDD as PETRARCH reads them, with a warning.
+func TestLenientDates(t *testing.T) {
+	tests := []struct {
+		code       string
+		date       dict.Date // a date the code covers
+		before     dict.Date // a date it does not cover (0: none)
+		warn, drop bool
+	}{
+		{"[GBRGOV >201005011]", 20100601, 20100401, true, false},     // YYYYMMDD from the first eight
+		{"[MNEGOV 20121204]", 19900101, 0, true, false},              // no operator: the default code
+		{"[ARMUNR 9008223-911221]", 19910101, 19900801, true, false}, // YYMMDD from the first six
+		{"[IRQOCC 1920030320-20060520]", 19500101, 20070101, true, false},
+		{"[KORGOVBUS 2004017-20061201]", 0, 0, false, true}, // 2020-04-01 to 2006-12-01: ends before it starts
+		{"[HOB < 950601]", 19940101, 19960101, false, false},
+		{"[X 99x-1]", 0, 0, false, true},
+	}
+	for _, tt := range tests {
+		s, err := ReadActors(strings.NewReader("SOMEONE\n\t"+tt.code+"\n"), "a.txt")
+		var probs Errors
+		if err != nil && !errors.As(err, &probs) {
+			t.Fatalf("%s: %v", tt.code, err)
+		}
+		if tt.warn != (len(probs) == 1 && probs[0].Warning) {
+			t.Errorf("%s: problems %v, want a warning %v", tt.code, probs, tt.warn)
+		}
+		if tt.drop {
+			if len(s.Actors) != 0 && len(s.Actors[0].Codes) != 0 || len(probs) == 0 || probs[0].Warning {
+				t.Errorf("%s: actors %v problems %v, want the code dropped with an error", tt.code, s.Actors, probs)
+			}
+			continue
+		}
+		if len(s.Actors) != 1 {
+			t.Fatalf("%s: %d actors", tt.code, len(s.Actors))
+		}
+		a := &s.Actors[0]
+		if c := a.CodesAt(tt.date); c == nil {
+			t.Errorf("%s: no code at %d", tt.code, tt.date)
+		}
+		if tt.before != 0 {
+			if c := a.CodesAt(tt.before); c != nil {
+				t.Errorf("%s: a code at %d: %v", tt.code, tt.before, c)
+			}
+		}
+	}
+}
+
 func TestReadAgents(t *testing.T) {
 	src := `!PERSON! = MAN, MEN
 POLICE {} [ ~COP]
