@@ -397,3 +397,61 @@ func (sc *Scratch) publicObject(v int) bool {
 	}
 	return false
 }
+
+// destination replaces targets that are the source's own forces or
+// people (or forces of no country), sent somewhere, with the place they
+// are sent to: "Kenya deployed 1,000 police officers to Haiti" (KEN → HTI,
+// not KENCOP), "Germany will send 14 tanks to Ukraine" (DEU → UKR, not its
+// own tanks). Only a "to",
+// "into" or "toward(s)" phrase of the verb naming an actor of another
+// country does.
+func (c *Coder) destination(sc *Scratch, v int) {
+	if len(sc.srcs) == 0 || len(sc.tgts) == 0 || len(sc.srcs[0].code) < 3 {
+		return
+	}
+	own := sc.srcs[0].code[:3]
+	if own == dict.NullCode {
+		return
+	}
+	for _, t := range sc.tgts {
+		if len(t.code) < 3 || t.code[:3] != own && t.code[:3] != dict.NullCode {
+			return
+		}
+	}
+	// the phrase hangs from the verb or, misparsed, from its object
+	// ("deployed 1,000 police officers to Haiti" with "to Haiti" under
+	// "officers")
+	try := func(k int) bool {
+		if r := sc.rel(k); r != "obl" && r != "nmod" {
+			return false
+		}
+		switch sc.caseOf(k) {
+		case "to", "into", "toward", "towards":
+		default:
+			return false
+		}
+		n := c.resolveNP(sc, k, sc.np[:0], 0)
+		if len(n) > 0 && len(n[0].code) >= 3 && n[0].code[:3] != own && n[0].code[:3] != dict.NullCode {
+			if sc.tr != nil {
+				sc.trace("  destination %s replaces the source's own %s", n[0].code, sc.tgts[0].code)
+			}
+			sc.tgts = append(sc.tgts[:0], n...)
+			sc.np = n[:0]
+			return true
+		}
+		sc.np = n[:0]
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if try(k) {
+			return
+		}
+		if sc.rel(k) == "obj" {
+			for _, j := range sc.children(k) {
+				if try(j) {
+					return
+				}
+			}
+		}
+	}
+}

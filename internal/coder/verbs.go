@@ -1105,6 +1105,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		c.impliedSource(sc, v, code) // content.go
 	}
 	counterparts(sc)
+	if !c.opt.Literal && !m.both && m.tgt < 0 {
+		c.destination(sc, v) // content.go
+	}
 	if strings.HasPrefix(code, "01") && len(sc.srcs) > 0 && !m.both {
 		// "Iranian Foreign Minister X said Iran had informed ...": a
 		// statement about the speaker's own country is not addressed to it

@@ -101,6 +101,9 @@ func TestStatementContent(t *testing.T) {
 		// a title misparsed as the object before the subject's name is the subject's (verbs.go titleOfSubject)
 		{"Venezuelan opposition leader Juan Guaido met Colombia's president in Bogota.", "VENOPP→COLGOV 040"},
 		{"Kenyan opposition leader Raila Odinga rejected the election results.", "KENOPP→KENGOV 120"},
+		// the source's own forces sent somewhere: the destination is the target (content.go destination)
+		{"Kenya deployed 1,000 police officers to Haiti.", "KEN→HTI 153"},
+		{"Germany sent 14 tanks to Ukraine.", "DEU→UKR 072"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
