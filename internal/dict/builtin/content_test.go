@@ -104,6 +104,9 @@ func TestStatementContent(t *testing.T) {
 		// the source's own forces sent somewhere: the destination is the target (content.go destination)
 		{"Kenya deployed 1,000 police officers to Haiti.", "KEN→HTI 153"},
 		{"Germany sent 14 tanks to Ukraine.", "DEU→UKR 072"},
+		// a group's leader is the group's (actors.go groupOfLeader)
+		{"Colombian troops killed a Colombian rebel commander.", "COLMIL→COLREB 190"},
+		{"Mexican police arrested a Mexican cartel leader.", "MEXCOP→MEXCRM 173"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
