@@ -1093,6 +1093,20 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		sc.tgts = append(sc.tgts, sc.srcs...)
 	case m.tgt >= 0:
 		sc.tgts = c.resolveNP(sc, m.tgt, sc.tgts, 0)
+		if !c.opt.Literal && len(sc.tgts) > 0 && locative(sc.caseOf(m.tgt)) && c.passive(sc, v) {
+			// a pattern's place stands for the victims only when the
+			// passive subject names none: "two Ukrainian soldiers were
+			// killed by Russian shelling in Kherson" (UKRMIL, not UKR);
+			// "five people were killed in Kherson" (UKR)
+			for _, k := range sc.children(v) {
+				if sc.s.Words[k].Deprel == "nsubj:pass" && !attributionCase(sc.caseOf(k)) {
+					if n := c.resolveNP(sc, k, sc.np[:0], 0); len(n) > 0 {
+						sc.tgts = append(sc.tgts[:0], n...)
+					}
+					sc.np = sc.np[:0]
+				}
+			}
+		}
 	default:
 		// a meeting's or consultation's place is its venue (verbs.go
 		// wherePlace); PETRARCH's reading (Options.Literal) takes it as

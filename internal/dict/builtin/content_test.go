@@ -107,6 +107,9 @@ func TestStatementContent(t *testing.T) {
 		// a group's leader is the group's (actors.go groupOfLeader)
 		{"Colombian troops killed a Colombian rebel commander.", "COLMIL→COLREB 190"},
 		{"Mexican police arrested a Mexican cartel leader.", "MEXCOP→MEXCRM 173"},
+		// a passive subject that names the victims wins over a pattern's place; the means is the act again
+		{"Two Ukrainian soldiers were killed by Russian shelling in Kherson.", "RUS→UKRMIL 190"},
+		{"Three Syrian civilians were killed by Turkish shelling in Afrin.", "TUR→SYRCVL 190"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
