@@ -455,3 +455,23 @@ func (c *Coder) destination(sc *Scratch, v int) {
 		}
 	}
 }
+
+// armedSides reports whether every actor of refs is an armed force (armed
+// forces, police, rebels, insurgents, militias): their clash is fighting
+// (190), not a violent protest (145): "Indian and Chinese troops clashed on
+// the border", "rebels clashed with government forces".
+func armedSides(refs []actorRef) bool {
+	for _, r := range refs {
+		armed := false
+		for _, role := range [...]string{"MIL", "COP", "REB", "INS", "UAF", "SEP", "RAD", "PKO"} {
+			if cameo.HasRole(r.code, role) {
+				armed = true
+				break
+			}
+		}
+		if !armed {
+			return false
+		}
+	}
+	return len(refs) > 0
+}

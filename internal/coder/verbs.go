@@ -1154,6 +1154,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		}
 		return out
 	}
+	if !c.opt.Literal && code == "145" && armedSides(sc.srcs) {
+		code = "190" // content.go
+	}
 	mutual := m.both // each member's span is its own, not the list's
 	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) && (c.opt.Literal || mutualCode(code)) {
 		// "Gondor and Osgiliath renewed ties": the members act on each

@@ -110,6 +110,9 @@ func TestStatementContent(t *testing.T) {
 		// a passive subject that names the victims wins over a pattern's place; the means is the act again
 		{"Two Ukrainian soldiers were killed by Russian shelling in Kherson.", "RUS→UKRMIL 190"},
 		{"Three Syrian civilians were killed by Turkish shelling in Afrin.", "TUR→SYRCVL 190"},
+		// armed sides clashing fight each other (content.go armedSides); protesters clashing riot
+		{"Indian and Chinese troops clashed on the border.", "INDMIL→CHNMIL 190, CHNMIL→INDMIL 190"},
+		{"Kenyan protesters clashed with Kenyan police.", "KENCVL→KENCOP 145"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
