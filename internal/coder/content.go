@@ -256,6 +256,12 @@ func (c *Coder) impliedTarget(sc *Scratch, v int, code string, out []actorRef) [
 		role = "GOV"
 	case strings.HasPrefix(code, "172"):
 		role = "CVL"
+	case code == "0841" && sc.ownPrisoners(v):
+		// prisoners freed from its own jails are the source's own people
+		// unless named: "Venezuela's government freed dozens of political
+		// prisoners", "Myanmar released 5,000 prisoners"; hostages are
+		// someone else's
+		role = "CVL"
 	default:
 		return out
 	}
@@ -474,4 +480,22 @@ func armedSides(refs []actorRef) bool {
 		}
 	}
 	return len(refs) > 0
+}
+
+// ownPrisoners reports whether verb v's object (or what it quantifies) is
+// people held in jail: prisoners, detainees, inmates, dissidents.
+func (sc *Scratch) ownPrisoners(v int) bool {
+	for _, k := range sc.children(v) {
+		if sc.s.Words[k].Deprel != "obj" {
+			continue
+		}
+		if q := sc.quantified(k); q >= 0 {
+			k = q
+		}
+		switch sc.lemma[k] {
+		case "prisoner", "detainee", "inmate", "dissident", "activist":
+			return true
+		}
+	}
+	return false
 }

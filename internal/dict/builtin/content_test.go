@@ -113,6 +113,9 @@ func TestStatementContent(t *testing.T) {
 		// armed sides clashing fight each other (content.go armedSides); protesters clashing riot
 		{"Indian and Chinese troops clashed on the border.", "INDMIL→CHNMIL 190, CHNMIL→INDMIL 190"},
 		{"Kenyan protesters clashed with Kenyan police.", "KENCVL→KENCOP 145"},
+		// prisoners freed with no country named are the source's own people (content.go impliedTarget)
+		{"Venezuela's government freed dozens of political prisoners.", "VENGOV→VENCVL 0841"},
+		{"Iran released two French nationals.", "IRN→FRACVL 0841"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
