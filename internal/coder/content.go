@@ -219,8 +219,9 @@ func (sc *Scratch) clauseOf(k int) int {
 // ---GOV, whose country the story may give), and a curfew, a state of
 // emergency or restrictions imposed with no one named fall on the imposer's
 // own population ("The government imposed a curfew" → ---GOV → ---CVL;
-// "Nigeria declared a state of emergency" → NGA → NGACVL), and a rejection
-// by non-state actors is of their government's act. The target has
+// "Nigeria declared a state of emergency" → NGA → NGACVL), prisoners freed
+// are the source's own people, and a rejection by non-state actors is of
+// their government's act. The target has
 // no words of its own (an empty span).
 func (c *Coder) impliedTarget(sc *Scratch, v int, code string, out []actorRef) []actorRef {
 	if len(sc.srcs) == 0 || len(code) < 3 {
