@@ -305,6 +305,36 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 	return out
 }
 
+// leaderNouns head a phrase naming a group's leader or voice, who is the
+// group's: "the cartel leader", "a rebel commander", "the union chief".
+var leaderNouns = map[string]bool{
+	"leader": true, "leaders": true, "chief": true, "chiefs": true, "commander": true, "commanders": true,
+	"head": true, "boss": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+}
+
+// groupOfLeader returns the compound modifier of leader noun h that names
+// a group of a non-state role (criminals, rebels, insurgents, opposition,
+// labour, ...), whose code the leader takes ("Mexican authorities
+// extradited the cartel leader": CRM, not GOV; "a rebel commander was
+// killed": REB), -1 for none. Not with Options.Literal.
+func (c *Coder) groupOfLeader(sc *Scratch, h int) int {
+	if c.opt.Literal || !leaderNouns[sc.low[h]] {
+		return -1
+	}
+	for _, k := range sc.children(h) {
+		m := sc.agentAt[k]
+		if m < 0 || k > h || sc.s.Words[k].Deprel != "compound" && sc.s.Words[k].Deprel != "amod" || m == sc.agentAt[h] {
+			continue
+		}
+		switch c.set.Agents[sc.agents[m].entry].Code {
+		case "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI":
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
 // nounCode codes the single noun phrase headed by h: an actor phrase
 // covering h or modifying it, combined with an agent covering h.
 func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
@@ -317,6 +347,10 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 	if m := sc.agentAt[h]; m >= 0 && r.actor < 0 {
 		r.agent = sc.agents[m].entry
 		r.first, r.last = sc.agents[m].first, sc.agents[m].end-1
+		if g := c.groupOfLeader(sc, h); g >= 0 {
+			r.agent = sc.agents[sc.agentAt[g]].entry
+			r.first = min(r.first, sc.agents[sc.agentAt[g]].first)
+		}
 	} else if r.actor < 0 && !c.opt.Literal {
 		// a thing a role noun names as its own is that role's: "attacked a
 		// police checkpoint" (COP), "an army convoy" (MIL), "opposition

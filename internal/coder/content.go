@@ -219,8 +219,9 @@ func (sc *Scratch) clauseOf(k int) int {
 // ---GOV, whose country the story may give), and a curfew, a state of
 // emergency or restrictions imposed with no one named fall on the imposer's
 // own population ("The government imposed a curfew" → ---GOV → ---CVL;
-// "Nigeria declared a state of emergency" → NGA → NGACVL), and a rejection
-// by non-state actors is of their government's act. The target has
+// "Nigeria declared a state of emergency" → NGA → NGACVL), prisoners freed
+// are the source's own people, and a rejection by non-state actors is of
+// their government's act. The target has
 // no words of its own (an empty span).
 func (c *Coder) impliedTarget(sc *Scratch, v int, code string, out []actorRef) []actorRef {
 	if len(sc.srcs) == 0 || len(code) < 3 {
@@ -255,6 +256,12 @@ func (c *Coder) impliedTarget(sc *Scratch, v int, code string, out []actorRef) [
 		}
 		role = "GOV"
 	case strings.HasPrefix(code, "172"):
+		role = "CVL"
+	case code == "0841" && sc.ownPrisoners(v):
+		// prisoners freed from its own jails are the source's own people
+		// unless named: "Venezuela's government freed dozens of political
+		// prisoners", "Myanmar released 5,000 prisoners"; hostages are
+		// someone else's
 		role = "CVL"
 	default:
 		return out
@@ -392,6 +399,102 @@ var publicObjects = map[string]bool{
 func (sc *Scratch) publicObject(v int) bool {
 	for _, k := range sc.children(v) {
 		if d := sc.s.Words[k].Deprel; (d == "obj" || d == "nsubj:pass") && (publicObjects[sc.lemma[k]] || publicObjects[sc.low[k]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// destination replaces targets that are the source's own forces or
+// people (or forces of no country), sent somewhere, with the place they
+// are sent to: "Kenya deployed 1,000 police officers to Haiti" (KEN → HTI,
+// not KENCOP), "Germany will send 14 tanks to Ukraine" (DEU → UKR, not its
+// own tanks). Only a "to",
+// "into" or "toward(s)" phrase of the verb naming an actor of another
+// country does.
+func (c *Coder) destination(sc *Scratch, v int) {
+	if len(sc.srcs) == 0 || len(sc.tgts) == 0 || len(sc.srcs[0].code) < 3 {
+		return
+	}
+	own := sc.srcs[0].code[:3]
+	if own == dict.NullCode {
+		return
+	}
+	for _, t := range sc.tgts {
+		if len(t.code) < 3 || t.code[:3] != own && t.code[:3] != dict.NullCode {
+			return
+		}
+	}
+	// the phrase hangs from the verb or, misparsed, from its object
+	// ("deployed 1,000 police officers to Haiti" with "to Haiti" under
+	// "officers")
+	try := func(k int) bool {
+		if r := sc.rel(k); r != "obl" && r != "nmod" {
+			return false
+		}
+		switch sc.caseOf(k) {
+		case "to", "into", "toward", "towards":
+		default:
+			return false
+		}
+		n := c.resolveNP(sc, k, sc.np[:0], 0)
+		if len(n) > 0 && len(n[0].code) >= 3 && n[0].code[:3] != own && n[0].code[:3] != dict.NullCode {
+			if sc.tr != nil {
+				sc.trace("  destination %s replaces the source's own %s", n[0].code, sc.tgts[0].code)
+			}
+			sc.tgts = append(sc.tgts[:0], n...)
+			sc.np = n[:0]
+			return true
+		}
+		sc.np = n[:0]
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if try(k) {
+			return
+		}
+		if sc.rel(k) == "obj" {
+			for _, j := range sc.children(k) {
+				if try(j) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// armedSides reports whether every actor of refs is an armed force (armed
+// forces, police, rebels, insurgents, militias): their clash is fighting
+// (190), not a violent protest (145): "Indian and Chinese troops clashed on
+// the border", "rebels clashed with government forces".
+func armedSides(refs []actorRef) bool {
+	for _, r := range refs {
+		armed := false
+		for _, role := range [...]string{"MIL", "COP", "REB", "INS", "UAF", "SEP", "RAD", "PKO"} {
+			if cameo.HasRole(r.code, role) {
+				armed = true
+				break
+			}
+		}
+		if !armed {
+			return false
+		}
+	}
+	return len(refs) > 0
+}
+
+// ownPrisoners reports whether verb v's object (or what it quantifies) is
+// people held in jail: prisoners, detainees, inmates, dissidents.
+func (sc *Scratch) ownPrisoners(v int) bool {
+	for _, k := range sc.children(v) {
+		if sc.s.Words[k].Deprel != "obj" {
+			continue
+		}
+		if q := sc.quantified(k); q >= 0 {
+			k = q
+		}
+		switch sc.lemma[k] {
+		case "prisoner", "detainee", "inmate", "dissident", "activist":
 			return true
 		}
 	}

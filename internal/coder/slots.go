@@ -334,6 +334,14 @@ func (c *Coder) codeNouns(sc *Scratch, doc Doc, index int, out []event.Event) []
 		if !ok {
 			continue
 		}
+		if h := sc.head(n); h >= 0 && sc.verbEvt[h] >= 0 && !c.opt.Literal &&
+			(sc.s.Words[n].Deprel == "obl:agent" || sc.caseOf(n) == "by" && c.passive(sc, h)) {
+			// the means of an act coded on its verb is that act again:
+			// "soldiers were killed by Russian shelling", "the bridge was
+			// destroyed by an airstrike"
+			sc.trace("  no event: the agent of %q, coded there", sc.low[h])
+			continue
+		}
 		if m.src < 0 {
 			m.src = c.nounSource(sc, n)
 		}

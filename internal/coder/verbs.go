@@ -1125,6 +1125,20 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		sc.tgts = append(sc.tgts, sc.srcs...)
 	case m.tgt >= 0:
 		sc.tgts = c.resolveNP(sc, m.tgt, sc.tgts, 0)
+		if !c.opt.Literal && len(sc.tgts) > 0 && locative(sc.caseOf(m.tgt)) && c.passive(sc, v) {
+			// a pattern's place stands for the victims only when the
+			// passive subject names none: "two Ukrainian soldiers were
+			// killed by Russian shelling in Kherson" (UKRMIL, not UKR);
+			// "five people were killed in Kherson" (UKR)
+			for _, k := range sc.children(v) {
+				if sc.s.Words[k].Deprel == "nsubj:pass" && !attributionCase(sc.caseOf(k)) {
+					if n := c.resolveNP(sc, k, sc.np[:0], 0); len(n) > 0 {
+						sc.tgts = append(sc.tgts[:0], n...)
+					}
+					sc.np = sc.np[:0]
+				}
+			}
+		}
 	default:
 		// a meeting's or consultation's place is its venue (verbs.go
 		// wherePlace); PETRARCH's reading (Options.Literal) takes it as
@@ -1137,6 +1151,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		c.impliedSource(sc, v, code) // content.go
 	}
 	counterparts(sc)
+	if !c.opt.Literal && !m.both && m.tgt < 0 {
+		c.destination(sc, v) // content.go
+	}
 	if strings.HasPrefix(code, "01") && len(sc.srcs) > 0 && !m.both {
 		// "Iranian Foreign Minister X said Iran had informed ...": a
 		// statement about the speaker's own country is not addressed to it
@@ -1168,6 +1185,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			sc.trace("  no event: no source actor")
 		}
 		return out
+	}
+	if !c.opt.Literal && code == "145" && armedSides(sc.srcs) {
+		code = "190" // content.go
 	}
 	mutual := m.both // each member's span is its own, not the list's
 	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) && (c.opt.Literal || mutualCode(code)) {

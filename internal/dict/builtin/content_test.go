@@ -101,6 +101,21 @@ func TestStatementContent(t *testing.T) {
 		// a title misparsed as the object before the subject's name is the subject's (verbs.go titleOfSubject)
 		{"Venezuelan opposition leader Juan Guaido met Colombia's president in Bogota.", "VENOPP→COLGOV 040"},
 		{"Kenyan opposition leader Raila Odinga rejected the election results.", "KENOPP→KENGOV 120"},
+		// the source's own forces sent somewhere: the destination is the target (content.go destination)
+		{"Kenya deployed 1,000 police officers to Haiti.", "KEN→HTI 153"},
+		{"Germany sent 14 tanks to Ukraine.", "DEU→UKR 072"},
+		// a group's leader is the group's (actors.go groupOfLeader)
+		{"Colombian troops killed a Colombian rebel commander.", "COLMIL→COLREB 190"},
+		{"Mexican police arrested a Mexican cartel leader.", "MEXCOP→MEXCRM 173"},
+		// a passive subject that names the victims wins over a pattern's place; the means is the act again
+		{"Two Ukrainian soldiers were killed by Russian shelling in Kherson.", "RUS→UKRMIL 190"},
+		{"Three Syrian civilians were killed by Turkish shelling in Afrin.", "TUR→SYRCVL 190"},
+		// armed sides clashing fight each other (content.go armedSides); protesters clashing riot
+		{"Indian and Chinese troops clashed on the border.", "INDMIL→CHNMIL 190, CHNMIL→INDMIL 190"},
+		{"Kenyan protesters clashed with Kenyan police.", "KENCVL→KENCOP 145"},
+		// prisoners freed with no country named are the source's own people (content.go impliedTarget)
+		{"Venezuela's government freed dozens of political prisoners.", "VENGOV→VENCVL 0841"},
+		{"Iran released two French nationals.", "IRN→FRACVL 0841"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
