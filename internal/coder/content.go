@@ -232,8 +232,14 @@ func (c *Coder) impliedTarget(sc *Scratch, v int, code string, out []actorRef) [
 	case code[:2] == "14":
 		// the people protest their government; a state "protesting" a
 		// decision is another act ("Greece and Cyprus protested the
-		// decision"), left to its patterns
-		for _, s := range sc.srcs {
+		// decision"), left to its patterns; a people named by a plural
+		// demonym are civilians, not their state ("Thousands of Serbians
+		// protested in Belgrade": SRBCVL → SRBGOV)
+		for i := range sc.srcs {
+			s := &sc.srcs[i]
+			if len(s.code) == 3 && s.head >= 0 && sc.s.Words[s.head].Feat("Number") == "Plur" && sc.s.Words[s.head].UPOS != "NOUN" {
+				s.code += "CVL"
+			}
 			if stateActor(s.code) {
 				return out
 			}
@@ -499,4 +505,20 @@ func (sc *Scratch) ownPrisoners(v int) bool {
 		}
 	}
 	return false
+}
+
+// airBombing reports whether a bombing (183) is by armed forces or a
+// state, which bomb from the air: "Saudi-led coalition aircraft bombed
+// Houthi positions", "Russian jets bombed Aleppo" (195, not the
+// non-military bombing 183 of a bomber).
+func airBombing(code string, refs []actorRef) bool {
+	if code != "183" || len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		if !cameo.HasRole(r.code, "MIL") && !(len(r.code) == 3 && r.code != dict.NullCode) {
+			return false
+		}
+	}
+	return true
 }

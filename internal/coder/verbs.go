@@ -1189,6 +1189,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	if !c.opt.Literal && code == "145" && armedSides(sc.srcs) {
 		code = "190" // content.go
 	}
+	if !c.opt.Literal && airBombing(code, sc.srcs) {
+		code = "195" // content.go
+	}
 	mutual := m.both // each member's span is its own, not the list's
 	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) && (c.opt.Literal || mutualCode(code)) {
 		// "Gondor and Osgiliath renewed ties": the members act on each

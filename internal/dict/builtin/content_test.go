@@ -116,6 +116,10 @@ func TestStatementContent(t *testing.T) {
 		// prisoners freed with no country named are the source's own people (content.go impliedTarget)
 		{"Venezuela's government freed dozens of political prisoners.", "VENGOV→VENCVL 0841"},
 		{"Iran released two French nationals.", "IRN→FRACVL 0841"},
+		// a people named by a plural demonym protest as civilians; a light verb's phrase is its noun's target; states bomb from the air
+		{"Thousands of Serbians protested in Belgrade on Saturday.", "SRBCVL→SRBGOV 140"},
+		{"The Iranian foreign minister held talks with his Omani counterpart in Muscat.", "IRNGOV→OMNGOV 046"},
+		{"Saudi-led coalition aircraft bombed Houthi positions in Yemen.", "SAU→YEMREB 195"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
 		// a request's complement is not done; an answered accusation; rockets by the dozen
