@@ -168,6 +168,18 @@ func (sc *Scratch) prepare(s *nlp.Sentence) {
 	}
 }
 
+// capitalUS reads "US" written in capitals as the country, not the
+// pronoun: "sanctions on US defense companies", "US forces struck
+// militias" (the dictionaries list "U.S." and "the US"; PETRARCH's reading,
+// Options.Literal, keeps the word as written).
+func (sc *Scratch) capitalUS() {
+	for i := range sc.s.Words {
+		if sc.s.Words[i].Form == "US" && sc.s.Words[i].UPOS != "PRON" {
+			sc.low[i], sc.lemma[i] = "u.s.", "u.s."
+		}
+	}
+}
+
 // index fills the dependents of every word from the heads of sc.s.
 func (sc *Scratch) index() {
 	s := sc.s

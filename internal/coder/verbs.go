@@ -32,6 +32,9 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 		return out
 	}
 	sc.prepare(s)
+	if !c.opt.Literal {
+		sc.capitalUS()
+	}
 	sc.date = doc.Date
 	if c.discarded(sc, false) {
 		if sc.tr != nil {

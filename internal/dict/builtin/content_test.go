@@ -120,7 +120,8 @@ func TestStatementContent(t *testing.T) {
 		{"Thousands of Serbians protested in Belgrade on Saturday.", "SRBCVL→SRBGOV 140"},
 		{"The Iranian foreign minister held talks with his Omani counterpart in Muscat.", "IRNGOV→OMNGOV 046"},
 		{"Saudi-led coalition aircraft bombed Houthi positions in Yemen.", "SAU→YEMREB 195"},
-		// vowing revenge threatens
+		// "US" in capitals is the country; vowing revenge threatens
+		{"China imposed sanctions on US defense companies.", "CHN→USABUS 163"},
 		{"The Iranian president vowed revenge against Israel.", "IRNGOV→ISR 138"},
 		// the source of a report is no actor of it
 		{"According to the Red Cross, twenty Nigerian villagers have been killed.", ""},
