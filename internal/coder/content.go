@@ -235,11 +235,8 @@ func (c *Coder) impliedTarget(sc *Scratch, v int, code string, out []actorRef) [
 		// decision"), left to its patterns; a people named by a plural
 		// demonym are civilians, not their state ("Thousands of Serbians
 		// protested in Belgrade": SRBCVL → SRBGOV)
-		for i := range sc.srcs {
-			s := &sc.srcs[i]
-			if len(s.code) == 3 && s.head >= 0 && sc.s.Words[s.head].Feat("Number") == "Plur" && sc.s.Words[s.head].UPOS != "NOUN" {
-				s.code += "CVL"
-			}
+		sc.demonymPeople(sc.srcs)
+		for _, s := range sc.srcs {
 			if stateActor(s.code) {
 				return out
 			}
@@ -521,4 +518,16 @@ func airBombing(code string, refs []actorRef) bool {
 		}
 	}
 	return true
+}
+
+// demonymPeople makes the actors of refs named by a plural demonym ("Serbians",
+// "three Palestinians") their country's civilians: people, not their
+// state (a bare country code).
+func (sc *Scratch) demonymPeople(refs []actorRef) {
+	for i := range refs {
+		r := &refs[i]
+		if len(r.code) == 3 && r.code != dict.NullCode && r.head >= 0 && sc.s.Words[r.head].Feat("Number") == "Plur" && sc.s.Words[r.head].UPOS == "PROPN" {
+			r.code += "CVL"
+		}
+	}
 }

@@ -962,6 +962,28 @@ func (sc *Scratch) titleOfSubject(v, k int) bool {
 	return false
 }
 
+// meansCode returns the code of the attack noun that is the subject (or
+// the "by" agent of a passive) of verb v when it is a kind of force more
+// specific than 190 (airstrike 195, shelling 194, bombing 183), "" for
+// none.
+func (c *Coder) meansCode(sc *Scratch, v int) string {
+	pass := c.passive(sc, v)
+	for _, k := range sc.children(v) {
+		d := sc.s.Words[k].Deprel
+		if !(d == "nsubj" && !pass || pass && (d == "obl:agent" || sc.caseOf(k) == "by")) || sc.s.Words[k].UPOS != "NOUN" {
+			continue
+		}
+		m, ok := c.nounMatch(sc, k)
+		if !ok {
+			continue
+		}
+		if code := c.matchCode(m); code != "190" && len(code) >= 3 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20") {
+			return code
+		}
+	}
+	return ""
+}
+
 // subjectThing reports whether pattern p names its subject by a word
 // class ("nsubj=&explosive"): the subject is a thing, not an actor.
 func subjectThing(p *dict.Pattern) bool {
@@ -1037,6 +1059,14 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	if m.pattern >= 0 {
 		p := &vb.Patterns[m.pattern]
 		code, rev, rule = p.Code, p.Reverse, p.Origin
+	}
+	if !c.opt.Literal && code == "190" {
+		// the means named as the subject says how: "an Israeli airstrike
+		// killed a Hezbollah commander" (195), "shelling killed three
+		// civilians" (194)
+		if nc := c.meansCode(sc, v); nc != "" {
+			code = nc
+		}
 	}
 	if code == dict.NullCode && rev == "" && !c.negApplies(sc, v, m) { // slots.go: "- neg=120"
 		if sc.tr != nil {
@@ -1154,6 +1184,11 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		c.impliedSource(sc, v, code) // content.go
 	}
 	counterparts(sc)
+	if !c.opt.Literal && len(code) >= 2 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20") {
+		// the victims of force named by a demonym are civilians: "Israeli
+		// troops killed three Palestinians" (PSECVL)
+		sc.demonymPeople(sc.tgts) // content.go
+	}
 	if !c.opt.Literal && !m.both && m.tgt < 0 {
 		c.destination(sc, v) // content.go
 	}

@@ -108,8 +108,8 @@ func TestStatementContent(t *testing.T) {
 		{"Colombian troops killed a Colombian rebel commander.", "COLMIL→COLREB 190"},
 		{"Mexican police arrested a Mexican cartel leader.", "MEXCOP→MEXCRM 173"},
 		// a passive subject that names the victims wins over a pattern's place; the means is the act again
-		{"Two Ukrainian soldiers were killed by Russian shelling in Kherson.", "RUS→UKRMIL 190"},
-		{"Three Syrian civilians were killed by Turkish shelling in Afrin.", "TUR→SYRCVL 190"},
+		{"Two Ukrainian soldiers were killed by Russian shelling in Kherson.", "RUS→UKRMIL 194"},
+		{"Three Syrian civilians were killed by Turkish shelling in Afrin.", "TUR→SYRCVL 194"},
 		// armed sides clashing fight each other (content.go armedSides); protesters clashing riot
 		{"Indian and Chinese troops clashed on the border.", "INDMIL→CHNMIL 190, CHNMIL→INDMIL 190"},
 		{"Kenyan protesters clashed with Kenyan police.", "KENCVL→KENCOP 145"},
@@ -120,6 +120,11 @@ func TestStatementContent(t *testing.T) {
 		{"Thousands of Serbians protested in Belgrade on Saturday.", "SRBCVL→SRBGOV 140"},
 		{"The Iranian foreign minister held talks with his Omani counterpart in Muscat.", "IRNGOV→OMNGOV 046"},
 		{"Saudi-led coalition aircraft bombed Houthi positions in Yemen.", "SAU→YEMREB 195"},
+		// the means named as the subject says how; victims named by a demonym are civilians; ordering someone out expels
+		{"An Israeli airstrike killed a senior Hezbollah commander in Beirut.", "ISR→LBNHEZMIL 195"},
+		{"Israeli troops killed three Palestinians in Jenin.", "ISRMIL→PSECVL 190"},
+		{"The Malian junta ordered the UN peacekeeping mission to leave the country.", "MLIMIL→IGOUNO 174"},
+		{"A Turkish court ordered the arrest of 20 Kurdish journalists.", "TURJUD→KURMED 173"},
 		// "US" in capitals is the country; vowing revenge threatens
 		{"China imposed sanctions on US defense companies.", "CHN→USABUS 163"},
 		{"The Iranian president vowed revenge against Israel.", "IRNGOV→ISR 138"},
