@@ -314,8 +314,8 @@ func sameWords(sp event.Span, a actorRef) bool {
 
 // intentCode returns the CAMEO "express intent" code (03) of a cooperative
 // act (roots 04-08): meeting and negotiating → 036, diplomatic cooperation
-// → 032, material cooperation → 031x, aid → 033x, yielding → 034x/035x; ""
-// for other codes.
+// → 032, material cooperation → 031x, aid → 033x, yielding → 034x/035x; the
+// threat of force (138) for force (roots 18-20); "" for other codes.
 func intentCode(code string) string {
 	switch code {
 	case "061", "062", "063", "064":
@@ -354,6 +354,10 @@ func intentCode(code string) string {
 			return "0351"
 		}
 		return "035"
+	case "18", "19", "20":
+		// force said to be coming is a threat of it: "Israel would
+		// continue its offensive in Gaza", "we will strike back"
+		return "138"
 	}
 	return ""
 }
@@ -374,6 +378,13 @@ func (c *Coder) intent(sc *Scratch, v int) bool {
 			case "will", "would", "shall", "'ll", "wo":
 				return true
 			}
+		}
+	}
+	if sc.s.Words[v].UPOS == "NOUN" && sc.s.Words[v].Deprel == "obj" {
+		// a noun event is as future as the verb it is the object of:
+		// "would continue its offensive", "will launch an attack"
+		if h := sc.head(v); h >= 0 && sc.verbal(h) {
+			return c.intent(sc, h)
 		}
 	}
 	return false

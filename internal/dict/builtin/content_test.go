@@ -125,6 +125,9 @@ func TestStatementContent(t *testing.T) {
 		{"Israeli troops killed three Palestinians in Jenin.", "ISRMIL→PSECVL 190"},
 		{"The Malian junta ordered the UN peacekeeping mission to leave the country.", "MLIMIL→IGOUNO 174"},
 		{"A Turkish court ordered the arrest of 20 Kurdish journalists.", "TURJUD→KURMED 173"},
+		// force said to be coming is a threat of force (phrase.go intentCode)
+		{"Israel would continue its offensive in Gaza.", "ISR→PSE 138"},
+		{"North Korea will attack South Korea.", "PRK→KOR 138"},
 		// "US" in capitals is the country; vowing revenge threatens
 		{"China imposed sanctions on US defense companies.", "CHN→USABUS 163"},
 		{"The Iranian president vowed revenge against Israel.", "IRNGOV→ISR 138"},
