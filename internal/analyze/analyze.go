@@ -412,6 +412,31 @@ func (w *Worker) placeEvents(d *nlp.Document, title, dateline string, evs []even
 		default:
 			e.ActionGeo = e.Actor1Geo
 		}
+		if best >= 0 {
+			placeTarget(g, e)
+		}
+	}
+}
+
+// placeTarget gives force on a thing, whose target the coder left to the
+// place (---CVL with no words: "Ukrainian drones attacked a power plant in
+// Kursk"), the country of the place named under its verb when the story
+// did not give one.
+func placeTarget(g *geo.Gazetteer, e *event.Event) {
+	if e.ActionGeo == nil || len(e.ActionGeo.CountryISO) != 3 || !roleOnly(e.Target) || e.TargetSpan.First > 0 || len(e.Code) < 2 {
+		return
+	}
+	switch {
+	case e.Code[:2] == "18", e.Code[:2] == "19", e.Code[:2] == "20", strings.HasPrefix(e.Code, "171"):
+	default:
+		return
+	}
+	e.Target = withCountry(e.ActionGeo.CountryISO, e.Target)
+	e.Actor2Geo, _ = g.CountryGeo(e.ActionGeo.CountryISO)
+	if e.Inferred == "" {
+		e.Inferred = "target"
+	} else if e.Inferred == "source" {
+		e.Inferred = "source,target"
 	}
 }
 

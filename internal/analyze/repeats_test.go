@@ -3,8 +3,11 @@ package analyze
 import (
 	"fmt"
 	"testing"
+	"time"
 
+	"github.com/eventwire/eventwire/internal/dict/builtin"
 	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/ingest"
 )
 
 func span(e event.Event, first int) event.Event {
@@ -45,6 +48,34 @@ func TestMergeRepeats(t *testing.T) {
 	} {
 		if got := show(mergeRepeats(tc.in)); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestPlaceTarget: force on a thing falls on the people of the place named
+// under its verb (placeTarget), and a thing with no place named stays of
+// unknown country.
+func TestPlaceTarget(t *testing.T) {
+	set, err := builtin.Set()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := a.NewWorker()
+	for _, tc := range []struct{ text, want string }{
+		{"Ukrainian drones attacked a power plant in Kursk.", "UKR 190 RUSCVL target"},
+		{"Gunmen torched a school.", "---UAF 1712 ---CVL "},
+	} {
+		r := w.Analyze(ingest.Document{ID: "p", Text: tc.text, Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)})
+		var got []string
+		for _, e := range r.Events {
+			got = append(got, e.Source+" "+e.Code+" "+e.Target+" "+e.Inferred)
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

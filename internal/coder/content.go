@@ -223,7 +223,7 @@ func (sc *Scratch) clauseOf(k int) int {
 // are the source's own people, and a rejection by non-state actors is of
 // their government's act. The target has
 // no words of its own (an empty span).
-func (c *Coder) impliedTarget(sc *Scratch, v int, code string, out []actorRef) []actorRef {
+func (c *Coder) impliedTarget(sc *Scratch, v int, code string, named bool, out []actorRef) []actorRef {
 	if len(sc.srcs) == 0 || len(code) < 3 {
 		return out
 	}
@@ -260,6 +260,15 @@ func (c *Coder) impliedTarget(sc *Scratch, v int, code string, out []actorRef) [
 		role = "GOV"
 	case strings.HasPrefix(code, "172"):
 		role = "CVL"
+	case (code[:2] == "18" || code[:2] == "19" || code[:2] == "20" || code[:3] == "171") && !named && c.thingObject(sc, v):
+		// force on a thing falls on the people of the place where it is
+		// ("Ukrainian drones attacked a power plant in Kursk", "gunmen
+		// torched a school"): whose, internal/analyze finds from the
+		// event's place or the story
+		if sc.tr != nil {
+			sc.trace("  implied target ---CVL (force on a thing, %s)", code)
+		}
+		return append(out, actorRef{code: dict.NullCode + "CVL", head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
 	case code == "0841" && sc.ownPrisoners(v):
 		// prisoners freed from its own jails are the source's own people
 		// unless named: "Venezuela's government freed dozens of political
@@ -530,4 +539,31 @@ func (sc *Scratch) demonymPeople(refs []actorRef) {
 			r.code += "CVL"
 		}
 	}
+}
+
+// thingObject reports whether verb v has an object (or passive subject)
+// that is a thing force falls on: a common noun that no actor or agent
+// covers, and neither a word the verb patterns name (a weapon, "rocket",
+// "missile") nor an act ("operation", "attack"; a pattern naming the
+// object, impliedTarget's named, is left out too): "attacked a power plant",
+// "torched a school", not "launched a rocket" or "carried out an
+// operation".
+func (c *Coder) thingObject(sc *Scratch, v int) bool {
+	pass := sc.passive(v)
+	for _, k := range sc.children(v) {
+		if sc.rel(k) == "advcl" && sc.presentParticiple(k) {
+			return false // its result names the victims: "attacked a checkpoint, killing five soldiers"
+		}
+	}
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; d == "obj" || pass && d == "nsubj:pass" {
+			if sc.s.Words[k].UPOS != "NOUN" || sc.actorAt[k] >= 0 || sc.agentAt[k] >= 0 || sc.quantified(k) >= 0 ||
+				c.patternWords[sc.lemma[k]] || c.patternWords[sc.low[k]] {
+				return false
+			}
+			_, event := c.nounMatch(sc, k)
+			return !event
+		}
+	}
+	return false
 }

@@ -22,8 +22,11 @@ func TestArgumentPhrases(t *testing.T) {
 		tree string
 		want string // "SRC>TGT CODE [source span|target span]" joined by ", "
 	}{
-		{"unknown target: no event without monads", Options{},
+		{"force on a thing: the people of its place, whose country the story gives", Options{},
 			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root the//DET/4/det village//NOUN/2/obj",
+			"RUS>---CVL 190 [Russia|]"},
+		{"unknown target: no event without monads", Options{},
+			"Russia//PROPN/2/nsubj accused/accuse/VERB/0/root the//DET/4/det plan//NOUN/2/obj",
 			""},
 		{"unknown target keeps its phrase", Options{AllowMonad: true},
 			"Russia//PROPN/2/nsubj attacked/attack/VERB/0/root the//DET/4/det village//NOUN/2/obj",

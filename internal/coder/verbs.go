@@ -984,6 +984,18 @@ func (c *Coder) meansCode(sc *Scratch, v int) string {
 	return ""
 }
 
+// objectWords reports whether pattern p names its object by a word class
+// ("obj=missile|rocket"): the object is what the act uses or makes, not a
+// thing it falls on.
+func objectWords(p *dict.Pattern) bool {
+	for i := range p.Slots {
+		if sl := &p.Slots[i]; sl.Rel == "obj" && len(sl.Words) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // subjectThing reports whether pattern p names its subject by a word
 // class ("nsubj=&explosive"): the subject is a thing, not an actor.
 func subjectThing(p *dict.Pattern) bool {
@@ -1241,7 +1253,8 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		mutual = true
 	}
 	if len(sc.tgts) == 0 && !c.opt.Literal {
-		sc.tgts = c.impliedTarget(sc, v, code, sc.tgts) // content.go
+		named := m.pattern >= 0 && objectWords(&vb.Patterns[m.pattern])
+		sc.tgts = c.impliedTarget(sc, v, code, named, sc.tgts) // content.go
 	}
 	if len(sc.tgts) == 0 && !c.opt.AllowMonad {
 		if sc.tr != nil {

@@ -128,6 +128,9 @@ func TestStatementContent(t *testing.T) {
 		// force said to be coming is a threat of force (phrase.go intentCode)
 		{"Israel would continue its offensive in Gaza.", "ISR→PSE 138"},
 		{"North Korea will attack South Korea.", "PRK→KOR 138"},
+		// force on a thing falls on the people of its place, whose country analyze finds (content.go impliedTarget)
+		{"Ukrainian drones attacked a power plant in Kursk.", "UKR→---CVL 190"},
+		{"North Korea launched a ballistic missile.", ""},
 		// "US" in capitals is the country; vowing revenge threatens
 		{"China imposed sanctions on US defense companies.", "CHN→USABUS 163"},
 		{"The Iranian president vowed revenge against Israel.", "IRNGOV→ISR 138"},
