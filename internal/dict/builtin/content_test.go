@@ -131,6 +131,8 @@ func TestStatementContent(t *testing.T) {
 		// force on a thing falls on the people of its place, whose country analyze finds (content.go impliedTarget)
 		{"Ukrainian drones attacked a power plant in Kursk.", "UKR→---CVL 190"},
 		{"North Korea launched a ballistic missile.", ""},
+		// trading fire is fighting
+		{"Armenia and Azerbaijan exchanged fire along their border.", "ARM→AZE 193, AZE→ARM 193"},
 		// "US" in capitals is the country; vowing revenge threatens
 		{"China imposed sanctions on US defense companies.", "CHN→USABUS 163"},
 		{"The Iranian president vowed revenge against Israel.", "IRNGOV→ISR 138"},
