@@ -62,15 +62,7 @@ func TestAnalyzeDatesAndPlaces(t *testing.T) {
 // dictionaries: the dateline is no actor, its place and the story's places
 // give role-only actors their country, and the event says so.
 func TestDatelineAndStoryCountry(t *testing.T) {
-	set, err := builtin.Set()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := New(set, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := a.NewWorker()
+	w := builtinWorker(t)
 	for _, tc := range []struct {
 		text, want, inferred, dateline string
 	}{
@@ -95,4 +87,19 @@ func TestDatelineAndStoryCountry(t *testing.T) {
 			}
 		}
 	}
+}
+
+// builtinWorker is a worker of an analyzer with the built-in dictionaries
+// and the default options.
+func builtinWorker(t testing.TB) *Worker {
+	t.Helper()
+	set, err := builtin.Set()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.NewWorker()
 }

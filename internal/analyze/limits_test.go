@@ -8,7 +8,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/eventwire/eventwire/internal/dict/builtin"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/nlp"
@@ -104,15 +103,7 @@ func TestRunOnText(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the models")
 	}
-	set, err := builtin.Set()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := New(set, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := a.NewWorker()
+	w := builtinWorker(t)
 	unit := "The army attacked rebels in Khartoum and the police arrested protesters "
 	// Work is measured as memory allocated per input byte, which the
 	// machine's load does not change (a wall-clock ratio does): a stage

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/eventwire/eventwire/internal/dict/builtin"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/ingest"
 )
@@ -56,15 +55,7 @@ func TestMergeRepeats(t *testing.T) {
 // under its verb (placeTarget), and a thing with no place named stays of
 // unknown country.
 func TestPlaceTarget(t *testing.T) {
-	set, err := builtin.Set()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := New(set, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := a.NewWorker()
+	w := builtinWorker(t)
 	for _, tc := range []struct{ text, want string }{
 		{"Ukrainian drones attacked a power plant in Kursk.", "UKR 190 RUSCVL target"},
 		{"Gunmen torched a school.", "---UAF 1712 ---CVL "},
