@@ -95,12 +95,14 @@ func (p *Parser) Parse(cfg *Configuration, str string, formats ...string) (Date,
 		switch t {
 		case CustomFormat:
 			for _, f := range formats {
-				if tm, err := time.ParseInLocation(f, s, loc); err == nil {
+				// the zero instant (1 January of year 1, "0001-1-1") is
+				// no date: a Date that IsZero means none was read
+				if tm, err := time.ParseInLocation(f, s, loc); err == nil && !tm.IsZero() {
 					return Date{Time: tm}, nil
 				}
 			}
 		case AbsoluteTime:
-			if tm, ok := absolute(s, cfg, loc); ok {
+			if tm, ok := absolute(s, cfg, loc); ok && !tm.IsZero() {
 				return Date{Time: tm}, nil
 			}
 		}
