@@ -423,12 +423,7 @@ func (w *Worker) placeEvents(d *nlp.Document, title, dateline string, evs []even
 // Kursk"), the country of the place named under its verb when the story
 // did not give one.
 func placeTarget(g *geo.Gazetteer, e *event.Event) {
-	if e.ActionGeo == nil || len(e.ActionGeo.CountryISO) != 3 || !roleOnly(e.Target) || e.TargetSpan.First > 0 || len(e.Code) < 2 {
-		return
-	}
-	switch {
-	case e.Code[:2] == "18", e.Code[:2] == "19", e.Code[:2] == "20", strings.HasPrefix(e.Code, "171"):
-	default:
+	if e.ActionGeo == nil || len(e.ActionGeo.CountryISO) != 3 || !roleOnly(e.Target) || e.TargetSpan.First > 0 || !coder.ForceOnThing(e.Code) {
 		return
 	}
 	e.Target = withCountry(e.ActionGeo.CountryISO, e.Target)

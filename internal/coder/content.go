@@ -260,7 +260,7 @@ func (c *Coder) impliedTarget(sc *Scratch, v int, code string, named bool, out [
 		role = "GOV"
 	case strings.HasPrefix(code, "172"):
 		role = "CVL"
-	case (code[:2] == "18" || code[:2] == "19" || code[:2] == "20" || code[:3] == "171") && !named && c.thingObject(sc, v):
+	case ForceOnThing(code) && !named && c.thingObject(sc, v):
 		// force on a thing falls on the people of the place where it is
 		// ("Ukrainian drones attacked a power plant in Kursk", "gunmen
 		// torched a school"): whose, internal/analyze finds from the
@@ -330,7 +330,7 @@ func (c *Coder) impliedSource(sc *Scratch, v int, code string) {
 		return
 	}
 	for _, k := range sc.children(v) {
-		if d := sc.s.Words[k].Deprel; d == "obl:agent" || d == "nmod:agent" || (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && sc.caseOf(k) == "by" {
+		if sc.agentDep(k) {
 			return // an agent is named
 		}
 	}

@@ -611,6 +611,13 @@ func (sc *Scratch) ceased(v int) bool {
 	return false
 }
 
+// agentDep reports whether dependent k is the "by" agent of a passive
+// ("was attacked by Arnor").
+func (sc *Scratch) agentDep(k int) bool {
+	d := sc.s.Words[k].Deprel
+	return d == "obl:agent" || d == "nmod:agent" || (d == "obl" || d == "nmod") && sc.caseOf(k) == "by"
+}
+
 // passive reports whether verb v is in the passive voice.
 func (sc *Scratch) passive(v int) bool {
 	for _, k := range sc.children(v) {
@@ -636,7 +643,7 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 	for _, k := range sc.children(v) {
 		d := sc.s.Words[k].Deprel
 		if pass {
-			if d == "obl:agent" || d == "nmod:agent" || (d == "obl" || d == "nmod") && sc.caseOf(k) == "by" {
+			if sc.agentDep(k) {
 				return c.resolveNP(sc, k, out, 0)
 			}
 			continue
@@ -977,7 +984,7 @@ func (c *Coder) meansCode(sc *Scratch, v int) string {
 		if !ok {
 			continue
 		}
-		if code := c.matchCode(m); code != "190" && len(code) >= 3 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20") {
+		if code := c.matchCode(m); code != "190" && violentCode(code) {
 			return code
 		}
 	}
@@ -1196,7 +1203,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		c.impliedSource(sc, v, code) // content.go
 	}
 	counterparts(sc)
-	if !c.opt.Literal && len(code) >= 2 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20") {
+	if !c.opt.Literal && violentCode(code) {
 		// the victims of force named by a demonym are civilians: "Israeli
 		// troops killed three Palestinians" (PSECVL)
 		sc.demonymPeople(sc.tgts) // content.go
@@ -1581,7 +1588,7 @@ func (sc *Scratch) byAgent(c *Coder, v int) (int, int) {
 		return -1, -1
 	}
 	for _, k := range sc.children(v) {
-		if d := sc.s.Words[k].Deprel; d == "obl:agent" || d == "nmod:agent" || (d == "obl" || d == "nmod") && sc.caseOf(k) == "by" {
+		if sc.agentDep(k) {
 			first, last := k, k
 			for i := range sc.low {
 				if sc.inSubtree(i, k) {
@@ -1606,7 +1613,7 @@ func (c *Coder) passive(sc *Scratch, v int) bool {
 		return true
 	}
 	for _, k := range sc.children(v) {
-		if d := sc.s.Words[k].Deprel; d == "obl:agent" || d == "nmod:agent" || (d == "obl" || d == "nmod") && sc.caseOf(k) == "by" {
+		if sc.agentDep(k) {
 			return true
 		}
 	}
@@ -1688,6 +1695,13 @@ func mediation(code string) bool { return code == "045" || code == "039" }
 
 // violentCode reports whether code is of CAMEO's roots 18 (assault), 19
 // (fight) or 20 (mass violence).
+// ForceOnThing reports whether an act of code is force that can fall on a
+// thing, whose people are then its target: assault, fighting, mass violence
+// (roots 18-20) and seizing or destroying property (171x). The coder gives
+// such acts on a thing an implied ---CVL target (impliedTarget);
+// internal/analyze gives it the country of the act's place.
+func ForceOnThing(code string) bool { return violentCode(code) || strings.HasPrefix(code, "171") }
+
 func violentCode(code string) bool {
 	return len(code) >= 2 && (code[0] == '1' && (code[1] == '8' || code[1] == '9') || code[0] == '2' && code[1] == '0')
 }
