@@ -291,6 +291,30 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
 		sc.index()
 	}
+	// a clause read as a noun phrase with a reduced relative: the root is
+	// a noun and the sentence's only verb modifies it right after it
+	// ("Egyptian protesters/root marched/acl through Cairo", "Hundreds
+	// of Kenyan students/root gathered/acl outside parliament"): the verb
+	// heads the clause, the noun phrase is its subject
+	for v := range sc.s.Words {
+		r, ok := sc.clauseAsRelative(v)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		for _, k := range sc.children(r) {
+			if k > v {
+				ws[k].Head = v + 1
+			}
+		}
+		ws[v].Head, ws[v].Deprel = 0, "root"
+		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
+		sc.index()
+	}
 	// an infinitive read as a noun compounded with its object after "to"
 	// ("decided to/case ease/compound restrictions/obl"): "to" marks the
 	// verb, the noun is its object
@@ -417,6 +441,53 @@ func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
 		return r, n, true
 	}
 	return 0, 0, false
+}
+
+// clauseAsRelative reports whether word v, a verb's past form, is a
+// reduced relative (acl) of a noun in the sentence's root noun phrase r,
+// following that noun's phrase directly, while no word of the sentence is
+// a verb heading a clause of its own: a sentence that ends without a main
+// verb is a clause the parser read as one noun phrase. A real reduced
+// relative comes with the sentence's own verb ("the soldiers killed in
+// the attack were buried") and is left alone.
+func (sc *Scratch) clauseAsRelative(v int) (r int, ok bool) {
+	ws := sc.s.Words
+	if ws[v].Deprel != "acl" || ws[v].UPOS != "VERB" || ws[v].XPOS != "VBD" && ws[v].XPOS != "VBN" {
+		return 0, false
+	}
+	n := sc.head(v)
+	if n < 0 || n > v || ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN" {
+		return 0, false
+	}
+	r = n
+	for ws[r].Head != 0 {
+		if r = sc.head(r); r < 0 || ws[r].UPOS != "NOUN" && ws[r].UPOS != "PROPN" && ws[r].UPOS != "NUM" && ws[r].UPOS != "PRON" {
+			return 0, false
+		}
+	}
+	if r > n {
+		return 0, false
+	}
+	for i := n + 1; i < v; i++ {
+		if !sc.inSubtree(i, n) {
+			return 0, false
+		}
+	}
+	for _, k := range sc.children(v) {
+		switch d := ws[k].Deprel; {
+		case strings.HasPrefix(d, "nsubj"), strings.HasPrefix(d, "aux"), d == "mark", d == "cop":
+			return 0, false
+		}
+	}
+	for i := range ws {
+		if i != v && (ws[i].UPOS == "VERB" || ws[i].UPOS == "AUX") && (ws[i].Deprel == "root" || ws[i].Deprel == "parataxis") {
+			return 0, false
+		}
+		if i != v && ws[i].UPOS == "VERB" && (ws[i].XPOS == "VBD" || ws[i].XPOS == "VBZ" || ws[i].XPOS == "VBP") && i < v {
+			return 0, false // a finite verb before v heads the clause v modifies
+		}
+	}
+	return r, true
 }
 
 // infinitiveAsNoun reports whether word t is "to" read as the preposition

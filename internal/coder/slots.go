@@ -326,6 +326,7 @@ var nounPreps = [...]string{"on", "against", "with", "to", "toward", "towards", 
 // both (a source alone with Options.AllowMonad).
 func (c *Coder) codeNouns(sc *Scratch, doc Doc, index int, out []event.Event) []event.Event {
 	c.antiMentions(sc)
+	sc.act = ""
 	for n := range sc.s.Words {
 		if sc.s.Words[n].UPOS != "NOUN" || sc.consumed[n] {
 			continue

@@ -723,12 +723,15 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 		if sc.infinitive(v) {
 			return c.subjects(sc, h, out, depth+1)
 		}
-		if !c.opt.Literal && sc.resultParticiple(v, h) && sc.verbEvt[h] < 0 {
+		if !c.opt.Literal && sc.resultParticiple(v, h) && (sc.verbEvt[h] < 0 || !violentCode(sc.act)) {
 			// the result is the act's own when the act coded nothing
 			// itself (its object was a thing: "attacked a checkpoint,
-			// killing five soldiers"); else it is the same action told
-			// twice ("fired missiles at Hamas activists, killing a
-			// bystander": one event)
+			// killing five soldiers"); else a violent result is the same
+			// action told twice ("fired missiles at Hamas activists,
+			// killing a bystander": one event). Any other participle
+			// is a second act of the same subject: "visited Kenya,
+			// urging the government to hold elections", "marched
+			// through Cairo, demanding Mubarak's resignation"
 			return c.subjects(sc, h, out, depth+1)
 		}
 	case "acl":
@@ -1127,6 +1130,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		}
 	}
 	act := code // the act itself, before an intent or demand rewrites it
+	sc.act = act
 	if ic := intentCode(code); ic != "" && !neg && !c.opt.Literal && c.intent(sc, v) {
 		// "is willing to withdraw its troops", "said they will release
 		// the hostages": the intent to act, not the act (phrase.go)

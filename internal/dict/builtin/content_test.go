@@ -147,6 +147,13 @@ func TestStatementContent(t *testing.T) {
 		{"Taliban fighters attacked a checkpoint in Helmand, killing five Afghan soldiers.", "AFGGOVTALREB→AFGMIL 190"},
 		{"Israeli gunships fired missiles at Hamas militants, killing a Palestinian bystander.", "ISRMIL→PSEHMSREB 195"},
 		{"Indian police arrested three Pakistani nationals.", "INDCOP→PAKCVL 173"},
+		// a clause the parser read as a noun phrase with a reduced relative (misparse.go clauseAsRelative)
+		{"Hundreds of Kenyan students marched to parliament on Tuesday.", "KENEDU→---LEG 141"},
+		{"The Nigerian soldiers killed in the attack were buried in Abuja on Monday.", ""},
+		{"Police arrested the Kenyan students gathered outside parliament.", "---COP→KENEDU 173"},
+		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
+		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
+		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
 		// military platforms stand for the military
 		{"Israeli helicopter gunships fired missiles at Hamas militants.", "ISRMIL→PSEHMSREB 195"},
 		// security forces breaking up a gathering repress it
