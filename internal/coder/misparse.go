@@ -315,6 +315,23 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
 		sc.index()
 	}
+	// the subject of a small clause ("called [the talks constructive]",
+	// "declared [the vote void]") is the verb's object, as UD attaches it:
+	// the judgement's xcomp keeps its predicate, the verb gets the thing
+	// judged
+	for x := range sc.s.Words {
+		k := sc.smallClauseSubject(x)
+		if k < 0 {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d is the object of %q", sc.low[k], k+1, sc.low[sc.head(x)])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		ws[k].Head, ws[k].Deprel = ws[x].Head, "obj"
+		sc.index()
+	}
 	// an infinitive read as a noun compounded with its object after "to"
 	// ("decided to/case ease/compound restrictions/obl"): "to" marks the
 	// verb, the noun is its object
@@ -441,6 +458,35 @@ func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
 		return r, n, true
 	}
 	return 0, 0, false
+}
+
+// smallClauseSubject returns the subject of word x, a nominal or
+// adjectival open complement (xcomp) of a verb without an object, -1 if x
+// is none or has none.
+func (sc *Scratch) smallClauseSubject(x int) int {
+	ws := sc.s.Words
+	if ws[x].Deprel != "xcomp" || ws[x].UPOS != "ADJ" && ws[x].UPOS != "NOUN" {
+		return -1
+	}
+	h := sc.head(x)
+	if h < 0 || ws[h].UPOS != "VERB" {
+		return -1
+	}
+	for _, k := range sc.children(h) {
+		if ws[k].Deprel == "obj" {
+			return -1
+		}
+	}
+	subj := -1
+	for _, k := range sc.children(x) {
+		switch d := ws[k].Deprel; {
+		case d == "nsubj" && k > h && k < x:
+			subj = k
+		case d == "cop" || strings.HasPrefix(d, "aux") || d == "mark":
+			return -1
+		}
+	}
+	return subj
 }
 
 // clauseAsRelative reports whether word v, a verb's past form, is a

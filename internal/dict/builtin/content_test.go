@@ -151,6 +151,12 @@ func TestStatementContent(t *testing.T) {
 		{"Hundreds of Kenyan students marched to parliament on Tuesday.", "KENEDU→---LEG 141"},
 		{"The Nigerian soldiers killed in the attack were buried in Abuja on Monday.", ""},
 		{"Police arrested the Kenyan students gathered outside parliament.", "---COP→KENEDU 173"},
+		// what an actor calls another's act judges it: disparaging criticizes, approving praises (synsets.ewd &disparaging)
+		{"Iran called the US sanctions illegal.", "IRN→USA 111"},
+		{"China described the American report as groundless.", "CHN→USA 111"},
+		{"The Ukrainian president called Russia a terrorist state.", "UKRGOV→RUS 111"},
+		{"Germany called the agreement with France a success.", "DEU→FRA 051"},
+		{"Iran called the talks with the United States constructive.", "IRN→USA 051"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},

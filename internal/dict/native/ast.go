@@ -693,6 +693,12 @@ func parseSlot(s string, depth int) (slot, error) {
 		}
 	}
 	switch {
+	case val == "*":
+		// any word, for the slots in parentheses: "obj=*(amod=&disparaging)"
+		if len(sl.Sub) == 0 {
+			return slot{}, fmt.Errorf("slot %q: '*' without '(...)' (write the relation alone)", clip(rel))
+		}
+		sl.Kind = valAny
 	case val == "$S":
 		sl.Kind = valSource
 	case val == "$T":

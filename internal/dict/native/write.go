@@ -161,6 +161,9 @@ func writeSlots(bw *bufio.Writer, slots []slot) {
 		bw.WriteString(s.Rel)
 		switch s.Kind {
 		case valAny:
+			if len(s.Sub) > 0 {
+				bw.WriteString("=*")
+			}
 		case valSource:
 			bw.WriteString("=$S")
 		case valTarget:
