@@ -515,7 +515,7 @@ func (sc *Scratch) clauseAsRelative(v int) (r int, ok bool) {
 		return 0, false
 	}
 	for i := n + 1; i < v; i++ {
-		if !sc.inSubtree(i, n) {
+		if !sc.inSubtree(i, n) || ws[i].UPOS == "VERB" || ws[i].UPOS == "AUX" {
 			return 0, false
 		}
 	}
@@ -523,14 +523,21 @@ func (sc *Scratch) clauseAsRelative(v int) (r int, ok bool) {
 		switch d := ws[k].Deprel; {
 		case strings.HasPrefix(d, "nsubj"), strings.HasPrefix(d, "aux"), d == "mark", d == "cop":
 			return 0, false
+		case sc.agentDep(k):
+			return 0, false // "the missiles fired by the army": a passive participle
+		}
+	}
+	for _, k := range sc.children(r) {
+		if ws[k].Deprel == "cop" {
+			return 0, false // "Germany has been the largest donor": the root is a predicate
 		}
 	}
 	for i := range ws {
 		if i != v && (ws[i].UPOS == "VERB" || ws[i].UPOS == "AUX") && (ws[i].Deprel == "root" || ws[i].Deprel == "parataxis") {
 			return 0, false
 		}
-		if i != v && ws[i].UPOS == "VERB" && (ws[i].XPOS == "VBD" || ws[i].XPOS == "VBZ" || ws[i].XPOS == "VBP") && i < v {
-			return 0, false // a finite verb before v heads the clause v modifies
+		if i < v && ws[i].UPOS == "VERB" {
+			return 0, false // a verb before v may head the clause v modifies
 		}
 	}
 	return r, true

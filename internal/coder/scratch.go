@@ -148,6 +148,9 @@ func (sc *Scratch) prepare(s *nlp.Sentence) {
 		if sc.lemma[i] == "_" || sc.lemma[i] == "" {
 			sc.lemma[i] = sc.low[i]
 		}
+		if c := currencyLemma(sc.lemma[i]); c != "" {
+			sc.lemma[i] = c // "gave $2 million": "$" heads the amount
+		}
 	}
 	sc.index()
 	sc.actorAt = growInt32(sc.actorAt, n)
@@ -287,4 +290,21 @@ func growBool(s []bool, n int) []bool {
 		s[i] = false
 	}
 	return s
+}
+
+// currencyLemma returns the word for a currency symbol that heads an
+// amount ("$2 million", "€20 million", "US$5 billion"), so that patterns
+// name money by words: "dollar", "euro", "pound", "yen"; "" for others.
+func currencyLemma(l string) string {
+	switch l {
+	case "$", "us$", "a$", "c$":
+		return "dollar"
+	case "€":
+		return "euro"
+	case "£":
+		return "pound"
+	case "¥":
+		return "yen"
+	}
+	return ""
 }

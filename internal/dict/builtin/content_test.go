@@ -157,6 +157,9 @@ func TestStatementContent(t *testing.T) {
 		{"The Ukrainian president called Russia a terrorist state.", "UKRGOV→RUS 111"},
 		{"Germany called the agreement with France a success.", "DEU→FRA 051"},
 		{"Iran called the talks with the United States constructive.", "IRN→USA 051"},
+		// a currency symbol heads an amount of money given (scratch.go currencyLemma)
+		{"The Canadian development agency gave $2 million to Nigeria.", "CAN→NGA 071"},
+		{"Germany provided €20 million to Jordan.", "DEU→JOR 071"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
