@@ -316,12 +316,22 @@ func stateActor(code string) bool {
 // the story may give). The country is that of the place named (what
 // subjects found in the oblique), else of the target. The source has no
 // words of its own (an empty span).
-func (c *Coder) impliedSource(sc *Scratch, v int, code string) {
-	if c.opt.Literal || !c.passive(sc, v) || len(sc.tgts) == 0 {
+//
+// An undergoer (a pattern that makes the active subject the target) of
+// legal action is in the hands of the courts: people who "stand trial",
+// "face charges" or "are undergoing trial" are charged by the judiciary
+// ("Two Australian parents are undergoing trial for manslaughter" → ---JUD
+// → AUSCVL 173, "the former president will stand trial" → ---JUD → ---GOV).
+func (c *Coder) impliedSource(sc *Scratch, v int, code string, undergoer bool) {
+	if c.opt.Literal || !undergoer && !c.passive(sc, v) || len(sc.tgts) == 0 {
 		return
 	}
 	var role string
 	switch {
+	case undergoer && strings.HasPrefix(code, "173"):
+		role = "JUD"
+	case undergoer:
+		return
 	case strings.HasPrefix(code, "173"), strings.HasPrefix(code, "175"):
 		role = "COP"
 	case strings.HasPrefix(code, "174"):

@@ -1204,7 +1204,8 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		sc.venue = false
 	}
 	if !demanded && !m.both && m.src < 0 {
-		c.impliedSource(sc, v, code) // content.go
+		undergoer := m.tgt >= 0 && strings.HasPrefix(sc.s.Words[m.tgt].Deprel, "nsubj") && !c.passive(sc, v)
+		c.impliedSource(sc, v, code, undergoer) // content.go
 	}
 	counterparts(sc)
 	if !c.opt.Literal && violentCode(code) {

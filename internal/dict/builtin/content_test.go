@@ -160,6 +160,10 @@ func TestStatementContent(t *testing.T) {
 		// a currency symbol heads an amount of money given (scratch.go currencyLemma)
 		{"The Canadian development agency gave $2 million to Nigeria.", "CAN→NGA 071"},
 		{"Germany provided €20 million to Jordan.", "DEU→JOR 071"},
+		// who stands or faces trial is charged by the courts (content.go impliedSource, undergoer)
+		{"Former Egyptian president Hosni Mubarak will stand trial in Cairo.", "EGYJUD→EGYELI 173"},
+		{"Five Pakistani men went on trial for the bombing.", "PAKJUD→PAKCVL 173"},
+		{"Kenya faces a difficult choice.", ""},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
