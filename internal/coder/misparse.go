@@ -315,6 +315,88 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
 		sc.index()
 	}
+	// the perfect's "have" read as the main verb, its participle attached
+	// below it ("the United States have/root both/obj criticised/acl
+	// Malaysia", "Iran has/root also condemned/amod ..."): the
+	// participle heads the clause, "have" is its auxiliary and the words
+	// between modify it
+	for h := range sc.s.Words {
+		v, ok := sc.perfectAsVerb(h)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d is the auxiliary of %q", sc.low[h], h+1, sc.low[v])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		for _, k := range sc.children(h) {
+			if k != v && !sc.inSubtree(v, k) {
+				ws[k].Head = v + 1
+			}
+		}
+		// the words on the path from h down to v hang from v: a noun
+		// after it is its object ("criticised/amod Malaysia/obj")
+		sc.path = sc.path[:0]
+		for p := sc.head(v); p >= 0 && p != h && len(sc.path) < len(ws); p = sc.head(p) {
+			sc.path = append(sc.path, p)
+		}
+		for _, p := range sc.path {
+			ws[p].Head = v + 1
+			if p > v && (ws[p].UPOS == "NOUN" || ws[p].UPOS == "PROPN" || ws[p].UPOS == "PRON") {
+				ws[p].Deprel = "obj"
+			}
+		}
+		for i := h + 1; i < v; i++ {
+			ws[i].Head, ws[i].Deprel = v+1, "advmod"
+		}
+		ws[v].Head, ws[v].Deprel = ws[h].Head, ws[h].Deprel
+		ws[h].Head, ws[h].Deprel, ws[h].UPOS = v+1, "aux", "AUX"
+		sc.index()
+	}
+	// two subjects of one verb joined by "and" ("the United
+	// Nations/nsubj and the United States/nsubj criticised"): one
+	// coordinated subject
+	for v := range sc.s.Words {
+		a, b, cc, ok := sc.twoSubjects(v)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d is coordinated with %q", sc.low[b], b+1, sc.low[a])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		ws[b].Head, ws[b].Deprel = a+1, "conj"
+		ws[cc].Head = b + 1
+		sc.index()
+	}
+	// coordinated subjects read as a noun coordinated with a clause
+	// ("Both the United Nations/root and the United States/nsubj have
+	// criticized/conj Malaysia", "Russia/root and China/nsubj
+	// condemned/conj the strike"): the verb heads the sentence, the two
+	// nouns are its coordinated subject
+	for v := range sc.s.Words {
+		n, subj, cc, ok := sc.subjectConjunct(v)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d and %q at word %d are the subjects of %q", sc.low[n], n+1, sc.low[subj], subj+1, sc.low[v])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		for _, k := range sc.children(n) {
+			if k > v {
+				ws[k].Head = v + 1
+			}
+		}
+		ws[v].Head, ws[v].Deprel = 0, "root"
+		ws[n].Head, ws[n].Deprel = v+1, "nsubj"
+		ws[subj].Head, ws[subj].Deprel = n+1, "conj"
+		ws[cc].Head = subj + 1
+		sc.index()
+	}
 	// the subject of a small clause ("called [the talks constructive]",
 	// "declared [the vote void]") is the verb's object, as UD attaches it:
 	// the judgement's xcomp keeps its predicate, the verb gets the thing
@@ -458,6 +540,84 @@ func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
 		return r, n, true
 	}
 	return 0, 0, false
+}
+
+// perfectAsVerb reports whether word h, a form of "have" that is not an
+// auxiliary, is followed, after nothing but adverbs and "both", by a past
+// participle v inside h's own subtree: the perfect misread as "have" with
+// an object.
+func (sc *Scratch) perfectAsVerb(h int) (v int, ok bool) {
+	ws := sc.s.Words
+	if sc.lemma[h] != "have" || strings.HasPrefix(ws[h].Deprel, "aux") {
+		return 0, false
+	}
+	for v = h + 1; v < len(ws) && v <= h+3; v++ {
+		switch {
+		case ws[v].UPOS == "ADV" || sc.low[v] == "both" || sc.low[v] == "all":
+			continue
+		case ws[v].UPOS == "VERB" && (ws[v].XPOS == "VBN" || ws[v].XPOS == "VBD") && sc.head(v) != h && sc.inSubtree(v, h):
+			return v, true
+		}
+		break
+	}
+	return 0, false
+}
+
+// twoSubjects reports whether verb v has two nominal subjects a < b joined
+// by the conjunction "and" (cc, attached to v between them).
+func (sc *Scratch) twoSubjects(v int) (a, b, cc int, ok bool) {
+	ws := sc.s.Words
+	a, b, cc = -1, -1, -1
+	for _, k := range sc.children(v) {
+		switch d := ws[k].Deprel; {
+		case d == "nsubj" && a < 0:
+			a = k
+		case d == "nsubj" && b < 0:
+			b = k
+		case d == "cc" && sc.low[k] == "and" && a >= 0 && b < 0:
+			cc = k
+		}
+	}
+	if b < 0 || cc < 0 || cc > b || b > v {
+		return 0, 0, 0, false
+	}
+	return a, b, cc, true
+}
+
+// subjectConjunct reports whether verb v is read as a conjunct of the
+// root noun n while its own subject subj, between them, follows the
+// coordinating conjunction cc: n and subj are one coordinated subject.
+func (sc *Scratch) subjectConjunct(v int) (n, subj, cc int, ok bool) {
+	ws := sc.s.Words
+	if ws[v].Deprel != "conj" || ws[v].UPOS != "VERB" {
+		return 0, 0, 0, false
+	}
+	n = sc.head(v)
+	if n < 0 || n > v || ws[n].Head != 0 || ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN" {
+		return 0, 0, 0, false
+	}
+	subj, cc = -1, -1
+	for _, k := range sc.children(v) {
+		switch ws[k].Deprel {
+		case "nsubj":
+			if k > n && k < v {
+				subj = k
+			}
+		case "cc":
+			if k > n && cc < 0 {
+				cc = k
+			}
+		}
+	}
+	if subj < 0 || cc < 0 || cc > subj || sc.low[cc] != "and" {
+		return 0, 0, 0, false
+	}
+	for i := n + 1; i < cc; i++ {
+		if ws[i].UPOS == "VERB" || ws[i].UPOS == "AUX" {
+			return 0, 0, 0, false
+		}
+	}
+	return n, subj, cc, true
 }
 
 // smallClauseSubject returns the subject of word x, a nominal or

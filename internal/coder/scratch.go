@@ -35,6 +35,7 @@ type Scratch struct {
 	seen     []bool // NP resolution guard
 	verbEvt  []int  // word → index of the first event of the verb at that word in out, -1
 	consumed []bool // word → a verb coded by the pattern of an earlier verb
+	path     []int  // scratch for a path in the tree (misparse.go)
 	act      string // the code of the verb being emitted, before an intent rewrites it ("" in noun events)
 	speaker  []int  // speech verb word → 1 + the word heading its reported clause, 0
 	prevAnte []actorRef

@@ -164,6 +164,11 @@ func TestStatementContent(t *testing.T) {
 		{"Former Egyptian president Hosni Mubarak will stand trial in Cairo.", "EGYJUD→EGYELI 173"},
 		{"Five Pakistani men went on trial for the bombing.", "PAKJUD→PAKCVL 173"},
 		{"Kenya faces a difficult choice.", ""},
+		// coordinated subjects misparsed: a noun coordinated with the clause, two subjects, the perfect's "have" as the verb (misparse.go)
+		{"Both the United Nations and the United States have criticized Malaysia.", "IGOUNO→MYS 111, USA→MYS 111"},
+		{"The United Nations and the United States have both criticised Malaysia.", "IGOUNO→MYS 111, USA→MYS 111"},
+		{"Russia and China condemned the American strike.", "RUS→USA 111, CHN→USA 111"},
+		{"Iran has a large army.", ""},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
