@@ -723,7 +723,7 @@ func (c *Coder) infinitiveAsNoun(sc *Scratch, t int) (x, n, v int, ok bool) {
 	}
 	verb := false
 	for _, r := range c.set.VerbsFor(sc.low[x]) {
-		if !c.set.Verbs[r.Verb].Forms[r.Form].Noun {
+		if f := &c.set.Verbs[r.Verb].Forms[r.Form]; !f.Noun && !f.Adj {
 			verb = true
 		}
 	}

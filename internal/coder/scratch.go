@@ -36,6 +36,7 @@ type Scratch struct {
 	verbEvt  []int  // word → index of the first event of the verb at that word in out, -1
 	consumed []bool // word → a verb coded by the pattern of an earlier verb
 	path     []int  // scratch for a path in the tree (misparse.go)
+	adjPred  []bool // word → coded as a predicate adjective of the dictionary ("critical(a)"): active voice
 	act      string // the code of the verb being emitted, before an intent rewrites it ("" in noun events)
 	speaker  []int  // speech verb word → 1 + the word heading its reported clause, 0
 	prevAnte []actorRef
@@ -163,6 +164,7 @@ func (sc *Scratch) prepare(s *nlp.Sentence) {
 	sc.agents = sc.agents[:0]
 	sc.seen = growBool(sc.seen, n)
 	sc.consumed = growBool(sc.consumed, n)
+	sc.adjPred = growBool(sc.adjPred, n)
 	sc.speaker = growInt(sc.speaker, n)
 	for i := range sc.speaker {
 		sc.speaker[i] = 0

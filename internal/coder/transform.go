@@ -47,7 +47,7 @@ func classRoot(set *dict.Set, name string) (string, bool) {
 	for _, r := range set.VerbsFor(low) {
 		vb := &set.Verbs[r.Verb]
 		f := &vb.Forms[r.Form]
-		if f.Phrase != nil || f.Noun || f.Lemma != low {
+		if f.Phrase != nil || f.Noun || f.Adj || f.Lemma != low {
 			continue
 		}
 		code := f.Code

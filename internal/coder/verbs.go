@@ -52,7 +52,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	for v := range sc.s.Words {
 		w := &sc.s.Words[v]
 		if w.UPOS != "VERB" && !(w.UPOS == "AUX" && w.Deprel != "aux" && w.Deprel != "aux:pass" && w.Deprel != "cop") &&
-			!strings.HasPrefix(w.XPOS, "VB") && !c.nounVerb(sc, v) {
+			!strings.HasPrefix(w.XPOS, "VB") && !c.nounVerb(sc, v) && !sc.predicateAdj(v) {
 			continue
 		}
 		if w.Deprel == "aux" || w.Deprel == "aux:pass" || w.Deprel == "cop" {
@@ -103,6 +103,9 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 			if f.Noun {
 				continue // noun events: codeNouns in slots.go
 			}
+			if f.Adj != (sc.s.Words[v].UPOS == "ADJ") && (!f.Adj || !sc.predicateAdj(v)) {
+				continue // an adjective takes predicate adjectives only, and they need a copula or passive auxiliary
+			}
 			l, last := 1, v
 			if f.Phrase != nil {
 				l, last = sc.verbPhraseAt(f, v)
@@ -134,6 +137,7 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 	if sc.tr != nil {
 		sc.trace("verb %q at word %d: class %s (%s)", sc.low[v], v+1, vb.Name, vb.Forms[best.form].Origin)
 	}
+	sc.adjPred[v] = vb.Forms[best.form].Adj
 	for pi := range vb.Patterns {
 		p := &vb.Patterns[pi]
 		m := match{src: -1, tgt: -1, verbWord: -1}
@@ -616,6 +620,23 @@ func (sc *Scratch) ceased(v int) bool {
 func (sc *Scratch) agentDep(k int) bool {
 	d := sc.s.Words[k].Deprel
 	return d == "obl:agent" || d == "nmod:agent" || (d == "obl" || d == "nmod") && sc.caseOf(k) == "by"
+}
+
+// predicateAdj reports whether word v, an adjective or past participle,
+// is predicated of its subject with a copula or a passive auxiliary ("was
+// critical of", "is disappointed with"), as a predicate adjective of the
+// verb dictionary ("critical(a)") needs.
+func (sc *Scratch) predicateAdj(v int) bool {
+	w := &sc.s.Words[v]
+	if w.UPOS != "ADJ" && w.XPOS != "VBN" {
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; d == "cop" || d == "aux:pass" {
+			return true
+		}
+	}
+	return false
 }
 
 // passive reports whether verb v is in the passive voice.
@@ -1611,8 +1632,8 @@ func (sc *Scratch) byAgent(c *Coder, v int) (int, int) {
 // passives without a "by" agent to its dictionary patterns, so in that
 // style such a verb is coded as active.
 func (c *Coder) passive(sc *Scratch, v int) bool {
-	if !sc.passive(v) {
-		return false
+	if !sc.passive(v) || sc.adjPred[v] {
+		return false // a predicate adjective's subject acts: "was disappointed with"
 	}
 	if !c.opt.Petrarch1 {
 		return true

@@ -188,7 +188,11 @@ type VerbForm struct {
 	// source, with Code.
 	Reverse string
 	Noun    bool // a noun event ("attack(n)"): the lemma is a noun
-	Origin  Origin
+	// Adj marks a predicate adjective ("critical(a)": "X was critical of
+	// Y"): the word is an adjective or participle with a copula or a
+	// passive auxiliary, read in the active voice (its subject acts).
+	Adj    bool
+	Origin Origin
 }
 
 // ElemKind is what a pattern element matches.

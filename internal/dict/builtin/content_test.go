@@ -169,6 +169,12 @@ func TestStatementContent(t *testing.T) {
 		{"The United Nations and the United States have both criticised Malaysia.", "IGOUNO→MYS 111, USA→MYS 111"},
 		{"Russia and China condemned the American strike.", "RUS→USA 111, CHN→USA 111"},
 		{"Iran has a large army.", ""},
+		// predicate adjectives judge what follows their preposition, in the active voice (dict "(a)", verbs.go predicateAdj)
+		{"Iran is angry at the United States.", "IRN→USA 111"},
+		{"The Afghan president was disappointed by the American decision.", "AFGGOV→USA 111"},
+		{"Ukraine is grateful to Germany for its support.", "UKR→DEU 051"},
+		{"The decision disappointed Kenya.", ""},
+		{"Critical infrastructure in Ukraine was attacked by Russia.", "RUS→UKR 190"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},

@@ -81,6 +81,7 @@ type verbEntry struct {
 	Lemma    string
 	Particle string
 	Noun     bool // "(n)": a noun event
+	Adj      bool // "(a)": a predicate adjective
 	Code     string
 	Reverse  string // "reverse=CODE": a second event from target to source
 	Neg      string
@@ -326,6 +327,9 @@ func (v *verbEntry) key() string {
 	if v.Noun {
 		k += "(n)"
 	}
+	if v.Adj {
+		k += "(a)"
+	}
 	if v.Particle != "" {
 		k += " " + v.Particle
 	}
@@ -442,7 +446,7 @@ func (p *parser) synset(n int, line string) {
 	p.open = true
 }
 
-// verb header: LEMMA[(n)] [PARTICLE]: CODE [reverse=CODE] [neg=CODE]
+// verb header: LEMMA[(n)|(a)] [PARTICLE]: CODE [reverse=CODE] [neg=CODE]
 func (p *parser) verb(n int, line string) {
 	lhs, rhs, ok := strings.Cut(line, ":")
 	if !ok {
@@ -458,6 +462,8 @@ func (p *parser) verb(n int, line string) {
 	lemma := f[0]
 	if strings.HasSuffix(lemma, "(n)") {
 		v.Noun, lemma = true, strings.TrimSuffix(lemma, "(n)")
+	} else if strings.HasSuffix(lemma, "(a)") {
+		v.Adj, lemma = true, strings.TrimSuffix(lemma, "(a)")
 	}
 	if !isWord(lemma) {
 		p.add(n, "verb: bad lemma %q (want a lower-case word)", clip(f[0]))

@@ -124,7 +124,7 @@ func toSet(name string, f *file) *dict.Set {
 		s.Synsets = append(s.Synsets, dict.Synset{Name: "&" + sy.Name, Members: phrases(sy.Members), Origin: at(sy.Line)})
 	}
 	for _, v := range f.Verbs {
-		form := dict.VerbForm{Lemma: v.Lemma, Noun: v.Noun, Origin: at(v.Line)}
+		form := dict.VerbForm{Lemma: v.Lemma, Noun: v.Noun, Adj: v.Adj, Origin: at(v.Line)}
 		if v.Particle != "" {
 			form.Phrase = dict.Phrase{{Text: v.Lemma}, {Text: v.Particle}}
 		}
@@ -251,7 +251,7 @@ func fromSet(s *dict.Set) (*file, Problems) {
 		}
 		// One header per form; the patterns are shared.
 		for _, form := range v.Forms {
-			e := verbEntry{Lemma: form.Lemma, Noun: form.Noun, Code: nullOut(v.Code), Reverse: v.Reverse,
+			e := verbEntry{Lemma: form.Lemma, Noun: form.Noun, Adj: form.Adj, Code: nullOut(v.Code), Reverse: v.Reverse,
 				Neg: nullOut(v.Neg), HasNeg: v.Neg != "", Patterns: pats}
 			if form.Code != "" {
 				e.Code = nullOut(form.Code)

@@ -34,6 +34,7 @@ func TestBadLines(t *testing.T) {
 		{"pattern no code", "@verbs\naccuse: 112\n    obj=$T\n", `t.ewd:3: verb "accuse": pattern: missing ' = CODE'`},
 		{"pattern bad relation", "@verbs\naccuse: 112\n    object=$T = 112\n", `t.ewd:3: verb "accuse": pattern: slot "object=$T": unknown relation "object"`},
 		{"pattern empty value", "@verbs\naccuse: 112\n    obj= = 112\n", `t.ewd:3: verb "accuse": pattern: slot "obj": missing value`},
+		{"pattern any word without slots", "@verbs\ncall: -\n    obj=* = 111\n", `t.ewd:3: verb "call": pattern: slot "obj": '*' without '(...)' (write the relation alone)`},
 		{"pattern paren", "@verbs\nhold: -\n    obj=meeting(nmod:with=$T = 043\n", `t.ewd:3: verb "hold": pattern: unbalanced '('`},
 		{"pattern bad word", "@verbs\nhold: -\n    obj=Meeting = 043\n", `t.ewd:3: verb "hold": pattern: slot "obj": bad word "Meeting" (want lower-case lemmas, $S, $T or &synset)`},
 		{"unknown event code", "@verbs\naccuse: 1129\n", `t.ewd:2: verb "accuse": unknown CAMEO event code "1129"`},

@@ -101,7 +101,7 @@ func TestSetRoundTrip(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out.Bytes())
 	}
 	st := s1.Stats()
-	if st.Actors != 6 || st.Agents != 4 || st.Synsets != 3 || st.Verbs != 8 || st.Patterns != 9 || st.Discards != 2 || st.Issues != 3 {
+	if st.Actors != 6 || st.Agents != 4 || st.Synsets != 3 || st.Verbs != 10 || st.Patterns != 10 || st.Discards != 2 || st.Issues != 3 {
 		t.Errorf("stats %+v", st)
 	}
 	s1.Files, s2.Files = nil, nil
@@ -197,13 +197,15 @@ func TestReadModel(t *testing.T) {
 	if w := acc.Patterns[0].Slots[0].Words[0]; !w.Synset || w.Text != "&crime" || s.Synset("&crime") == nil {
 		t.Errorf("accuse synset slot = %+v", w)
 	}
-	var meet, attackN, visit *dict.Verb
+	var meet, attackN, critical, visit *dict.Verb
 	for i := range s.Verbs {
 		switch s.Verbs[i].Name {
 		case "meet":
 			meet = &s.Verbs[i]
 		case "attack(n)":
 			attackN = &s.Verbs[i]
+		case "critical(a)":
+			critical = &s.Verbs[i]
 		case "visit":
 			visit = &s.Verbs[i]
 		}
@@ -213,6 +215,9 @@ func TestReadModel(t *testing.T) {
 	}
 	if attackN == nil || !attackN.Forms[0].Noun {
 		t.Errorf("attack(n) = %+v", attackN)
+	}
+	if critical == nil || !critical.Forms[0].Adj || critical.Forms[0].Noun {
+		t.Errorf("critical(a) = %+v", critical)
 	}
 	if visit == nil || visit.Reverse != "043" {
 		t.Errorf("visit = %+v", visit)
