@@ -564,7 +564,7 @@ func (sc *Scratch) perfectAsVerb(h int) (v int, ok bool) {
 }
 
 // twoSubjects reports whether verb v has two nominal subjects a < b joined
-// by the conjunction "and" (cc, attached to v between them).
+// by the conjunction "and" (cc, attached to v or to b, between them).
 func (sc *Scratch) twoSubjects(v int) (a, b, cc int, ok bool) {
 	ws := sc.s.Words
 	a, b, cc = -1, -1, -1
@@ -576,6 +576,13 @@ func (sc *Scratch) twoSubjects(v int) (a, b, cc int, ok bool) {
 			b = k
 		case d == "cc" && sc.low[k] == "and" && a >= 0 && b < 0:
 			cc = k
+		}
+	}
+	if b >= 0 && cc < 0 {
+		for _, k := range sc.children(b) { // UD v2 attaches "and" to the conjunct after it
+			if ws[k].Deprel == "cc" && sc.low[k] == "and" && k > a {
+				cc = k
+			}
 		}
 	}
 	if b < 0 || cc < 0 || cc > b || b > v {
@@ -782,7 +789,7 @@ func (c *Coder) adjectiveOverName(sc *Scratch, a int) (n int, ok bool) {
 		return 0, false
 	}
 	for _, k := range sc.children(a) {
-		if d := ws[k].Deprel; k > a && ws[k].UPOS == "PROPN" && (d == "flat" || d == "flat:name" || d == "compound") {
+		if d := ws[k].Deprel; k > a && ws[k].UPOS == "PROPN" && (d == "flat" || d == "flat:name" || d == "compound") && !sc.coordinatedBetween(a, k) {
 			// tagged a name itself, the adjective must name a country and
 			// the name another actor ("Nigerien/PROPN ... Bazoum", not "UN
 			// Secretary General Antonio Guterres")
@@ -793,6 +800,18 @@ func (c *Coder) adjectiveOverName(sc *Scratch, a int) (n int, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// coordinatedBetween reports whether a coordinating conjunction lies
+// between words a and b: "Japan and South Korea" with Korea attached to
+// Japan is a coordination the parser got wrong, not one name.
+func (sc *Scratch) coordinatedBetween(a, b int) bool {
+	for i := a + 1; i < b; i++ {
+		if sc.s.Words[i].UPOS == "CCONJ" {
+			return true
+		}
+	}
+	return false
 }
 
 // strandedCountry reports whether word a, an adjective naming an actor

@@ -1053,7 +1053,7 @@ func frameCase(c string) bool {
 
 // mutualCode reports whether an act done by a list of actors with no
 // target is done by them to each other: meetings, agreements, ties and
-// cooperation, and fighting (CAMEO roots 03–06 and 19: "Gondor and
+// cooperation, truces and fighting (CAMEO roots 03–06, 087 and 19: "Gondor and
 // Osgiliath renewed ties", "Arnor and Rohan clashed"); statements, appeals,
 // demands, protests and the like are done together ("Germany and France
 // confirmed that the talks would continue", "Greece and Cyprus protested
@@ -1066,7 +1066,9 @@ func mutualCode(code string) bool {
 	case "03", "04", "05", "06", "19":
 		return true
 	}
-	return false
+	// a truce or de-escalation agreed by two sides is between them: "the
+	// army and the rebels agreed to a ceasefire", "both sides declared a truce"
+	return strings.HasPrefix(code, "087")
 }
 
 func locative(prep string) bool {

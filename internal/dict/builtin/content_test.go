@@ -175,6 +175,9 @@ func TestStatementContent(t *testing.T) {
 		{"Ukraine is grateful to Germany for its support.", "UKR→DEU 051"},
 		{"The decision disappointed Kenya.", ""},
 		{"Critical infrastructure in Ukraine was attacked by Russia.", "RUS→UKR 190"},
+		// two sides agreeing to a truce agree it with each other; a name after a conjunction is no part of the first name
+		{"The Yemeni government and the Houthi rebels agreed to a ceasefire.", "YEMGOV→YEMREB 0356, YEMREB→YEMGOV 0356"},
+		{"Japan and South Korea signed an agreement on intelligence sharing.", "JPN→KOR 057, KOR→JPN 057"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
