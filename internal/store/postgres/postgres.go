@@ -33,7 +33,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"net"
-	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -216,31 +215,6 @@ func lockKeys(arts []store.Article, opt store.WriteOptions) []int64 {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-func timeOrNull(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t.UTC()
-}
-
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// sourceName is the publisher a copy is counted under (as store/sqlite).
-func sourceName(a *store.Article) string {
-	if a.Source != "" {
-		return a.Source
-	}
-	if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
-		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-	}
-	return ""
 }
 
 // querier is what existing needs: a pool or a transaction.
