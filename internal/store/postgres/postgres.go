@@ -66,6 +66,10 @@ type DB struct {
 	// Retry configures Write's retries; set it before the first Write.
 	Retry Retry
 	bits  sync.Map // theme → its bit of events.themes, once read
+	// noRollup answers every aggregation from the events table by the
+	// plain plan: no rollup, no split of an actor code over the actor
+	// indexes (tests compare the two).
+	noRollup bool
 }
 
 var _ store.Store = (*DB)(nil)

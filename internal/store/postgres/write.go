@@ -425,6 +425,7 @@ func (w *writer) insert(ctx context.Context, b *store.Batch, res store.WriteResu
 				$6::text[], $7::int[], $8::timestamptz[], $9::bigint[], $10::text[]) AS m(id, e, a, c, s, src, conf, seen, o, d)`,
 			mentionIDs, evs, aids, cids, sents, srcs, confs, seen, ofs, data)
 	}
+	before, after := map[int64]writeplan.EventState{}, map[int64]writeplan.EventState{}
 	if touchedPlanned := p.Touched(); len(touchedPlanned) > 0 {
 		touched := make([]int64, len(touchedPlanned))
 		for i, id := range touchedPlanned {
@@ -435,7 +436,11 @@ func (w *writer) insert(ctx context.Context, b *store.Batch, res store.WriteResu
 		// each other in a cycle), then, in statements that start once the
 		// locks are held and so see every mention other writers committed,
 		// give places to events that had none and recompute the counts.
-		q.Queue(`SELECT 1 FROM events WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`, touched)
+		// The locking read gives the events' states before the batch for
+		// the rollups (a new event has no counted mention: in no rollup
+		// row yet), the recount their states after it.
+		q.Queue(`SELECT id, day, country, place, source, target, num_mentions, goldstein, tone FROM events
+			WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`, touched).Query(readStates(before))
 		if n := len(p.PlaceUpdates); n > 0 {
 			ids, places, names, countries, fips := make([]int64, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
 			for id, g := range p.PlaceUpdates {
@@ -468,7 +473,8 @@ func (w *writer) insert(ctx context.Context, b *store.Batch, res store.WriteResu
 		q.Queue(`UPDATE events e SET num_mentions=c.n, num_sources=c.s, num_articles=c.a
 			FROM (SELECT event_id, count(*) AS n, count(DISTINCT source_name) AS s, count(DISTINCT copy_id) AS a
 				FROM mentions WHERE event_id = ANY($1) GROUP BY event_id) c
-			WHERE e.id = c.event_id`, touched)
+			WHERE e.id = c.event_id
+			RETURNING e.id, e.day, e.country, e.place, e.source, e.target, e.num_mentions, e.goldstein, e.tone`, touched).Query(readStates(after))
 	}
 	if b.Run.ID != "" {
 		q.Queue(`INSERT INTO runs(id, started, updated, args) VALUES ($1,$2,$3,$4) ON CONFLICT (id) DO NOTHING`,
@@ -482,6 +488,109 @@ func (w *writer) insert(ctx context.Context, b *store.Batch, res store.WriteResu
 	}
 	if err := w.tx.SendBatch(ctx, &q).Close(); err != nil {
 		return fmt.Errorf("writing batch: %w", err)
+	}
+	return w.rollup(ctx, writeplan.Rollups(before, after))
+}
+
+// readStates reads rows of event states (id, day, country, place, source,
+// target, num_mentions, goldstein, tone) into m.
+func readStates(m map[int64]writeplan.EventState) func(pgx.Rows) error {
+	return func(rows pgx.Rows) error {
+		for rows.Next() {
+			var id int64
+			var day, n int32
+			var st writeplan.EventState
+			var tone *float64
+			if err := rows.Scan(&id, &day, &st.Country, &st.Place, &st.Source, &st.Target, &n, &st.Goldstein, &tone); err != nil {
+				return fmt.Errorf("reading event counts: %w", err)
+			}
+			st.Day, st.Mentions = int64(day), int64(n)
+			if tone != nil {
+				st.Tone, st.HasTone = *tone, true
+			}
+			m[id] = st
+		}
+		return rows.Err()
+	}
+}
+
+// rollup adds the changes ch to the rollup tables in one pipeline, each
+// table's rows in key order (so that concurrent writers, which wait for
+// each other on shared rows, never wait in a cycle).
+func (w *writer) rollup(ctx context.Context, ch writeplan.Changes) error {
+	var q pgx.Batch
+	if n := len(ch.Days); n > 0 {
+		days, countries := make([]int32, n), make([]string, n)
+		ev, me, tn := make([]int64, n), make([]int64, n), make([]int64, n)
+		g, gm, tone := make([]float64, n), make([]float64, n), make([]float64, n)
+		for i, r := range ch.Days {
+			days[i], countries[i] = int32(r.Key.Day), r.Key.Country
+			ev[i], me[i], tn[i], g[i], gm[i], tone[i] = r.Events, r.Mentions, r.ToneN, r.Goldstein, r.GM, r.Tone
+		}
+		q.Queue(`INSERT INTO event_rollup AS r(day, country, events, mentions, goldstein, gm, tone_n, tone)
+			SELECT * FROM unnest($1::int[], $2::text[], $3::bigint[], $4::bigint[], $5::float8[], $6::float8[], $7::bigint[], $8::float8[])
+			ON CONFLICT (day, country) DO UPDATE SET events = r.events + excluded.events, mentions = r.mentions + excluded.mentions,
+			goldstein = r.goldstein + excluded.goldstein, gm = r.gm + excluded.gm, tone_n = r.tone_n + excluded.tone_n, tone = r.tone + excluded.tone`,
+			days, countries, ev, me, g, gm, tn, tone)
+	}
+	sums := func(rs []writeplan.Sums) ([]int64, []int64, []float64) {
+		ev, me, g := make([]int64, len(rs)), make([]int64, len(rs)), make([]float64, len(rs))
+		for i, r := range rs {
+			ev[i], me[i], g[i] = r.Events, r.Mentions, r.Goldstein
+		}
+		return ev, me, g
+	}
+	const add = `events = r.events + excluded.events, mentions = r.mentions + excluded.mentions, goldstein = r.goldstein + excluded.goldstein`
+	if n := len(ch.PlaceMonths); n > 0 {
+		months, places, rs := make([]int32, n), make([]string, n), make([]writeplan.Sums, n)
+		for i, r := range ch.PlaceMonths {
+			months[i], places[i], rs[i] = int32(r.Key.Month), r.Key.Place, r.Sums
+		}
+		ev, me, g := sums(rs)
+		q.Queue(`INSERT INTO place_months AS r(month, place, events, mentions, goldstein)
+			SELECT * FROM unnest($1::int[], $2::text[], $3::bigint[], $4::bigint[], $5::float8[])
+			ON CONFLICT (month, place) DO UPDATE SET `+add, months, places, ev, me, g)
+	}
+	if n := len(ch.Places); n > 0 {
+		places, rs := make([]string, n), make([]writeplan.Sums, n)
+		for i, r := range ch.Places {
+			places[i], rs[i] = r.Key, r.Sums
+		}
+		ev, me, g := sums(rs)
+		q.Queue(`INSERT INTO place_totals AS r(place, events, mentions, goldstein)
+			SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::float8[])
+			ON CONFLICT (place) DO UPDATE SET `+add, places, ev, me, g)
+	}
+	if n := len(ch.Dyads); n > 0 {
+		srcs, tgts, rs := make([]string, n), make([]string, n), make([]writeplan.Sums, n)
+		for i, r := range ch.Dyads {
+			srcs[i], tgts[i], rs[i] = r.Key.Source, r.Key.Target, r.Sums
+		}
+		ev, me, g := sums(rs)
+		q.Queue(`INSERT INTO dyad_totals AS r(source, target, events, mentions, goldstein)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::float8[])
+			ON CONFLICT (source, target) DO UPDATE SET `+add, srcs, tgts, ev, me, g)
+	}
+	if n := len(ch.DyadMonths); n > 0 {
+		// By month first: the table's key order.
+		rows := slices.Clone(ch.DyadMonths)
+		slices.SortFunc(rows, func(a, b writeplan.Rollup[writeplan.DyadDay]) int {
+			return cmp.Or(cmp.Compare(a.Key.Day, b.Key.Day), strings.Compare(a.Key.Source, b.Key.Source), strings.Compare(a.Key.Target, b.Key.Target))
+		})
+		months, srcs, tgts, rs := make([]int32, n), make([]string, n), make([]string, n), make([]writeplan.Sums, n)
+		for i, r := range rows {
+			months[i], srcs[i], tgts[i], rs[i] = int32(r.Key.Day), r.Key.Source, r.Key.Target, r.Sums
+		}
+		ev, me, g := sums(rs)
+		q.Queue(`INSERT INTO dyad_months AS r(month, source, target, events, mentions, goldstein)
+			SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::float8[])
+			ON CONFLICT (month, source, target) DO UPDATE SET `+add, months, srcs, tgts, ev, me, g)
+	}
+	if q.Len() == 0 {
+		return nil
+	}
+	if err := w.tx.SendBatch(ctx, &q).Close(); err != nil {
+		return fmt.Errorf("updating rollups: %w", err)
 	}
 	return nil
 }

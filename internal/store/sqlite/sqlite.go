@@ -222,4 +222,3 @@ func existing(ctx context.Context, q interface {
 func (s *DB) Seen(ctx context.Context, id string, simhash uint64, words int, published time.Time, opt store.WriteOptions) (bool, string, error) {
 	return existing(ctx, s.db, id, simhash, words, published, opt)
 }
-

@@ -159,7 +159,9 @@ func compareDyad(a, b Dyad) int {
 	return cmp.Or(strings.Compare(a.Source, b.Source), strings.Compare(a.Target, b.Target))
 }
 
-func compareDyadDay(a, b DyadDay) int { return cmp.Or(compareDyad(a.Dyad, b.Dyad), cmp.Compare(a.Day, b.Day)) }
+func compareDyadDay(a, b DyadDay) int {
+	return cmp.Or(compareDyad(a.Dyad, b.Dyad), cmp.Compare(a.Day, b.Day))
+}
 
 func addTo[K comparable](m map[K]*Sums, k K, s Sums) {
 	r := m[k]
