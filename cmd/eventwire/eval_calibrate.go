@@ -36,7 +36,8 @@ var calibrationLambdas = []float64{0.3, 1, 3, 10, 30}
 // calibrationReport is the JSON form of "eval calibrate".
 type calibrationReport struct {
 	Lambda    float64                       `json:"lambda"`
-	Intercept float64                       `json:"intercept"` // with the real-news offset: what events carry
+	CVLoss    float64                       `json:"cv_log_loss"` // per fitting event, at Lambda
+	Intercept float64                       `json:"intercept"`   // with the real-news offset: what events carry
 	Offsets   map[string]float64            `json:"offsets"`
 	Weights   map[string]float64            `json:"weights"`
 	Fitting   map[string]int                `json:"fitting_events"`
@@ -99,7 +100,7 @@ func runEvalCalibrate(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	sets := goldeval.SetNames(samples)
-	lambda, err := goldeval.ChooseLambda(fitting, sets, calibrationLambdas, 5)
+	lambda, cvLoss, err := goldeval.ChooseLambda(fitting, sets, calibrationLambdas, 5)
 	if err != nil {
 		return err
 	}
@@ -107,7 +108,7 @@ func runEvalCalibrate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep := calibrationReport{Lambda: lambda, Intercept: fit.Intercept + fit.Offsets[setRealNews], Offsets: fit.Offsets,
+	rep := calibrationReport{Lambda: lambda, CVLoss: cvLoss, Intercept: fit.Intercept + fit.Offsets[setRealNews], Offsets: fit.Offsets,
 		Weights: map[string]float64{}, Fitting: map[string]int{}, Held: map[string]heldOutCalibration{}}
 	for i, n := range coder.Features {
 		rep.Weights[n] = fit.Weights[i]
@@ -321,8 +322,8 @@ func sampleOf(set string, fit bool, e *event.Event, right bool) goldeval.Sample 
 // printCalibration prints the fitted weights and, for each set's held-out
 // half, the figures before and after and the reliability table after.
 func printCalibration(w io.Writer, rep calibrationReport, sets []string) {
-	fmt.Fprintf(w, "fitted on the fitting halves (events: %s), L2 lambda %g (5-fold cross-validation), intercept %.3f\n",
-		countsLine(rep.Fitting, sets), rep.Lambda, rep.Intercept)
+	fmt.Fprintf(w, "fitted on the fitting halves (events: %s), L2 lambda %g (5-fold cross-validation, log loss %.4f an event), intercept %.3f\n",
+		countsLine(rep.Fitting, sets), rep.Lambda, rep.CVLoss, rep.Intercept)
 	var ws []string
 	for _, n := range coder.Features {
 		ws = append(ws, fmt.Sprintf("%s %+.2f", n, rep.Weights[n]))

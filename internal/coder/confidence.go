@@ -27,6 +27,14 @@ const (
 	LayerPattern              // a dictionary pattern on the verb's arguments
 )
 
+// Kinds of clause of event.Evidence.Clause.
+const (
+	ClauseMain       uint8 = iota // the root, a clause coordinated with it or set beside it
+	ClauseComplement              // a clausal complement (ccomp, xcomp, csubj)
+	ClauseAdverbial               // an adverbial clause (advcl)
+	ClauseModifier                // a modifier or argument (acl, a relative clause, an oblique)
+)
+
 // evidence records what event e rests on (e.Evidence) and returns its
 // confidence. m is the verb's match, s and t its sides (hasT false when it
 // has no target), rule the dictionary entry that gave the code.
@@ -43,7 +51,40 @@ func (c *Coder) evidence(sc *Scratch, e *event.Event, m match, s, t actorRef, ha
 	ev.Target = sc.side(t, hasT)
 	ev.Repaired = sc.s == &sc.sent // misparse.go works on a copy
 	ev.Words = uint16(min(len(sc.s.Words), math.MaxUint16))
+	if v := e.VerbSpan.First - 1; v >= 0 && v < len(sc.s.Words) {
+		k := v
+		if ev.Noun = sc.s.Words[v].UPOS == "NOUN" || sc.s.Words[v].UPOS == "PROPN"; ev.Noun {
+			if h := sc.head(v); h >= 0 {
+				k = sc.clauseOf(h)
+			}
+		}
+		ev.Clause = sc.clauseKind(k)
+	}
 	return Score(e)
+}
+
+// clauseKind says what clause word k heads, through the clauses it is
+// coordinated with.
+func (sc *Scratch) clauseKind(k int) uint8 {
+	for d := 0; d < 8; d++ {
+		switch sc.rel(k) {
+		case "root", "parataxis", "":
+			return ClauseMain
+		case "ccomp", "xcomp", "csubj":
+			return ClauseComplement
+		case "advcl":
+			return ClauseAdverbial
+		case "conj":
+			h := sc.head(k)
+			if h < 0 {
+				return ClauseMain
+			}
+			k = h
+			continue
+		}
+		return ClauseModifier
+	}
+	return ClauseMain
 }
 
 // side says how an event's side r was found.
@@ -106,19 +147,23 @@ var Features = [...]string{
 	"target_agent",
 	"target_implied",
 	"target_phrase",
-	"unknown",         // a side of no country (---) after the story's inference
-	"inferred",        // sides whose country came from the story (0-2)
-	"reported",        // under a speech verb (attribution)
-	"nested",          // under two speech verbs or more
-	"content",         // a statement recoded by what it says
-	"negated",         // a negated verb kept by the negation policy
-	"repaired",        // the coder repaired the sentence's parse
-	"length",          // words of the sentence / 25 (at most 4)
-	"foreign_dict",    // the entry is from a dictionary file outside the built-in set
-	"siblings",        // other events of the same verb word (at most 3)
-	"domestic",        // both sides of one country
-	"source_distance", // words between the verb and the source (at most 20) / 10
-	"target_distance", // words between the verb and the target (at most 20) / 10
+	"unknown",           // a side of no country (---) after the story's inference
+	"inferred",          // sides whose country came from the story (0-2)
+	"reported",          // under a speech verb (attribution)
+	"nested",            // under two speech verbs or more
+	"content",           // a statement recoded by what it says
+	"negated",           // a negated verb kept by the negation policy
+	"repaired",          // the coder repaired the sentence's parse
+	"length",            // words of the sentence / 25 (at most 4)
+	"foreign_dict",      // the entry is from a dictionary file outside the built-in set
+	"siblings",          // other events of the same verb word (at most 3)
+	"domestic",          // both sides of one country
+	"source_distance",   // words between the verb and the source (at most 20) / 10
+	"target_distance",   // words between the verb and the target (at most 20) / 10
+	"noun",              // a noun's event
+	"clause_complement", // the verb heads a clausal complement
+	"clause_adverbial",  // the verb heads an adverbial clause
+	"clause_modifier",   // the verb heads a modifier or an argument
 }
 
 // NumFeatures is the number of the confidence model's inputs.
@@ -166,6 +211,10 @@ func EventFeatures(e *event.Event) [NumFeatures]float64 {
 	b(27, len(e.Source) >= 3 && len(e.Target) >= 3 && !unknownCode(e.Source) && e.Source[:3] == e.Target[:3])
 	f[28] = distance(e.SourceSpan, e.VerbSpan)
 	f[29] = distance(e.TargetSpan, e.VerbSpan)
+	b(30, ev.Noun)
+	b(31, ev.Clause == ClauseComplement)
+	b(32, ev.Clause == ClauseAdverbial)
+	b(33, ev.Clause == ClauseModifier)
 	return f
 }
 

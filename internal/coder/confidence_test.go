@@ -57,6 +57,9 @@ func TestEventFeatures(t *testing.T) {
 				Evidence: event.Evidence{Dict: "CAMEO.2.0.txt", Source: SideAgent, Target: SideImplied, Repaired: true, Siblings: 5}},
 			map[string]float64{"material_conflict": 1, "inferred": 2, "negated": 1, "content": 1, "foreign_dict": 1,
 				"source_agent": 1, "target_implied": 1, "repaired": 1, "siblings": 3, "domestic": 1}},
+		{"a noun's event in an adverbial clause",
+			event.Event{Source: "ISR", Target: "LBN", Code: "190", QuadClass: 4, Evidence: event.Evidence{Source: SideName, Target: SideName, Noun: true, Clause: ClauseAdverbial}},
+			map[string]float64{"material_conflict": 1, "noun": 1, "clause_adverbial": 1}},
 		{"distances between the verb and its sides",
 			event.Event{Source: "ISR", Target: "PSE", Code: "0874", QuadClass: 2, Evidence: event.Evidence{Source: SideDocument, Target: SideName},
 				SourceSpan: event.Span{First: 1, Last: 2}, VerbSpan: event.Span{First: 8, Last: 9}, TargetSpan: event.Span{First: 40, Last: 41}},
@@ -106,13 +109,14 @@ func TestEvidenceOfCases(t *testing.T) {
 		depth          uint8
 		reported       bool
 		repaired       bool
+		clause         uint8
 	}{
-		"simple transitive":                           {SideName, SideName, 0, false, false},
-		"pronoun resolved in the sentence":            {SidePronoun, SideName, 1, true, false},
-		"pronoun resolved from the previous sentence": {SidePronoun, SideName, 0, false, false},
-		"reported speech":                             {SideName, SideName, 1, true, false},
-		"agent attached to a country":                 {SideName, SideName, 0, false, false},
-		"repair: a verb read as an adjective of the object after it, the noun before it made the root": {SideName, SideName, 0, false, true},
+		"simple transitive":                           {SideName, SideName, 0, false, false, ClauseMain},
+		"pronoun resolved in the sentence":            {SidePronoun, SideName, 1, true, false, ClauseComplement},
+		"pronoun resolved from the previous sentence": {SidePronoun, SideName, 0, false, false, ClauseMain},
+		"reported speech":                             {SideName, SideName, 1, true, false, ClauseComplement},
+		"agent attached to a country":                 {SideName, SideName, 0, false, false, ClauseMain},
+		"repair: a verb read as an adjective of the object after it, the noun before it made the root": {SideName, SideName, 0, false, true, ClauseMain},
 	}
 	seen := 0
 	for _, tc := range readCases(t, filepath.Join("testdata", "cases.txt")) {
@@ -132,9 +136,10 @@ func TestEvidenceOfCases(t *testing.T) {
 		}
 		e := evs[len(evs)-1]
 		ev := e.Evidence
-		if ev.Source != w.source || ev.Target != w.target || ev.Depth != w.depth || e.Reported != w.reported || ev.Repaired != w.repaired {
-			t.Errorf("%s: sides %d %d, depth %d, reported %v, repaired %v; want %d %d, %d, %v, %v", tc.name,
-				ev.Source, ev.Target, ev.Depth, e.Reported, ev.Repaired, w.source, w.target, w.depth, w.reported, w.repaired)
+		if ev.Source != w.source || ev.Target != w.target || ev.Depth != w.depth || e.Reported != w.reported || ev.Repaired != w.repaired ||
+			ev.Clause != w.clause || ev.Noun {
+			t.Errorf("%s: sides %d %d, depth %d, reported %v, repaired %v, clause %d, noun %v; want %d %d, %d, %v, %v, %d, false", tc.name,
+				ev.Source, ev.Target, ev.Depth, e.Reported, ev.Repaired, ev.Clause, ev.Noun, w.source, w.target, w.depth, w.reported, w.repaired, w.clause)
 		}
 		if ev.Dict != "verbs.txt" || ev.Words == 0 || e.Confidence != Score(&e) {
 			t.Errorf("%s: dict %q, %d words, confidence %g (score %g)", tc.name, ev.Dict, ev.Words, e.Confidence, Score(&e))

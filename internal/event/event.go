@@ -88,6 +88,12 @@ type Evidence struct {
 	Depth          uint8  // attribution depth: speech verbs above the event's verb
 	Words          uint16 // words of the sentence
 	Siblings       uint8  // other events coded from the same verb word
+	Noun           bool   // the event is a noun's ("the attack", "protests against")
+	// Clause is the kind of clause the event's verb (a noun's governing
+	// predicate) heads: 0 a main clause, 1 a complement, 2 an adverbial
+	// clause, 3 a modifier or argument (the Clause* values of
+	// internal/coder).
+	Clause uint8
 }
 
 // Span locates a phrase: Start and End are byte offsets into the document

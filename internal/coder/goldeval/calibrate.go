@@ -174,8 +174,8 @@ func solve(a [][]float64, b []float64) ([]float64, error) {
 
 // ChooseLambda returns the penalty of lambdas with the least log loss in
 // k-fold cross-validation on samples (fold i holds the samples at
-// positions i, i+k, ...), the first of equals.
-func ChooseLambda(samples []Sample, sets []string, lambdas []float64, k int) (float64, error) {
+// positions i, i+k, ...), the first of equals, and that loss per sample.
+func ChooseLambda(samples []Sample, sets []string, lambdas []float64, k int) (float64, float64, error) {
 	best, bestLoss := 0.0, math.Inf(1)
 	for _, l := range lambdas {
 		loss := 0.0
@@ -190,7 +190,7 @@ func ChooseLambda(samples []Sample, sets []string, lambdas []float64, k int) (fl
 			}
 			f, err := FitLogistic(train, sets, l)
 			if err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			for i := range test {
 				p := 1 / (1 + math.Exp(-f.Logit(test[i].Set, test[i].X)))
@@ -206,7 +206,7 @@ func ChooseLambda(samples []Sample, sets []string, lambdas []float64, k int) (fl
 			best, bestLoss = l, loss
 		}
 	}
-	return best, nil
+	return best, bestLoss / float64(max(len(samples), 1)), nil
 }
 
 // Bin is one row of a reliability table: the events whose confidence is

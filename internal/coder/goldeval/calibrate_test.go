@@ -91,12 +91,12 @@ func TestChooseLambda(t *testing.T) {
 	// plenty of data from a model with large weights: a small penalty
 	// predicts held-out folds better than a crushing one
 	samples := synthetic(3000, 0, 0, -3, 2)
-	l, err := ChooseLambda(samples, []string{"a", "b"}, []float64{0.1, 1e4}, 5)
+	l, loss, err := ChooseLambda(samples, []string{"a", "b"}, []float64{0.1, 1e4}, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l != 0.1 {
-		t.Errorf("chose lambda %g, want 0.1", l)
+	if l != 0.1 || loss <= 0 || loss >= math.Log(2) {
+		t.Errorf("chose lambda %g (log loss %.3f), want 0.1 and a loss below log 2", l, loss)
 	}
 }
 
