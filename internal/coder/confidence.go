@@ -1,7 +1,9 @@
 package coder
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/eventwire/eventwire/internal/dict"
@@ -239,6 +241,29 @@ func distance(a, v event.Span) float64 {
 func Score(e *event.Event) float64 {
 	f := EventFeatures(e)
 	return confModel.Prob(f[:])
+}
+
+// Term is one input's part in an event's confidence: its value and its
+// weight times its value (on the logit scale).
+type Term struct {
+	Feature      string
+	Value        float64
+	Contribution float64
+}
+
+// ConfidenceTerms returns the inputs that move e's confidence, the largest
+// contribution first (of equals, the earlier feature): what a listing
+// shows to say why an event is as sure as it is.
+func ConfidenceTerms(e *event.Event) []Term {
+	f := EventFeatures(e)
+	var out []Term
+	for i, w := range confModel.Weights {
+		if c := w * f[i]; c != 0 {
+			out = append(out, Term{Features[i], f[i], c})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Term) int { return cmp.Compare(math.Abs(b.Contribution), math.Abs(a.Contribution)) })
+	return out
 }
 
 // Rescore sets e's confidence from its features again, after a later stage

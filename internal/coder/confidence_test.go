@@ -149,3 +149,26 @@ func TestEvidenceOfCases(t *testing.T) {
 		t.Errorf("found %d of the %d cases named", seen, len(want))
 	}
 }
+
+func TestConfidenceTerms(t *testing.T) {
+	e := event.Event{Source: "---", Target: "GBR", Code: "190", QuadClass: 4,
+		Evidence: event.Evidence{Source: SidePhrase, Target: SideName, Clause: ClauseAdverbial}}
+	terms := ConfidenceTerms(&e)
+	z := confModel.Intercept
+	names := map[string]bool{}
+	for i, tm := range terms {
+		if i > 0 && math.Abs(tm.Contribution) > math.Abs(terms[i-1].Contribution) {
+			t.Errorf("term %d (%s %.3f) larger than the one before it", i, tm.Feature, tm.Contribution)
+		}
+		z += tm.Contribution
+		names[tm.Feature] = true
+	}
+	for _, n := range []string{"material_conflict", "source_phrase", "unknown", "clause_adverbial"} {
+		if !names[n] {
+			t.Errorf("no term %s in %+v", n, terms)
+		}
+	}
+	if got := math.Round(1000/(1+math.Exp(-z))) / 1000; got != Score(&e) {
+		t.Errorf("the terms add up to %g, the score is %g", got, Score(&e))
+	}
+}
