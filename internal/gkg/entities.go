@@ -442,6 +442,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 		}
 	}
 	surnamesInContext(r)
+	x.givenNamesInContext(r)
 	x.linkShortForms(r)
 	linkAcronyms(d, r)
 }
@@ -482,6 +483,47 @@ func surnamesInContext(r *Record) {
 			if f := full[strings.ToLower(e.Canonical)]; f != "" {
 				e.Canonical, e.Type, e.Why = f, Person, "context"
 			}
+		}
+	}
+}
+
+// givenNamesInContext links a one-word name that is the given name of
+// exactly one person the article names in full to that person ("Thomas"
+// after "Thomas Sam"), and types as a person a one-word given name of the
+// list (not a tone word) named at least twice that nothing else typed
+// ("Gloria", the child of the story).
+func (x *Extractor) givenNamesInContext(r *Record) {
+	full := map[string]string{} // lower-cased given name → the person's full name, "" when two persons share it
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if e.Type != Person || !strings.Contains(e.Canonical, " ") {
+			continue
+		}
+		g := strings.ToLower(e.Canonical[:strings.IndexByte(e.Canonical, ' ')])
+		if f, ok := full[g]; ok && f != e.Canonical {
+			full[g] = ""
+		} else {
+			full[g] = e.Canonical
+		}
+	}
+	count := map[string]int{}
+	for i := range r.Entities {
+		if e := &r.Entities[i]; e.Type == OtherName && !strings.Contains(e.Canonical, " ") {
+			count[strings.ToLower(e.Canonical)]++
+		}
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if (e.Type != OtherName && e.Type != Person) || strings.Contains(e.Canonical, " ") {
+			continue
+		}
+		low := strings.ToLower(e.Canonical)
+		if f := full[low]; f != "" {
+			e.Canonical, e.Type, e.Why = f, Person, "given name"
+			continue
+		}
+		if _, word := x.lex.words[low]; e.Type == OtherName && count[low] >= 2 && x.names[low] && !word {
+			e.Type, e.Why = Person, "given name"
 		}
 	}
 }
