@@ -10,6 +10,7 @@ import (
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/coder/goldeval"
+	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/ingest"
 	"github.com/eventwire/eventwire/internal/workpool"
 )
@@ -191,16 +192,16 @@ func collectDocuments(files []string, stderr io.Writer) ([]ingest.Document, erro
 // printEventsReport prints one line of figures per half and the error
 // patterns of all scored documents.
 func printEventsReport(w io.Writer, rep eventsReport) {
-	fmt.Fprintf(w, "%-6s %5s %5s %8s %7s %5s %6s %6s %6s %6s %6s %6s %6s %13s %13s\n",
-		"part", "docs", "gold", "produced", "matched", "wrong", "P", "R", "F1", "code", "date", "---", "root01", "P@conf>=0.5", "P@conf>=0.8")
+	fmt.Fprintf(w, "%-6s %5s %5s %8s %7s %5s %6s %6s %6s %6s %6s %6s %6s %13s %13s %6s\n",
+		"part", "docs", "gold", "produced", "matched", "wrong", "P", "R", "F1", "code", "date", "---", "root01", "P@conf>=0.5", "P@conf>=0.8", "Brier")
 	for _, h := range []string{"tune", "check", "all"} {
 		r, ok := rep.Results[h]
 		if !ok {
 			continue
 		}
-		fmt.Fprintf(w, "%-6s %5d %5d %8d %7d %5d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %7.3f (%3d) %7.3f (%3d)\n",
+		fmt.Fprintf(w, "%-6s %5d %5d %8d %7d %5d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %7.3f (%3d) %7.3f (%3d) %6.3f\n",
 			h, r.Docs, r.Gold, r.Produced, r.Matched, r.Wrong, r.Precision, r.Recall, r.F1, r.ExactCode, r.DateRight, r.UnknownShare, r.Statements,
-			r.PrecisionAt50, r.ScoredAt50, r.PrecisionAt80, r.ScoredAt80)
+			r.PrecisionAt50, r.ScoredAt50, r.PrecisionAt80, r.ScoredAt80, r.Brier)
 	}
 	all := rep.Results["all"]
 	names := make([]string, 0, len(all.Patterns))
@@ -224,7 +225,7 @@ func printEventsReport(w io.Writer, rep eventsReport) {
 	if len(rep.Skipped) > 0 {
 		fmt.Fprintf(w, "not annotated (not scored): %d documents\n", len(rep.Skipped))
 	}
-	fmt.Fprintln(w, "code: matches with the gold's exact code; date: matches with its date; ---: produced events with an actor of unknown country; root01: produced plain statements")
+	fmt.Fprintln(w, "code: matches with the gold's exact code; date: matches with its date; ---: produced events with an actor of unknown country; root01: produced plain statements; Brier: of the confidences of matched (1) and wrong (0) events")
 }
 
 // listDocResult prints a document's matches, wrong and missed events, one
@@ -232,19 +233,33 @@ func printEventsReport(w io.Writer, rep eventsReport) {
 func listDocResult(w io.Writer, r goldeval.DocResult) {
 	fmt.Fprintf(w, "== %s (%s): %d matched, %d wrong, %d missed\n", r.ID, r.Half, len(r.Matches), len(r.Wrong), len(r.Missed))
 	for _, m := range r.Matches {
-		fmt.Fprintf(w, "  ok     %s %s %s (gold %s) conf %.2f\t%d: %s\n", m.Produced.Source, m.Produced.Code, m.Produced.Target, m.Gold.Code, m.Produced.Confidence, m.Produced.Sentence, clip(m.Produced.Text))
+		fmt.Fprintf(w, "  ok     %s %s %s (gold %s) conf %.2f%s\t%d: %s\n", m.Produced.Source, m.Produced.Code, m.Produced.Target, m.Gold.Code, m.Produced.Confidence, why(&m.Produced), m.Produced.Sentence, clip(m.Produced.Text))
 	}
 	for _, m := range r.Optional {
 		fmt.Fprintf(w, "  opt    %s %s %s (gold %s)\t%d: %s\n", m.Produced.Source, m.Produced.Code, m.Produced.Target, m.Gold.Code, m.Produced.Sentence, clip(m.Produced.Text))
 	}
 	for _, x := range r.Wrong {
 		e := x.Produced
-		fmt.Fprintf(w, "  wrong  %s %s %s [%s] %s conf %.2f\t%d: %s\n", orDash(e.Source), e.Code, orDash(e.Target), x.Pattern, e.Rule, e.Confidence, e.Sentence, clip(e.Text))
+		fmt.Fprintf(w, "  wrong  %s %s %s [%s] %s conf %.2f%s\t%d: %s\n", orDash(e.Source), e.Code, orDash(e.Target), x.Pattern, e.Rule, e.Confidence, why(&e), e.Sentence, clip(e.Text))
 	}
 	for _, m := range r.Missed {
 		g := m.Gold
 		fmt.Fprintf(w, "  missed %s %s %s [%s]\t%q\n", g.Source, g.Code, g.Target, m.Pattern, g.Quote)
 	}
+}
+
+// why names the three inputs that move an event's confidence most
+// (coder.ConfidenceTerms): " (material_conflict -0.76, unknown -0.37)".
+func why(e *event.Event) string {
+	terms := coder.ConfidenceTerms(e)
+	if len(terms) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, 3)
+	for _, t := range terms[:min(3, len(terms))] {
+		parts = append(parts, fmt.Sprintf("%s %+.2f", t.Feature, t.Contribution))
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 func orDash(s string) string {

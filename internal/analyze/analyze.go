@@ -433,6 +433,7 @@ func placeTarget(g *geo.Gazetteer, e *event.Event) {
 	} else if e.Inferred == "source" {
 		e.Inferred = "source,target"
 	}
+	coder.Rescore(e)
 }
 
 // actorCountry returns the country part of a composite CAMEO actor code, ""

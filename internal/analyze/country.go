@@ -61,7 +61,6 @@ func inferCountries(text string, evs []event.Event, places []geo.Result) {
 	for i := range evs {
 		e := &evs[i]
 		var sides []string
-		unknown := strings.HasPrefix(e.Source, "---") || strings.HasPrefix(e.Target, "---")
 		if roleOnly(e.Source) && !foreign(phraseOf(text, e.SourceSpan)) {
 			e.Source = withCountry(story, e.Source)
 			sides = append(sides, "source")
@@ -72,13 +71,7 @@ func inferCountries(text string, evs []event.Event, places []geo.Result) {
 		}
 		if len(sides) > 0 {
 			e.Inferred = strings.Join(sides, ",")
-			// an inferred country costs confidence; the penalty of an
-			// unknown side is lifted when no side stays unknown
-			delta := coder.InferredDelta * float64(len(sides))
-			if unknown && !strings.HasPrefix(e.Source, "---") && !strings.HasPrefix(e.Target, "---") {
-				delta -= coder.UnknownDelta
-			}
-			coder.Adjust(e, delta)
+			coder.Rescore(e) // an inferred country, no longer an unknown one
 		}
 	}
 }

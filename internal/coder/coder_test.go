@@ -284,7 +284,9 @@ func TestEventFields(t *testing.T) {
 	}
 	e := evs[0]
 	want := event.Event{DocID: "d1", Sentence: 3, Text: text, Source: "ARNCOP", Target: "GON", Code: "190",
-		Date: "2020-01-01", Rule: "verbs.txt:3", DictVersion: set.Version, Confidence: 0.5, // a default code, two named actors
+		Date: "2020-01-01", Rule: "verbs.txt:3", DictVersion: set.Version, Confidence: e.Confidence, // TestRescore
+		// the verb's default code, two actors named, four words
+		Evidence:   event.Evidence{Layer: LayerDefault, Dict: "verbs.txt", Source: SideName, Target: SideName, Words: 4},
 		SourceSpan: event.Span{Start: 0, End: 12, First: 1, Last: 2, Text: "Arnor police"},
 		TargetSpan: event.Span{Start: 22, End: 28, First: 4, Last: 4, Text: "Gondor"},
 		VerbSpan:   event.Span{Start: 13, End: 21, First: 3, Last: 3, Text: "attacked"}}

@@ -89,7 +89,6 @@ func (c *Coder) speechContent(sc *Scratch, evs []event.Event) {
 		if event.Complete(e) == nil {
 			e.Rule += " content:accusation"
 		}
-		Adjust(e, confContent-confVerbal)
 		if sc.tr != nil {
 			sc.trace("  statement → accusation: %q says of %s that it %s (%q)", sc.low[v], e.Target, sc.low[clause], sc.low[cue])
 		}

@@ -83,6 +83,8 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 		out = append(out[:start], c.plainStatements(sc, out[start:])...)
 		out = append(out[:start], onceEach(out[start:])...) // content.go
 	}
+	// confidence.go: the evidence as reported speech and content left it
+	rescore(out[start:])
 	c.endDiscourse(sc, out[start:]) // discourse.go
 	if len(sc.pairNext) == 2 {
 		sc.pair = append(sc.pair[:0], sc.pairNext...)
@@ -1334,7 +1336,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		// root, quad class, Goldstein, PLOVER; codes outside CAMEO (the
 		// validation dictionaries use some) leave them empty
 		_ = event.Complete(&e)
-		e.Confidence = sc.evidence(m.pattern >= 0, s, t, hasT, code)
+		e.Confidence = c.evidence(sc, &e, m, s, t, hasT, rule)
 		out = append(out, e)
 		if sc.tr != nil {
 			sc.trace("  event %s → %s %s (%s)", e.Source, e.Target, e.Code, e.Rule)
@@ -1412,7 +1414,7 @@ func (c *Coder) reported(sc *Scratch, evs []event.Event) []event.Event {
 			if rel == "ccomp" || rel == "parataxis" || rel == "xcomp" && d > 0 {
 				if c.isSpeech(sc, h) {
 					evs[i].Reported = true
-					Adjust(&evs[i], confReported)
+					evs[i].Evidence.Depth = c.attributionDepth(sc, v)
 					sc.srcs = c.subjects(sc, h, sc.srcs[:0], 0)
 					if len(sc.srcs) > 0 {
 						evs[i].Attribution = sc.srcs[0].code

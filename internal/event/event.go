@@ -48,11 +48,15 @@ type Event struct {
 	// "target" or "source,target"; "" when every country was named.
 	Inferred string `json:"inferred,omitempty"`
 	// Confidence (0–1) is how likely the event is right, from the evidence
-	// it rests on: a dictionary pattern or only the verb's default code,
-	// actors named or reached through a pronoun or the story, reported
-	// speech (internal/coder/confidence.go, calibrated on the tuning half
-	// of the real-news gold, docs/annotation.md).
+	// it rests on (Evidence, and the event's root, actors, Reported,
+	// Inferred): a logistic model fitted by "eventwire eval calibrate" on
+	// the fitting halves of labelled sets (internal/coder/confidence.go,
+	// docs/coder.md).
 	Confidence float64 `json:"confidence,omitempty"`
+	// Evidence is what the coder knew of the event when it scored
+	// Confidence; only in memory, for rescoring after later stages and for
+	// calibration (eventwire eval calibrate).
+	Evidence Evidence `json:"-"`
 	// Repeats are the other sentences (1-based) of the document that code
 	// the same action again: the same source, target, code and date is one
 	// real-world event, kept once at its first sentence.
@@ -65,6 +69,31 @@ type Event struct {
 	ActionGeo *Geo `json:"action_geo,omitempty"`
 	Actor1Geo *Geo `json:"actor1_geo,omitempty"`
 	Actor2Geo *Geo `json:"actor2_geo,omitempty"`
+}
+
+// Evidence is what a coded event rests on, besides what the event says of
+// itself (its code, actors, Reported, Inferred): the facts the coder's
+// confidence model reads (internal/coder/confidence.go).
+type Evidence struct {
+	// Layer is where the code came from: 0 the verb's default code, 1 a
+	// verb phrase's own code, 2 a dictionary pattern on the verb's
+	// arguments.
+	Layer uint8
+	// Dict is the dictionary file of the entry that fired ("" for none).
+	Dict string
+	// Source and Target say how each side was found (the Side* values of
+	// internal/coder).
+	Source, Target uint8
+	Repaired       bool   // the coder repaired the parse of the sentence
+	Depth          uint8  // attribution depth: speech verbs above the event's verb
+	Words          uint16 // words of the sentence
+	Siblings       uint8  // other events coded from the same verb word
+	Noun           bool   // the event is a noun's ("the attack", "protests against")
+	// Clause is the kind of clause the event's verb (a noun's governing
+	// predicate) heads: 0 a main clause, 1 a complement, 2 an adverbial
+	// clause, 3 a modifier or argument (the Clause* values of
+	// internal/coder).
+	Clause uint8
 }
 
 // Span locates a phrase: Start and End are byte offsets into the document

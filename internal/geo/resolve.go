@@ -61,6 +61,7 @@ const (
 	contextRounds      = 3   // rounds of mutual disambiguation between the mentions of an article
 	nearKm             = 150.0
 	bonusPreferred     = 0.5 // an authored alias names the place people usually mean ("New York" is the city)
+	priorFeature       = 6.5 // an authored physical feature or region is what its name usually means ("Java", "Lampedusa")
 	minPlausiblePrior  = 4.0 // places below this (about 10,000 people) need evidence for their country when the article has some
 	fuzzyMinLen        = 5   // names shorter than this are never matched fuzzily
 	fuzzyMaxStated     = 2   // edit distance allowed within a stated country ("Jabra, Tunisia")
@@ -257,7 +258,7 @@ func (g *Gazetteer) Resolve(m Mention, h Hints) Result {
 
 // divisionWords follow a division's name in news: "Washington state".
 var divisionWords = []string{"state", "State", "province", "Province", "region", "Region", "oblast", "Oblast",
-	"governorate", "Governorate", "prefecture", "Prefecture"}
+	"governorate", "Governorate", "prefecture", "Prefecture", "district", "District", "county", "County"}
 
 // divisionWord reports whether the mention is followed in its sentence by a
 // word that makes it a division.
@@ -375,10 +376,11 @@ func (g *Gazetteer) candidates(st *mentionState, explicit map[int]int) {
 		}
 	}
 	if st.division {
-		// "Washington state", "Punjab province": keep only divisions, if any.
+		// "Washington state", "Punjab province", "Swat district": keep only
+		// divisions, first- or second-order, if any.
 		divs := st.cands[:0:0]
 		for _, c := range st.cands {
-			if c.kind == kindDivision {
+			if c.kind == kindDivision || c.kind == kindPlace && g.Places[c.idx].Feature == "ADM2" {
 				divs = append(divs, c)
 			}
 		}
@@ -486,7 +488,13 @@ func (g *Gazetteer) prior(r ref) float64 {
 		return priorDivision
 	}
 	p := &g.Places[r.idx]
+	if p.IsFeature() {
+		return priorFeature
+	}
 	s := math.Log10(float64(p.Population) + 1)
+	if p.Feature == "ADM2" {
+		s -= 0.5 // a district's people are counted in its places: the town of the name is likelier
+	}
 	if r.preferred {
 		s += bonusPreferred
 	}
@@ -839,7 +847,10 @@ func (g *Gazetteer) geo(r ref) *event.Geo {
 	p := &g.Places[r.idx]
 	c := &g.Countries[p.Country]
 	geo := &event.Geo{Type: 4, CountryISO: c.ISO3, CountryFIPS: c.FIPS, Lat: p.Lat, Lon: p.Lon,
-		FeatureID: strconv.FormatInt(p.ID, 10)}
+		FeatureID: p.Key}
+	if p.ID != 0 {
+		geo.FeatureID = strconv.FormatInt(p.ID, 10)
+	}
 	if c.ISO2 == "US" {
 		geo.Type = 3
 	}

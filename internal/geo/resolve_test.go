@@ -149,6 +149,10 @@ func TestLoadErrors(t *testing.T) {
 		{"ids out of order", "C\tFR\tFRA\tFR\tFrance\t46\t2\t-\t-\t-\nP\t2\tA\tFR\t11\tPPL\t1\t48\t2\nP\t1\tB\tFR\t11\tPPL\t1\t48\t2\n", "g:3: id"},
 		{"alias of unknown place", "N\t7\tSomewhere\n", "g:1: id"},
 		{"capital not a place", "C\tFR\tFRA\tFR\tFrance\t46\t2\t99\t-\t-\n", "capital"},
+		{"short feature", "C\tFR\tFRA\tFR\tFrance\t46\t2\t-\t-\t-\nF\tSEA.x\tX\tFR\n", "g:2: feature"},
+		{"feature of unknown country", "F\tSEA.x\tX\tZZ\t-\tSEA\t0\t1\t1\t-\n", "g:1: country"},
+		{"feature with bad population", "C\tFR\tFRA\tFR\tFrance\t46\t2\t-\t-\t-\nF\tSEA.x\tX\tFR\t-\tSEA\t-1\t1\t1\t-\n", "g:2: population"},
+		{"place after a feature", "C\tFR\tFRA\tFR\tFrance\t46\t2\t-\t-\t-\nF\tSEA.x\tX\tFR\t-\tSEA\t0\t1\t1\t-\nP\t1\tA\tFR\t11\tPPL\t1\t48\t2\n", "g:3: kind"},
 	} {
 		_, err := Load(tc.text, "g")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -122,7 +122,7 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 		}
 		minPop := int64(MinSpotPopulation)
 		switch {
-		case i == 0:
+		case i == 0 || sentenceEnds(sentence, toks[i-1], t):
 			minPop = MinSpotPopulationStart
 		case locatives[string(w.key(i-1, i-1))]:
 			minPop = 0
@@ -155,7 +155,11 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 				matched = -n
 				break
 			}
-			if g.spottable(g.names[string(key)], minPop, afterThe) {
+			var next []byte
+			if i+n < len(toks) {
+				next = w.key(i+n, i+n)
+			}
+			if g.spottable(g.names[string(key)], minPop, afterThe, next) {
 				matched = n
 				break
 			}
@@ -168,7 +172,7 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 			// A name followed by another capitalised word is part of a longer
 			// name: "Chad Smith", "Paris Saint-Germain", "Georgia Tech".
 			if k := i + matched; k < len(toks) && toks[k].upper && !toks[k-1].poss && !toks[k-1].comma &&
-				!endsClause(sentence, toks[k-1].end, toks[k].start) {
+				!endsClause(sentence, toks[k-1].end, toks[k].start) && !designators[string(w.key(k, k))] {
 				i = k
 				for i+1 < len(toks) && toks[i+1].upper {
 					i++
@@ -233,26 +237,62 @@ func firstWord(k []byte) string {
 	return string(k)
 }
 
+// sentenceEnds reports whether a sentence ends between two tokens (text
+// passed to Spot may be a paragraph): a full stop, question or exclamation
+// mark after a word that is no acronym ("U.S.").
+func sentenceEnds(s string, prev, t token) bool {
+	return strings.ContainsAny(s[prev.end:t.start], ".!?") && !acronym(s[prev.start:prev.end])
+}
+
 // endsClause reports whether punctuation separates two tokens.
 func endsClause(s string, from, to int) bool {
 	return strings.ContainsAny(s[from:to], ",;:()\"")
 }
 
+// designators are the words that follow a division's name and make it one
+// ("Swat district", "Helmand Province"); written with a capital they do
+// not make the name part of a longer one.
+var designators = map[string]bool{"district": true, "county": true, "province": true, "governorate": true,
+	"prefecture": true, "oblast": true, "region": true, "municipality": true}
+
 // spottable reports whether refs make a name worth reporting by itself:
-// a country, a division, or a city of at least minPop people not written
-// after "the" ("the Alhambra", "the Dnipro river").
-func (g *Gazetteer) spottable(refs []ref, minPop int64, afterThe bool) bool {
+// a country, a division, a city of at least minPop people not written
+// after "the" ("the Alhambra", "the Dnipro river"), a physical feature or
+// region (not a word of notCities or an acronym: minPop is then the
+// maximum), or a second-order division after a locative word, before a
+// designator (next, the folded word after the name: "Swat district") or
+// named with its own ("Mobile County"): a district's name alone is too
+// often a word or a surname.
+func (g *Gazetteer) spottable(refs []ref, minPop int64, afterThe bool, next []byte) bool {
 	for _, r := range refs {
 		switch r.kind {
 		case kindCountry, kindDivision:
 			return true
 		case kindPlace:
-			if !afterThe && g.Places[r.idx].Population >= minPop {
-				return true
+			p := &g.Places[r.idx]
+			switch {
+			case p.IsFeature():
+				if minPop != math.MaxInt64 {
+					return true
+				}
+			case p.Feature == "ADM2":
+				if minPop == 0 && !afterThe || designators[string(next)] ||
+					minPop != math.MaxInt64 && !r.alias && designators[strings.ToLower(lastWord(p.Name))] {
+					return true
+				}
+			default:
+				if !afterThe && p.Population >= minPop {
+					return true
+				}
 			}
 		}
 	}
 	return false
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
 // tokenize splits a sentence into words: runs of letters, digits, hyphens,

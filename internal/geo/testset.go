@@ -17,7 +17,8 @@ type Case struct {
 	Split   string // e.g. "tune" (seen while tuning) or "test" (held out): lower-case letters and digits
 	Mention Mention
 	// Want is the expected place: a GeoNames id, "country:ISO2",
-	// "adm1:ISO2.admin1" (GeoNames admin1 code), or "none" when no place
+	// "adm1:ISO2.admin1" (GeoNames admin1 code), the key of a second-order
+	// division or feature ("PS.WE.7828733", "SEA.red-sea"), or "none" when no place
 	// should be returned.
 	Want string
 	Note string // readable description of Want
@@ -81,6 +82,13 @@ func checkWant(w string) error {
 	case strings.HasPrefix(w, "adm1:"):
 		if cc, code, ok := strings.Cut(w[len("adm1:"):], "."); !ok || len(cc) != 2 || code == "" {
 			return fmt.Errorf("%q: want adm1:ISO2.code", w)
+		}
+		return nil
+	case strings.Contains(w, "."):
+		// the key of a second-order division ("PS.WE.7828733") or a
+		// physical feature or region ("SEA.red-sea")
+		if k, rest, _ := strings.Cut(w, "."); k == "" || rest == "" || strings.ContainsAny(w, " \t") {
+			return fmt.Errorf("%q: want a division or feature key", w)
 		}
 		return nil
 	}

@@ -85,18 +85,23 @@ func (g *Gazetteer) Variant(name string) (*event.Geo, bool) {
 	if !ok {
 		return nil, false
 	}
-	i := sort.Search(len(g.Places), func(i int) bool { return g.Places[i].ID >= id })
-	if i >= len(g.Places) || g.Places[i].ID != id {
+	i := sort.Search(g.nIDs, func(i int) bool { return g.Places[i].ID >= id })
+	if i >= g.nIDs || g.Places[i].ID != id {
 		return nil, false
 	}
 	return g.geo(ref{kind: kindPlace, idx: int32(i)}), true
 }
 
-// Denotes reports whether the gazetteer has a country or division of this
-// name, or a place of at least minPop people.
+// Denotes reports whether the gazetteer has a country, first-order division,
+// physical feature or region of this name, or a place of at least minPop
+// people. Second-order divisions do not count: a city's spelling variant
+// that also names its province ("Torino") still means the city.
 func (g *Gazetteer) Denotes(name string, minPop int64) bool {
 	for _, r := range g.names[norm.Fold(name)] {
-		if r.kind != kindPlace || g.Places[r.idx].Population >= minPop {
+		if r.kind == kindPlace && g.Places[r.idx].Feature == "ADM2" {
+			continue
+		}
+		if r.kind != kindPlace || g.Places[r.idx].IsFeature() || g.Places[r.idx].Population >= minPop {
 			return true
 		}
 	}

@@ -156,6 +156,13 @@ func webName(w string) bool {
 	return false
 }
 
+// newsName reports whether a capitalised word ends with a lower-case
+// "news" after at least three letters: a news site or channel ("Wikinews",
+// "Euronews").
+func newsName(w string) bool {
+	return len(w) >= 7 && strings.HasSuffix(w, "news") && capitalised(w)
+}
+
 // romanised reports whether word j of s is a lower-case syllable joined
 // by a hyphen to a capitalised one ("Chung-tai"): a romanised given name.
 func romanised(s *nlp.Sentence, j int) bool {
@@ -387,6 +394,19 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					j++
 					continue
 				}
+				// "&" between capitalised words: "Social Science &
+				// Medicine", "Procter & Gamble".
+				if j+2 < n && s.Words[j+1].Form == "&" && sc.nameWord(s, j+2) {
+					j += 2
+					continue
+				}
+				// "and" in a title written with "The" inside a sentence:
+				// "of The Globe and Mail".
+				if j+2 < n && i >= 2 && s.Words[i-1].Form == "The" && string(sc.lw(j+1)) == "and" && sc.nameWord(s, j+2) &&
+					(j+3 >= n || !sc.nameWord(s, j+3)) && !x.givenName(sc, j+2) {
+					j += 2
+					continue
+				}
 				// A number between capitalised words: "Movimento 5 Stelle",
 				// "Channel 4 News".
 				if j+2 < n && digits(s.Words[j+1].Form) && attachedNot(s, j) && sc.nameWord(s, j+2) && !sc.title(j) {
@@ -428,6 +448,8 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				}
 				if person && c > j+1 && c < n && string(sc.lw(j+1)) == "of" && sc.nameWord(s, c) {
 					sc.affilSent, sc.affilAt, sc.affilPerson = k, c, i
+				} else if person && j+3 < n && string(sc.lw(j+1)) == "of" && s.Words[j+2].Form == "The" && sc.nameWord(s, j+3) {
+					sc.affilSent, sc.affilAt, sc.affilPerson = k, j+3, i // "Matthew Ingram of The Globe and Mail"
 				}
 				break
 			}
@@ -442,7 +464,9 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 		}
 	}
 	surnamesInContext(r)
+	x.givenNamesInContext(r)
 	x.linkShortForms(r)
+	samePossessive(r)
 	linkAcronyms(d, r)
 }
 
@@ -482,6 +506,72 @@ func surnamesInContext(r *Record) {
 			if f := full[strings.ToLower(e.Canonical)]; f != "" {
 				e.Canonical, e.Type, e.Why = f, Person, "context"
 			}
+		}
+	}
+}
+
+// samePossessive gives the organisations written with and without a
+// collective's possessive ("New People Party's Michael Tien", "New People's
+// Party") one name: the one with the possessive.
+func samePossessive(r *Record) {
+	full := map[string]string{} // the name without "'s" → the name with it
+	key := func(n string) string {
+		return strings.ToLower(strings.NewReplacer("'s ", " ", "’s ", " ", "s' ", "s ", "s’ ", "s ").Replace(n))
+	}
+	for i := range r.Entities {
+		if e := &r.Entities[i]; e.Type == Organization && key(e.Canonical) != strings.ToLower(e.Canonical) {
+			full[key(e.Canonical)] = e.Canonical
+		}
+	}
+	if len(full) == 0 {
+		return
+	}
+	for i := range r.Entities {
+		if e := &r.Entities[i]; e.Type == Organization {
+			if f := full[strings.ToLower(e.Canonical)]; f != "" {
+				e.Canonical = f
+			}
+		}
+	}
+}
+
+// givenNamesInContext links a one-word name that is the given name of
+// exactly one person the article names in full to that person ("Thomas"
+// after "Thomas Sam"), and types as a person a one-word given name of the
+// list (not a tone word) named at least twice that nothing else typed
+// ("Gloria", the child of the story).
+func (x *Extractor) givenNamesInContext(r *Record) {
+	full := map[string]string{} // lower-cased given name → the person's full name, "" when two persons share it
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if e.Type != Person || !strings.Contains(e.Canonical, " ") {
+			continue
+		}
+		g := strings.ToLower(e.Canonical[:strings.IndexByte(e.Canonical, ' ')])
+		if f, ok := full[g]; ok && f != e.Canonical {
+			full[g] = ""
+		} else {
+			full[g] = e.Canonical
+		}
+	}
+	count := map[string]int{}
+	for i := range r.Entities {
+		if e := &r.Entities[i]; e.Type == OtherName && !strings.Contains(e.Canonical, " ") {
+			count[strings.ToLower(e.Canonical)]++
+		}
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if (e.Type != OtherName && e.Type != Person) || strings.Contains(e.Canonical, " ") {
+			continue
+		}
+		low := strings.ToLower(e.Canonical)
+		if f := full[low]; f != "" {
+			e.Canonical, e.Type, e.Why = f, Person, "given name"
+			continue
+		}
+		if _, word := x.lex.words[low]; e.Type == OtherName && count[low] >= 2 && x.names[low] && !word {
+			e.Type, e.Why = Person, "given name"
 		}
 	}
 }
@@ -664,10 +754,14 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		r.Locations = append(r.Locations, Location{Geo: *region, Text: e.Text, Offset: e.Start})
 	case single && webName(s.Words[i].Form):
 		e.Type, e.Why = Organization, "domain"
+	case single && newsName(s.Words[i].Form):
+		e.Type, e.Why = Organization, "media" // "Wikinews", "Euronews"
 	case cue != "" && single && !acronym:
 		e.Type = OtherName // a cue word alone ("Government", "Movement") names no one organisation
 	case cue != "":
 		e.Type, e.Why = Organization, "cue:"+cue
+	case !single && ampersand(s, i, j):
+		e.Type, e.Why = Organization, "ampersand" // "Social Science & Medicine": no person is "A & B"
 	case !exact && sc.isFeature(s, i, j):
 		// "Jamarat Bridge", "Mecca's Grand Mosque", "Strait of Hormuz"
 		e.Type, e.Why = Place, "feature"
@@ -679,7 +773,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
 	case title:
 		e.Type, e.Why = Person, "title"
-	case sc.kindBefore(s, i) || sc.mediaNoun(s, j):
+	case sc.kindBefore(s, i) && !(sc.pluralKindBefore(s, i) && x.givenName(sc, i)) || sc.mediaNoun(s, j):
+		// not after a plural that names roles: "publishers Jann Wenner"
 		e.Type, e.Why = Organization, "kind"
 	case !single && x.givenName(sc, i) && !notSurnames[low] && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||
 		s.Words[i].UPOS == "PROPN" && s.Words[j].UPOS == "NOUN"):
@@ -689,7 +784,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Person, "romanised"
 	case !title && orgCode(x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)):
 		e.Type, e.Why = Organization, "dict"
-	case acronym && single && !notAcronyms[low] && !roman(low):
+	case acronym && single && !notAcronyms[low] && !roman(low) && !sc.acronymModifier(s, j):
 		e.Type, e.Why = Organization, "acronym"
 	case single && camelName(s.Words[i].Form):
 		e.Type, e.Why = Organization, "camel"

@@ -133,6 +133,32 @@ func TestQuotationSpeakers(t *testing.T) {
 		{"relative pronoun",
 			`Armed forces featured heavily in the parade that officials said "was the largest one held in this city for decades."`,
 			[]string{"officials"}},
+		// issue 16: attribution after a dash, a subject with its apposition,
+		// a pronoun's antecedent in its paragraph that is no object
+		{"dash after the quote",
+			"\"We will not leave our homes, whatever happens to the bridge.\" - Olena Kovalenko\n\nThe village was shelled again.",
+			[]string{"Olena Kovalenko"}},
+		{"dash after the quote, second example",
+			"\"Prices doubled in a month and nobody explained why.\" — Daniel Okafor, a trader in Lagos\n\nMarkets reopened on Monday.",
+			[]string{"Daniel Okafor"}},
+		{"author cited with a title after the quote",
+			"\"A new movement is taking hold on the internet, and it is angry.\" Anonymous blogger, \"Notes on the raid\"\n\nThe site went down.",
+			[]string{"Anonymous blogger"}},
+		{"author cited with a title after the quote, second example",
+			"\"Nobody in the valley remembers a winter like this one.\" Sara Lind, \"Letters from the north\"\n\nSnow closed the pass.",
+			[]string{"Sara Lind"}},
+		{"apposition in the subject before a colon",
+			"The head of the regional council, Pedro Alvarez, has called the plan \"reckless\" and \"costly\":\n\n\"We cannot build homes on a flood plain and pretend the river will stay away.\"",
+			[]string{"Pedro Alvarez"}},
+		{"apposition in the subject before a colon, second example",
+			"The director of the city hospital, Amina Yusuf, has described the shortages as \"severe\" and \"deadly\":\n\n\"We are running out of oxygen and of the staff to give it to patients.\"",
+			[]string{"Amina Yusuf", "Amina Yusuf", "Amina Yusuf"}}, // "severe", "deadly" and the paragraph
+		{"pronoun: not the object",
+			"Officials met in the capital on Monday.\n\nDaniel Okafor's lawyer asked him to stay silent about Anna Berg, but he said \"I have nothing to hide from the court or from anyone.\"",
+			[]string{"Daniel Okafor"}},
+		{"pronoun: not the object, second example",
+			`Maria Lopez waited outside the court while the judge questioned Anna Berg. She said "nothing will bring my son back to us now."`,
+			[]string{"Maria Lopez"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,6 +169,40 @@ func TestQuotationSpeakers(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("speakers %q, want %q (quotations %+v)", got, tt.want, r.Quotations)
+			}
+		})
+	}
+}
+
+// TestGivenNamesInContext: a given name alone is the person named in full
+// with it, and a given name repeated alone is a person.
+func TestGivenNamesInContext(t *testing.T) {
+	tests := []struct {
+		name, text, given, want string // want: the canonical name of the entity written given
+	}{
+		{"given name of a person named in full", "Peter Novak, a farmer, lost his barn in the flood. Neighbours said that Peter had rebuilt it twice.",
+			"Peter", "Peter Novak"},
+		{"given name of a person named in full, second example", "Rescuers pulled Amelia Ortiz from the rubble. By evening Amelia could speak to her family again.",
+			"Amelia", "Amelia Ortiz"},
+		{"given name repeated alone", "Doctors treated Gloria for months in the clinic. Her parents refused to take Gloria to a specialist.",
+			"Gloria", "Gloria"},
+		{"given name repeated alone, second example", "The boy, Tobias, was found near the river. Police said Tobias had walked for two days.",
+			"Tobias", "Tobias"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			found := false
+			for _, e := range r.Entities {
+				if e.Text == tt.given {
+					found = true
+					if e.Type != Person || e.Canonical != tt.want {
+						t.Errorf("%q: %s %q, want person %q", tt.given, e.Type, e.Canonical, tt.want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no entity %q in %+v", tt.given, r.Entities)
 			}
 		})
 	}
@@ -368,6 +428,37 @@ func TestOrganisationMechanisms(t *testing.T) {
 			[]string{"Italian Episcopal Conference"}, []string{"CEI"}, nil},
 		{"acronym of an earlier name", "Regina Ip of the New People Party was re-elected. Michael Tien of NPP kept his seat.",
 			[]string{"New People Party"}, []string{"NPP"}, nil},
+		// issue 16, organisations missed on real news
+		{"quoted name after a kind noun", `The attack was planned on the website "Insurgency Wiki" last week.`,
+			[]string{"Insurgency Wiki"}, nil, nil},
+		{"quoted name after a kind noun, second example", `Critics wrote in the magazine "Nuova Voce" that the rule was unfair.`,
+			[]string{"Nuova Voce"}, nil, nil},
+		{"plural kind noun and a list", "The ruling concerned the religious schools Santo Spirito and Immacolata in Livorno.",
+			[]string{"Santo Spirito", "Immacolata"}, nil, nil},
+		{"plural kind noun and a list, second example", "Shares of the companies Vestra and Norlin fell sharply on Monday.",
+			[]string{"Vestra", "Norlin"}, nil, nil},
+		{"plural role noun before a person", "The guests included publishers Jann Wenner of Rolling Stone and Carla Reyes.",
+			nil, []string{"Jann Wenner"}, nil},
+		{"ampersand after including", "Articles in journals including Social Science & Medicine have criticised the method.",
+			[]string{"Social Science & Medicine"}, nil, nil},
+		{"ampersand", "The publisher Harper & Row printed the first edition in 1960.",
+			[]string{"Harper & Row"}, nil, nil},
+		{"The A and B after a person", "Writing in a blog post, Matthew Ingram of The Globe and Mail called it a war.",
+			[]string{"Globe and Mail"}, []string{"Globe", "Mail"}, []string{"Matthew Ingram"}},
+		{"The A and B after a person, second example", "The column by Sarah Quinn of The Field and Stream drew many letters.",
+			[]string{"Field and Stream"}, []string{"Field"}, nil},
+		{"acronym naming a thing", "In 2014 the tax moved from the ICI system to the IMU system.",
+			nil, []string{"ICI", "IMU"}, nil},
+		{"acronym naming a thing, second example", "Officials raised the GST rate and the VAT levy in March.",
+			nil, []string{"GST", "VAT"}, nil},
+		{"news site", "Wikinews has learned that the site was attacked on Friday.",
+			[]string{"Wikinews"}, nil, nil},
+		{"news site, second example", "The channel Euronews reported the vote; Euronews later corrected its figures.",
+			[]string{"Euronews"}, nil, nil},
+		{"one name with and without the possessive", "New People Party's Michael Tien won. Eunice Yung of New People's Party also won.",
+			[]string{"New People's Party"}, []string{"New People Party"}, nil},
+		{"one name with and without the possessive, second example", "Workers Party's Pritam Singh spoke first. The Workers' Party then left the chamber.",
+			[]string{"Workers' Party"}, []string{"Workers Party"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

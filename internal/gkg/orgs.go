@@ -15,7 +15,28 @@ import (
 // Youngspiration".
 var orgKinds = wordSet(`company firm group party magazine newspaper paper daily weekly tabloid website site channel
 network broadcaster agency organisation organization charity band militia airline bank insurer retailer carmaker
-manufacturer startup publisher outlet faction movement coalition alliance union club`)
+manufacturer startup publisher outlet faction movement coalition alliance union club journal school`)
+
+// notOrgHeads are lower-case nouns that, after an acronym, make it the name
+// of a thing rather than of an organisation: "the IMU system", "the GST
+// rate".
+var notOrgHeads = wordSet(`system tax scheme rate index standard format test virus code regime model levy score`)
+
+// acronymModifier reports whether the word after word j of s is a
+// lower-case noun of notOrgHeads.
+func (sc *Scratch) acronymModifier(s *nlp.Sentence, j int) bool {
+	return j+1 < len(s.Words) && !capitalised(s.Words[j+1].Form) && notOrgHeads[string(sc.lw(j+1))]
+}
+
+// ampersand reports whether words i..j of s hold an "&".
+func ampersand(s *nlp.Sentence, i, j int) bool {
+	for m := i; m <= j; m++ {
+		if s.Words[m].Form == "&" {
+			return true
+		}
+	}
+	return false
+}
 
 // mediaAfter are lower-case nouns that, written right after a name, make it
 // a broadcaster or publication: "al-Ikhbariya television", "Rossiya 24
@@ -95,12 +116,56 @@ func (x *Extractor) personAhead(sc *Scratch, s *nlp.Sentence, m int) bool {
 
 // kindBefore reports whether the name starting at word i of s follows a
 // lower-case noun of an organisation's kind ("the magazine MicroMega").
+//
+// The noun may be plural ("the religious schools Santo Spirito"), and a
+// quotation mark ("the website "Insurgency Wiki"") or "including" ("journals
+// including Social Science & Medicine") may stand between; a name after
+// "and" following a name that a plural kind noun introduces is one too
+// ("schools Santo Spirito and Immacolata").
 func (sc *Scratch) kindBefore(s *nlp.Sentence, i int) bool {
-	if i < 1 {
+	m := i - 1
+	if m >= 0 && (s.Words[m].Form == `"` || s.Words[m].Form == "“") {
+		m--
+	}
+	if m >= 1 && (string(sc.lw(m)) == "including" || string(sc.lw(m)) == "like") {
+		m--
+	}
+	if m < 0 {
 		return false
 	}
-	w := &s.Words[i-1]
-	return w.UPOS == "NOUN" && !capitalised(w.Form) && orgKinds[string(sc.lw(i-1))]
+	if string(sc.lw(m)) == "and" && m >= 2 {
+		p := m - 1
+		for p > 0 && capitalised(s.Words[p-1].Form) && capitalised(s.Words[p].Form) {
+			p--
+		}
+		return capitalised(s.Words[p].Form) && p < m && sc.pluralKind(s, p-1)
+	}
+	return sc.kindNoun(s, m)
+}
+
+// kindNoun reports whether word m of s is a lower-case noun of orgKinds,
+// singular or plural.
+func (sc *Scratch) kindNoun(s *nlp.Sentence, m int) bool {
+	w := &s.Words[m]
+	return w.UPOS == "NOUN" && !capitalised(w.Form) && (orgKinds[string(sc.lw(m))] || orgKinds[strings.ToLower(w.Lemma)])
+}
+
+// pluralKindBefore reports whether the name starting at word i of s
+// follows a plural noun of orgKinds (kindBefore's first case).
+func (sc *Scratch) pluralKindBefore(s *nlp.Sentence, i int) bool {
+	m := i - 1
+	if m >= 0 && (s.Words[m].Form == `"` || s.Words[m].Form == "“") {
+		m--
+	}
+	if m >= 1 && (string(sc.lw(m)) == "including" || string(sc.lw(m)) == "like") {
+		m--
+	}
+	return sc.pluralKind(s, m)
+}
+
+// pluralKind reports whether word m of s is a plural noun of orgKinds.
+func (sc *Scratch) pluralKind(s *nlp.Sentence, m int) bool {
+	return m >= 0 && sc.kindNoun(s, m) && !orgKinds[string(sc.lw(m))]
 }
 
 // mediaNoun reports whether the name ending at word j of s is followed by

@@ -2,6 +2,7 @@ package gkg
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/eventwire/eventwire/internal/event"
@@ -102,10 +103,19 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 				k, v = pk, pv
 			}
 		}
-		if v < 0 && acc < 0 && len(strings.Fields(quote)) < minQuoteWords {
+		da, db, dash := 0, 0, false
+		if v < 0 && acc < 0 {
+			da, db, dash = dashSpeaker(d.Text, q)
+		}
+		if v < 0 && acc < 0 && !dash && len(strings.Fields(quote)) < minQuoteWords {
 			continue
 		}
 		qt := Quotation{Offset: q.start, Length: q.end - q.start, Quote: quote}
+		if dash {
+			// `"..." - Matthew Ingram`: the name after the dash speaks.
+			qt.Speaker = entityIn(r.Entities, da, db, d.Text[da:db], -1)
+			qt.Actor = speakerActor(evs, r.Entities, da, db)
+		}
 		if acc >= 0 {
 			s := &d.Sentences[acc]
 			qt.Verb = "according to"
@@ -128,19 +138,16 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 					}
 				}
 				if p := strings.ToLower(qt.Speaker); p == "he" || p == "she" || p == "they" || p == "it" {
-					// The last person (organisation for "it" and
-					// "they") named before the quote.
+					// The person (organisation for "it" and "they")
+					// the pronoun stands for (antecedent).
 					want := Person
 					if p == "it" || p == "they" {
 						want = Organization
 					}
 					qt.Speaker = ""
-					for i := len(r.Entities) - 1; i >= 0; i-- {
-						if e := &r.Entities[i]; e.Type == want && e.End <= q.start {
-							qt.Speaker, start, end = e.Canonical, e.Start, e.End
-							ss = nil
-							break
-						}
+					if e := antecedent(d, r.Entities, want, start); e != nil {
+						qt.Speaker, start, end = e.Canonical, e.Start, e.End
+						ss = nil
 					}
 				} else if ss != nil {
 					// The person or organisation named in the subject
@@ -155,11 +162,16 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 					case clause(ss, a, b):
 						// a subject with an apposition ("Khaled Ali,
 						// editor at large at the Daily Gazette"): the
-						// words before its first comma
+						// words before its first comma; the name after
+						// it when they are a role ("The director of the
+						// city hospital, Amina Yusuf,")
 						qt.Speaker = ""
 						for c := a + 1; c < b; c++ {
 							if ss.Words[c].Form == "," {
-								if !clause(ss, a, c-1) {
+								if na, nb, ok := properRun(ss, c+1, b); ok {
+									qt.Speaker = spanText(d, ss, na, nb)
+									start, end = ss.Words[na].Start, ss.Words[nb].End
+								} else if !clause(ss, a, c-1) {
 									qt.Speaker = spanText(d, ss, a, c-1)
 									end = ss.Words[c-1].End
 								}
@@ -192,6 +204,129 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 	}
 }
 
+// dashSpeaker returns the offsets of the name that attributes quote q after
+// a dash at the end of its line (`"So far, so good." - Jane Doe`, `"We
+// stay." — the mayor of Kherson`): at most six words starting with a
+// capital or "the", with nothing after them on the line; else an author
+// cited with a title after it (citedAuthor).
+func dashSpeaker(text string, q quoteSpan) (int, int, bool) {
+	i := q.end
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r != '"' && r != '”' && r != '.' && r != ',' {
+			break
+		}
+		i += n
+	}
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	dash := 0
+	for _, m := range [...]string{"--", "—", "–", "-"} {
+		if strings.HasPrefix(text[i:], m) {
+			dash = len(m)
+			break
+		}
+	}
+	if dash == 0 {
+		return citedAuthor(text, i)
+	}
+	start := i + dash
+	for start < len(text) && (text[start] == ' ' || text[start] == '\t') {
+		start++
+	}
+	end := len(text)
+	if nl := strings.IndexByte(text[start:], '\n'); nl >= 0 {
+		end = start + nl
+	}
+	name := strings.TrimRight(text[start:end], " \t\r.")
+	end = start + len(name)
+	r, _ := utf8.DecodeRuneInString(name)
+	if name == "" || len(strings.Fields(name)) > 6 || strings.ContainsAny(name, "\"“”") ||
+		!(unicode.IsUpper(r) || strings.HasPrefix(name, "the ")) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// citedAuthor returns the offsets of an author cited with a title right
+// after a quote, from offset i on its line (`"..." Anonymous blogger, "Anon
+// declares war"`): one to four words starting with a capital, a comma,
+// then a quotation mark.
+func citedAuthor(text string, i int) (int, int, bool) {
+	end := len(text)
+	if nl := strings.IndexByte(text[i:], '\n'); nl >= 0 {
+		end = i + nl
+	}
+	line := text[i:end]
+	c := strings.Index(line, ", ")
+	if c <= 0 || !strings.HasPrefix(line[c+2:], "\"") && !strings.HasPrefix(line[c+2:], "“") {
+		return 0, 0, false
+	}
+	name := line[:c]
+	r, _ := utf8.DecodeRuneInString(name)
+	if n := len(strings.Fields(name)); n == 0 || n > 4 || !unicode.IsUpper(r) || strings.ContainsAny(name, ".!?\"“”") {
+		return 0, 0, false
+	}
+	return i, i + c, true
+}
+
+// antecedent returns the entity of type want that a pronoun at offset at
+// stands for: within the pronoun's paragraph, the last one named before it
+// that is not an object ("Thomas' sister pleaded with him to send Gloria
+// to a doctor, but he replied" is Thomas), else the last one named in the
+// paragraph; with none in the paragraph, the last one named before it in
+// the article. Nil when there is none.
+func antecedent(d *nlp.Document, ents []Entity, want string, at int) *Entity {
+	para := 0
+	if i := strings.LastIndex(d.Text[:min(at, len(d.Text))], "\n\n"); i >= 0 {
+		para = i + 2
+	}
+	var last, subj *Entity
+	for i := range ents {
+		e := &ents[i]
+		if e.Type != want || e.End > at || e.Start < para {
+			continue
+		}
+		last = e
+		if !objectAt(d, e.Start) {
+			subj = e
+		}
+	}
+	if subj != nil {
+		return subj
+	}
+	if last != nil {
+		return last
+	}
+	for i := len(ents) - 1; i >= 0; i-- {
+		if e := &ents[i]; e.Type == want && e.End <= at {
+			return e
+		}
+	}
+	return nil
+}
+
+// objectAt reports whether the word starting at offset at is an object or
+// an oblique of its verb (or the noun of a prepositional phrase).
+func objectAt(d *nlp.Document, at int) bool {
+	k := sentenceAt(d, at)
+	if k < 0 {
+		return false
+	}
+	s := &d.Sentences[k]
+	for i := range s.Words {
+		if s.Words[i].Start == at {
+			switch s.Words[i].Deprel {
+			case "obj", "iobj", "obl", "obl:tmod", "obl:npmod", "nmod":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
 // entityIn returns the canonical name of the first person, else
 // organisation, named within [start, end), else def. When headEnd is not
 // -1, an organisation must end there (be the phrase's head: "the
@@ -208,6 +343,20 @@ func entityIn(ents []Entity, start, end int, def string, headEnd int) string {
 		}
 	}
 	return def
+}
+
+// properRun returns the proper nouns from word i up to a comma or word b
+// (inclusive), when they are two to four and nothing else: a name in
+// apposition.
+func properRun(s *nlp.Sentence, i, b int) (int, int, bool) {
+	j := i
+	for j <= b && j < len(s.Words) && s.Words[j].UPOS == "PROPN" {
+		j++
+	}
+	if n := j - i; n < 2 || n > 4 || j <= b && s.Words[j].Form != "," {
+		return 0, 0, false
+	}
+	return i, j - 1, true
 }
 
 // clause reports whether words a..b of s are a clause rather than a noun
@@ -360,17 +509,28 @@ func speechVerbNear(s *nlp.Sentence, q quoteSpan) int {
 func inQuote(w *nlp.Word, q quoteSpan) bool { return w.Start >= q.start && w.End <= q.end }
 
 // subject returns the word span (0-based, inclusive) of the subject of
-// verb v: the nsubj dependent with its subtree.
+// verb v: the nsubj dependent with its subtree (and a second one right
+// after it, an apposition the parser took for a subject).
 func subject(s *nlp.Sentence, v int) (int, int, bool) {
+	a, b, found := 0, 0, false
 	for i := range s.Words {
 		w := &s.Words[i]
 		if w.Head == v+1 && (w.Deprel == "nsubj" || w.Deprel == "nsubj:pass") {
 			if relatives[strings.ToLower(w.Form)] {
 				break // "that", "which": the noun phrase before the verb
 			}
-			a, b := subtree(s, i)
-			return a, b, true
+			// Two subjects are one misparsed ("The secretary general of
+			// CEI, Nunzio Galantino, has called"): their span together.
+			sa, sb := subtree(s, i)
+			if !found {
+				a, b, found = sa, sb, true
+			} else if sa > b && sa-b <= 2 {
+				b = sb
+			}
 		}
+	}
+	if found {
+		return a, b, true
 	}
 	// No subject in the tree (misparses such as "..., the envoy told
 	// reporters" with "told" as a modifier): the noun phrase just before

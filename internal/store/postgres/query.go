@@ -116,9 +116,20 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
+	if t, ok, err := s.rollupQuery(ctx, q); ok || err != nil {
+		return t, err
+	}
 	w, err := where(q.Filter, bit)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
+	}
+	// src is what aggregations read: the events, or for an actor code
+	// the events of either side read from the covering actor indexes.
+	src := "events e"
+	if q.Aggregate != "" && store.IsActorCode(q.Actor) && !s.noRollup {
+		if src, w, err = actorEvents(q.Filter, bit); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
 	}
 	var sqlText string
 	var cols []string
@@ -134,26 +145,27 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 			e.num_mentions::int8, e.num_sources::int8, e.num_articles::int8, e.is_root::int::int8, e.source_name, e.target_name, e.tone,
 			e.event_confidence FROM events e` + w.String() + order + limit(q.Limit, 0)
 	case "day", "week", "month":
-		return s.countBy(ctx, q, w)
+		return s.countBy(ctx, q, `SELECT e.day, count(*), sum(e.num_mentions)::int8, sum(e.goldstein), count(e.tone),
+			coalesce(sum(e.tone), 0) FROM `+src+w.String()+` GROUP BY e.day ORDER BY e.day`, w.Args())
 	case "goldstein":
 		cols = []string{"events", "mentions", "avg_goldstein", "mention_weighted_goldstein"}
 		sqlText = `SELECT count(*), coalesce(sum(e.num_mentions), 0)::int8, ` + round3("coalesce(avg(e.goldstein), 0)") + `, ` +
-			round3("coalesce(sum(e.goldstein*e.num_mentions)/nullif(sum(e.num_mentions), 0), 0)") + ` FROM events e` + w.String()
+			round3("coalesce(sum(e.goldstein*e.num_mentions)/nullif(sum(e.num_mentions), 0), 0)") + ` FROM ` + src + w.String()
 	case "dyads":
 		cols = []string{"source", "target", "events", "mentions", "avg_goldstein"}
 		sqlText = `SELECT e.source, e.target, count(*) AS n, sum(e.num_mentions)::int8, ` + round3("avg(e.goldstein)") +
-			` FROM events e` + w.String() + ` GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target` + limit(q.Limit, 10)
+			` FROM ` + src + w.String() + ` GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target` + limit(q.Limit, 10)
 	case "places":
 		// Aggregate over covering index columns only, then name the top
 		// places.
 		cols = []string{"place", "name", "country", "lat", "lon", "events", "mentions", "avg_goldstein"}
 		sqlText = `SELECT t.place, coalesce(p.name, ''), coalesce(p.country, ''), p.lat, p.lon, t.n, t.m, t.g FROM
 			(SELECT e.place AS place, count(*) AS n, sum(e.num_mentions)::int8 AS m, ` + round3("avg(e.goldstein)") + ` AS g
-			FROM events e` + w.And("e.place != ''") + ` GROUP BY e.place ORDER BY n DESC, e.place` + limit(q.Limit, 10) + `) t
+			FROM ` + src + w.And("e.place != ''") + ` GROUP BY e.place ORDER BY n DESC, e.place` + limit(q.Limit, 10) + `) t
 			LEFT JOIN places p ON p.id = t.place ORDER BY t.n DESC, t.place`
 	case "countries":
 		cols = []string{"country", "events", "mentions", "avg_goldstein"}
-		sqlText = `SELECT e.country, count(*) AS n, sum(e.num_mentions)::int8, ` + round3("avg(e.goldstein)") + ` FROM events e` +
+		sqlText = `SELECT e.country, count(*) AS n, sum(e.num_mentions)::int8, ` + round3("avg(e.goldstein)") + ` FROM ` + src +
 			w.And("e.country != ''") + ` GROUP BY e.country ORDER BY n DESC, e.country` + limit(q.Limit, 0)
 	default:
 		return nil, fmt.Errorf("query: aggregation %q: want one of %s", q.Aggregate, strings.Join(store.Aggregations, ", "))
@@ -205,11 +217,11 @@ func cell(v any) any {
 	return fmt.Sprint(v)
 }
 
-// countBy counts events by day in SQL (over the covering day index) and
-// folds the days into weeks (starting on Monday) or months.
-func (s *DB) countBy(ctx context.Context, q store.Query, w *filterSQL) (*store.Table, error) {
-	rows, err := s.pool.Query(ctx, `SELECT e.day, count(*), sum(e.num_mentions)::int8, sum(e.goldstein), count(e.tone),
-		coalesce(sum(e.tone), 0) FROM events e`+w.String()+` GROUP BY e.day ORDER BY e.day`, w.Args()...)
+// countBy runs sqlText, which counts events by day (day, events, mentions,
+// Goldstein sum, events with a tone, tone sum), and folds the days into
+// weeks (starting on Monday) or months.
+func (s *DB) countBy(ctx context.Context, q store.Query, sqlText string, args []any) (*store.Table, error) {
+	rows, err := s.pool.Query(ctx, sqlText, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}

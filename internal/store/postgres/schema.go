@@ -202,7 +202,85 @@ UPDATE events e SET event_confidence = x.c
 		WHERE data IS NOT NULL AND (data->>'confidence')::float8 > 0 GROUP BY event_id) x
 	WHERE e.id = x.event_id;
 `,
+	// 5: the rollups of the SQLite store (its migrations 5, 7 and 10),
+	// kept by every write (writeplan.Rollups): sums per day and action
+	// country (series, Goldstein figures and countries filtered on dates
+	// and country only), per place and per dyad over all dates (the
+	// unfiltered top places and dyads), per month and place and per month
+	// and dyad (top places and dyads over date ranges: the whole months
+	// from these, the days at either end from the day index, which covers
+	// the dyad). Indexes that begin with the source and the target and
+	// cover what aggregations read, so that an aggregation of an actor
+	// code is an index-only scan of each side.
+	`
+CREATE TABLE event_rollup (
+	day       integer NOT NULL,
+	country   text COLLATE "C" NOT NULL,
+	events    bigint NOT NULL,
+	mentions  bigint NOT NULL,
+	goldstein double precision NOT NULL, -- sum of the events' Goldstein values
+	gm        double precision NOT NULL, -- sum of Goldstein × mentions
+	tone_n    bigint NOT NULL,           -- events with a tone
+	tone      double precision NOT NULL, -- sum of their tones
+	PRIMARY KEY (day, country)
+);
+INSERT INTO event_rollup(day, country, events, mentions, goldstein, gm, tone_n, tone)
+	SELECT day, country, count(*), sum(num_mentions), sum(goldstein), sum(goldstein * num_mentions), count(tone), coalesce(sum(tone), 0)
+	FROM events WHERE num_mentions > 0 GROUP BY day, country;
+CREATE INDEX event_rollup_country ON event_rollup(country, day);
+CREATE TABLE place_totals (
+	place     text COLLATE "C" PRIMARY KEY,
+	events    bigint NOT NULL,
+	mentions  bigint NOT NULL,
+	goldstein double precision NOT NULL
+);
+INSERT INTO place_totals(place, events, mentions, goldstein)
+	SELECT place, count(*), sum(num_mentions), sum(goldstein) FROM events WHERE num_mentions > 0 AND place != '' GROUP BY place;
+CREATE TABLE dyad_totals (
+	source    text COLLATE "C" NOT NULL,
+	target    text COLLATE "C" NOT NULL,
+	events    bigint NOT NULL,
+	mentions  bigint NOT NULL,
+	goldstein double precision NOT NULL,
+	PRIMARY KEY (source, target)
+);
+INSERT INTO dyad_totals(source, target, events, mentions, goldstein)
+	SELECT source, target, count(*), sum(num_mentions), sum(goldstein) FROM events WHERE num_mentions > 0 GROUP BY source, target;
+CREATE TABLE place_months (
+	month     integer NOT NULL, -- year×12 + month − 1
+	place     text COLLATE "C" NOT NULL,
+	events    bigint NOT NULL,
+	mentions  bigint NOT NULL,
+	goldstein double precision NOT NULL,
+	PRIMARY KEY (month, place)
+);
+INSERT INTO place_months(month, place, events, mentions, goldstein)
+	SELECT ` + monthOfDay + `, place, count(*), sum(num_mentions), sum(goldstein)
+	FROM events WHERE num_mentions > 0 AND place != '' GROUP BY 1, 2;
+CREATE TABLE dyad_months (
+	month     integer NOT NULL,
+	source    text COLLATE "C" NOT NULL,
+	target    text COLLATE "C" NOT NULL,
+	events    bigint NOT NULL,
+	mentions  bigint NOT NULL,
+	goldstein double precision NOT NULL,
+	PRIMARY KEY (month, source, target)
+);
+INSERT INTO dyad_months(month, source, target, events, mentions, goldstein)
+	SELECT ` + monthOfDay + `, source, target, count(*), sum(num_mentions), sum(goldstein)
+	FROM events WHERE num_mentions > 0 GROUP BY 1, 2, 3;
+CREATE INDEX events_source ON events(source, day) INCLUDE (target, code, quad, goldstein, num_mentions, tone, place, country, themes, id);
+DROP INDEX events_target;
+CREATE INDEX events_target ON events(target, day) INCLUDE (source, code, quad, goldstein, num_mentions, tone, place, country, themes, id);
+DROP INDEX events_day;
+CREATE INDEX events_day ON events(day) INCLUDE (goldstein, num_mentions, quad, place, tone, country, themes, id, source, target);
+ANALYZE events;
+`,
 }
+
+// monthOfDay is the month (year×12 + month − 1, store.MonthOfDay) of the
+// day column.
+const monthOfDay = `(extract(year FROM date '1970-01-01' + day) * 12 + extract(month FROM date '1970-01-01' + day) - 1)::integer`
 
 // themeBitsBackfill gives the first 63 themes (by name) of event_themes
 // their bits and sets the events' bit sets.

@@ -11,6 +11,8 @@ import (
 	"sync"
 
 	"modernc.org/sqlite"
+
+	"github.com/eventwire/eventwire/internal/store/writeplan"
 )
 
 // dyad_days holds, per dyad, its events, mentions and Goldstein sum per day
@@ -129,17 +131,24 @@ func registerFunctions() {
 // dyadKey is a dyad.
 type dyadKey struct{ source, target string }
 
-// flushDyadDays adds the transaction's changes to the dyads' series.
-func (t *tx) flushDyadDays() error {
-	for k, ch := range t.dyadDays {
+// flushDyadDays adds the changes of the dyads' days (sorted by dyad, then
+// day) to their series, each series read and written once.
+func (t *tx) flushDyadDays(days []writeplan.Rollup[writeplan.DyadDay]) error {
+	for i := 0; i < len(days); {
+		k := days[i].Key.Dyad
+		ch := map[int64]*dayRecord{}
+		for ; i < len(days) && days[i].Key.Dyad == k; i++ {
+			r := days[i]
+			ch[r.Key.Day] = &dayRecord{day: r.Key.Day, events: r.Events, mentions: r.Mentions, goldstein: r.Goldstein}
+		}
 		var b []byte
-		err := t.QueryRowContext(t.ctx, `SELECT days FROM dyad_days WHERE source = ? AND target = ?`, k.source, k.target).Scan(&b)
+		err := t.QueryRowContext(t.ctx, `SELECT days FROM dyad_days WHERE source = ? AND target = ?`, k.Source, k.Target).Scan(&b)
 		if err != nil && err != sql.ErrNoRows {
 			return fmt.Errorf("reading dyad days: %w", err)
 		}
 		rs := addDays(decodeDays(b), ch)
 		if _, err := t.exec(`INSERT INTO dyad_days(source, target, days) VALUES (?,?,?)
-			ON CONFLICT(source, target) DO UPDATE SET days = excluded.days`, k.source, k.target, encodeDays(rs)); err != nil {
+			ON CONFLICT(source, target) DO UPDATE SET days = excluded.days`, k.Source, k.Target, encodeDays(rs)); err != nil {
 			return fmt.Errorf("writing dyad days: %w", err)
 		}
 	}

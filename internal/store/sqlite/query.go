@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/sqlfilter"
 )
@@ -235,121 +234,15 @@ func (s *DB) queryCached(ctx context.Context, q store.Query) (*store.Table, erro
 	return t, nil
 }
 
-// rollupWhere returns the WHERE clause over event_rollup r and its
-// arguments when the aggregation q can be answered from the rollups: a
-// series, the Goldstein figures or the countries filtered on dates and the
-// ISO country only (event_rollup), or unfiltered top places or dyads, or
-// the top dyads of an actor code (dyad_totals, place_totals).
+// rollupWhere returns the WHERE clause over the rollup tables and its
+// arguments when the aggregation q can be answered from them
+// (sqlfilter.Rollup).
 func rollupWhere(q store.Query) (string, []any, bool) {
-	f := q.Filter
-	switch q.Aggregate {
-	case "day", "week", "month", "goldstein", "countries":
-	case "dyads", "places":
-		// Totals over all dates: no condition at all, or for dyads an
-		// actor code (prefix) as source or target.
-		f.Limit, f.Sort, f.After = 0, "", 0
-		if q.Aggregate == "dyads" && store.IsActorCode(f.Actor) {
-			a := f.Actor
-			f.Actor = ""
-			end := store.PrefixEnd(a)
-			return " WHERE (source >= ? AND source < ? OR target >= ? AND target < ?)", []any{a, end, a, end}, f == store.Filter{}
-		}
-		return "", nil, f == store.Filter{}
-	default:
+	w, ok := sqlfilter.Rollup(dialect{}, q)
+	if !ok {
 		return "", nil, false
 	}
-	if f.ID != 0 || f.Actor != "" || f.Code != "" || f.Quad != 0 || f.Place != "" || f.Theme != "" || f.Text != "" || f.MinConfidence != 0 ||
-		(f.Country != "" && len(f.Country) != 3) {
-		return "", nil, false
-	}
-	var conds []string
-	var args []any
-	for _, d := range []struct{ date, op string }{{f.From, ">="}, {f.To, "<="}} {
-		if d.date == "" {
-			continue
-		}
-		day, ok := dedup.Day(d.date)
-		if !ok {
-			return "", nil, false // where reports it
-		}
-		conds = append(conds, "r.day "+d.op+" ?")
-		args = append(args, day)
-	}
-	if f.Country != "" {
-		conds = append(conds, "r.country = ?")
-		args = append(args, strings.ToUpper(f.Country))
-	}
-	return joinConds(conds), args, true
-}
-
-// monthRange is a date range cut for the month rollups: the whole months
-// lo to hi (none when lo > hi), and the days at either end outside them.
-type monthRange struct {
-	lo, hi int64
-	edges  [][2]int64
-	// from, to are the range's first and last days (minDay, maxDay when
-	// open).
-	from, to int64
-}
-
-// days returns the range's first and last days.
-func (r monthRange) days() (int64, int64) { return r.from, r.to }
-
-// Bounds of an open range, in days and months.
-const (
-	minDay   = -1 << 40
-	maxDay   = 1 << 40
-	minMonth = -1 << 40
-	maxMonth = 1 << 40
-)
-
-// months cuts the date range of f for the month rollups; ok is false
-// unless f sets a date and no other condition (Limit aside).
-func months(f store.Filter) (monthRange, bool) {
-	from, to := f.From, f.To
-	f.From, f.To, f.Limit, f.Sort, f.After = "", "", 0, "", 0
-	if f != (store.Filter{}) || from == "" && to == "" {
-		return monthRange{}, false
-	}
-	lo, hi := int64(minDay), int64(maxDay)
-	r := monthRange{lo: minMonth, hi: maxMonth}
-	if from != "" {
-		day, ok := dedup.Day(from)
-		if !ok {
-			return monthRange{}, false // where reports it
-		}
-		d := int64(day)
-		lo = d
-		if r.lo = store.MonthOfDay(d); store.MonthStart(r.lo) != d {
-			r.lo++
-		}
-	}
-	if to != "" {
-		day, ok := dedup.Day(to)
-		if !ok {
-			return monthRange{}, false
-		}
-		d := int64(day)
-		hi = d
-		if r.hi = store.MonthOfDay(d); store.MonthStart(r.hi+1)-1 != d {
-			r.hi--
-		}
-	}
-	r.from, r.to = lo, hi
-	if lo > hi {
-		return r, true // empty: no month, no day
-	}
-	if r.lo > r.hi {
-		r.edges = [][2]int64{{lo, hi}}
-		return r, true
-	}
-	if from != "" && lo < store.MonthStart(r.lo) {
-		r.edges = append(r.edges, [2]int64{lo, store.MonthStart(r.lo) - 1})
-	}
-	if to != "" && hi >= store.MonthStart(r.hi+1) {
-		r.edges = append(r.edges, [2]int64{store.MonthStart(r.hi + 1), hi})
-	}
-	return r, true
+	return w.String(), w.Args(), true
 }
 
 // sums returns a query of key columns, n, m and g (events, mentions,
@@ -357,16 +250,16 @@ func months(f store.Filter) (monthRange, bool) {
 // rollup table, the days at either end from the events through index
 // (which begins with the keys, then the day: read in the keys' order, a
 // skip-scan needs no sort to group), summed by key, most events first.
-func (r monthRange) sums(table, index string, keys []string, cond string, lim string) (string, []any) {
+func sums(r sqlfilter.MonthRange, table, index string, keys []string, cond string, lim string) (string, []any) {
 	var parts []string
 	var args []any
 	k := strings.Join(keys, ", ")
-	if r.lo <= r.hi {
+	if r.Lo <= r.Hi {
 		parts = append(parts, `SELECT `+k+`, events AS n, mentions AS m, goldstein AS g FROM `+table+` WHERE month BETWEEN ? AND ?`)
-		args = append(args, r.lo, r.hi)
+		args = append(args, r.Lo, r.Hi)
 	}
 	ek := "e." + strings.Join(keys, ", e.")
-	for _, d := range r.edges {
+	for _, d := range r.Edges {
 		parts = append(parts, `SELECT `+ek+`, count(*) AS n, sum(e.num_mentions) AS m, sum(e.goldstein) AS g FROM events e INDEXED BY `+index+`
 			WHERE e.day BETWEEN ? AND ?`+cond+` GROUP BY `+ek)
 		args = append(args, d[0], d[1])
@@ -380,21 +273,21 @@ func (r monthRange) sums(table, index string, keys []string, cond string, lim st
 
 // query answers q as a table.
 func (s *DB) query(ctx context.Context, q store.Query) (*store.Table, error) {
-	if r, ok := months(q.Filter); ok && !s.noRollup {
+	if r, ok := sqlfilter.Months(q.Filter); ok && !s.noRollup {
 		switch q.Aggregate {
 		case "dyads":
 			// Each dyad's days in the range from its series: the top
 			// dyads by events (each series summed once: the sum is not
 			// repeated in a WHERE clause), then the mentions and
 			// Goldstein of those.
-			lo, hi := r.days()
+			lo, hi := r.From, r.To
 			return s.table(ctx, []string{"source", "target", "events", "mentions", "avg_goldstein"},
 				`SELECT t.source, t.target, t.n, ew_dyad_days(d.days, ?, ?, 1), round(ew_dyad_days(d.days, ?, ?, 2)/t.n, 3)
 				FROM (SELECT source, target, ew_dyad_days(days, ?, ?, 0) AS n FROM dyad_days ORDER BY n DESC, source, target`+limit(q.Limit, 10)+`) t
 				JOIN dyad_days d ON d.source = t.source AND d.target = t.target WHERE t.n > 0 ORDER BY t.n DESC, t.source, t.target`,
 				[]any{lo, hi, lo, hi, lo, hi})
 		case "places":
-			sums, args := r.sums("place_months", "events_place", []string{"place"}, " AND e.place != ''", limit(q.Limit, 10))
+			sums, args := sums(r, "place_months", "events_place", []string{"place"}, " AND e.place != ''", limit(q.Limit, 10))
 			return s.table(ctx, []string{"place", "name", "country", "lat", "lon", "events", "mentions", "avg_goldstein"},
 				`SELECT t.place, coalesce(p.name, ''), coalesce(p.country, ''), p.lat, p.lon, t.n, t.m, round(t.g/t.n, 3)
 				FROM (`+sums+`) t LEFT JOIN places p ON p.id = t.place ORDER BY t.n DESC, t.place`, args)

@@ -14,6 +14,7 @@ import (
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/sqlfilter"
 	"github.com/eventwire/eventwire/internal/store/storetest"
 )
 
@@ -627,7 +628,7 @@ func TestMonthRollupsMatchEvents(t *testing.T) {
 			for _, q := range []store.Query{{Aggregate: "places"}, {Aggregate: "dyads"}, {Aggregate: "dyads", Filter: store.Filter{Limit: 100}},
 				{Aggregate: "places", Filter: store.Filter{Limit: 1}}} {
 				q.From, q.To = rg[0], rg[1]
-				if _, ok := months(q.Filter); !ok {
+				if _, ok := sqlfilter.Months(q.Filter); !ok {
 					t.Fatalf("%+v: not answered by the month rollups", q)
 				}
 				db.noRollup = false
@@ -652,7 +653,7 @@ func TestMonthRollupsMatchEvents(t *testing.T) {
 	}
 	check("written")
 	for _, f := range []store.Filter{{}, {From: "2024-02-01", Quad: 1}, {To: "2024-02-01", Actor: "SDN"}, {From: "2024-02-01", Country: "FRA"}} {
-		if _, ok := months(f); ok {
+		if _, ok := sqlfilter.Months(f); ok {
 			t.Errorf("%+v answered by the month rollups", f)
 		}
 	}
