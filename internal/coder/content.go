@@ -576,3 +576,69 @@ func (c *Coder) thingObject(sc *Scratch, v int) bool {
 	}
 	return false
 }
+
+// ownForcesOnly reports whether every target of an event of force posture
+// (root 15) or intent (root 03) is the source country's own security
+// forces, or security forces of no country: such acts are aimed at
+// others ("North Korea vowed to strengthen its nuclear forces", "Kenya
+// mobilised its army": no target).
+func ownForcesOnly(code string, srcs, tgts []actorRef) bool {
+	if len(tgts) == 0 || len(srcs) == 0 || len(code) < 2 || code[:2] != "15" && code[:2] != "03" || len(srcs[0].code) < 3 {
+		return false
+	}
+	own := srcs[0].code[:3]
+	for _, t := range tgts {
+		if t.code[:min(3, len(t.code))] != own && !strings.HasPrefix(t.code, dict.NullCode) || !securityRole(t.code) {
+			return false
+		}
+	}
+	return true
+}
+
+// facedBy appends the actors that the forces of verb v face: the first
+// actor in an oblique of v, of its open complement ("pledged to send
+// tanks to Ukraine") or in a modifier of its object, that is not security
+// forces of the source's country own or of no country.
+func (c *Coder) facedBy(sc *Scratch, v int, own string, out []actorRef) []actorRef {
+	base := len(out)
+	try := func(k int) bool {
+		if r := sc.rel(k); r != "obl" && r != "nmod" || sc.caseOf(k) == "" || attributionCase(sc.caseOf(k)) {
+			return false
+		}
+		n := c.firstActorIn(sc, k, out[:base])
+		for i := base; i < len(n); i++ {
+			if r := n[i]; !securityRole(r.code) || len(r.code) >= 3 && r.code[:3] != own && r.code[:3] != dict.NullCode {
+				n[base] = r
+				out = n[:base+1]
+				return true
+			}
+		}
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if try(k) {
+			return out
+		}
+		switch sc.rel(k) {
+		case "obj", "xcomp":
+			for _, j := range sc.children(k) {
+				if try(j) {
+					return out
+				}
+			}
+		}
+	}
+	return out[:base]
+}
+
+// securityRole reports whether an actor code has a security role (MIL, COP, SPY).
+func securityRole(code string) bool {
+	if len(code) < 6 {
+		return false
+	}
+	switch code[3:6] {
+	case "MIL", "COP", "SPY":
+		return true
+	}
+	return false
+}

@@ -397,6 +397,20 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[cc].Head = subj + 1
 		sc.index()
 	}
+	// an agent without "by" in an active clause is the verb's object
+	// ("police arrested former president Jeanine/obl:agent Anez", "the army
+	// killed Hamas commander X/obl:agent"): a "by" agent needs the word
+	for k := range sc.s.Words {
+		if !sc.agentWithoutBy(k) {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d is the object of %q", sc.low[k], k+1, sc.low[sc.head(k)])
+		}
+		sc.ownWords()
+		sc.s.Words[k].Deprel = "obj"
+		sc.index()
+	}
 	// the subject of a small clause ("called [the talks constructive]",
 	// "declared [the vote void]") is the verb's object, as UD attaches it:
 	// the judgement's xcomp keeps its predicate, the verb gets the thing
@@ -625,6 +639,25 @@ func (sc *Scratch) subjectConjunct(v int) (n, subj, cc int, ok bool) {
 		}
 	}
 	return n, subj, cc, true
+}
+
+// agentWithoutBy reports whether word k is attached as the "by" agent of
+// an active verb with no object while no "by" introduces it.
+func (sc *Scratch) agentWithoutBy(k int) bool {
+	ws := sc.s.Words
+	if ws[k].Deprel != "obl:agent" && ws[k].Deprel != "nmod:agent" || sc.caseOf(k) == "by" {
+		return false
+	}
+	v := sc.head(k)
+	if v < 0 || ws[v].UPOS != "VERB" || sc.passive(v) || k < v {
+		return false
+	}
+	for _, j := range sc.children(v) {
+		if ws[j].Deprel == "obj" {
+			return false
+		}
+	}
+	return true
 }
 
 // smallClauseSubject returns the subject of word x, a nominal or

@@ -242,6 +242,26 @@ func (sc *Scratch) wordsMatch(c *Coder, ws []dict.Word, k int) bool {
 			return true
 		}
 	}
+	// a container of what the pattern names is that thing: "a military aid
+	// package", "an arms shipment", "a new tranche of loans" read as
+	// their compound ("aid") or of-phrase ("loans")
+	if containerNoun(sc.lemma[k]) {
+		for _, j := range sc.children(k) {
+			if d := sc.s.Words[j].Deprel; (d == "compound" && j == k-1 || (d == "nmod" || d == "nmod:of") && sc.caseOf(j) == "of") && sc.wordsMatch(c, ws, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containerNoun reports whether a noun names a quantity or delivery of
+// something else, which patterns read as its contents.
+func containerNoun(l string) bool {
+	switch l {
+	case "package", "shipment", "consignment", "tranche", "batch", "delivery", "convoy", "installment", "instalment":
+		return true
+	}
 	return false
 }
 

@@ -1241,6 +1241,18 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	if !c.opt.Literal && !m.both && m.tgt < 0 {
 		c.destination(sc, v) // content.go
 	}
+	if !c.opt.Literal && ownForcesOnly(code, sc.srcs, sc.tgts) {
+		// force posture and intents aim at others, never at the source's
+		// own forces: "vowed to strengthen the country's nuclear forces",
+		// "mobilised its army" (content.go); whom they face is named in a
+		// phrase of the verb or of the forces ("deployed troops to the
+		// border with Ukraine", "put its troops on alert against Taiwan")
+		own := sc.tgts[0].code
+		sc.tgts = c.facedBy(sc, v, sc.srcs[0].code[:3], sc.tgts[:0])
+		if sc.tr != nil {
+			sc.trace("  own forces %s are no target; faced: %d", own, len(sc.tgts))
+		}
+	}
 	if strings.HasPrefix(code, "01") && len(sc.srcs) > 0 && !m.both {
 		// "Iranian Foreign Minister X said Iran had informed ...": a
 		// statement about the speaker's own country is not addressed to it

@@ -178,6 +178,18 @@ func TestStatementContent(t *testing.T) {
 		// two sides agreeing to a truce agree it with each other; a name after a conjunction is no part of the first name
 		{"The Yemeni government and the Houthi rebels agreed to a ceasefire.", "YEMGOV→YEMREB 0356, YEMREB→YEMGOV 0356"},
 		{"Japan and South Korea signed an agreement on intelligence sharing.", "JPN→KOR 057, KOR→JPN 057"},
+		// an agent without "by" in an active clause is the object (misparse.go agentWithoutBy)
+		{"Egyptian police arrested former president Mohamed Morsi on Wednesday.", "EGYCOP→EGYOPPELI 173"},
+		{"Pakistani police arrested former prime minister Imran Khan in Islamabad.", "PAKCOP→PAKOPPELI 173"},
+		// force posture and intents never aim at the source's own forces (content.go ownForcesOnly)
+		{"North Korean leader Kim Jong Un vowed to strengthen the country's nuclear forces.", ""},
+		{"Russia deployed troops to the Ukrainian border.", "RUS→UKR 154"},
+		// formal acts blocked are vetoed; a party dissolved is banned; retaliation; containers of aid
+		{"China blocked a Security Council statement on North Korea.", "CHN→IGOUNO 129"},
+		{"Myanmar's military junta dissolved the opposition party.", "MMRMIL→---OPP 1722"},
+		{"Iran said it would retaliate against any Israeli attack.", "IRN→ISR 138"},
+		{"The Pentagon announced a new military aid package for Ukraine.", "USA→UKR 070"},
+		{"Germany sent a new arms shipment to Ukraine.", "DEU→UKR 072"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
