@@ -241,13 +241,13 @@ func (c *Coder) impliedTarget(sc *Scratch, v int, code string, named bool, out [
 			}
 		}
 		role = "GOV"
-	case code[:2] == "12":
-		// a rejection by non-state actors of a public act no one is named
-		// for is of their own government's act ("the opposition leader
-		// rejected the election results", "rebels rejected the peace
-		// plan"); a state rejecting something leaves the proposer to be
-		// named, and private things are no one's ("shunned medical
-		// treatment")
+	case code[:2] == "12" || code[:2] == "10":
+		// a rejection or demand by non-state actors about a public act no
+		// one is named for is addressed to their own government ("the
+		// opposition leader rejected the election results", "protesters
+		// demanded the withdrawal of the extradition bill"); a state
+		// rejecting something leaves the proposer to be named, and private
+		// things are no one's ("shunned medical treatment")
 		for _, s := range sc.srcs {
 			if stateActor(s.code) {
 				return out
@@ -419,11 +419,30 @@ var publicObjects = map[string]bool{
 // (publicObjects): "rejected the election results", "rejected the plan".
 func (sc *Scratch) publicObject(v int) bool {
 	for _, k := range sc.children(v) {
-		if d := sc.s.Words[k].Deprel; (d == "obj" || d == "nsubj:pass") && (publicObjects[sc.lemma[k]] || publicObjects[sc.low[k]]) {
+		d := sc.s.Words[k].Deprel
+		if d != "obj" && d != "nsubj:pass" {
+			continue
+		}
+		if publicObjects[sc.lemma[k]] || publicObjects[sc.low[k]] {
 			return true
+		}
+		if undoingNouns[sc.lemma[k]] {
+			// "demanded the withdrawal of the extradition bill", "called
+			// for the repeal of the law": the public act undone
+			for _, j := range sc.children(k) {
+				if sc.caseOf(j) == "of" && (publicObjects[sc.lemma[j]] || publicObjects[sc.low[j]]) {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// undoingNouns name the undoing of a public act.
+var undoingNouns = map[string]bool{
+	"withdrawal": true, "repeal": true, "cancellation": true, "reversal": true, "suspension": true,
+	"annulment": true, "revocation": true, "scrapping": true, "abolition": true, "rejection": true,
 }
 
 // destination replaces targets that are the source's own forces or

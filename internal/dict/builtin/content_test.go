@@ -190,6 +190,11 @@ func TestStatementContent(t *testing.T) {
 		{"Iran said it would retaliate against any Israeli attack.", "IRN→ISR 138"},
 		{"The Pentagon announced a new military aid package for Ukraine.", "USA→UKR 070"},
 		{"Germany sent a new arms shipment to Ukraine.", "DEU→UKR 072"},
+		// demands about a public act are made of one's own government; borders closed on a neighbour
+		{"Protesters in Hong Kong demanded the withdrawal of the extradition bill.", "---CVL→---GOV 106"},
+		{"Kenyan protesters demanded the repeal of the finance law.", "KENCVL→KENGOV 100"},
+		{"Nigeria closed its land borders with Benin.", "NGA→BEN 172"},
+		{"A federal judge blocked the administration's immigration policy.", "---JUD→---GOV 129"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
