@@ -268,6 +268,15 @@ func (c *Coder) impliedTarget(sc *Scratch, v int, code string, named bool, out [
 			sc.trace("  implied target ---CVL (force on a thing, %s)", code)
 		}
 		return append(out, actorRef{code: dict.NullCode + "CVL", head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
+	case violentCode(code) && sc.peopleObject(v) && sc.actorSubject(v):
+		// victims named only as "people" are civilians of the place
+		// ("gunmen killed five people in an attack on a village", "the
+		// strike killed at least 20 people"); whose, internal/analyze
+		// finds from the event's place or the story
+		if sc.tr != nil {
+			sc.trace("  implied target ---CVL (people as victims, %s)", code)
+		}
+		return append(out, actorRef{code: dict.NullCode + "CVL", head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
 	case code == "0841" && sc.ownPrisoners(v):
 		// prisoners freed from its own jails are the source's own people
 		// unless named: "Venezuela's government freed dozens of political
@@ -658,6 +667,35 @@ func securityRole(code string) bool {
 	switch code[3:6] {
 	case "MIL", "COP", "SPY":
 		return true
+	}
+	return false
+}
+
+// peopleObject reports whether the object (or passive subject) of verb v
+// is "people" or "persons", which the agents leave out as too general
+// (internal/dict/builtin agents.ewd) but which, as the victims of force,
+// are civilians.
+func (sc *Scratch) peopleObject(v int) bool {
+	pass := sc.passive(v)
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; d == "obj" || pass && d == "nsubj:pass" {
+			switch sc.lemma[k] {
+			case "people", "person", "persons":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actorSubject reports whether the subject of verb v names an actor or an
+// agent itself ("gunmen killed", "Israeli troops killed"), not a thing with
+// an actor inside it ("a suicide bombing in a Baghdad market killed").
+func (sc *Scratch) actorSubject(v int) bool {
+	for _, k := range sc.children(v) {
+		if sc.s.Words[k].Deprel == "nsubj" {
+			return sc.actorAt[k] >= 0 || sc.agentAt[k] >= 0
+		}
 	}
 	return false
 }

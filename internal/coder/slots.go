@@ -378,7 +378,8 @@ func (c *Coder) codeNouns(sc *Scratch, doc Doc, index int, out []event.Event) []
 			continue
 		}
 		if m.tgt < 0 {
-			m.tgt = c.nounTarget(sc, n, m.src)
+			code := c.matchCode(m)
+			m.tgt = c.nounTarget(sc, n, m.src, strings.HasPrefix(code, "04") || strings.HasPrefix(code, "14"))
 		}
 		if bombing && m.tgt < 0 {
 			// an unnamed bomber's attack needs its target named ("a
@@ -386,7 +387,7 @@ func (c *Coder) codeNouns(sc *Scratch, doc Doc, index int, out []event.Event) []
 			sc.trace("  no event: bombing without a bomber or a target")
 			continue
 		}
-		if m.tgt < 0 && !c.opt.AllowMonad {
+		if m.tgt < 0 && !c.opt.AllowMonad && !c.jointSource(sc, m) {
 			sc.trace("  no event: noun event without a target")
 			continue
 		}
@@ -518,10 +519,28 @@ func (c *Coder) matchCode(m match) string {
 	return vb.Code
 }
 
+// jointSource reports whether the source phrase of noun event m names
+// several actors and the event is one they do to each other ("the
+// government and the rebels resumed peace talks": mutualCode), so that it
+// needs no target of its own.
+func (c *Coder) jointSource(sc *Scratch, m match) bool {
+	if m.src < 0 || !mutualCode(c.matchCode(m)) {
+		return false
+	}
+	n := c.resolveNP(sc, m.src, sc.np[:0], 0)
+	sc.np = n[:0]
+	return len(n) > 1
+}
+
 // nounTarget finds the target phrase of noun event n (not src), -1 for none.
-func (c *Coder) nounTarget(sc *Scratch, n, src int) int {
+// With venue, a place "in" or "at" which the event is held is no target
+// ("peace talks in Havana", "protests in Yerevan").
+func (c *Coder) nounTarget(sc *Scratch, n, src int, venue bool) int {
 	kids := sc.children(n)
 	try := func(h int, p string) int {
+		if venue && locative(p) {
+			return -1
+		}
 		for _, k := range sc.children(h) {
 			if r := sc.rel(k); (r == "nmod" || r == "obl") && sc.caseIs(k, p) {
 				if a := c.actorHead(sc, k); a >= 0 && a != src {

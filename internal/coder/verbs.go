@@ -1237,6 +1237,16 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		// the victims of force named by a demonym are civilians: "Israeli
 		// troops killed three Palestinians" (PSECVL)
 		sc.demonymPeople(sc.tgts) // content.go
+		if sc.peopleObject(v) {
+			// "people" killed in a place are its civilians, not its
+			// state: "gunmen killed five people in a village in
+			// northern Nigeria" (NGACVL)
+			for i := range sc.tgts {
+				if t := &sc.tgts[i]; len(t.code) == 3 && t.code != dict.NullCode {
+					t.code += "CVL"
+				}
+			}
+		}
 	}
 	if !c.opt.Literal && !m.both && m.tgt < 0 {
 		c.destination(sc, v) // content.go
@@ -1696,12 +1706,13 @@ func (sc *Scratch) inOwnClause(k, v int) bool {
 }
 
 // venueCode reports whether code is a meeting (consult 040, by telephone
-// 041, at a third location 044), also when stated as an intent: acts held
+// 041, at a third location 044, negotiations 046: "peace talks in
+// Havana"), also when stated as an intent: acts held
 // somewhere, whose place is their venue rather than a party (a visit, a
 // mediation, an agreement or aid "in Syria" is to or about Syria).
 func venueCode(code string) bool {
 	switch code {
-	case "040", "041", "044":
+	case "040", "041", "044", "046":
 		return true
 	}
 	// a protest's place is where it is held, not whom it is against

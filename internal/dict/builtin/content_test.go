@@ -195,6 +195,10 @@ func TestStatementContent(t *testing.T) {
 		{"Kenyan protesters demanded the repeal of the finance law.", "KENCVL→KENGOV 100"},
 		{"Nigeria closed its land borders with Benin.", "NGA→BEN 172"},
 		{"A federal judge blocked the administration's immigration policy.", "---JUD→---GOV 129"},
+		// people as victims are civilians (of the place named); talks held somewhere are between the parties
+		{"Gunmen killed five people in a village in northern Nigeria.", "---UAF→NGACVL 190"},
+		{"Gunmen killed five people.", "---UAF→---CVL 190"},
+		{"The Colombian government and the ELN rebels resumed peace talks in Havana.", "COLGOV→COLREB 046, COLREB→COLGOV 046"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
