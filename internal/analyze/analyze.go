@@ -281,7 +281,9 @@ func (w *Worker) dateEvents(d *nlp.Document, evs []event.Event, date time.Time) 
 				}
 			}
 		}
-		e.Date, e.Historical = dt.Date(), dt.Historical
+		// the coder marks acts told as what another answers ("in
+		// retaliation for a Hamas suicide bombing") as earlier
+		e.Date, e.Historical = dt.Date(), dt.Historical || e.Historical
 		e.Hypothetical = timex.Hypothetical(s, verb)
 		if dt.Expr < 0 {
 			if p := pastViolence(evs[:i], e); p >= 0 {

@@ -3,6 +3,7 @@ package coder
 import (
 	"strings"
 
+	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/nlp"
 )
@@ -472,6 +473,13 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 		}
 	}
 	switch {
+	case r.actor >= 0 && r.agent >= 0 && !c.opt.Literal && sc.leaderPhrase(h) && set.Agents[r.agent].Code == "GOV" &&
+		nonStateGroup(c.actorCode(sc, r.actor)):
+		// a named armed or political group's leader is the group, not a
+		// government: "Hamas leader Ismail Abu Shanab" (PSEHMS, not
+		// PSEHMSGOV), "Hezbollah chief Hassan Nasrallah" (LBNHEZ); its
+		// commanders stay its military (LBNHEZMIL)
+		r.code = c.actorCode(sc, r.actor)
 	case r.actor >= 0 && r.agent >= 0:
 		country := c.actorCode(sc, r.actor)
 		if country == "" || country == dict.NullCode {
@@ -494,6 +502,34 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 		return r, false
 	}
 	return r, true
+}
+
+// leaderPhrase reports whether the phrase headed by h is a leader noun
+// ("the Hamas leader") or a name with one as its title ("Hamas leader
+// Ismail Abu Shanab").
+func (sc *Scratch) leaderPhrase(h int) bool {
+	if leaderNouns[sc.low[h]] {
+		return true
+	}
+	k := sc.titleAgent(h, 0)
+	return k >= 0 && leaderNouns[sc.low[k]]
+}
+
+// nonStateGroup reports whether an actor code names a group of its own
+// under a country, not a state organ: "PSEHMS", "LBNHEZ", "AFGTAL" (a
+// country and a group code), not "USA" or "USAGOV".
+func nonStateGroup(code string) bool {
+	if len(code) < 6 {
+		return false
+	}
+	if _, ok := cameo.LookupCountry(code[:3]); !ok {
+		return false
+	}
+	switch code[3:6] {
+	case "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI", "CVL", "BUS", "MED", "EDU", "HLH", "LAB", "AGR", "REF", "CRM":
+		return false
+	}
+	return true
 }
 
 // actorInside returns the actor mention covering word k or one of its

@@ -699,3 +699,24 @@ func (sc *Scratch) actorSubject(v int) bool {
 	}
 	return false
 }
+
+// answeredAct reports whether word v, a noun event, is the act another
+// answers: "in retaliation for a Hamas suicide bombing", "in response to
+// the attack on the embassy", "to avenge the killing of its commander".
+// Such acts happened before the article's events (event.Historical).
+func (sc *Scratch) answeredAct(v int) bool {
+	if sc.s.Words[v].UPOS != "NOUN" {
+		return false
+	}
+	h := sc.head(v)
+	if h < 0 {
+		return false
+	}
+	if r := sc.rel(v); (r == "nmod" || r == "obl") && (sc.caseIs(v, "for") || sc.caseIs(v, "to")) {
+		switch sc.lemma[h] {
+		case "retaliation", "response", "revenge", "reprisal", "reply", "answer":
+			return true
+		}
+	}
+	return sc.rel(v) == "obj" && (sc.lemma[h] == "avenge" || sc.lemma[h] == "revenge")
+}

@@ -380,6 +380,9 @@ func (c *Coder) intent(sc *Scratch, v int) bool {
 			}
 		}
 	}
+	if commitmentHead(sc, v) >= 0 {
+		return true
+	}
 	if sc.s.Words[v].UPOS == "NOUN" && sc.s.Words[v].Deprel == "obj" {
 		// a noun event is as future as the verb it is the object of:
 		// "would continue its offensive", "will launch an attack"
@@ -388,6 +391,22 @@ func (c *Coder) intent(sc *Scratch, v int) bool {
 		}
 	}
 	return false
+}
+
+// commitmentHead returns the verb of commitment or threat whose open
+// complement verb v is ("vowed to retaliate against Israel", "threatened
+// to strike back", "pledged to send troops"), -1 for none: the act is
+// what is promised or threatened, an intent.
+func commitmentHead(sc *Scratch, v int) int {
+	h := sc.head(v)
+	if h < 0 || sc.rel(v) != "xcomp" || !sc.infinitive(v) || !sc.verbal(h) {
+		return -1
+	}
+	switch sc.lemma[h] {
+	case "vow", "pledge", "promise", "threaten", "swear", "undertake", "commit":
+		return h
+	}
+	return -1
 }
 
 // demandCode returns the CAMEO demand code (10) for a cooperative act

@@ -617,6 +617,18 @@ func (sc *Scratch) ceased(v int) bool {
 	return false
 }
 
+// dropVerbEvents removes from out, from index first on, the events whose
+// verb is word h.
+func dropVerbEvents(out []event.Event, first, h int) []event.Event {
+	kept := out[:first]
+	for _, e := range out[first:] {
+		if e.VerbSpan.First != h+1 {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
 // agentDep reports whether dependent k is the "by" agent of a passive
 // ("was attacked by Arnor").
 func (sc *Scratch) agentDep(k int) bool {
@@ -1163,6 +1175,13 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			sc.trace("  intent: %s becomes %s", code, ic)
 		}
 		code, rev = ic, ""
+		if h := commitmentHead(sc, v); h >= 0 && sc.verbEvt[h] >= 0 {
+			// the promise or threat is this intent, told once: "vowed
+			// to retaliate" is a threat of force (138), not a promise
+			// (030) and a threat
+			out = dropVerbEvents(out, sc.verbEvt[h], h)
+			sc.verbEvt[h] = -1
+		}
 	}
 	// sources
 	sc.srcs = sc.srcs[:0]
@@ -1358,6 +1377,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		// root, quad class, Goldstein, PLOVER; codes outside CAMEO (the
 		// validation dictionaries use some) leave them empty
 		_ = event.Complete(&e)
+		e.Historical = !c.opt.Literal && sc.answeredAct(v)
 		e.Confidence = c.evidence(sc, &e, m, s, t, hasT, rule)
 		out = append(out, e)
 		if sc.tr != nil {

@@ -31,7 +31,8 @@ type Event struct {
 
 	Date string `json:"date"` // YYYY-MM-DD: the event's own date when resolved, else the document date
 	// Historical is set when the event's time lies clearly before the article's
-	// window; Hypothetical for planned, conditional and modal actions.
+	// window, or the event is the act another answers ("in retaliation for a
+	// bombing"); Hypothetical for planned, conditional and modal actions.
 	Historical   bool `json:"historical"`
 	Hypothetical bool `json:"hypothetical"`
 	Negated      bool `json:"negated"`  // the verb was negated (and the rule's negation policy kept the event)

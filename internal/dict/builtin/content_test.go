@@ -219,6 +219,32 @@ func TestStatementContent(t *testing.T) {
 	}
 }
 
+// TestAnsweredActs checks that an act told as what another answers ("in
+// retaliation for", "in response to") is marked as earlier, and the answer
+// is not (coder content.go answeredAct).
+func TestAnsweredActs(t *testing.T) {
+	c, w := newCoder(t)
+	sc := c.NewScratch()
+	for _, tc := range []struct{ text, want string }{
+		{"Israeli helicopters struck a car in Gaza City in retaliation for a Hamas suicide bombing in Jerusalem.",
+			"ISR→PSE 190 current, PSEHMS→ISR 1831 earlier"},
+		{"Israeli troops shelled southern Lebanon in response to a Hezbollah attack on an army post.",
+			"ISRMIL→LBN 194 current, LBNHEZ→---MIL 190 earlier"},
+	} {
+		var got []string
+		for _, e := range codeText(t, c, w, sc, tc.text) {
+			when := "current"
+			if e.Historical {
+				when = "earlier"
+			}
+			got = append(got, fmt.Sprintf("%s→%s %s %s", e.Source, e.Target, e.Code, when))
+		}
+		if g := strings.Join(got, ", "); g != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}
+
 // TestConfidenceOrder checks that an event's confidence follows its
 // evidence as the fitted weights read it (eval calibrate, docs/coder.md):
 // named actors over a side of unknown country, and every value inside
