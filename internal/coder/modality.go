@@ -7,8 +7,8 @@ import "strings"
 //   - no actor did it: a subject of "neither ... nor" or "no" ("Neither
 //     Russia nor Ukraine attended the summit", "No country sent troops");
 //   - it is a habit, not an event: a present-tense verb with an adverb of
-//     frequency ("Qatar frequently mediates between Israel and Hamas",
-//     "Iran routinely tests missiles");
+//     frequency or "each/every" time ("Qatar frequently mediates between
+//     Israel and Hamas", "millions of pilgrims arrive in Mecca each year");
 //   - it is an obligation, something avoided, refused, planned or asked
 //     for: the complement of "required/obliged to", "avoided", "refused to",
 //     "plans to", "asked/urged to" ("Iran is required to inform the IAEA",
@@ -37,6 +37,9 @@ func (sc *Scratch) unrealized(v int) string {
 			if sc.s.Words[k].Deprel == "advmod" && frequencyAdverbs[sc.low[k]] {
 				return "a habit (" + sc.low[k] + ")"
 			}
+			if sc.everyTime(k) {
+				return "a habit (every " + sc.low[k] + ")"
+			}
 		}
 	}
 	if h := sc.head(v); h >= 0 && sc.rel(v) == "acl" && sc.presentParticiple(v) && sc.genericPlural(h) && (sc.rel(h) == "nmod" || sc.rel(h) == "obl") {
@@ -63,6 +66,13 @@ func (sc *Scratch) unrealized(v int) string {
 					return "the complement of " + l
 				}
 			}
+		}
+	}
+	if h := sc.head(v); h >= 0 && sc.rel(v) == "conj" && sc.verbal(h) {
+		// a conjunct shares its first member's complement: "is considering
+		// sending arms and to retaliate against Russia"
+		if r := sc.unrealized(h); strings.HasPrefix(r, "the complement of") {
+			return r
 		}
 	}
 	return ""
@@ -95,6 +105,24 @@ var frequencyAdverbs = map[string]bool{
 	"frequently": true, "often": true, "usually": true, "regularly": true, "routinely": true,
 	"traditionally": true, "always": true, "typically": true, "generally": true, "sometimes": true,
 	"normally": true, "habitually": true, "customarily": true, "occasionally": true,
+	"annually": true, "yearly": true, "daily": true, "weekly": true, "monthly": true,
+}
+
+// everyTime reports whether word k is a time noun with "each" or "every"
+// ("millions of pilgrims arrive in Mecca each year", "the two leaders meet
+// every summer"): with a present-tense verb, a habit.
+func (sc *Scratch) everyTime(k int) bool {
+	switch sc.lemma[k] {
+	case "year", "month", "week", "day", "summer", "winter", "spring", "autumn", "season", "time":
+	default:
+		return false
+	}
+	for _, j := range sc.children(k) {
+		if sc.rel(j) == "det" && (sc.low[j] == "each" || sc.low[j] == "every") {
+			return true
+		}
+	}
+	return false
 }
 
 // unrealizingHeads are verbs (and participles) whose complement is an act
@@ -104,7 +132,7 @@ var frequencyAdverbs = map[string]bool{
 // its patterns name the act asked for: "urged Gondor to release").
 var unrealizingHeads = map[string]bool{
 	"require": true, "oblige": true, "obligate": true, "avoid": true, "refuse": true, "decline": true,
-	"want": true, "plan": true, "intend": true, "seek": true, "propose": true,
+	"want": true, "plan": true, "intend": true, "seek": true, "propose": true, "consider": true, "mull": true, "weigh": true,
 	"ask": true, "urge": true, "request": true, "encourage": true, "invite": true,
 	// a denial's complement is what the speaker says it did not do: "Iran
 	// denied sending weapons to the Houthis", "denied attacking the convoy"
