@@ -153,6 +153,12 @@ func TestQuotationSpeakers(t *testing.T) {
 		{"apposition in the subject before a colon, second example",
 			"The director of the city hospital, Amina Yusuf, has described the shortages as \"severe\" and \"deadly\":\n\n\"We are running out of oxygen and of the staff to give it to patients.\"",
 			[]string{"Amina Yusuf", "Amina Yusuf", "Amina Yusuf"}}, // "severe", "deadly" and the paragraph
+		{"quote word parsed as the subject",
+			`"Street food was about what ordinary city people really thought was tasty", Laura Jensen said.`,
+			[]string{"Laura Jensen"}},
+		{"quote word parsed as the subject, second example",
+			`"Jazz was about what young American musicians really felt was free", Tom Becker said.`,
+			[]string{"Tom Becker"}},
 		{"pronoun: not the object",
 			"Officials met in the capital on Monday.\n\nDaniel Okafor's lawyer asked him to stay silent about Anna Berg, but he said \"I have nothing to hide from the court or from anyone.\"",
 			[]string{"Daniel Okafor"}},

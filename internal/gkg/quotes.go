@@ -509,13 +509,14 @@ func speechVerbNear(s *nlp.Sentence, q quoteSpan) int {
 func inQuote(w *nlp.Word, q quoteSpan) bool { return w.Start >= q.start && w.End <= q.end }
 
 // subject returns the word span (0-based, inclusive) of the subject of
-// verb v: the nsubj dependent with its subtree (and a second one right
-// after it, an apposition the parser took for a subject).
-func subject(s *nlp.Sentence, v int) (int, int, bool) {
+// verb v outside quote q (a word of the quote misparsed as the verb's
+// subject speaks for no one): the nsubj dependent with its subtree (and a
+// second one right after it, an apposition the parser took for a subject).
+func subject(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
 	a, b, found := 0, 0, false
 	for i := range s.Words {
 		w := &s.Words[i]
-		if w.Head == v+1 && (w.Deprel == "nsubj" || w.Deprel == "nsubj:pass") {
+		if w.Head == v+1 && (w.Deprel == "nsubj" || w.Deprel == "nsubj:pass") && !inQuote(w, q) {
 			if relatives[strings.ToLower(w.Form)] {
 				break // "that", "which": the noun phrase before the verb
 			}
@@ -573,7 +574,7 @@ func speakerSpan(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
 			}
 		}
 	}
-	return subject(s, v)
+	return subject(s, v, q)
 }
 
 // trimPunct returns a function dropping the punctuation (a closing quote
