@@ -40,6 +40,7 @@ func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 			sc.lowerSentence(&d.Sentences[k])
 			x.adjectivePlaces(sc, &d.Sentences[k], r)
 			x.stancePlaces(sc, &d.Sentences[k], r)
+			x.compassPlaces(sc, &d.Sentences[k], r)
 		}
 	}()
 	if len(mentions) == 0 {

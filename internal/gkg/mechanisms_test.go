@@ -535,6 +535,10 @@ func TestPlacesBeyondTheSpotter(t *testing.T) {
 			[]string{"South East Asia"}, nil, nil},
 		{"part of a country", "Salva Kiir was declared president of the semi-autonomous Southern Sudan.",
 			[]string{"Sudan"}, nil, nil},
+		{"lower-case compass adjective before a country", "Salva Kiir became president of the semi-autonomous southern Sudan.",
+			[]string{"southern Sudan"}, nil, nil},
+		{"lower-case compass adjective before a country, second example", "Shelling continued overnight in eastern Ukraine, officials said.",
+			[]string{"eastern Ukraine"}, nil, nil},
 		{"compass word in a company's name", "He wired the money through Western Union last year.",
 			nil, []string{"Western Union"}, nil},
 		{"place and compass word", "In the Kowloon West constituency, two councillors were re-elected.", []string{"Kowloon"}, nil, nil},
@@ -554,9 +558,10 @@ func TestPlacesBeyondTheSpotter(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := extractArticle(t, tt.text, "")
-			var got []string
+			var got, texts []string
 			for _, l := range r.Locations {
 				got = append(got, l.FullName)
+				texts = append(texts, l.Text)
 			}
 			has := func(w string) bool {
 				for _, g := range got {
@@ -567,7 +572,7 @@ func TestPlacesBeyondTheSpotter(t *testing.T) {
 				return false
 			}
 			for _, w := range tt.want {
-				if !has(w) {
+				if !has(w) && !slices.Contains(texts, w) {
 					t.Errorf("places %q: no %q", got, w)
 				}
 			}
