@@ -20,7 +20,7 @@ func (s *DB) rollupQuery(ctx context.Context, q store.Query) (t *store.Table, ok
 	if r, ok := sqlfilter.Months(q.Filter); ok {
 		switch q.Aggregate {
 		case "dyads":
-			sums, args := monthSums(r, "dyad_months", []string{"source", "target"}, "", limit(q.Limit, 10))
+			sums, args := dyadSums(r, limit(q.Limit, 10))
 			t, err := s.table(ctx, []string{"source", "target", "events", "mentions", "avg_goldstein"},
 				`SELECT t.source, t.target, t.n, t.m, `+round3("t.g/t.n")+` FROM (`+sums+`) t ORDER BY t.n DESC, t.source, t.target`, args)
 			return t, true, err

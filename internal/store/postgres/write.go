@@ -30,9 +30,13 @@ import (
 //  3. the original mentions of stored articles that the batch has copies of
 //     are read, and ids are drawn from the identity sequences;
 //  4. one pipeline inserts all rows (arrays through unnest), then locks the
-//     touched events in id order, gives places to events that had none,
-//     recomputes their counts and adds the batch to its run's counts;
-//  5. commit.
+//     touched events in id order (reading their rollup states), gives
+//     places to events that had none, recomputes their counts (returning
+//     their new states) and adds the batch to its run's counts;
+//  5. one pipeline adds the rollup changes (writeplan.Rollups) to the
+//     rollup tables, each in key order, and one more reads and rewrites
+//     the touched dyads' series (dyadseries.go);
+//  6. commit.
 
 // write runs one attempt of Write in one transaction.
 func (s *DB) write(ctx context.Context, b *store.Batch, arts []store.Article, keys []int64, opt store.WriteOptions) (store.WriteResult, error) {
@@ -571,28 +575,13 @@ func (w *writer) rollup(ctx context.Context, ch writeplan.Changes) error {
 			SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::float8[])
 			ON CONFLICT (source, target) DO UPDATE SET `+add, srcs, tgts, ev, me, g)
 	}
-	if n := len(ch.DyadMonths); n > 0 {
-		// By month first: the table's key order.
-		rows := slices.Clone(ch.DyadMonths)
-		slices.SortFunc(rows, func(a, b writeplan.Rollup[writeplan.DyadDay]) int {
-			return cmp.Or(cmp.Compare(a.Key.Day, b.Key.Day), strings.Compare(a.Key.Source, b.Key.Source), strings.Compare(a.Key.Target, b.Key.Target))
-		})
-		months, srcs, tgts, rs := make([]int32, n), make([]string, n), make([]string, n), make([]writeplan.Sums, n)
-		for i, r := range rows {
-			months[i], srcs[i], tgts[i], rs[i] = int32(r.Key.Day), r.Key.Source, r.Key.Target, r.Sums
-		}
-		ev, me, g := sums(rs)
-		q.Queue(`INSERT INTO dyad_months AS r(month, source, target, events, mentions, goldstein)
-			SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::float8[])
-			ON CONFLICT (month, source, target) DO UPDATE SET `+add, months, srcs, tgts, ev, me, g)
-	}
 	if q.Len() == 0 {
-		return nil
+		return w.addDyadSeries(ctx, ch.DyadMonths)
 	}
 	if err := w.tx.SendBatch(ctx, &q).Close(); err != nil {
 		return fmt.Errorf("updating rollups: %w", err)
 	}
-	return nil
+	return w.addDyadSeries(ctx, ch.DyadMonths)
 }
 
 func timePtr(t time.Time) *time.Time {
