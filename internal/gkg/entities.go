@@ -395,6 +395,13 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					j++
 					continue
 				}
+				// A capitalised word tagged otherwise (a verb) that ends a
+				// dictionary organisation's name: "Human Rights Watch".
+				if capitalised(s.Words[j+1].Form) && j+1-i < 6 &&
+					orgCode(x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+2)) {
+					j++
+					continue
+				}
 				// "&" between capitalised words: "Social Science &
 				// Medicine", "Procter & Gamble".
 				if j+2 < n && s.Words[j+1].Form == "&" && sc.nameWord(s, j+2) {
