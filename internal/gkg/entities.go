@@ -518,17 +518,22 @@ func surnamesInContext(r *Record) {
 	}
 }
 
+// possessives drops a collective's possessive inside a name.
+var possessives = strings.NewReplacer("'s ", " ", "’s ", " ", "s' ", "s ", "s’ ", "s ")
+
 // samePossessive gives the organisations written with and without a
 // collective's possessive ("New People Party's Michael Tien", "New People's
 // Party") one name: the one with the possessive.
 func samePossessive(r *Record) {
-	full := map[string]string{} // the name without "'s" → the name with it
-	key := func(n string) string {
-		return strings.ToLower(strings.NewReplacer("'s ", " ", "’s ", " ", "s' ", "s ", "s’ ", "s ").Replace(n))
-	}
+	var full map[string]string // the name without "'s" → the name with it
 	for i := range r.Entities {
-		if e := &r.Entities[i]; e.Type == Organization && key(e.Canonical) != strings.ToLower(e.Canonical) {
-			full[key(e.Canonical)] = e.Canonical
+		if e := &r.Entities[i]; e.Type == Organization && strings.ContainsAny(e.Canonical, "'’") {
+			if k := strings.ToLower(possessives.Replace(e.Canonical)); k != strings.ToLower(e.Canonical) {
+				if full == nil {
+					full = map[string]string{}
+				}
+				full[k] = e.Canonical
+			}
 		}
 	}
 	if len(full) == 0 {
