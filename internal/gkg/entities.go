@@ -403,8 +403,10 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					continue
 				}
 				// "&" between capitalised words: "Social Science &
-				// Medicine", "Procter & Gamble".
-				if j+2 < n && s.Words[j+1].Form == "&" && sc.nameWord(s, j+2) {
+				// Medicine", "Procter & Gamble"; not between persons'
+				// names ("Photos: Jane Smith & Tom Brown").
+				if j+2 < n && s.Words[j+1].Form == "&" && sc.nameWord(s, j+2) &&
+					!(x.givenName(sc, i) && j > i) && !(x.givenName(sc, j+2) && j+3 < n && sc.nameWord(s, j+3)) {
 					j += 2
 					continue
 				}
