@@ -22,6 +22,7 @@ func TestFeaturesAndDistricts(t *testing.T) {
 		{"Two cargo ships were struck in the Red Sea on Friday.", []string{"Red Sea=SEA.red-sea"}},
 		{"Fighting spread across Darfur and into Kordofan.", []string{"Darfur=RGN.darfur", "Kordofan=RGN.kordofan"}},
 		{"Militants crossed the Euphrates near the border.", []string{"Euphrates=STM.euphrates"}},
+		{"Voters in the New Territories queued for hours.", []string{"New Territories=RGN.new-territories"}},
 		// second-order divisions: with a designator, or after a locative
 		{"Troops moved into the Swat district overnight.", []string{"Swat=PK.03.1164211"}},
 		{"A curfew was imposed in Swat after the blast.", []string{"Swat=PK.03.1164211"}},
