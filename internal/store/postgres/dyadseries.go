@@ -133,18 +133,22 @@ func (w *writer) addDyadSeries(ctx context.Context, months []writeplan.Rollup[wr
 	return nil
 }
 
-// dyadSums returns a query of source, target, n, m and g (events,
-// mentions, Goldstein sums) over the date range r: the whole months from
-// the dyads' cumulative series, the days at either end from the events
-// (an index-only scan of the day index, which covers the dyad), summed by
-// dyad, most events first.
-func dyadSums(r sqlfilter.MonthRange, lim string) (string, []any) {
-	var parts []string
+// dyadTop returns the query of the top dyads over the date range r
+// (source, target, events, mentions, avg_goldstein): first the events of
+// every dyad, the whole months from the dyads' cumulative series, the days
+// at either end from the events (an index-only scan of the day index,
+// which covers the dyad), and the top ones by events; then the mentions
+// and Goldstein of those only, from their series and their events at the
+// ends (the source index).
+func dyadTop(r sqlfilter.MonthRange, lim string) (string, []any) {
 	var args []any
 	arg := func(v any) string {
 		args = append(args, v)
 		return fmt.Sprintf("$%d", len(args))
 	}
+	var parts []string
+	// diff is the sum of col over the whole months (as s), 0 without.
+	diff := func(col string) string { return "0" }
 	if r.Lo <= r.Hi {
 		// Months of an open range are bounded well inside int4, so that
 		// the subscript arithmetic does not overflow.
@@ -153,19 +157,33 @@ func dyadSums(r sqlfilter.MonthRange, lim string) (string, []any) {
 		// cum(x) is the element of month x, the last one after the
 		// series, none (NULL: 0) before it.
 		cum := func(col, x string) string {
-			return `coalesce(` + col + `[least(` + x + `, first_month + cardinality(` + col + `) - 1) - first_month + 1], 0)`
+			return `coalesce(s.` + col + `[least(` + x + `, s.first_month + cardinality(s.` + col + `) - 1) - s.first_month + 1], 0)`
 		}
-		parts = append(parts, `SELECT source, target, `+cum("events", hi)+` - `+cum("events", before)+` AS n, `+
-			cum("mentions", hi)+` - `+cum("mentions", before)+` AS m, `+cum("goldstein", hi)+` - `+cum("goldstein", before)+` AS g
-			FROM dyad_series`)
+		diff = func(col string) string { return cum(col, hi) + ` - ` + cum(col, before) }
+		parts = append(parts, `SELECT s.source, s.target, `+diff("events")+` AS n FROM dyad_series s`)
 	}
+	var edges []string
 	for _, d := range r.Edges {
-		parts = append(parts, `SELECT e.source, e.target, count(*) AS n, sum(e.num_mentions)::int8 AS m, sum(e.goldstein) AS g FROM events e
-			WHERE e.day BETWEEN `+arg(clamp32(d[0]))+` AND `+arg(clamp32(d[1]))+` GROUP BY e.source, e.target`)
+		// One branch per end: each an index-only scan of a day range (an
+		// OR of both would read the table).
+		c := `e.day BETWEEN ` + arg(clamp32(d[0])) + ` AND ` + arg(clamp32(d[1]))
+		edges = append(edges, c)
+		parts = append(parts, `SELECT e.source, e.target, 1 AS n FROM events e WHERE `+c)
+	}
+	edge := "false"
+	if len(edges) > 0 {
+		edge = "(" + strings.Join(edges, " OR ") + ")"
 	}
 	if len(parts) == 0 {
-		parts = append(parts, `SELECT source, target, 0::int8 AS n, 0::int8 AS m, 0::float8 AS g FROM dyad_series WHERE false`)
+		parts = append(parts, `SELECT source, target, 0::int8 AS n FROM dyad_series WHERE false`)
 	}
-	return `SELECT source, target, sum(n)::int8 AS n, sum(m)::int8 AS m, sum(g) AS g FROM (` + strings.Join(parts, " UNION ALL ") + `) x
-		GROUP BY source, target HAVING sum(n) > 0 ORDER BY n DESC, source, target` + lim, args
+	ends := func(col string) string {
+		return `coalesce((SELECT sum(e.` + col + `) FROM events e WHERE e.source = t.source AND e.target = t.target AND ` + edge + `), 0)`
+	}
+	return `SELECT t.source, t.target, t.n, (` + diff("mentions") + ` + ` + ends("num_mentions") + `)::int8,
+		` + round3("("+diff("goldstein")+" + "+ends("goldstein")+") / t.n") + ` FROM
+		(SELECT source, target, sum(n)::int8 AS n FROM (` + strings.Join(parts, " UNION ALL ") + `) x
+			GROUP BY source, target HAVING sum(n) > 0 ORDER BY n DESC, source, target` + lim + `) t
+		LEFT JOIN dyad_series s ON s.source = t.source AND s.target = t.target
+		ORDER BY t.n DESC, t.source, t.target`, args
 }

@@ -20,9 +20,8 @@ func (s *DB) rollupQuery(ctx context.Context, q store.Query) (t *store.Table, ok
 	if r, ok := sqlfilter.Months(q.Filter); ok {
 		switch q.Aggregate {
 		case "dyads":
-			sums, args := dyadSums(r, limit(q.Limit, 10))
-			t, err := s.table(ctx, []string{"source", "target", "events", "mentions", "avg_goldstein"},
-				`SELECT t.source, t.target, t.n, t.m, `+round3("t.g/t.n")+` FROM (`+sums+`) t ORDER BY t.n DESC, t.source, t.target`, args)
+			sqlText, args := dyadTop(r, limit(q.Limit, 10))
+			t, err := s.table(ctx, []string{"source", "target", "events", "mentions", "avg_goldstein"}, sqlText, args)
 			return t, true, err
 		case "places":
 			sums, args := monthSums(r, "place_months", []string{"place"}, " AND e.place != ''", limit(q.Limit, 10))
