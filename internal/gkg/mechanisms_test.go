@@ -153,6 +153,12 @@ func TestQuotationSpeakers(t *testing.T) {
 		{"apposition in the subject before a colon, second example",
 			"The director of the city hospital, Amina Yusuf, has described the shortages as \"severe\" and \"deadly\":\n\n\"We are running out of oxygen and of the staff to give it to patients.\"",
 			[]string{"Amina Yusuf", "Amina Yusuf", "Amina Yusuf"}}, // "severe", "deadly" and the paragraph
+		{"definite description of an organisation named before",
+			"The request was made by the Municipality of Livorno in 2010.\n\nThe city reasoned, \"because the schools charge a fee, their activity is a commercial one.\"",
+			[]string{"Municipality of Livorno"}},
+		{"definite description of an organisation named before, second example",
+			"The Ministry of Health opened an inquiry on Monday. \"We will publish every finding of the inquiry,\" the ministry said.",
+			[]string{"Ministry of Health"}},
 		{"quote word parsed as the subject",
 			`"Street food was about what ordinary city people really thought was tasty", Laura Jensen said.`,
 			[]string{"Laura Jensen"}},
