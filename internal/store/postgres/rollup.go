@@ -31,6 +31,20 @@ func (s *DB) rollupQuery(ctx context.Context, q store.Query) (t *store.Table, ok
 			return t, true, err
 		}
 	}
+	if q.Aggregate == "countries" && q.Quad != 0 {
+		// Countries of a quad class, by dates and country only.
+		qq := q
+		qq.Quad = 0
+		w, ok := sqlfilter.Rollup(dialect{}, qq)
+		if !ok {
+			return nil, false, nil
+		}
+		t, err = s.table(ctx, []string{"country", "events", "mentions", "avg_goldstein"},
+			`SELECT r.country, sum(r.events)::int8 AS n, sum(r.mentions)::int8, `+round3("sum(r.goldstein)/sum(r.events)")+` FROM quad_rollup r`+
+				w.And("r.country != '' AND r.quad = "+w.Arg(q.Quad))+` GROUP BY r.country HAVING sum(r.events) > 0 ORDER BY n DESC, r.country`+
+				limit(q.Limit, 0), w.Args())
+		return t, true, err
+	}
 	w, ok := sqlfilter.Rollup(dialect{}, q)
 	if !ok {
 		return nil, false, nil

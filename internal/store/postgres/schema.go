@@ -205,7 +205,8 @@ UPDATE events e SET event_confidence = x.c
 	// 5: the rollups of the SQLite store (its migrations 5, 7 and 10),
 	// kept by every write (writeplan.Rollups): sums per day and action
 	// country (series, Goldstein figures and countries filtered on dates
-	// and country only), per place and per dyad over all dates (the
+	// and country only) and per day, quad class and country (countries
+	// of a quad class), per place and per dyad over all dates (the
 	// unfiltered top places and dyads), per month and place (top places
 	// over date ranges: the whole months from these, the days at either
 	// end from the day index) and, per dyad, its sums by month as
@@ -230,6 +231,17 @@ INSERT INTO event_rollup(day, country, events, mentions, goldstein, gm, tone_n, 
 	SELECT day, country, count(*), sum(num_mentions), sum(goldstein), sum(goldstein * num_mentions), count(tone), coalesce(sum(tone), 0)
 	FROM events WHERE num_mentions > 0 GROUP BY day, country;
 CREATE INDEX event_rollup_country ON event_rollup(country, day);
+CREATE TABLE quad_rollup (
+	day       integer NOT NULL,
+	quad      integer NOT NULL,
+	country   text COLLATE "C" NOT NULL,
+	events    bigint NOT NULL,
+	mentions  bigint NOT NULL,
+	goldstein double precision NOT NULL,
+	PRIMARY KEY (day, quad, country)
+);
+INSERT INTO quad_rollup(day, quad, country, events, mentions, goldstein)
+	SELECT day, quad, country, count(*), sum(num_mentions), sum(goldstein) FROM events WHERE num_mentions > 0 GROUP BY day, quad, country;
 CREATE TABLE place_totals (
 	place     text COLLATE "C" PRIMARY KEY,
 	events    bigint NOT NULL,
