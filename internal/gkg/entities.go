@@ -788,8 +788,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
 	case title:
 		e.Type, e.Why = Person, "title"
-	case sc.kindBefore(s, i) && !(sc.pluralKindBefore(s, i) && x.givenName(sc, i)) || sc.mediaNoun(s, j):
-		// not after a plural that names roles: "publishers Jann Wenner"
+	case sc.kindBefore(s, i) && !(sc.pluralKindBefore(s, i) && (x.givenName(sc, i) || j+1 < len(s.Words) && string(sc.lw(j+1)) == "of")) ||
+		sc.mediaNoun(s, j):
+		// not after a plural that names roles: "publishers Jann Wenner of
+		// Rolling Stone"
 		e.Type, e.Why = Organization, "kind"
 	case !single && x.givenName(sc, i) && !notSurnames[low] && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||
 		s.Words[i].UPOS == "PROPN" && s.Words[j].UPOS == "NOUN"):
