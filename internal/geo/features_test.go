@@ -52,13 +52,15 @@ func TestFeaturesAndDistricts(t *testing.T) {
 	}
 }
 
-// TestFeatureGeo: a feature's location carries its country and key, a
-// district's its division.
+// TestFeatureGeo: a feature's location carries its country (none for one
+// of several countries) and key, a district's its division.
 func TestFeatureGeo(t *testing.T) {
 	g := mustDefault(t)
 	for _, tc := range []struct{ mention, sentence, iso, name string }{
-		{"Strait of Hormuz", "Tankers slowed in the Strait of Hormuz.", "IRN", "Strait of Hormuz, Iran"},
-		{"Golan Heights", "Shelling was reported on the Golan Heights.", "SYR", "Golan Heights, Syria"},
+		// waters and regions of several countries, or disputed, have none
+		{"Strait of Hormuz", "Tankers slowed in the Strait of Hormuz.", "", "Strait of Hormuz"},
+		{"South China Sea", "Coast guard ships collided in the South China Sea.", "", "South China Sea"},
+		{"Bekaa Valley", "Shelling was reported in the Bekaa Valley.", "LBN", "Bekaa Valley, Lebanon"},
 		{"Swat", "Troops moved into the Swat district.", "PAK", "Swat, Khyber Pakhtunkhwa, Pakistan"},
 		// a district named for its city in another spelling is the city's alias
 		{"Warszawa", "The delegation flew on from Warszawa.", "POL", "Warsaw, Poland"},
