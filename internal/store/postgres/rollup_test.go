@@ -16,7 +16,7 @@ import (
 // undoMigration5 takes a store back to schema version 4 (before the
 // rollups); the tests that go further back add their own steps.
 var undoMigration5 = []string{`DROP TABLE event_rollup`, `DROP TABLE quad_rollup`, `DROP TABLE place_totals`, `DROP TABLE dyad_totals`, `DROP TABLE place_months`,
-	`DROP TABLE dyad_series`, `DROP INDEX events_source`}
+	`DROP TABLE dyad_series`, `DROP INDEX events_source`, `DROP INDEX events_country_mentions`}
 
 // randomSpanStore writes random articles over days days from first in
 // six batches: copies of stored articles, reports that merge into stored

@@ -296,6 +296,10 @@ DROP INDEX events_target;
 CREATE INDEX events_target ON events(target, day) INCLUDE (source, code, quad, goldstein, num_mentions, tone, place, country, themes, id);
 DROP INDEX events_day;
 CREATE INDEX events_day ON events(day) INCLUDE (goldstein, num_mentions, quad, place, tone, country, themes, id, source, target);
+-- A country's events by mentions (the listing's -mentions order with a
+-- country and dates): a page is the first entries of the country whose
+-- day is in the range, not a sort of all its events of the range.
+CREATE INDEX events_country_mentions ON events(country, num_mentions, id) INCLUDE (day);
 -- Statistics of every actor code (the default keeps the 100 most common):
 -- without them a code's events are estimated at one, and a page of its
 -- events by date is planned as a sort of all of them.
