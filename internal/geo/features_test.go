@@ -30,6 +30,8 @@ func TestFeaturesAndDistricts(t *testing.T) {
 		// a district's name alone, as a word or a surname, is no place
 		{"Swat teams stormed the building.", nil},
 		{"Knox said the vote would be close.", nil},
+		{"Fans paid tribute to Cher, and devotees of Krishna sang in the square.", nil},
+		{"Police sealed off the district of Swat.", []string{"Swat=PK.03.1164211"}},
 		// town names used as words (issue 16: no geocoding there)
 		{"Reading the statement aloud, the minister paused. Mobile networks were cut for hours. Bath towels and blankets were handed out to the families.", nil},
 		{"Mobile phone footage showed the convoy. Reading between the lines, diplomats saw a retreat.", nil},
