@@ -22,6 +22,7 @@ func TestFeaturesAndDistricts(t *testing.T) {
 		{"Two cargo ships were struck in the Red Sea on Friday.", []string{"Red Sea=SEA.red-sea"}},
 		{"Fighting spread across Darfur and into Kordofan.", []string{"Darfur=RGN.darfur", "Kordofan=RGN.kordofan"}},
 		{"Militants crossed the Euphrates near the border.", []string{"Euphrates=STM.euphrates"}},
+		{"Voters in the New Territories queued for hours.", []string{"New Territories=RGN.new-territories"}},
 		// second-order divisions: with a designator, or after a locative
 		{"Troops moved into the Swat district overnight.", []string{"Swat=PK.03.1164211"}},
 		{"A curfew was imposed in Swat after the blast.", []string{"Swat=PK.03.1164211"}},
@@ -29,6 +30,8 @@ func TestFeaturesAndDistricts(t *testing.T) {
 		// a district's name alone, as a word or a surname, is no place
 		{"Swat teams stormed the building.", nil},
 		{"Knox said the vote would be close.", nil},
+		{"Fans paid tribute to Cher, and devotees of Krishna sang in the square.", nil},
+		{"Police sealed off the district of Swat.", []string{"Swat=PK.03.1164211"}},
 		// town names used as words (issue 16: no geocoding there)
 		{"Reading the statement aloud, the minister paused. Mobile networks were cut for hours. Bath towels and blankets were handed out to the families.", nil},
 		{"Mobile phone footage showed the convoy. Reading between the lines, diplomats saw a retreat.", nil},
@@ -51,13 +54,15 @@ func TestFeaturesAndDistricts(t *testing.T) {
 	}
 }
 
-// TestFeatureGeo: a feature's location carries its country and key, a
-// district's its division.
+// TestFeatureGeo: a feature's location carries its country (none for one
+// of several countries) and key, a district's its division.
 func TestFeatureGeo(t *testing.T) {
 	g := mustDefault(t)
 	for _, tc := range []struct{ mention, sentence, iso, name string }{
-		{"Strait of Hormuz", "Tankers slowed in the Strait of Hormuz.", "IRN", "Strait of Hormuz, Iran"},
-		{"Golan Heights", "Shelling was reported on the Golan Heights.", "SYR", "Golan Heights, Syria"},
+		// waters and regions of several countries, or disputed, have none
+		{"Strait of Hormuz", "Tankers slowed in the Strait of Hormuz.", "", "Strait of Hormuz"},
+		{"South China Sea", "Coast guard ships collided in the South China Sea.", "", "South China Sea"},
+		{"Bekaa Valley", "Shelling was reported in the Bekaa Valley.", "LBN", "Bekaa Valley, Lebanon"},
 		{"Swat", "Troops moved into the Swat district.", "PAK", "Swat, Khyber Pakhtunkhwa, Pakistan"},
 		// a district named for its city in another spelling is the city's alias
 		{"Warszawa", "The delegation flew on from Warszawa.", "POL", "Warsaw, Poland"},

@@ -62,7 +62,7 @@ type Place struct {
 	ID         int64 // GeoNames id; 0 for divisions and features
 	Key        string
 	Name       string
-	Country    int    // index in Countries
+	Country    int    // index in Countries; -1 for a feature of several countries
 	Admin1     string // GeoNames admin1 code
 	Feature    string // GeoNames feature code, e.g. PPLC, PPLA, PPL, ADM2, STRT
 	Population int64  // of a division: the sum of its places'; of a feature: 0
@@ -281,6 +281,9 @@ func Load(text, name string) (*Gazetteer, error) {
 				return nil, bad("id", "not in ascending order "+f[1])
 			}
 			ci, ok := g.countryIdx[f[3]]
+			if f[3] == "-" && f[5] != "ADM2" {
+				ci, ok = -1, true // waters, ranges and regions of several countries
+			}
 			if !ok {
 				return nil, bad("country", "unknown "+f[3])
 			}
@@ -304,6 +307,9 @@ func Load(text, name string) (*Gazetteer, error) {
 				return nil, bad("feature", "empty key, name or feature code")
 			}
 			ci, ok := g.countryIdx[f[3]]
+			if f[3] == "-" && f[5] != "ADM2" {
+				ci, ok = -1, true // waters, ranges and regions of several countries
+			}
 			if !ok {
 				return nil, bad("country", "unknown "+f[3])
 			}
@@ -371,7 +377,7 @@ func Load(text, name string) (*Gazetteer, error) {
 		p := &g.Places[i]
 		key := keys.fold(p.Name)
 		g.add(key, ref{kind: kindPlace, idx: int32(i)})
-		if arabic[p.Country] {
+		if p.Country >= 0 && arabic[p.Country] {
 			if rest, ok := stripArticle(key); ok {
 				g.add(rest, ref{kind: kindPlace, alias: true, idx: int32(i)})
 			}
@@ -393,7 +399,7 @@ func (g *Gazetteer) countryKeys(c int) []string {
 			last := -1
 			for _, r := range refs {
 				if r.kind == kindPlace {
-					if c := g.Places[r.idx].Country; c != last {
+					if c := g.Places[r.idx].Country; c != last && c >= 0 {
 						g.byCountry[c] = append(g.byCountry[c], key)
 						last = c
 					}

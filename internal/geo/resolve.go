@@ -845,6 +845,10 @@ func (g *Gazetteer) geo(r ref) *event.Geo {
 		return g.divisionGeo(int(r.idx))
 	}
 	p := &g.Places[r.idx]
+	if p.Country < 0 {
+		// a sea, strait, range or region of several countries: no country
+		return &event.Geo{Type: 4, FullName: p.Name, Lat: p.Lat, Lon: p.Lon, FeatureID: p.Key}
+	}
 	c := &g.Countries[p.Country]
 	geo := &event.Geo{Type: 4, CountryISO: c.ISO3, CountryFIPS: c.FIPS, Lat: p.Lat, Lon: p.Lon,
 		FeatureID: p.Key}

@@ -152,6 +152,7 @@ func TestLoadErrors(t *testing.T) {
 		{"short feature", "C\tFR\tFRA\tFR\tFrance\t46\t2\t-\t-\t-\nF\tSEA.x\tX\tFR\n", "g:2: feature"},
 		{"feature of unknown country", "F\tSEA.x\tX\tZZ\t-\tSEA\t0\t1\t1\t-\n", "g:1: country"},
 		{"feature with bad population", "C\tFR\tFRA\tFR\tFrance\t46\t2\t-\t-\t-\nF\tSEA.x\tX\tFR\t-\tSEA\t-1\t1\t1\t-\n", "g:2: population"},
+		{"district without a country", "F\tX.1\tX\t-\t-\tADM2\t1\t1\t1\t-\n", "g:1: country"},
 		{"place after a feature", "C\tFR\tFRA\tFR\tFrance\t46\t2\t-\t-\t-\nF\tSEA.x\tX\tFR\t-\tSEA\t0\t1\t1\t-\nP\t1\tA\tFR\t11\tPPL\t1\t48\t2\n", "g:3: kind"},
 	} {
 		_, err := Load(tc.text, "g")

@@ -132,6 +132,10 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 			minPop = 0 // "in Gori, Rustavi and ..."
 		}
 		afterThe := i > 0 && string(w.key(i-1, i-1)) == "the"
+		// a district by its name alone: after a preposition of place, or
+		// "of" after a designator ("the district of Swat")
+		districtOK := i > 0 && districtLocatives[string(w.key(i-1, i-1))] ||
+			i > 1 && string(w.key(i-1, i-1)) == "of" && designators[string(w.key(i-2, i-2))]
 		if acronym(sentence[t.start:t.end]) || notCities[string(w.key(i, i))] {
 			minPop = math.MaxInt64 // "APA", "March": only countries and divisions ("US", "UAE")
 		}
@@ -159,7 +163,7 @@ func (g *Gazetteer) Spot(sentence string) []Found {
 			if i+n < len(toks) {
 				next = w.key(i+n, i+n)
 			}
-			if g.spottable(g.names[string(key)], minPop, afterThe, next) {
+			if g.spottable(g.names[string(key)], minPop, afterThe, districtOK, next) {
 				matched = n
 				break
 			}
@@ -249,6 +253,11 @@ func endsClause(s string, from, to int) bool {
 	return strings.ContainsAny(s[from:to], ",;:()\"")
 }
 
+// districtLocatives are the prepositions of place after which a district's
+// name alone is reported (not "of", "to" or the verbs of locatives).
+var districtLocatives = map[string]bool{"in": true, "near": true, "at": true, "from": true, "outside": true,
+	"across": true, "into": true, "through": true, "inside": true, "toward": true, "towards": true, "around": true}
+
 // designators are the words that follow a division's name and make it one
 // ("Swat district", "Helmand Province"); written with a capital they do
 // not make the name part of a longer one.
@@ -259,11 +268,12 @@ var designators = map[string]bool{"district": true, "county": true, "province": 
 // a country, a division, a city of at least minPop people not written
 // after "the" ("the Alhambra", "the Dnipro river"), a physical feature or
 // region (not a word of notCities or an acronym: minPop is then the
-// maximum), or a second-order division after a locative word, before a
-// designator (next, the folded word after the name: "Swat district") or
-// named with its own ("Mobile County"): a district's name alone is too
-// often a word or a surname.
-func (g *Gazetteer) spottable(refs []ref, minPop int64, afterThe bool, next []byte) bool {
+// maximum), or a second-order division after a preposition of place
+// (districtOK: "in Swat", "the district of Swat"), before a designator
+// (next, the folded word after the name: "Swat district") or named with
+// its own ("Mobile County"): a district's name alone is too often a word
+// or a person's name ("a tribute to Cher", "devotees of Krishna").
+func (g *Gazetteer) spottable(refs []ref, minPop int64, afterThe, districtOK bool, next []byte) bool {
 	for _, r := range refs {
 		switch r.kind {
 		case kindCountry, kindDivision:
@@ -276,7 +286,7 @@ func (g *Gazetteer) spottable(refs []ref, minPop int64, afterThe bool, next []by
 					return true
 				}
 			case p.Feature == "ADM2":
-				if minPop == 0 && !afterThe || designators[string(next)] ||
+				if districtOK || designators[string(next)] ||
 					minPop != math.MaxInt64 && !r.alias && designators[strings.ToLower(lastWord(p.Name))] {
 					return true
 				}

@@ -40,6 +40,7 @@ func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 			sc.lowerSentence(&d.Sentences[k])
 			x.adjectivePlaces(sc, &d.Sentences[k], r)
 			x.stancePlaces(sc, &d.Sentences[k], r)
+			x.compassPlaces(sc, &d.Sentences[k], r)
 		}
 	}()
 	if len(mentions) == 0 {
@@ -291,12 +292,12 @@ func (x *Extractor) joinsName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 var speechVerbs = wordSet(`say tell state add note declare stress emphasize emphasise announce ask warn insist
 claim explain argue write urge reply respond retort agree admit accuse deny confirm report quote
 comment remark suggest believe conclude underline affirm proclaim vow pledge promise threaten demand
-dub describe characterize characterise term`)
+dub describe characterize characterise term reason`)
 
 // describingVerbs are speech verbs whose subject is often a text or a
 // publication ("journals have characterized homeopathy as ..."): they
 // introduce quotations but make no person of their subject.
-var describingVerbs = wordSet(`dub describe characterize characterise term`)
+var describingVerbs = wordSet(`dub describe characterize characterise term reason`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -394,9 +395,18 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					j++
 					continue
 				}
+				// A capitalised word tagged otherwise (a verb) that ends a
+				// dictionary organisation's name: "Human Rights Watch".
+				if capitalised(s.Words[j+1].Form) && j+1-i < 6 &&
+					orgCode(x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+2)) {
+					j++
+					continue
+				}
 				// "&" between capitalised words: "Social Science &
-				// Medicine", "Procter & Gamble".
-				if j+2 < n && s.Words[j+1].Form == "&" && sc.nameWord(s, j+2) {
+				// Medicine", "Procter & Gamble"; not between persons'
+				// names ("Photos: Jane Smith & Tom Brown").
+				if j+2 < n && s.Words[j+1].Form == "&" && sc.nameWord(s, j+2) &&
+					!(x.givenName(sc, i) && j > i) && !(x.givenName(sc, j+2) && j+3 < n && sc.nameWord(s, j+3)) {
 					j += 2
 					continue
 				}
@@ -510,17 +520,22 @@ func surnamesInContext(r *Record) {
 	}
 }
 
+// possessives drops a collective's possessive inside a name.
+var possessives = strings.NewReplacer("'s ", " ", "’s ", " ", "s' ", "s ", "s’ ", "s ")
+
 // samePossessive gives the organisations written with and without a
 // collective's possessive ("New People Party's Michael Tien", "New People's
 // Party") one name: the one with the possessive.
 func samePossessive(r *Record) {
-	full := map[string]string{} // the name without "'s" → the name with it
-	key := func(n string) string {
-		return strings.ToLower(strings.NewReplacer("'s ", " ", "’s ", " ", "s' ", "s ", "s’ ", "s ").Replace(n))
-	}
+	var full map[string]string // the name without "'s" → the name with it
 	for i := range r.Entities {
-		if e := &r.Entities[i]; e.Type == Organization && key(e.Canonical) != strings.ToLower(e.Canonical) {
-			full[key(e.Canonical)] = e.Canonical
+		if e := &r.Entities[i]; e.Type == Organization && strings.ContainsAny(e.Canonical, "'’") {
+			if k := strings.ToLower(possessives.Replace(e.Canonical)); k != strings.ToLower(e.Canonical) {
+				if full == nil {
+					full = map[string]string{}
+				}
+				full[k] = e.Canonical
+			}
 		}
 	}
 	if len(full) == 0 {
@@ -773,8 +788,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
 	case title:
 		e.Type, e.Why = Person, "title"
-	case sc.kindBefore(s, i) && !(sc.pluralKindBefore(s, i) && x.givenName(sc, i)) || sc.mediaNoun(s, j):
-		// not after a plural that names roles: "publishers Jann Wenner"
+	case sc.kindBefore(s, i) && !(sc.pluralKindBefore(s, i) && (x.givenName(sc, i) || j+1 < len(s.Words) && string(sc.lw(j+1)) == "of")) ||
+		sc.mediaNoun(s, j):
+		// not after a plural that names roles: "publishers Jann Wenner of
+		// Rolling Stone"
 		e.Type, e.Why = Organization, "kind"
 	case !single && x.givenName(sc, i) && !notSurnames[low] && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||
 		s.Words[i].UPOS == "PROPN" && s.Words[j].UPOS == "NOUN"):

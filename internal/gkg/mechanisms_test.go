@@ -153,6 +153,18 @@ func TestQuotationSpeakers(t *testing.T) {
 		{"apposition in the subject before a colon, second example",
 			"The director of the city hospital, Amina Yusuf, has described the shortages as \"severe\" and \"deadly\":\n\n\"We are running out of oxygen and of the staff to give it to patients.\"",
 			[]string{"Amina Yusuf", "Amina Yusuf", "Amina Yusuf"}}, // "severe", "deadly" and the paragraph
+		{"definite description of an organisation named before",
+			"The request was made by the Municipality of Livorno in 2010.\n\nThe city reasoned, \"because the schools charge a fee, their activity is a commercial one.\"",
+			[]string{"Municipality of Livorno"}},
+		{"definite description of an organisation named before, second example",
+			"The Ministry of Health opened an inquiry on Monday. \"We will publish every finding of the inquiry,\" the ministry said.",
+			[]string{"Ministry of Health"}},
+		{"quote word parsed as the subject",
+			`"Street food was about what ordinary city people really thought was tasty", Laura Jensen said.`,
+			[]string{"Laura Jensen"}},
+		{"quote word parsed as the subject, second example",
+			`"Jazz was about what young American musicians really felt was free", Tom Becker said.`,
+			[]string{"Tom Becker"}},
 		{"pronoun: not the object",
 			"Officials met in the capital on Monday.\n\nDaniel Okafor's lawyer asked him to stay silent about Anna Berg, but he said \"I have nothing to hide from the court or from anyone.\"",
 			[]string{"Daniel Okafor"}},
@@ -439,6 +451,14 @@ func TestOrganisationMechanisms(t *testing.T) {
 			[]string{"Vestra", "Norlin"}, nil, nil},
 		{"plural role noun before a person", "The guests included publishers Jann Wenner of Rolling Stone and Carla Reyes.",
 			nil, []string{"Jann Wenner"}, nil},
+		{"dictionary name ending in a word tagged a verb", "Amnesty International and Human Rights Watch criticised the trial.",
+			[]string{"Amnesty International", "Human Rights Watch"}, []string{"Human Rights"}, nil},
+		{"dictionary name ending in a word tagged a verb, second example", "A report by Human Rights Watch found new graves near the town.",
+			[]string{"Human Rights Watch"}, nil, nil},
+		{"ampersand between persons", "Photos: Jane Smith & Tom Brown, taken on Friday.",
+			nil, []string{"Jane Smith & Tom Brown"}, []string{"Jane Smith", "Tom Brown"}},
+		{"ampersand between persons, second example", "The report was written by Maria Lopez & Peter Novak last year.",
+			nil, []string{"Maria Lopez & Peter Novak"}, []string{"Maria Lopez", "Peter Novak"}},
 		{"ampersand after including", "Articles in journals including Social Science & Medicine have criticised the method.",
 			[]string{"Social Science & Medicine"}, nil, nil},
 		{"ampersand", "The publisher Harper & Row printed the first edition in 1960.",
@@ -529,6 +549,10 @@ func TestPlacesBeyondTheSpotter(t *testing.T) {
 			[]string{"South East Asia"}, nil, nil},
 		{"part of a country", "Salva Kiir was declared president of the semi-autonomous Southern Sudan.",
 			[]string{"Sudan"}, nil, nil},
+		{"lower-case compass adjective before a country", "Salva Kiir became president of the semi-autonomous southern Sudan.",
+			[]string{"southern Sudan"}, nil, nil},
+		{"lower-case compass adjective before a country, second example", "Shelling continued overnight in eastern Ukraine, officials said.",
+			[]string{"eastern Ukraine"}, nil, nil},
 		{"compass word in a company's name", "He wired the money through Western Union last year.",
 			nil, []string{"Western Union"}, nil},
 		{"place and compass word", "In the Kowloon West constituency, two councillors were re-elected.", []string{"Kowloon"}, nil, nil},
@@ -548,9 +572,10 @@ func TestPlacesBeyondTheSpotter(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := extractArticle(t, tt.text, "")
-			var got []string
+			var got, texts []string
 			for _, l := range r.Locations {
 				got = append(got, l.FullName)
+				texts = append(texts, l.Text)
 			}
 			has := func(w string) bool {
 				for _, g := range got {
@@ -561,7 +586,7 @@ func TestPlacesBeyondTheSpotter(t *testing.T) {
 				return false
 			}
 			for _, w := range tt.want {
-				if !has(w) {
+				if !has(w) && !slices.Contains(texts, w) {
 					t.Errorf("places %q: no %q", got, w)
 				}
 			}

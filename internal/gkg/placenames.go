@@ -9,8 +9,9 @@ import (
 )
 
 // Places the spotter does not report: a country or continent with a compass
-// word ("West Africa", "Southern Sudan"), a place written after "pro-" or
-// "anti-" ("pro-Beijing"), and a city's spelling variant ("Genova").
+// word ("West Africa", "Southern Sudan", "southern Sudan"), a place written
+// after "pro-" or "anti-" ("pro-Beijing"), and a city's spelling variant
+// ("Genova").
 
 // compass are the words that make a part of a country or continent a
 // region of it: "West Africa", "South East Asia", "Southern Sudan",
@@ -57,6 +58,35 @@ func (x *Extractor) regionPlace(sc *Scratch, s *nlp.Sentence, i, j int) *event.G
 		return &event.Geo{Type: 4, FullName: strings.Join(formsOf(s, i, j), " "), Lat: c[0], Lon: c[1]}
 	}
 	return nil
+}
+
+// compassAdjectives written in lower case before a country name a part of
+// it: "southern Sudan", "eastern Ukraine", "north-western Syria".
+var compassAdjectives = wordSet(`northern southern eastern western central north-eastern north-western south-eastern
+south-western northeastern northwestern southeastern southwestern`)
+
+// compassPlaces adds the parts of countries of sentence s named by a
+// lower-case compass adjective before the country ("the semi-autonomous
+// southern Sudan", "fighting in eastern Ukraine"): a place of the article
+// written so, located at its country.
+func (x *Extractor) compassPlaces(sc *Scratch, s *nlp.Sentence, r *Record) {
+	for i := 0; i+1 < len(s.Words); i++ {
+		w := &s.Words[i]
+		if w.Start < 0 || capitalised(w.Form) || !compassAdjectives[string(sc.lw(i))] || !capitalised(s.Words[i+1].Form) {
+			continue
+		}
+		for n := min(3, len(s.Words)-i-1); n >= 1; n-- {
+			name := strings.Join(formsOf(s, i+1, i+n), " ")
+			if c := x.countryGeos[strings.ToLower(name)]; c != nil {
+				last := &s.Words[i+n]
+				if last.End > w.Start {
+					r.Locations = append(r.Locations, Location{Geo: *c, Text: w.Form + " " + name, Offset: w.Start})
+				}
+				i += n
+				break
+			}
+		}
+	}
 }
 
 // formsOf returns the forms of words i..j of s.

@@ -156,9 +156,16 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 					// clause.
 					h := &ss.Words[headOf(ss, a, b)]
 					n := entityIn(r.Entities, start, end, "", h.End)
+					e := (*Entity)(nil)
+					if n == "" {
+						e = definiteOrg(ss, a, b, r.Entities)
+					}
 					switch {
 					case n != "":
 						qt.Speaker = n
+					case e != nil:
+						// "the ministry" after "the Ministry of Health"
+						qt.Speaker, start, end, ss = e.Canonical, e.Start, e.End, nil
 					case clause(ss, a, b):
 						// a subject with an apposition ("Khaled Ali,
 						// editor at large at the Daily Gazette"): the
@@ -345,6 +352,48 @@ func entityIn(ents []Entity, start, end int, def string, headEnd int) string {
 	return def
 }
 
+// sameKind lists, for a noun a definite description may use, the words an
+// organisation's name may have for it: "the city" is the "Municipality of
+// Livorno" or the "City Council".
+var sameKind = map[string][]string{"city": {"city", "municipality", "council"}, "town": {"town", "municipality", "council"},
+	"council": {"council"}, "municipality": {"municipality"}, "ministry": {"ministry"}, "department": {"department"},
+	"agency": {"agency"}, "commission": {"commission"}, "committee": {"committee"}, "court": {"court", "tribunal"},
+	"party": {"party"}, "group": {"group", "front", "movement", "brigade", "brigades"}, "movement": {"movement"},
+	"company": {"company", "corporation", "inc", "ltd"}, "firm": {"company", "corporation", "inc", "ltd"},
+	"union": {"union"}, "army": {"army", "forces"}, "military": {"army", "forces"}, "police": {"police"},
+	"church": {"church"}, "bank": {"bank"}, "organisation": {"organisation", "organization"},
+	"organization": {"organisation", "organization"}, "government": {"government", "administration", "cabinet"},
+	"embassy": {"embassy"}, "office": {"office"}, "board": {"board"}, "university": {"university"}}
+
+// definiteOrg returns the organisation a definite description of words
+// a..b of s stands for ("The city reasoned" after "the Municipality of
+// Livorno", "the ministry said" after "the Ministry of Health"): "the" and
+// at most one adjective before a noun of sameKind, and the last
+// organisation named before it with one of that noun's words in its name;
+// nil when there is none.
+func definiteOrg(s *nlp.Sentence, a, b int, ents []Entity) *Entity {
+	if b-a < 1 || b-a > 2 || !strings.EqualFold(s.Words[a].Form, "the") || capitalised(s.Words[b].Form) {
+		return nil
+	}
+	kinds := sameKind[strings.ToLower(s.Words[b].Lemma)]
+	if kinds == nil {
+		return nil
+	}
+	at := s.Words[a].Start
+	for i := len(ents) - 1; i >= 0; i-- {
+		e := &ents[i]
+		if e.Type != Organization || e.End > at {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(e.Canonical)) {
+			if slicesContains(kinds, w) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
 // properRun returns the proper nouns from word i up to a comma or word b
 // (inclusive), when they are two to four and nothing else: a name in
 // apposition.
@@ -509,13 +558,14 @@ func speechVerbNear(s *nlp.Sentence, q quoteSpan) int {
 func inQuote(w *nlp.Word, q quoteSpan) bool { return w.Start >= q.start && w.End <= q.end }
 
 // subject returns the word span (0-based, inclusive) of the subject of
-// verb v: the nsubj dependent with its subtree (and a second one right
-// after it, an apposition the parser took for a subject).
-func subject(s *nlp.Sentence, v int) (int, int, bool) {
+// verb v outside quote q (a word of the quote misparsed as the verb's
+// subject speaks for no one): the nsubj dependent with its subtree (and a
+// second one right after it, an apposition the parser took for a subject).
+func subject(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
 	a, b, found := 0, 0, false
 	for i := range s.Words {
 		w := &s.Words[i]
-		if w.Head == v+1 && (w.Deprel == "nsubj" || w.Deprel == "nsubj:pass") {
+		if w.Head == v+1 && (w.Deprel == "nsubj" || w.Deprel == "nsubj:pass") && !inQuote(w, q) {
 			if relatives[strings.ToLower(w.Form)] {
 				break // "that", "which": the noun phrase before the verb
 			}
@@ -573,7 +623,7 @@ func speakerSpan(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
 			}
 		}
 	}
-	return subject(s, v)
+	return subject(s, v, q)
 }
 
 // trimPunct returns a function dropping the punctuation (a closing quote

@@ -20,12 +20,14 @@
 //	adjectives  -er -er→e                                                   JJR
 //	            -est -est→e                                                 JJS
 //
-// Irregular verb forms are VBG when they end in "ing", else VBD and VBN (the
-// lists do not tell the past from the participle); irregular adjectives and
-// adverbs are superlative when they end in "st", else comparative; irregular
-// nouns are plurals. Forms ending in "ss" lose no "s" ("boss" is not the
-// plural of the genus "bos"), and no rule leaves a base of fewer than two
-// letters.
+// An exception entry whose lemma is the form itself ("hunger hunger" in
+// adj.exc) says the form is no inflection of that part of speech and blocks
+// its detachment rules ("hunger" is not "hung" + "-er"). Irregular verb
+// forms are VBG when they end in "ing", else VBD and VBN (the lists do not
+// tell the past from the participle); irregular adjectives and adverbs are
+// superlative when they end in "st", else comparative; irregular nouns are
+// plurals. Forms ending in "ss" lose no "s" ("boss" is not the plural of the
+// genus "bos"), and no rule leaves a base of fewer than two letters.
 //
 // A Lexicon is read-only and safe for concurrent use. Tags and Irregular
 // allocate nothing.
@@ -194,7 +196,14 @@ func (l *Lexicon) Tags(low []byte) Tags {
 	if p&Adv != 0 {
 		t |= RB
 	}
+	var blocked POS
 	for _, e := range l.exc[string(low)] {
+		if e.Lemma == string(low) {
+			// "hunger hunger" in adj.exc: the form is no inflection of
+			// that part of speech
+			blocked |= e.POS
+			continue
+		}
 		t |= irregularTags(low, e)
 	}
 	if len(low) > maxForm {
@@ -207,7 +216,7 @@ func (l *Lexicon) Tags(low []byte) Tags {
 		if t&r.tags == r.tags || len(low) < len(r.suffix)+2 || !hasSuffix(low, r.suffix) {
 			continue
 		}
-		if r.suffix == "s" && ss {
+		if r.suffix == "s" && ss || r.pos&blocked != 0 {
 			continue
 		}
 		b := append(buf[:0], low[:len(low)-len(r.suffix)]...)
@@ -223,36 +232,24 @@ func hasSuffix(b []byte, s string) bool {
 	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
 }
 
-// irregularTags returns the tags of the exception-list entry e of form low.
+// irregularTags returns the tags of the exception-list entry e (a lemma
+// other than the form) of form low.
 func irregularTags(low []byte, e Exception) Tags {
-	base := e.Lemma == string(low)
 	switch e.POS {
 	case Noun:
-		if base {
-			return NN
-		}
 		return NNS
 	case Verb:
-		switch {
-		case base:
-			return VB | VBP
-		case hasSuffix(low, "ing"):
+		if hasSuffix(low, "ing") {
 			return VBG
 		}
 		return VBD | VBN
 	case Adj:
-		switch {
-		case base:
-			return JJ
-		case hasSuffix(low, "st"):
+		if hasSuffix(low, "st") {
 			return JJS
 		}
 		return JJR
 	case Adv:
-		switch {
-		case base:
-			return RB
-		case hasSuffix(low, "st"):
+		if hasSuffix(low, "st") {
 			return RBS
 		}
 		return RBR

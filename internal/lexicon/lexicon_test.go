@@ -38,6 +38,8 @@ func TestTags(t *testing.T) {
 		{"happier", JJR},              // -er of happy? no: adj.exc lists it
 		{"nicer", JJR},                // -er→e of nice
 		{"quickly", RB},
+		{"hunger", NN | VB | VBP}, // adj.exc "hunger hunger": not the comparative of "hung"
+		{"longest", JJS | RB},     // -est of long; also an adverb
 		{"eventwire", 0},
 		{"", 0},
 	} {

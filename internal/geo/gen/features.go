@@ -258,7 +258,8 @@ var featureCodes = map[string]bool{"OCN": true, "SEA": true, "STRT": true, "GULF
 // the same country (the place stands for the district named after it) nor
 // their city's other spelling, then the authored physical features and
 // regions (features.tsv: name, GeoNames feature code, the ISO country they
-// lie in or mostly border, lat, lon, aliases).
+// lie in, or "-" for waters, ranges and regions shared by several countries
+// or disputed, lat, lon, aliases).
 //
 //	F key name iso2 admin1 feature-code population lat lon aliases
 func buildFeatures(cities []city, countries, adm1 [][]string, districts []district, features [][]string) ([]byte, string, error) {
@@ -309,7 +310,7 @@ func buildFeatures(cities []city, countries, adm1 [][]string, districts []distri
 		if !featureCodes[code] {
 			return nil, "", fmt.Errorf("%s: feature code %q is not one of the physical or region codes", pos, code)
 		}
-		if !known[iso2] {
+		if !known[iso2] && iso2 != "-" {
 			return nil, "", fmt.Errorf("%s: unknown country %q", pos, iso2)
 		}
 		lat, lon, err := coords(r[3], r[4], pos)

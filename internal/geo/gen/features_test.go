@@ -46,7 +46,7 @@ func TestBuildFeatures(t *testing.T) {
 		{code: "PK.03.3", name: "Tiny", iso2: "PK", admin1: "03", pop: 4000, lat: 35, lon: 72.4},        // too few people
 		{code: "PK.03.4", name: "Mingawa", iso2: "PK", admin1: "03", pop: 900000, lat: 34.8, lon: 72.3}, // Mingora by another name
 	}
-	feats := [][]string{{"Tora Bora", "MTS", "PK", "34.1", "70.2", "-", "f:2"}, {"Indus", "STM", "PK", "28", "69", "Indus River", "f:1"}}
+	feats := [][]string{{"Tora Bora", "MTS", "PK", "34.1", "70.2", "-", "f:2"}, {"Indus", "STM", "-", "28", "69", "Indus River", "f:1"}}
 	out, _, err := buildFeatures(cities, countries, adm, ds, feats)
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +54,7 @@ func TestBuildFeatures(t *testing.T) {
 	want := "N\t1\tMingawa\n" +
 		"F\tPK.03.1\tSwat\tPK\t03\tADM2\t340000\t35\t72.4\t-\n" +
 		"F\tMTS.tora-bora\tTora Bora\tPK\t-\tMTS\t0\t34.1\t70.2\t-\n" +
-		"F\tSTM.indus\tIndus\tPK\t-\tSTM\t0\t28\t69\tIndus River\n"
+		"F\tSTM.indus\tIndus\t-\t-\tSTM\t0\t28\t69\tIndus River\n"
 	if string(out) != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}

@@ -15,17 +15,18 @@ import (
 	kgzip "github.com/klauspost/compress/gzip"
 )
 
-// The model file (version 6) is load-ready: the perceptrons' lookup tables
+// The model file (version 7) is load-ready: the perceptrons' lookup tables
 // are stored as they are used in memory, so that the embedded model is used
 // in place, without decoding or allocating a weight.
 //
-//	magic    "eventwire-tag 6\n"
+//	magic    "eventwire-tag 7\n"
 //	uint32   length G of the gzip stream that follows (little endian)
 //	G bytes  gzip stream of unsigned varints and length-prefixed strings:
 //	         classes, UFeats values and their candidates per class, the forms
 //	         with a fixed UFeats value per class, the tag dictionary, the
 //	         frequent-word table, the lemma rules, the suffix rules, the known
-//	         lemmas, the case flags and the lemma exceptions, then an end marker
+//	         lemmas, the case flags, the lemma exceptions and the lexicon mode
+//	         (how the tagger reads WordNet, internal/lexicon), then an end marker
 //	         zero bytes up to a multiple of 8 from the start of the file
 //	three tables (first tagger pass, second pass, UFeats), each:
 //	         uint32 slots (0 or a power of two), entries, keys, 0
@@ -33,12 +34,14 @@ import (
 //	         (class uint16, weight int16), zero bytes up to a multiple of 8
 //	uint32   CRC-32 (IEEE) of the tables; uint32 end marker
 //
-// All integers of the tables are little endian. Version 5 files (the same
-// body with the perceptrons inside the gzip stream, feature keys
-// delta-coded and weights zig-zag varints) still load.
+// All integers of the tables are little endian. Version 6 files (no
+// lexicon mode) and version 5 files (the version 6 body with the
+// perceptrons inside the gzip stream, feature keys delta-coded and weights
+// zig-zag varints) still load.
 
 const (
-	magic  = "eventwire-tag 6\n"
+	magic  = "eventwire-tag 7\n"
+	magic6 = "eventwire-tag 6\n"
 	magic5 = "eventwire-tag 5\n"
 )
 
@@ -63,7 +66,7 @@ func (m *Model) Save(w io.Writer) error {
 		return fmt.Errorf("writing tag model: %w", err)
 	}
 	e := &encoder{w: bufio.NewWriter(zw)}
-	m.encodeBody(e, false)
+	m.encodeBody(e, 7)
 	if e.err == nil {
 		e.err = e.w.Flush()
 	}
@@ -125,9 +128,11 @@ func (ws *weights) appendTable(b []byte) []byte {
 	return pad8(b)
 }
 
-// encodeBody writes the varint body; withWeights includes the perceptrons
-// as version 5 did (for tests of the version 5 reader).
-func (m *Model) encodeBody(e *encoder, withWeights bool) {
+// encodeBody writes the varint body of the file version (5 with the
+// perceptrons, for tests of the version 5 reader; 6 without the lexicon
+// mode).
+func (m *Model) encodeBody(e *encoder, version int) {
+	withWeights := version == 5
 	e.uvarint(uint64(len(m.classes)))
 	for _, c := range m.classes {
 		e.str(c.upos)
@@ -228,6 +233,9 @@ func (m *Model) encodeBody(e *encoder, withWeights bool) {
 			e.str(f)
 			e.str(ex[f])
 		}
+	}
+	if version >= 7 {
+		e.uvarint(uint64(m.lexMode))
 	}
 	e.uvarint(endMarker)
 }
@@ -333,8 +341,8 @@ func load(data []byte, check bool) (*Model, error) {
 		if err != nil {
 			return nil, fmt.Errorf("decompressing: %w", err)
 		}
-		return decodeBody(bufio.NewReader(zr), true)
-	case magic:
+		return decodeBody(bufio.NewReader(zr), 5)
+	case magic, magic6:
 	default:
 		return nil, errMagic
 	}
@@ -350,7 +358,11 @@ func load(data []byte, check bool) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decompressing: %w", err)
 	}
-	m, err := decodeBody(bufio.NewReader(zr), false)
+	version := 7
+	if string(data[:len(magic6)]) == magic6 {
+		version = 6
+	}
+	m, err := decodeBody(bufio.NewReader(zr), version)
 	if err != nil {
 		return nil, err
 	}
@@ -489,9 +501,10 @@ func (ws *weights) check(nclasses int) error {
 	return nil
 }
 
-// decodeBody decodes the decompressed model body; withWeights when it holds
-// the perceptrons (version 5).
-func decodeBody(r *bufio.Reader, withWeights bool) (*Model, error) {
+// decodeBody decodes the decompressed model body of the file version (5:
+// with the perceptrons; 7: with the lexicon mode).
+func decodeBody(r *bufio.Reader, version int) (*Model, error) {
+	withWeights := version == 5
 	d := &decoder{r: r}
 	m := &Model{}
 	nc := d.count(maxClasses, "classes")
@@ -580,6 +593,12 @@ func decodeBody(r *bufio.Reader, withWeights bool) (*Model, error) {
 			m.exact[c][f] = d.str("lemma length")
 		}
 	}
+	var lexMode uint64
+	if version >= 7 {
+		if lexMode = d.uvarint(); d.err == nil && lexMode&^lexAll != 0 {
+			d.fail(fmt.Sprintf("lexicon mode %d", lexMode))
+		}
+	}
 	if v := d.uvarint(); d.err == nil && v != endMarker {
 		d.fail("missing end marker")
 	}
@@ -598,6 +617,9 @@ func decodeBody(r *bufio.Reader, withWeights bool) (*Model, error) {
 			return nil, io.ErrUnexpectedEOF
 		}
 		return nil, d.err
+	}
+	if err := m.useLexicon(uint8(lexMode)); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

@@ -167,7 +167,7 @@ func bodyOf(t testing.TB, data []byte) []byte {
 	}
 	var buf bytes.Buffer
 	e := &encoder{w: bufio.NewWriter(&buf)}
-	m.encodeBody(e, true)
+	m.encodeBody(e, 5)
 	if e.err == nil {
 		e.err = e.w.Flush()
 	}
@@ -201,7 +201,7 @@ func FuzzLoadBody(f *testing.F) {
 	f.Add(body[:len(body)/3])
 	f.Add(varints(1, 1))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		m, err := decodeBody(bufio.NewReader(bytes.NewReader(body)), true)
+		m, err := decodeBody(bufio.NewReader(bytes.NewReader(body)), 5)
 		if err != nil {
 			return
 		}

@@ -82,3 +82,63 @@ func ReadTreebank(r io.Reader, name string) ([]*nlp.Sentence, error) {
 		out = append(out, s)
 	}
 }
+
+// Unseen counts the tagging of words outside a model's tag dictionary (the
+// words seen fewer than three times in training, whose tags come from
+// suffixes, context and the lexicon), with the confusions between verbs and
+// nouns or adjectives.
+type Unseen struct {
+	Words, UPOS int
+	VerbAsNoun  int // gold VERB tagged NOUN or PROPN
+	VerbAsAdj   int // gold VERB tagged ADJ
+	NounAsVerb  int // gold NOUN tagged VERB
+	AdjAsVerb   int // gold ADJ tagged VERB
+	GoldVerbs   int // gold VERB words
+}
+
+func (u Unseen) String() string {
+	return fmt.Sprintf("%d words outside the tag dictionary: UPOS %.2f; of %d verbs %d tagged NOUN/PROPN, %d ADJ; %d nouns and %d adjectives tagged VERB",
+		u.Words, pct(u.UPOS, u.Words), u.GoldVerbs, u.VerbAsNoun, u.VerbAsAdj, u.NounAsVerb, u.AdjAsVerb)
+}
+
+// EvaluateUnseen tags copies of the gold sentences with m and scores the
+// UPOS of the words outside its tag dictionary.
+func EvaluateUnseen(m *Model, gold []*nlp.Sentence) Unseen {
+	t := m.NewTagger()
+	var u Unseen
+	var s nlp.Sentence
+	var low []byte
+	for _, g := range gold {
+		s.Words = append(s.Words[:0], g.Words...)
+		t.Tag(&s)
+		for i := range g.Words {
+			gw, w := &g.Words[i], &s.Words[i]
+			low = appendLower(low[:0], gw.Form)
+			if hasTypographic(low) {
+				low = appendASCIIPunct(nil, low)
+			}
+			if _, ok := m.amb[string(low)]; ok {
+				continue
+			}
+			u.Words++
+			if gw.UPOS == w.UPOS {
+				u.UPOS++
+			}
+			switch {
+			case gw.UPOS == "VERB":
+				u.GoldVerbs++
+				switch w.UPOS {
+				case "NOUN", "PROPN":
+					u.VerbAsNoun++
+				case "ADJ":
+					u.VerbAsAdj++
+				}
+			case gw.UPOS == "NOUN" && w.UPOS == "VERB":
+				u.NounAsVerb++
+			case gw.UPOS == "ADJ" && w.UPOS == "VERB":
+				u.AdjAsVerb++
+			}
+		}
+	}
+	return u
+}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/eventwire/eventwire/internal/lexicon"
 	"github.com/eventwire/eventwire/internal/nlp"
 )
 
@@ -39,6 +40,58 @@ type Model struct {
 	// keepCase tells, per lemma class and case class (lc*numCases+case),
 	// whether lemmas keep the form's case
 	keepCase []bool
+	// lexMode says how the tagger reads the WordNet lexicon (lexFeature,
+	// lexConstrain, lexLemmas); lex is set when lexMode is not 0
+	lexMode  uint8
+	lex      *lexicon.Lexicon
+	lexAllow []lexicon.Tags // per class, its XPOS as a lexicon tag; 0 for tags the lexicon does not tell
+	lemPOS   []lexicon.POS  // per lemma class, the WordNet part of speech of its inflected forms; 0 for base forms
+}
+
+// Ways the tagger reads the WordNet lexicon (Model.lexMode bits).
+const (
+	// lexFeature: a word outside the tag dictionary that WordNet knows
+	// gets its set of WordNet tags as its ambiguity class, so every
+	// template of the tag dictionary sees it
+	lexFeature = 1 << iota
+	// lexConstrain: such a word, unless capitalised and not first, is
+	// given only classes whose XPOS WordNet allows it (or that WordNet
+	// does not tell: NNP, CD, IN...)
+	lexConstrain
+	// lexLemmas: an irregular inflected verb, plural noun or comparative
+	// (WordNet's exception lists) whose rule lemma is unknown, or no WordNet
+	// lemma of its part of speech, takes WordNet's lemma
+	lexLemmas
+	lexAll = lexFeature | lexConstrain | lexLemmas
+)
+
+// lexAmbBase is added to a WordNet tag set to make it an ambiguity class
+// value distinct from the tag dictionary's (which stay below 2^24 + 1).
+const lexAmbBase = 1 << 40
+
+// useLexicon sets the lexicon mode and loads the lexicon it needs.
+func (m *Model) useLexicon(mode uint8) error {
+	m.lexMode = mode
+	if mode == 0 {
+		m.lex = nil
+		return nil
+	}
+	lex, err := lexicon.WordNet()
+	if err != nil {
+		return err
+	}
+	m.lex = lex
+	return nil
+}
+
+// SetLexiconConstraint turns the WordNet constraint on unseen words on or
+// off (for evaluations; the model file says whether it is on).
+func (m *Model) SetLexiconConstraint(on bool) error {
+	mode := m.lexMode &^ lexConstrain
+	if on {
+		mode |= lexConstrain
+	}
+	return m.useLexicon(mode)
 }
 
 // derive fills the fields computed from the classes. Lemmas are learned
@@ -64,6 +117,23 @@ func (m *Model) derive() {
 	}
 	m.lemCls = make([]int, len(m.classes))
 	m.lemPropn = make([]bool, len(xpos))
+	m.lemPOS = make([]lexicon.POS, len(xpos))
+	for i, x := range xpos {
+		switch x {
+		case "VBD", "VBG", "VBN", "VBZ":
+			m.lemPOS[i] = lexicon.Verb
+		case "NNS":
+			m.lemPOS[i] = lexicon.Noun
+		case "JJR", "JJS":
+			m.lemPOS[i] = lexicon.Adj
+		case "RBR", "RBS":
+			m.lemPOS[i] = lexicon.Adv
+		}
+	}
+	m.lexAllow = make([]lexicon.Tags, len(m.classes))
+	for i, c := range m.classes {
+		m.lexAllow[i] = lexicon.TagOf(c.xpos)
+	}
 	for i, c := range m.classes {
 		m.lemCls[i] = xposIdx[c.xpos]
 		if c.upos == "PROPN" {
@@ -144,6 +214,9 @@ type Tagger struct {
 	lemBuf   []byte
 	lemEnd   []int    // per word, end of its new lemma in lemBuf, -1 when none
 	hits     []uint32 // scratch of weights.score
+	// wn holds, per word outside the tag dictionary, the tags WordNet
+	// allows it when the lexicon constrains it, else 0
+	wn []lexicon.Tags
 }
 
 // NewTagger returns a Tagger using m.
@@ -180,8 +253,24 @@ func (t *Tagger) Tag(s *nlp.Sentence) {
 			w.Lemma = l
 			continue
 		}
-		var ok bool
-		if t.lemBuf, ok = t.ruleLemma(t.lemBuf, w.Form, i, lc); ok {
+		var ok, known bool
+		n0 := len(t.lemBuf)
+		t.lemBuf, ok, known = t.ruleLemma(t.lemBuf, w.Form, i, lc)
+		if m.lexMode&lexLemmas != 0 && m.lemPOS[lc] != 0 {
+			// an irregular form whose rule lemma is unknown, or no WordNet
+			// lemma of its part of speech ("fled" → "fl", an abbreviation
+			// seen in training)
+			ruleLem := t.lemBuf[n0:]
+			if !ok {
+				ruleLem = t.lowerOf(i)
+			}
+			if l, found := m.lex.Irregular(t.lowerOf(i), m.lemPOS[lc]); found && (!known || m.lex.LemmaPOS(ruleLem)&m.lemPOS[lc] == 0) {
+				t.lemBuf = t.lemBuf[:n0]
+				w.Lemma = l
+				continue
+			}
+		}
+		if ok {
 			t.lemEnd[i] = len(t.lemBuf)
 		} else {
 			w.Lemma = w.Form
@@ -199,15 +288,34 @@ func (t *Tagger) Tag(s *nlp.Sentence) {
 	}
 }
 
-// best returns the highest-scoring class for keys under ws (the first on a
-// tie).
-func (t *Tagger) best(ws *weights) int {
+// best returns the highest-scoring class for keys under ws, among those
+// allowed (argmax).
+func (t *Tagger) best(ws *weights, allowed lexicon.Tags) int {
 	sc := t.scores
 	for j := range sc {
 		sc[j] = 0
 	}
 	t.hits = ws.score(t.keys, sc, t.hits)
+	return t.argmax(sc, allowed)
+}
+
+// argmax returns the class of the highest score (the first on a tie);
+// with allowed not 0, among the classes whose XPOS is in allowed or that
+// the lexicon does not tell (all classes when none is).
+func (t *Tagger) argmax(sc []int32, allowed lexicon.Tags) int {
 	best := 0
+	if allowed != 0 {
+		best = -1
+		for j, a := range t.m.lexAllow {
+			if (a == 0 || a&allowed != 0) && (best < 0 || sc[j] > sc[best]) {
+				best = j
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+		best = 0
+	}
 	for j := 1; j < len(sc); j++ {
 		if sc[j] > sc[best] {
 			best = j
@@ -228,7 +336,7 @@ func (t *Tagger) firstPass() {
 			continue
 		}
 		t.keys = tagFeatures(t.keys[:0], t.rtoks, t.rcls, j)
-		t.rcls[j] = t.best(t.m.tagW1)
+		t.rcls[j] = t.best(t.m.tagW1, t.wn[n-1-j])
 	}
 	for i := 0; i < n; i++ {
 		t.right[i] = t.rcls[n-1-i]
@@ -244,7 +352,7 @@ func (t *Tagger) secondPass() {
 			continue
 		}
 		t.keys = tagFeatures2(t.keys[:0], t.toks, t.cls, t.right, i)
-		t.cls[i] = t.best(t.m.tagW)
+		t.cls[i] = t.best(t.m.tagW, t.wn[i])
 	}
 }
 
@@ -256,8 +364,9 @@ func (t *Tagger) prepare(s *nlp.Sentence) {
 		t.toks, t.rtoks = make([]tokenInfo, c), make([]tokenInfo, c)
 		t.cls, t.rcls, t.right, t.fixedCls = make([]int, c), make([]int, c), make([]int, c), make([]int, c)
 		t.lowEnd, t.lemEnd = make([]int, c), make([]int, c)
+		t.wn = make([]lexicon.Tags, c)
 	}
-	t.toks, t.rtoks, t.lowEnd, t.lemEnd = t.toks[:n], t.rtoks[:n], t.lowEnd[:n], t.lemEnd[:n]
+	t.toks, t.rtoks, t.lowEnd, t.lemEnd, t.wn = t.toks[:n], t.rtoks[:n], t.lowEnd[:n], t.lemEnd[:n], t.wn[:n]
 	t.cls, t.rcls, t.right, t.fixedCls = t.cls[:n], t.rcls[:n], t.right[:n], t.fixedCls[:n]
 	t.low = t.low[:0]
 	for i := range s.Words {
@@ -273,8 +382,17 @@ func (t *Tagger) prepare(s *nlp.Sentence) {
 			low = t.norm
 		}
 		var amb uint64
+		t.wn[i] = 0
 		if a, ok := t.m.amb[string(low)]; ok {
 			amb = uint64(a) + 1
+		} else if t.m.lexMode&(lexFeature|lexConstrain) != 0 {
+			wn := t.m.lex.Tags(low)
+			if wn != 0 && t.m.lexMode&lexFeature != 0 {
+				amb = lexAmbBase + uint64(wn)
+			}
+			if t.m.lexMode&lexConstrain != 0 && (i == 0 || caseOf(s.Words[i].Form) == caseLower) {
+				t.wn[i] = wn
+			}
 		}
 		fillToken(&t.toks[i], s.Words[i].Form, low, amb, i == 0)
 		t.fixedCls[i] = -1
@@ -344,27 +462,29 @@ func (t *Tagger) knownLemma(form string, i, lc int) (string, bool) {
 // ruleLemma appends the lemma of word i in lemma class lc to buf: the
 // lemma of its lower-case form by the longest matching suffix rule, in the
 // case of the form when the class and case class keep case in training. ok
-// is false when the lemma is the form itself (nothing is appended).
-func (t *Tagger) ruleLemma(buf []byte, form string, i, lc int) ([]byte, bool) {
+// is false when the lemma is the form itself (nothing is appended); known
+// tells whether the rules gave a lemma seen in training.
+func (t *Tagger) ruleLemma(buf []byte, form string, i, lc int) (out []byte, ok, known bool) {
 	m := t.m
 	low := t.lowerOf(i)
 	n := len(buf)
-	buf = t.lowRule(buf, low, lc)
+	buf, known = t.lowRule(buf, low, lc)
 	if cs := t.toks[i].caseClass; cs != caseLower && lc*numCases+int(cs) < len(m.keepCase) && m.keepCase[lc*numCases+int(cs)] {
 		restoreCase(buf[n:], form, low, cs)
 	}
 	if len(buf) == n || string(buf[n:]) == form {
-		return buf[:n], false
+		return buf[:n], false, known
 	}
-	return buf, true
+	return buf, true, known
 }
 
 // lowRule appends the lemma of the lower-case form low in lemma class lc to
 // buf: by the rule of the longest matching suffix whose result is a lemma
 // seen in training, else by the rule of the longest matching suffix
 // ("hottest": the "ttest" rule gives "hott", unknown, the "est" rule "hot",
-// known), else low itself.
-func (t *Tagger) lowRule(buf, low []byte, lc int) []byte {
+// known), else low itself. known tells whether the lemma was seen in
+// training.
+func (t *Tagger) lowRule(buf, low []byte, lc int) (out []byte, known bool) {
 	m := t.m
 	n := len(buf)
 	first := -1
@@ -383,7 +503,7 @@ func (t *Tagger) lowRule(buf, low []byte, lc int) []byte {
 			continue
 		}
 		if _, known := m.lemmas[string(out[n:])]; known || len(m.lemmas) == 0 {
-			return out
+			return out, known
 		}
 		if first < 0 {
 			first = int(r)
@@ -392,9 +512,11 @@ func (t *Tagger) lowRule(buf, low []byte, lc int) []byte {
 	}
 	if first >= 0 {
 		out, _ := m.rules[first].applyLow(buf, low)
-		return out
+		return out, false
 	}
-	return append(buf, low...)
+	out = append(buf, low...)
+	_, known = m.lemmas[string(out[n:])]
+	return out, known
 }
 
 // lemmaOf returns the lemma the model gives form in lemma class lc, for
@@ -408,7 +530,7 @@ func (m *Model) lemmaOf(form string, lc int, useExact bool) string {
 			return l
 		}
 	}
-	if b, ok := t.ruleLemma(nil, form, 0, lc); ok {
+	if b, ok, _ := t.ruleLemma(nil, form, 0, lc); ok {
 		return string(b)
 	}
 	return form

@@ -21,6 +21,15 @@ type TrainOptions struct {
 	FeatsEpochs  int    // passes of the UFeats perceptron (default 8)
 	Seed         uint64 // shuffling seed (default 1)
 	DictMinCount int    // occurrences for a word to enter the tag dictionary (default 3)
+	// NoLexicon trains without WordNet (internal/lexicon): by default the
+	// words outside the tag dictionary have their WordNet tags as their
+	// ambiguity class and irregular forms get WordNet's lemmas.
+	NoLexicon bool
+	// NoConstraint saves the model without the WordNet constraint: by
+	// default a word outside the tag dictionary (unless capitalised and not
+	// first) is given only classes whose XPOS WordNet allows it, or that
+	// WordNet does not tell (NNP, CD, IN...).
+	NoConstraint bool
 	// Dev, when set with Log, is tagged after every epoch and the accuracy
 	// logged; it does not influence training.
 	Dev []*nlp.Sentence
@@ -240,6 +249,11 @@ func Train(sents []*nlp.Sentence, opt TrainOptions) (*Model, error) {
 		featsIdx[f] = i
 	}
 	m.derive()
+	if !opt.NoLexicon {
+		if err := m.useLexicon(lexFeature | lexLemmas); err != nil {
+			return nil, fmt.Errorf("training tagger: %w", err)
+		}
+	}
 
 	// UFeats candidates per class
 	seen := make([]map[int]bool, len(m.classes))
@@ -356,6 +370,11 @@ func Train(sents []*nlp.Sentence, opt TrainOptions) (*Model, error) {
 
 	trainLemmas(m, data)
 	opt.logf("lemmas: %d rules, %d suffix rules, %d exceptions", len(m.rules), len(m.suffix), countExceptions(m))
+	if !opt.NoConstraint {
+		if err := m.SetLexiconConstraint(true); err != nil {
+			return nil, fmt.Errorf("training tagger: %w", err)
+		}
+	}
 	if opt.Log != nil && len(opt.Dev) > 0 {
 		sc := Evaluate(m, opt.Dev)
 		opt.logf("dev: %s", sc)
@@ -548,7 +567,7 @@ func trainLemmas(m *Model, data []*trainSent) {
 			continue
 		}
 		tg.prepare(&nlp.Sentence{Words: []nlp.Word{{Form: k.form}}})
-		lem := tg.lowRule(nil, tg.lowerOf(0), k.class)
+		lem, _ := tg.lowRule(nil, tg.lowerOf(0), k.class)
 		lowered := string(lem)
 		restoreCase(lem, k.form, tg.lowerOf(0), cs)
 		switch best[i] {

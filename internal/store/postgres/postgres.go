@@ -88,6 +88,14 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening store: %w", err)
 	}
+	if _, ok := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !ok {
+		// Plan each query for its own arguments: a generic plan of a
+		// cached statement cannot tell a rare actor, country or date
+		// range from a common one, and chose sorts of a whole country's
+		// events for pages of 50 (3 ms with its own plan, 40–100 ms with
+		// the generic one). Planning costs well under a millisecond.
+		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	}
 	where := cfg.ConnConfig.Host + "/" + cfg.ConnConfig.Database
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

@@ -20,9 +20,8 @@ func (s *DB) rollupQuery(ctx context.Context, q store.Query) (t *store.Table, ok
 	if r, ok := sqlfilter.Months(q.Filter); ok {
 		switch q.Aggregate {
 		case "dyads":
-			sums, args := monthSums(r, "dyad_months", []string{"source", "target"}, "", limit(q.Limit, 10))
-			t, err := s.table(ctx, []string{"source", "target", "events", "mentions", "avg_goldstein"},
-				`SELECT t.source, t.target, t.n, t.m, `+round3("t.g/t.n")+` FROM (`+sums+`) t ORDER BY t.n DESC, t.source, t.target`, args)
+			sqlText, args := dyadTop(r, limit(q.Limit, 10))
+			t, err := s.table(ctx, []string{"source", "target", "events", "mentions", "avg_goldstein"}, sqlText, args)
 			return t, true, err
 		case "places":
 			sums, args := monthSums(r, "place_months", []string{"place"}, " AND e.place != ''", limit(q.Limit, 10))
@@ -31,6 +30,20 @@ func (s *DB) rollupQuery(ctx context.Context, q store.Query) (t *store.Table, ok
 				FROM (`+sums+`) t LEFT JOIN places p ON p.id = t.place ORDER BY t.n DESC, t.place`, args)
 			return t, true, err
 		}
+	}
+	if q.Aggregate == "countries" && q.Quad != 0 {
+		// Countries of a quad class, by dates and country only.
+		qq := q
+		qq.Quad = 0
+		w, ok := sqlfilter.Rollup(dialect{}, qq)
+		if !ok {
+			return nil, false, nil
+		}
+		t, err = s.table(ctx, []string{"country", "events", "mentions", "avg_goldstein"},
+			`SELECT r.country, sum(r.events)::int8 AS n, sum(r.mentions)::int8, `+round3("sum(r.goldstein)/sum(r.events)")+` FROM quad_rollup r`+
+				w.And("r.country != '' AND r.quad = "+w.Arg(q.Quad))+` GROUP BY r.country HAVING sum(r.events) > 0 ORDER BY n DESC, r.country`+
+				limit(q.Limit, 0), w.Args())
+		return t, true, err
 	}
 	w, ok := sqlfilter.Rollup(dialect{}, q)
 	if !ok {

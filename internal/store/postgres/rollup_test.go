@@ -15,8 +15,8 @@ import (
 
 // undoMigration5 takes a store back to schema version 4 (before the
 // rollups); the tests that go further back add their own steps.
-var undoMigration5 = []string{`DROP TABLE event_rollup`, `DROP TABLE place_totals`, `DROP TABLE dyad_totals`, `DROP TABLE place_months`,
-	`DROP TABLE dyad_months`, `DROP INDEX events_source`}
+var undoMigration5 = []string{`DROP TABLE event_rollup`, `DROP TABLE quad_rollup`, `DROP TABLE place_totals`, `DROP TABLE dyad_totals`, `DROP TABLE place_months`,
+	`DROP TABLE dyad_series`, `DROP INDEX events_source`, `DROP INDEX events_country_mentions`}
 
 // randomSpanStore writes random articles over days days from first in
 // six batches: copies of stored articles, reports that merge into stored
@@ -43,8 +43,22 @@ func randomSpanStore(t *testing.T, first time.Time, days int) *DB {
 			text := fmt.Sprintf("Report %d of batch %d. Officials said that forces moved near the border on the day of the talks.", i, batch)
 			var evs []event.Event
 			for range 1 + r.IntN(3) {
-				evs = append(evs, ev(1+r.IntN(2), actors[r.IntN(len(actors))], actors[r.IntN(len(actors))],
-					codes[r.IntN(len(codes))], first.AddDate(0, 0, r.IntN(days)).Format("2006-01-02"), places[r.IntN(len(places))]))
+				e := ev(1+r.IntN(2), actors[r.IntN(len(actors))], actors[r.IntN(len(actors))],
+					codes[r.IntN(len(codes))], first.AddDate(0, 0, r.IntN(days)).Format("2006-01-02"), places[r.IntN(len(places))])
+				e.QuadClass = 1 + r.IntN(4)
+				if len(stored) > 0 && r.IntN(3) == 0 {
+					// Another report of a stored event, at its place, at
+					// none, or at one it may not have had.
+					if o := stored[r.IntN(len(stored))]; len(o.Events) > 0 {
+						e = o.Events[r.IntN(len(o.Events))]
+						if p := places[r.IntN(len(places))]; p != "" {
+							e.ActionGeo = ev(1, "X", "Y", "010", "2024-01-01", p).ActionGeo
+						} else if r.IntN(2) == 0 {
+							e.ActionGeo = nil
+						}
+					}
+				}
+				evs = append(evs, e)
 			}
 			a := art(fmt.Sprintf("https://r.example/%d/%d", batch, i), "", text, evs...)
 			a.Published = first.AddDate(0, 0, r.IntN(days))
@@ -88,6 +102,10 @@ func TestRollupsMatchEvents(t *testing.T) {
 			{Country: "x29", To: "2024-03-03"}} {
 			queries = append(queries, store.Query{Aggregate: agg, Filter: f})
 		}
+	}
+	for _, f := range []store.Filter{{Quad: 3}, {Quad: 3, From: "2024-03-02"}, {Quad: 3, From: "2024-02-02", To: "2024-04-04", Country: "X61"},
+		{Quad: 1, To: "2024-03-03"}} {
+		queries = append(queries, store.Query{Aggregate: "countries", Filter: f})
 	}
 	for _, f := range []store.Filter{{}, {Limit: 2}, {Actor: "SDN"}, {Actor: "USA", Limit: 3}} {
 		queries = append(queries, store.Query{Aggregate: "dyads", Filter: f})

@@ -205,11 +205,14 @@ UPDATE events e SET event_confidence = x.c
 	// 5: the rollups of the SQLite store (its migrations 5, 7 and 10),
 	// kept by every write (writeplan.Rollups): sums per day and action
 	// country (series, Goldstein figures and countries filtered on dates
-	// and country only), per place and per dyad over all dates (the
-	// unfiltered top places and dyads), per month and place and per month
-	// and dyad (top places and dyads over date ranges: the whole months
-	// from these, the days at either end from the day index, which covers
-	// the dyad). Indexes that begin with the source and the target and
+	// and country only) and per day, quad class and country (countries
+	// of a quad class), per place and per dyad over all dates (the
+	// unfiltered top places and dyads), per month and place (top places
+	// over date ranges: the whole months from these, the days at either
+	// end from the day index) and, per dyad, its sums by month as
+	// cumulative arrays (dyadseries.go: the whole months of a range are
+	// two subscripts per dyad; the days at either end from the day index,
+	// which covers the dyad). Indexes that begin with the source and the target and
 	// cover what aggregations read, so that an aggregation of an actor
 	// code is an index-only scan of each side.
 	`
@@ -228,6 +231,17 @@ INSERT INTO event_rollup(day, country, events, mentions, goldstein, gm, tone_n, 
 	SELECT day, country, count(*), sum(num_mentions), sum(goldstein), sum(goldstein * num_mentions), count(tone), coalesce(sum(tone), 0)
 	FROM events WHERE num_mentions > 0 GROUP BY day, country;
 CREATE INDEX event_rollup_country ON event_rollup(country, day);
+CREATE TABLE quad_rollup (
+	day       integer NOT NULL,
+	quad      integer NOT NULL,
+	country   text COLLATE "C" NOT NULL,
+	events    bigint NOT NULL,
+	mentions  bigint NOT NULL,
+	goldstein double precision NOT NULL,
+	PRIMARY KEY (day, quad, country)
+);
+INSERT INTO quad_rollup(day, quad, country, events, mentions, goldstein)
+	SELECT day, quad, country, count(*), sum(num_mentions), sum(goldstein) FROM events WHERE num_mentions > 0 GROUP BY day, quad, country;
 CREATE TABLE place_totals (
 	place     text COLLATE "C" PRIMARY KEY,
 	events    bigint NOT NULL,
@@ -257,23 +271,40 @@ CREATE TABLE place_months (
 INSERT INTO place_months(month, place, events, mentions, goldstein)
 	SELECT ` + monthOfDay + `, place, count(*), sum(num_mentions), sum(goldstein)
 	FROM events WHERE num_mentions > 0 AND place != '' GROUP BY 1, 2;
-CREATE TABLE dyad_months (
-	month     integer NOT NULL,
-	source    text COLLATE "C" NOT NULL,
-	target    text COLLATE "C" NOT NULL,
-	events    bigint NOT NULL,
-	mentions  bigint NOT NULL,
-	goldstein double precision NOT NULL,
-	PRIMARY KEY (month, source, target)
+CREATE TABLE dyad_series (
+	source      text COLLATE "C" NOT NULL,
+	target      text COLLATE "C" NOT NULL,
+	first_month integer NOT NULL,            -- the month of the first element (none: the arrays are empty)
+	events      bigint[] NOT NULL,           -- events from first_month to each month, cumulative
+	mentions    bigint[] NOT NULL,
+	goldstein   double precision[] NOT NULL,
+	PRIMARY KEY (source, target)
 );
-INSERT INTO dyad_months(month, source, target, events, mentions, goldstein)
-	SELECT ` + monthOfDay + `, source, target, count(*), sum(num_mentions), sum(goldstein)
-	FROM events WHERE num_mentions > 0 GROUP BY 1, 2, 3;
+INSERT INTO dyad_series(source, target, first_month, events, mentions, goldstein)
+	WITH dm AS MATERIALIZED (SELECT ` + monthOfDay + ` AS month, source, target, count(*) AS n, sum(num_mentions) AS m, sum(goldstein) AS g
+		FROM events WHERE num_mentions > 0 GROUP BY 1, 2, 3)
+	SELECT source, target, lo, array_agg(cn ORDER BY month), array_agg(cm ORDER BY month), array_agg(cg ORDER BY month) FROM (
+		SELECT g.source, g.target, g.lo, g.month,
+			sum(coalesce(d.n, 0)) OVER w AS cn, sum(coalesce(d.m, 0)) OVER w AS cm, sum(coalesce(d.g, 0)) OVER w AS cg
+		FROM (SELECT b.source, b.target, b.lo, m AS month
+			FROM (SELECT source, target, min(month) AS lo, max(month) AS hi FROM dm GROUP BY 1, 2) b, generate_series(b.lo, b.hi) m) g
+		LEFT JOIN dm d ON d.source = g.source AND d.target = g.target AND d.month = g.month
+		WINDOW w AS (PARTITION BY g.source, g.target ORDER BY g.month)) c
+	GROUP BY source, target, lo;
 CREATE INDEX events_source ON events(source, day) INCLUDE (target, code, quad, goldstein, num_mentions, tone, place, country, themes, id);
 DROP INDEX events_target;
 CREATE INDEX events_target ON events(target, day) INCLUDE (source, code, quad, goldstein, num_mentions, tone, place, country, themes, id);
 DROP INDEX events_day;
 CREATE INDEX events_day ON events(day) INCLUDE (goldstein, num_mentions, quad, place, tone, country, themes, id, source, target);
+-- A country's events by mentions (the listing's -mentions order with a
+-- country and dates): a page is the first entries of the country whose
+-- day is in the range, not a sort of all its events of the range.
+CREATE INDEX events_country_mentions ON events(country, num_mentions, id) INCLUDE (day);
+-- Statistics of every actor code (the default keeps the 100 most common):
+-- without them a code's events are estimated at one, and a page of its
+-- events by date is planned as a sort of all of them.
+ALTER TABLE events ALTER COLUMN source SET STATISTICS 1000;
+ALTER TABLE events ALTER COLUMN target SET STATISTICS 1000;
 ANALYZE events;
 `,
 }

@@ -30,9 +30,13 @@ import (
 //  3. the original mentions of stored articles that the batch has copies of
 //     are read, and ids are drawn from the identity sequences;
 //  4. one pipeline inserts all rows (arrays through unnest), then locks the
-//     touched events in id order, gives places to events that had none,
-//     recomputes their counts and adds the batch to its run's counts;
-//  5. commit.
+//     touched events in id order (reading their rollup states), gives
+//     places to events that had none, recomputes their counts (returning
+//     their new states) and adds the batch to its run's counts;
+//  5. one pipeline adds the rollup changes (writeplan.Rollups) to the
+//     rollup tables, each in key order, and one more reads and rewrites
+//     the touched dyads' series (dyadseries.go);
+//  6. commit.
 
 // write runs one attempt of Write in one transaction.
 func (s *DB) write(ctx context.Context, b *store.Batch, arts []store.Article, keys []int64, opt store.WriteOptions) (store.WriteResult, error) {
@@ -439,7 +443,7 @@ func (w *writer) insert(ctx context.Context, b *store.Batch, res store.WriteResu
 		// The locking read gives the events' states before the batch for
 		// the rollups (a new event has no counted mention: in no rollup
 		// row yet), the recount their states after it.
-		q.Queue(`SELECT id, day, country, place, source, target, num_mentions, goldstein, tone FROM events
+		q.Queue(`SELECT id, day, quad, country, place, source, target, num_mentions, goldstein, tone FROM events
 			WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`, touched).Query(readStates(before))
 		if n := len(p.PlaceUpdates); n > 0 {
 			ids, places, names, countries, fips := make([]int64, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
@@ -474,7 +478,7 @@ func (w *writer) insert(ctx context.Context, b *store.Batch, res store.WriteResu
 			FROM (SELECT event_id, count(*) AS n, count(DISTINCT source_name) AS s, count(DISTINCT copy_id) AS a
 				FROM mentions WHERE event_id = ANY($1) GROUP BY event_id) c
 			WHERE e.id = c.event_id
-			RETURNING e.id, e.day, e.country, e.place, e.source, e.target, e.num_mentions, e.goldstein, e.tone`, touched).Query(readStates(after))
+			RETURNING e.id, e.day, e.quad, e.country, e.place, e.source, e.target, e.num_mentions, e.goldstein, e.tone`, touched).Query(readStates(after))
 	}
 	if b.Run.ID != "" {
 		q.Queue(`INSERT INTO runs(id, started, updated, args) VALUES ($1,$2,$3,$4) ON CONFLICT (id) DO NOTHING`,
@@ -492,19 +496,19 @@ func (w *writer) insert(ctx context.Context, b *store.Batch, res store.WriteResu
 	return w.rollup(ctx, writeplan.Rollups(before, after))
 }
 
-// readStates reads rows of event states (id, day, country, place, source,
-// target, num_mentions, goldstein, tone) into m.
+// readStates reads rows of event states (id, day, quad, country, place,
+// source, target, num_mentions, goldstein, tone) into m.
 func readStates(m map[int64]writeplan.EventState) func(pgx.Rows) error {
 	return func(rows pgx.Rows) error {
 		for rows.Next() {
 			var id int64
-			var day, n int32
+			var day, quad, n int32
 			var st writeplan.EventState
 			var tone *float64
-			if err := rows.Scan(&id, &day, &st.Country, &st.Place, &st.Source, &st.Target, &n, &st.Goldstein, &tone); err != nil {
+			if err := rows.Scan(&id, &day, &quad, &st.Country, &st.Place, &st.Source, &st.Target, &n, &st.Goldstein, &tone); err != nil {
 				return fmt.Errorf("reading event counts: %w", err)
 			}
-			st.Day, st.Mentions = int64(day), int64(n)
+			st.Day, st.Quad, st.Mentions = int64(day), int64(quad), int64(n)
 			if tone != nil {
 				st.Tone, st.HasTone = *tone, true
 			}
@@ -541,6 +545,16 @@ func (w *writer) rollup(ctx context.Context, ch writeplan.Changes) error {
 		return ev, me, g
 	}
 	const add = `events = r.events + excluded.events, mentions = r.mentions + excluded.mentions, goldstein = r.goldstein + excluded.goldstein`
+	if n := len(ch.QuadDays); n > 0 {
+		days, quads, countries, rs := make([]int32, n), make([]int32, n), make([]string, n), make([]writeplan.Sums, n)
+		for i, r := range ch.QuadDays {
+			days[i], quads[i], countries[i], rs[i] = int32(r.Key.Day), int32(r.Key.Quad), r.Key.Country, r.Sums
+		}
+		ev, me, g := sums(rs)
+		q.Queue(`INSERT INTO quad_rollup AS r(day, quad, country, events, mentions, goldstein)
+			SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::bigint[], $5::bigint[], $6::float8[])
+			ON CONFLICT (day, quad, country) DO UPDATE SET `+add, days, quads, countries, ev, me, g)
+	}
 	if n := len(ch.PlaceMonths); n > 0 {
 		months, places, rs := make([]int32, n), make([]string, n), make([]writeplan.Sums, n)
 		for i, r := range ch.PlaceMonths {
@@ -571,28 +585,13 @@ func (w *writer) rollup(ctx context.Context, ch writeplan.Changes) error {
 			SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::float8[])
 			ON CONFLICT (source, target) DO UPDATE SET `+add, srcs, tgts, ev, me, g)
 	}
-	if n := len(ch.DyadMonths); n > 0 {
-		// By month first: the table's key order.
-		rows := slices.Clone(ch.DyadMonths)
-		slices.SortFunc(rows, func(a, b writeplan.Rollup[writeplan.DyadDay]) int {
-			return cmp.Or(cmp.Compare(a.Key.Day, b.Key.Day), strings.Compare(a.Key.Source, b.Key.Source), strings.Compare(a.Key.Target, b.Key.Target))
-		})
-		months, srcs, tgts, rs := make([]int32, n), make([]string, n), make([]string, n), make([]writeplan.Sums, n)
-		for i, r := range rows {
-			months[i], srcs[i], tgts[i], rs[i] = int32(r.Key.Day), r.Key.Source, r.Key.Target, r.Sums
-		}
-		ev, me, g := sums(rs)
-		q.Queue(`INSERT INTO dyad_months AS r(month, source, target, events, mentions, goldstein)
-			SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::float8[])
-			ON CONFLICT (month, source, target) DO UPDATE SET `+add, months, srcs, tgts, ev, me, g)
-	}
 	if q.Len() == 0 {
-		return nil
+		return w.addDyadSeries(ctx, ch.DyadMonths)
 	}
 	if err := w.tx.SendBatch(ctx, &q).Close(); err != nil {
 		return fmt.Errorf("updating rollups: %w", err)
 	}
-	return nil
+	return w.addDyadSeries(ctx, ch.DyadMonths)
 }
 
 func timePtr(t time.Time) *time.Time {

@@ -13,7 +13,7 @@ import (
 // mentions, Goldstein value and tone). An event with no counted mention
 // is in no rollup row.
 type EventState struct {
-	Day                            int64
+	Day, Quad                      int64
 	Country, Place, Source, Target string
 	Mentions                       int64
 	Goldstein                      float64
@@ -45,6 +45,12 @@ type DayCountry struct {
 	Country string
 }
 
+// DayQuadCountry keys a rollup by day, quad class and action country.
+type DayQuadCountry struct {
+	Day, Quad int64
+	Country   string
+}
+
 // MonthPlace keys place_months: a month (store.MonthOfDay) and a place.
 type MonthPlace struct {
 	Month int64
@@ -70,12 +76,13 @@ type Rollup[K any] struct {
 // by key (so that concurrent writers update shared rows in one order) and
 // without rows that do not change.
 type Changes struct {
-	Days        []Rollup[DayCountry] // by day and action country, over all events
-	PlaceMonths []Rollup[MonthPlace] // by month and place, events with a place
-	Places      []Rollup[string]     // by place over all dates, events with a place
-	Dyads       []Rollup[Dyad]       // by dyad over all dates
-	DyadDays    []Rollup[DyadDay]    // by dyad and day
-	DyadMonths  []Rollup[DyadDay]    // by dyad and month (Day holds the month)
+	Days        []Rollup[DayCountry]     // by day and action country, over all events
+	QuadDays    []Rollup[DayQuadCountry] // by day, quad class and action country
+	PlaceMonths []Rollup[MonthPlace]     // by month and place, events with a place
+	Places      []Rollup[string]         // by place over all dates, events with a place
+	Dyads       []Rollup[Dyad]           // by dyad over all dates
+	DyadDays    []Rollup[DyadDay]        // by dyad and day
+	DyadMonths  []Rollup[DyadDay]        // by dyad and month (Day holds the month)
 }
 
 // contribution is what st adds to its rollup rows; none without a
@@ -92,7 +99,7 @@ func contribution(st EventState) Sums {
 }
 
 func sameKey(a, b EventState) bool {
-	return a.Day == b.Day && a.Country == b.Country && a.Place == b.Place && a.Source == b.Source && a.Target == b.Target
+	return a.Day == b.Day && a.Quad == b.Quad && a.Country == b.Country && a.Place == b.Place && a.Source == b.Source && a.Target == b.Target
 }
 
 // Rollups returns the changes of the rollups from the states before a
@@ -102,6 +109,7 @@ func sameKey(a, b EventState) bool {
 // and joins its new ones.
 func Rollups(before, after map[int64]EventState) Changes {
 	days := map[DayCountry]*Sums{}
+	quadDays := map[DayQuadCountry]*Sums{}
 	placeMonths := map[MonthPlace]*Sums{}
 	places := map[string]*Sums{}
 	dyads := map[Dyad]*Sums{}
@@ -112,6 +120,7 @@ func Rollups(before, after map[int64]EventState) Changes {
 			return
 		}
 		addTo(days, DayCountry{st.Day, st.Country}, s)
+		addTo(quadDays, DayQuadCountry{st.Day, st.Quad, st.Country}, s)
 		dy := Dyad{st.Source, st.Target}
 		addTo(dyads, dy, s)
 		addTo(dyadDays, DyadDay{dy, st.Day}, s)
@@ -144,6 +153,9 @@ func Rollups(before, after map[int64]EventState) Changes {
 	return Changes{
 		Days: sorted(days, func(a, b DayCountry) int {
 			return cmp.Or(cmp.Compare(a.Day, b.Day), strings.Compare(a.Country, b.Country))
+		}),
+		QuadDays: sorted(quadDays, func(a, b DayQuadCountry) int {
+			return cmp.Or(cmp.Compare(a.Day, b.Day), cmp.Compare(a.Quad, b.Quad), strings.Compare(a.Country, b.Country))
 		}),
 		PlaceMonths: sorted(placeMonths, func(a, b MonthPlace) int {
 			return cmp.Or(cmp.Compare(a.Month, b.Month), strings.Compare(a.Place, b.Place))

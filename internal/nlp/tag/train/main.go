@@ -3,6 +3,8 @@
 //
 //	go run ./internal/nlp/tag/train -ud ../shared/ud/en_ewt -out internal/nlp/tag/model.bin
 //	go run ./internal/nlp/tag/train -ud ../shared/ud/en_ewt -eval internal/nlp/tag/model.bin
+//	go run ./internal/nlp/tag/train -eval internal/nlp/tag/model.bin -eval-sets A.conllu,B.conllu
+//	go run ./internal/nlp/tag/train -past-tense PARSED.conllu   # WordNet-only verbs tagged as nouns
 //
 // Training is deterministic: the same treebank and flags give the same bytes.
 package main
@@ -14,9 +16,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"sort"
 	"strings"
 	"time"
 
+	"github.com/eventwire/eventwire/internal/lexicon"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/tag"
 )
@@ -35,6 +39,10 @@ func main() {
 	caseLower := flag.Float64("case-lower", 0, "share of training sentences also learnt lower-cased")
 	caseUpper := flag.Float64("case-upper", 0, "share of training sentences also learnt in capitals")
 	properAdj := flag.Bool("proper-participle-adj", false, "learn participles tagged NNP/NNPS as ADJ (EWT's \"United\" of United States), not VERB (GUM's)")
+	lex := flag.Bool("lexicon", true, "give words outside the tag dictionary their WordNet tags as a feature (internal/lexicon)")
+	constrain := flag.Bool("lex-constrain", true, "limit the classes of words outside the tag dictionary to those WordNet allows (training: saved in the model; -eval: set on the model evaluated, -lex-constrain=false leaves it as saved)")
+	evalSets := flag.String("eval-sets", "", "with -eval: CoNLL-U files to score, comma-separated (default the EWT dev and test sets in -ud)")
+	pastTense := flag.String("past-tense", "", "count, in these parsed CoNLL-U files (comma-separated), the past-tense forms WordNet knows only as verbs and how they were tagged")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -44,8 +52,14 @@ func main() {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
+	if *pastTense != "" {
+		if err := countPastTense(strings.Split(*pastTense, ",")); err != nil {
+			fatal(err)
+		}
+		return
+	}
 	if *eval != "" {
-		if err := evaluate(*ud, *eval); err != nil {
+		if err := evaluate(*ud, *eval, *evalSets, *constrain); err != nil {
 			fatal(err)
 		}
 		return
@@ -75,7 +89,8 @@ func main() {
 		fmt.Fprintf(os.Stderr, "case copies: %d sentences lower-cased or in capitals\n", len(train)-n)
 	}
 	var err error
-	opt := tag.TrainOptions{Epochs: *epochs, Epochs2: *epochs2, FeatsEpochs: *featsEpochs, DictMinCount: *dictMin, Log: os.Stderr}
+	opt := tag.TrainOptions{Epochs: *epochs, Epochs2: *epochs2, FeatsEpochs: *featsEpochs, DictMinCount: *dictMin,
+		NoLexicon: !*lex, NoConstraint: !*constrain, Log: os.Stderr}
 	if *verbose {
 		if opt.Dev, err = read(*ud, "dev"); err != nil {
 			fatal(err)
@@ -110,7 +125,7 @@ func readFile(name string) ([]*nlp.Sentence, error) {
 	return tag.ReadTreebank(f, name)
 }
 
-func evaluate(dir, model string) error {
+func evaluate(dir, model, sets string, constrain bool) error {
 	f, err := os.Open(model)
 	if err != nil {
 		return fmt.Errorf("reading model: %w", err)
@@ -122,14 +137,84 @@ func evaluate(dir, model string) error {
 		return err
 	}
 	fmt.Printf("model %s loaded in %s, %.1f MB in memory\n", model, time.Since(start).Round(time.Millisecond), float64(m.MemSize())/1e6)
-	for _, part := range []string{"dev", "test"} {
-		sents, err := read(dir, part)
+	if constrain {
+		if err := m.SetLexiconConstraint(true); err != nil {
+			return err
+		}
+	}
+	files := []string{filepath.Join(dir, "en_ewt-ud-dev.conllu"), filepath.Join(dir, "en_ewt-ud-test.conllu")}
+	if sets != "" {
+		files = strings.Split(sets, ",")
+	}
+	for _, name := range files {
+		sents, err := readFile(name)
 		if err != nil {
 			return err
 		}
 		sc := tag.Evaluate(m, sents)
-		fmt.Printf("%s: %s\n  words right: UPOS %d, XPOS %d, UFeats %d, AllTags %d, Lemma %d of %d\n",
-			part, sc, sc.UPOS, sc.XPOS, sc.UFeats, sc.AllTags, sc.Lemma, sc.Words)
+		fmt.Printf("%s: %s\n  words right: UPOS %d, XPOS %d, UFeats %d, AllTags %d, Lemma %d of %d\n  %s\n",
+			filepath.Base(name), sc, sc.UPOS, sc.XPOS, sc.UFeats, sc.AllTags, sc.Lemma, sc.Words, tag.EvaluateUnseen(m, sents))
+	}
+	return nil
+}
+
+// countPastTense counts, in parsed CoNLL-U files, the words whose
+// lower-case form WordNet knows only as a past tense or participle of a
+// verb (an irregular form of verb.exc, or an -ed form of a verb lemma that
+// is no noun, adjective or adverb), and how the tagger tagged them.
+func countPastTense(files []string) error {
+	lex, err := lexicon.WordNet()
+	if err != nil {
+		return err
+	}
+	total, asNoun, lowTotal, lowNoun := 0, 0, 0, 0
+	byForm := map[string]int{}
+	for _, name := range files {
+		sents, err := readFile(name)
+		if err != nil {
+			return err
+		}
+		for _, s := range sents {
+			for i := range s.Words {
+				w := &s.Words[i]
+				low := strings.ToLower(w.Form)
+				tags := lex.Tags([]byte(low))
+				if tags&(lexicon.VBD|lexicon.VBN) == 0 || tags&^(lexicon.VBD|lexicon.VBN) != 0 {
+					continue
+				}
+				if _, irregular := lex.Irregular([]byte(low), lexicon.Verb); !irregular && !strings.HasSuffix(low, "ed") {
+					continue
+				}
+				lower := i == 0 || w.Form == low // not a capitalised word inside the sentence
+				total++
+				if lower {
+					lowTotal++
+				}
+				switch w.UPOS {
+				case "NOUN", "ADJ", "PROPN":
+					asNoun++
+					byForm[low+"/"+w.UPOS]++
+					if lower {
+						lowNoun++
+					}
+				}
+			}
+		}
+	}
+	fmt.Printf("past-tense forms WordNet knows only as verbs: %d, tagged NOUN/ADJ/PROPN %d (%.1f%%)\n", total, asNoun, 100*float64(asNoun)/float64(max(total, 1)))
+	fmt.Printf("  lower case or sentence-initial: %d, tagged NOUN/ADJ/PROPN %d (%.1f%%)\n", lowTotal, lowNoun, 100*float64(lowNoun)/float64(max(lowTotal, 1)))
+	forms := make([]string, 0, len(byForm))
+	for f := range byForm {
+		forms = append(forms, f)
+	}
+	sort.Slice(forms, func(a, b int) bool {
+		if byForm[forms[a]] != byForm[forms[b]] {
+			return byForm[forms[a]] > byForm[forms[b]]
+		}
+		return forms[a] < forms[b]
+	})
+	for _, f := range forms {
+		fmt.Printf("  %s %d\n", f, byForm[f])
 	}
 	return nil
 }
