@@ -580,9 +580,11 @@ func (c *Coder) nounTarget(sc *Scratch, n, src int, venue bool) int {
 	}
 	// the object of a light verb whose phrase the parser hung on the verb:
 	// "held talks with his Omani counterpart", "launched an attack on the
-	// city's airport" (not a place: "held talks in Cairo")
+	// city's airport" (not a place: "held talks in Cairo"); whom an act is
+	// against before whom it is lodged with ("filed a complaint with the
+	// Security Council against Israel")
 	if h := sc.head(n); h >= 0 && sc.verbal(h) && sc.s.Words[n].Deprel == "obj" && sc.verbEvt[h] < 0 && c.lightVerb(sc, h) {
-		for _, p := range [...]string{"with", "on", "against", "to", "toward", "towards", "at", "into"} {
+		for _, p := range [...]string{"against", "with", "on", "to", "toward", "towards", "at", "into"} {
 			if a := try(h, p); a >= 0 {
 				return a
 			}

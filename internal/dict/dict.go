@@ -164,6 +164,15 @@ func (a *Agent) Combine(country string) string {
 		if strings.HasSuffix(country, a.Code) {
 			return country // "President Bush" [USAGOV] + president [~GOV]
 		}
+		if len(a.Code) == 3 {
+			// a role the code already has among its three-letter parts:
+			// "the Taliban government" [AFGGOVTAL] + government [~GOV]
+			for i := 3; i+3 <= len(country); i += 3 {
+				if country[i:i+3] == a.Code {
+					return country
+				}
+			}
+		}
 		return country + a.Code
 	}
 }
