@@ -38,9 +38,9 @@ func TestAgentCombine(t *testing.T) {
 		{AgentSuffix, "FRA", "FRALEG"},
 		{AgentPrefix, "FRA", "LEGFRA"},
 		{AgentSuffix, "", "LEG"},
-		{AgentSuffix, "USALEG", "USALEG"},       // the role it ends with
-		{AgentSuffix, "FRALEGREB", "FRALEGREB"}, // the role among its parts
-		{AgentSuffix, "FRAXLEG", "FRAXLEGLEG"},  // not at a part's boundary
+		{AgentSuffix, "USALEG", "USALEG"},          // the role it ends with
+		{AgentSuffix, "FRALEGREB", "FRALEGREB"},    // the role among its parts
+		{AgentSuffix, "FRAXLEGXX", "FRAXLEGXXLEG"}, // not at a part boundary
 	}
 	for _, tt := range tests {
 		a := Agent{Code: "LEG", Place: tt.place}
