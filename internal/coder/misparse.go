@@ -267,6 +267,9 @@ func (c *Coder) repair(sc *Scratch) {
 	for v := range sc.s.Words {
 		r, n, ok := sc.verbAsAdjective(v)
 		if !ok {
+			r, n, ok = c.pastAsAdjective(sc, v)
+		}
+		if !ok {
 			continue
 		}
 		if sc.tr != nil {
@@ -274,6 +277,10 @@ func (c *Coder) repair(sc *Scratch) {
 		}
 		sc.ownWords()
 		ws := sc.s.Words
+		if ws[v].UPOS == "ADJ" {
+			ws[v].UPOS, ws[v].XPOS = "VERB", "VBD" // pastAsAdjective
+			sc.lemma[v] = c.pastLemma(sc.low[v])
+		}
 		if ws[r].Head == n+1 || ws[r].Head == v+1 {
 			// "The U.S. lifted sanctions": the verb takes the noun's place
 			ws[v].Head, ws[v].Deprel = ws[n].Head, ws[n].Deprel
@@ -371,11 +378,12 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[cc].Head = b + 1
 		sc.index()
 	}
-	// coordinated subjects read as a noun coordinated with a clause
-	// ("Both the United Nations/root and the United States/nsubj have
-	// criticized/conj Malaysia", "Russia/root and China/nsubj
-	// condemned/conj the strike"): the verb heads the sentence, the two
-	// nouns are its coordinated subject
+	// coordinated subjects read as a noun coordinated with a clause, or
+	// modified by it ("Both the United Nations/root and the United
+	// States/nsubj have criticized/conj Malaysia", "The Yemeni
+	// government/root and the Houthi rebels/nsubj agreed/acl:relcl to a
+	// ceasefire"): the verb heads the sentence, the two nouns are its
+	// coordinated subject
 	for v := range sc.s.Words {
 		n, subj, cc, ok := sc.subjectConjunct(v)
 		if !ok {
@@ -605,12 +613,13 @@ func (sc *Scratch) twoSubjects(v int) (a, b, cc int, ok bool) {
 	return a, b, cc, true
 }
 
-// subjectConjunct reports whether verb v is read as a conjunct of the
-// root noun n while its own subject subj, between them, follows the
-// coordinating conjunction cc: n and subj are one coordinated subject.
+// subjectConjunct reports whether verb v is read as a conjunct (or a
+// relative clause) of the root noun n while its own subject subj, between
+// them, follows the coordinating conjunction cc: n and subj are one
+// coordinated subject.
 func (sc *Scratch) subjectConjunct(v int) (n, subj, cc int, ok bool) {
 	ws := sc.s.Words
-	if ws[v].Deprel != "conj" || ws[v].UPOS != "VERB" {
+	if ws[v].Deprel != "conj" && ws[v].Deprel != "acl:relcl" || ws[v].UPOS != "VERB" {
 		return 0, 0, 0, false
 	}
 	n = sc.head(v)
@@ -626,6 +635,13 @@ func (sc *Scratch) subjectConjunct(v int) (n, subj, cc int, ok bool) {
 			}
 		case "cc":
 			if k > n && cc < 0 {
+				cc = k
+			}
+		}
+	}
+	if subj >= 0 && cc < 0 {
+		for _, k := range sc.children(subj) { // "and" on the second subject ("the Houthi rebels/nsubj agreed/acl:relcl")
+			if ws[k].Deprel == "cc" && k > n && k < subj {
 				cc = k
 			}
 		}
@@ -741,6 +757,59 @@ func (sc *Scratch) clauseAsRelative(v int) (r int, ok bool) {
 		}
 	}
 	return r, true
+}
+
+// pastAsAdjective reports, like verbAsAdjective, whether word v, tagged
+// an adjective, is the verb of a short clause the parser read as one noun
+// phrase: a past form of the verb dictionary ("Egypt eased/ADJ
+// restrictions on the press", "Britain cut/ADJ humanitarian aid to
+// Afghanistan") right after a name or noun without a determiner that hangs
+// from the noun after v, in a sentence with no verb.
+func (c *Coder) pastAsAdjective(sc *Scratch, v int) (r, n int, ok bool) {
+	ws := sc.s.Words
+	if ws[v].UPOS != "ADJ" || ws[v].Deprel != "amod" || v == 0 {
+		return 0, 0, false
+	}
+	n, r = sc.head(v), v-1
+	if n <= v || ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN" || sc.head(r) != n ||
+		ws[r].UPOS != "PROPN" && ws[r].UPOS != "NOUN" || ws[r].Deprel != "compound" || sc.hasDet(r) {
+		return 0, 0, false
+	}
+	for i := range ws {
+		if ws[i].UPOS == "VERB" || ws[i].UPOS == "AUX" {
+			return 0, 0, false
+		}
+	}
+	if !strings.HasSuffix(sc.low[v], "ed") && !c.verbForm(sc.low[v]) {
+		return 0, 0, false
+	}
+	return r, n, c.pastLemma(sc.low[v]) != ""
+}
+
+// pastLemma returns the verb of the dictionary whose past form l is ("cut",
+// "eased" → "ease", "lifted" → "lift", "committed" → "commit"), "" for none.
+func (c *Coder) pastLemma(l string) string {
+	stem := strings.TrimSuffix(l, "ed")
+	for _, w := range [...]string{l, strings.TrimSuffix(l, "d"), stem} {
+		if w != "" && c.verbForm(w) {
+			return w
+		}
+	}
+	if len(stem) >= 2 && stem[len(stem)-1] == stem[len(stem)-2] && c.verbForm(stem[:len(stem)-1]) {
+		return stem[:len(stem)-1] // "committed", "banned"
+	}
+	return ""
+}
+
+// verbForm reports whether the verb dictionary has a verb (not a noun or
+// adjective entry) written w.
+func (c *Coder) verbForm(w string) bool {
+	for _, r := range c.set.VerbsFor(w) {
+		if f := &c.set.Verbs[r.Verb].Forms[r.Form]; !f.Noun && !f.Adj {
+			return true
+		}
+	}
+	return false
 }
 
 // infinitiveAsNoun reports whether word t is "to" read as the preposition

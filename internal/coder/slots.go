@@ -192,8 +192,14 @@ func (sc *Scratch) relMatches(rel string, h, k int) bool {
 	case "nsubj":
 		return !hasSub && d == "nsubj"
 	case "compound":
-		// a particle is often tagged an adverb ("pulled back")
-		return hasSub && sub == "prt" && (d == "compound:prt" || d == "advmod")
+		// a particle is often tagged an adverb ("pulled back"); the noun
+		// right before the head of a compound is often read as an
+		// adjective or a possessor ("hunger/amod strike", "hunger/nmod:poss
+		// strike", "border/amod crossing")
+		if hasSub {
+			return sub == "prt" && (d == "compound:prt" || d == "advmod")
+		}
+		return k == h-1 && (d == "amod" || d == "nmod:poss") && sc.caseOf(k) == ""
 	case "obj":
 		// "allowed inspectors" parsed as an indirect object; the object of
 		// a passive verb is its subject ("a curfew has been imposed by the
