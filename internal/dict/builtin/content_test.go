@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/eventwire/eventwire/internal/coder"
 )
 
 // TestStatementContent codes statements with the built-in dictionaries: a
@@ -250,8 +252,7 @@ func TestAnsweredActs(t *testing.T) {
 
 // TestConfidenceOrder checks that an event's confidence follows its
 // evidence as the fitted weights read it (eval calibrate, docs/coder.md):
-// named actors over a side of unknown country, and every value inside
-// (0, 1). Orders the labelled sets do not bear out are only logged: a
+// a side of unknown country lowers it, and every value is inside (0, 1). Orders the labelled sets do not bear out are only logged: a
 // pronoun costs little there, and a statement is no less sure than an
 // attack.
 func TestConfidenceOrder(t *testing.T) {
@@ -273,7 +274,16 @@ func TestConfidenceOrder(t *testing.T) {
 	unknown := conf("Gunmen attacked Ukraine.")
 	conf("France told Germany that the border would stay open.")
 	t.Logf("named %.3f, through a pronoun %.3f, an unknown side %.3f", named, pronoun, unknown)
-	if !(unknown < named) {
-		t.Errorf("an unknown side %.3f, named %.3f: want the unknown side lower", unknown, named)
+	// other evidence differs between the sentences (the tagger may make
+	// one a repaired parse), so the side's own term is what is checked
+	evs := codeText(t, c, w, sc, "Gunmen attacked Ukraine.")
+	lowered := false
+	for _, tm := range coder.ConfidenceTerms(&evs[len(evs)-1]) {
+		if tm.Feature == "unknown" {
+			lowered = tm.Contribution < 0
+		}
+	}
+	if !lowered {
+		t.Errorf("an unknown side does not lower the confidence: %v", coder.ConfidenceTerms(&evs[len(evs)-1]))
 	}
 }
