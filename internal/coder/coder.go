@@ -111,6 +111,9 @@ type Coder struct {
 	// transforms are the dictionary's transformations of nested events
 	// (transform.go)
 	transforms []transform
+	// patterns holds the words each linear verb pattern needs
+	// (prefilter.go)
+	patterns *patternIndex
 }
 
 // New returns a coder for a built dictionary set.
@@ -142,6 +145,7 @@ func New(set *dict.Set, opt Options) (*Coder, error) {
 	}
 	c.accuse = c.accusationWords()
 	c.transforms = transforms(set)
+	c.patterns = newPatternIndex(set)
 	return c, nil
 }
 

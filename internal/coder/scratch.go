@@ -64,6 +64,12 @@ type Scratch struct {
 	discardRule string
 	rebuilt     string // sentence text rebuilt from the words
 	tr          *Trace
+
+	// the verb pattern words the sentence has (prefilter.go): word id →
+	// wordStamp when present; wordsMarked is cleared when low or lemma change
+	wordMark    []uint32
+	wordStamp   uint32
+	wordsMarked bool
 }
 
 // mention is a dictionary phrase found in the sentence: words [first, end).
@@ -127,6 +133,7 @@ func (sc *Scratch) resetDoc() {
 func (sc *Scratch) prepare(s *nlp.Sentence) {
 	sc.s = s
 	sc.rebuilt = ""
+	sc.wordsMarked = false
 	n := len(s.Words)
 	sc.buf = sc.buf[:0]
 	for i := range s.Words {
@@ -176,6 +183,7 @@ func (sc *Scratch) capitalUS() {
 	for i := range sc.s.Words {
 		if sc.s.Words[i].Form == "US" && sc.s.Words[i].UPOS != "PRON" {
 			sc.low[i], sc.lemma[i] = "u.s.", "u.s."
+			sc.wordsMarked = false
 		}
 	}
 }

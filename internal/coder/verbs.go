@@ -136,7 +136,11 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 	if sc.tr != nil {
 		sc.trace("verb %q at word %d: class %s (%s)", sc.low[v], v+1, vb.Name, vb.Forms[best.form].Origin)
 	}
+	c.patterns.sentenceWords(sc)
 	for pi := range vb.Patterns {
+		if !c.patterns.mayMatch(sc, best.verb, pi) {
+			continue // it names a word the sentence lacks (prefilter.go)
+		}
 		p := &vb.Patterns[pi]
 		m := match{src: -1, tgt: -1, verbWord: -1}
 		score, ok := sc.matchPattern(c, p, v, best.last, &m)
