@@ -49,6 +49,26 @@ func (sc *Scratch) phraseAt(p dict.Phrase, i int) int {
 	return k - i
 }
 
+// nextWords returns the words that phraseAt can match with the second word
+// of a phrase starting at word i: the word after i past any possessive
+// "'s", and the one after it (a modifier inside a name is skipped); nil
+// when any may match (a token joining words with '_'). The dictionary
+// then offers only the phrases that can match (dict.Set.ActorsStartingWith).
+func (sc *Scratch) nextWords(i int) []string {
+	k := i + 1
+	for k < len(sc.low) && (sc.low[k] == "'s" || sc.low[k] == "'") {
+		k++
+	}
+	sc.next = sc.next[:0]
+	for j := k; j < len(sc.low) && j <= k+1; j++ {
+		if strings.IndexByte(sc.low[j], '_') >= 0 {
+			return nil
+		}
+		sc.next = append(sc.next, sc.low[j])
+	}
+	return sc.next
+}
+
 // joinedAt returns how many words of p, joined by '_', make up token t
 // (at least two), or 0.
 func joinedAt(p dict.Phrase, t string) int {
@@ -80,7 +100,7 @@ func (c *Coder) findMentions(sc *Scratch) {
 	set := c.set
 	n := len(sc.low)
 	for i := 0; i < n; {
-		sc.refs = set.ActorsStarting(sc.low[i], sc.refs[:0])
+		sc.refs = set.ActorsStartingWith(sc.low[i], sc.nextWords(i), sc.refs[:0])
 		best, bestLen := -1, 0
 		for _, r := range sc.refs {
 			if l := sc.phraseAt(set.Actors[r.Entry].Names[r.Name], i); l > bestLen {
@@ -110,7 +130,7 @@ func (c *Coder) findMentions(sc *Scratch) {
 		i += bestLen
 	}
 	for i := 0; i < n; {
-		sc.refs = set.AgentsStarting(sc.low[i], sc.refs[:0])
+		sc.refs = set.AgentsStartingWith(sc.low[i], sc.nextWords(i), sc.refs[:0])
 		best, bestLen := -1, 0
 		for _, r := range sc.refs {
 			if l := sc.phraseAt(set.Agents[r.Entry].Names[r.Name], i); l > bestLen {

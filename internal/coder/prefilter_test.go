@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -77,10 +78,10 @@ GIVE
 	}
 }
 
-// TestPatternPrefilterSameEvents codes treebank sentences with the Phoenix
-// and the built-in dictionaries, with and without the pattern prefilter:
-// the events must be the same.
-func TestPatternPrefilterSameEvents(t *testing.T) {
+// sharedSets loads the Phoenix (with CAMEO.2.0 verbs) and the built-in
+// dictionaries, and reads treebank sentences (documents of eight) and the
+// parses of the PETRARCH validation records (one sentence each).
+func sharedSets(t *testing.T) (phoenix, built *dict.Set, docs []nlp.Document) {
 	ud := shareddata.Dir(t, "ud")
 	pd := shareddata.Dir(t, "petrarch", "dictionaries")
 	var paths []string
@@ -93,11 +94,10 @@ func TestPatternPrefilterSameEvents(t *testing.T) {
 	if err != nil && !errors.As(err, &bad) {
 		t.Fatal(err) // the Phoenix files' bad lines are reported, the rest is used
 	}
-	built, err := builtin.Set()
-	if err != nil {
+	phoenix.Build()
+	if built, err = builtin.Set(); err != nil {
 		t.Fatal(err)
 	}
-	var docs []nlp.Document
 	for _, f := range []string{"en_ewt/en_ewt-ud-dev.conllu", "en_gum_ccby/en_gum-ccby-dev.conllu"} {
 		docs = append(docs, readDocs(t, filepath.Join(ud, f), 8)...)
 	}
@@ -105,6 +105,60 @@ func TestPatternPrefilterSameEvents(t *testing.T) {
 		"PETR.UnitTest.records.parsing_parsed_udpipe_petr1.xml"} {
 		docs = append(docs, recordDocs(t, filepath.Join(pd, "..", "text", f))...)
 	}
+	return phoenix, built, docs
+}
+
+// TestActorCandidates checks that the phrases the second-word index leaves
+// out (dict.Set.ActorsStartingWith with nextWords) are phrases phraseAt
+// does not match, at every word of the shared sentences.
+func TestActorCandidates(t *testing.T) {
+	phoenix, built, docs := sharedSets(t)
+	for _, set := range []*dict.Set{phoenix, built} {
+		c, err := New(set, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := c.NewScratch()
+		matched, fewer := 0, 0
+		for i := range docs {
+			for j := range docs[i].Sentences {
+				sc.prepare(&docs[i].Sentences[j])
+				for k := range sc.low {
+					for _, agents := range []bool{false, true} {
+						all, got := set.ActorsStarting(sc.low[k], nil), set.ActorsStartingWith(sc.low[k], sc.nextWords(k), nil)
+						phrase := func(r dict.PhraseRef) dict.Phrase { return set.Actors[r.Entry].Names[r.Name] }
+						if agents {
+							all, got = set.AgentsStarting(sc.low[k], nil), set.AgentsStartingWith(sc.low[k], sc.nextWords(k), nil)
+							phrase = func(r dict.PhraseRef) dict.Phrase { return set.Agents[r.Entry].Names[r.Name] }
+						}
+						if len(got) < len(all) {
+							fewer++
+						}
+						for _, r := range all {
+							if sc.phraseAt(phrase(r), k) == 0 {
+								continue
+							}
+							matched++
+							if !slices.Contains(got, r) {
+								t.Fatalf("%s: %q at word %d matches %v, which the index leaves out", docs[i].ID, sc.text(), k+1, phrase(r))
+							}
+						}
+					}
+				}
+			}
+		}
+		t.Logf("%d phrases matched, %d lookups narrowed", matched, fewer)
+		if matched == 0 || set == phoenix && fewer == 0 {
+			t.Errorf("nothing matched or narrowed: the test says nothing")
+		}
+	}
+}
+
+// TestPatternPrefilterSameEvents codes treebank sentences with the Phoenix
+// and the built-in dictionaries, with and without the pattern prefilter:
+// the events must be the same.
+func TestPatternPrefilterSameEvents(t *testing.T) {
+	phoenix, built, docs := sharedSets(t)
 	for _, tt := range []struct {
 		name string
 		set  *dict.Set

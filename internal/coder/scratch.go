@@ -29,6 +29,7 @@ type Scratch struct {
 	agents  []mention
 
 	refs     []dict.PhraseRef
+	next     []string   // the words a phrase's second word may match (nextWords)
 	np       []actorRef // scratch for noun phrase resolution
 	srcs     []actorRef
 	tgts     []actorRef

@@ -359,8 +359,11 @@ type index struct {
 	// first; prefix words are in the prefix lists.
 	actors, agents, discards, issues map[string][]PhraseRef
 	actorPrefix, agentPrefix         []prefixRef
-	verbs                            map[string][]VerbRef // lemma or form → forms
-	synsets                          map[string]int       // name → index
+	// actorNext and agentNext index the long lists of actors and agents
+	// by the phrases' second words (ActorsStartingWith)
+	actorNext, agentNext map[string]*nextIndex
+	verbs                map[string][]VerbRef // lemma or form → forms
+	synsets              map[string]int       // name → index
 }
 
 type prefixRef struct {
@@ -427,6 +430,8 @@ func buildIndex(s *Set) *index {
 	order(ix.agents, func(r PhraseRef) int { return len(s.Agents[r.Entry].Names[r.Name]) })
 	order(ix.discards, func(r PhraseRef) int { return len(s.Discards[r.Entry].Phrase) })
 	order(ix.issues, func(r PhraseRef) int { return len(s.Issues[r.Entry].Phrases[r.Name]) })
+	ix.actorNext = nextIndexes(ix.actors, func(r PhraseRef) Phrase { return s.Actors[r.Entry].Names[r.Name] })
+	ix.agentNext = nextIndexes(ix.agents, func(r PhraseRef) Phrase { return s.Agents[r.Entry].Names[r.Name] })
 	for k, refs := range ix.verbs {
 		// later verb blocks override earlier ones for the same word
 		sort.SliceStable(refs, func(a, b int) bool { return refs[a].Verb > refs[b].Verb })
@@ -477,6 +482,114 @@ func (s *Set) AgentsStarting(w string, buf []PhraseRef) []PhraseRef {
 		}
 	}
 	return buf
+}
+
+// ActorsStartingWith is ActorsStarting(w, buf) without phrases that cannot
+// match when the word after w is one of next: it keeps those of one word,
+// those whose second word is one of next (exact text) and those whose second
+// word is a stem or a synset, in ActorsStarting's order. It may keep others:
+// all of them when fewer than nextIndexMin phrases start with w, when next is
+// nil or when it holds more than four words. It does not allocate when buf
+// has room, and for a long list its cost depends on how many phrases can
+// match, not on how many start with w.
+func (s *Set) ActorsStartingWith(w string, next []string, buf []PhraseRef) []PhraseRef {
+	ix := s.mustIndex()
+	buf = ix.actorNext[w].appendRefs(buf, ix.actors[w], next)
+	for _, p := range ix.actorPrefix {
+		if strings.HasPrefix(w, p.stem) {
+			buf = append(buf, p.ref)
+		}
+	}
+	return buf
+}
+
+// AgentsStartingWith is ActorsStartingWith for agents.
+func (s *Set) AgentsStartingWith(w string, next []string, buf []PhraseRef) []PhraseRef {
+	ix := s.mustIndex()
+	buf = ix.agentNext[w].appendRefs(buf, ix.agents[w], next)
+	for _, p := range ix.agentPrefix {
+		if strings.HasPrefix(w, p.stem) {
+			buf = append(buf, p.ref)
+		}
+	}
+	return buf
+}
+
+// nextIndexMin is the length from which a first word's phrase list is
+// indexed by second word: shorter lists are cheaper to scan.
+const nextIndexMin = 16
+
+// nextIndex indexes one first word's phrases (refs, in lookup order) by
+// their second word: the positions in refs of the phrases with that second
+// word, and of those any second word may match (one word, a stem or a
+// synset as second word), each list ascending.
+type nextIndex struct {
+	second map[string][]int32
+	any    []int32
+}
+
+func nextIndexes(m map[string][]PhraseRef, phrase func(PhraseRef) Phrase) map[string]*nextIndex {
+	out := map[string]*nextIndex{}
+	for w, refs := range m {
+		if len(refs) < nextIndexMin {
+			continue
+		}
+		nx := &nextIndex{second: map[string][]int32{}}
+		for i, r := range refs {
+			p := phrase(r)
+			if len(p) < 2 || p[1].Prefix || p[1].Synset {
+				nx.any = append(nx.any, int32(i))
+				continue
+			}
+			nx.second[p[1].Text] = append(nx.second[p[1].Text], int32(i))
+		}
+		out[w] = nx
+	}
+	return out
+}
+
+// appendRefs appends to buf the refs that can match before one of next, in
+// the order of refs; a nil index (a short list) or a nil next appends them
+// all.
+func (nx *nextIndex) appendRefs(buf, refs []PhraseRef, next []string) []PhraseRef {
+	if nx == nil || next == nil {
+		return append(buf, refs...)
+	}
+	// merge the ascending position lists of any and of each next word
+	var lists [5][]int32
+	n := 0
+	lists[n] = nx.any
+	n++
+	for _, w := range next {
+		if n == len(lists) {
+			return append(buf, refs...) // more next words than kept: no restriction
+		}
+		if l := nx.second[w]; len(l) > 0 {
+			dup := false
+			for _, o := range lists[1:n] {
+				if len(o) > 0 && &o[0] == &l[0] {
+					dup = true // the same word twice
+				}
+			}
+			if !dup {
+				lists[n] = l
+				n++
+			}
+		}
+	}
+	for {
+		best := -1
+		for i := 0; i < n; i++ {
+			if len(lists[i]) > 0 && (best < 0 || lists[i][0] < lists[best][0]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return buf
+		}
+		buf = append(buf, refs[lists[best][0]])
+		lists[best] = lists[best][1:]
+	}
 }
 
 // DiscardsStarting returns the discard phrases whose first word is w.
