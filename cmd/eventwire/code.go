@@ -273,7 +273,10 @@ func openDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
 		return builtinDicts()
 	}
 	set := &dict.Set{}
-	var files []string
+	var (
+		files []string
+		parts []*dict.Set // the sets merged into set, each built
+	)
 	loadFiles := func() {
 		if len(files) == 0 {
 			return
@@ -282,6 +285,7 @@ func openDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
 		reportDictProblems(res.Problems, stderr)
 		if res.Set != nil {
 			set.Merge(res.Set)
+			parts = append(parts, res.Set)
 		}
 		files = files[:0]
 	}
@@ -301,10 +305,14 @@ func openDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
 			return nil, err
 		}
 		set.Merge(b)
+		parts = append(parts, b)
 	}
 	loadFiles()
 	if len(set.Files) == 0 {
 		return nil, fmt.Errorf("loading dictionaries %s: no dictionary file read", strings.Join(paths, ", "))
+	}
+	if len(parts) == 1 && len(parts[0].Files) == len(set.Files) {
+		return parts[0], nil // one load, already built: not indexed again
 	}
 	set.Build()
 	return set, nil

@@ -17,6 +17,11 @@ func ReadActors(r io.Reader, name string) (*dict.Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readActors(name, content, lines(content))
+}
+
+// readActors reads the lines ls of the file content.
+func readActors(name string, content []byte, ls []line) (*dict.Set, error) {
 	s := &dict.Set{}
 	s.AddFile(name, content)
 	var errs Errors
@@ -32,7 +37,7 @@ func ReadActors(r io.Reader, name string) (*dict.Set, error) {
 		}
 		cur = nil
 	}
-	for _, l := range lines(content) {
+	for _, l := range ls {
 		t := l.text
 		if t == "" {
 			continue

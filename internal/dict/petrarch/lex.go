@@ -1,8 +1,6 @@
 package petrarch
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -31,36 +29,48 @@ type line struct {
 // comments (which may span lines). Empty lines are kept (as "") because
 // blank lines end synsets and blocks in some formats.
 func lines(content []byte) []line {
-	var out []line
-	sc := bufio.NewScanner(bytes.NewReader(content))
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	// one string for the file: a line without a <!-- --> comment is a slice
+	// of it, not a copy
+	text := string(content)
+	out := make([]line, 0, strings.Count(text, "\n")+1)
 	inComment := false
 	n := 0
-	for sc.Scan() {
+	for text != "" {
 		n++
-		s := sc.Text()
-		var b strings.Builder
-		for s != "" {
-			if inComment {
-				i := strings.Index(s, "-->")
+		// a line ends at '\n' or at the end, without one trailing '\r'
+		// (as bufio.ScanLines splits)
+		s := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			s, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		s = strings.TrimSuffix(s, "\r")
+		t := s
+		if inComment || strings.Contains(s, "<!--") {
+			var b strings.Builder
+			for s != "" {
+				if inComment {
+					i := strings.Index(s, "-->")
+					if i < 0 {
+						s = ""
+						break
+					}
+					s = s[i+3:]
+					inComment = false
+					continue
+				}
+				i := strings.Index(s, "<!--")
 				if i < 0 {
-					s = ""
+					b.WriteString(s)
 					break
 				}
-				s = s[i+3:]
-				inComment = false
-				continue
+				b.WriteString(s[:i])
+				s = s[i+4:]
+				inComment = true
 			}
-			i := strings.Index(s, "<!--")
-			if i < 0 {
-				b.WriteString(s)
-				break
-			}
-			b.WriteString(s[:i])
-			s = s[i+4:]
-			inComment = true
+			t = b.String()
 		}
-		t := b.String()
 		hadText := strings.TrimSpace(t) != ""
 		t = stripHash(t)
 		if hadText && strings.TrimSpace(t) == "" {
