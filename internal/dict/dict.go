@@ -494,7 +494,12 @@ func (s *Set) AgentsStarting(w string, buf []PhraseRef) []PhraseRef {
 // match, not on how many start with w.
 func (s *Set) ActorsStartingWith(w string, next []string, buf []PhraseRef) []PhraseRef {
 	ix := s.mustIndex()
-	buf = ix.actorNext[w].appendRefs(buf, ix.actors[w], next)
+	refs := ix.actors[w]
+	if len(refs) < nextIndexMin || next == nil {
+		buf = append(buf, refs...) // no second lookup for the usual short list
+	} else {
+		buf = ix.actorNext[w].appendRefs(buf, refs, next)
+	}
 	for _, p := range ix.actorPrefix {
 		if strings.HasPrefix(w, p.stem) {
 			buf = append(buf, p.ref)
@@ -506,7 +511,12 @@ func (s *Set) ActorsStartingWith(w string, next []string, buf []PhraseRef) []Phr
 // AgentsStartingWith is ActorsStartingWith for agents.
 func (s *Set) AgentsStartingWith(w string, next []string, buf []PhraseRef) []PhraseRef {
 	ix := s.mustIndex()
-	buf = ix.agentNext[w].appendRefs(buf, ix.agents[w], next)
+	refs := ix.agents[w]
+	if len(refs) < nextIndexMin || next == nil {
+		buf = append(buf, refs...) // no second lookup for the usual short list
+	} else {
+		buf = ix.agentNext[w].appendRefs(buf, refs, next)
+	}
 	for _, p := range ix.agentPrefix {
 		if strings.HasPrefix(w, p.stem) {
 			buf = append(buf, p.ref)
