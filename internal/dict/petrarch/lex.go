@@ -97,16 +97,42 @@ func readAll(r io.Reader, name string) ([]byte, error) {
 // "no stemming" mark) is dropped.
 func phrase(s string) dict.Phrase {
 	s = strings.ToLower(strings.TrimSpace(s))
-	var p dict.Phrase
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == ' ' || r == '\t' }) {
-		if strings.HasPrefix(w, "&") {
-			p = append(p, dict.Word{Text: w, Synset: true})
-			continue
+	// the words are counted first, so the phrase is allocated once
+	n := 0
+	for i := 0; i < len(s); {
+		for i < len(s) && phraseSep(s[i]) {
+			i++
 		}
-		p = append(p, dict.Word{Text: w})
+		if i < len(s) {
+			n++
+		}
+		for i < len(s) && !phraseSep(s[i]) {
+			i++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	p := make(dict.Phrase, 0, n)
+	for i := 0; i < len(s); {
+		for i < len(s) && phraseSep(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !phraseSep(s[j]) {
+			j++
+		}
+		if w := s[i:j]; w != "" {
+			p = append(p, dict.Word{Text: w, Synset: w[0] == '&'})
+		}
+		i = j
 	}
 	return p
 }
+
+// phraseSep reports whether c separates the words of a phrase ('_', space
+// or tab; all ASCII, so a byte of a multi-byte letter never is one).
+func phraseSep(c byte) bool { return c == '_' || c == ' ' || c == '\t' }
 
 // ParseDate reads a date as the PETRARCH dictionaries write it: YYMMDD
 // (years 00-30 are 20xx, else 19xx) or YYYYMMDD.

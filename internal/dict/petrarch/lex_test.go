@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
@@ -101,6 +102,25 @@ func TestLinesSharedFiles(t *testing.T) {
 		}
 		if got, want := lines(b), scannerLines(b); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: %d lines, the scanner's %d, or their text differs", filepath.Base(f), len(got), len(want))
+		}
+	}
+}
+
+func TestPhrase(t *testing.T) {
+	tests := []struct {
+		in   string
+		want dict.Phrase
+	}{
+		{"", nil},
+		{" _ \t", nil},
+		{"UNITED_STATES", dict.Phrase{{Text: "united"}, {Text: "states"}}},
+		{"  CARAS GALADHON_ ", dict.Phrase{{Text: "caras"}, {Text: "galadhon"}}},
+		{"__&CURRENCY__AID", dict.Phrase{{Text: "&currency", Synset: true}, {Text: "aid"}}},
+		{"SÃO_TOMÉ", dict.Phrase{{Text: "são"}, {Text: "tomé"}}},
+	}
+	for _, tt := range tests {
+		if got := phrase(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("phrase(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
