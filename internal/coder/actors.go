@@ -69,6 +69,23 @@ func (sc *Scratch) nextWords(i int) []string {
 	return sc.next
 }
 
+// startsOf returns what word i starts in the dictionaries (its actor,
+// agent and discard phrases), looked up for every word once per sentence:
+// prepare and capitalUS clear sc.startsOK.
+func (c *Coder) startsOf(sc *Scratch, i int) dict.Starts {
+	if !sc.startsOK {
+		sc.startsOK = true
+		if cap(sc.starts) < len(sc.low) {
+			sc.starts = make([]dict.Starts, len(sc.low), len(sc.low)+len(sc.low)/2)
+		}
+		sc.starts = sc.starts[:len(sc.low)]
+		for k := range sc.low {
+			sc.starts[k] = c.set.Starting(sc.low[k])
+		}
+	}
+	return sc.starts[i]
+}
+
 // joinedAt returns how many words of p, joined by '_', make up token t
 // (at least two), or 0.
 func joinedAt(p dict.Phrase, t string) int {
@@ -100,7 +117,7 @@ func (c *Coder) findMentions(sc *Scratch) {
 	set := c.set
 	n := len(sc.low)
 	for i := 0; i < n; {
-		sc.refs = set.ActorsStartingWith(sc.low[i], sc.nextWords(i), sc.refs[:0])
+		sc.refs = c.startsOf(sc, i).Actors(sc.nextWords(i), sc.refs[:0])
 		best, bestLen := -1, 0
 		for _, r := range sc.refs {
 			if l := sc.phraseAt(set.Actors[r.Entry].Names[r.Name], i); l > bestLen {
@@ -130,7 +147,7 @@ func (c *Coder) findMentions(sc *Scratch) {
 		i += bestLen
 	}
 	for i := 0; i < n; {
-		sc.refs = set.AgentsStartingWith(sc.low[i], sc.nextWords(i), sc.refs[:0])
+		sc.refs = c.startsOf(sc, i).Agents(sc.nextWords(i), sc.refs[:0])
 		best, bestLen := -1, 0
 		for _, r := range sc.refs {
 			if l := sc.phraseAt(set.Agents[r.Entry].Names[r.Name], i); l > bestLen {
@@ -661,7 +678,7 @@ func (sc *Scratch) endSentence() {
 // story selects story-level (true) or sentence-level (false) phrases.
 func (c *Coder) discarded(sc *Scratch, story bool) bool {
 	for i := range sc.low {
-		for _, r := range c.set.DiscardsStarting(sc.low[i]) {
+		for _, r := range c.startsOf(sc, i).Discards() {
 			d := &c.set.Discards[r.Entry]
 			if n := sc.phraseAt(d.Phrase, i); d.Story == story && n > 0 && !(c.opt.Literal && !c.opt.Petrarch1 && sc.gluedPunct(i+n)) {
 				sc.discardRule = d.Origin.String()

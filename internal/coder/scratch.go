@@ -71,6 +71,10 @@ type Scratch struct {
 	wordMark    []uint32
 	wordStamp   uint32
 	wordsMarked bool
+	// what each word starts in the dictionaries (actors.go startsOf),
+	// valid while startsOK
+	starts   []dict.Starts
+	startsOK bool
 }
 
 // mention is a dictionary phrase found in the sentence: words [first, end).
@@ -134,7 +138,7 @@ func (sc *Scratch) resetDoc() {
 func (sc *Scratch) prepare(s *nlp.Sentence) {
 	sc.s = s
 	sc.rebuilt = ""
-	sc.wordsMarked = false
+	sc.wordsMarked, sc.startsOK = false, false
 	n := len(s.Words)
 	sc.buf = sc.buf[:0]
 	for i := range s.Words {
@@ -184,7 +188,7 @@ func (sc *Scratch) capitalUS() {
 	for i := range sc.s.Words {
 		if sc.s.Words[i].Form == "US" && sc.s.Words[i].UPOS != "PRON" {
 			sc.low[i], sc.lemma[i] = "u.s.", "u.s."
-			sc.wordsMarked = false
+			sc.wordsMarked, sc.startsOK = false, false
 		}
 	}
 }

@@ -362,6 +362,9 @@ type index struct {
 	// actorNext and agentNext index the long lists of actors and agents
 	// by the phrases' second words (ActorsStartingWith)
 	actorNext, agentNext map[string]*nextIndex
+	// starts holds, for each word that starts an actor, agent or discard
+	// phrase, all three lists, so one lookup serves them (Starting)
+	starts map[string]*startEntry
 	verbs                map[string][]VerbRef // lemma or form → forms
 	synsets              map[string]int       // name → index
 }
@@ -432,6 +435,26 @@ func buildIndex(s *Set) *index {
 	order(ix.issues, func(r PhraseRef) int { return len(s.Issues[r.Entry].Phrases[r.Name]) })
 	ix.actorNext = nextIndexes(ix.actors, func(r PhraseRef) Phrase { return s.Actors[r.Entry].Names[r.Name] })
 	ix.agentNext = nextIndexes(ix.agents, func(r PhraseRef) Phrase { return s.Agents[r.Entry].Names[r.Name] })
+	ix.starts = make(map[string]*startEntry, len(ix.actors)+len(ix.agents)/4)
+	entry := func(w string) *startEntry {
+		e := ix.starts[w]
+		if e == nil {
+			e = &startEntry{}
+			ix.starts[w] = e
+		}
+		return e
+	}
+	for w, refs := range ix.actors {
+		e := entry(w)
+		e.actors, e.actorNext = refs, ix.actorNext[w]
+	}
+	for w, refs := range ix.agents {
+		e := entry(w)
+		e.agents, e.agentNext = refs, ix.agentNext[w]
+	}
+	for w, refs := range ix.discards {
+		entry(w).discards = refs
+	}
 	for k, refs := range ix.verbs {
 		// later verb blocks override earlier ones for the same word
 		sort.SliceStable(refs, func(a, b int) bool { return refs[a].Verb > refs[b].Verb })
@@ -493,36 +516,73 @@ func (s *Set) AgentsStarting(w string, buf []PhraseRef) []PhraseRef {
 // has room, and for a long list its cost depends on how many phrases can
 // match, not on how many start with w.
 func (s *Set) ActorsStartingWith(w string, next []string, buf []PhraseRef) []PhraseRef {
+	return s.Starting(w).Actors(next, buf)
+}
+
+// AgentsStartingWith is ActorsStartingWith for agents.
+func (s *Set) AgentsStartingWith(w string, next []string, buf []PhraseRef) []PhraseRef {
+	return s.Starting(w).Agents(next, buf)
+}
+
+// Starts is what a word starts: its actor, agent and discard phrases, found
+// with one lookup (Set.Starting) for the several a coder makes per word. The
+// zero Starts starts nothing.
+type Starts struct {
+	w  string
+	e  *startEntry
+	ix *index
+}
+
+// startEntry is the phrase lists of one first word.
+type startEntry struct {
+	actors, agents, discards []PhraseRef
+	actorNext, agentNext     *nextIndex
+}
+
+// Starting returns what word w (lower-case) starts.
+func (s *Set) Starting(w string) Starts {
 	ix := s.mustIndex()
-	refs := ix.actors[w]
-	if len(refs) < nextIndexMin || next == nil {
-		buf = append(buf, refs...) // no second lookup for the usual short list
-	} else {
-		buf = ix.actorNext[w].appendRefs(buf, refs, next)
+	return Starts{w: w, e: ix.starts[w], ix: ix}
+}
+
+// Actors is Set.ActorsStartingWith(w, next, buf) for the word of st.
+func (st Starts) Actors(next []string, buf []PhraseRef) []PhraseRef {
+	if st.ix == nil {
+		return buf
 	}
-	for _, p := range ix.actorPrefix {
-		if strings.HasPrefix(w, p.stem) {
+	if st.e != nil {
+		buf = st.e.actorNext.appendRefs(buf, st.e.actors, next)
+	}
+	for _, p := range st.ix.actorPrefix {
+		if strings.HasPrefix(st.w, p.stem) {
 			buf = append(buf, p.ref)
 		}
 	}
 	return buf
 }
 
-// AgentsStartingWith is ActorsStartingWith for agents.
-func (s *Set) AgentsStartingWith(w string, next []string, buf []PhraseRef) []PhraseRef {
-	ix := s.mustIndex()
-	refs := ix.agents[w]
-	if len(refs) < nextIndexMin || next == nil {
-		buf = append(buf, refs...) // no second lookup for the usual short list
-	} else {
-		buf = ix.agentNext[w].appendRefs(buf, refs, next)
+// Agents is Set.AgentsStartingWith(w, next, buf) for the word of st.
+func (st Starts) Agents(next []string, buf []PhraseRef) []PhraseRef {
+	if st.ix == nil {
+		return buf
 	}
-	for _, p := range ix.agentPrefix {
-		if strings.HasPrefix(w, p.stem) {
+	if st.e != nil {
+		buf = st.e.agentNext.appendRefs(buf, st.e.agents, next)
+	}
+	for _, p := range st.ix.agentPrefix {
+		if strings.HasPrefix(st.w, p.stem) {
 			buf = append(buf, p.ref)
 		}
 	}
 	return buf
+}
+
+// Discards is Set.DiscardsStarting(w) for the word of st.
+func (st Starts) Discards() []PhraseRef {
+	if st.e == nil {
+		return nil
+	}
+	return st.e.discards
 }
 
 // nextIndexMin is the length from which a first word's phrase list is

@@ -67,6 +67,17 @@ func TestIndexLongestFirstAndOverride(t *testing.T) {
 	if refs := s.ActorsStarting("argentina", nil); len(refs) != 1 || refs[0].Entry != 2 {
 		t.Fatalf("prefix lookup = %v", refs)
 	}
+	s.Discards = []Discard{{Phrase: Phrase{{Text: "gondor"}, {Text: "football"}}}}
+	s.Build()
+	if d := s.Starting("gondor").Discards(); len(d) != 1 || d[0].Entry != 0 {
+		t.Fatalf("Starting(gondor).Discards() = %v", d)
+	}
+	if a := s.Starting("gondor").Actors(nil, nil); !slices.Equal(a, refs) {
+		t.Fatalf("Starting(gondor).Actors = %v, ActorsStarting %v", a, refs)
+	}
+	if d := s.Starting("mordor").Discards(); d != nil || len(s.Starting("mordor").Actors(nil, nil)) != 0 {
+		t.Fatal("mordor starts something")
+	}
 	if refs := s.VerbsFor("attacked"); len(refs) != 1 {
 		t.Fatalf("VerbsFor(attacked) = %v", refs)
 	}
