@@ -34,6 +34,18 @@ type patternIndex struct {
 	start []int32
 	need  []int32
 	set   *dict.Set
+	// synsets maps every synset name to its definition (dict.Set.Synset)
+	// and id, for synsetAt
+	synsets map[string]synsetRef
+	// off turns the filtering off (every pattern and synset position is
+	// tried), for the tests that compare the events with and without it
+	off bool
+}
+
+// synsetRef is a synset and its id in patternIndex.ids.
+type synsetRef struct {
+	syn *dict.Synset
+	id  int32
 }
 
 func newPatternIndex(set *dict.Set) *patternIndex {
@@ -58,6 +70,13 @@ func newPatternIndex(set *dict.Set) *patternIndex {
 		}
 	}
 	px.start = append(px.start, int32(len(px.need)))
+	px.synsets = make(map[string]synsetRef, len(set.Synsets))
+	for i := range set.Synsets {
+		name := set.Synsets[i].Name
+		if id, ok := px.synsetID(name); ok {
+			px.synsets[name] = synsetRef{syn: set.Synset(name), id: id}
+		}
+	}
 	return px
 }
 
@@ -172,29 +191,67 @@ func (px *patternIndex) sentenceWords(sc *Scratch) {
 		clear(sc.wordMark)
 		sc.wordStamp = 1
 	}
+	sc.wordLow = growInt32(sc.wordLow, len(sc.low))
+	sc.wordLemma = growInt32(sc.wordLemma, len(sc.low))
 	for i := range sc.low {
-		px.mark(sc, sc.low[i])
+		sc.wordLow[i] = px.mark(sc, sc.low[i])
+		sc.wordLemma[i] = sc.wordLow[i]
 		if sc.lemma[i] != sc.low[i] {
-			px.mark(sc, sc.lemma[i])
+			sc.wordLemma[i] = px.mark(sc, sc.lemma[i])
 		}
 	}
 }
 
-// mark marks word w and the synsets whose members it starts.
-func (px *patternIndex) mark(sc *Scratch, w string) {
+// mark marks word w and the synsets whose members it starts, and returns
+// its id (-1 when no pattern or synset member has it).
+func (px *patternIndex) mark(sc *Scratch, w string) int32 {
 	id, ok := px.ids[w]
 	if !ok {
-		return
+		return -1
 	}
 	sc.wordMark[id] = sc.wordStamp
 	for _, s := range px.implies[id] {
 		sc.wordMark[s] = sc.wordStamp
 	}
+	return id
+}
+
+// synsetAt returns the synset named name (as dict.Set.Synset does) when a
+// member of it can start at word k, else nil: a member matches only from a
+// word that is its first word, or that starts a member of the synset it
+// starts with (synPhraseAt), and implies lists the synsets each word can
+// start. So elemAt and synPhraseAt try the members only where one can match.
+func (px *patternIndex) synsetAt(sc *Scratch, name string, k int) *dict.Synset {
+	ref, ok := px.synsets[name]
+	if !ok || px.off {
+		return ref.syn
+	}
+	px.sentenceWords(sc)
+	if px.starts(sc.wordLow[k], ref.id) || sc.wordLemma[k] != sc.wordLow[k] && px.starts(sc.wordLemma[k], ref.id) {
+		return ref.syn
+	}
+	return nil
+}
+
+// starts reports whether the word id starts a member of the synset id syn.
+func (px *patternIndex) starts(id, syn int32) bool {
+	if id < 0 {
+		return false
+	}
+	for _, s := range px.implies[id] {
+		if s == syn {
+			return true
+		}
+	}
+	return false
 }
 
 // mayMatch reports whether pattern pi of verb v can match the sentence
 // marked by sentenceWords: false when it needs a word the sentence lacks.
 func (px *patternIndex) mayMatch(sc *Scratch, v, pi int) bool {
+	if px.off {
+		return true
+	}
 	k := px.first[v] + int32(pi)
 	for _, id := range px.need[px.start[k]:px.start[k+1]] {
 		if sc.wordMark[id] != sc.wordStamp {

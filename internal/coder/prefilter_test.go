@@ -155,8 +155,8 @@ func TestActorCandidates(t *testing.T) {
 }
 
 // TestPatternPrefilterSameEvents codes treebank sentences with the Phoenix
-// and the built-in dictionaries, with and without the pattern prefilter:
-// the events must be the same.
+// and the built-in dictionaries, with and without the pattern prefilter
+// (patterns and synset positions): the events must be the same.
 func TestPatternPrefilterSameEvents(t *testing.T) {
 	phoenix, built, docs := sharedSets(t)
 	for _, tt := range []struct {
@@ -173,7 +173,7 @@ func TestPatternPrefilterSameEvents(t *testing.T) {
 		}
 		all := *c
 		px := *c.patterns
-		px.start = make([]int32, len(px.start)) // every pattern needs nothing
+		px.off = true // every pattern and synset position tried
 		all.patterns = &px
 		sc, scAll := c.NewScratch(), all.NewScratch()
 		var got, want []event.Event

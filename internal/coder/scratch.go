@@ -71,6 +71,8 @@ type Scratch struct {
 	wordMark    []uint32
 	wordStamp   uint32
 	wordsMarked bool
+	// the ids of each word's form and lemma among the pattern words, -1
+	wordLow, wordLemma []int32
 	// what each word starts in the dictionaries (actors.go startsOf),
 	// valid while startsOK
 	starts   []dict.Starts

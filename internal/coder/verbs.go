@@ -441,9 +441,9 @@ func (sc *Scratch) elemAt(c *Coder, e *dict.Elem, k int, m *match) int {
 	switch e.Kind {
 	case dict.ElemWord:
 		if e.Word.Synset {
-			syn := c.set.Synset(e.Word.Text)
+			syn := c.patterns.synsetAt(sc, e.Word.Text, k) // prefilter.go
 			if syn == nil {
-				return 0
+				return 0 // undefined, or no member starts with word k
 			}
 			for _, p := range syn.Members {
 				if n := sc.synPhraseAt(c, p, k, 0); n > 0 {
@@ -493,7 +493,7 @@ func (sc *Scratch) synPhraseAt(c *Coder, p dict.Phrase, k, depth int) int {
 			return 0
 		}
 		if w.Synset {
-			syn := c.set.Synset(w.Text)
+			syn := c.patterns.synsetAt(sc, w.Text, i) // prefilter.go
 			if syn == nil || depth > 4 {
 				return 0
 			}
