@@ -17,7 +17,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -355,18 +355,16 @@ type VerbRef struct {
 }
 
 type index struct {
-	// phrase indexes: first word (lower-case, exact) → refs, longest phrase
-	// first; prefix words are in the prefix lists.
-	actors, agents, discards, issues map[string][]PhraseRef
-	actorPrefix, agentPrefix         []prefixRef
-	// actorNext and agentNext index the long lists of actors and agents
-	// by the phrases' second words (ActorsStartingWith)
-	actorNext, agentNext map[string]*nextIndex
-	// starts holds, for each word that starts an actor, agent or discard
-	// phrase, all three lists, so one lookup serves them (Starting)
-	starts map[string]*startEntry
-	verbs                map[string][]VerbRef // lemma or form → forms
-	synsets              map[string]int       // name → index
+	// starts maps each word that starts an actor, agent or discard phrase
+	// (lower-case, exact) to its lists in entries: longest phrase first;
+	// actor and agent phrases whose first word is a stem are in the prefix
+	// lists
+	starts                   map[string]int32
+	entries                  []startEntry
+	actorPrefix, agentPrefix []prefixRef
+	issues                   map[string][]PhraseRef
+	verbs                    map[string][]VerbRef // lemma or form → forms
+	synsets                  map[string]int       // name → index
 }
 
 type prefixRef struct {
@@ -376,25 +374,51 @@ type prefixRef struct {
 
 func buildIndex(s *Set) *index {
 	ix := &index{
-		actors:   map[string][]PhraseRef{},
-		agents:   map[string][]PhraseRef{},
-		discards: map[string][]PhraseRef{},
-		issues:   map[string][]PhraseRef{},
-		verbs:    map[string][]VerbRef{},
-		synsets:  map[string]int{},
+		starts:  make(map[string]int32, len(s.Actors)),
+		issues:  map[string][]PhraseRef{},
+		verbs:   make(map[string][]VerbRef, 2*len(s.Verbs)),
+		synsets: make(map[string]int, len(s.Synsets)),
+	}
+	entry := func(w string) *startEntry {
+		k, ok := ix.starts[w]
+		if !ok {
+			k = int32(len(ix.entries))
+			ix.starts[w] = k
+			ix.entries = append(ix.entries, startEntry{})
+		}
+		return &ix.entries[k]
 	}
 	for i := range s.Actors {
 		for j, p := range s.Actors[i].Names {
-			addPhrase(ix.actors, &ix.actorPrefix, p, PhraseRef{i, j})
+			if len(p) == 0 {
+				continue
+			}
+			if p[0].Prefix {
+				ix.actorPrefix = append(ix.actorPrefix, prefixRef{p[0].Text, PhraseRef{i, j}})
+				continue
+			}
+			e := entry(p[0].Text)
+			e.actors = append(e.actors, PhraseRef{i, j})
 		}
 	}
 	for i := range s.Agents {
 		for j, p := range s.Agents[i].Names {
-			addPhrase(ix.agents, &ix.agentPrefix, p, PhraseRef{i, j})
+			if len(p) == 0 {
+				continue
+			}
+			if p[0].Prefix {
+				ix.agentPrefix = append(ix.agentPrefix, prefixRef{p[0].Text, PhraseRef{i, j}})
+				continue
+			}
+			e := entry(p[0].Text)
+			e.agents = append(e.agents, PhraseRef{i, j})
 		}
 	}
 	for i := range s.Discards {
-		addPhrase(ix.discards, nil, s.Discards[i].Phrase, PhraseRef{i, 0})
+		if p := s.Discards[i].Phrase; len(p) > 0 {
+			e := entry(p[0].Text) // a stem is looked up as written
+			e.discards = append(e.discards, PhraseRef{i, 0})
+		}
 	}
 	for i := range s.Issues {
 		for j, p := range s.Issues[i].Phrases {
@@ -417,48 +441,35 @@ func buildIndex(s *Set) *index {
 	}
 	// Longest phrases first, later entries first among equals (later
 	// definitions override earlier ones).
-	order := func(m map[string][]PhraseRef, length func(PhraseRef) int) {
-		for k, refs := range m {
-			sort.SliceStable(refs, func(a, b int) bool {
-				la, lb := length(refs[a]), length(refs[b])
-				if la != lb {
-					return la > lb
-				}
-				return refs[a].Entry > refs[b].Entry
-			})
-			m[k] = refs
+	order := func(refs []PhraseRef, length func(PhraseRef) int) {
+		if len(refs) < 2 {
+			return
 		}
+		slices.SortStableFunc(refs, func(a, b PhraseRef) int {
+			if la, lb := length(a), length(b); la != lb {
+				return lb - la
+			}
+			return b.Entry - a.Entry
+		})
 	}
-	order(ix.actors, func(r PhraseRef) int { return len(s.Actors[r.Entry].Names[r.Name]) })
-	order(ix.agents, func(r PhraseRef) int { return len(s.Agents[r.Entry].Names[r.Name]) })
-	order(ix.discards, func(r PhraseRef) int { return len(s.Discards[r.Entry].Phrase) })
-	order(ix.issues, func(r PhraseRef) int { return len(s.Issues[r.Entry].Phrases[r.Name]) })
-	ix.actorNext = nextIndexes(ix.actors, func(r PhraseRef) Phrase { return s.Actors[r.Entry].Names[r.Name] })
-	ix.agentNext = nextIndexes(ix.agents, func(r PhraseRef) Phrase { return s.Agents[r.Entry].Names[r.Name] })
-	ix.starts = make(map[string]*startEntry, len(ix.actors)+len(ix.agents)/4)
-	entry := func(w string) *startEntry {
-		e := ix.starts[w]
-		if e == nil {
-			e = &startEntry{}
-			ix.starts[w] = e
-		}
-		return e
+	actorPhrase := func(r PhraseRef) Phrase { return s.Actors[r.Entry].Names[r.Name] }
+	agentPhrase := func(r PhraseRef) Phrase { return s.Agents[r.Entry].Names[r.Name] }
+	for k := range ix.entries {
+		e := &ix.entries[k]
+		order(e.actors, func(r PhraseRef) int { return len(actorPhrase(r)) })
+		order(e.agents, func(r PhraseRef) int { return len(agentPhrase(r)) })
+		order(e.discards, func(r PhraseRef) int { return len(s.Discards[r.Entry].Phrase) })
+		e.actorNext = newNextIndex(e.actors, actorPhrase)
+		e.agentNext = newNextIndex(e.agents, agentPhrase)
 	}
-	for w, refs := range ix.actors {
-		e := entry(w)
-		e.actors, e.actorNext = refs, ix.actorNext[w]
+	for _, refs := range ix.issues {
+		order(refs, func(r PhraseRef) int { return len(s.Issues[r.Entry].Phrases[r.Name]) })
 	}
-	for w, refs := range ix.agents {
-		e := entry(w)
-		e.agents, e.agentNext = refs, ix.agentNext[w]
-	}
-	for w, refs := range ix.discards {
-		entry(w).discards = refs
-	}
-	for k, refs := range ix.verbs {
+	for _, refs := range ix.verbs {
 		// later verb blocks override earlier ones for the same word
-		sort.SliceStable(refs, func(a, b int) bool { return refs[a].Verb > refs[b].Verb })
-		ix.verbs[k] = refs
+		if len(refs) > 1 {
+			slices.SortStableFunc(refs, func(a, b VerbRef) int { return b.Verb - a.Verb })
+		}
 	}
 	return ix
 }
@@ -485,27 +496,16 @@ func (s *Set) mustIndex() *index {
 // longest first, then the prefix (stem) phrases whose stem w starts with,
 // appending to buf. It does not allocate when buf has room.
 func (s *Set) ActorsStarting(w string, buf []PhraseRef) []PhraseRef {
-	ix := s.mustIndex()
-	buf = append(buf, ix.actors[w]...)
-	for _, p := range ix.actorPrefix {
-		if strings.HasPrefix(w, p.stem) {
-			buf = append(buf, p.ref)
-		}
-	}
-	return buf
+	return s.Starting(w).Actors(nil, buf)
 }
 
 // AgentsStarting is ActorsStarting for agents.
 func (s *Set) AgentsStarting(w string, buf []PhraseRef) []PhraseRef {
-	ix := s.mustIndex()
-	buf = append(buf, ix.agents[w]...)
-	for _, p := range ix.agentPrefix {
-		if strings.HasPrefix(w, p.stem) {
-			buf = append(buf, p.ref)
-		}
-	}
-	return buf
+	return s.Starting(w).Agents(nil, buf)
 }
+
+// DiscardsStarting returns the discard phrases whose first word is w.
+func (s *Set) DiscardsStarting(w string) []PhraseRef { return s.Starting(w).Discards() }
 
 // ActorsStartingWith is ActorsStarting(w, buf) without phrases that cannot
 // match when the word after w is one of next: it keeps those of one word,
@@ -542,7 +542,11 @@ type startEntry struct {
 // Starting returns what word w (lower-case) starts.
 func (s *Set) Starting(w string) Starts {
 	ix := s.mustIndex()
-	return Starts{w: w, e: ix.starts[w], ix: ix}
+	st := Starts{w: w, ix: ix}
+	if k, ok := ix.starts[w]; ok {
+		st.e = &ix.entries[k]
+	}
+	return st
 }
 
 // Actors is Set.ActorsStartingWith(w, next, buf) for the word of st.
@@ -598,24 +602,22 @@ type nextIndex struct {
 	any    []int32
 }
 
-func nextIndexes(m map[string][]PhraseRef, phrase func(PhraseRef) Phrase) map[string]*nextIndex {
-	out := map[string]*nextIndex{}
-	for w, refs := range m {
-		if len(refs) < nextIndexMin {
+// newNextIndex indexes refs by second word when they are nextIndexMin or
+// more (nil otherwise: the list is scanned).
+func newNextIndex(refs []PhraseRef, phrase func(PhraseRef) Phrase) *nextIndex {
+	if len(refs) < nextIndexMin {
+		return nil
+	}
+	nx := &nextIndex{second: map[string][]int32{}}
+	for i, r := range refs {
+		p := phrase(r)
+		if len(p) < 2 || p[1].Prefix || p[1].Synset {
+			nx.any = append(nx.any, int32(i))
 			continue
 		}
-		nx := &nextIndex{second: map[string][]int32{}}
-		for i, r := range refs {
-			p := phrase(r)
-			if len(p) < 2 || p[1].Prefix || p[1].Synset {
-				nx.any = append(nx.any, int32(i))
-				continue
-			}
-			nx.second[p[1].Text] = append(nx.second[p[1].Text], int32(i))
-		}
-		out[w] = nx
+		nx.second[p[1].Text] = append(nx.second[p[1].Text], int32(i))
 	}
-	return out
+	return nx
 }
 
 // appendRefs appends to buf the refs that can match before one of next, in
@@ -661,9 +663,6 @@ func (nx *nextIndex) appendRefs(buf, refs []PhraseRef, next []string) []PhraseRe
 		lists[best] = lists[best][1:]
 	}
 }
-
-// DiscardsStarting returns the discard phrases whose first word is w.
-func (s *Set) DiscardsStarting(w string) []PhraseRef { return s.mustIndex().discards[w] }
 
 // IssuesStarting returns the issue phrases whose first word is w.
 func (s *Set) IssuesStarting(w string) []PhraseRef { return s.mustIndex().issues[w] }
