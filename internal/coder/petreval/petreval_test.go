@@ -2,6 +2,7 @@ package petreval
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -286,7 +287,8 @@ func BenchmarkCode(b *testing.B) {
 // 650 sentences) with the large dictionaries: the Phoenix set the GSR file's
 // <Environment> names (CAMEO.2.0 verbs, 27,000 actors) and the built-in
 // set. ns/op and allocs/op are per sentence; sentences/cpu-s counts the
-// coding thread's CPU time (docs/throughput.md).
+// coding thread's CPU time (docs/throughput.md). $EVENTWIRE_CODE_BENCH_CONLLU
+// names a CoNLL-U file to code instead of the records.
 func BenchmarkCodeLarge(b *testing.B) {
 	p := shareddata.Dir(b, "petrarch")
 	var sents []*nlp.Sentence
@@ -308,6 +310,26 @@ func BenchmarkCodeLarge(b *testing.B) {
 		for i := range f.Records {
 			sents = append(sents, f.Records[i].Sentence)
 		}
+	}
+	if path := os.Getenv("EVENTWIRE_CODE_BENCH_CONLLU"); path != "" {
+		// other parsed text, such as news parsed once with eventwire parse
+		sents = sents[:0]
+		fh, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := nlp.NewConlluReader(fh, path)
+		for {
+			s, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			sents = append(sents, s)
+		}
+		fh.Close()
 	}
 	var paths []string
 	for _, n := range gsr.Env.Files("") {
