@@ -461,6 +461,12 @@ func buildIndex(s *Set) *index {
 		order(e.discards, func(r PhraseRef) int { return len(s.Discards[r.Entry].Phrase) })
 		e.actorNext = newNextIndex(e.actors, actorPhrase)
 		e.agentNext = newNextIndex(e.agents, agentPhrase)
+		if e.actorNext == nil {
+			e.actorSecond = secondWords(e.actors, actorPhrase)
+		}
+		if e.agentNext == nil {
+			e.agentSecond = secondWords(e.agents, agentPhrase)
+		}
 	}
 	for _, refs := range ix.issues {
 		order(refs, func(r PhraseRef) int { return len(s.Issues[r.Entry].Phrases[r.Name]) })
@@ -510,11 +516,11 @@ func (s *Set) DiscardsStarting(w string) []PhraseRef { return s.Starting(w).Disc
 // ActorsStartingWith is ActorsStarting(w, buf) without phrases that cannot
 // match when the word after w is one of next: it keeps those of one word,
 // those whose second word is one of next (exact text) and those whose second
-// word is a stem or a synset, in ActorsStarting's order. It may keep others:
-// all of them when fewer than nextIndexMin phrases start with w, when next is
-// nil or when it holds more than four words. It does not allocate when buf
-// has room, and for a long list its cost depends on how many phrases can
-// match, not on how many start with w.
+// word is a stem or a synset, in ActorsStarting's order (all of them when
+// next is nil or holds more than four words). It does not allocate when buf
+// has room; a long list is indexed by second word, so its cost depends on
+// how many phrases can match, not on how many start with w, and a short one
+// is filtered on its second words without reading the phrases.
 func (s *Set) ActorsStartingWith(w string, next []string, buf []PhraseRef) []PhraseRef {
 	return s.Starting(w).Actors(next, buf)
 }
@@ -537,6 +543,11 @@ type Starts struct {
 type startEntry struct {
 	actors, agents, discards []PhraseRef
 	actorNext, agentNext     *nextIndex
+	// actorSecond and agentSecond hold the second word of each phrase of
+	// a short list (no nextIndex), "" when any word may follow (a phrase
+	// of one word, a stem or a synset second): the list is filtered
+	// without reading the phrases
+	actorSecond, agentSecond []string
 }
 
 // Starting returns what word w (lower-case) starts.
@@ -555,7 +566,7 @@ func (st Starts) Actors(next []string, buf []PhraseRef) []PhraseRef {
 		return buf
 	}
 	if st.e != nil {
-		buf = st.e.actorNext.appendRefs(buf, st.e.actors, next)
+		buf = st.e.actorNext.appendRefs(buf, st.e.actors, st.e.actorSecond, next)
 	}
 	for _, p := range st.ix.actorPrefix {
 		if strings.HasPrefix(st.w, p.stem) {
@@ -571,7 +582,7 @@ func (st Starts) Agents(next []string, buf []PhraseRef) []PhraseRef {
 		return buf
 	}
 	if st.e != nil {
-		buf = st.e.agentNext.appendRefs(buf, st.e.agents, next)
+		buf = st.e.agentNext.appendRefs(buf, st.e.agents, st.e.agentSecond, next)
 	}
 	for _, p := range st.ix.agentPrefix {
 		if strings.HasPrefix(st.w, p.stem) {
@@ -620,12 +631,36 @@ func newNextIndex(refs []PhraseRef, phrase func(PhraseRef) Phrase) *nextIndex {
 	return nx
 }
 
+// secondWords returns the second word of each phrase of refs, "" for a
+// phrase any word may follow.
+func secondWords(refs []PhraseRef, phrase func(PhraseRef) Phrase) []string {
+	if len(refs) == 0 {
+		return nil
+	}
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		if p := phrase(r); len(p) >= 2 && !p[1].Prefix && !p[1].Synset {
+			out[i] = p[1].Text
+		}
+	}
+	return out
+}
+
 // appendRefs appends to buf the refs that can match before one of next, in
-// the order of refs; a nil index (a short list) or a nil next appends them
-// all.
-func (nx *nextIndex) appendRefs(buf, refs []PhraseRef, next []string) []PhraseRef {
-	if nx == nil || next == nil {
+// the order of refs: with the index nx for a long list, else by their
+// second words (second); a nil next, or one of more than four words,
+// appends them all.
+func (nx *nextIndex) appendRefs(buf, refs []PhraseRef, second, next []string) []PhraseRef {
+	if next == nil || len(next) > 4 {
 		return append(buf, refs...)
+	}
+	if nx == nil {
+		for i, r := range refs {
+			if w := second[i]; w == "" || slices.Contains(next, w) {
+				buf = append(buf, r)
+			}
+		}
+		return buf
 	}
 	// merge the ascending position lists of any and of each next word
 	var lists [5][]int32
