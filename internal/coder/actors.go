@@ -709,8 +709,8 @@ func (sc *Scratch) gluedPunct(k int) bool {
 }
 
 func (c *Coder) storyDiscard(sc *Scratch, s *nlp.Sentence) bool {
-	if len(s.Words) == 0 {
-		return false
+	if len(s.Words) == 0 || !c.storyDiscards {
+		return false // nothing to find: no sentence read (the built-in set has none)
 	}
 	sc.prepare(s)
 	return c.discarded(sc, true)

@@ -114,6 +114,9 @@ type Coder struct {
 	// patterns holds the words each linear verb pattern needs
 	// (prefilter.go)
 	patterns *patternIndex
+	// storyDiscards is whether the dictionaries have a story-level
+	// discard phrase (without one a document needs no pass to find one)
+	storyDiscards bool
 }
 
 // New returns a coder for a built dictionary set.
@@ -146,6 +149,9 @@ func New(set *dict.Set, opt Options) (*Coder, error) {
 	c.accuse = c.accusationWords()
 	c.transforms = transforms(set)
 	c.patterns = newPatternIndex(set)
+	for i := range set.Discards {
+		c.storyDiscards = c.storyDiscards || set.Discards[i].Story
+	}
 	return c, nil
 }
 
