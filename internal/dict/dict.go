@@ -379,45 +379,65 @@ func buildIndex(s *Set) *index {
 		verbs:   make(map[string][]VerbRef, 2*len(s.Verbs)),
 		synsets: make(map[string]int, len(s.Synsets)),
 	}
-	entry := func(w string) *startEntry {
+	// two passes: the first numbers the first words, so that entries is
+	// allocated once at its size, the second fills the lists
+	var slots []int32 // the entry of each phrase, in the order below
+	slot := func(w string) int32 {
 		k, ok := ix.starts[w]
 		if !ok {
-			k = int32(len(ix.entries))
+			k = int32(len(ix.starts))
 			ix.starts[w] = k
-			ix.entries = append(ix.entries, startEntry{})
 		}
-		return &ix.entries[k]
+		return k
 	}
+	each := func(fn func(kind int, w string, ref PhraseRef)) {
+		for i := range s.Actors {
+			for j, p := range s.Actors[i].Names {
+				if len(p) > 0 && !p[0].Prefix {
+					fn(0, p[0].Text, PhraseRef{i, j})
+				}
+			}
+		}
+		for i := range s.Agents {
+			for j, p := range s.Agents[i].Names {
+				if len(p) > 0 && !p[0].Prefix {
+					fn(1, p[0].Text, PhraseRef{i, j})
+				}
+			}
+		}
+		for i := range s.Discards {
+			if p := s.Discards[i].Phrase; len(p) > 0 {
+				fn(2, p[0].Text, PhraseRef{i, 0}) // a stem is looked up as written
+			}
+		}
+	}
+	each(func(_ int, w string, _ PhraseRef) { slots = append(slots, slot(w)) })
+	ix.entries = make([]startEntry, len(ix.starts))
+	n := 0
+	each(func(kind int, _ string, ref PhraseRef) {
+		e := &ix.entries[slots[n]]
+		n++
+		switch kind {
+		case 0:
+			e.actors = append(e.actors, ref)
+		case 1:
+			e.agents = append(e.agents, ref)
+		default:
+			e.discards = append(e.discards, ref)
+		}
+	})
 	for i := range s.Actors {
 		for j, p := range s.Actors[i].Names {
-			if len(p) == 0 {
-				continue
-			}
-			if p[0].Prefix {
+			if len(p) > 0 && p[0].Prefix {
 				ix.actorPrefix = append(ix.actorPrefix, prefixRef{p[0].Text, PhraseRef{i, j}})
-				continue
 			}
-			e := entry(p[0].Text)
-			e.actors = append(e.actors, PhraseRef{i, j})
 		}
 	}
 	for i := range s.Agents {
 		for j, p := range s.Agents[i].Names {
-			if len(p) == 0 {
-				continue
-			}
-			if p[0].Prefix {
+			if len(p) > 0 && p[0].Prefix {
 				ix.agentPrefix = append(ix.agentPrefix, prefixRef{p[0].Text, PhraseRef{i, j}})
-				continue
 			}
-			e := entry(p[0].Text)
-			e.agents = append(e.agents, PhraseRef{i, j})
-		}
-	}
-	for i := range s.Discards {
-		if p := s.Discards[i].Phrase; len(p) > 0 {
-			e := entry(p[0].Text) // a stem is looked up as written
-			e.discards = append(e.discards, PhraseRef{i, 0})
 		}
 	}
 	for i := range s.Issues {
