@@ -100,17 +100,15 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		d := dict.DateOf(docDate)
-		skipped := 0
-		for _, name := range files {
-			if err := withInput(name, func(r io.Reader) error { return codeConllu(c, r, name, d, ew, stderr, &skipped) }); err != nil {
-				return err
-			}
+		cr := &conlluDocs{files: files, stderr: stderr}
+		defer cr.close()
+		if err := codeConllu(c, cr, dict.DateOf(docDate), *workers, ew); err != nil {
+			return err
 		}
 		if err := flushEvents(ew); err != nil {
 			return err
 		}
-		return unreadableError(map[string]int{ingest.ReasonBadLine: skipped})
+		return unreadableError(map[string]int{ingest.ReasonBadLine: cr.skipped})
 	}
 
 	an, err := analyze.New(set, analyze.Options{Coder: copt, HistoricalWindow: *window, NoGeo: *noGeo, DefaultDate: docDate})
@@ -273,7 +271,10 @@ func openDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
 		return builtinDicts()
 	}
 	set := &dict.Set{}
-	var files []string
+	var (
+		files []string
+		parts []*dict.Set // the sets merged into set, each built
+	)
 	loadFiles := func() {
 		if len(files) == 0 {
 			return
@@ -282,6 +283,7 @@ func openDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
 		reportDictProblems(res.Problems, stderr)
 		if res.Set != nil {
 			set.Merge(res.Set)
+			parts = append(parts, res.Set)
 		}
 		files = files[:0]
 	}
@@ -301,10 +303,14 @@ func openDicts(paths []string, stderr io.Writer) (*dict.Set, error) {
 			return nil, err
 		}
 		set.Merge(b)
+		parts = append(parts, b)
 	}
 	loadFiles()
 	if len(set.Files) == 0 {
 		return nil, fmt.Errorf("loading dictionaries %s: no dictionary file read", strings.Join(paths, ", "))
+	}
+	if len(parts) == 1 && len(parts[0].Files) == len(set.Files) {
+		return parts[0], nil // one load, already built: not indexed again
 	}
 	set.Build()
 	return set, nil
@@ -329,52 +335,109 @@ func reportDictProblems(problems []dict.Problem, stderr io.Writer) {
 	}
 }
 
-// codeConllu codes the documents of a CoNLL-U stream: "# newdoc" comments
-// start documents (pronouns resolve across sentences of one document), and
-// each document is coded and written as soon as it is complete. A malformed
-// sentence is reported on stderr, counted in *skipped and skipped.
-func codeConllu(c *coder.Coder, r io.Reader, name string, date dict.Date, ew event.Writer, stderr io.Writer, skipped *int) error {
-	cr := nlp.NewConlluReader(r, name)
-	sc := c.NewScratch()
-	var doc nlp.Document
-	ndoc := 0
-	var evs []event.Event
-	flush := func() error {
-		if len(doc.Sentences) == 0 {
-			return nil
+// codeConllu codes the documents of CoNLL-U files on workers goroutines
+// (all cores when 0), each document as soon as it is complete, and writes
+// their events in input order.
+func codeConllu(c *coder.Coder, docs *conlluDocs, date dict.Date, workers int, ew event.Writer) error {
+	newWorker := func() func(*nlp.Document) []event.Event {
+		sc := c.NewScratch()
+		return func(doc *nlp.Document) []event.Event {
+			return c.CodeDocument(sc, coder.Doc{ID: doc.ID, Date: date}, doc, nil)
 		}
-		evs = c.CodeDocument(sc, coder.Doc{ID: doc.ID, Date: date}, &doc, evs[:0])
+	}
+	emit := func(evs []event.Event) error {
 		for i := range evs {
 			if err := ew.Write(&evs[i]); err != nil {
 				return fmt.Errorf("writing events: %w", err)
 			}
 		}
-		doc.Sentences = doc.Sentences[:0]
 		return nil
 	}
+	if err := workpool.Ordered(workers, docs.next, newWorker, emit); err != nil {
+		return err
+	}
+	return docs.err
+}
+
+// conlluDocs reads the documents of CoNLL-U files (or standard input, "-")
+// one after the other: "# newdoc" comments start documents (pronouns
+// resolve across sentences of one document), and a file's first sentence
+// starts one. A malformed sentence is reported on stderr, counted in
+// skipped and skipped; a file that cannot be opened ends the reading, with
+// its error in err. Not safe for concurrent use.
+type conlluDocs struct {
+	files   []string
+	stderr  io.Writer
+	skipped int
+	err     error
+
+	name    string
+	f       *os.File // the open file, nil for standard input
+	r       *nlp.ConlluReader
+	ndoc    int           // documents started in the file
+	pending *nlp.Sentence // the first sentence of the next document
+}
+
+// next returns the next complete document; false at the end or on err.
+func (d *conlluDocs) next() (*nlp.Document, bool) {
+	var doc *nlp.Document
 	for {
-		s, err := cr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "skipped: %v\n", err)
-			*skipped++
-			continue
-		}
-		if id, ok := newdoc(s); ok || ndoc == 0 {
-			if err := flush(); err != nil {
-				return err
+		if d.r == nil {
+			if doc != nil {
+				return doc, true // the file's last document
 			}
-			ndoc++
-			doc.ID = id
+			if d.err != nil || len(d.files) == 0 {
+				return nil, false
+			}
+			d.name, d.files = d.files[0], d.files[1:]
+			var in io.Reader = os.Stdin
+			if d.name != "-" {
+				f, err := os.Open(d.name)
+				if err != nil {
+					d.err = fmt.Errorf("reading input: %w", err)
+					return nil, false
+				}
+				d.f, in = f, f
+			}
+			d.r, d.ndoc = nlp.NewConlluReader(in, d.name), 0
+		}
+		s := d.pending
+		d.pending = nil
+		if s == nil {
+			var err error
+			s, err = d.r.Next()
+			if err == io.EOF {
+				d.close()
+				continue
+			}
+			if err != nil {
+				fmt.Fprintf(d.stderr, "skipped: %v\n", err)
+				d.skipped++
+				continue
+			}
+		}
+		if id, ok := newdoc(s); ok || d.ndoc == 0 {
+			if doc != nil {
+				d.pending = s
+				return doc, true
+			}
+			d.ndoc++
+			doc = &nlp.Document{ID: id}
 			if doc.ID == "" {
-				doc.ID = fmt.Sprintf("%s#%d", name, ndoc)
+				doc.ID = fmt.Sprintf("%s#%d", d.name, d.ndoc)
 			}
 		}
 		doc.Sentences = append(doc.Sentences, *s)
 	}
-	return flush()
+}
+
+// close closes the open file, if any, and ends its reading.
+func (d *conlluDocs) close() {
+	if d.f != nil {
+		d.f.Close()
+		d.f = nil
+	}
+	d.r = nil
 }
 
 // newdoc reports whether s starts a document ("# newdoc" or

@@ -50,6 +50,43 @@ func (sc *Scratch) phraseAt(p dict.Phrase, i int) int {
 	return k - i
 }
 
+// nextWords returns the words that phraseAt can match with the second word
+// of a phrase starting at word i: the word after i past any possessive
+// "'s", and the one after it (a modifier inside a name is skipped); nil
+// when any may match (a token joining words with '_'). The dictionary
+// then offers only the phrases that can match (dict.Set.ActorsStartingWith).
+func (sc *Scratch) nextWords(i int) []string {
+	k := i + 1
+	for k < len(sc.low) && (sc.low[k] == "'s" || sc.low[k] == "'") {
+		k++
+	}
+	sc.next = sc.next[:0]
+	for j := k; j < len(sc.low) && j <= k+1; j++ {
+		if strings.IndexByte(sc.low[j], '_') >= 0 {
+			return nil
+		}
+		sc.next = append(sc.next, sc.low[j])
+	}
+	return sc.next
+}
+
+// startsOf returns what word i starts in the dictionaries (its actor,
+// agent and discard phrases), looked up for every word once per sentence:
+// prepare and capitalUS clear sc.startsOK.
+func (c *Coder) startsOf(sc *Scratch, i int) dict.Starts {
+	if !sc.startsOK {
+		sc.startsOK = true
+		if cap(sc.starts) < len(sc.low) {
+			sc.starts = make([]dict.Starts, len(sc.low), len(sc.low)+len(sc.low)/2)
+		}
+		sc.starts = sc.starts[:len(sc.low)]
+		for k := range sc.low {
+			sc.starts[k] = c.set.Starting(sc.low[k])
+		}
+	}
+	return sc.starts[i]
+}
+
 // joinedAt returns how many words of p, joined by '_', make up token t
 // (at least two), or 0.
 func joinedAt(p dict.Phrase, t string) int {
@@ -81,7 +118,7 @@ func (c *Coder) findMentions(sc *Scratch) {
 	set := c.set
 	n := len(sc.low)
 	for i := 0; i < n; {
-		sc.refs = set.ActorsStarting(sc.low[i], sc.refs[:0])
+		sc.refs = c.startsOf(sc, i).Actors(sc.nextWords(i), sc.refs[:0])
 		best, bestLen := -1, 0
 		for _, r := range sc.refs {
 			if l := sc.phraseAt(set.Actors[r.Entry].Names[r.Name], i); l > bestLen {
@@ -111,7 +148,7 @@ func (c *Coder) findMentions(sc *Scratch) {
 		i += bestLen
 	}
 	for i := 0; i < n; {
-		sc.refs = set.AgentsStarting(sc.low[i], sc.refs[:0])
+		sc.refs = c.startsOf(sc, i).Agents(sc.nextWords(i), sc.refs[:0])
 		best, bestLen := -1, 0
 		for _, r := range sc.refs {
 			if l := sc.phraseAt(set.Agents[r.Entry].Names[r.Name], i); l > bestLen {
@@ -677,7 +714,7 @@ func (sc *Scratch) endSentence() {
 // story selects story-level (true) or sentence-level (false) phrases.
 func (c *Coder) discarded(sc *Scratch, story bool) bool {
 	for i := range sc.low {
-		for _, r := range c.set.DiscardsStarting(sc.low[i]) {
+		for _, r := range c.startsOf(sc, i).Discards() {
 			d := &c.set.Discards[r.Entry]
 			if n := sc.phraseAt(d.Phrase, i); d.Story == story && n > 0 && !(c.opt.Literal && !c.opt.Petrarch1 && sc.gluedPunct(i+n)) {
 				sc.discardRule = d.Origin.String()
@@ -708,8 +745,8 @@ func (sc *Scratch) gluedPunct(k int) bool {
 }
 
 func (c *Coder) storyDiscard(sc *Scratch, s *nlp.Sentence) bool {
-	if len(s.Words) == 0 {
-		return false
+	if len(s.Words) == 0 || !c.storyDiscards {
+		return false // nothing to find: no sentence read (the built-in set has none)
 	}
 	sc.prepare(s)
 	return c.discarded(sc, true)

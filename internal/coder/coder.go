@@ -111,6 +111,12 @@ type Coder struct {
 	// transforms are the dictionary's transformations of nested events
 	// (transform.go)
 	transforms []transform
+	// patterns holds the words each linear verb pattern needs
+	// (prefilter.go)
+	patterns *patternIndex
+	// storyDiscards is whether the dictionaries have a story-level
+	// discard phrase (without one a document needs no pass to find one)
+	storyDiscards bool
 }
 
 // New returns a coder for a built dictionary set.
@@ -142,6 +148,10 @@ func New(set *dict.Set, opt Options) (*Coder, error) {
 	}
 	c.accuse = c.accusationWords()
 	c.transforms = transforms(set)
+	c.patterns = newPatternIndex(set)
+	for i := range set.Discards {
+		c.storyDiscards = c.storyDiscards || set.Discards[i].Story
+	}
 	return c, nil
 }
 

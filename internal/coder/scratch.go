@@ -29,6 +29,7 @@ type Scratch struct {
 	agents  []mention
 
 	refs     []dict.PhraseRef
+	next     []string   // the words a phrase's second word may match (nextWords)
 	np       []actorRef // scratch for noun phrase resolution
 	srcs     []actorRef
 	tgts     []actorRef
@@ -67,6 +68,18 @@ type Scratch struct {
 	discardRule string
 	rebuilt     string // sentence text rebuilt from the words
 	tr          *Trace
+
+	// the verb pattern words the sentence has (prefilter.go): word id →
+	// wordStamp when present; wordsMarked is cleared when low or lemma change
+	wordMark    []uint32
+	wordStamp   uint32
+	wordsMarked bool
+	// the ids of each word's form and lemma among the pattern words, -1
+	wordLow, wordLemma []int32
+	// what each word starts in the dictionaries (actors.go startsOf),
+	// valid while startsOK
+	starts   []dict.Starts
+	startsOK bool
 }
 
 // mention is a dictionary phrase found in the sentence: words [first, end).
@@ -130,6 +143,7 @@ func (sc *Scratch) resetDoc() {
 func (sc *Scratch) prepare(s *nlp.Sentence) {
 	sc.s = s
 	sc.rebuilt = ""
+	sc.wordsMarked, sc.startsOK = false, false
 	n := len(s.Words)
 	sc.buf = sc.buf[:0]
 	for i := range s.Words {
@@ -183,6 +197,7 @@ func (sc *Scratch) capitalUS() {
 	for i := range sc.s.Words {
 		if sc.s.Words[i].Form == "US" && sc.s.Words[i].UPOS != "PRON" {
 			sc.low[i], sc.lemma[i] = "u.s.", "u.s."
+			sc.wordsMarked, sc.startsOK = false, false
 		}
 	}
 }

@@ -140,7 +140,11 @@ func (c *Coder) bestMatch(sc *Scratch, v int) (match, bool) {
 		sc.trace("verb %q at word %d: class %s (%s)", sc.low[v], v+1, vb.Name, vb.Forms[best.form].Origin)
 	}
 	sc.adjPred[v] = vb.Forms[best.form].Adj
+	c.patterns.sentenceWords(sc)
 	for pi := range vb.Patterns {
+		if !c.patterns.mayMatch(sc, best.verb, pi) {
+			continue // it names a word the sentence lacks (prefilter.go)
+		}
 		p := &vb.Patterns[pi]
 		m := match{src: -1, tgt: -1, verbWord: -1}
 		score, ok := sc.matchPattern(c, p, v, best.last, &m)
@@ -441,9 +445,9 @@ func (sc *Scratch) elemAt(c *Coder, e *dict.Elem, k int, m *match) int {
 	switch e.Kind {
 	case dict.ElemWord:
 		if e.Word.Synset {
-			syn := c.set.Synset(e.Word.Text)
+			syn := c.patterns.synsetAt(sc, e.Word.Text, k) // prefilter.go
 			if syn == nil {
-				return 0
+				return 0 // undefined, or no member starts with word k
 			}
 			for _, p := range syn.Members {
 				if n := sc.synPhraseAt(c, p, k, 0); n > 0 {
@@ -493,7 +497,7 @@ func (sc *Scratch) synPhraseAt(c *Coder, p dict.Phrase, k, depth int) int {
 			return 0
 		}
 		if w.Synset {
-			syn := c.set.Synset(w.Text)
+			syn := c.patterns.synsetAt(sc, w.Text, i) // prefilter.go
 			if syn == nil || depth > 4 {
 				return 0
 			}

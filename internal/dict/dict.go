@@ -17,7 +17,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -368,12 +368,16 @@ type VerbRef struct {
 }
 
 type index struct {
-	// phrase indexes: first word (lower-case, exact) → refs, longest phrase
-	// first; prefix words are in the prefix lists.
-	actors, agents, discards, issues map[string][]PhraseRef
-	actorPrefix, agentPrefix         []prefixRef
-	verbs                            map[string][]VerbRef // lemma or form → forms
-	synsets                          map[string]int       // name → index
+	// starts maps each word that starts an actor, agent or discard phrase
+	// (lower-case, exact) to its lists in entries: longest phrase first;
+	// actor and agent phrases whose first word is a stem are in the prefix
+	// lists
+	starts                   map[string]int32
+	entries                  []startEntry
+	actorPrefix, agentPrefix []prefixRef
+	issues                   map[string][]PhraseRef
+	verbs                    map[string][]VerbRef // lemma or form → forms
+	synsets                  map[string]int       // name → index
 }
 
 type prefixRef struct {
@@ -383,25 +387,71 @@ type prefixRef struct {
 
 func buildIndex(s *Set) *index {
 	ix := &index{
-		actors:   map[string][]PhraseRef{},
-		agents:   map[string][]PhraseRef{},
-		discards: map[string][]PhraseRef{},
-		issues:   map[string][]PhraseRef{},
-		verbs:    map[string][]VerbRef{},
-		synsets:  map[string]int{},
+		starts:  make(map[string]int32, len(s.Actors)),
+		issues:  map[string][]PhraseRef{},
+		verbs:   make(map[string][]VerbRef, 2*len(s.Verbs)),
+		synsets: make(map[string]int, len(s.Synsets)),
 	}
+	// two passes: the first numbers the first words, so that entries is
+	// allocated once at its size, the second fills the lists
+	var slots []int32 // the entry of each phrase, in the order below
+	slot := func(w string) int32 {
+		k, ok := ix.starts[w]
+		if !ok {
+			k = int32(len(ix.starts))
+			ix.starts[w] = k
+		}
+		return k
+	}
+	each := func(fn func(kind int, w string, ref PhraseRef)) {
+		for i := range s.Actors {
+			for j, p := range s.Actors[i].Names {
+				if len(p) > 0 && !p[0].Prefix {
+					fn(0, p[0].Text, PhraseRef{i, j})
+				}
+			}
+		}
+		for i := range s.Agents {
+			for j, p := range s.Agents[i].Names {
+				if len(p) > 0 && !p[0].Prefix {
+					fn(1, p[0].Text, PhraseRef{i, j})
+				}
+			}
+		}
+		for i := range s.Discards {
+			if p := s.Discards[i].Phrase; len(p) > 0 {
+				fn(2, p[0].Text, PhraseRef{i, 0}) // a stem is looked up as written
+			}
+		}
+	}
+	each(func(_ int, w string, _ PhraseRef) { slots = append(slots, slot(w)) })
+	ix.entries = make([]startEntry, len(ix.starts))
+	n := 0
+	each(func(kind int, _ string, ref PhraseRef) {
+		e := &ix.entries[slots[n]]
+		n++
+		switch kind {
+		case 0:
+			e.actors = append(e.actors, ref)
+		case 1:
+			e.agents = append(e.agents, ref)
+		default:
+			e.discards = append(e.discards, ref)
+		}
+	})
 	for i := range s.Actors {
 		for j, p := range s.Actors[i].Names {
-			addPhrase(ix.actors, &ix.actorPrefix, p, PhraseRef{i, j})
+			if len(p) > 0 && p[0].Prefix {
+				ix.actorPrefix = append(ix.actorPrefix, prefixRef{p[0].Text, PhraseRef{i, j}})
+			}
 		}
 	}
 	for i := range s.Agents {
 		for j, p := range s.Agents[i].Names {
-			addPhrase(ix.agents, &ix.agentPrefix, p, PhraseRef{i, j})
+			if len(p) > 0 && p[0].Prefix {
+				ix.agentPrefix = append(ix.agentPrefix, prefixRef{p[0].Text, PhraseRef{i, j}})
+			}
 		}
-	}
-	for i := range s.Discards {
-		addPhrase(ix.discards, nil, s.Discards[i].Phrase, PhraseRef{i, 0})
 	}
 	for i := range s.Issues {
 		for j, p := range s.Issues[i].Phrases {
@@ -424,26 +474,41 @@ func buildIndex(s *Set) *index {
 	}
 	// Longest phrases first, later entries first among equals (later
 	// definitions override earlier ones).
-	order := func(m map[string][]PhraseRef, length func(PhraseRef) int) {
-		for k, refs := range m {
-			sort.SliceStable(refs, func(a, b int) bool {
-				la, lb := length(refs[a]), length(refs[b])
-				if la != lb {
-					return la > lb
-				}
-				return refs[a].Entry > refs[b].Entry
-			})
-			m[k] = refs
+	order := func(refs []PhraseRef, length func(PhraseRef) int) {
+		if len(refs) < 2 {
+			return
+		}
+		slices.SortStableFunc(refs, func(a, b PhraseRef) int {
+			if la, lb := length(a), length(b); la != lb {
+				return lb - la
+			}
+			return b.Entry - a.Entry
+		})
+	}
+	actorPhrase := func(r PhraseRef) Phrase { return s.Actors[r.Entry].Names[r.Name] }
+	agentPhrase := func(r PhraseRef) Phrase { return s.Agents[r.Entry].Names[r.Name] }
+	for k := range ix.entries {
+		e := &ix.entries[k]
+		order(e.actors, func(r PhraseRef) int { return len(actorPhrase(r)) })
+		order(e.agents, func(r PhraseRef) int { return len(agentPhrase(r)) })
+		order(e.discards, func(r PhraseRef) int { return len(s.Discards[r.Entry].Phrase) })
+		e.actorNext = newNextIndex(e.actors, actorPhrase)
+		e.agentNext = newNextIndex(e.agents, agentPhrase)
+		if e.actorNext == nil {
+			e.actorSecond = secondWords(e.actors, actorPhrase)
+		}
+		if e.agentNext == nil {
+			e.agentSecond = secondWords(e.agents, agentPhrase)
 		}
 	}
-	order(ix.actors, func(r PhraseRef) int { return len(s.Actors[r.Entry].Names[r.Name]) })
-	order(ix.agents, func(r PhraseRef) int { return len(s.Agents[r.Entry].Names[r.Name]) })
-	order(ix.discards, func(r PhraseRef) int { return len(s.Discards[r.Entry].Phrase) })
-	order(ix.issues, func(r PhraseRef) int { return len(s.Issues[r.Entry].Phrases[r.Name]) })
-	for k, refs := range ix.verbs {
+	for _, refs := range ix.issues {
+		order(refs, func(r PhraseRef) int { return len(s.Issues[r.Entry].Phrases[r.Name]) })
+	}
+	for _, refs := range ix.verbs {
 		// later verb blocks override earlier ones for the same word
-		sort.SliceStable(refs, func(a, b int) bool { return refs[a].Verb > refs[b].Verb })
-		ix.verbs[k] = refs
+		if len(refs) > 1 {
+			slices.SortStableFunc(refs, func(a, b VerbRef) int { return b.Verb - a.Verb })
+		}
 	}
 	return ix
 }
@@ -470,30 +535,202 @@ func (s *Set) mustIndex() *index {
 // longest first, then the prefix (stem) phrases whose stem w starts with,
 // appending to buf. It does not allocate when buf has room.
 func (s *Set) ActorsStarting(w string, buf []PhraseRef) []PhraseRef {
-	ix := s.mustIndex()
-	buf = append(buf, ix.actors[w]...)
-	for _, p := range ix.actorPrefix {
-		if strings.HasPrefix(w, p.stem) {
-			buf = append(buf, p.ref)
-		}
-	}
-	return buf
+	return s.Starting(w).Actors(nil, buf)
 }
 
 // AgentsStarting is ActorsStarting for agents.
 func (s *Set) AgentsStarting(w string, buf []PhraseRef) []PhraseRef {
+	return s.Starting(w).Agents(nil, buf)
+}
+
+// DiscardsStarting returns the discard phrases whose first word is w.
+func (s *Set) DiscardsStarting(w string) []PhraseRef { return s.Starting(w).Discards() }
+
+// ActorsStartingWith is ActorsStarting(w, buf) without phrases that cannot
+// match when the word after w is one of next: it keeps those of one word,
+// those whose second word is one of next (exact text) and those whose second
+// word is a stem or a synset, in ActorsStarting's order (all of them when
+// next is nil or holds more than four words). It does not allocate when buf
+// has room; a long list is indexed by second word, so its cost depends on
+// how many phrases can match, not on how many start with w, and a short one
+// is filtered on its second words without reading the phrases.
+func (s *Set) ActorsStartingWith(w string, next []string, buf []PhraseRef) []PhraseRef {
+	return s.Starting(w).Actors(next, buf)
+}
+
+// AgentsStartingWith is ActorsStartingWith for agents.
+func (s *Set) AgentsStartingWith(w string, next []string, buf []PhraseRef) []PhraseRef {
+	return s.Starting(w).Agents(next, buf)
+}
+
+// Starts is what a word starts: its actor, agent and discard phrases, found
+// with one lookup (Set.Starting) for the several a coder makes per word. The
+// zero Starts starts nothing.
+type Starts struct {
+	w  string
+	e  *startEntry
+	ix *index
+}
+
+// startEntry is the phrase lists of one first word.
+type startEntry struct {
+	actors, agents, discards []PhraseRef
+	actorNext, agentNext     *nextIndex
+	// actorSecond and agentSecond hold the second word of each phrase of
+	// a short list (no nextIndex), "" when any word may follow (a phrase
+	// of one word, a stem or a synset second): the list is filtered
+	// without reading the phrases
+	actorSecond, agentSecond []string
+}
+
+// Starting returns what word w (lower-case) starts.
+func (s *Set) Starting(w string) Starts {
 	ix := s.mustIndex()
-	buf = append(buf, ix.agents[w]...)
-	for _, p := range ix.agentPrefix {
-		if strings.HasPrefix(w, p.stem) {
+	st := Starts{w: w, ix: ix}
+	if k, ok := ix.starts[w]; ok {
+		st.e = &ix.entries[k]
+	}
+	return st
+}
+
+// Actors is Set.ActorsStartingWith(w, next, buf) for the word of st.
+func (st Starts) Actors(next []string, buf []PhraseRef) []PhraseRef {
+	if st.ix == nil {
+		return buf
+	}
+	if st.e != nil {
+		buf = st.e.actorNext.appendRefs(buf, st.e.actors, st.e.actorSecond, next)
+	}
+	for _, p := range st.ix.actorPrefix {
+		if strings.HasPrefix(st.w, p.stem) {
 			buf = append(buf, p.ref)
 		}
 	}
 	return buf
 }
 
-// DiscardsStarting returns the discard phrases whose first word is w.
-func (s *Set) DiscardsStarting(w string) []PhraseRef { return s.mustIndex().discards[w] }
+// Agents is Set.AgentsStartingWith(w, next, buf) for the word of st.
+func (st Starts) Agents(next []string, buf []PhraseRef) []PhraseRef {
+	if st.ix == nil {
+		return buf
+	}
+	if st.e != nil {
+		buf = st.e.agentNext.appendRefs(buf, st.e.agents, st.e.agentSecond, next)
+	}
+	for _, p := range st.ix.agentPrefix {
+		if strings.HasPrefix(st.w, p.stem) {
+			buf = append(buf, p.ref)
+		}
+	}
+	return buf
+}
+
+// Discards is Set.DiscardsStarting(w) for the word of st.
+func (st Starts) Discards() []PhraseRef {
+	if st.e == nil {
+		return nil
+	}
+	return st.e.discards
+}
+
+// nextIndexMin is the length from which a first word's phrase list is
+// indexed by second word: shorter lists are cheaper to scan.
+const nextIndexMin = 16
+
+// nextIndex indexes one first word's phrases (refs, in lookup order) by
+// their second word: the positions in refs of the phrases with that second
+// word, and of those any second word may match (one word, a stem or a
+// synset as second word), each list ascending.
+type nextIndex struct {
+	second map[string][]int32
+	any    []int32
+}
+
+// newNextIndex indexes refs by second word when they are nextIndexMin or
+// more (nil otherwise: the list is scanned).
+func newNextIndex(refs []PhraseRef, phrase func(PhraseRef) Phrase) *nextIndex {
+	if len(refs) < nextIndexMin {
+		return nil
+	}
+	nx := &nextIndex{second: map[string][]int32{}}
+	for i, r := range refs {
+		p := phrase(r)
+		if len(p) < 2 || p[1].Prefix || p[1].Synset {
+			nx.any = append(nx.any, int32(i))
+			continue
+		}
+		nx.second[p[1].Text] = append(nx.second[p[1].Text], int32(i))
+	}
+	return nx
+}
+
+// secondWords returns the second word of each phrase of refs, "" for a
+// phrase any word may follow.
+func secondWords(refs []PhraseRef, phrase func(PhraseRef) Phrase) []string {
+	if len(refs) == 0 {
+		return nil
+	}
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		if p := phrase(r); len(p) >= 2 && !p[1].Prefix && !p[1].Synset {
+			out[i] = p[1].Text
+		}
+	}
+	return out
+}
+
+// appendRefs appends to buf the refs that can match before one of next, in
+// the order of refs: with the index nx for a long list, else by their
+// second words (second); a nil next, or one of more than four words,
+// appends them all.
+func (nx *nextIndex) appendRefs(buf, refs []PhraseRef, second, next []string) []PhraseRef {
+	if next == nil || len(next) > 4 {
+		return append(buf, refs...)
+	}
+	if nx == nil {
+		for i, r := range refs {
+			if w := second[i]; w == "" || slices.Contains(next, w) {
+				buf = append(buf, r)
+			}
+		}
+		return buf
+	}
+	// merge the ascending position lists of any and of each next word
+	var lists [5][]int32
+	n := 0
+	lists[n] = nx.any
+	n++
+	for _, w := range next {
+		if n == len(lists) {
+			return append(buf, refs...) // more next words than kept: no restriction
+		}
+		if l := nx.second[w]; len(l) > 0 {
+			dup := false
+			for _, o := range lists[1:n] {
+				if len(o) > 0 && &o[0] == &l[0] {
+					dup = true // the same word twice
+				}
+			}
+			if !dup {
+				lists[n] = l
+				n++
+			}
+		}
+	}
+	for {
+		best := -1
+		for i := 0; i < n; i++ {
+			if len(lists[i]) > 0 && (best < 0 || lists[i][0] < lists[best][0]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return buf
+		}
+		buf = append(buf, refs[lists[best][0]])
+		lists[best] = lists[best][1:]
+	}
+}
 
 // IssuesStarting returns the issue phrases whose first word is w.
 func (s *Set) IssuesStarting(w string) []PhraseRef { return s.mustIndex().issues[w] }

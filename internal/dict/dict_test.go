@@ -1,6 +1,8 @@
 package dict
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 )
@@ -68,6 +70,17 @@ func TestIndexLongestFirstAndOverride(t *testing.T) {
 	if refs := s.ActorsStarting("argentina", nil); len(refs) != 1 || refs[0].Entry != 2 {
 		t.Fatalf("prefix lookup = %v", refs)
 	}
+	s.Discards = []Discard{{Phrase: Phrase{{Text: "gondor"}, {Text: "football"}}}}
+	s.Build()
+	if d := s.Starting("gondor").Discards(); len(d) != 1 || d[0].Entry != 0 {
+		t.Fatalf("Starting(gondor).Discards() = %v", d)
+	}
+	if a := s.Starting("gondor").Actors(nil, nil); !slices.Equal(a, refs) {
+		t.Fatalf("Starting(gondor).Actors = %v, ActorsStarting %v", a, refs)
+	}
+	if d := s.Starting("mordor").Discards(); d != nil || len(s.Starting("mordor").Actors(nil, nil)) != 0 {
+		t.Fatal("mordor starts something")
+	}
 	if refs := s.VerbsFor("attacked"); len(refs) != 1 {
 		t.Fatalf("VerbsFor(attacked) = %v", refs)
 	}
@@ -89,6 +102,76 @@ func TestDateOf(t *testing.T) {
 	for _, tc := range tests {
 		if got := DateOf(tc.t); got != tc.want {
 			t.Errorf("DateOf(%v) = %d, want %d", tc.t, got, tc.want)
+		}
+	}
+}
+
+// TestActorsStartingWith checks the second-word index against its
+// definition: of ActorsStarting's phrases, in its order, those of one word,
+// those with a stem or synset second word, and those whose second word is
+// one of next (all of them for a nil next or more than four next words). Random phrases over a small vocabulary make long lists (the
+// index) and short ones (plain scans).
+func TestActorsStartingWith(t *testing.T) {
+	vocab := []string{"the", "united", "states", "army", "of", "gondor", "arnor", "national", "guard", "police"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() Word {
+		w := Word{Text: vocab[rng.IntN(len(vocab))]}
+		switch rng.IntN(20) {
+		case 0:
+			w.Prefix = true
+		case 1:
+			w.Synset = true
+		}
+		return w
+	}
+	var s Set
+	for i := 0; i < 600; i++ {
+		var p Phrase
+		for n := 1 + rng.IntN(4); n > 0; n-- {
+			p = append(p, word())
+		}
+		p[0].Prefix, p[0].Synset = false, false
+		if i < 40 {
+			p[0].Text = "lone" // a list shorter than indexed when i%20 == 0 only
+			if i%20 != 0 {
+				p[0].Text = "the"
+			}
+		}
+		s.Actors = append(s.Actors, Actor{Names: []Phrase{p}})
+		s.Agents = append(s.Agents, Agent{Names: []Phrase{p}})
+	}
+	s.Build()
+	if n := len(s.ActorsStarting("the", nil)); n < nextIndexMin {
+		t.Fatalf("only %d phrases start with the: the index is not exercised", n)
+	}
+	nexts := [][]string{nil, {}, {"army"}, {"united", "states"}, {"of", "of"}, {"x", "guard"}, {"gondor", "arnor", "army", "of", "the", "police"}}
+	for _, first := range append(vocab, "lone", "nothing") {
+		for _, next := range nexts {
+			for _, kind := range []string{"actors", "agents"} {
+				all, got := s.ActorsStarting(first, nil), s.ActorsStartingWith(first, next, nil)
+				phrase := func(r PhraseRef) Phrase { return s.Actors[r.Entry].Names[r.Name] }
+				if kind == "agents" {
+					all, got = s.AgentsStarting(first, nil), s.AgentsStartingWith(first, next, nil)
+					phrase = func(r PhraseRef) Phrase { return s.Agents[r.Entry].Names[r.Name] }
+				}
+				var want []PhraseRef
+				for _, r := range all {
+					p := phrase(r)
+					ok := next == nil || len(p) < 2 || p[1].Prefix || p[1].Synset
+					for _, w := range next {
+						ok = ok || p[1].Text == w
+					}
+					if ok {
+						want = append(want, r)
+					}
+				}
+				if next == nil || len(next) > 4 {
+					want = all // no restriction
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s starting with %q before %q: got %v, want %v", kind, first, next, got, want)
+				}
+			}
 		}
 	}
 }

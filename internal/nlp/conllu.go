@@ -20,6 +20,8 @@ type ConlluReader struct {
 	max  int    // longest line kept (MaxConlluLine)
 	buf  []byte // the current line
 	err  error  // a read error met after the current line, returned next
+	// words is the buffer a sentence's words are read into
+	words []Word
 }
 
 // MaxConlluLine is the longest CoNLL-U line a ConlluReader reads (16 MiB):
@@ -80,7 +82,7 @@ func (r *ConlluReader) Next() (*Sentence, error) {
 	if r.done {
 		return nil, io.EOF
 	}
-	s := &Sentence{Start: -1, End: -1}
+	s := &Sentence{Start: -1, End: -1, Words: r.words[:0]}
 	var firstErr error
 	started := false
 	for {
@@ -127,6 +129,10 @@ func (r *ConlluReader) Next() (*Sentence, error) {
 }
 
 func (r *ConlluReader) finish(s *Sentence, err error) (*Sentence, error) {
+	// the words were read into the reader's buffer, kept for the next
+	// sentence; the sentence gets its own copy of exactly its length
+	r.words = s.Words[:0]
+	s.Words = append([]Word(nil), s.Words...)
 	if err != nil {
 		return nil, err
 	}
@@ -245,22 +251,68 @@ func splitRange(misc string) (string, int, int) {
 		return "", -1, -1
 	}
 	start, end := -1, -1
-	var kept []string
-	for _, item := range strings.Split(misc, "|") {
-		if strings.HasPrefix(item, rangeKey) {
-			v := item[len(rangeKey):]
-			if k := strings.IndexByte(v, ':'); k > 0 {
-				a, err1 := strconv.Atoi(v[:k])
-				b, err2 := strconv.Atoi(v[k+1:])
-				if err1 == nil && err2 == nil && a >= 0 && b >= a {
-					start, end = a, b
-					continue
-				}
-			}
+	// the items are walked in place; the kept ones are usually one run of
+	// misc (the range comes first or last), a substring, not a new string
+	removed, split := false, false
+	keptFrom, keptTo := -1, -1
+	for i := 0; i <= len(misc); {
+		j := strings.IndexByte(misc[i:], '|')
+		if j < 0 {
+			j = len(misc)
+		} else {
+			j += i
 		}
-		kept = append(kept, item)
+		if a, b, ok := tokenRange(misc[i:j]); ok {
+			start, end = a, b
+			removed = true
+		} else {
+			if keptFrom < 0 {
+				keptFrom = i
+			} else if keptTo < i-1 {
+				split = true // an item was removed between kept ones
+			}
+			keptTo = j
+		}
+		i = j + 1
 	}
-	return strings.Join(kept, "|"), start, end
+	switch {
+	case !removed:
+		return misc, start, end
+	case keptFrom < 0:
+		return "", start, end
+	case !split:
+		return misc[keptFrom:keptTo], start, end
+	}
+	var b strings.Builder
+	n := 0
+	for _, item := range strings.Split(misc, "|") {
+		if _, _, ok := tokenRange(item); !ok {
+			if n > 0 {
+				b.WriteByte('|')
+			}
+			b.WriteString(item)
+			n++
+		}
+	}
+	return b.String(), start, end
+}
+
+// tokenRange reads a valid TokenRange=start:end item.
+func tokenRange(item string) (int, int, bool) {
+	if !strings.HasPrefix(item, rangeKey) {
+		return 0, 0, false
+	}
+	v := item[len(rangeKey):]
+	k := strings.IndexByte(v, ':')
+	if k <= 0 {
+		return 0, 0, false
+	}
+	a, err1 := strconv.Atoi(v[:k])
+	b, err2 := strconv.Atoi(v[k+1:])
+	if err1 != nil || err2 != nil || a < 0 || b < a {
+		return 0, 0, false
+	}
+	return a, b, true
 }
 
 // ToV2 converts UD v1 dependency labels in s to their UD v2 equivalents; v2

@@ -25,6 +25,7 @@ import (
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/shareddata"
 	"github.com/eventwire/eventwire/internal/store"
+	"github.com/eventwire/eventwire/internal/store/postgres"
 	"github.com/eventwire/eventwire/internal/store/sqlite"
 )
 
@@ -39,9 +40,51 @@ const (
 
 var (
 	benchOnce sync.Once
-	benchDB   *sqlite.DB
+	benchDB   store.Store
 	benchErr  error
+	// benchSize is the number of generated events in the benchmark store.
+	benchSize = benchEvents
 )
+
+// benchPostgres is the PostgreSQL database the benchmarks use instead of
+// the SQLite file, from $EVENTWIRE_SERVE_BENCH_PG (a postgres:// URL of an
+// existing database); the generated events are written into it when it
+// holds none. $EVENTWIRE_SERVE_BENCH_EVENTS sets how many (default
+// benchEvents) for a database built that way.
+func benchPostgres() string { return os.Getenv("EVENTWIRE_SERVE_BENCH_PG") }
+
+// benchPostgresStore opens the PostgreSQL benchmark store, writing the
+// generated events into it first when it has none.
+func benchPostgresStore(ctx context.Context, b *testing.B, dsn string) (store.Store, error) {
+	db, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	st, err := db.Stats(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if st.Events > 0 {
+		benchSize = int(st.Events)
+		return db, nil
+	}
+	n := benchEvents
+	if v := os.Getenv("EVENTWIRE_SERVE_BENCH_EVENTS"); v != "" {
+		if _, err := fmt.Sscan(v, &n); err != nil || n <= 0 {
+			db.Close()
+			return nil, fmt.Errorf("EVENTWIRE_SERVE_BENCH_EVENTS %q: want a count of events", v)
+		}
+	}
+	start := time.Now()
+	if err := genStore(ctx, db, n); err != nil {
+		db.Close()
+		return nil, err
+	}
+	benchSize = n
+	b.Logf("built the %d-event PostgreSQL store in %s", n, time.Since(start).Round(time.Second))
+	return db, nil
+}
 
 // benchStorePath is where the generated store is cached between runs:
 // $EVENTWIRE_SERVE_BENCH_DB, else a file under os.TempDir named by the
@@ -58,9 +101,13 @@ func benchStorePath() string {
 // index and article knowledge are all there) when it is missing. A build
 // interrupted midway leaves no file: it is written under a temporary name
 // and renamed when complete.
-func benchStore(b *testing.B) *sqlite.DB {
+func benchStore(b *testing.B) store.Store {
 	benchOnce.Do(func() {
 		ctx := context.Background()
+		if dsn := benchPostgres(); dsn != "" {
+			benchDB, benchErr = benchPostgresStore(ctx, b, dsn)
+			return
+		}
 		path := benchStorePath()
 		if _, err := os.Stat(path); err != nil {
 			tmp := path + ".building"
@@ -251,7 +298,7 @@ var benchQueries = []struct {
 	{"events-text-rare", func(v *benchVocab, r *rand.Rand) string {
 		// A word of one sentence (each ends with its report number): the
 		// usual search, for a name or a rare term.
-		return fmt.Sprintf("/api/events?limit=50&q=%d", r.IntN(benchEvents))
+		return fmt.Sprintf("/api/events?limit=50&q=%d", r.IntN(benchSize))
 	}},
 	{"events-text-common", func(v *benchVocab, r *rand.Rand) string {
 		// Two of the 48 filler words, each in about a quarter of the

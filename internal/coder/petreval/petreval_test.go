@@ -2,15 +2,20 @@ package petreval
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/coder/goldeval"
+	"github.com/eventwire/eventwire/internal/dict"
+	"github.com/eventwire/eventwire/internal/dict/builtin"
 	"github.com/eventwire/eventwire/internal/dict/petrarch"
 	"github.com/eventwire/eventwire/internal/event"
+	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/shareddata"
 )
 
@@ -275,4 +280,98 @@ func BenchmarkCode(b *testing.B) {
 		evs = c.CodeSentence(sc, coder.Doc{ID: r.ID, Date: r.Date}, 1, r.Sentence, evs[:0])
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkCodeLarge codes the parsed sentences of the three PETRARCH
+// validation files (the GSR records' newswire and the unit records, about
+// 650 sentences) with the large dictionaries: the Phoenix set the GSR file's
+// <Environment> names (CAMEO.2.0 verbs, 27,000 actors) and the built-in
+// set. ns/op and allocs/op are per sentence; sentences/cpu-s counts the
+// coding thread's CPU time (docs/throughput.md). $EVENTWIRE_CODE_BENCH_CONLLU
+// names a CoNLL-U file to code instead of the records.
+func BenchmarkCodeLarge(b *testing.B) {
+	p := shareddata.Dir(b, "petrarch")
+	var sents []*nlp.Sentence
+	var gsr *File
+	for _, name := range []string{"PETR2_GSR_validation.xml", "PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml",
+		"PETR.UnitTest.records.parsing_parsed_udpipe_petr1.xml"} {
+		fh, err := os.Open(filepath.Join(p, "text", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		f, err := Read(fh, name)
+		fh.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if gsr == nil {
+			gsr = f
+		}
+		for i := range f.Records {
+			sents = append(sents, f.Records[i].Sentence)
+		}
+	}
+	if path := os.Getenv("EVENTWIRE_CODE_BENCH_CONLLU"); path != "" {
+		// other parsed text, such as news parsed once with eventwire parse
+		sents = sents[:0]
+		fh, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := nlp.NewConlluReader(fh, path)
+		for {
+			s, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			sents = append(sents, s)
+		}
+		fh.Close()
+	}
+	var paths []string
+	for _, n := range gsr.Env.Files("") {
+		paths = append(paths, filepath.Join(p, "dictionaries", n))
+	}
+	phoenix, err := petrarch.LoadFiles(paths...)
+	if _, ok := err.(petrarch.Errors); err != nil && !ok {
+		b.Fatal(err)
+	}
+	built, err := builtin.Set()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bb := range []struct {
+		name string
+		set  *dict.Set
+		opt  coder.Options
+	}{
+		{"phoenix", phoenix, coder.Options{Negation: coder.NegationTransform, NullActors: true, Literal: true}},
+		{"builtin", built, coder.Options{}},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			c, err := coder.New(bb.set, bb.opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sc := c.NewScratch()
+			var evs []event.Event
+			b.ReportAllocs()
+			// the thread's CPU time as well: on a shared machine the wall
+			// time measures the load as much as the code
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			cpu := threadCPU()
+			i := 0
+			for b.Loop() {
+				evs = c.CodeSentence(sc, coder.Doc{ID: "bench", Date: 20080801}, 1, sents[i%len(sents)], evs[:0])
+				i++
+			}
+			cpu = threadCPU() - cpu
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+			b.ReportMetric(float64(b.N)/cpu.Seconds(), "sentences/cpu-s")
+		})
+	}
 }

@@ -80,25 +80,33 @@ func checkSet(s *dict.Set, native map[string]bool) []dict.Problem {
 			checkSlots(p.Origin, what, p.Slots)
 		}
 	}
-	actorCode := func(o dict.Origin, what, code string) {
+	// each distinct code is parsed once (a dictionary repeats "USAGOV"
+	// thousands of times), and an entry's name written only for a problem
+	parsed := map[string]error{}
+	actorCode := func(o dict.Origin, what string, name dict.Phrase, code string) {
 		if native[o.File] || code == "" || code == dict.NullCode || code == "###" || code == "+++" {
 			return
 		}
-		if _, err := cameo.ParseActorCode(code); err != nil {
-			add(o, true, "%s: not a CAMEO %v", what, err)
+		err, ok := parsed[code]
+		if !ok {
+			_, err = cameo.ParseActorCode(code)
+			parsed[code] = err
+		}
+		if err != nil {
+			add(o, true, "%s %s: not a CAMEO %v", what, name, err)
 		}
 	}
 	for i := range s.Actors {
 		a := &s.Actors[i]
 		for _, c := range a.Codes {
 			for _, code := range c.Codes {
-				actorCode(c.Origin, "actor "+a.Names[0].String(), code)
+				actorCode(c.Origin, "actor", a.Names[0], code)
 			}
 		}
 	}
 	for i := range s.Agents {
 		a := &s.Agents[i]
-		actorCode(a.Origin, "agent "+a.Names[0].String(), a.Code)
+		actorCode(a.Origin, "agent", a.Names[0], a.Code)
 	}
 	return probs
 }

@@ -16,8 +16,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/dict/native"
@@ -153,16 +155,15 @@ func Load(paths ...string) *Result {
 	files, probs := expand(paths)
 	res.Problems = append(res.Problems, probs...)
 	native := map[string]bool{}
-	for _, path := range files {
-		s, sum, probs := readFile(path)
+	for _, r := range readFiles(files) {
+		s, sum, probs := r.set, r.sum, r.probs
 		res.Problems = append(res.Problems, probs...)
 		if s == nil {
 			continue
 		}
-		sum.Stats = s.Stats()
 		res.Files = append(res.Files, sum)
 		if sum.Format == Native {
-			native[path] = true
+			native[sum.Path] = true
 		}
 		res.Set.Merge(s)
 	}
@@ -170,6 +171,35 @@ func Load(paths ...string) *Result {
 	sortProblems(res.Problems, files)
 	res.Set.Build()
 	return res
+}
+
+// fileRead is what readFile returned for one file.
+type fileRead struct {
+	set   *dict.Set
+	sum   FileSummary
+	probs []dict.Problem
+}
+
+// readFiles reads the files, up to GOMAXPROCS at a time (the readers share
+// no state), and returns what each gave, in the order of files.
+func readFiles(files []string) []fileRead {
+	out := make([]fileRead, len(files))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, path := range files {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			r := &out[i]
+			r.set, r.sum, r.probs = readFile(path)
+			if r.set != nil {
+				r.sum.Stats = r.set.Stats()
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // Paths loads files and directories into one built Set. The error, of type

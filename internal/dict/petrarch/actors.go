@@ -17,29 +17,37 @@ func ReadActors(r io.Reader, name string) (*dict.Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readActors(name, content, lines(content))
+}
+
+// readActors reads the lines ls of the file content.
+func readActors(name string, content []byte, ls []line) (*dict.Set, error) {
 	s := &dict.Set{}
 	s.AddFile(name, content)
 	var errs Errors
-	var cur *dict.Actor
+	// the entry being read; one variable for all (open says whether there
+	// is one), not an allocation per actor
+	var cur dict.Actor
+	open := false
 	flush := func() {
-		if cur == nil {
+		if !open {
 			return
 		}
 		if len(cur.Codes) == 0 {
 			errs = append(errs, &Error{File: name, Line: cur.Origin.Line, Msg: "actor " + cur.Names[0].String() + " has no code"})
 		} else {
-			s.Actors = append(s.Actors, *cur)
+			s.Actors = append(s.Actors, cur)
 		}
-		cur = nil
+		cur, open = dict.Actor{}, false
 	}
-	for _, l := range lines(content) {
+	for _, l := range ls {
 		t := l.text
 		if t == "" {
 			continue
 		}
 		switch {
 		case t[0] == '+':
-			if cur == nil {
+			if !open {
 				errs = append(errs, &Error{File: name, Line: l.n, Msg: "synonym line before any actor"})
 				continue
 			}
@@ -52,11 +60,11 @@ func ReadActors(r io.Reader, name string) (*dict.Set, error) {
 			if len(p) > 0 {
 				cur.Names = append(cur.Names, p)
 			}
-			if !addCodes(cur, groups, name, l.n, &errs) {
+			if !addCodes(&cur, groups, name, l.n, &errs) {
 				continue
 			}
 		case t[0] == '[':
-			if cur == nil {
+			if !open {
 				errs = append(errs, &Error{File: name, Line: l.n, Msg: "code line before any actor"})
 				continue
 			}
@@ -65,7 +73,7 @@ func ReadActors(r io.Reader, name string) (*dict.Set, error) {
 				errs = append(errs, &Error{File: name, Line: l.n, Msg: "malformed code block in " + clip(t)})
 				continue
 			}
-			addCodes(cur, groups, name, l.n, &errs)
+			addCodes(&cur, groups, name, l.n, &errs)
 		default:
 			head, groups, rest, ok := brackets(t)
 			if !ok {
@@ -84,13 +92,13 @@ func ReadActors(r io.Reader, name string) (*dict.Set, error) {
 			// A name line directly after codes ends the previous entry; a
 			// name line right after a name line without codes is a synonym
 			// (PETRARCH allows codes to follow several names).
-			if cur != nil && len(cur.Codes) == 0 && !l.indented {
+			if open && len(cur.Codes) == 0 && !l.indented {
 				cur.Names = append(cur.Names, p)
 			} else {
 				flush()
-				cur = &dict.Actor{Names: []dict.Phrase{p}, Origin: dict.Origin{File: name, Line: l.n}}
+				cur, open = dict.Actor{Names: []dict.Phrase{p}, Origin: dict.Origin{File: name, Line: l.n}}, true
 			}
-			addCodes(cur, groups, name, l.n, &errs)
+			addCodes(&cur, groups, name, l.n, &errs)
 		}
 	}
 	flush()
@@ -124,6 +132,12 @@ func addCodes(a *dict.Actor, groups []string, file string, n int, errs *Errors) 
 // (msg set, warn false) drops the code: a bad code, an unreadable date, a
 // range that ends before it starts.
 func actorCode(g string) (c dict.ActorCode, msg string, warn bool) {
+	if validCode(g) {
+		// the usual block, a code alone ("USAGOV"): validCode admits no
+		// space and no lower-case letter, so the fields below would be g
+		// alone, upper-case, with no date
+		return dict.ActorCode{Codes: splitCodes(g)}, "", false
+	}
 	f := strings.Fields(g)
 	if len(f) == 0 {
 		return dict.ActorCode{}, "empty code []", false

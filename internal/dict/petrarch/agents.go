@@ -17,11 +17,16 @@ func ReadAgents(r io.Reader, name string) (*dict.Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readAgents(name, content, lines(content))
+}
+
+// readAgents reads the lines ls of the file content.
+func readAgents(name string, content []byte, ls []line) (*dict.Set, error) {
 	s := &dict.Set{}
 	s.AddFile(name, content)
 	var errs Errors
 	subst := map[string][]string{}
-	for _, l := range lines(content) {
+	for _, l := range ls {
 		t := l.text
 		if t == "" {
 			continue

@@ -1,8 +1,6 @@
 package petrarch
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -31,36 +29,48 @@ type line struct {
 // comments (which may span lines). Empty lines are kept (as "") because
 // blank lines end synsets and blocks in some formats.
 func lines(content []byte) []line {
-	var out []line
-	sc := bufio.NewScanner(bytes.NewReader(content))
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	// one string for the file: a line without a <!-- --> comment is a slice
+	// of it, not a copy
+	text := string(content)
+	out := make([]line, 0, strings.Count(text, "\n")+1)
 	inComment := false
 	n := 0
-	for sc.Scan() {
+	for text != "" {
 		n++
-		s := sc.Text()
-		var b strings.Builder
-		for s != "" {
-			if inComment {
-				i := strings.Index(s, "-->")
+		// a line ends at '\n' or at the end, without one trailing '\r'
+		// (as bufio.ScanLines splits)
+		s := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			s, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		s = strings.TrimSuffix(s, "\r")
+		t := s
+		if inComment || strings.Contains(s, "<!--") {
+			var b strings.Builder
+			for s != "" {
+				if inComment {
+					i := strings.Index(s, "-->")
+					if i < 0 {
+						s = ""
+						break
+					}
+					s = s[i+3:]
+					inComment = false
+					continue
+				}
+				i := strings.Index(s, "<!--")
 				if i < 0 {
-					s = ""
+					b.WriteString(s)
 					break
 				}
-				s = s[i+3:]
-				inComment = false
-				continue
+				b.WriteString(s[:i])
+				s = s[i+4:]
+				inComment = true
 			}
-			i := strings.Index(s, "<!--")
-			if i < 0 {
-				b.WriteString(s)
-				break
-			}
-			b.WriteString(s[:i])
-			s = s[i+4:]
-			inComment = true
+			t = b.String()
 		}
-		t := b.String()
 		hadText := strings.TrimSpace(t) != ""
 		t = stripHash(t)
 		if hadText && strings.TrimSpace(t) == "" {
@@ -87,16 +97,42 @@ func readAll(r io.Reader, name string) ([]byte, error) {
 // "no stemming" mark) is dropped.
 func phrase(s string) dict.Phrase {
 	s = strings.ToLower(strings.TrimSpace(s))
-	var p dict.Phrase
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == ' ' || r == '\t' }) {
-		if strings.HasPrefix(w, "&") {
-			p = append(p, dict.Word{Text: w, Synset: true})
-			continue
+	// the words are counted first, so the phrase is allocated once
+	n := 0
+	for i := 0; i < len(s); {
+		for i < len(s) && phraseSep(s[i]) {
+			i++
 		}
-		p = append(p, dict.Word{Text: w})
+		if i < len(s) {
+			n++
+		}
+		for i < len(s) && !phraseSep(s[i]) {
+			i++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	p := make(dict.Phrase, 0, n)
+	for i := 0; i < len(s); {
+		for i < len(s) && phraseSep(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !phraseSep(s[j]) {
+			j++
+		}
+		if w := s[i:j]; w != "" {
+			p = append(p, dict.Word{Text: w, Synset: w[0] == '&'})
+		}
+		i = j
 	}
 	return p
 }
+
+// phraseSep reports whether c separates the words of a phrase ('_', space
+// or tab; all ASCII, so a byte of a multi-byte letter never is one).
+func phraseSep(c byte) bool { return c == '_' || c == ' ' || c == '\t' }
 
 // ParseDate reads a date as the PETRARCH dictionaries write it: YYMMDD
 // (years 00-30 are 20xx, else 19xx) or YYYYMMDD.

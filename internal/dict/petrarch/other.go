@@ -1,7 +1,6 @@
 package petrarch
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -16,10 +15,15 @@ func ReadDiscards(r io.Reader, name string) (*dict.Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readDiscards(name, content, lines(content))
+}
+
+// readDiscards reads the lines ls of the file content.
+func readDiscards(name string, content []byte, ls []line) (*dict.Set, error) {
 	s := &dict.Set{}
 	s.AddFile(name, content)
 	var errs Errors
-	for _, l := range lines(content) {
+	for _, l := range ls {
 		t := l.text
 		if t == "" {
 			continue
@@ -52,11 +56,16 @@ func ReadIssues(r io.Reader, name string) (*dict.Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readIssues(name, content, lines(content))
+}
+
+// readIssues reads the lines ls of the file content.
+func readIssues(name string, content []byte, ls []line) (*dict.Set, error) {
 	s := &dict.Set{}
 	s.AddFile(name, content)
 	var errs Errors
 	category := ""
-	for _, l := range lines(content) {
+	for _, l := range ls {
 		t := l.text
 		if t == "" {
 			continue
@@ -139,9 +148,12 @@ func (k Kind) String() string {
 // headers ("--- X [C] ---") make a verb file, <ISSUE> tags an issue file,
 // !SUBST! sets or [~CODE] / [CODE~] codes an agent file, [CODE] blocks an
 // actor file, and plain phrases a discard file.
-func Detect(content []byte) Kind {
+func Detect(content []byte) Kind { return detect(lines(content)) }
+
+// detect is Detect on the lines of a file.
+func detect(ls []line) Kind {
 	var agentCodes, codes, plain int
-	for _, l := range lines(content) {
+	for _, l := range ls {
 		t := l.text
 		switch {
 		case t == "":
@@ -177,20 +189,20 @@ func Read(r io.Reader, name string) (*dict.Set, Kind, error) {
 	if err != nil {
 		return nil, KindUnknown, err
 	}
-	k := Detect(content)
+	ls := lines(content) // split once, for detect and the reader
+	k := detect(ls)
 	var s *dict.Set
-	br := bytes.NewReader(content)
 	switch k {
 	case KindActors:
-		s, err = ReadActors(br, name)
+		s, err = readActors(name, content, ls)
 	case KindAgents:
-		s, err = ReadAgents(br, name)
+		s, err = readAgents(name, content, ls)
 	case KindVerbs:
-		s, err = ReadVerbs(br, name)
+		s, err = readVerbs(name, content, ls)
 	case KindDiscards:
-		s, err = ReadDiscards(br, name)
+		s, err = readDiscards(name, content, ls)
 	case KindIssues:
-		s, err = ReadIssues(br, name)
+		s, err = readIssues(name, content, ls)
 	default:
 		return nil, k, fmt.Errorf("%s: not a PETRARCH dictionary (no entries recognised)", name)
 	}

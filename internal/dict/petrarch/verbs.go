@@ -25,6 +25,11 @@ func ReadVerbs(r io.Reader, name string) (*dict.Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readVerbs(name, content, lines(content))
+}
+
+// readVerbs reads the lines ls of the file content.
+func readVerbs(name string, content []byte, ls []line) (*dict.Set, error) {
 	s := &dict.Set{}
 	s.AddFile(name, content)
 	var errs Errors
@@ -76,7 +81,7 @@ func ReadVerbs(r io.Reader, name string) (*dict.Set, error) {
 		}
 	}
 	bad := func(n int, msg string) { errs = append(errs, &Error{File: name, Line: n, Msg: msg}) }
-	for _, l := range lines(content) {
+	for _, l := range ls {
 		t := l.text
 		if t == "" {
 			if mode == modeSynset {

@@ -7,10 +7,9 @@
 // form, prefixes and suffixes, shape and flags (alone and with the
 // capitalisation), the words two to the left and right, the two previous
 // predicted tags, and a tag dictionary of words seen at least three times
-// (their ambiguity classes, also for the neighbours and with the previous
-// tag). The first pass tags right to left; the second tags left to right
-// with the first pass's tags of the word and the two words to its right as
-// further features. The first
+// (their ambiguity classes, also for the neighbours). The first pass tags
+// right to left; the second tags left to right with the first pass's tags of
+// the word and the two words to its right as further features. The first
 // pass is jackknifed in training (four folds), so the second learns from
 // first-pass tags as good as on new text. Forms seen at least 20 times with
 // one class 99.5% of the time skip scoring.
@@ -47,7 +46,7 @@
 //
 // Features are 32-bit hashes; the model keeps only the (feature, class)
 // weights that training left non-zero, as int16, in open-addressing tables
-// stored in the file as they are laid out in memory (16.5 MB; the word
+// stored in the file as they are laid out in memory (16.2 MB; the word
 // lists and lemma rules, a few hundred kilobytes, are gzip-compressed).
 // Tagging allocates nothing per word: at most one string per sentence holds
 // the lemmas the rules build.

@@ -339,7 +339,6 @@ const (
 	tSuf1Caps
 	tPre2Suf2
 	tLenCaps
-	tPrevTagAmb // previous tag and the word's ambiguity class (its WordNet tags outside the tag dictionary)
 )
 
 // capsBits are the flags that tell proper nouns from common nouns.
@@ -413,7 +412,6 @@ func tagFeatures(out []uint32, toks []tokenInfo, cls []int, i int) []uint32 {
 		mix(tSuf1Caps, w.suf[0], (w.flags-1)&capsBits),
 		mix(tPre2Suf2, w.pre[1], w.suf[1]),
 		mix(tLenCaps, uint64(w.length), (w.flags-1)&capsBits),
-		mix(tPrevTagAmb, t1, w.amb),
 	)
 	return out
 }

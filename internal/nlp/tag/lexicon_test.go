@@ -139,7 +139,7 @@ func TestUnseenAccuracy(t *testing.T) {
 		verbErrors int
 	}{
 		{"en_ewt", "en_ewt-ud-dev.conllu", 86.0, 30},
-		{"en_gum_ccby", "en_gum-ccby-dev.conllu", 92.0, 15},
+		{"en_gum_ccby", "en_gum-ccby-dev.conllu", 91.5, 20},
 	} {
 		name := filepath.Join(shareddata.Dir(t, "ud", c.dir), c.file)
 		f, err := os.Open(name)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,18 +19,16 @@ import (
 var undoMigration5 = []string{`DROP TABLE event_rollup`, `DROP TABLE quad_rollup`, `DROP TABLE place_totals`, `DROP TABLE dyad_totals`, `DROP TABLE place_months`,
 	`DROP TABLE dyad_series`, `DROP INDEX events_source`, `DROP INDEX events_country_mentions`}
 
-// randomSpanStore writes random articles over days days from first in
+// randomSpanBatches returns random articles over days days from first in
 // six batches: copies of stored articles, reports that merge into stored
 // events, events at no place given one by a later report, tones.
-func randomSpanStore(t *testing.T, first time.Time, days int) *DB {
-	t.Helper()
-	db := openTemp(t)
-	ctx := context.Background()
+func randomSpanBatches(first time.Time, days int) []*store.Batch {
 	r := rand.New(rand.NewPCG(11, 12))
 	actors := []string{"USA", "RUS", "SDNMIL", "SDNREB", "FRA"}
 	codes := []string{"036", "112", "141", "173", "195"}
 	places := []string{"", "", "611717", "2988507", "379252"}
 	var stored []store.Article
+	var batches []*store.Batch
 	for batch := range 6 {
 		var arts []store.Article
 		for i := range 15 {
@@ -68,7 +67,18 @@ func randomSpanStore(t *testing.T, first time.Time, days int) *DB {
 			arts = append(arts, a)
 			stored = append(stored, a)
 		}
-		if _, err := db.Write(ctx, &store.Batch{Articles: arts}, store.WriteOptions{NearDistance: -1}); err != nil {
+		batches = append(batches, &store.Batch{Articles: arts})
+	}
+	return batches
+}
+
+// randomSpanStore writes randomSpanBatches into a fresh store, one batch
+// after the other.
+func randomSpanStore(t *testing.T, first time.Time, days int) *DB {
+	t.Helper()
+	db := openTemp(t)
+	for _, b := range randomSpanBatches(first, days) {
+		if _, err := db.Write(context.Background(), b, store.WriteOptions{NearDistance: -1}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -94,6 +104,37 @@ func TestRollupsMatchEvents(t *testing.T) {
 		WHERE m.data IS NOT NULL AND e.place != '' AND m.data->'action_geo' IS NULL`).Scan(&n); err != nil || n == 0 {
 		t.Fatalf("%d reports at no place of events with one (%v): no event learned its place", n, err)
 	}
+	check := func(stage string) {
+		t.Helper()
+		checkRollups(t, db, first, stage)
+	}
+	check("written")
+	// A batch that fails after its first article (an event with no
+	// valid date) stores nothing, rollups included.
+	bad := ev(1, "USA", "RUS", "036", "2024-13-45", "611717")
+	if _, err := db.Write(ctx, &store.Batch{Articles: []store.Article{
+		art("https://f.example/1", "", "A good report of talks between officials of both sides.", ev(1, "USA", "RUS", "036", "2024-02-03", "611717")),
+		art("https://f.example/2", "", "A report with a date no calendar has.", bad)}}, store.WriteOptions{}); err == nil {
+		t.Fatal("a batch with a bad event date was written")
+	}
+	check("after a failed write")
+	for _, q := range append(undoMigration5, `UPDATE schema_version SET version = 4`) {
+		if _, err := db.pool.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := migrate(ctx, db.pool); err != nil {
+		t.Fatal(err)
+	}
+	check("migrated")
+}
+
+// checkRollups compares every aggregation the rollups answer and every
+// aggregation of an actor code read from the actor indexes with the same
+// from the events alone, on a randomSpanBatches store from first.
+func checkRollups(t *testing.T, db *DB, first time.Time, stage string) {
+	t.Helper()
+	ctx := context.Background()
 	r := rand.New(rand.NewPCG(5, 8))
 	day := func(n int) string { return first.AddDate(0, 0, n).Format("2006-01-02") }
 	var queries []store.Query
@@ -133,46 +174,61 @@ func TestRollupsMatchEvents(t *testing.T) {
 			queries = append(queries, store.Query{Aggregate: agg, Filter: f})
 		}
 	}
-	check := func(stage string) {
-		t.Helper()
-		rows := 0
-		for _, q := range queries {
-			db.noRollup = false
-			a, err := db.Query(ctx, q)
-			if err != nil {
-				t.Fatalf("%s: %+v: %v", stage, q, err)
-			}
-			db.noRollup = true
-			b, err := db.Query(ctx, q)
-			if err != nil {
-				t.Fatalf("%s: %+v: %v", stage, q, err)
-			}
-			if fmt.Sprint(a) != fmt.Sprint(b) {
-				t.Errorf("%s: %s %+v:\nrollups %v\nevents  %v", stage, q.Aggregate, q.Filter, a, b)
-			}
-			rows += len(a.Rows)
+	rows := 0
+	for _, q := range queries {
+		db.noRollup = false
+		a, err := db.Query(ctx, q)
+		if err != nil {
+			t.Fatalf("%s: %+v: %v", stage, q, err)
 		}
-		if rows < 300 {
-			t.Errorf("%s: %d rows in all: the test exercises little", stage, rows)
+		db.noRollup = true
+		b, err := db.Query(ctx, q)
+		if err != nil {
+			t.Fatalf("%s: %+v: %v", stage, q, err)
+		}
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Errorf("%s: %s %+v:\nrollups %v\nevents  %v", stage, q.Aggregate, q.Filter, a, b)
+		}
+		rows += len(a.Rows)
+	}
+	if rows < 300 {
+		t.Errorf("%s: %d rows in all: the test exercises little", stage, rows)
+	}
+}
+
+// TestRollupsConcurrentWriters writes the random batches from three
+// writers at once, each with its own connection pool (as worker processes
+// would), and compares the rollups with the events after.
+func TestRollupsConcurrentWriters(t *testing.T) {
+	first := time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC)
+	dsn := freshDatabase(t)
+	ctx := context.Background()
+	dbs := make([]*DB, 3)
+	for i := range dbs {
+		db, err := Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		dbs[i] = db
+	}
+	batches := randomSpanBatches(first, 140)
+	errs := make(chan error, len(batches))
+	var wg sync.WaitGroup
+	for i, db := range dbs {
+		wg.Go(func() {
+			for j := i; j < len(batches); j += len(dbs) {
+				_, err := db.Write(ctx, batches[j], store.WriteOptions{NearDistance: -1})
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
-	check("written")
-	// A batch that fails after its first article (an event with no
-	// valid date) stores nothing, rollups included.
-	bad := ev(1, "USA", "RUS", "036", "2024-13-45", "611717")
-	if _, err := db.Write(ctx, &store.Batch{Articles: []store.Article{
-		art("https://f.example/1", "", "A good report of talks between officials of both sides.", ev(1, "USA", "RUS", "036", "2024-02-03", "611717")),
-		art("https://f.example/2", "", "A report with a date no calendar has.", bad)}}, store.WriteOptions{}); err == nil {
-		t.Fatal("a batch with a bad event date was written")
-	}
-	check("after a failed write")
-	for _, q := range append(undoMigration5, `UPDATE schema_version SET version = 4`) {
-		if _, err := db.pool.Exec(ctx, q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	if err := migrate(ctx, db.pool); err != nil {
-		t.Fatal(err)
-	}
-	check("migrated")
+	checkRollups(t, dbs[0], first, "concurrent")
 }

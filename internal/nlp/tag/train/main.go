@@ -40,7 +40,7 @@ func main() {
 	caseUpper := flag.Float64("case-upper", 0, "share of training sentences also learnt in capitals")
 	properAdj := flag.Bool("proper-participle-adj", false, "learn participles tagged NNP/NNPS as ADJ (EWT's \"United\" of United States), not VERB (GUM's)")
 	lex := flag.Bool("lexicon", true, "give words outside the tag dictionary their WordNet tags as a feature (internal/lexicon)")
-	constrain := flag.Bool("lex-constrain", true, "limit the classes of words outside the tag dictionary to those WordNet allows (training: saved in the model; -eval: set on the model evaluated, -lex-constrain=false leaves it as saved)")
+	constrain := flag.Bool("lex-constrain", true, "limit the classes of words outside the tag dictionary to those WordNet allows (training: saved in the model; with -eval, when given, set or cleared on the model evaluated)")
 	evalSets := flag.String("eval-sets", "", "with -eval: CoNLL-U files to score, comma-separated (default the EWT dev and test sets in -ud)")
 	pastTense := flag.String("past-tense", "", "count, in these parsed CoNLL-U files (comma-separated), the past-tense forms WordNet knows only as verbs and how they were tagged")
 	flag.Parse()
@@ -59,7 +59,9 @@ func main() {
 		return
 	}
 	if *eval != "" {
-		if err := evaluate(*ud, *eval, *evalSets, *constrain); err != nil {
+		setConstraint := false
+		flag.Visit(func(f *flag.Flag) { setConstraint = setConstraint || f.Name == "lex-constrain" })
+		if err := evaluate(*ud, *eval, *evalSets, setConstraint, *constrain); err != nil {
 			fatal(err)
 		}
 		return
@@ -125,7 +127,9 @@ func readFile(name string) ([]*nlp.Sentence, error) {
 	return tag.ReadTreebank(f, name)
 }
 
-func evaluate(dir, model, sets string, constrain bool) error {
+// evaluate scores a model file on the EWT dev and test sets, or on sets;
+// with setConstraint, the WordNet constraint is set to constrain first.
+func evaluate(dir, model, sets string, setConstraint, constrain bool) error {
 	f, err := os.Open(model)
 	if err != nil {
 		return fmt.Errorf("reading model: %w", err)
@@ -137,8 +141,8 @@ func evaluate(dir, model, sets string, constrain bool) error {
 		return err
 	}
 	fmt.Printf("model %s loaded in %s, %.1f MB in memory\n", model, time.Since(start).Round(time.Millisecond), float64(m.MemSize())/1e6)
-	if constrain {
-		if err := m.SetLexiconConstraint(true); err != nil {
+	if setConstraint {
+		if err := m.SetLexiconConstraint(constrain); err != nil {
 			return err
 		}
 	}
