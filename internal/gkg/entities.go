@@ -324,9 +324,15 @@ func (sc *Scratch) nameWord(s *nlp.Sentence, i int) bool {
 		if w.UPOS == "PROPN" {
 			return true
 		}
-		if i+1 < len(s.Words) && capitalised(s.Words[i+1].Form) {
-			next := s.Words[i+1].UPOS == "PROPN" || orgCues[string(sc.lw(i+1))]
-			return next
+		// (through capitalised adjectives: "(Italian Episcopal/ADJ
+		// Conference)", "Royal Dutch Shell")
+		for j := i + 1; j < len(s.Words) && j <= i+4 && capitalised(s.Words[j].Form); j++ {
+			if s.Words[j].UPOS == "PROPN" || orgCues[string(sc.lw(j))] {
+				return true
+			}
+			if s.Words[j].UPOS != "ADJ" {
+				break
+			}
 		}
 		return false
 	}
@@ -394,6 +400,18 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				if sc.nameWord(s, j+1) {
 					j++
 					continue
+				}
+				// A capitalised function word that ends the name before a
+				// punctuation mark is a surname the tagger took for a word:
+				// "Wilson Or/CCONJ, was elected", "Lee In/ADP, a lawyer"
+				if capitalised(s.Words[j+1].Form) && !notNames[string(sc.lw(j+1))] && (j+2 == n || s.Words[j+2].UPOS == "PUNCT") {
+					switch s.Words[j+1].UPOS {
+					case "CCONJ", "ADP", "ADV", "DET", "PRON", "SCONJ", "PART":
+						if s.Words[j].UPOS == "PROPN" {
+							j++
+							continue
+						}
+					}
 				}
 				// A capitalised word tagged otherwise (a verb) that ends a
 				// dictionary organisation's name: "Human Rights Watch".

@@ -438,6 +438,8 @@ func TestOrganisationMechanisms(t *testing.T) {
 			[]string{"Movimento Cinque Stelle"}, []string{"MCS"}, nil},
 		{"name after the acronym", "The secretary general of CEI (Italian Episcopal Conference) called the sentence dangerous.",
 			[]string{"Italian Episcopal Conference"}, []string{"CEI"}, nil},
+		{"capitalised adjectives opening a bracketed name", "Officials of the ECB (European Central Bank) met on Monday.",
+			[]string{"European Central Bank"}, []string{"ECB"}, nil},
 		{"acronym of an earlier name", "Regina Ip of the New People Party was re-elected. Michael Tien of NPP kept his seat.",
 			[]string{"New People Party"}, []string{"NPP"}, nil},
 		// issue 16, organisations missed on real news
@@ -727,6 +729,8 @@ func TestPersonMechanisms(t *testing.T) {
 			[]string{"Salva Kiir"}, nil},
 		{"role in apposition", "The party's founder, Wilson Or, was elected with 51,516 votes.",
 			[]string{"Wilson Or"}, nil},
+		{"surname the tagger reads as a function word", "The bank's new chairman, Lee In, resigned on Monday.",
+			[]string{"Lee In"}, nil},
 		{"role before a bracket", "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, called the ruling dangerous.",
 			[]string{"Nunzio Galantino"}, nil},
 		{"describing verb makes no person", "Articles in journals including Social Science & Medicine have characterized homeopathy as quackery.",
