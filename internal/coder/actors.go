@@ -509,6 +509,22 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			}
 		}
 	}
+	if r.actor < 0 && r.agent >= 0 && !c.opt.Literal {
+		// a role noun whose possessor is a pronoun is the antecedent
+		// country's: "the military said its troops shot ..." (ISRMIL),
+		// "Kenya said its police arrested ..." (KENCOP)
+		for _, k := range sc.children(h) {
+			if k < h && sc.s.Words[k].Deprel == "nmod:poss" && sc.s.Words[k].UPOS == "PRON" {
+				if a, ok := c.pronoun(sc, k); ok && len(a.code) >= 3 {
+					if _, isCountry := cameo.LookupCountry(a.code[:3]); isCountry {
+						r.code = set.Agents[r.agent].Combine(a.code[:3])
+						r.first = min(r.first, k)
+						return r, true
+					}
+				}
+			}
+		}
+	}
 	switch {
 	case r.actor >= 0 && r.agent >= 0 && !c.opt.Literal && sc.leaderPhrase(h) && set.Agents[r.agent].Code == "GOV" &&
 		nonStateGroup(c.actorCode(sc, r.actor)):

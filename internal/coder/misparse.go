@@ -405,6 +405,24 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[cc].Head = subj + 1
 		sc.index()
 	}
+	// a said clause read as the speech verb's object with a participle
+	// ("the military said its troops/obj shot/acl dead a Palestinian",
+	// "police said gunmen/obj killed/acl five villagers"): the clause is
+	// what is said, the noun its subject
+	for v := range sc.s.Words {
+		k, ok := c.saidClauseAsObject(sc, v)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d is the verb of the clause said, %q its subject", sc.low[v], v+1, sc.low[k])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		ws[v].Head, ws[v].Deprel = ws[k].Head, "ccomp"
+		ws[k].Head, ws[k].Deprel = v+1, "nsubj"
+		sc.index()
+	}
 	// an agent without "by" in an active clause is the verb's object
 	// ("police arrested former president Jeanine/obl:agent Anez", "the army
 	// killed Hamas commander X/obl:agent"): a "by" agent needs the word
@@ -558,7 +576,7 @@ func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
 	}
 	// the name or noun right before the verb, hanging from it or from n
 	if r = v - 1; nounAt(r) && (ws[r].Deprel == "compound" || ws[r].Deprel == "nsubj") && (sc.head(r) == v || sc.head(r) == n) &&
-		(ws[v].XPOS == "VBD" || !sc.hasDet(r)) {
+		(ws[v].XPOS == "VBD" || !sc.hasDet(r) || sc.onlyVerb(v)) {
 		return r, n, true
 	}
 	return 0, 0, false
@@ -655,6 +673,35 @@ func (sc *Scratch) subjectConjunct(v int) (n, subj, cc int, ok bool) {
 		}
 	}
 	return n, subj, cc, true
+}
+
+// saidClauseAsObject reports whether word v, a verb's past form attached as a modifier (acl) of the object k of a speech verb, right
+// after k's phrase and without a subject of its own, is the verb of the
+// clause said.
+func (c *Coder) saidClauseAsObject(sc *Scratch, v int) (k int, ok bool) {
+	ws := sc.s.Words
+	if ws[v].Deprel != "acl" || ws[v].UPOS != "VERB" || ws[v].XPOS != "VBD" && ws[v].XPOS != "VBN" {
+		return 0, false
+	}
+	k = sc.head(v)
+	if k < 0 || k > v || ws[k].Deprel != "obj" || ws[k].UPOS != "NOUN" && ws[k].UPOS != "PROPN" && ws[k].UPOS != "PRON" {
+		return 0, false
+	}
+	h := sc.head(k)
+	if h < 0 || !sc.verbal(h) || !c.isSpeech(sc, h) || sc.lemma[h] == "tell" || sc.lemma[h] == "inform" {
+		return 0, false
+	}
+	for i := k + 1; i < v; i++ {
+		if !sc.inSubtree(i, k) {
+			return 0, false
+		}
+	}
+	for _, j := range sc.children(v) {
+		if d := ws[j].Deprel; strings.HasPrefix(d, "nsubj") || strings.HasPrefix(d, "aux") || d == "mark" || sc.agentDep(j) {
+			return 0, false
+		}
+	}
+	return k, true
 }
 
 // agentWithoutBy reports whether word k is attached as the "by" agent of
@@ -759,26 +806,52 @@ func (sc *Scratch) clauseAsRelative(v int) (r int, ok bool) {
 	return r, true
 }
 
+// onlyVerb reports whether word v is the sentence's only verb ("The United
+// Nations investigated/amod Russia/root": a clause without another verb,
+// unlike "the Kremlin backed rebels attacked").
+func (sc *Scratch) onlyVerb(v int) bool {
+	for i := range sc.s.Words {
+		if i != v && (sc.s.Words[i].UPOS == "VERB" || sc.s.Words[i].UPOS == "AUX") {
+			return false
+		}
+	}
+	return true
+}
+
 // pastAsAdjective reports, like verbAsAdjective, whether word v, tagged
 // an adjective, is the verb of a short clause the parser read as one noun
 // phrase: a past form of the verb dictionary ("Egypt eased/ADJ
 // restrictions on the press", "Britain cut/ADJ humanitarian aid to
-// Afghanistan") right after a name or noun without a determiner that hangs
-// from the noun after v, in a sentence with no verb.
+// Afghanistan") right after a name or noun that hangs from the noun after
+// v, as a compound without a determiner or as its subject, in a sentence
+// with no verb.
 func (c *Coder) pastAsAdjective(sc *Scratch, v int) (r, n int, ok bool) {
 	ws := sc.s.Words
 	if ws[v].UPOS != "ADJ" || ws[v].Deprel != "amod" || v == 0 {
 		return 0, 0, false
 	}
 	n, r = sc.head(v), v-1
-	if n <= v || ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN" || sc.head(r) != n ||
-		ws[r].UPOS != "PROPN" && ws[r].UPOS != "NOUN" || ws[r].Deprel != "compound" || sc.hasDet(r) {
+	if n <= v || ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN" || sc.head(r) != n || ws[r].UPOS != "PROPN" && ws[r].UPOS != "NOUN" {
 		return 0, 0, false
 	}
-	for i := range ws {
-		if ws[i].UPOS == "VERB" || ws[i].UPOS == "AUX" {
+	switch ws[r].Deprel {
+	case "compound":
+		if sc.hasDet(r) {
 			return 0, 0, false
 		}
+	case "nsubj":
+		// a noun with a subject and no copula is a clause: "The Biden
+		// administration/nsubj lifted/ADJ sanctions/root"
+		for _, k := range sc.children(n) {
+			if ws[k].Deprel == "cop" {
+				return 0, 0, false
+			}
+		}
+	default:
+		return 0, 0, false
+	}
+	if !sc.onlyVerb(v) {
+		return 0, 0, false
 	}
 	if !strings.HasSuffix(sc.low[v], "ed") && !c.verbForm(sc.low[v]) {
 		return 0, 0, false

@@ -204,6 +204,10 @@ func TestStatementContent(t *testing.T) {
 		{"Gunmen killed five people in a village in northern Nigeria.", "---UAF→NGACVL 190"},
 		{"Gunmen killed five people.", "---UAF→---CVL 190"},
 		{"The Colombian government and the ELN rebels resumed peace talks in Havana.", "COLGOV→COLREB 046, COLREB→COLGOV 046"},
+		// a said clause read as the object of "said"; a role noun's pronoun possessor is the antecedent's country
+		{"The Israeli military said its troops shot dead a Palestinian gunman.", "ISRMIL→PSE 193"},
+		{"Nigerian police said gunmen killed five villagers in Zamfara.", "---UAF→NGACVL 190"},
+		{"Kenya said its police arrested five Somali nationals.", "KENCOP→SOMCVL 173"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
