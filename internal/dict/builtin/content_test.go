@@ -20,6 +20,8 @@ func TestStatementContent(t *testing.T) {
 		{"Germany said that Russia was responsible for the attack on the pipeline.", "DEU→RUS 112"},
 		{"Kenya claimed that Somalia was behind the bombing in Nairobi.", "KEN→SOM 112"},
 		{"France stated that Iran was guilty of torture.", "FRA→IRN 112"},
+		{"China's foreign ministry said Japan's actions were a serious violation of international law.", "CHNGOV→JPN 112"},
+		{"The Palestinian foreign ministry said Israel bore full responsibility for the killing.", "PSEGOV→ISR 112"},
 		// the content is negated: no accusation
 		{"Germany said that Russia was not responsible for the attack.", ""},
 		// plain statements about an actor, and attribution to the press
