@@ -152,8 +152,8 @@ func (c *Coder) discourseNP(sc *Scratch, h int, out []actorRef) []actorRef {
 	return out
 }
 
-// quotedPronoun appends the referents of a first-person plural or
-// second-person pronoun h inside a quotation; ok is false when h is no such
+// quotedPronoun appends the referents of a first-person or second-person
+// pronoun h inside a quotation; ok is false when h is no such
 // pronoun or the quotation has no speaker.
 func (c *Coder) quotedPronoun(sc *Scratch, h int, out []actorRef) ([]actorRef, bool) {
 	if !sc.docOn || h >= len(sc.inQuote) || !sc.inQuote[h] {
@@ -161,7 +161,9 @@ func (c *Coder) quotedPronoun(sc *Scratch, h int, out []actorRef) ([]actorRef, b
 	}
 	var ents []actorRef
 	switch sc.low[h] {
-	case "we", "us", "our", "ours":
+	case "we", "us", "our", "ours", "i", "me", "my", "mine":
+		// the speaker, for a person or on behalf of an organisation: "I am
+		// deeply disappointed with the Administration's decision"
 		ents = sc.speakers
 	case "you", "your", "yours":
 		ents = sc.addressees

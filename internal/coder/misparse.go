@@ -437,6 +437,22 @@ func (c *Coder) repair(sc *Scratch) {
 		sc.s.Words[k].Deprel = "obj"
 		sc.index()
 	}
+	// a country name before a titled name, both made subjects of the verb
+	// ("U.S./nsubj Senator John/nsubj Cornyn criticized", "Iran/nsubj
+	// Foreign Minister Javad/nsubj Zarif said"): the country modifies the
+	// name
+	for v := range sc.s.Words {
+		a, b, ok := sc.countryBeforeSubject(v)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[b])
+		}
+		sc.ownWords()
+		sc.s.Words[a].Head, sc.s.Words[a].Deprel = b+1, "compound"
+		sc.index()
+	}
 	// the subject of a small clause ("called [the talks constructive]",
 	// "declared [the vote void]") is the verb's object, as UD attaches it:
 	// the judgement's xcomp keeps its predicate, the verb gets the thing
@@ -721,6 +737,34 @@ func (sc *Scratch) agentWithoutBy(k int) bool {
 		}
 	}
 	return true
+}
+
+// countryBeforeSubject reports whether verb v has two subjects a < b
+// where a, a one-word actor name, ends right before the first word of b's
+// phrase: a country read as a subject of its own.
+func (sc *Scratch) countryBeforeSubject(v int) (a, b int, ok bool) {
+	ws := sc.s.Words
+	a, b = -1, -1
+	for _, k := range sc.children(v) {
+		if ws[k].Deprel == "nsubj" {
+			if a < 0 {
+				a = k
+			} else if b < 0 {
+				b = k
+			}
+		}
+	}
+	if b < 0 || a > b || sc.actorAt[a] < 0 || len(sc.children(a)) > 0 || ws[a].UPOS != "PROPN" {
+		return 0, 0, false
+	}
+	first := b
+	for i := a + 1; i < b; i++ {
+		if sc.inSubtree(i, b) {
+			first = i
+			break
+		}
+	}
+	return a, b, first == a+1
 }
 
 // smallClauseSubject returns the subject of word x, a nominal or

@@ -633,6 +633,13 @@ func dropVerbEvents(out []event.Event, first, h int) []event.Event {
 	return kept
 }
 
+// statementNouns are what someone says in writing or aloud, whose
+// possessor is its author.
+var statementNouns = map[string]bool{
+	"statement": true, "communique": true, "communiqué": true, "letter": true, "message": true,
+	"speech": true, "remarks": true, "declaration": true, "note": true,
+}
+
 // agentDep reports whether dependent k is the "by" agent of a passive
 // ("was attacked by Arnor").
 func (sc *Scratch) agentDep(k int) bool {
@@ -692,6 +699,17 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 			if w.UPOS == "PRON" && (sc.low[k] == "who" || sc.low[k] == "which" || sc.low[k] == "that") {
 				if h := sc.head(v); h >= 0 && strings.HasPrefix(sc.s.Words[v].Deprel, "acl") {
 					return c.resolveNP(sc, h, out, 0)
+				}
+			}
+			if statementNouns[sc.lemma[k]] && !c.opt.Literal {
+				// "Cornyn's statement added", "the ministry's statement
+				// condemned": whose statement speaks
+				for _, p := range sc.children(k) {
+					if sc.s.Words[p].Deprel == "nmod:poss" {
+						if n := c.resolveNP(sc, p, out, 0); len(n) > len(out) {
+							return n
+						}
+					}
 				}
 			}
 			if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {

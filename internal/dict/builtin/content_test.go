@@ -210,6 +210,10 @@ func TestStatementContent(t *testing.T) {
 		{"The Israeli military said its troops shot dead a Palestinian gunman.", "ISRMIL→PSE 193"},
 		{"Nigerian police said gunmen killed five villagers in Zamfara.", "---UAF→NGACVL 190"},
 		{"Kenya said its police arrested five Somali nationals.", "KENCOP→SOMCVL 173"},
+		// a country read as a subject before a titled name modifies it; a statement's possessor speaks; "I" in a quotation is its speaker
+		{"U.S. Senator John Cornyn criticized the Obama administration.", "USALEG→USAELIGOV 111"},
+		{"U.S. Senator John Cornyn spoke on Monday. Cornyn's statement criticized the Obama administration.", "USALEG→USAELIGOV 111"},
+		{`U.S. Senator John Cornyn spoke on Monday. Cornyn's statement added, "Houston should have been selected, and I am deeply disappointed with the Administration's decision."`, "USALEG→---GOV 111"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
