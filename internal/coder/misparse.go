@@ -265,7 +265,7 @@ func (c *Coder) repair(sc *Scratch) {
 	// clause, the noun before it is its subject and the one after its
 	// object
 	for v := range sc.s.Words {
-		r, n, ok := sc.verbAsAdjective(v)
+		r, n, ok := sc.verbAsAdjective(v, !c.opt.Literal)
 		if !ok {
 			r, n, ok = c.pastAsAdjective(sc, v)
 		}
@@ -288,7 +288,7 @@ func (c *Coder) repair(sc *Scratch) {
 		} else {
 			// "Arnor police attacked Gondor": the verb takes the subject's
 			ws[v].Head, ws[v].Deprel = ws[r].Head, ws[r].Deprel
-			ws[n].Head = v + 1
+			ws[n].Head, ws[n].Deprel = v+1, "obj"
 			for _, k := range sc.children(r) {
 				if k > v && k != n && (sc.rel(k) == "obl" || sc.rel(k) == "nmod" || ws[k].Deprel == "punct") {
 					ws[k].Head = v + 1
@@ -570,11 +570,13 @@ func (c *Coder) repair(sc *Scratch) {
 // verbAsAdjective reports whether word v, a verb's past form, is attached
 // as a modifier (amod) to a noun n after it while a noun r before it can
 // only be its subject: n is the object of r ("Arnor police/root
-// attacked/amod Gondor/obj"), or r, a name or noun, hangs from v itself
+// attacked/amod Gondor/obj"; with conj, also its apposition or a conjunct
+// without a conjunction: "Armenian police/root detained/amod
+// dozens/conj"), or r, a name or noun, hangs from v itself
 // or from n right before v ("The U.S./compound lifted/amod
 // sanctions/root"; tagged a participle, v needs r without a determiner of
 // its own: not "the Kremlin-backed rebels").
-func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
+func (sc *Scratch) verbAsAdjective(v int, conj bool) (r, n int, ok bool) {
 	ws := sc.s.Words
 	if ws[v].Deprel != "amod" || ws[v].UPOS != "VERB" && ws[v].XPOS != "VBD" && ws[v].XPOS != "VBN" {
 		return 0, 0, false
@@ -587,7 +589,9 @@ func (sc *Scratch) verbAsAdjective(v int) (r, n int, ok bool) {
 		return 0, 0, false
 	}
 	nounAt := func(k int) bool { return k >= 0 && k < v && (ws[k].UPOS == "NOUN" || ws[k].UPOS == "PROPN") }
-	if r = sc.head(n); ws[n].Deprel == "obj" && nounAt(r) {
+	if r = sc.head(n); (ws[n].Deprel == "obj" || conj && (ws[n].Deprel == "appos" || ws[n].Deprel == "conj" && !sc.hasCC(n))) && nounAt(r) {
+		// "Armenian police/root detained/amod dozens/conj of
+		// demonstrators": a conjunct without a conjunction is no list
 		return r, n, true
 	}
 	// the name or noun right before the verb, hanging from it or from n
@@ -848,6 +852,16 @@ func (sc *Scratch) clauseAsRelative(v int) (r int, ok bool) {
 		}
 	}
 	return r, true
+}
+
+// hasCC reports whether word k has a coordinating conjunction of its own.
+func (sc *Scratch) hasCC(k int) bool {
+	for _, j := range sc.children(k) {
+		if sc.s.Words[j].Deprel == "cc" {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyVerb reports whether word v is the sentence's only verb ("The United
