@@ -285,7 +285,8 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 	// in Arnor and Gondor"
 	headEnd := len(out)
 	for _, k := range sc.children(h) {
-		if sc.s.Words[k].Deprel == "conj" && (nominal(&sc.s.Words[k]) || sc.actorAt[k] >= 0) && !c.modifierMember(sc, h, k) {
+		if sc.s.Words[k].Deprel == "conj" && (nominal(&sc.s.Words[k]) || sc.actorAt[k] >= 0) && !c.modifierMember(sc, h, k) &&
+			!(!c.opt.Literal && sc.apposAsConj(h, k)) {
 			n := len(out)
 			out = c.resolveNP(sc, k, out, depth+1)
 			hasConj = true
@@ -320,9 +321,12 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 	}
 	if len(out) == before {
 		for _, k := range sc.children(h) {
-			if sc.s.Words[k].Deprel == "appos" {
+			if sc.s.Words[k].Deprel == "appos" || !c.opt.Literal && sc.apposAsConj(h, k) {
 				out = c.resolveNP(sc, k, out, depth+1)
 				if len(out) > before {
+					// "Jeff Rathke, the State Department spokesperson,
+					// said": the name stands for the title's actor later
+					sc.addAppositionTitle(h, out[before])
 					break
 				}
 			}
@@ -1060,6 +1064,49 @@ func (sc *Scratch) addTitled(h int, r actorRef) {
 		sc.titled = append(sc.titled, titledName{word: sc.low[k], code: r.code})
 		if sc.tr != nil {
 			sc.trace("name %q at word %d: %s for the rest of the document (introduced with a title)", sc.low[k], k+1, r.code)
+		}
+	}
+}
+
+// apposAsConj reports whether word k, a conjunct of the name h, is its
+// apposition misparsed: no conjunction, a determiner of its own, set off
+// by a comma right after the name ("Jeff Rathke, the State Department
+// spokesperson, said").
+func (sc *Scratch) apposAsConj(h, k int) bool {
+	ws := sc.s.Words
+	if ws[k].Deprel != "conj" || ws[h].UPOS != "PROPN" || k < h || sc.hasCC(k) || !sc.hasDet(k) {
+		return false
+	}
+	for i := h + 1; i < k; i++ {
+		if ws[i].Form == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// addAppositionTitle records, like addTitled, a person's name h whose
+// apposition names their title ("Jeff Rathke, the State Department
+// spokesperson,": Rathke is USAGOV for the rest of the document), when the
+// name is no actor itself and the title has a role and a country.
+func (sc *Scratch) addAppositionTitle(h int, r actorRef) {
+	if !sc.docOn || r.agent < 0 || len(r.code) < 6 || strings.HasPrefix(r.code, dict.NullCode) ||
+		sc.actorAt[h] >= 0 || sc.s.Words[h].UPOS != "PROPN" {
+		return
+	}
+	first, last := h, h
+	for _, k := range sc.children(h) {
+		if d := sc.s.Words[k].Deprel; (d == "flat" || d == "flat:name" || d == "compound") && sc.s.Words[k].UPOS == "PROPN" && sc.actorAt[k] < 0 {
+			first, last = min(first, k), max(last, k)
+		}
+	}
+	for _, k := range [2]int{first, last} {
+		if _, ok := sc.titledRef(k); ok || sc.shortName(sc.low[k]) >= 0 {
+			continue
+		}
+		sc.titled = append(sc.titled, titledName{word: sc.low[k], code: r.code})
+		if sc.tr != nil {
+			sc.trace("name %q at word %d: %s for the rest of the document (its apposition's title)", sc.low[k], k+1, r.code)
 		}
 	}
 }

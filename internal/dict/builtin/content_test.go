@@ -216,6 +216,9 @@ func TestStatementContent(t *testing.T) {
 		{`U.S. Senator John Cornyn spoke on Monday. Cornyn's statement added, "Houston should have been selected, and I am deeply disappointed with the Administration's decision."`, "USALEG→---GOV 111"},
 		// a participle read as a modifier of a conjunct of the subject (misparse.go verbAsAdjective)
 		{"Armenian police detained dozens of demonstrators in Yerevan as protests continued over the election.", "ARMCOP→---CVL 173"},
+		// a name with its title in apposition (or read as a conjunct after a comma) stands for the title's actor later
+		{"Jeff Rathke, the State Department spokesperson, said the talks would continue. Rathke also asked the governments of Southeast Asia to help the migrants.", "USAGOV→SEAGOV 020"},
+		{"Maria Zakharova, the Russian foreign ministry spokeswoman, spoke on Monday. Zakharova criticized Poland.", "RUSGOV→POL 111"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
