@@ -59,6 +59,7 @@ func (c *Coder) speechContent(sc *Scratch, evs []event.Event) {
 	if c.accuse == nil {
 		return
 	}
+	recoded := false
 	for i := range evs {
 		e := &evs[i]
 		if e.Code != "010" || e.TargetSpan.First < 1 || e.VerbSpan.First < 1 {
@@ -83,6 +84,13 @@ func (c *Coder) speechContent(sc *Scratch, evs []event.Event) {
 		e.Code = "112"
 		if sc.docOn && e.SourceSpan.First > 0 {
 			// the accuser a later "the accusation" refers to (discourse.go)
+			if !recoded {
+				sc.accused = sc.accused[:0] // one accusation per sentence: its targets together
+				recoded = true
+			}
+			if len(e.Target) >= 3 {
+				sc.accused = append(sc.accused, e.Target[:3])
+			}
 			sc.accusers = append(sc.accusers[:0], actorRef{code: e.Source, head: e.SourceSpan.First - 1,
 				first: e.SourceSpan.First - 1, last: e.SourceSpan.Last - 1, actor: -1, agent: -1, mod: -1})
 		}
@@ -719,4 +727,55 @@ func (sc *Scratch) answeredAct(v int) bool {
 		}
 	}
 	return sc.rel(v) == "obj" && (sc.lemma[h] == "avenge" || sc.lemma[h] == "revenge")
+}
+
+// deniesAct reports whether verb v (a denial) has an act as its
+// complement ("denied shelling the plant", "denied that it armed
+// Hezbollah") rather than an object noun.
+func (sc *Scratch) deniesAct(v int) bool {
+	for _, k := range sc.children(v) {
+		switch sc.rel(k) {
+		case "xcomp", "ccomp":
+			return true
+		case "obj":
+			return sc.s.Words[k].UPOS == "VERB" // "denied arming/obj Hezbollah"
+		}
+	}
+	return false
+}
+
+// accuserAnswered replaces the targets of a denial of an act ("Moscow
+// denied shelling the plant", "Syria denied arming Hezbollah") by the
+// country the document's latest accusation was made against with that
+// accusation's accusers of another country, whom the denial answers
+// ("Ukraine accused Russia of shelling the plant": RUS → UKR 016); without
+// one the denied act's own target stays ("Iran denied sending weapons to
+// the Taliban").
+func (c *Coder) accuserAnswered(sc *Scratch, v int, code string) {
+	if c.opt.Literal || !strings.HasPrefix(code, "016") || len(sc.accusers) == 0 || len(sc.srcs) == 0 ||
+		len(sc.srcs[0].code) < 3 || !sc.deniesAct(v) {
+		return
+	}
+	own := sc.srcs[0].code[:3]
+	accused := false
+	for _, a := range sc.accused {
+		accused = accused || a == own
+	}
+	if !accused {
+		return // the denial answers an accusation of someone else, or none
+	}
+	n := len(sc.tgts)
+	for _, a := range sc.accusers {
+		if len(a.code) >= 3 && a.code[:3] != own {
+			a.head, a.first, a.last = -1, -1, -1
+			sc.tgts = append(sc.tgts, a)
+		}
+	}
+	if len(sc.tgts) == n {
+		return
+	}
+	sc.tgts = append(sc.tgts[:0], sc.tgts[n:]...)
+	if sc.tr != nil {
+		sc.trace("  target %s: the accuser the denial answers", sc.tgts[0].code)
+	}
 }

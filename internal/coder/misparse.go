@@ -542,6 +542,29 @@ func (c *Coder) repair(sc *Scratch) {
 		ws[a].Head, ws[a].Deprel = n+1, "amod"
 		sc.index()
 	}
+	// a country adjective opening the subject made the sentence's root,
+	// the verb hanging from it ("Syrian/root Prime Minister X denied/advcl
+	// arming Hezbollah"): the verb heads the sentence, the adjective
+	// modifies the subject
+	for a := range sc.s.Words {
+		v, n, ok := sc.countryRootOverVerb(a)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d modifies %q; %q heads the sentence", sc.low[a], a+1, sc.low[n], sc.low[v])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		for _, k := range sc.children(a) {
+			if k != v {
+				ws[k].Head = v + 1
+			}
+		}
+		ws[v].Head, ws[v].Deprel = 0, "root"
+		ws[a].Head, ws[a].Deprel = n+1, "amod"
+		sc.index()
+	}
 	// an adjective read as the head of its noun's prepositional phrase:
 	// the noun takes the preposition and the adjectives (each coordinated
 	// one modifies the noun too)
@@ -1070,6 +1093,27 @@ func (sc *Scratch) strandedCountry(a int) (n int, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// countryRootOverVerb reports whether word a, an adjective naming an
+// actor, is the sentence's root with a verb v below it whose subject's
+// phrase begins right after a; n is the head of that phrase.
+func (sc *Scratch) countryRootOverVerb(a int) (v, n int, ok bool) {
+	ws := sc.s.Words
+	if ws[a].UPOS != "ADJ" || sc.actorAt[a] < 0 || ws[a].Head != 0 || a+1 >= len(ws) {
+		return 0, 0, false
+	}
+	for _, k := range sc.children(a) {
+		if ws[k].UPOS != "VERB" || k < a {
+			continue
+		}
+		for _, j := range sc.children(k) {
+			if strings.HasPrefix(ws[j].Deprel, "nsubj") && j > a && sc.inSubtree(a+1, j) {
+				return k, sc.npHead(a + 1), true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // strandedAdjective reports whether word a is an adjective the parser made

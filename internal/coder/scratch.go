@@ -52,6 +52,7 @@ type Scratch struct {
 	agentCountry []actorRef // the latest actor with a country for each agent
 	attackers    []actorRef // the sources of the latest violent event (roots 18–20)
 	accusers     []actorRef // the sources of the latest accusation or criticism (root 11)
+	accused      []string   // the countries that accusation was made against
 	shortNames   []shortName
 	titled       []titledName // names of people introduced with a coded title
 	pair         []actorRef   // the two parties of the latest sentence with two ("the two leaders")
@@ -130,6 +131,7 @@ func (sc *Scratch) resetDoc() {
 	sc.agentCountry = sc.agentCountry[:0]
 	sc.attackers = sc.attackers[:0]
 	sc.accusers = sc.accusers[:0]
+	sc.accused = sc.accused[:0]
 	sc.shortNames = sc.shortNames[:0]
 	sc.titled = sc.titled[:0]
 	sc.pair, sc.pairNext = sc.pair[:0], sc.pairNext[:0]

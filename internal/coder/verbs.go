@@ -1292,6 +1292,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	if !c.opt.Literal && !m.both && m.tgt < 0 {
 		c.destination(sc, v) // content.go
 	}
+	c.accuserAnswered(sc, v, code) // content.go
 	if !c.opt.Literal && ownForcesOnly(code, sc.srcs, sc.tgts) {
 		// force posture and intents aim at others, never at the source's
 		// own forces: "vowed to strengthen the country's nuclear forces",
@@ -1439,6 +1440,12 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		for _, s := range sc.srcs {
 			if !unknown(s) {
 				sc.accusers = append(sc.accusers, s)
+			}
+		}
+		sc.accused = sc.accused[:0]
+		for _, t := range sc.tgts {
+			if len(t.code) >= 3 {
+				sc.accused = append(sc.accused, t.code[:3])
 			}
 		}
 	}

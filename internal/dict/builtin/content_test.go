@@ -219,6 +219,10 @@ func TestStatementContent(t *testing.T) {
 		// a name with its title in apposition (or read as a conjunct after a comma) stands for the title's actor later
 		{"Jeff Rathke, the State Department spokesperson, said the talks would continue. Rathke also asked the governments of Southeast Asia to help the migrants.", "USAGOV→SEAGOV 020"},
 		{"Maria Zakharova, the Russian foreign ministry spokeswoman, spoke on Monday. Zakharova criticized Poland.", "RUSGOV→POL 111"},
+		// a denial of an act answers the latest accusation of the denier; a country adjective made the root modifies the subject
+		{"Ukraine accused Russia of shelling the nuclear plant. Moscow denied shelling the plant.", "UKR→RUS 112, RUS→UKR 016"},
+		{"US Defense Secretary Robert Gates said Syria was responsible for providing weapons to Hezbollah. Syrian Prime Minister Muhammad Naji al-Otari denied arming Hezbollah.", "USAGOV→SYR 112, SYRGOV→USAGOV 016"},
+		{"Iran denied sending weapons to the Houthis.", "IRN→YEMREB 016"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
