@@ -58,7 +58,7 @@ func TestPlaceTarget(t *testing.T) {
 	w := builtinWorker(t)
 	for _, tc := range []struct{ text, want string }{
 		{"Ukrainian drones attacked a power plant in Kursk.", "UKR 190 RUSCVL target"},
-		{"Gunmen torched a school.", "---UAF 1712 ---CVL "},
+		{"Gunmen torched a market.", "---UAF 1712 ---CVL "},
 	} {
 		r := w.Analyze(ingest.Document{ID: "p", Text: tc.text, Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)})
 		var got []string

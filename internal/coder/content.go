@@ -270,7 +270,7 @@ func (c *Coder) impliedTarget(sc *Scratch, v int, code string, named bool, out [
 	case ForceOnThing(code) && !named && c.thingObject(sc, v):
 		// force on a thing falls on the people of the place where it is
 		// ("Ukrainian drones attacked a power plant in Kursk", "gunmen
-		// torched a school"): whose, internal/analyze finds from the
+		// torched a market"): whose, internal/analyze finds from the
 		// event's place or the story
 		if sc.tr != nil {
 			sc.trace("  implied target ---CVL (force on a thing, %s)", code)
@@ -591,7 +591,7 @@ func (sc *Scratch) demonymPeople(refs []actorRef) {
 // covers, and neither a word the verb patterns name (a weapon, "rocket",
 // "missile") nor an act ("operation", "attack"; a pattern naming the
 // object, impliedTarget's named, is left out too): "attacked a power plant",
-// "torched a school", not "launched a rocket" or "carried out an
+// "torched a market", not "launched a rocket" or "carried out an
 // operation".
 func (c *Coder) thingObject(sc *Scratch, v int) bool {
 	pass := sc.passive(v)
