@@ -289,9 +289,12 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	st.reset(n)
 	m := p.m
 	for !st.terminal() {
-		p.feats = extract(st, &p.a, p.feats)
-		m.scoreTrans(p.feats, p.found, p.seen, p.scores)
-		op := bestOp(st, p.scores)
+		op := st.only()
+		if op < 0 {
+			p.feats = extract(st, &p.a, p.feats)
+			m.scoreTrans(p.feats, p.found, p.seen, p.scores)
+			op = bestOp(st, p.scores)
+		}
 		var l uint8
 		if op != opShift {
 			l = p.label(st, op)
