@@ -1,6 +1,7 @@
 package depparse
 
 import (
+	"fmt"
 	"runtime"
 	"slices"
 	"testing"
@@ -76,5 +77,47 @@ func BenchmarkParseHugePages(b *testing.B) {
 	if cpu[0] > 0 && cpu[1] > 0 {
 		b.ReportMetric(float64(words*b.N)/cpu[0].Seconds(), "in-place-words/CPU-s")
 		b.ReportMetric(float64(words*b.N)/cpu[1].Seconds(), "huge-words/CPU-s")
+	}
+}
+
+// TestHugePagesConcurrent has parsers of several goroutines move to the
+// huge-page copy at the same time (run with -race) and checks their parses.
+func TestHugePagesConcurrent(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []nlp.Word{
+		{ID: 1, Form: "Rebels", Lemma: "rebel", UPOS: "NOUN", XPOS: "NNS"},
+		{ID: 2, Form: "attacked", Lemma: "attack", UPOS: "VERB", XPOS: "VBD"},
+		{ID: 3, Form: "the", Lemma: "the", UPOS: "DET", XPOS: "DT"},
+		{ID: 4, Form: "town", Lemma: "town", UPOS: "NOUN", XPOS: "NN"},
+		{ID: 5, Form: ".", Lemma: ".", UPOS: "PUNCT", XPOS: "."},
+	}
+	want := nlp.Sentence{Words: slices.Clone(words)}
+	m.NewParser().Parse(&want)
+	done := make(chan error, 4)
+	for range 4 {
+		go func() {
+			p := m.NewParser()
+			for i := 0; i <= hugepage.After; i++ {
+				s := nlp.Sentence{Words: slices.Clone(words)}
+				p.Parse(&s)
+				if !slices.Equal(s.Words, want.Words) {
+					done <- fmt.Errorf("sentence %d: parse differs", i+1)
+					return
+				}
+			}
+			if p.m.huge != nil {
+				done <- fmt.Errorf("the parser did not move to the huge-page copy")
+				return
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }

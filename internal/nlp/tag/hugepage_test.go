@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -68,5 +69,38 @@ func BenchmarkTagHugePages(b *testing.B) {
 	if cpu[0] > 0 && cpu[1] > 0 {
 		b.ReportMetric(float64(words*b.N)/cpu[0].Seconds(), "in-place-words/cpu-s")
 		b.ReportMetric(float64(words*b.N)/cpu[1].Seconds(), "huge-words/cpu-s")
+	}
+}
+
+// TestHugePagesConcurrent has taggers of several goroutines move to the
+// huge-page copy at the same time (run with -race) and checks their tags.
+func TestHugePagesConcurrent(t *testing.T) {
+	m := embeddedModel(t)
+	words := sentence("Rebels", "attacked", "the", "town", "on", "Monday", ".").Words
+	want := nlp.Sentence{Words: slices.Clone(words)}
+	m.NewTagger().Tag(&want)
+	done := make(chan error, 4)
+	for range 4 {
+		go func() {
+			tg := m.NewTagger()
+			for i := 0; i <= hugepage.After; i++ {
+				s := nlp.Sentence{Words: slices.Clone(words)}
+				tg.Tag(&s)
+				if !slices.Equal(s.Words, want.Words) {
+					done <- fmt.Errorf("sentence %d: tags differ", i+1)
+					return
+				}
+			}
+			if tg.m.huge != nil {
+				done <- fmt.Errorf("the tagger did not move to the huge-page copy")
+				return
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
