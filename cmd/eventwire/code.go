@@ -36,13 +36,13 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 	input := fs.String("input", "text", "input: text (one document per file), jsonl (one document per line: id, text, date, url, title) or conllu (parsed sentences, \"# newdoc\" starts a document)")
 	var dicts multiFlag
 	fs.Var(&dicts, "dict", "dictionary file or directory, eventwire, PETRARCH or TABARI format (repeatable; default: the built-in dictionaries)")
-	date := fs.String("date", "", "article date YYYY-MM-DD for documents without one (default: today)")
+	date := dateFlag(fs)
 	format := fs.String("format", "jsonl", "output: jsonl, gdelt (GDELT 2.0 Events), mentions (GDELT 2.0 Mentions), gkg (GKG 2.1 rows, one per article) or gkg-json")
-	negation := fs.String("negation", "drop", "negated verbs: drop, transform (PETRARCH-2) or keep")
+	negation := negationFlag(fs, "drop")
 	window := fs.Duration("historical-window", 30*24*time.Hour, "events ending more than this before the article date are historical")
-	workers := fs.Int("workers", 0, "documents coded in parallel (default: all cores)")
-	noGeo := fs.Bool("no-geo", false, "do not resolve places")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	workers := workersFlag(fs, "coded")
+	noGeo := noGeoFlag(fs)
+	cpuprofile := cpuProfileFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -132,13 +132,7 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		gw        *gkg.Writer
 	)
 	if knowledge {
-		var g *geo.Gazetteer
-		if !*noGeo {
-			if g, err = geo.Default(); err != nil {
-				return fmt.Errorf("loading gazetteer: %w", err)
-			}
-		}
-		if extractor, err = gkg.New(gkg.Options{Gazetteer: g, Dict: set}); err != nil {
+		if extractor, err = newKnowledge(set, *noGeo); err != nil {
 			return err
 		}
 		if gw, err = gkg.NewWriter(stdout, outFormat); err != nil {
@@ -154,8 +148,7 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 		return func(doc ingest.Document) coded {
 			c := coded{Result: w.Analyze(doc)}
 			if extractor != nil {
-				c.record = extractor.Extract(sc, gkg.Article{DocID: doc.ID, URL: doc.URL, Source: doc.Source,
-					Title: doc.Title, Date: c.Date, Doc: &c.Parsed, Events: c.Events, Dateline: c.Dateline})
+				c.record = extractor.Extract(sc, knowledgeArticle(doc, c.Date, &c.Result))
 			}
 			return c
 		}

@@ -1,10 +1,6 @@
 package main
 
-import (
-	"fmt"
-	"io"
-	"sort"
-)
+import "io"
 
 // dictVerbs holds the verbs of "eventwire dict VERB": each file that adds a
 // verb (dict_check.go, dict_explain.go...) registers it from its init.
@@ -15,30 +11,5 @@ func init() {
 }
 
 func runDict(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		dictUsage(stderr)
-		if len(args) == 0 {
-			return fmt.Errorf("%w: missing verb", errUsage)
-		}
-		return nil
-	}
-	f, ok := dictVerbs[args[0]]
-	if !ok {
-		dictUsage(stderr)
-		return fmt.Errorf("%w: unknown verb %q", errUsage, args[0])
-	}
-	return f(args[1:], stdout, stderr)
-}
-
-func dictUsage(w io.Writer) {
-	names := make([]string, 0, len(dictVerbs))
-	for n := range dictVerbs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	fmt.Fprintln(w, "usage: eventwire dict VERB [flags] [args]")
-	fmt.Fprintln(w, "\nverbs:")
-	for _, n := range names {
-		fmt.Fprintf(w, "  %s\n", n)
-	}
+	return runVerb("dict", dictVerbs, args, stdout, stderr)
 }

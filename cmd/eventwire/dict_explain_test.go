@@ -27,34 +27,16 @@ func TestDictExplain(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "RUS → UKR 111") || !strings.Contains(out, "my.ewd:2") {
 		t.Errorf("dict explain --dict = %d, stdout %q, stderr %q", code, out, errOut)
 	}
-	for _, tc := range []struct {
-		args []string
-		code int
-		msg  string
-	}{
+	checkCLIErrors(t, []cliCase{
 		{[]string{"dict", "explain"}, 2, "no sentence given"},
 		{[]string{"dict", "explain", "--date", "30/11/2022", "x"}, 2, "--date"},
 		{[]string{"dict", "explain", "--dict", "no/such.ewd", "x"}, 1, "loading dictionaries"},
-	} {
-		code, _, errOut := runCLI(t, tc.args...)
-		if code != tc.code || !strings.Contains(errOut, tc.msg) {
-			t.Errorf("eventwire %v = %d, stderr %q; want %d, %q", tc.args, code, errOut, tc.code, tc.msg)
-		}
-	}
+	})
 }
 
 func TestEvalConfliUsage(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		code int
-		msg  string
-	}{
+	checkCLIErrors(t, []cliCase{
 		{[]string{"eval", "confli"}, 2, "want one directory"},
 		{[]string{"eval", "confli", "no/such/dir"}, 1, "reading confli sentences"},
-	} {
-		code, _, errOut := runCLI(t, tc.args...)
-		if code != tc.code || !strings.Contains(errOut, tc.msg) {
-			t.Errorf("eventwire %v = %d, stderr %q; want %d, %q", tc.args, code, errOut, tc.code, tc.msg)
-		}
-	}
+	})
 }

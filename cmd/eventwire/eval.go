@@ -1,9 +1,10 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
-	"sort"
+	"os"
 )
 
 // evalVerbs holds the verbs of "eventwire eval VERB": each file that adds a
@@ -15,30 +16,31 @@ func init() {
 }
 
 func runEval(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		evalUsage(stderr)
-		if len(args) == 0 {
-			return fmt.Errorf("%w: missing verb", errUsage)
-		}
-		return nil
-	}
-	f, ok := evalVerbs[args[0]]
-	if !ok {
-		evalUsage(stderr)
-		return fmt.Errorf("%w: unknown verb %q", errUsage, args[0])
-	}
-	return f(args[1:], stdout, stderr)
+	return runVerb("eval", evalVerbs, args, stdout, stderr)
 }
 
-func evalUsage(w io.Writer) {
-	names := make([]string, 0, len(evalVerbs))
-	for n := range evalVerbs {
-		names = append(names, n)
+// parseOneArg parses args into fs and returns the one argument the command
+// takes; another count is a usage error ("want one WHAT"), after fs's usage
+// is printed.
+func parseOneArg(fs *flag.FlagSet, args []string, what string) (string, error) {
+	if err := parseFlags(fs, args); err != nil {
+		return "", err
 	}
-	sort.Strings(names)
-	fmt.Fprintln(w, "usage: eventwire eval VERB [flags] [args]")
-	fmt.Fprintln(w, "\nverbs:")
-	for _, n := range names {
-		fmt.Fprintf(w, "  %s\n", n)
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return "", fmt.Errorf("%w: want one %s", errUsage, what)
 	}
+	return fs.Arg(0), nil
+}
+
+// readTestSet reads the labelled test set file path with read, which is
+// given the file and its name for its messages.
+func readTestSet[T any](path string, read func(r io.Reader, name string) (T, error)) (T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		var zero T
+		return zero, fmt.Errorf("opening test set: %w", err)
+	}
+	defer f.Close()
+	return read(f, path)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"go/format"
 	"io"
@@ -150,9 +149,7 @@ func runEvalCalibrate(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return writeJSON(stdout, rep)
 	}
 	printCalibration(stdout, rep, sets)
 	return nil
@@ -166,28 +163,20 @@ func realNewsSamples(goldPath string, files []string, stderr io.Writer) ([]golde
 	if err != nil {
 		return nil, err
 	}
-	docs, err := collectDocuments(files, stderr)
+	a, err := readAnnotated(files, gold, func(g *goldeval.Doc) string { return g.ID }, "all", stderr)
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[string]*goldeval.Doc, len(gold))
-	for i := range gold {
-		byID[gold[i].ID] = &gold[i]
-	}
-	todo, _ := selectAnnotated(docs, func(id string) bool { return byID[id] != nil }, "all")
-	set, err := builtinDicts()
+	an, _, err := newAnalysis(nil, analyze.Options{}, stderr)
 	if err != nil {
 		return nil, err
 	}
-	an, err := analyze.New(set, analyze.Options{})
+	results, err := scoreEvents(an, a, 0, nil)
 	if err != nil {
 		return nil, err
 	}
-	w := an.NewWorker()
 	var out []goldeval.Sample
-	for _, d := range todo {
-		res := w.Analyze(d)
-		r := goldeval.Score(*byID[d.ID], res.Events, res.Date.Format("2006-01-02"))
+	for _, r := range results {
 		for _, m := range r.Matches {
 			out = append(out, sampleOf(setRealNews, r.Half == "tune", &m.Produced, true))
 		}

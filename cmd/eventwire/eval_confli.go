@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -26,14 +25,11 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	monad := fs.Bool("monad", true, "code events with one side unknown (its span is the argument phrase when there is one)")
 	part := fs.String("part", "all", "evaluate all sentences, the even-numbered ones (tuned on) or the odd-numbered ones (held out)")
 	list := fs.Bool("list", false, "print one line per sentence (line, gold class, code, gold and coded source and target, text, why nothing was coded) before the figures")
-	if err := parseFlags(fs, args); err != nil {
+	dir, err := parseOneArg(fs, args, "directory")
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return fmt.Errorf("%w: want one directory", errUsage)
-	}
-	sents, err := confli.Load(fs.Arg(0))
+	sents, err := confli.Load(dir)
 	if err != nil {
 		return err
 	}
@@ -67,9 +63,7 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	}
 	res := confli.EvaluateEach(sents, confli.TextCoder(c, p.NewWorker()), each)
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return writeJSON(stdout, res)
 	}
 	_, err = fmt.Fprintf(stdout, "sentences %d, coded %d (coverage %.1f%%)\nclass accuracy %.1f%%, quad accuracy %.1f%%\nsource F1 %.3f, target F1 %.3f (over %d coded sentences with spans)\n",
 		res.Sentences, res.Coded, 100*res.Coverage, 100*res.ClassAccuracy, 100*res.QuadAccuracy, res.SourceF1, res.TargetF1, res.SpanSentences)

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/depparse"
@@ -26,20 +24,11 @@ func runEvalDates(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	verbose := fs.Bool("v", false, "list the cases resolved wrongly")
 	parse := fs.Bool("parse", false, "tag and parse the words with the embedded models")
-	if err := parseFlags(fs, args); err != nil {
+	path, err := parseOneArg(fs, args, "test set file")
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return fmt.Errorf("%w: want one test set file", errUsage)
-	}
-	path := fs.Arg(0)
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("opening test set: %w", err)
-	}
-	defer f.Close()
-	cases, err := timex.ReadCases(f, path)
+	cases, err := readTestSet(path, timex.ReadCases)
 	if err != nil {
 		return err
 	}
@@ -83,9 +72,7 @@ func runEvalDates(args []string, stdout, stderr io.Writer) error {
 		if *verbose {
 			out.Failures = failures
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(stdout, out)
 	}
 	if *verbose {
 		for _, x := range failures {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -11,8 +10,6 @@ import (
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/coder/goldeval"
 	"github.com/eventwire/eventwire/internal/event"
-	"github.com/eventwire/eventwire/internal/ingest"
-	"github.com/eventwire/eventwire/internal/workpool"
 )
 
 func init() {
@@ -21,12 +18,7 @@ func init() {
 
 // eventsReport is the JSON form of "eval events": the figures of each half
 // and of both.
-type eventsReport struct {
-	Gold    string                     `json:"gold"`
-	Part    string                     `json:"part"`
-	Results map[string]goldeval.Result `json:"results"` // "tune", "check", "all"
-	Skipped []string                   `json:"unannotated,omitempty"`
-}
+type eventsReport = goldReport[goldeval.Result, goldeval.DocResult]
 
 // runEvalEvents implements "eventwire eval events --gold GOLD DOCS.jsonl...":
 // it codes the annotated documents as "eventwire code" does (built-in
@@ -35,158 +27,54 @@ type eventsReport struct {
 // check half and both.
 func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval events", "DOCS.jsonl...", stderr)
-	goldPath := fs.String("gold", "", "gold events, one JSON object per annotated article (docs/annotation.md)")
-	var dicts multiFlag
-	fs.Var(&dicts, "dict", "dictionary file or directory (repeatable; default: the built-in dictionaries)")
-	part := fs.String("part", "all", "documents to code and list: tune, check or all")
-	asJSON := fs.Bool("json", false, "print the figures as JSON")
-	list := fs.Bool("list", false, "print each document's matched, wrong and missed events before the figures")
-	negation := fs.String("negation", "drop", "negated verbs: drop, transform (PETRARCH-2) or keep")
-	workers := fs.Int("workers", 0, "documents coded in parallel (default: all cores)")
-	if err := parseFlags(fs, args); err != nil {
+	gf := addGoldFlags(fs, goldUsage{
+		gold:        "gold events, one JSON object per annotated article (docs/annotation.md)",
+		part:        "documents to code and list: tune, check or all",
+		list:        "print each document's matched, wrong and missed events before the figures",
+		workersVerb: "coded",
+	})
+	negation := negationFlag(fs, "drop")
+	if err := gf.parse(fs, args); err != nil {
 		return err
-	}
-	if *goldPath == "" || fs.NArg() == 0 {
-		fs.Usage()
-		return fmt.Errorf("%w: want --gold GOLD and at least one documents file", errUsage)
-	}
-	switch *part {
-	case "tune", "check", "all":
-	default:
-		return fmt.Errorf("%w: --part: want tune, check or all, not %q", errUsage, *part)
-	}
-	if *workers < 0 {
-		return fmt.Errorf("%w: --workers: want 0 (all cores) or more, not %d", errUsage, *workers)
 	}
 	neg, err := parseNegation(*negation)
 	if err != nil {
 		return err
 	}
-	gold, err := goldeval.Load(*goldPath)
+	gold, err := goldeval.Load(*gf.gold)
 	if err != nil {
 		return err
 	}
-	docs, err := collectDocuments(fs.Args(), stderr)
+	a, err := readAnnotated(fs.Args(), gold, func(g *goldeval.Doc) string { return g.ID }, *gf.part, stderr)
 	if err != nil {
 		return err
 	}
-	text := make(map[string]string, len(docs))
-	for _, d := range docs {
+	text := make(map[string]string, len(a.all))
+	for _, d := range a.all {
 		text[d.ID] = d.Text
 	}
 	if err := goldeval.CheckQuotes(gold, text); err != nil {
 		return err
 	}
-	byID := make(map[string]*goldeval.Doc, len(gold))
-	for i := range gold {
-		byID[gold[i].ID] = &gold[i]
-	}
-	todo, skipped := selectAnnotated(docs, func(id string) bool { return byID[id] != nil }, *part)
-	set, err := openDicts(dicts, stderr)
+	an, _, err := newAnalysis(*gf.dicts, analyze.Options{Coder: coder.Options{Negation: neg}}, stderr)
 	if err != nil {
 		return err
 	}
-	an, err := analyze.New(set, analyze.Options{Coder: coder.Options{Negation: neg}})
+	var each func(goldeval.DocResult)
+	if *gf.list {
+		each = func(r goldeval.DocResult) { listDocResult(stdout, r) }
+	}
+	results, err := scoreEvents(an, a, *gf.workers, each)
 	if err != nil {
 		return err
 	}
-	var results []goldeval.DocResult
-	newWorker := func() func(ingest.Document) goldeval.DocResult {
-		w := an.NewWorker()
-		return func(doc ingest.Document) goldeval.DocResult {
-			res := w.Analyze(doc)
-			return goldeval.Score(*byID[doc.ID], res.Events, res.Date.Format(ingest.DateLayout))
-		}
-	}
-	emit := func(r goldeval.DocResult) error {
-		results = append(results, r)
-		if *list {
-			listDocResult(stdout, r)
-		}
-		return nil
-	}
-	if err := workpool.Ordered(*workers, sliceSource(todo), newWorker, emit); err != nil {
-		return err
-	}
-	rep := eventsReport{Gold: *goldPath, Part: *part, Skipped: skipped,
+	rep := eventsReport{Gold: *gf.gold, Part: *gf.part, Skipped: a.skipped,
 		Results: perHalf(results, func(r goldeval.DocResult) string { return r.Half }, goldeval.Sum)}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+	if *gf.asJSON {
+		return writeJSON(stdout, rep)
 	}
 	printEventsReport(stdout, rep)
 	return nil
-}
-
-// selectAnnotated returns the documents to score (annotated, and of the
-// half asked: "tune", "check" or "all", by goldeval.Half) and the ids of
-// those not annotated, in the documents' order.
-func selectAnnotated(docs []ingest.Document, annotated func(id string) bool, part string) (todo []ingest.Document, skipped []string) {
-	for _, d := range docs {
-		switch {
-		case !annotated(d.ID):
-			skipped = append(skipped, d.ID)
-		case part == "all" || goldeval.Half(d.ID) == part:
-			todo = append(todo, d)
-		}
-	}
-	return todo, skipped
-}
-
-// sliceSource hands out the items one by one, as workpool.Ordered reads
-// its input.
-func sliceSource[T any](items []T) func() (T, bool) {
-	i := 0
-	return func() (T, bool) {
-		if i == len(items) {
-			var zero T
-			return zero, false
-		}
-		i++
-		return items[i-1], true
-	}
-}
-
-// perHalf sums the results of each half that has any ("tune", "check") and
-// of all of them ("all").
-func perHalf[T, R any](items []T, half func(T) string, sum func([]T) R) map[string]R {
-	out := map[string]R{}
-	for _, h := range []string{"tune", "check"} {
-		var sub []T
-		for _, it := range items {
-			if half(it) == h {
-				sub = append(sub, it)
-			}
-		}
-		if len(sub) > 0 {
-			out[h] = sum(sub)
-		}
-	}
-	out["all"] = sum(items)
-	return out
-}
-
-// collectDocuments reads every document of the JSON Lines files.
-func collectDocuments(files []string, stderr io.Writer) ([]ingest.Document, error) {
-	ch := make(chan ingest.Document)
-	errc := make(chan error, 1)
-	skipped := 0
-	go func() {
-		defer close(ch)
-		errc <- readDocuments("jsonl", files, ch, stderr, &skipped)
-	}()
-	var docs []ingest.Document
-	for d := range ch {
-		docs = append(docs, d)
-	}
-	if err := <-errc; err != nil {
-		return nil, err
-	}
-	if skipped > 0 {
-		return nil, fmt.Errorf("reading documents: %d skipped as unreadable (see above): the scores would not be of the whole set", skipped)
-	}
-	return docs, nil
 }
 
 // printEventsReport prints one line of figures per half and the error

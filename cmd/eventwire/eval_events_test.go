@@ -57,20 +57,11 @@ func TestEvalEventsRealNews(t *testing.T) {
 }
 
 func TestEvalEventsUsage(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		code int
-		msg  string
-	}{
+	checkCLIErrors(t, []cliCase{
 		{[]string{"eval", "events"}, 2, "want --gold GOLD"},
 		{[]string{"eval", "events", "--gold", "g.jsonl", "--part", "half", "d.jsonl"}, 2, "--part: want tune, check or all"},
 		{[]string{"eval", "events", "--gold", "no/such/gold.jsonl", "d.jsonl"}, 1, "opening gold"},
-	} {
-		code, _, errOut := runCLI(t, tc.args...)
-		if code != tc.code || !strings.Contains(errOut, tc.msg) {
-			t.Errorf("eventwire %v = %d, stderr %q; want %d, %q", tc.args, code, errOut, tc.code, tc.msg)
-		}
-	}
+	})
 }
 
 // TestEvalCalibrate fits the confidence model as "eval calibrate" does and

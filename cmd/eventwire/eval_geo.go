@@ -1,10 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/eventwire/eventwire/internal/geo"
 )
@@ -21,20 +19,11 @@ func runEvalGeo(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	verbose := fs.Bool("v", false, "list the mentions resolved wrongly")
 	spot := fs.Bool("spot", false, "find the places with the spotter instead of taking the labelled mentions")
-	if err := parseFlags(fs, args); err != nil {
+	path, err := parseOneArg(fs, args, "test set file")
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return fmt.Errorf("%w: want one test set file", errUsage)
-	}
-	path := fs.Arg(0)
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("opening test set: %w", err)
-	}
-	defer f.Close()
-	cases, err := geo.ReadCases(f, path)
+	cases, err := readTestSet(path, geo.ReadCases)
 	if err != nil {
 		return err
 	}
@@ -76,9 +65,7 @@ func runEvalGeo(args []string, stdout, stderr io.Writer) error {
 				}
 			}
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(stdout, out)
 	}
 	if *verbose {
 		for _, o := range ev.Outcomes {

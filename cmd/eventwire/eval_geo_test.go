@@ -22,17 +22,8 @@ func TestEvalGeo(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &res) != nil || res.All.Total < 200 || res.All.Accuracy < 0.95 {
 		t.Fatalf("eval geo --json = %d, %+v, stdout %q, stderr %q", code, res, out, errOut)
 	}
-	for _, tc := range []struct {
-		args []string
-		code int
-		msg  string
-	}{
+	checkCLIErrors(t, []cliCase{
 		{[]string{"eval", "geo"}, 2, "want one test set file"},
 		{[]string{"eval", "geo", "no/such/file.tsv"}, 1, "opening test set"},
-	} {
-		code, _, errOut := runCLI(t, tc.args...)
-		if code != tc.code || !strings.Contains(errOut, tc.msg) {
-			t.Errorf("eventwire %v = %d, stderr %q; want %d, %q", tc.args, code, errOut, tc.code, tc.msg)
-		}
-	}
+	})
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -9,10 +8,8 @@ import (
 
 	"github.com/eventwire/eventwire/internal/analyze"
 	"github.com/eventwire/eventwire/internal/coder/goldeval"
-	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
-	"github.com/eventwire/eventwire/internal/workpool"
 )
 
 func init() {
@@ -21,13 +18,7 @@ func init() {
 
 // gkgReport is the JSON form of "eval gkg": the figures of each half and of
 // both, and with --list each document's score.
-type gkgReport struct {
-	Gold    string               `json:"gold"`
-	Part    string               `json:"part"`
-	Results map[string]gkg.Score `json:"results"` // "tune", "check", "all"
-	Docs    []gkg.Score          `json:"docs,omitempty"`
-	Skipped []string             `json:"unannotated,omitempty"`
-}
+type gkgReport = goldReport[gkg.Score, gkg.Score]
 
 // runEvalGKG implements "eventwire eval gkg --gold GOLD DOCS.jsonl...": it
 // analyzes the annotated documents as "eventwire gkg" does and scores their
@@ -35,103 +26,71 @@ type gkgReport struct {
 // against a reader's gold (docs/gkg.md), per half (goldeval.Half).
 func runEvalGKG(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval gkg", "DOCS.jsonl...", stderr)
-	goldPath := fs.String("gold", "", "gold knowledge, one JSON object per annotated article (docs/gkg.md)")
-	var dicts multiFlag
-	fs.Var(&dicts, "dict", "dictionary file or directory (repeatable; default: the built-in dictionaries)")
-	part := fs.String("part", "all", "documents to score: tune, check or all")
-	asJSON := fs.Bool("json", false, "print the figures as JSON")
-	list := fs.Bool("list", false, "print each document's missed and extra names, wrong speakers and counts")
-	workers := fs.Int("workers", 0, "documents analyzed in parallel (default: all cores)")
-	if err := parseFlags(fs, args); err != nil {
+	gf := addGoldFlags(fs, goldUsage{
+		gold:        "gold knowledge, one JSON object per annotated article (docs/gkg.md)",
+		part:        "documents to score: tune, check or all",
+		list:        "print each document's missed and extra names, wrong speakers and counts",
+		workersVerb: "analyzed",
+	})
+	if err := gf.parse(fs, args); err != nil {
 		return err
 	}
-	if *goldPath == "" || fs.NArg() == 0 {
-		fs.Usage()
-		return fmt.Errorf("%w: want --gold GOLD and at least one documents file", errUsage)
-	}
-	switch *part {
-	case "tune", "check", "all":
-	default:
-		return fmt.Errorf("%w: --part: want tune, check or all, not %q", errUsage, *part)
-	}
-	if *workers < 0 {
-		return fmt.Errorf("%w: --workers: want 0 (all cores) or more, not %d", errUsage, *workers)
-	}
-	f, err := os.Open(*goldPath)
+	f, err := os.Open(*gf.gold)
 	if err != nil {
 		return fmt.Errorf("opening gold: %w", err)
 	}
-	gold, err := gkg.ReadGold(f, *goldPath)
+	gold, err := gkg.ReadGold(f, *gf.gold)
 	f.Close()
 	if err != nil {
 		return err
 	}
-	docs, err := collectDocuments(fs.Args(), stderr)
+	a, err := readAnnotated(fs.Args(), gold, func(g *gkg.GoldDoc) string { return g.Doc }, *gf.part, stderr)
 	if err != nil {
 		return err
 	}
-	byID := make(map[string]*gkg.GoldDoc, len(gold))
-	for i := range gold {
-		byID[gold[i].Doc] = &gold[i]
-	}
-	todo, skipped := selectAnnotated(docs, func(id string) bool { return byID[id] != nil }, *part)
-	found := make(map[string]bool, len(docs))
-	for _, d := range docs {
+	found := make(map[string]bool, len(a.all))
+	for _, d := range a.all {
 		found[d.ID] = true
 	}
 	for _, g := range gold {
 		if !found[g.Doc] {
-			return fmt.Errorf("gold %s: doc %q is in none of the documents files", *goldPath, g.Doc)
+			return fmt.Errorf("gold %s: doc %q is in none of the documents files", *gf.gold, g.Doc)
 		}
 	}
-	set, err := openDicts(dicts, stderr)
+	an, set, err := newAnalysis(*gf.dicts, analyze.Options{}, stderr)
 	if err != nil {
 		return err
 	}
-	an, err := analyze.New(set, analyze.Options{})
+	x, err := newKnowledge(set, false)
 	if err != nil {
 		return err
 	}
-	gaz, err := geo.Default()
-	if err != nil {
-		return fmt.Errorf("loading gazetteer: %w", err)
-	}
-	x, err := gkg.New(gkg.Options{Gazetteer: gaz, Dict: set})
-	if err != nil {
-		return err
-	}
-	newWorker := func() func(ingest.Document) gkg.Score {
+	newScorer := func() func(ingest.Document) gkg.Score {
 		w := an.NewWorker()
 		sc := x.NewScratch()
 		return func(doc ingest.Document) gkg.Score {
 			res := w.Analyze(doc)
-			rec := x.Extract(sc, gkg.Article{DocID: doc.ID, URL: doc.URL, Source: doc.Source, Title: doc.Title,
-				Date: doc.Date, Doc: &res.Parsed, Events: res.Events, Dateline: res.Dateline})
-			s := gkg.ScoreRecord(*byID[doc.ID], &rec)
+			rec := x.Extract(sc, knowledgeArticle(doc, doc.Date, &res))
+			s := gkg.ScoreRecord(*a.gold[doc.ID], &rec)
 			s.Half = goldeval.Half(doc.ID)
 			return s
 		}
 	}
-	var scores []gkg.Score
-	emit := func(s gkg.Score) error {
-		scores = append(scores, s)
-		if *list && !*asJSON {
-			listGKGScore(stdout, s)
-		}
-		return nil
+	var each func(gkg.Score)
+	if *gf.list && !*gf.asJSON {
+		each = func(s gkg.Score) { listGKGScore(stdout, s) }
 	}
-	if err := workpool.Ordered(*workers, sliceSource(todo), newWorker, emit); err != nil {
+	scores, err := scoreInOrder(a.todo, *gf.workers, newScorer, each)
+	if err != nil {
 		return err
 	}
-	rep := gkgReport{Gold: *goldPath, Part: *part, Skipped: skipped,
+	rep := gkgReport{Gold: *gf.gold, Part: *gf.part, Skipped: a.skipped,
 		Results: perHalf(scores, func(s gkg.Score) string { return s.Half }, gkg.SumScores)}
-	if *asJSON {
-		if *list {
+	if *gf.asJSON {
+		if *gf.list {
 			rep.Docs = scores
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return writeJSON(stdout, rep)
 	}
 	printGKGReport(stdout, rep)
 	return nil

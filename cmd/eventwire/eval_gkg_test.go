@@ -15,17 +15,8 @@ import (
 // written for them: every gold name, quotation and count is found.
 func TestEvalGKG(t *testing.T) {
 	dir := filepath.Join("testdata", "evalgkg")
-	code, out, errOut := runCLI(t, "eval", "gkg", "--json", "--gold", filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "docs.jsonl"))
-	if code != 0 {
-		t.Fatalf("eval gkg = %d, stderr %q", code, errOut)
-	}
-	var rep struct {
-		Results map[string]gkg.Score `json:"results"`
-	}
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatalf("eval gkg --json: %v: %q", err, out)
-	}
-	all := rep.Results["all"]
+	results, out := evalGKGResults(t, "--gold", filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "docs.jsonl"))
+	all := results["all"]
 	if all.Docs != 2 {
 		t.Fatalf("docs %d, want 2", all.Docs)
 	}
@@ -41,27 +32,18 @@ func TestEvalGKG(t *testing.T) {
 			t.Errorf("%s = %.2f, want 1 (%s)", c.name, c.got, out)
 		}
 	}
-	code, out, _ = runCLI(t, "eval", "gkg", "--list", "--gold", filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "docs.jsonl"))
+	code, out, _ := runCLI(t, "eval", "gkg", "--list", "--gold", filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "docs.jsonl"))
 	if code != 0 || !strings.Contains(out, "== k1") || !strings.Contains(out, "persons P/R") {
 		t.Errorf("eval gkg --list = %d: %q", code, out)
 	}
 }
 
 func TestEvalGKGUsage(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		code int
-		msg  string
-	}{
+	checkCLIErrors(t, []cliCase{
 		{[]string{"eval", "gkg"}, 2, "want --gold GOLD"},
 		{[]string{"eval", "gkg", "--gold", "g.jsonl", "--part", "half", "d.jsonl"}, 2, "--part: want tune, check or all"},
 		{[]string{"eval", "gkg", "--gold", "no/such/gold.jsonl", "d.jsonl"}, 1, "opening gold"},
-	} {
-		code, _, errOut := runCLI(t, tc.args...)
-		if code != tc.code || !strings.Contains(errOut, tc.msg) {
-			t.Errorf("eventwire %v = %d, stderr %q; want %d, %q", tc.args, code, errOut, tc.code, tc.msg)
-		}
-	}
+	})
 }
 
 // TestEvalGKGRealNews scores the knowledge of the real-news articles
@@ -78,17 +60,8 @@ func TestEvalGKGRealNews(t *testing.T) {
 		t.Fatalf("the knowledge gold is part of the repository: %v", err)
 	}
 	news := shareddata.Dir(t, "realnews")
-	code, out, errOut := runCLI(t, "eval", "gkg", "--json", "--gold", gold,
+	results, _ := evalGKGResults(t, "--gold", gold,
 		filepath.Join(news, "gum-news.jsonl"), filepath.Join(news, "wikinews.jsonl"), filepath.Join("..", "..", "eval", "realnews", "extra.jsonl"))
-	if code != 0 {
-		t.Fatalf("eval gkg = %d, stderr %q", code, errOut)
-	}
-	var rep struct {
-		Results map[string]gkg.Score `json:"results"`
-	}
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatalf("eval gkg --json: %v: %q", err, out)
-	}
 	for _, f := range []struct {
 		part                               string
 		docs                               int
@@ -100,7 +73,7 @@ func TestEvalGKGRealNews(t *testing.T) {
 		{"tune", 11, 0.90, 0.91, 0.93, 0.92, 0.81},
 		{"check", 9, 0.66, 0.48, 0.71, 0.83, 0.57},
 	} {
-		r, ok := rep.Results[f.part]
+		r, ok := results[f.part]
 		if !ok || r.Docs != f.docs {
 			t.Errorf("%s: %d documents, want %d", f.part, r.Docs, f.docs)
 			continue
@@ -114,4 +87,21 @@ func TestEvalGKGRealNews(t *testing.T) {
 				f.persR, f.orgR, f.placeP, f.placeR, f.spkAc)
 		}
 	}
+}
+
+// evalGKGResults runs "eval gkg --json" with args (--gold GOLD DOCS...),
+// which must succeed, and returns its figures per half and its output.
+func evalGKGResults(t *testing.T, args ...string) (map[string]gkg.Score, string) {
+	t.Helper()
+	code, out, errOut := runCLI(t, append([]string{"eval", "gkg", "--json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("eval gkg = %d, stderr %q", code, errOut)
+	}
+	var rep struct {
+		Results map[string]gkg.Score `json:"results"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("eval gkg --json: %v: %q", err, out)
+	}
+	return rep.Results, out
 }

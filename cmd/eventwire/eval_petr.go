@@ -22,17 +22,14 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 	dictDir := fs.String("dict-dir", "../shared/petrarch/dictionaries", "directory the <Environment> file names are resolved in")
 	verbs := fs.String("verbs", "", "with the <Environment> dictionaries, use this verb file (in --dict-dir) instead of the one named there")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
-	negation := fs.String("negation", "transform", "negated verbs: drop, transform (PETRARCH-2) or keep")
+	negation := negationFlag(fs, "transform")
 	monad := fs.Bool("monad", false, "code events without a target (target ---)")
 	style := fs.String("style", "petrarch2", "where the coder generations differ, follow petrarch1 or petrarch2 (see coder.Options.Petrarch1)")
 	explain := fs.String("explain", "", "print how the record with this id is coded, and nothing else")
 	part := fs.String("part", "all", "records to code: tune or check (a hash of the record id, as eval events splits) or all")
-	if err := parseFlags(fs, args); err != nil {
+	path, err := parseOneArg(fs, args, "validation XML file")
+	if err != nil {
 		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return fmt.Errorf("%w: want one validation XML file", errUsage)
 	}
 	if *style != "petrarch1" && *style != "petrarch2" {
 		return fmt.Errorf("%w: --style: want petrarch1 or petrarch2, not %q", errUsage, *style)
@@ -41,12 +38,12 @@ func runEvalPetr(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fh, err := os.Open(fs.Arg(0))
+	fh, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("reading records: %w", err)
 	}
 	defer fh.Close()
-	f, err := petreval.Read(fh, filepath.Base(fs.Arg(0)))
+	f, err := petreval.Read(fh, filepath.Base(path))
 	if err != nil {
 		return err
 	}

@@ -29,14 +29,11 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
 	taggerFile := fs.String("tagger-model", "", "score this tagger model file instead of the embedded one")
 	parserFile := fs.String("parser-model", "", "score this parser model file instead of the embedded one")
-	if err := parseFlags(fs, args); err != nil {
+	path, err := parseOneArg(fs, args, "CoNLL-U file")
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return fmt.Errorf("%w: want one CoNLL-U file", errUsage)
-	}
-	gold, err := udeval.ReadFile(fs.Arg(0))
+	gold, err := udeval.ReadFile(path)
 	if err != nil {
 		return err
 	}
@@ -44,7 +41,7 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 	if *tokOnly {
 		text, _ := udeval.RawText(gold)
 		if res, err = udeval.Raw(gold, tokenize.New().Tokenize(text)); err != nil {
-			return fmt.Errorf("scoring %s: %w", fs.Arg(0), err)
+			return fmt.Errorf("scoring %s: %w", path, err)
 		}
 		return printUDResult(stdout, res, true, true, *asJSON)
 	}
@@ -56,7 +53,7 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 	if *raw {
 		text, _ := udeval.RawText(gold)
 		if res, err = udeval.Raw(gold, w.Process(text)); err != nil {
-			return fmt.Errorf("scoring %s: %w", fs.Arg(0), err)
+			return fmt.Errorf("scoring %s: %w", path, err)
 		}
 	} else {
 		sys := make([]nlp.Sentence, len(gold))
@@ -65,7 +62,7 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 			w.Annotate(&sys[i])
 		}
 		if res, err = udeval.Gold(gold, sys); err != nil {
-			return fmt.Errorf("scoring %s: %w", fs.Arg(0), err)
+			return fmt.Errorf("scoring %s: %w", path, err)
 		}
 	}
 	return printUDResult(stdout, res, *raw, false, *asJSON)

@@ -27,19 +27,10 @@ func TestEvalUDTokenizeOnly(t *testing.T) {
 			t.Errorf("%s = %v, want %v", k, res[k], v)
 		}
 	}
-	for _, tc := range []struct {
-		args []string
-		code int
-		msg  string
-	}{
+	checkCLIErrors(t, []cliCase{
 		{[]string{"eval", "ud"}, 2, "want one CoNLL-U file"},
 		{[]string{"eval", "ud", "no/such/file.conllu"}, 1, "opening treebank"},
-	} {
-		code, _, errOut := runCLI(t, tc.args...)
-		if code != tc.code || !strings.Contains(errOut, tc.msg) {
-			t.Errorf("eventwire %v = %d, stderr %q; want %d, %q", tc.args, code, errOut, tc.code, tc.msg)
-		}
-	}
+	})
 }
 
 // needPipeline skips a test when the embedded tagger or parser model does not

@@ -134,3 +134,41 @@ func checkNumberFlags(fs *flag.FlagSet) error {
 	})
 	return bad
 }
+
+// The flags below are taken by several commands: each is declared once
+// here, so that its name, default and help read alike wherever it is.
+
+// dictFlag adds --dict, the dictionaries to code with (openDicts).
+func dictFlag(fs *flag.FlagSet) *multiFlag {
+	m := new(multiFlag)
+	fs.Var(m, "dict", "dictionary file or directory (repeatable; default: the built-in dictionaries)")
+	return m
+}
+
+// dateFlag adds --date, the article date of documents without one; its
+// value is read by parseDateFlag("date", ...).
+func dateFlag(fs *flag.FlagSet) *string {
+	return fs.String("date", "", "article date YYYY-MM-DD for documents without one (default: today)")
+}
+
+// negationFlag adds --negation, the policy for negated verbs, with the
+// default def; its value is read by parseNegation.
+func negationFlag(fs *flag.FlagSet, def string) *string {
+	return fs.String("negation", def, "negated verbs: drop, transform (PETRARCH-2) or keep")
+}
+
+// workersFlag adds --workers, the documents handled in parallel (0: all
+// cores); verb says how a command handles one ("coded", "analysed").
+func workersFlag(fs *flag.FlagSet, verb string) *int {
+	return fs.Int("workers", 0, "documents "+verb+" in parallel (default: all cores)")
+}
+
+// noGeoFlag adds --no-geo: places are not resolved.
+func noGeoFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("no-geo", false, "do not resolve places")
+}
+
+// cpuProfileFlag adds --cpuprofile, the file startCPUProfile writes.
+func cpuProfileFlag(fs *flag.FlagSet) *string {
+	return fs.String("cpuprofile", "", "write a CPU profile to this file")
+}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/analyze"
-	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/ingest"
 )
@@ -23,8 +22,7 @@ func runGKG(args []string, stdout, stderr io.Writer) error {
 	format := fs.String("format", "text", "output: text (readable summary), gkg (GKG 2.1 row) or json")
 	date := fs.String("date", "", "article date YYYY-MM-DD when the document has none (default: today)")
 	url := fs.String("url", "", "document URL when the document has none")
-	var dicts multiFlag
-	fs.Var(&dicts, "dict", "dictionary file or directory (repeatable; default: the built-in dictionaries)")
+	dicts := dictFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -56,25 +54,16 @@ func runGKG(args []string, stdout, stderr io.Writer) error {
 			doc.Date = time.Now().UTC().Truncate(24 * time.Hour)
 		}
 	}
-	set, err := openDicts(dicts, stderr)
+	an, set, err := newAnalysis(*dicts, analyze.Options{}, stderr)
 	if err != nil {
 		return err
 	}
-	an, err := analyze.New(set, analyze.Options{})
-	if err != nil {
-		return err
-	}
-	gaz, err := geo.Default()
-	if err != nil {
-		return fmt.Errorf("loading gazetteer: %w", err)
-	}
-	x, err := gkg.New(gkg.Options{Gazetteer: gaz, Dict: set})
+	x, err := newKnowledge(set, false)
 	if err != nil {
 		return err
 	}
 	res := an.NewWorker().Analyze(doc)
-	rec := x.Extract(nil, gkg.Article{DocID: doc.ID, URL: doc.URL, Source: doc.Source, Title: doc.Title,
-		Date: doc.Date, Doc: &res.Parsed, Events: res.Events, Dateline: res.Dateline})
+	rec := x.Extract(nil, knowledgeArticle(doc, doc.Date, &res))
 	if *format == "text" {
 		return gkg.WriteSummary(stdout, &rec)
 	}

@@ -41,7 +41,7 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 	// Scale-out (docs/scale.md): publish the documents to a work queue for
 	// eventwire worker instead of coding them here.
 	qf := addQueueFlags(fs, true)
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	cpuprofile := cpuProfileFlag(fs)
 	// Web sources (docs/ingest.md): politeness, extraction, languages, watching.
 	watch := fs.Duration("watch", 0, "after the first pass, poll the feeds among the sources again at this interval (e.g. 15m) until interrupted")
 	userAgent := fs.String("user-agent", fetch.DefaultUserAgent, "User-Agent sent, and matched against robots.txt")
@@ -112,15 +112,11 @@ func runIngest(args []string, stdout, stderr io.Writer) error {
 		}
 		return publishSources(ctx, *qf.url, qf.config(*qf.url, "eventwire ingest"), walker.Walk, fs.Args(), stdout, logW)
 	}
-	st, err := openStore(ctx, *db)
+	st, newAnalyzer, know, err := sf.open(ctx, *db, docDate, stderr)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	newAnalyzer, know, err := sf.analysis(docDate, stderr)
-	if err != nil {
-		return err
-	}
 	sources := fs.Args()
 	for round := 1; ; round++ {
 		now := time.Now().UTC()

@@ -37,13 +37,7 @@ func TestIngestWeb(t *testing.T) {
 <item><title>d</title><link>%[1]s/gone.html</link></item>
 </channel></rss>`, srv.URL)
 		default:
-			data, err := os.ReadFile(filepath.Join(pages, filepath.Base(r.URL.Path)))
-			if err != nil {
-				http.NotFound(w, r)
-				return
-			}
-			w.Header().Set("Content-Type", "text/html")
-			w.Write(data)
+			servePage(w, r, pages)
 		}
 	}))
 	defer srv.Close()
@@ -116,13 +110,7 @@ func TestIngestWatch(t *testing.T) {
 			}
 			fmt.Fprintf(w, `<rss version="2.0"><channel><title>Test Ledger</title>%s</channel></rss>`, items)
 		default:
-			data, err := os.ReadFile(filepath.Join(pages, filepath.Base(r.URL.Path)))
-			if err != nil {
-				http.NotFound(w, r)
-				return
-			}
-			w.Header().Set("Content-Type", "text/html")
-			w.Write(data)
+			servePage(w, r, pages)
 		}
 	}))
 	defer srv.Close()
@@ -151,4 +139,16 @@ func TestIngestWatch(t *testing.T) {
 	if len(lines) < 2 || !strings.Contains(lines[0], "1 articles read: 1 new") || !strings.Contains(lines[1], "1 articles read: 1 new") {
 		t.Errorf("rounds:\n%s\nwant one new article in each of the first two", out.String())
 	}
+}
+
+// servePage answers r with the HTML page of the directory pages named by
+// the last element of its path, or 404 when there is none.
+func servePage(w http.ResponseWriter, r *http.Request, pages string) {
+	data, err := os.ReadFile(filepath.Join(pages, filepath.Base(r.URL.Path)))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html")
+	w.Write(data)
 }

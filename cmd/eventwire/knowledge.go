@@ -8,10 +8,12 @@ import (
 	"github.com/eventwire/eventwire/internal/gkg"
 )
 
-// newKnowledge returns the article knowledge extractor ingest gives
-// load.Options.Knowledge, so that the store keeps each article's entities,
-// places, themes and tone: built on the dictionaries set and the default
-// gazetteer (none when noGeo).
+// newKnowledge returns the article knowledge extractor (entities, places,
+// themes, tone) of every command that extracts knowledge: ingest and
+// worker give it to the intake stage, so that the store keeps each
+// article's knowledge; code --format gkg, gkg and eval gkg print or score
+// it. It is built on the dictionaries set and the default gazetteer (none
+// when noGeo).
 func newKnowledge(set *dict.Set, noGeo bool) (*gkg.Extractor, error) {
 	var gaz *geo.Gazetteer
 	if !noGeo {

@@ -112,6 +112,40 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return checkNumberFlags(fs)
 }
 
+// runVerb runs the verb args[0] of the command group ("eval", "dict"),
+// one of verbs, with the arguments after it. No verb, -h, --help or help
+// print the group's verbs (no verb is a usage error), as does an unknown
+// verb, which is a usage error too.
+func runVerb(group string, verbs map[string]func(args []string, stdout, stderr io.Writer) error, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		verbUsage(stderr, group, verbs)
+		if len(args) == 0 {
+			return fmt.Errorf("%w: missing verb", errUsage)
+		}
+		return nil
+	}
+	f, ok := verbs[args[0]]
+	if !ok {
+		verbUsage(stderr, group, verbs)
+		return fmt.Errorf("%w: unknown verb %q", errUsage, args[0])
+	}
+	return f(args[1:], stdout, stderr)
+}
+
+// verbUsage prints the usage of the command group and its verbs in order.
+func verbUsage(w io.Writer, group string, verbs map[string]func(args []string, stdout, stderr io.Writer) error) {
+	names := make([]string, 0, len(verbs))
+	for n := range verbs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintf(w, "usage: eventwire %s VERB [flags] [args]\n", group)
+	fmt.Fprintln(w, "\nverbs:")
+	for _, n := range names {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
+}
+
 // multiFlag is a repeatable string flag.
 type multiFlag []string
 

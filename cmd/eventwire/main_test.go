@@ -14,6 +14,26 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
+// cliCase is a command line that fails and how: its exit status and a
+// part of its standard error.
+type cliCase struct {
+	args []string
+	code int
+	msg  string
+}
+
+// checkCLIErrors runs each case's command line and reports those whose exit
+// status is not the case's or whose standard error lacks its msg.
+func checkCLIErrors(t *testing.T, cases []cliCase) {
+	t.Helper()
+	for _, tc := range cases {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != tc.code || !strings.Contains(errOut, tc.msg) {
+			t.Errorf("eventwire %v = %d, stderr %q; want %d, %q", tc.args, code, errOut, tc.code, tc.msg)
+		}
+	}
+}
+
 func TestDispatch(t *testing.T) {
 	tests := []struct {
 		args     []string

@@ -25,7 +25,7 @@ func init() {
 func runParse(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("parse", "[FILE...|-]", stderr)
 	format := fs.String("format", "conllu", "output format: conllu or json")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	cpuprofile := cpuProfileFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

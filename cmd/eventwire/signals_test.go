@@ -61,8 +61,16 @@ func storedArticles(path string) int {
 // it has committed articles.
 func startIngest(t *testing.T, db, corpus string) (*exec.Cmd, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
+	return startWriting(t, db, "ingest", "--db", db, "--workers", "1", "--batch", "4", "--no-geo", corpus)
+}
+
+// startWriting starts eventwire with args in a helper process and waits
+// until the store db holds an article; it returns the process and its
+// standard output and error.
+func startWriting(t *testing.T, db string, args ...string) (*exec.Cmd, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCLI$")
-	cmd.Env = append(os.Environ(), "EVENTWIRE_HELPER_ARGS="+strings.Join([]string{"ingest", "--db", db, "--workers", "1", "--batch", "4", "--no-geo", corpus}, "\x1f"))
+	cmd.Env = append(os.Environ(), "EVENTWIRE_HELPER_ARGS="+strings.Join(args, "\x1f"))
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Start(); err != nil {
@@ -164,22 +172,7 @@ func TestWorkerSignal(t *testing.T) {
 		t.Fatalf("ingest --queue: exit %d %s %s", code, out, errOut)
 	}
 	db := filepath.Join(t.TempDir(), "ew.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCLI$")
-	cmd.Env = append(os.Environ(), "EVENTWIRE_HELPER_ARGS="+strings.Join([]string{"worker", "--queue", c.URL(), "--db", db, "--workers", "1", "--batch", "4", "--no-geo", "--status", "0"}, "\x1f"))
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(2 * time.Minute)
-	for storedArticles(db) == 0 {
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			cmd.Wait()
-			t.Fatalf("no article committed after 2 minutes: %s", stderr.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	cmd, stdout, stderr := startWriting(t, db, "worker", "--queue", c.URL(), "--db", db, "--workers", "1", "--batch", "4", "--no-geo", "--status", "0")
 	sent := time.Now()
 	cmd.Process.Signal(syscall.SIGTERM)
 	cmd.Wait()

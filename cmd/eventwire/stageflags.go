@@ -1,13 +1,13 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
 	"time"
 
 	"github.com/eventwire/eventwire/internal/analyze"
-	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/dedup"
 	"github.com/eventwire/eventwire/internal/gkg"
 	"github.com/eventwire/eventwire/internal/intake"
@@ -18,7 +18,7 @@ import (
 // documents to stored articles through internal/intake (ingest, worker),
 // declared once so that both commands analyse and de-duplicate alike.
 type stageFlags struct {
-	dicts                  multiFlag
+	dicts                  *multiFlag
 	date                   *string
 	workers, batch         *int
 	near, nearDays, window *int
@@ -27,14 +27,14 @@ type stageFlags struct {
 
 func addStageFlags(fs *flag.FlagSet) *stageFlags {
 	f := &stageFlags{}
-	fs.Var(&f.dicts, "dict", "dictionary file or directory (repeatable; default: the built-in dictionaries)")
-	f.date = fs.String("date", "", "article date YYYY-MM-DD for documents without one (default: today)")
-	f.workers = fs.Int("workers", 0, "documents analysed in parallel (default: all cores)")
+	f.dicts = dictFlag(fs)
+	f.date = dateFlag(fs)
+	f.workers = workersFlag(fs, "analysed")
 	f.batch = fs.Int("batch", 64, "articles per transaction")
 	f.near = fs.Int("near-distance", 0, "SimHash Hamming distance of near-duplicate texts, at most 7 (0: default 7; -1: exact duplicates only)")
 	f.nearDays = fs.Int("near-days", 0, "days apart two near-duplicate texts may be published (0: default 7)")
 	f.window = fs.Int("event-window", 0, "days two reports of one event may be apart (0: default 3)")
-	f.noGeo = fs.Bool("no-geo", false, "do not resolve places")
+	f.noGeo = noGeoFlag(fs)
 	return f
 }
 
@@ -56,11 +56,7 @@ func (f *stageFlags) writeOptions() store.WriteOptions {
 // extractor the flags name: the per-goroutine analysis and the extractor
 // of intake.Stage. docDate is check's result.
 func (f *stageFlags) analysis(docDate time.Time, stderr io.Writer) (func() intake.Analyze, *gkg.Extractor, error) {
-	set, err := openDicts(f.dicts, stderr)
-	if err != nil {
-		return nil, nil, err
-	}
-	an, err := analyze.New(set, analyze.Options{Coder: coder.Options{}, NoGeo: *f.noGeo, DefaultDate: docDate})
+	an, set, err := newAnalysis(*f.dicts, analyze.Options{NoGeo: *f.noGeo, DefaultDate: docDate}, stderr)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -69,4 +65,21 @@ func (f *stageFlags) analysis(docDate time.Time, stderr io.Writer) (func() intak
 		return nil, nil, err
 	}
 	return func() intake.Analyze { return an.NewWorker().Analyze }, know, nil
+}
+
+// open opens the store dsn names (openStore) and loads the analysis the
+// flags name (analysis): what a command that writes documents through
+// internal/intake needs. The caller closes the store; on an error nothing
+// is left open.
+func (f *stageFlags) open(ctx context.Context, dsn string, docDate time.Time, stderr io.Writer) (store.Store, func() intake.Analyze, *gkg.Extractor, error) {
+	st, err := openStore(ctx, dsn)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	newAnalyzer, know, err := f.analysis(docDate, stderr)
+	if err != nil {
+		st.Close()
+		return nil, nil, nil, err
+	}
+	return st, newAnalyzer, know, nil
 }

@@ -78,15 +78,11 @@ func runWorker(args []string, stdout, stderr io.Writer) error {
 	if err := q.WatchDeadlines(func(err error) { fmt.Fprintf(stderr, "dead letters: %v\n", err) }); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, newAnalyzer, know, err := sf.open(ctx, *db, docDate, stderr)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	newAnalyzer, know, err := sf.analysis(docDate, stderr)
-	if err != nil {
-		return err
-	}
 	now := time.Now().UTC()
 	opt := worker.Options{
 		Workers:   *sf.workers,

@@ -13,6 +13,7 @@ import (
 	"unsafe"
 
 	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/nlp/hugepage"
 	kgzip "github.com/klauspost/compress/gzip"
 )
 
@@ -32,7 +33,9 @@ func Default() (*Model, error) {
 		defaultModel, defaultErr = load(unsafe.Slice(unsafe.StringData(embedded), len(embedded)), false)
 		if defaultErr != nil {
 			defaultErr = fmt.Errorf("loading embedded parser model: %w", defaultErr)
+			return
 		}
+		defaultModel.huge = new(promotion)
 	})
 	return defaultModel, defaultErr
 }
@@ -59,6 +62,10 @@ type Model struct {
 	ents     []weight
 	nFeat    int
 	nWeights int
+	// huge is set on the embedded model, whose tables are read in place:
+	// a Parser that has parsed hugepage.After sentences moves to its copy
+	// on huge pages
+	huge *promotion
 }
 
 // tslot is one feature's transition weights and 16 bits of its key (fp, 0
@@ -132,9 +139,9 @@ func (m *Model) build(keys []uint64, counts []uint32) {
 		}
 		start += c
 	}
-	m.trans = allocTable[tslot](m, nTrans+nTrans/2+8) // load factor at most 2/3
-	m.slots = allocTable[slot](m, nLab+nLab/2+8)
-	m.spill = allocTable[weight](m, nSpill)
+	m.trans = hugepage.Alloc[tslot](m, nTrans+nTrans/2+8) // load factor at most 2/3
+	m.slots = hugepage.Alloc[slot](m, nLab+nLab/2+8)
+	m.spill = hugepage.Alloc[weight](m, nSpill)
 	start, spilled := uint32(0), uint32(0)
 	var lab [256]weight
 	for i, k := range keys {
@@ -250,6 +257,7 @@ type Parser struct {
 	found  []int32  // home slots of feats
 	seen   []uint32 // fingerprints in those slots
 	scores *[256]int32
+	parsed int // sentences parsed while m.huge is set
 }
 
 // NewParser returns a parser using m.
@@ -271,14 +279,22 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	if n == 0 {
 		return
 	}
+	if p.m.huge != nil {
+		if p.parsed++; p.parsed >= hugepage.After {
+			p.m = p.m.huge.hugeModel(p.m)
+		}
+	}
 	p.a.fill(s)
 	st := &p.st
 	st.reset(n)
 	m := p.m
 	for !st.terminal() {
-		p.feats = extract(st, &p.a, p.feats)
-		m.scoreTrans(p.feats, p.found, p.seen, p.scores)
-		op := bestOp(st, p.scores)
+		op := st.only()
+		if op < 0 {
+			p.feats = extract(st, &p.a, p.feats)
+			m.scoreTrans(p.feats, p.found, p.seen, p.scores)
+			op = bestOp(st, p.scores)
+		}
 		var l uint8
 		if op != opShift {
 			l = p.label(st, op)

@@ -115,6 +115,19 @@ func (st *state) canDo(op int) bool {
 	}
 }
 
+// only returns the transition when it is the only one allowed (SHIFT when
+// the stack holds the root alone, RIGHT when the buffer is empty), else -1:
+// bestOp would choose it whatever the scores, so Parse does not score them.
+func (st *state) only() int {
+	switch {
+	case len(st.stack) == 1 && st.b <= st.n:
+		return opShift
+	case len(st.stack) >= 2 && st.b > st.n:
+		return opRight
+	}
+	return -1
+}
+
 // rightToRoot reports whether RIGHT would attach s0 to the root.
 func (st *state) rightToRoot() bool { return len(st.stack) == 2 }
 

@@ -12,7 +12,7 @@ import (
 
 // benchSentences returns the EWT dev sentences with their tags cleared, or
 // a few plain sentences without the treebank.
-func benchSentences(b *testing.B) []*nlp.Sentence {
+func benchSentences(b testing.TB) []*nlp.Sentence {
 	var sents []*nlp.Sentence
 	if _, ok := shareddata.Find("ud", "en_ewt"); ok {
 		for _, s := range readEWT(b, "dev") {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/lexicon"
 	"github.com/eventwire/eventwire/internal/nlp"
+	"github.com/eventwire/eventwire/internal/nlp/hugepage"
 )
 
 // class is one tagger class: a (UPOS, XPOS) pair seen in training.
@@ -46,6 +47,10 @@ type Model struct {
 	lex      *lexicon.Lexicon
 	lexAllow []lexicon.Tags // per class, its XPOS as a lexicon tag; 0 for tags the lexicon does not tell
 	lemPOS   []lexicon.POS  // per lemma class, the WordNet part of speech of its inflected forms; 0 for base forms
+	// huge is set on the embedded model, whose tables are read in place:
+	// a Tagger that has tagged hugepage.After sentences moves to its copy
+	// on huge pages
+	huge *promotion
 }
 
 // Ways the tagger reads the WordNet lexicon (Model.lexMode bits).
@@ -85,7 +90,8 @@ func (m *Model) useLexicon(mode uint8) error {
 }
 
 // SetLexiconConstraint turns the WordNet constraint on unseen words on or
-// off (for evaluations; the model file says whether it is on).
+// off (for evaluations; the model file says whether it is on). Call it
+// before tagging with m.
 func (m *Model) SetLexiconConstraint(on bool) error {
 	mode := m.lexMode &^ lexConstrain
 	if on {
@@ -189,7 +195,9 @@ func Default() (*Model, error) {
 		defaultModel, defaultErr = loadString(embedded)
 		if defaultErr != nil {
 			defaultErr = fmt.Errorf("loading embedded tagger model: %w", defaultErr)
+			return
 		}
+		defaultModel.huge = new(promotion)
 	})
 	return defaultModel, defaultErr
 }
@@ -217,6 +225,8 @@ type Tagger struct {
 	// wn holds, per word outside the tag dictionary, the tags WordNet
 	// allows it when the lexicon constrains it, else 0
 	wn []lexicon.Tags
+	// tagged counts the sentences tagged while m.huge is set
+	tagged int
 }
 
 // NewTagger returns a Tagger using m.
@@ -236,6 +246,12 @@ func (t *Tagger) Tag(s *nlp.Sentence) {
 	n := len(s.Words)
 	if n == 0 || len(m.classes) == 0 {
 		return
+	}
+	if m.huge != nil {
+		if t.tagged++; t.tagged >= hugepage.After {
+			t.m = m.huge.hugeModel(m)
+			m = t.m
+		}
 	}
 	t.prepare(s)
 	t.firstPass()
