@@ -387,6 +387,13 @@ func (c *Coder) codeNouns(sc *Scratch, doc Doc, index int, out []event.Event) []
 			code := c.matchCode(m)
 			m.tgt = c.nounTarget(sc, n, m.src, strings.HasPrefix(code, "04") || strings.HasPrefix(code, "14"))
 		}
+		if bombing && sc.genericPlural(n) {
+			// bare plural bombings by no one named are a kind of violence
+			// a place has seen, not one attack: "the country has seen
+			// violence from suicide bombings", "car bombings are common"
+			sc.trace("  no event: bombings in general, no bomber named")
+			continue
+		}
 		if bombing && m.tgt < 0 {
 			// an unnamed bomber's attack needs its target named ("a
 			// suicide bombing on a shrine"); content.go impliedAttacker

@@ -86,6 +86,8 @@ func TestStatementContent(t *testing.T) {
 		{"A roadside bomb went off near a Pakistani army convoy.", "---INS→PAKMIL 1833"},
 		{"A suicide bombing in a Baghdad market killed 20 people.", "---INS→IRQCVL 1831"},
 		{"Hamas carried out a suicide bombing in Jerusalem.", "PSEHMS→ISR 1831"},
+		{"The Russian region has seen violence from suicide bombings in recent years.", ""},
+		{"Car bombings are common in Iraqi cities.", ""},
 		// a participle describing a class of people is no act (modality.go genericPlural)
 		{"Critics attacked the policies regarding Muslims traveling to the United States.", ""},
 		{"Iran lifted the ban on foreign journalists entering the country.", "IRN→---MED 081"},
