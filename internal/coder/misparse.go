@@ -453,6 +453,32 @@ func (c *Coder) repair(sc *Scratch) {
 		sc.s.Words[a].Head, sc.s.Words[a].Deprel = b+1, "compound"
 		sc.index()
 	}
+	// a subject with a preposition is a fronted oblique ("In Zimbabwe/nsubj:pass,
+	// opposition leader/list Arthur Mutambara ... have been detained",
+	// "After the talks/nsubj, the ministers/appos said"): the phrase after
+	// its comma is the subject, the preposition's phrase an oblique
+	for k := range sc.s.Words {
+		n, ok := sc.frontedObliqueSubject(k)
+		if !ok {
+			continue
+		}
+		if sc.tr != nil {
+			sc.trace("repair: %q at word %d is an oblique; %q is the subject", sc.low[k], k+1, sc.low[n])
+		}
+		sc.ownWords()
+		ws := sc.s.Words
+		for _, j := range sc.children(k) {
+			if j > n && (ws[j].Deprel == "conj" || ws[j].Deprel == "list" || ws[j].Deprel == "appos") {
+				ws[j].Head = n + 1
+				if ws[j].Deprel == "list" {
+					ws[j].Deprel = "conj"
+				}
+			}
+		}
+		ws[n].Head, ws[n].Deprel = ws[k].Head, ws[k].Deprel
+		ws[k].Deprel = "obl"
+		sc.index()
+	}
 	// the subject of a small clause ("called [the talks constructive]",
 	// "declared [the vote void]") is the verb's object, as UD attaches it:
 	// the judgement's xcomp keeps its predicate, the verb gets the thing
@@ -792,6 +818,39 @@ func (sc *Scratch) countryBeforeSubject(v int) (a, b int, ok bool) {
 		}
 	}
 	return a, b, first == a+1
+}
+
+// frontedObliqueSubject reports whether word k, attached as a subject, has
+// a preposition of its own and a noun phrase after a comma attached to it
+// (list, apposition or conjunct) that names an actor or role: n, the real
+// subject.
+func (sc *Scratch) frontedObliqueSubject(k int) (n int, ok bool) {
+	ws := sc.s.Words
+	if !strings.HasPrefix(ws[k].Deprel, "nsubj") || sc.caseOf(k) == "" || sc.caseOf(k) == "'s" || sc.caseOf(k) == "’s" {
+		return 0, false
+	}
+	comma := false
+	for i := k + 1; i < len(ws) && sc.inSubtree(i, k); i++ {
+		if ws[i].Form == "," {
+			comma = true
+			continue
+		}
+		if comma && sc.head(i) == k && (ws[i].Deprel == "list" || ws[i].Deprel == "appos" || ws[i].Deprel == "conj") &&
+			(ws[i].UPOS == "NOUN" || ws[i].UPOS == "PROPN") && (sc.agentAt[i] >= 0 || sc.actorAt[i] >= 0 || sc.hasAgentOrActor(i)) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// hasAgentOrActor reports whether a child of word i names an actor or role.
+func (sc *Scratch) hasAgentOrActor(i int) bool {
+	for _, j := range sc.children(i) {
+		if sc.agentAt[j] >= 0 || sc.actorAt[j] >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // smallClauseSubject returns the subject of word x, a nominal or

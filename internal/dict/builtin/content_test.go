@@ -225,6 +225,8 @@ func TestStatementContent(t *testing.T) {
 		{"Ukraine accused Russia of shelling the nuclear plant. Moscow denied shelling the plant.", "UKR→RUS 112, RUS→UKR 016"},
 		{"US Defense Secretary Robert Gates said Syria was responsible for providing weapons to Hezbollah. Syrian Prime Minister Muhammad Naji al-Otari denied arming Hezbollah.", "USAGOV→SYR 112, SYRGOV→USAGOV 016"},
 		{"Iran denied sending weapons to the Houthis.", "IRN→YEMREB 016"},
+		// a fronted place read as the subject leaves it to the phrase after its comma (misparse.go frontedObliqueSubject)
+		{"In Zimbabwe, opposition leader Arthur Mutambara and his party's candidate have been detained, along with 50 other officials.", "ZWECOP→---OPP 173"},
 		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
