@@ -454,9 +454,11 @@ func (c *Coder) repair(sc *Scratch) {
 		sc.index()
 	}
 	// a subject with a preposition is a fronted oblique ("In Zimbabwe/nsubj:pass,
-	// opposition leader/list Arthur Mutambara ... have been detained",
-	// "After the talks/nsubj, the ministers/appos said"): the phrase after
-	// its comma is the subject, the preposition's phrase an oblique
+	// opposition leader/list Arthur Mutambara, and his party's candidate
+	// have been detained", "In Venezuela/nsubj:pass, opposition
+	// leader/list Juan Guaido, and his chief of staff have been
+	// detained"): the phrase after its comma is the subject, the
+	// preposition's phrase an oblique
 	for k := range sc.s.Words {
 		n, ok := sc.frontedObliqueSubject(k)
 		if !ok {
