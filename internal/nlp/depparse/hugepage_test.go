@@ -21,7 +21,7 @@ func inPlaceAndHuge(t testing.TB) (inPlace, huge *Parser) {
 	if m.huge == nil {
 		t.Fatal("the embedded model has no huge-page promotion")
 	}
-	h := m.huge.hugeModel(m)
+	h := m.hugeModel()
 	if h == m || h.huge != nil || &h.trans[0] == &m.trans[0] {
 		t.Fatal("the huge-page model is not a copy")
 	}

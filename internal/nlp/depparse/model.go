@@ -35,7 +35,7 @@ func Default() (*Model, error) {
 			defaultErr = fmt.Errorf("loading embedded parser model: %w", defaultErr)
 			return
 		}
-		defaultModel.huge = new(promotion)
+		defaultModel.huge = new(hugepage.Promotion[Model])
 	})
 	return defaultModel, defaultErr
 }
@@ -65,7 +65,7 @@ type Model struct {
 	// huge is set on the embedded model, whose tables are read in place:
 	// a Parser that has parsed hugepage.After sentences moves to its copy
 	// on huge pages
-	huge *promotion
+	huge *hugepage.Promotion[Model]
 }
 
 // tslot is one feature's transition weights and 16 bits of its key (fp, 0
@@ -281,7 +281,7 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 	}
 	if p.m.huge != nil {
 		if p.parsed++; p.parsed >= hugepage.After {
-			p.m = p.m.huge.hugeModel(p.m)
+			p.m = p.m.hugeModel()
 		}
 	}
 	p.a.fill(s)

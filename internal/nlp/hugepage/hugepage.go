@@ -10,6 +10,8 @@
 // requested.
 package hugepage
 
+import "sync"
+
 // After is the number of sentences a tagger or parser handles with the
 // tables in place before it asks for the huge-page copy (about half a CPU
 // second of tagging and parsing).
@@ -26,4 +28,17 @@ func Copy[T any, O any](owner *O, src []T) []T {
 	dst := Alloc[T](owner, len(src))
 	copy(dst, src)
 	return dst
+}
+
+// Promotion makes, once, the copy of a model M whose tables lie on huge
+// pages, for the taggers or parsers of a long run. The zero value is ready.
+type Promotion[M any] struct {
+	once sync.Once
+	m    *M
+}
+
+// Get returns the copy, made by calling makeCopy on the first call.
+func (p *Promotion[M]) Get(makeCopy func() *M) *M {
+	p.once.Do(func() { p.m = makeCopy() })
+	return p.m
 }

@@ -17,7 +17,7 @@ func inPlaceAndHuge(t testing.TB) (inPlace, huge *Tagger) {
 	if m.huge == nil {
 		t.Fatal("the embedded model has no huge-page promotion")
 	}
-	h := m.huge.hugeModel(m)
+	h := m.hugeModel()
 	if h == m || h.huge != nil || &h.tagW.slots[0] == &m.tagW.slots[0] || &h.featW.entries[0] == &m.featW.entries[0] {
 		t.Fatal("the huge-page model is not a copy")
 	}

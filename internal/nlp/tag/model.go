@@ -50,7 +50,7 @@ type Model struct {
 	// huge is set on the embedded model, whose tables are read in place:
 	// a Tagger that has tagged hugepage.After sentences moves to its copy
 	// on huge pages
-	huge *promotion
+	huge *hugepage.Promotion[Model]
 }
 
 // Ways the tagger reads the WordNet lexicon (Model.lexMode bits).
@@ -197,7 +197,7 @@ func Default() (*Model, error) {
 			defaultErr = fmt.Errorf("loading embedded tagger model: %w", defaultErr)
 			return
 		}
-		defaultModel.huge = new(promotion)
+		defaultModel.huge = new(hugepage.Promotion[Model])
 	})
 	return defaultModel, defaultErr
 }
@@ -249,7 +249,7 @@ func (t *Tagger) Tag(s *nlp.Sentence) {
 	}
 	if m.huge != nil {
 		if t.tagged++; t.tagged >= hugepage.After {
-			t.m = m.huge.hugeModel(m)
+			t.m = m.hugeModel()
 			m = t.m
 		}
 	}
