@@ -1057,13 +1057,20 @@ func (sc *Scratch) addTitled(h int, r actorRef) {
 	if first < 0 || last-first > 3 {
 		return
 	}
+	sc.rememberTitled(first, last, r.code, "introduced with a title")
+}
+
+// rememberTitled records the first and last words of a person's name,
+// first..last, as standing for code for the rest of the document (titledRef),
+// unless they already stand for someone.
+func (sc *Scratch) rememberTitled(first, last int, code, why string) {
 	for _, k := range [2]int{first, last} {
 		if _, ok := sc.titledRef(k); ok || sc.shortName(sc.low[k]) >= 0 {
 			continue
 		}
-		sc.titled = append(sc.titled, titledName{word: sc.low[k], code: r.code})
+		sc.titled = append(sc.titled, titledName{word: sc.low[k], code: code})
 		if sc.tr != nil {
-			sc.trace("name %q at word %d: %s for the rest of the document (introduced with a title)", sc.low[k], k+1, r.code)
+			sc.trace("name %q at word %d: %s for the rest of the document (%s)", sc.low[k], k+1, code, why)
 		}
 	}
 }
@@ -1100,15 +1107,7 @@ func (sc *Scratch) addAppositionTitle(h int, r actorRef) {
 			first, last = min(first, k), max(last, k)
 		}
 	}
-	for _, k := range [2]int{first, last} {
-		if _, ok := sc.titledRef(k); ok || sc.shortName(sc.low[k]) >= 0 {
-			continue
-		}
-		sc.titled = append(sc.titled, titledName{word: sc.low[k], code: r.code})
-		if sc.tr != nil {
-			sc.trace("name %q at word %d: %s for the rest of the document (its apposition's title)", sc.low[k], k+1, r.code)
-		}
-	}
+	sc.rememberTitled(first, last, r.code, "its apposition's title")
 }
 
 // titledRef returns the actor a lone name word h stands for when the

@@ -23,6 +23,18 @@ func (c *Coder) accusationWords() map[string]bool {
 		return nil
 	}
 	words := map[string]bool{}
+	eachSynsetMember(c.set, accusationSynset, func(p dict.Phrase) {
+		if len(p) == 1 {
+			words[strings.ToLower(p[0].Text)] = true
+		}
+	})
+	return words
+}
+
+// eachSynsetMember calls f with every member phrase of synset name that does
+// not begin with a synset, descending into the synsets that members begin
+// with, each synset once.
+func eachSynsetMember(set *dict.Set, name string, f func(dict.Phrase)) {
 	seen := map[string]bool{}
 	var walk func(name string)
 	walk = func(name string) {
@@ -30,21 +42,21 @@ func (c *Coder) accusationWords() map[string]bool {
 			return
 		}
 		seen[name] = true
-		s := c.set.Synset(name)
-		if s == nil {
+		syn := set.Synset(name)
+		if syn == nil {
 			return
 		}
-		for _, p := range s.Members {
+		for _, m := range syn.Members {
 			switch {
-			case len(p) == 1 && p[0].Synset:
-				walk(p[0].Text)
-			case len(p) == 1:
-				words[strings.ToLower(p[0].Text)] = true
+			case len(m) == 0:
+			case m[0].Synset:
+				walk(m[0].Text)
+			default:
+				f(m)
 			}
 		}
 	}
-	walk(accusationSynset)
-	return words
+	walk(name)
 }
 
 // speechContent gives a plain statement (010) the code of what it says when

@@ -139,29 +139,7 @@ func (px *patternIndex) synsetID(name string) (int32, bool) {
 		return 0, false
 	}
 	first := map[string]bool{}
-	seen := map[string]bool{}
-	var walk func(name string)
-	walk = func(name string) {
-		if seen[name] {
-			return
-		}
-		seen[name] = true
-		syn := px.set.Synset(name)
-		if syn == nil {
-			return
-		}
-		for _, m := range syn.Members {
-			if len(m) == 0 {
-				continue
-			}
-			if m[0].Synset {
-				walk(m[0].Text)
-			} else {
-				first[m[0].Text] = true
-			}
-		}
-	}
-	walk(name)
+	eachSynsetMember(px.set, name, func(m dict.Phrase) { first[m[0].Text] = true })
 	id := px.id(name)
 	words := make([]string, 0, len(first))
 	for w := range first {
