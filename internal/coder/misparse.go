@@ -230,392 +230,440 @@ func (c *Coder) modifierMembers(sc *Scratch, h int, r actorRef, out []actorRef) 
 }
 
 // repair rewrites, on a copy of the words (the caller's sentence is left
-// alone), parse errors that would hide who did what:
-//   - a verb read as the participle of a noun coordinated with a time
-//     expression ("condemned ... on Thursday and promised/amod aid/conj to
-//     the villages"): a time expression is not coordinated with a thing, so
-//     "and" joins the clauses; the participle becomes a verb coordinated
-//     with the clause's verb, the noun its object, and the verb's
-//     obliques after the noun its own.
+// alone), parse errors that would hide who did what: each step of
+// repairSteps in turn, at every word (docs/coder.md, step 3).
 func (c *Coder) repair(sc *Scratch) {
-	for p := range sc.s.Words {
-		n, v, ok := sc.verbAfterTime(p)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d is a verb coordinated with %q", sc.low[p], p+1, sc.low[v])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		for _, k := range sc.children(v) {
-			if k > n && (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && !strings.HasSuffix(ws[k].Deprel, "tmod") {
-				ws[k].Head = p + 1
+	for _, step := range repairSteps {
+		for i := range sc.s.Words {
+			if step(c, sc, i) {
+				sc.index()
 			}
 		}
-		ws[p].Head, ws[p].Deprel = v+1, "conj"
-		ws[p-1].Head = p + 1
-		ws[n].Head, ws[n].Deprel = p+1, "obj"
-		sc.index()
 	}
-	// a verb read as an adjective of the object that follows it, the
-	// noun before it made the clause's head or a modifier ("Armenian
-	// police/root detained/amod dozens/obj of demonstrators", "The
-	// U.S./compound lifted/amod sanctions/root"): the verb heads the
-	// clause, the noun before it is its subject and the one after its
-	// object
-	for v := range sc.s.Words {
-		r, n, ok := sc.verbAsAdjective(v, !c.opt.Literal)
-		if !ok {
-			r, n, ok = c.pastAsAdjective(sc, v)
-		}
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		if ws[v].UPOS == "ADJ" {
-			ws[v].UPOS, ws[v].XPOS = "VERB", "VBD" // pastAsAdjective
-			sc.lemma[v] = c.pastLemma(sc.low[v])
-		}
-		if ws[r].Head == n+1 || ws[r].Head == v+1 {
-			// "The U.S. lifted sanctions": the verb takes the noun's place
-			ws[v].Head, ws[v].Deprel = ws[n].Head, ws[n].Deprel
-			ws[n].Head, ws[n].Deprel = v+1, "obj"
-		} else {
-			// "Arnor police attacked Gondor": the verb takes the subject's
-			ws[v].Head, ws[v].Deprel = ws[r].Head, ws[r].Deprel
-			ws[n].Head, ws[n].Deprel = v+1, "obj"
-			for _, k := range sc.children(r) {
-				if k > v && k != n && (sc.rel(k) == "obl" || sc.rel(k) == "nmod" || ws[k].Deprel == "punct") {
-					ws[k].Head = v + 1
-				}
-			}
-		}
-		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
-		sc.index()
+}
+
+// repairSteps are the tree repairs in the order repair applies them, each
+// to every word in turn: it reports whether it rewrote the tree at word i
+// (on sc's own copy of the words, see Scratch.ownWords).
+var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
+	(*Coder).repairVerbAfterTime,
+	(*Coder).repairVerbAsAdjective,
+	(*Coder).repairClauseAsRelative,
+	(*Coder).repairPerfectAsVerb,
+	(*Coder).repairTwoSubjects,
+	(*Coder).repairSubjectConjunct,
+	(*Coder).repairSaidClauseAsObject,
+	(*Coder).repairAgentWithoutBy,
+	(*Coder).repairCountryBeforeSubject,
+	(*Coder).repairFrontedObliqueSubject,
+	(*Coder).repairSmallClauseSubject,
+	(*Coder).repairInfinitiveAsNoun,
+	(*Coder).repairPossessorAsArgument,
+	(*Coder).repairAdjectiveOverName,
+	(*Coder).repairStrandedCountry,
+	(*Coder).repairCountryRootOverVerb,
+	(*Coder).repairStrandedAdjective,
+}
+
+// repairVerbAfterTime repairs a verb read as the participle of a noun
+// coordinated with a time expression ("condemned ... on Thursday and
+// promised/amod aid/conj to the villages"): a time expression is not
+// coordinated with a thing, so "and" joins the clauses; the participle
+// becomes a verb coordinated with the clause's verb, the noun its object,
+// and the verb's obliques after the noun its own.
+func (c *Coder) repairVerbAfterTime(sc *Scratch, p int) bool {
+	n, v, ok := sc.verbAfterTime(p)
+	if !ok {
+		return false
 	}
-	// a clause read as a noun phrase with a reduced relative: the root is
-	// a noun and the sentence's only verb modifies it right after it
-	// ("Egyptian protesters/root marched/acl through Cairo", "Hundreds
-	// of Kenyan students/root gathered/acl outside parliament"): the verb
-	// heads the clause, the noun phrase is its subject
-	for v := range sc.s.Words {
-		r, ok := sc.clauseAsRelative(v)
-		if !ok {
-			continue
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d is a verb coordinated with %q", sc.low[p], p+1, sc.low[v])
+	}
+	sc.ownWords()
+	ws := sc.s.Words
+	for _, k := range sc.children(v) {
+		if k > n && (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && !strings.HasSuffix(ws[k].Deprel, "tmod") {
+			ws[k].Head = p + 1
 		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
+	}
+	ws[p].Head, ws[p].Deprel = v+1, "conj"
+	ws[p-1].Head = p + 1
+	ws[n].Head, ws[n].Deprel = p+1, "obj"
+	return true
+}
+
+// repairVerbAsAdjective repairs a verb read as an adjective of the object that follows it, the
+// noun before it made the clause's head or a modifier ("Armenian
+// police/root detained/amod dozens/obj of demonstrators", "The
+// U.S./compound lifted/amod sanctions/root"): the verb heads the
+// clause, the noun before it is its subject and the one after its
+// object
+func (c *Coder) repairVerbAsAdjective(sc *Scratch, v int) bool {
+	r, n, ok := sc.verbAsAdjective(v, !c.opt.Literal)
+	if !ok {
+		r, n, ok = c.pastAsAdjective(sc, v)
+	}
+	if !ok {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
+	}
+	sc.ownWords()
+	ws := sc.s.Words
+	if ws[v].UPOS == "ADJ" {
+		ws[v].UPOS, ws[v].XPOS = "VERB", "VBD" // pastAsAdjective
+		sc.lemma[v] = c.pastLemma(sc.low[v])
+	}
+	if ws[r].Head == n+1 || ws[r].Head == v+1 {
+		// "The U.S. lifted sanctions": the verb takes the noun's place
+		ws[v].Head, ws[v].Deprel = ws[n].Head, ws[n].Deprel
+		ws[n].Head, ws[n].Deprel = v+1, "obj"
+	} else {
+		// "Arnor police attacked Gondor": the verb takes the subject's
+		ws[v].Head, ws[v].Deprel = ws[r].Head, ws[r].Deprel
+		ws[n].Head, ws[n].Deprel = v+1, "obj"
 		for _, k := range sc.children(r) {
-			if k > v {
+			if k > v && k != n && (sc.rel(k) == "obl" || sc.rel(k) == "nmod" || ws[k].Deprel == "punct") {
 				ws[k].Head = v + 1
 			}
 		}
-		ws[v].Head, ws[v].Deprel = 0, "root"
-		ws[r].Head, ws[r].Deprel = v+1, "nsubj"
-		sc.index()
 	}
-	// the perfect's "have" read as the main verb, its participle attached
-	// below it ("the United States have/root both/obj criticised/acl
-	// Malaysia", "Iran has/root also condemned/amod ..."): the
-	// participle heads the clause, "have" is its auxiliary and the words
-	// between modify it
-	for h := range sc.s.Words {
-		v, ok := sc.perfectAsVerb(h)
-		if !ok {
-			continue
+	ws[r].Head, ws[r].Deprel = v+1, "nsubj"
+	return true
+}
+
+// repairClauseAsRelative repairs a clause read as a noun phrase with a reduced relative: the root is
+// a noun and the sentence's only verb modifies it right after it
+// ("Egyptian protesters/root marched/acl through Cairo", "Hundreds
+// of Kenyan students/root gathered/acl outside parliament"): the verb
+// heads the clause, the noun phrase is its subject
+func (c *Coder) repairClauseAsRelative(sc *Scratch, v int) bool {
+	r, ok := sc.clauseAsRelative(v)
+	if !ok {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
+	}
+	sc.ownWords()
+	ws := sc.s.Words
+	for _, k := range sc.children(r) {
+		if k > v {
+			ws[k].Head = v + 1
 		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d is the auxiliary of %q", sc.low[h], h+1, sc.low[v])
+	}
+	ws[v].Head, ws[v].Deprel = 0, "root"
+	ws[r].Head, ws[r].Deprel = v+1, "nsubj"
+	return true
+}
+
+// repairPerfectAsVerb repairs the perfect's "have" read as the main verb, its participle attached
+// below it ("the United States have/root both/obj criticised/acl
+// Malaysia", "Iran has/root also condemned/amod ..."): the
+// participle heads the clause, "have" is its auxiliary and the words
+// between modify it
+func (c *Coder) repairPerfectAsVerb(sc *Scratch, h int) bool {
+	v, ok := sc.perfectAsVerb(h)
+	if !ok {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d is the auxiliary of %q", sc.low[h], h+1, sc.low[v])
+	}
+	sc.ownWords()
+	ws := sc.s.Words
+	for _, k := range sc.children(h) {
+		if k != v && !sc.inSubtree(v, k) {
+			ws[k].Head = v + 1
 		}
-		sc.ownWords()
-		ws := sc.s.Words
-		for _, k := range sc.children(h) {
-			if k != v && !sc.inSubtree(v, k) {
-				ws[k].Head = v + 1
+	}
+	// the words on the path from h down to v hang from v: a noun
+	// after it is its object ("criticised/amod Malaysia/obj")
+	sc.path = sc.path[:0]
+	for p := sc.head(v); p >= 0 && p != h && len(sc.path) < len(ws); p = sc.head(p) {
+		sc.path = append(sc.path, p)
+	}
+	for _, p := range sc.path {
+		ws[p].Head = v + 1
+		if p > v && (ws[p].UPOS == "NOUN" || ws[p].UPOS == "PROPN" || ws[p].UPOS == "PRON") {
+			ws[p].Deprel = "obj"
+		}
+	}
+	for i := h + 1; i < v; i++ {
+		ws[i].Head, ws[i].Deprel = v+1, "advmod"
+	}
+	ws[v].Head, ws[v].Deprel = ws[h].Head, ws[h].Deprel
+	ws[h].Head, ws[h].Deprel, ws[h].UPOS = v+1, "aux", "AUX"
+	return true
+}
+
+// repairTwoSubjects repairs two subjects of one verb joined by "and" ("the United
+// Nations/nsubj and the United States/nsubj criticised"): one
+// coordinated subject
+func (c *Coder) repairTwoSubjects(sc *Scratch, v int) bool {
+	a, b, cc, ok := sc.twoSubjects(v)
+	if !ok {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d is coordinated with %q", sc.low[b], b+1, sc.low[a])
+	}
+	sc.ownWords()
+	ws := sc.s.Words
+	ws[b].Head, ws[b].Deprel = a+1, "conj"
+	ws[cc].Head = b + 1
+	return true
+}
+
+// repairSubjectConjunct repairs coordinated subjects read as a noun coordinated with a clause, or
+// modified by it ("Both the United Nations/root and the United
+// States/nsubj have criticized/conj Malaysia", "The Yemeni
+// government/root and the Houthi rebels/nsubj agreed/acl:relcl to a
+// ceasefire"): the verb heads the sentence, the two nouns are its
+// coordinated subject
+func (c *Coder) repairSubjectConjunct(sc *Scratch, v int) bool {
+	n, subj, cc, ok := sc.subjectConjunct(v)
+	if !ok {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d and %q at word %d are the subjects of %q", sc.low[n], n+1, sc.low[subj], subj+1, sc.low[v])
+	}
+	sc.ownWords()
+	ws := sc.s.Words
+	for _, k := range sc.children(n) {
+		if k > v {
+			ws[k].Head = v + 1
+		}
+	}
+	ws[v].Head, ws[v].Deprel = 0, "root"
+	ws[n].Head, ws[n].Deprel = v+1, "nsubj"
+	ws[subj].Head, ws[subj].Deprel = n+1, "conj"
+	ws[cc].Head = subj + 1
+	return true
+}
+
+// repairSaidClauseAsObject repairs a said clause read as the speech verb's object with a participle
+// ("the military said its troops/obj shot/acl dead a Palestinian",
+// "police said gunmen/obj killed/acl five villagers"): the clause is
+// what is said, the noun its subject
+func (c *Coder) repairSaidClauseAsObject(sc *Scratch, v int) bool {
+	k, ok := c.saidClauseAsObject(sc, v)
+	if !ok {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d is the verb of the clause said, %q its subject", sc.low[v], v+1, sc.low[k])
+	}
+	sc.ownWords()
+	ws := sc.s.Words
+	ws[v].Head, ws[v].Deprel = ws[k].Head, "ccomp"
+	ws[k].Head, ws[k].Deprel = v+1, "nsubj"
+	return true
+}
+
+// repairAgentWithoutBy repairs an agent without "by" in an active clause: it is the verb's object
+// ("police arrested former president Jeanine/obl:agent Anez", "the army
+// killed Hamas commander X/obl:agent"): a "by" agent needs the word
+func (c *Coder) repairAgentWithoutBy(sc *Scratch, k int) bool {
+	if !sc.agentWithoutBy(k) {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d is the object of %q", sc.low[k], k+1, sc.low[sc.head(k)])
+	}
+	sc.ownWords()
+	sc.s.Words[k].Deprel = "obj"
+	return true
+}
+
+// repairCountryBeforeSubject repairs a country name before a titled name, both made subjects of the verb
+// ("U.S./nsubj Senator John/nsubj Cornyn criticized", "Iran/nsubj
+// Foreign Minister Javad/nsubj Zarif said"): the country modifies the
+// name
+func (c *Coder) repairCountryBeforeSubject(sc *Scratch, v int) bool {
+	a, b, ok := sc.countryBeforeSubject(v)
+	if !ok {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[b])
+	}
+	sc.ownWords()
+	sc.s.Words[a].Head, sc.s.Words[a].Deprel = b+1, "compound"
+	return true
+}
+
+// repairFrontedObliqueSubject repairs a subject with a preposition, a fronted oblique ("In Zimbabwe/nsubj:pass,
+// opposition leader/list Arthur Mutambara, and his party's candidate
+// have been detained", "In Venezuela/nsubj:pass, opposition
+// leader/list Juan Guaido, and his chief of staff have been
+// detained"): the phrase after its comma is the subject, the
+// preposition's phrase an oblique
+func (c *Coder) repairFrontedObliqueSubject(sc *Scratch, k int) bool {
+	n, ok := sc.frontedObliqueSubject(k)
+	if !ok {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d is an oblique; %q is the subject", sc.low[k], k+1, sc.low[n])
+	}
+	sc.ownWords()
+	ws := sc.s.Words
+	for _, j := range sc.children(k) {
+		if j > n && (ws[j].Deprel == "conj" || ws[j].Deprel == "list" || ws[j].Deprel == "appos") {
+			ws[j].Head = n + 1
+			if ws[j].Deprel == "list" {
+				ws[j].Deprel = "conj"
 			}
 		}
-		// the words on the path from h down to v hang from v: a noun
-		// after it is its object ("criticised/amod Malaysia/obj")
-		sc.path = sc.path[:0]
-		for p := sc.head(v); p >= 0 && p != h && len(sc.path) < len(ws); p = sc.head(p) {
-			sc.path = append(sc.path, p)
-		}
-		for _, p := range sc.path {
-			ws[p].Head = v + 1
-			if p > v && (ws[p].UPOS == "NOUN" || ws[p].UPOS == "PROPN" || ws[p].UPOS == "PRON") {
-				ws[p].Deprel = "obj"
-			}
-		}
-		for i := h + 1; i < v; i++ {
-			ws[i].Head, ws[i].Deprel = v+1, "advmod"
-		}
-		ws[v].Head, ws[v].Deprel = ws[h].Head, ws[h].Deprel
-		ws[h].Head, ws[h].Deprel, ws[h].UPOS = v+1, "aux", "AUX"
-		sc.index()
 	}
-	// two subjects of one verb joined by "and" ("the United
-	// Nations/nsubj and the United States/nsubj criticised"): one
-	// coordinated subject
-	for v := range sc.s.Words {
-		a, b, cc, ok := sc.twoSubjects(v)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d is coordinated with %q", sc.low[b], b+1, sc.low[a])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		ws[b].Head, ws[b].Deprel = a+1, "conj"
-		ws[cc].Head = b + 1
-		sc.index()
+	ws[n].Head, ws[n].Deprel = ws[k].Head, ws[k].Deprel
+	ws[k].Deprel = "obl"
+	return true
+}
+
+// repairSmallClauseSubject repairs the subject of a small clause ("called [the talks constructive]",
+// "declared [the vote void]") is the verb's object, as UD attaches it:
+// the judgement's xcomp keeps its predicate, the verb gets the thing
+// judged
+func (c *Coder) repairSmallClauseSubject(sc *Scratch, x int) bool {
+	k := sc.smallClauseSubject(x)
+	if k < 0 {
+		return false
 	}
-	// coordinated subjects read as a noun coordinated with a clause, or
-	// modified by it ("Both the United Nations/root and the United
-	// States/nsubj have criticized/conj Malaysia", "The Yemeni
-	// government/root and the Houthi rebels/nsubj agreed/acl:relcl to a
-	// ceasefire"): the verb heads the sentence, the two nouns are its
-	// coordinated subject
-	for v := range sc.s.Words {
-		n, subj, cc, ok := sc.subjectConjunct(v)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d and %q at word %d are the subjects of %q", sc.low[n], n+1, sc.low[subj], subj+1, sc.low[v])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		for _, k := range sc.children(n) {
-			if k > v {
-				ws[k].Head = v + 1
-			}
-		}
-		ws[v].Head, ws[v].Deprel = 0, "root"
-		ws[n].Head, ws[n].Deprel = v+1, "nsubj"
-		ws[subj].Head, ws[subj].Deprel = n+1, "conj"
-		ws[cc].Head = subj + 1
-		sc.index()
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d is the object of %q", sc.low[k], k+1, sc.low[sc.head(x)])
 	}
-	// a said clause read as the speech verb's object with a participle
-	// ("the military said its troops/obj shot/acl dead a Palestinian",
-	// "police said gunmen/obj killed/acl five villagers"): the clause is
-	// what is said, the noun its subject
-	for v := range sc.s.Words {
-		k, ok := c.saidClauseAsObject(sc, v)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d is the verb of the clause said, %q its subject", sc.low[v], v+1, sc.low[k])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		ws[v].Head, ws[v].Deprel = ws[k].Head, "ccomp"
-		ws[k].Head, ws[k].Deprel = v+1, "nsubj"
-		sc.index()
+	sc.ownWords()
+	ws := sc.s.Words
+	ws[k].Head, ws[k].Deprel = ws[x].Head, "obj"
+	return true
+}
+
+// repairInfinitiveAsNoun repairs an infinitive read as a noun compounded with its object after "to"
+// ("decided to/case ease/compound restrictions/obl"): "to" marks the
+// verb, the noun is its object
+func (c *Coder) repairInfinitiveAsNoun(sc *Scratch, t int) bool {
+	x, n, v, ok := c.infinitiveAsNoun(sc, t)
+	if !ok {
+		return false
 	}
-	// an agent without "by" in an active clause is the verb's object
-	// ("police arrested former president Jeanine/obl:agent Anez", "the army
-	// killed Hamas commander X/obl:agent"): a "by" agent needs the word
-	for k := range sc.s.Words {
-		if !sc.agentWithoutBy(k) {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d is the object of %q", sc.low[k], k+1, sc.low[sc.head(k)])
-		}
-		sc.ownWords()
-		sc.s.Words[k].Deprel = "obj"
-		sc.index()
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d is an infinitive with object %q", sc.low[x], x+1, sc.low[n])
 	}
-	// a country name before a titled name, both made subjects of the verb
-	// ("U.S./nsubj Senator John/nsubj Cornyn criticized", "Iran/nsubj
-	// Foreign Minister Javad/nsubj Zarif said"): the country modifies the
-	// name
-	for v := range sc.s.Words {
-		a, b, ok := sc.countryBeforeSubject(v)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[b])
-		}
-		sc.ownWords()
-		sc.s.Words[a].Head, sc.s.Words[a].Deprel = b+1, "compound"
-		sc.index()
+	sc.ownWords()
+	ws := sc.s.Words
+	ws[x].UPOS, ws[x].Head, ws[x].Deprel = "VERB", v+1, "xcomp"
+	ws[t].UPOS, ws[t].Head, ws[t].Deprel = "PART", x+1, "mark"
+	ws[n].Head, ws[n].Deprel = x+1, "obj"
+	return true
+}
+
+// repairPossessorAsArgument repairs a possessor made a second subject or object of the verb ("China/nsubj
+// ’s health ministry/nsubj sent"): it is the possessor of the phrase
+// after it
+func (c *Coder) repairPossessorAsArgument(sc *Scratch, p int) bool {
+	n, ok := sc.possessorAsArgument(p)
+	if !ok {
+		return false
 	}
-	// a subject with a preposition is a fronted oblique ("In Zimbabwe/nsubj:pass,
-	// opposition leader/list Arthur Mutambara, and his party's candidate
-	// have been detained", "In Venezuela/nsubj:pass, opposition
-	// leader/list Juan Guaido, and his chief of staff have been
-	// detained"): the phrase after its comma is the subject, the
-	// preposition's phrase an oblique
-	for k := range sc.s.Words {
-		n, ok := sc.frontedObliqueSubject(k)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d is an oblique; %q is the subject", sc.low[k], k+1, sc.low[n])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		for _, j := range sc.children(k) {
-			if j > n && (ws[j].Deprel == "conj" || ws[j].Deprel == "list" || ws[j].Deprel == "appos") {
-				ws[j].Head = n + 1
-				if ws[j].Deprel == "list" {
-					ws[j].Deprel = "conj"
-				}
-			}
-		}
-		ws[n].Head, ws[n].Deprel = ws[k].Head, ws[k].Deprel
-		ws[k].Deprel = "obl"
-		sc.index()
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d is the possessor of %q", sc.low[p], p+1, sc.low[n])
 	}
-	// the subject of a small clause ("called [the talks constructive]",
-	// "declared [the vote void]") is the verb's object, as UD attaches it:
-	// the judgement's xcomp keeps its predicate, the verb gets the thing
-	// judged
-	for x := range sc.s.Words {
-		k := sc.smallClauseSubject(x)
-		if k < 0 {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d is the object of %q", sc.low[k], k+1, sc.low[sc.head(x)])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		ws[k].Head, ws[k].Deprel = ws[x].Head, "obj"
-		sc.index()
+	sc.ownWords()
+	ws := sc.s.Words
+	ws[p].Head, ws[p].Deprel = n+1, "nmod:poss"
+	return true
+}
+
+// repairAdjectiveOverName repairs a country adjective made the head of the name it modifies
+// ("detained Nigerien/obj President Mohamed Bazoum/flat"): the name
+// heads the phrase
+func (c *Coder) repairAdjectiveOverName(sc *Scratch, a int) bool {
+	n, ok := c.adjectiveOverName(sc, a)
+	if !ok {
+		return false
 	}
-	// an infinitive read as a noun compounded with its object after "to"
-	// ("decided to/case ease/compound restrictions/obl"): "to" marks the
-	// verb, the noun is its object
-	for t := range sc.s.Words {
-		x, n, v, ok := c.infinitiveAsNoun(sc, t)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d is an infinitive with object %q", sc.low[x], x+1, sc.low[n])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		ws[x].UPOS, ws[x].Head, ws[x].Deprel = "VERB", v+1, "xcomp"
-		ws[t].UPOS, ws[t].Head, ws[t].Deprel = "PART", x+1, "mark"
-		ws[n].Head, ws[n].Deprel = x+1, "obj"
-		sc.index()
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
 	}
-	// a possessor made a second subject or object of the verb ("China/nsubj
-	// ’s health ministry/nsubj sent"): it is the possessor of the phrase
-	// after it
-	for p := range sc.s.Words {
-		n, ok := sc.possessorAsArgument(p)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d is the possessor of %q", sc.low[p], p+1, sc.low[n])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		ws[p].Head, ws[p].Deprel = n+1, "nmod:poss"
-		sc.index()
-	}
-	// a country adjective made the head of the name it modifies
-	// ("detained Nigerien/obj President Mohamed Bazoum/flat"): the name
-	// heads the phrase
-	for a := range sc.s.Words {
-		n, ok := c.adjectiveOverName(sc, a)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		for _, k := range sc.children(a) {
-			if k != n {
-				ws[k].Head = n + 1
-			}
-		}
-		ws[n].Head, ws[n].Deprel = ws[a].Head, ws[a].Deprel
-		ws[a].Head, ws[a].Deprel = n+1, "amod"
-		sc.index()
-	}
-	// a country adjective opening the subject attached to the verb
-	// ("Afghan/advcl President Ashraf Ghani announced"): it modifies the
-	// subject's noun phrase that follows it
-	for a := range sc.s.Words {
-		n, ok := sc.strandedCountry(a)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		ws[a].Head, ws[a].Deprel = n+1, "amod"
-		sc.index()
-	}
-	// a country adjective opening the subject made the sentence's root,
-	// the verb hanging from it ("Syrian/root Prime Minister X denied/advcl
-	// arming Hezbollah"): the verb heads the sentence, the adjective
-	// modifies the subject
-	for a := range sc.s.Words {
-		v, n, ok := sc.countryRootOverVerb(a)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d modifies %q; %q heads the sentence", sc.low[a], a+1, sc.low[n], sc.low[v])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		for _, k := range sc.children(a) {
-			if k != v {
-				ws[k].Head = v + 1
-			}
-		}
-		ws[v].Head, ws[v].Deprel = 0, "root"
-		ws[a].Head, ws[a].Deprel = n+1, "amod"
-		sc.index()
-	}
-	// an adjective read as the head of its noun's prepositional phrase:
-	// the noun takes the preposition and the adjectives (each coordinated
-	// one modifies the noun too)
-	for a := range sc.s.Words {
-		n, ok := sc.strandedAdjective(a)
-		if !ok {
-			continue
-		}
-		if sc.tr != nil {
-			sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
-		}
-		sc.ownWords()
-		ws := sc.s.Words
-		for _, k := range sc.children(a) {
+	sc.ownWords()
+	ws := sc.s.Words
+	for _, k := range sc.children(a) {
+		if k != n {
 			ws[k].Head = n + 1
-			if sc.rel(k) == "conj" {
-				ws[k].Deprel = "amod"
-			}
 		}
-		ws[n].Deprel = ws[a].Deprel
-		ws[a].Head, ws[a].Deprel = n+1, "amod"
-		sc.index()
 	}
+	ws[n].Head, ws[n].Deprel = ws[a].Head, ws[a].Deprel
+	ws[a].Head, ws[a].Deprel = n+1, "amod"
+	return true
+}
+
+// repairStrandedCountry repairs a country adjective opening the subject attached to the verb
+// ("Afghan/advcl President Ashraf Ghani announced"): it modifies the
+// subject's noun phrase that follows it
+func (c *Coder) repairStrandedCountry(sc *Scratch, a int) bool {
+	n, ok := sc.strandedCountry(a)
+	if !ok {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
+	}
+	sc.ownWords()
+	ws := sc.s.Words
+	ws[a].Head, ws[a].Deprel = n+1, "amod"
+	return true
+}
+
+// repairCountryRootOverVerb repairs a country adjective opening the subject made the sentence's root,
+// the verb hanging from it ("Syrian/root Prime Minister X denied/advcl
+// arming Hezbollah"): the verb heads the sentence, the adjective
+// modifies the subject
+func (c *Coder) repairCountryRootOverVerb(sc *Scratch, a int) bool {
+	v, n, ok := sc.countryRootOverVerb(a)
+	if !ok {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d modifies %q; %q heads the sentence", sc.low[a], a+1, sc.low[n], sc.low[v])
+	}
+	sc.ownWords()
+	ws := sc.s.Words
+	for _, k := range sc.children(a) {
+		if k != v {
+			ws[k].Head = v + 1
+		}
+	}
+	ws[v].Head, ws[v].Deprel = 0, "root"
+	ws[a].Head, ws[a].Deprel = n+1, "amod"
+	return true
+}
+
+// repairStrandedAdjective repairs an adjective read as the head of its noun's prepositional phrase:
+// the noun takes the preposition and the adjectives (each coordinated
+// one modifies the noun too)
+func (c *Coder) repairStrandedAdjective(sc *Scratch, a int) bool {
+	n, ok := sc.strandedAdjective(a)
+	if !ok {
+		return false
+	}
+	if sc.tr != nil {
+		sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
+	}
+	sc.ownWords()
+	ws := sc.s.Words
+	for _, k := range sc.children(a) {
+		ws[k].Head = n + 1
+		if sc.rel(k) == "conj" {
+			ws[k].Deprel = "amod"
+		}
+	}
+	ws[n].Deprel = ws[a].Deprel
+	ws[a].Head, ws[a].Deprel = n+1, "amod"
+	return true
 }
 
 // verbAsAdjective reports whether word v, a verb's past form, is attached
