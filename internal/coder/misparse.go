@@ -242,6 +242,17 @@ func (c *Coder) repair(sc *Scratch) {
 	}
 }
 
+// beginRepair traces a repair about to be made (format and args as
+// Scratch.trace, after "repair: ") and gives the scratch its own copy of
+// the words to rewrite. Repairs are rare, so the arguments' boxing is paid
+// only when one applies.
+func (sc *Scratch) beginRepair(format string, args ...any) {
+	if sc.tr != nil {
+		sc.trace("repair: "+format, args...)
+	}
+	sc.ownWords()
+}
+
 // repairSteps are the tree repairs in the order repair applies them, each
 // to every word in turn: it reports whether it rewrote the tree at word i
 // (on sc's own copy of the words, see Scratch.ownWords).
@@ -276,10 +287,7 @@ func (c *Coder) repairVerbAfterTime(sc *Scratch, p int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d is a verb coordinated with %q", sc.low[p], p+1, sc.low[v])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d is a verb coordinated with %q", sc.low[p], p+1, sc.low[v])
 	ws := sc.s.Words
 	for _, k := range sc.children(v) {
 		if k > n && (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && !strings.HasSuffix(ws[k].Deprel, "tmod") {
@@ -306,10 +314,7 @@ func (c *Coder) repairVerbAsAdjective(sc *Scratch, v int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
 	ws := sc.s.Words
 	if ws[v].UPOS == "ADJ" {
 		ws[v].UPOS, ws[v].XPOS = "VERB", "VBD" // pastAsAdjective
@@ -343,10 +348,7 @@ func (c *Coder) repairClauseAsRelative(sc *Scratch, v int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
 	ws := sc.s.Words
 	for _, k := range sc.children(r) {
 		if k > v {
@@ -368,10 +370,7 @@ func (c *Coder) repairPerfectAsVerb(sc *Scratch, h int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d is the auxiliary of %q", sc.low[h], h+1, sc.low[v])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d is the auxiliary of %q", sc.low[h], h+1, sc.low[v])
 	ws := sc.s.Words
 	for _, k := range sc.children(h) {
 		if k != v && !sc.inSubtree(v, k) {
@@ -406,10 +405,7 @@ func (c *Coder) repairTwoSubjects(sc *Scratch, v int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d is coordinated with %q", sc.low[b], b+1, sc.low[a])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d is coordinated with %q", sc.low[b], b+1, sc.low[a])
 	ws := sc.s.Words
 	ws[b].Head, ws[b].Deprel = a+1, "conj"
 	ws[cc].Head = b + 1
@@ -427,10 +423,7 @@ func (c *Coder) repairSubjectConjunct(sc *Scratch, v int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d and %q at word %d are the subjects of %q", sc.low[n], n+1, sc.low[subj], subj+1, sc.low[v])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d and %q at word %d are the subjects of %q", sc.low[n], n+1, sc.low[subj], subj+1, sc.low[v])
 	ws := sc.s.Words
 	for _, k := range sc.children(n) {
 		if k > v {
@@ -453,10 +446,7 @@ func (c *Coder) repairSaidClauseAsObject(sc *Scratch, v int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d is the verb of the clause said, %q its subject", sc.low[v], v+1, sc.low[k])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d is the verb of the clause said, %q its subject", sc.low[v], v+1, sc.low[k])
 	ws := sc.s.Words
 	ws[v].Head, ws[v].Deprel = ws[k].Head, "ccomp"
 	ws[k].Head, ws[k].Deprel = v+1, "nsubj"
@@ -470,10 +460,7 @@ func (c *Coder) repairAgentWithoutBy(sc *Scratch, k int) bool {
 	if !sc.agentWithoutBy(k) {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d is the object of %q", sc.low[k], k+1, sc.low[sc.head(k)])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d is the object of %q", sc.low[k], k+1, sc.low[sc.head(k)])
 	sc.s.Words[k].Deprel = "obj"
 	return true
 }
@@ -487,10 +474,7 @@ func (c *Coder) repairCountryBeforeSubject(sc *Scratch, v int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[b])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d modifies %q", sc.low[a], a+1, sc.low[b])
 	sc.s.Words[a].Head, sc.s.Words[a].Deprel = b+1, "compound"
 	return true
 }
@@ -506,10 +490,7 @@ func (c *Coder) repairFrontedObliqueSubject(sc *Scratch, k int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d is an oblique; %q is the subject", sc.low[k], k+1, sc.low[n])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d is an oblique; %q is the subject", sc.low[k], k+1, sc.low[n])
 	ws := sc.s.Words
 	for _, j := range sc.children(k) {
 		if j > n && (ws[j].Deprel == "conj" || ws[j].Deprel == "list" || ws[j].Deprel == "appos") {
@@ -533,10 +514,7 @@ func (c *Coder) repairSmallClauseSubject(sc *Scratch, x int) bool {
 	if k < 0 {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d is the object of %q", sc.low[k], k+1, sc.low[sc.head(x)])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d is the object of %q", sc.low[k], k+1, sc.low[sc.head(x)])
 	ws := sc.s.Words
 	ws[k].Head, ws[k].Deprel = ws[x].Head, "obj"
 	return true
@@ -550,10 +528,7 @@ func (c *Coder) repairInfinitiveAsNoun(sc *Scratch, t int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d is an infinitive with object %q", sc.low[x], x+1, sc.low[n])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d is an infinitive with object %q", sc.low[x], x+1, sc.low[n])
 	ws := sc.s.Words
 	ws[x].UPOS, ws[x].Head, ws[x].Deprel = "VERB", v+1, "xcomp"
 	ws[t].UPOS, ws[t].Head, ws[t].Deprel = "PART", x+1, "mark"
@@ -569,10 +544,7 @@ func (c *Coder) repairPossessorAsArgument(sc *Scratch, p int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d is the possessor of %q", sc.low[p], p+1, sc.low[n])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d is the possessor of %q", sc.low[p], p+1, sc.low[n])
 	ws := sc.s.Words
 	ws[p].Head, ws[p].Deprel = n+1, "nmod:poss"
 	return true
@@ -586,10 +558,7 @@ func (c *Coder) repairAdjectiveOverName(sc *Scratch, a int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
 	ws := sc.s.Words
 	for _, k := range sc.children(a) {
 		if k != n {
@@ -609,10 +578,7 @@ func (c *Coder) repairStrandedCountry(sc *Scratch, a int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
 	ws := sc.s.Words
 	ws[a].Head, ws[a].Deprel = n+1, "amod"
 	return true
@@ -627,10 +593,7 @@ func (c *Coder) repairCountryRootOverVerb(sc *Scratch, a int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d modifies %q; %q heads the sentence", sc.low[a], a+1, sc.low[n], sc.low[v])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d modifies %q; %q heads the sentence", sc.low[a], a+1, sc.low[n], sc.low[v])
 	ws := sc.s.Words
 	for _, k := range sc.children(a) {
 		if k != v {
@@ -650,10 +613,7 @@ func (c *Coder) repairStrandedAdjective(sc *Scratch, a int) bool {
 	if !ok {
 		return false
 	}
-	if sc.tr != nil {
-		sc.trace("repair: %q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
-	}
-	sc.ownWords()
+	sc.beginRepair("%q at word %d modifies %q", sc.low[a], a+1, sc.low[n])
 	ws := sc.s.Words
 	for _, k := range sc.children(a) {
 		ws[k].Head = n + 1
