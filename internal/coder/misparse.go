@@ -909,9 +909,9 @@ func (sc *Scratch) clauseAsRelative(v int) (r int, ok bool) {
 		return 0, false
 	}
 	r = n
-	for ws[r].Head != 0 {
-		if r = sc.head(r); r < 0 || ws[r].UPOS != "NOUN" && ws[r].UPOS != "PROPN" && ws[r].UPOS != "NUM" && ws[r].UPOS != "PRON" {
-			return 0, false
+	for d := 0; ws[r].Head != 0; d++ {
+		if r = sc.head(r); d >= len(ws) || r < 0 || ws[r].UPOS != "NOUN" && ws[r].UPOS != "PROPN" && ws[r].UPOS != "NUM" && ws[r].UPOS != "PRON" {
+			return 0, false // (a tree read from untrusted input may loop)
 		}
 	}
 	if r > n {

@@ -51,28 +51,46 @@ func (sc *Scratch) unrealized(v int) string {
 		// "police attacked students marching to parliament")
 		return "a class of actors (" + sc.low[h] + " " + sc.low[v] + ")"
 	}
-	if h := sc.head(v); h >= 0 {
-		switch sc.s.Words[v].Deprel {
-		case "xcomp", "ccomp", "obj", "advcl":
-			if l := strings.ToLower(sc.s.Words[h].Lemma); unrealizingHeads[l] || accusationHeads[l] && sc.presentParticiple(v) {
+	if r := sc.undoneComplement(v); r != "" {
+		return r
+	}
+	// a conjunct shares its first member's complement: "is considering
+	// sending arms and to retaliate against Russia" (up a bounded chain of
+	// conjuncts: a tree read from untrusted input may loop)
+	for k, d := v, 0; d < 8 && sc.rel(k) == "conj"; d++ {
+		h := sc.head(k)
+		if h < 0 || !sc.verbal(h) {
+			break
+		}
+		if r := sc.undoneComplement(h); r != "" {
+			return r
+		}
+		k = h
+	}
+	return ""
+}
+
+// undoneComplement says "the complement of X" when verb v is the complement
+// of a verb X whose complement is not done (unrealizingHeads), or what X
+// accuses someone of; "" otherwise.
+func (sc *Scratch) undoneComplement(v int) string {
+	h := sc.head(v)
+	if h < 0 {
+		return ""
+	}
+	switch sc.s.Words[v].Deprel {
+	case "xcomp", "ccomp", "obj", "advcl":
+		if l := strings.ToLower(sc.s.Words[h].Lemma); unrealizingHeads[l] || accusationHeads[l] && sc.presentParticiple(v) {
+			return "the complement of " + l
+		}
+	case "acl":
+		// the complement parsed as a modifier of the verb's object:
+		// "accused the army of shelling civilians", "urged Iran to
+		// release the sailors" with "release" under "Iran"
+		if g := sc.head(h); g >= 0 && (sc.rel(h) == "obj" || sc.rel(h) == "iobj") {
+			if l := strings.ToLower(sc.s.Words[g].Lemma); unrealizingHeads[l] || accusationHeads[l] && sc.presentParticiple(v) {
 				return "the complement of " + l
 			}
-		case "acl":
-			// the complement parsed as a modifier of the verb's object:
-			// "accused the army of shelling civilians", "urged Iran to
-			// release the sailors" with "release" under "Iran"
-			if g := sc.head(h); g >= 0 && (sc.rel(h) == "obj" || sc.rel(h) == "iobj") {
-				if l := strings.ToLower(sc.s.Words[g].Lemma); unrealizingHeads[l] || accusationHeads[l] && sc.presentParticiple(v) {
-					return "the complement of " + l
-				}
-			}
-		}
-	}
-	if h := sc.head(v); h >= 0 && sc.rel(v) == "conj" && sc.verbal(h) {
-		// a conjunct shares its first member's complement: "is considering
-		// sending arms and to retaliate against Russia"
-		if r := sc.unrealized(h); strings.HasPrefix(r, "the complement of") {
-			return r
 		}
 	}
 	return ""
