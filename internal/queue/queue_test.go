@@ -160,9 +160,17 @@ func TestRetryBackoffAndDeadLetter(t *testing.T) {
 	if j, err := queue.DecodeJob(letters[0].Data); err != nil || j.ID != "x1" {
 		t.Errorf("dead letter holds %q (%v), want job x1", letters[0].Data, err)
 	}
-	st, err := q.Status(ctx)
-	if err != nil {
-		t.Fatal(err)
+	// the given-up message leaves the work stream once the server has
+	// processed its acknowledgement, which it does asynchronously
+	var st queue.Status
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		var err error
+		if st, err = q.Status(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if st.Done == 1 {
+			break
+		}
 	}
 	if st.Waiting != 0 || st.InFlight != 0 || st.Done != 1 || st.Dead != 1 {
 		t.Errorf("status: %s", st)
