@@ -40,6 +40,11 @@ func Ordered[In, Out any](n int, next func() (In, bool), newWorker func() func(I
 		defer close(jobs)
 		for seq := 0; ; seq++ {
 			select {
+			case <-stop: // stop wins over a free slot: select picks at random among ready cases
+				return
+			default:
+			}
+			select {
 			case slots <- struct{}{}:
 			case <-stop:
 				return
