@@ -170,26 +170,7 @@ func (s *DB) Query(ctx context.Context, q store.Query) (*store.Table, error) {
 	default:
 		return nil, fmt.Errorf("query: aggregation %q: want one of %s", q.Aggregate, strings.Join(store.Aggregations, ", "))
 	}
-	rows, err := s.pool.Query(ctx, sqlText, w.Args()...)
-	if err != nil {
-		return nil, fmt.Errorf("query: %w", err)
-	}
-	defer rows.Close()
-	t := &store.Table{Columns: cols}
-	for rows.Next() {
-		vals, err := rows.Values()
-		if err != nil {
-			return nil, fmt.Errorf("query: %w", err)
-		}
-		for i, v := range vals {
-			vals[i] = cell(v)
-		}
-		t.Rows = append(t.Rows, vals)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("query: %w", err)
-	}
-	return t, nil
+	return s.table(ctx, cols, sqlText, w.Args())
 }
 
 // cell converts a value read from PostgreSQL to the types store.Table
