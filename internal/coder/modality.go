@@ -165,3 +165,45 @@ var unrealizingHeads = map[string]bool{
 var accusationHeads = map[string]bool{
 	"accuse": true, "blame": true, "charge": true, "suspect": true, "allege": true,
 }
+
+func isNegWord(w string) bool {
+	switch w {
+	case "not", "n't", "never", "no", "neither", "nor":
+		return true
+	}
+	return false
+}
+
+// negated reports whether verb v is negated ("not", "never", "n't").
+func (sc *Scratch) negated(v int) bool {
+	for _, k := range sc.children(v) {
+		d := sc.s.Words[k].Deprel
+		if (d == "advmod" || d == "neg" || d == "aux") && isNegWord(sc.low[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ceaseHeads are verbs whose complement is an action that stops or is kept
+// from happening: "stop fighting", "ceased attacking", "urged both sides to
+// halt fighting".
+var ceaseHeads = map[string]bool{"stop": true, "cease": true, "halt": true, "quit": true, "end": true, "refrain": true}
+
+// ceased reports whether verb v is the complement of a verb of stopping
+// ("stop fighting", "cease attacking"): its action is ending, not done,
+// and it is treated as negated.
+func (sc *Scratch) ceased(v int) bool {
+	h := sc.head(v)
+	if h < 0 || !ceaseHeads[strings.ToLower(sc.s.Words[h].Lemma)] {
+		return false
+	}
+	switch sc.s.Words[v].Deprel {
+	case "xcomp", "ccomp":
+		return true
+	case "obj", "advcl":
+		// a gerund object ("stopped fighting") or "refrain from attacking"
+		return sc.s.Words[v].XPOS == "VBG" || sc.s.Words[v].Feat("VerbForm") == "Ger"
+	}
+	return false
+}

@@ -65,7 +65,7 @@ type Scratch struct {
 
 	date        dict.Date
 	verb        int  // the verb whose pattern is being matched
-	venue       bool // the act being coded has a venue (verbs.go wherePlace)
+	venue       bool // the act being coded has a venue (roles.go wherePlace)
 	discardRule string
 	rebuilt     string // sentence text rebuilt from the words
 	tr          *Trace

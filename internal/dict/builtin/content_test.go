@@ -65,7 +65,7 @@ func TestStatementContent(t *testing.T) {
 		// the object a pattern names is the subject of a passive verb (slots.go relMatches)
 		{"A curfew was imposed on Jos by the Nigerian army.", "NGAMIL→NGACVL 1723"},
 		{"Military aid to Egypt was suspended by the United States.", "USA→EGY 1622"},
-		// the owner of the act or thing named in the object is the target (verbs.go ownerHead)
+		// the owner of the act or thing named in the object is the target (match.go ownerHead)
 		{"Thai students demanded the prime minister's resignation.", "THAEDU→---GOV 1041"},
 		{"The EU condemned Russia's annexation of Crimea.", "IGOEUREEC→RUS 111"},
 		// an agentless passive arrest or deportation is the state's (content.go impliedSource)
@@ -107,7 +107,7 @@ func TestStatementContent(t *testing.T) {
 		// what someone is accused of is the accusation's content, not a reported act (modality.go accusationHeads)
 		{"Sudan's army accused the Rapid Support Forces of shelling civilians in Khartoum.", ""},
 		{"Bahrain accused Iran of backing the protesters.", "BHR→IRN 112"},
-		// a title misparsed as the object before the subject's name is the subject's (verbs.go titleOfSubject)
+		// a title misparsed as the object before the subject's name is the subject's (roles.go titleOfSubject)
 		{"Venezuelan opposition leader Juan Guaido met Colombia's president in Bogota.", "VENOPP→COLGOV 040"},
 		{"Kenyan opposition leader Raila Odinga rejected the election results.", "KENOPP→KENGOV 120"},
 		// the source's own forces sent somewhere: the destination is the target (content.go destination)
@@ -178,7 +178,7 @@ func TestStatementContent(t *testing.T) {
 		{"The United Nations and the United States have both criticised Malaysia.", "IGOUNO→MYS 111, USA→MYS 111"},
 		{"Russia and China condemned the American strike.", "RUS→USA 111, CHN→USA 111"},
 		{"Iran has a large army.", ""},
-		// predicate adjectives judge what follows their preposition, in the active voice (dict "(a)", verbs.go predicateAdj)
+		// predicate adjectives judge what follows their preposition, in the active voice (dict "(a)", roles.go predicateAdj)
 		{"Iran is angry at the United States.", "IRN→USA 111"},
 		{"The Afghan president was disappointed by the American decision.", "AFGGOV→USA 111"},
 		{"Ukraine is grateful to Germany for its support.", "UKR→DEU 051"},
@@ -227,7 +227,7 @@ func TestStatementContent(t *testing.T) {
 		{"Iran denied sending weapons to the Houthis.", "IRN→YEMREB 016"},
 		// a fronted place read as the subject leaves it to the phrase after its comma (misparse.go frontedObliqueSubject)
 		{"In Zimbabwe, opposition leader Arthur Mutambara and his party's candidate have been detained, along with 50 other officials.", "ZWECOP→---OPP 173"},
-		// any other participle adjunct is a second act of the same subject (verbs.go subjects)
+		// any other participle adjunct is a second act of the same subject (roles.go subjects)
 		{"Egyptian protesters marched through Cairo, demanding the resignation of President Mubarak.", "EGYCVL→EGY 141, EGYCVL→EGYELI 1041"},
 		{"President Obama visited Kenya, urging Kenyan leaders to hold elections.", "USAELIGOV→KEN 042, KEN→USAELIGOV 043, USAELIGOV→KENGOV 0244"},
 		// military platforms stand for the military

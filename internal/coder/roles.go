@@ -1,0 +1,540 @@
+// Who did it and to whom: the source and target actors of a verb.
+
+package coder
+
+import (
+	"strings"
+
+	"github.com/eventwire/eventwire/internal/dict"
+)
+
+// counterparts gives a target named as the source's counterpart the
+// source's role: "the French foreign minister met his Algerian
+// counterpart" (FRAGOV → DZAGOV), "Putin spoke with his Turkish
+// counterparts" (RUSGOV → TURGOV). Only a bare country is completed.
+func counterparts(sc *Scratch) {
+	if len(sc.srcs) == 0 || len(sc.srcs[0].code) < 6 {
+		return
+	}
+	role := sc.srcs[0].code[3:6]
+	for i := range sc.tgts {
+		t := &sc.tgts[i]
+		if t.head < 0 || len(t.code) != 3 || t.code == dict.NullCode {
+			continue
+		}
+		if l := sc.lemma[t.head]; l == "counterpart" || l == "counterparts" {
+			t.code += role
+		}
+	}
+}
+
+// statementNouns are what someone says in writing or aloud, whose
+// possessor is its author.
+var statementNouns = map[string]bool{
+	"statement": true, "communique": true, "communiqué": true, "letter": true, "message": true,
+	"speech": true, "remarks": true, "declaration": true, "note": true,
+}
+
+// agentDep reports whether dependent k is the "by" agent of a passive
+// ("was attacked by Arnor").
+func (sc *Scratch) agentDep(k int) bool {
+	d := sc.s.Words[k].Deprel
+	return d == "obl:agent" || d == "nmod:agent" || (d == "obl" || d == "nmod") && sc.caseOf(k) == "by"
+}
+
+// predicateAdj reports whether word v, an adjective or past participle,
+// is predicated of its subject with a copula or a passive auxiliary ("was
+// critical of", "is disappointed with"), as a predicate adjective of the
+// verb dictionary ("critical(a)") needs.
+func (sc *Scratch) predicateAdj(v int) bool {
+	w := &sc.s.Words[v]
+	if w.UPOS != "ADJ" && w.XPOS != "VBN" {
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; d == "cop" || d == "aux:pass" {
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports whether verb v is in the passive voice.
+func (sc *Scratch) passive(v int) bool {
+	for _, k := range sc.children(v) {
+		switch sc.s.Words[k].Deprel {
+		case "nsubj:pass", "aux:pass", "csubj:pass":
+			return true
+		}
+	}
+	return false
+}
+
+// subjects resolves the source actors of verb v: its subject (or the "by"
+// agent of a passive), else the controller of an xcomp, the subject of the
+// verb it is coordinated with, or the noun a relative clause modifies.
+func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorRef {
+	if depth > 6 {
+		return out
+	}
+	if out, ok := c.conclusionOf(sc, v, out); ok { // discourse.go
+		return out
+	}
+	pass := c.passive(sc, v)
+	for _, k := range sc.children(v) {
+		d := sc.s.Words[k].Deprel
+		if pass {
+			if sc.agentDep(k) {
+				return c.resolveNP(sc, k, out, 0)
+			}
+			continue
+		}
+		if d == "nsubj" || d == "nsubj:pass" {
+			w := &sc.s.Words[k]
+			if w.UPOS == "PRON" && (sc.low[k] == "who" || sc.low[k] == "which" || sc.low[k] == "that") {
+				if h := sc.head(v); h >= 0 && strings.HasPrefix(sc.s.Words[v].Deprel, "acl") {
+					return c.resolveNP(sc, h, out, 0)
+				}
+			}
+			if statementNouns[sc.lemma[k]] && !c.opt.Literal {
+				// "Cornyn's statement added", "the ministry's statement
+				// condemned": whose statement speaks
+				for _, p := range sc.children(k) {
+					if sc.s.Words[p].Deprel == "nmod:poss" {
+						if n := c.resolveNP(sc, p, out, 0); len(n) > len(out) {
+							return n
+						}
+					}
+				}
+			}
+			if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {
+				return c.misparsedSubject(sc, v, n, len(n)-len(out)) // misparse.go
+			}
+			// "Resumption of ties between Arnor and Gondor may spur ...":
+			// the actors inside a subject that names none itself
+			return c.firstActorIn(sc, k, out)
+		}
+	}
+	if pass && sc.docOn && c.isSpeech(sc, v) {
+		// "it was noted at the meeting that ...": the host of the
+		// gathering speaks (discourse.go)
+		for _, k := range sc.children(v) {
+			if sc.rel(k) == "obl" && sc.caseOf(k) == "at" && gatheringNoun(sc.lemma[k]) {
+				if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {
+					return n
+				}
+			}
+		}
+	}
+	if pass {
+		// no "by" agent: an actor in an oblique ("was shot in Osgiliath"),
+		// never the source of the report ("according to the Red Cross,
+		// twenty people have been killed")
+		for _, k := range sc.children(v) {
+			if (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && !attributionCase(sc.caseOf(k)) {
+				if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {
+					return n
+				}
+				if n := c.firstActorIn(sc, k, out); len(n) > len(out) {
+					return n
+				}
+			}
+		}
+		return out
+	}
+	if n := c.misparsedSubject(sc, v, out, 0); len(n) > len(out) {
+		return n
+	}
+	h := sc.head(v)
+	if h < 0 {
+		return out
+	}
+	switch sc.rel(v) {
+	case "xcomp":
+		// raising from a passive ("Gollum was seen to break into")
+		for _, k := range sc.children(h) {
+			if sc.s.Words[k].Deprel == "nsubj:pass" {
+				return c.resolveNP(sc, k, out, 0)
+			}
+		}
+		// object control ("urged Gondor to attack") else subject control
+		for _, k := range sc.children(h) {
+			if d := sc.s.Words[k].Deprel; d == "obj" || d == "iobj" {
+				if n := len(c.resolveNP(sc, k, out, 0)); n > len(out) {
+					return c.resolveNP(sc, k, out, 0)
+				}
+			}
+		}
+		return c.subjects(sc, h, out, depth+1)
+	case "conj":
+		return c.subjects(sc, h, out, depth+1)
+	case "advcl":
+		// a purpose clause ("signed an accord to supply Gondor") shares
+		// the subject; a temporal one ("after leaving Eriador") is
+		// background, not an event of its own
+		if sc.infinitive(v) {
+			return c.subjects(sc, h, out, depth+1)
+		}
+		if !c.opt.Literal && sc.resultParticiple(v, h) && (sc.verbEvt[h] < 0 || !violentCode(sc.act)) {
+			// the result is the act's own when the act coded nothing
+			// itself (its object was a thing: "attacked a checkpoint,
+			// killing five soldiers"); else a violent result is the same
+			// action told twice ("fired missiles at Hamas activists,
+			// killing a bystander": one event). Any other participle
+			// is a second act of the same subject: "visited Kenya,
+			// urging the government to hold elections", "marched
+			// through Cairo, demanding Mubarak's resignation"
+			return c.subjects(sc, h, out, depth+1)
+		}
+	case "acl":
+		// a participle modifying a noun acts for it ("a woman believed
+		// linked to Al-Qaeda"); an infinitive ("urged Eriador to respond")
+		// is what someone else wants of it, not its own act. In the
+		// PETRARCH-2 reading a past participle is passive, its noun what
+		// is acted on, never the source: "two Brazilian men sought in the
+		// slaying of two American missionaries", "victims killed by the
+		// crash"
+		if !sc.infinitive(v) && !(c.opt.Literal && !c.opt.Petrarch1 && sc.pastParticiple(v)) {
+			return c.resolveNP(sc, h, out, 0)
+		}
+	}
+	return out
+}
+
+// targets resolves the target actors of verb v: the object (or the
+// passive subject) or the first actor inside it ("welcomed a resumption of
+// ties with Osgiliath"), the indirect object, obliques, the targets of an
+// open complement, then the first actor of a clausal complement.
+func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRef {
+	if depth > 4 {
+		return out
+	}
+	before := len(out)
+	pass := c.passive(sc, v)
+	kids := sc.children(v)
+	phrase := func(k int) bool {
+		out = c.resolveNP(sc, k, out, 0)
+		if len(out) == before {
+			out = c.firstActorIn(sc, k, out)
+		}
+		return len(out) > before
+	}
+	// an oblique of a meeting verb that names a place says where it
+	// happens ("met in Washington"), not with whom; a place inside the
+	// object is kept
+	oblique := func(k int) bool {
+		out = c.resolveNP(sc, k, out, 0)
+		if len(out) > before && sc.wherePlace(k, out[before:]) {
+			out = out[:before]
+		}
+		if len(out) == before {
+			out = c.firstTargetIn(sc, k, out)
+		}
+		return len(out) > before
+	}
+	expletive := pass && c.expletiveSpeech(sc, v) // "it was said that ..." (discourse.go)
+	for _, k := range kids {
+		if d := sc.s.Words[k].Deprel; d == "obj" || (pass && d == "nsubj:pass" && !expletive) {
+			if d == "obj" && sc.titleOfSubject(v, k) {
+				continue
+			}
+			if phrase(k) {
+				return out
+			}
+		}
+	}
+	for _, k := range kids {
+		if sc.s.Words[k].Deprel == "iobj" && phrase(k) {
+			return out
+		}
+	}
+	for _, k := range kids {
+		if r := sc.rel(k); r == "obl" || r == "nmod" {
+			if pass && sc.caseOf(k) == "by" || sc.s.Words[k].Deprel == "obl:tmod" || sc.s.Words[k].Deprel == "nmod:tmod" {
+				continue
+			}
+			if attributionCase(sc.caseOf(k)) || frameCase(sc.caseOf(k)) {
+				// attribution is where a report comes from, not whom it is
+				// about: "According to the information given to APA, it
+				// was noted that ...", "according to state media"
+				continue
+			}
+			if sc.caseOf(k) == "" && sc.titleOfSubject(v, k) {
+				continue // "Kenyan opposition leader Raila Odinga rejected ..."
+			}
+			if sc.caseOf(k) == "at" && gatheringNoun(sc.lemma[k]) {
+				// where it was said or done, not to whom: "it was noted at
+				// the meeting that ...", "spoke at the summit"
+				continue
+			}
+			if oblique(k) {
+				return out
+			}
+		}
+	}
+	for _, k := range kids {
+		if sc.s.Words[k].Deprel == "xcomp" || sc.s.Words[k].Deprel == "advcl" && sc.infinitive(k) {
+			if out = c.targets(sc, k, out, depth+1); len(out) > before {
+				return out
+			}
+		}
+	}
+	// a clausal complement: its first actor ("believes Dagolath can cope",
+	// "said an embargo against Mordor would not work")
+	for _, k := range kids {
+		if sc.s.Words[k].Deprel == "ccomp" {
+			if out = c.firstActorIn(sc, k, out); len(out) > before {
+				return out
+			}
+		}
+	}
+	// a misparsed name: an actor phrase attached as a clause of the verb
+	// ("contribute a million dollars to Gondor" with Gondor as a verb)
+	for _, k := range kids {
+		if k > v && sc.actorAt[k] >= 0 && sc.rel(k) == "advcl" {
+			if out = c.resolveNP(sc, k, out, 0); len(out) > before {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// firstActorIn appends the actors of the first coded noun phrase in the
+// subtree of word r, in sentence order.
+func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef) []actorRef {
+	for i := range sc.s.Words {
+		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
+			continue
+		}
+		h := sc.ownerHead(i)
+		if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) {
+			return n
+		}
+	}
+	return out
+}
+
+// firstTargetIn is firstActorIn for the target in an oblique: the venue of
+// a meeting (wherePlace) and the agent of a participle (participleAgent)
+// are passed over.
+func (c *Coder) firstTargetIn(sc *Scratch, r int, out []actorRef) []actorRef {
+	for i := range sc.s.Words {
+		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
+			continue
+		}
+		h := sc.ownerHead(i)
+		if sc.participleAgent(h) {
+			continue
+		}
+		if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) {
+			if !sc.wherePlace(h, n[len(out):]) {
+				return n
+			}
+		}
+	}
+	return out
+}
+
+// participleAgent reports whether the noun phrase headed by word h is the
+// "by" agent of a participle modifying a noun ("under a truce agreement
+// mediated by Qatar"): the participle's actor, not a target of the verb
+// above it.
+func (sc *Scratch) participleAgent(h int) bool {
+	if d := sc.s.Words[h].Deprel; d != "obl:agent" && d != "nmod:agent" && sc.caseOf(h) != "by" {
+		return false
+	}
+	p := sc.head(h)
+	return p >= 0 && sc.s.Words[p].Deprel == "acl" && sc.s.Words[p].UPOS == "VERB"
+}
+
+// wherePlace reports whether the noun phrase headed by word h, coded as
+// refs, names the venue of a meeting rather than a party to it (sc.venue:
+// the act is a consultation, venueCode): it is introduced by a locative preposition
+// (in, at, near, inside, within) and every actor it names is a bare
+// country code (a country or one of its cities), without a role ("will
+// meet in Washington", "met in Johannesburg", but not "met the Senate" or
+// "met officials in the Kremlin's guard").
+func (sc *Scratch) wherePlace(h int, refs []actorRef) bool {
+	if !sc.venue {
+		return false
+	}
+	for _, r := range refs {
+		// the phrase's preposition, or the name's own when the parser
+		// compounded it with a time ("in/case Washington/compound next
+		// month/obl")
+		if !locative(sc.caseOf(h)) && !locative(sc.caseOf(r.head)) && (r.mod < 0 || !locative(sc.caseOf(r.mod))) ||
+			r.actor < 0 || r.agent >= 0 || !countryCode(r.code) {
+			return false
+		}
+	}
+	return len(refs) > 0
+}
+
+// resultParticiple reports whether advcl v of verb h is a participle that
+// tells what the act of h did, after it and with no conjunction of its own
+// ("attacked a checkpoint, killing five soldiers", "shelled the town,
+// wounding dozens"): it has the subject of h. A participle with "after",
+// "while", "before" is a time, not a result.
+func (sc *Scratch) resultParticiple(v, h int) bool {
+	if v < h || sc.s.Words[v].XPOS != "VBG" && sc.s.Words[v].Feat("VerbForm") != "Ger" {
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; d == "mark" || strings.HasPrefix(d, "nsubj") {
+			return false
+		}
+	}
+	return true
+}
+
+// attributionCase reports whether a preposition introduces the source of
+// a report ("according to", "citing"): provenance, never an actor of the
+// event.
+func attributionCase(c string) bool {
+	return c == "according" || c == "according to" || c == "citing"
+}
+
+// titleOfSubject reports whether object k of verb v is the title of v's
+// subject misparsed: a noun phrase before the verb that ends right before
+// the subject's name ("Venezuelan opposition leader Juan Guaido met ...",
+// "Prime Minister Nawaz Sharif visited ..." with the title as the object).
+func (sc *Scratch) titleOfSubject(v, k int) bool {
+	if k > v {
+		return false
+	}
+	for i := k + 1; i < len(sc.s.Words); i++ {
+		if sc.inSubtree(i, k) {
+			return false // k's phrase goes on after k
+		}
+		if i >= v {
+			break
+		}
+	}
+	for _, j := range sc.children(v) {
+		if strings.HasPrefix(sc.s.Words[j].Deprel, "nsubj") && j > k && j < v {
+			for i := k + 1; i < j; i++ {
+				if !sc.inSubtree(i, j) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// byAgent returns the first and last words of the "by" agent phrase of
+// passive verb v in the PETRARCH-2 reading (Options.Literal without
+// Petrarch1), -1, -1 for none.
+func (sc *Scratch) byAgent(c *Coder, v int) (int, int) {
+	if !c.opt.Literal || c.opt.Petrarch1 || !c.passive(sc, v) {
+		return -1, -1
+	}
+	for _, k := range sc.children(v) {
+		if sc.agentDep(k) {
+			first, last := k, k
+			for i := range sc.low {
+				if sc.inSubtree(i, k) {
+					first, last = min(first, i), max(last, i)
+				}
+			}
+			return first, last
+		}
+	}
+	return -1, -1
+}
+
+// passive reports whether verb v is coded as a passive: its subject is the
+// target and a "by" phrase the source. PETRARCH-1 (Options.Petrarch1) left
+// passives without a "by" agent to its dictionary patterns, so in that
+// style such a verb is coded as active.
+func (c *Coder) passive(sc *Scratch, v int) bool {
+	if !sc.passive(v) || sc.adjPred[v] {
+		return false // a predicate adjective's subject acts: "was disappointed with"
+	}
+	if !c.opt.Petrarch1 {
+		return true
+	}
+	for _, k := range sc.children(v) {
+		if sc.agentDep(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// inOwnClause reports whether word k lies in a clause below verb v that
+// has a subject of its own ("said he has deep satisfaction"), or in a
+// participle or relative clause below it: the verb's patterns do not reach
+// into it.
+func (sc *Scratch) inOwnClause(k, v int) bool {
+	for d := 0; k >= 0 && k != v && d < len(sc.low); d++ {
+		switch sc.rel(k) {
+		case "advcl", "acl", "acl:relcl", "conj":
+			// a participle or relative clause is no phrase of the verb
+			// either, subject or not: "bombarded a part of Aleppo,
+			// killing at least eight people" has no "* AT"; "people,
+			// state media reported" no "* REPORT"; nor is a verb
+			// coordinated with it ("give a speech ... and meet with
+			// dissidents from military-ruled Myanmar" has no "*
+			// &MILITARY"); an infinitive is the verb's complement ("vowed
+			// to wage war on X")
+			if sc.s.Words[k].UPOS == "VERB" && !sc.infinitive(k) {
+				return true
+			}
+		}
+		switch sc.rel(k) {
+		case "ccomp", "advcl", "parataxis", "acl":
+			for _, j := range sc.children(k) {
+				if r := sc.rel(j); r == "nsubj" || r == "csubj" {
+					return true
+				}
+			}
+		}
+		k = sc.head(k)
+	}
+	return false
+}
+
+// dropOwnCountry removes from tgts, in place, the bare countries of which
+// every source in srcs is a part (IRN for IRNGOV); with keep it codes them
+// unknown instead, keeping their phrase.
+func dropOwnCountry(srcs, tgts []actorRef, keep bool) []actorRef {
+	out := tgts[:0]
+	for _, t := range tgts {
+		own := countryCode(t.code)
+		for _, s := range srcs {
+			if len(s.code) <= 3 || s.code[:3] != t.code {
+				own = false
+			}
+		}
+		if own && keep {
+			t.code = dict.NullCode
+		}
+		if !own || keep {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// knownPair appends to out the actors of a and then b with a known code,
+// each code once; more than two make no pair (the caller checks).
+func knownPair(out, a, b []actorRef) []actorRef {
+	for _, list := range [2][]actorRef{a, b} {
+		for _, r := range list {
+			if unknown(r) {
+				continue
+			}
+			dup := false
+			for _, o := range out {
+				dup = dup || o.code == r.code
+			}
+			if !dup {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
