@@ -506,6 +506,15 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			}
 		}
 	}
+	if r.actor < 0 && r.agent < 0 && !c.opt.Literal && sc.s.Words[h].UPOS == "PROPN" {
+		// a name the dictionaries do not know is the role its title
+		// gives: "police arrested former president Jeanine Anez"
+		// (---ELI, the country then inferred from the story),
+		// "prosecutors indicted Nissan chairman Carlos Ghosn" (---BUS)
+		if k := sc.titleAgent(h, 0); k >= 0 {
+			r.agent = sc.agents[sc.agentAt[k]].entry
+		}
+	}
 	if r.agent >= 0 {
 		for _, m := range sc.agents {
 			if m.entry == r.agent && m.first <= h+1 && m.end >= r.first-1 {

@@ -387,6 +387,44 @@ func (c *Coder) impliedSource(sc *Scratch, v int, code string, undergoer bool) {
 	sc.srcs = append(sc.srcs[:0], actorRef{code: country + role, head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
 }
 
+// crowdSource gives a protest (14x) whose subject is only a number of
+// people the civilians of the place, which the agents leave out as too
+// general a word: "Tens of thousands of people marched in Paris against
+// the pension reform", "Hundreds demonstrated outside parliament in
+// Nairobi" (---CVL; internal/analyze finds the country from the event's
+// place or the story).
+func (c *Coder) crowdSource(sc *Scratch, v int, code string) {
+	if c.opt.Literal || len(sc.srcs) > 0 || !strings.HasPrefix(code, "14") || c.passive(sc, v) {
+		return
+	}
+	k := -1
+	for _, j := range sc.children(v) {
+		if sc.s.Words[j].Deprel == "nsubj" {
+			k = j
+			break
+		}
+	}
+	for n := 0; k >= 0 && n < 3; n++ {
+		q := sc.quantified(k)
+		if q < 0 {
+			break
+		}
+		k = q // "tens of thousands of people"
+	}
+	if k < 0 {
+		return
+	}
+	switch sc.lemma[k] {
+	case "people", "person", "persons", "thousand", "thousands", "hundred", "hundreds", "dozens", "million", "millions":
+	default:
+		return
+	}
+	if sc.tr != nil {
+		sc.trace("  implied source ---CVL (a crowd protesting, %s)", code)
+	}
+	sc.srcs = append(sc.srcs, actorRef{code: dict.NullCode + "CVL", head: k, first: k, last: k, actor: -1, agent: -1, mod: -1})
+}
+
 // impliedAttacker gives a bombing whose bomber the sentence does not name
 // the unknown insurgents that such attacks are by convention ("a car bomb
 // exploded near a market in Kirkuk, killing ten" → ---INS → ---CVL; "a

@@ -246,6 +246,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		// bomber, not a verb alone ("balloons blown up with helium")
 		c.impliedAttacker(sc, code) // content.go
 	}
+	c.crowdSource(sc, v, code) // content.go
 	if len(sc.srcs) == 0 {
 		if sc.tr != nil {
 			sc.trace("  no event: no source actor")

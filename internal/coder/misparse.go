@@ -655,10 +655,27 @@ func (sc *Scratch) verbAsAdjective(v int, conj bool) (r, n int, ok bool) {
 	}
 	// the name or noun right before the verb, hanging from it or from n
 	if r = v - 1; nounAt(r) && (ws[r].Deprel == "compound" || ws[r].Deprel == "nsubj") && (sc.head(r) == v || sc.head(r) == n) &&
-		(ws[v].XPOS == "VBD" || !sc.hasDet(r) || sc.onlyVerb(v)) {
+		(ws[v].XPOS == "VBD" || !sc.hasDet(r) || sc.onlyVerb(v) || sc.clauseWithoutCopula(r, n)) {
 		return r, n, true
 	}
 	return 0, 0, false
+}
+
+// clauseWithoutCopula reports whether noun n has noun r as its subject
+// and no copula: a clause whose verb the parser took for a modifier of
+// its object ("The Biden administration/nsubj lifted/ADJ
+// sanctions/root", "The Kenyan government/nsubj deployed/amod
+// troops/root to quell protests").
+func (sc *Scratch) clauseWithoutCopula(r, n int) bool {
+	if sc.s.Words[r].Deprel != "nsubj" || sc.head(r) != n {
+		return false
+	}
+	for _, k := range sc.children(n) {
+		if sc.s.Words[k].Deprel == "cop" {
+			return false
+		}
+	}
+	return true
 }
 
 // perfectAsVerb reports whether word h, a form of "have" that is not an
@@ -990,12 +1007,8 @@ func (c *Coder) pastAsAdjective(sc *Scratch, v int) (r, n int, ok bool) {
 			return 0, 0, false
 		}
 	case "nsubj":
-		// a noun with a subject and no copula is a clause: "The Biden
-		// administration/nsubj lifted/ADJ sanctions/root"
-		for _, k := range sc.children(n) {
-			if ws[k].Deprel == "cop" {
-				return 0, 0, false
-			}
+		if !sc.clauseWithoutCopula(r, n) {
+			return 0, 0, false
 		}
 	default:
 		return 0, 0, false

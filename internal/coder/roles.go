@@ -213,6 +213,24 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 	pass := c.passive(sc, v)
 	kids := sc.children(v)
 	phrase := func(k int) bool {
+		j := sc.nominalAgent(k)
+		if j < 0 && !pass && sc.s.Words[k].UPOS == "NOUN" {
+			// the same phrase hung on the active verb, where "by"
+			// names no agent: "criticised the detention of journalists
+			// by/obl Turkish police"
+			for _, o := range kids {
+				if o > k && sc.rel(o) == "obl" && sc.caseOf(o) == "by" && (sc.actorAt[o] >= 0 || sc.agentAt[o] >= 0) {
+					j = o
+					break
+				}
+			}
+		}
+		if j >= 0 && !c.opt.Literal {
+			// whose act the object is, as a possessor would say it
+			if out = c.resolveNP(sc, j, out, 0); len(out) > before {
+				return true
+			}
+		}
 		out = c.resolveNP(sc, k, out, 0)
 		if len(out) == before {
 			out = c.firstActorIn(sc, k, out)
@@ -537,4 +555,22 @@ func knownPair(out, a, b []actorRef) []actorRef {
 		}
 	}
 	return out
+}
+
+// nominalAgent returns the "by" phrase of noun k naming who did the act k
+// names, -1 for none: the target of a reaction to an act is its doer, not
+// the act's victims ("China condemned the arrest of its citizens by
+// Philippine authorities" → PHLGOV, "welcomed the release of the hostages
+// by Hamas" → Hamas), as with a possessor ("condemned Russia's
+// annexation of Crimea", ownerHead).
+func (sc *Scratch) nominalAgent(k int) int {
+	if sc.s.Words[k].UPOS != "NOUN" {
+		return -1
+	}
+	for _, j := range sc.children(k) {
+		if sc.rel(j) == "nmod" && sc.caseOf(j) == "by" && (sc.actorAt[j] >= 0 || sc.agentAt[j] >= 0) {
+			return j
+		}
+	}
+	return -1
 }
