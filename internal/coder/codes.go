@@ -104,8 +104,6 @@ func venueCode(code string) bool {
 // mediate (039).
 func mediation(code string) bool { return code == "045" || code == "039" }
 
-// violentCode reports whether code is of CAMEO's roots 18 (assault), 19
-// (fight) or 20 (mass violence).
 // ForceOnThing reports whether an act of code is force that can fall on a
 // thing, whose people are then its target: assault, fighting, mass violence
 // (roots 18-20) and seizing or destroying property (171x). The coder gives
@@ -113,6 +111,8 @@ func mediation(code string) bool { return code == "045" || code == "039" }
 // internal/analyze gives it the country of the act's place.
 func ForceOnThing(code string) bool { return violentCode(code) || strings.HasPrefix(code, "171") }
 
+// violentCode reports whether code is of CAMEO's roots 18 (assault), 19
+// (fight) or 20 (mass violence).
 func violentCode(code string) bool {
 	return len(code) >= 2 && (code[0] == '1' && (code[1] == '8' || code[1] == '9') || code[0] == '2' && code[1] == '0')
 }

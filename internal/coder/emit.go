@@ -180,7 +180,10 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		// a meeting's or consultation's place is its venue (roles.go
 		// wherePlace); PETRARCH's reading (Options.Literal) takes it as
 		// the target ("arrived in Gondor": GON)
-		sc.venue = !c.opt.Literal && venueCode(act)
+		// and so is the place where joint subjects do together what
+		// they do to each other ("Ethiopia and Eritrea signed a peace
+		// agreement in Jeddah", "the two sides agreed a truce in Doha")
+		sc.venue = !c.opt.Literal && (venueCode(act) || len(sc.srcs) > 1 && mutualCode(act))
 		sc.tgts = c.targets(sc, v, sc.tgts, 0)
 		sc.venue = false
 	}

@@ -234,6 +234,11 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 		out = c.resolveNP(sc, k, out, 0)
 		if len(out) == before {
 			out = c.firstActorIn(sc, k, out)
+			if len(out) > before && sc.wherePlace(out[before].head, out[before:]) {
+				// a venue inside the object: "signed a peace agreement
+				// in Jeddah", "held talks in Doha"
+				out = out[:before]
+			}
 		}
 		return len(out) > before
 	}

@@ -247,6 +247,12 @@ func TestStatementContent(t *testing.T) {
 		// the target of a reaction to an act is its doer, named by "by" (roles.go nominalAgent)
 		{"China condemned the arrest of its citizens by Philippine authorities.", "CHN→PHLGOV 111"},
 		{"The European Union criticised the detention of journalists by Turkish police.", "IGOEUREEC→TURCOP 111"},
+		// the place where joint subjects act on each other is no party (emit.go venue, roles.go targets)
+		{"Ethiopia and Eritrea signed a peace agreement in Jeddah on Sunday.", "ETH→ERI 057, ERI→ETH 057"},
+		{"Armenia and Azerbaijan agreed a ceasefire in Moscow.", "ARM→AZE 0871, AZE→ARM 0871"},
+		// arson told as setting fire (verbs.ewd set)
+		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
+		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
 	} {
 		evs := codeText(t, c, w, sc, tc.text)
 		var got []string
