@@ -486,6 +486,9 @@ func (c *Coder) nounSource(sc *Scratch, n int) int {
 			}
 		}
 	}
+	if a := c.claimant(sc, n); a >= 0 {
+		return a
+	}
 	// "Russia carried out attacks on Kyiv": the subject of a light verb
 	// (one the dictionary gives no code of its own, or none at all) that
 	// coded nothing itself; not of a verb about the act ("condemned the
@@ -497,6 +500,41 @@ func (c *Coder) nounSource(sc *Scratch, n int) int {
 				return srcs[0].head
 			}
 		}
+	}
+	return -1
+}
+
+// claimant returns the head of the actor who claims the act that noun n
+// names, -1 for none: the one who claims an attack is taken to have done
+// it ("Al-Shabaab claimed responsibility for the bombing in Mogadishu",
+// "the attack on the mosque was claimed by the Islamic State group",
+// "the Pakistani Taliban claimed the attack").
+func (c *Coder) claimant(sc *Scratch, n int) int {
+	if c.opt.Literal {
+		return -1
+	}
+	h := sc.head(n)
+	if h >= 0 && sc.lemma[h] == "responsibility" && sc.caseOf(n) == "for" {
+		n, h = h, sc.head(h) // "claimed responsibility for the bombing"
+	}
+	if h < 0 || !sc.verbal(h) {
+		return -1
+	}
+	switch sc.lemma[h] {
+	case "claim":
+	case "take", "accept", "admit":
+		if sc.lemma[n] != "responsibility" {
+			return -1
+		}
+	default:
+		return -1
+	}
+	if d := sc.s.Words[n].Deprel; d != "obj" && d != "nsubj:pass" || sc.negated(h) {
+		return -1
+	}
+	if srcs := c.subjects(sc, h, sc.np[:0], 0); len(srcs) > 0 {
+		sc.np = srcs[:0]
+		return srcs[0].head
 	}
 	return -1
 }

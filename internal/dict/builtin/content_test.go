@@ -250,6 +250,10 @@ func TestStatementContent(t *testing.T) {
 		// the place where joint subjects act on each other is no party (emit.go venue, roles.go targets)
 		{"Ethiopia and Eritrea signed a peace agreement in Jeddah on Sunday.", "ETH→ERI 057, ERI→ETH 057"},
 		{"Armenia and Azerbaijan agreed a ceasefire in Moscow.", "ARM→AZE 0871, AZE→ARM 0871"},
+		// who claims an attack did it (slots.go claimant)
+		{"Al-Shabaab claimed responsibility for the bombing in Mogadishu.", "SOMINSALQ→SOM 183"},
+		{"The Islamic State group claimed the attack on a police station in Kabul.", "IMGMOSRAD→AFGCOP 190"},
+		{"No group has claimed responsibility for the attack on the embassy.", ""},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
