@@ -290,7 +290,9 @@ func linkAcronyms(d *nlp.Document, r *Record) {
 	}
 	for i := range r.Entities {
 		e := &r.Entities[i]
-		if li, ok := initials[e.Text]; ok && li < i && e.Type == Organization && e.Canonical == e.Text {
+		// (an acronym typed nothing else too, "MDC" and "CDL" read as
+		// Roman numerals)
+		if li, ok := initials[e.Text]; ok && li < i && (e.Type == Organization || e.Type == OtherName) && e.Canonical == e.Text {
 			if _, ok := full[e.Text]; !ok {
 				full[e.Text] = li
 			}
@@ -340,6 +342,55 @@ func (x *Extractor) andJoins(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
 	return false
 }
 
+// andBeforeCue reports whether the name spanning words i..j of sentence k
+// goes on across "and" into a run of capitalised words holding an
+// organisation cue, the class of "Human Rights and Peace Society" and
+// "Farmers and Fishermen Union": one to two words with no cue before
+// "and", none of them a given name, place or dictionary actor, and no
+// given name, place or dictionary actor after it ("Jordan and the Arab
+// League", "Fatah and Hamas" stay apart).
+func (x *Extractor) andBeforeCue(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
+	n := len(s.Words)
+	if j-i > 1 || j+2 >= n || string(sc.lw(j+1)) != "and" || sc.cueIn(i, j) || !sc.nameWord(s, j+2) {
+		return false
+	}
+	for _, m := range [...]int{i, j, j + 2} {
+		if x.givenName(sc, m) || x.spotAt(sc, k, s.Words[m].Start) || x.dictActor(func(int) string { return string(sc.lw(m)) }, 1) != "" {
+			return false
+		}
+	}
+	for m := j + 2; m < n && m <= j+4 && sc.nameWord(s, m); m++ {
+		if sc.cue(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymPair reports whether the acronym at word j of sentence k and the
+// capitals at word e, joined to it by a hyphen, are one organisation's
+// name, the class of "ZANU-PF" and "SPLM-N": neither is a place or a
+// dictionary actor alone, as in "US-UK talks" and "EU-NATO summit", which
+// name two parties.
+func (x *Extractor) acronymPair(sc *Scratch, s *nlp.Sentence, k, j, e int) bool {
+	if !isAcronym(s.Words[j].Form) || !capitals(s.Words[e].Form) {
+		return false
+	}
+	for _, m := range [...]int{j, e} {
+		if x.spotAt(sc, k, s.Words[m].Start) || x.dictActor(func(int) string { return string(sc.lw(m)) }, 1) != "" ||
+			x.adjectives[string(sc.lw(m))] != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// capitals reports whether w is one to six upper-case ASCII letters ("PF",
+// "N").
+func capitals(w string) bool {
+	return w != "" && (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || isAcronym(w))
+}
+
 // descriptor reports whether a capitalised word before a given name
 // describes the person rather than starting the name: a follower or party
 // word ("Scientologist", "Nonpartisan", "Republican", "Socialist").
@@ -368,6 +419,11 @@ func (x *Extractor) apposedRole(sc *Scratch, s *nlp.Sentence, i, j int) bool {
 		w := &s.Words[m]
 		return !capitalised(w.Form) && (roleNouns[strings.ToLower(w.Lemma)] || titles[strings.ToLower(w.Lemma)]) ||
 			capitalised(w.Form) && m == 0 && roleNouns[strings.ToLower(w.Lemma)]
+	}
+	// a lower-case role noun right before the name, the class of "Hamas
+	// leader Ismail Abu Shanab" and "rebel commander Tawfiq Nasrallah"
+	if i >= 1 && !capitalised(s.Words[i-1].Form) && role(i-1) {
+		return true
 	}
 	// by the surface, where the parser made no apposition: "founder,
 	// Wilson Or," and "Salva Kiir, a former rebel leader,"
