@@ -678,6 +678,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	// Education Stefania Giannini" with a sentence-initial "Minister"):
 	// the person is the name after the complement's first word.
 	if !title && i >= 2 && (string(sc.lw(i-1)) == "of" || string(sc.lw(i-1)) == "for") && sc.title(i-2) {
+		if string(sc.lw(i-1)) == "for" && x.staffOrg(sc, s, i, j, r) {
+			x.addTyped(sc, d, s, k, i, j, Organization, "staff", "", r) // "a spokeswoman for Caritas"
+			return
+		}
 		if i == j {
 			return // "Minister of Education"
 		}
@@ -855,6 +859,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "acronym"
 	case single && camelName(s.Words[i].Form):
 		e.Type, e.Why = Organization, "camel"
+	case x.staffOrg(sc, s, i, j, r):
+		e.Type, e.Why = Organization, "staff" // "a Rexford spokesman", "a spokeswoman for Caritas"
 	case sc.affilSent == k && sc.affilAt == i && !(j+1 < len(s.Words) && s.Words[j+1].UPOS == "NOUN" && !capitalised(s.Words[j+1].Form)) &&
 		!(j+2 < len(s.Words) && s.Words[j+1].Form == "," && capitalised(s.Words[j+2].Form)):
 		// "Raymond Chan of People Power", not "Shiu Ka-chun of the

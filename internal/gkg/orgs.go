@@ -412,6 +412,37 @@ expert professor student doctor lawyer prosecutor judge officer commander genera
 director manager chairman chairwoman ambassador envoy governor mayor senator deputy undersecretary citizen resident
 father mother son daughter wife husband brother sister priest bishop cleric scholar researcher scientist singer actor`)
 
+// staffNouns are lower-case nouns of an organisation's people: a name
+// right before one ("Microsoft spokesman", "Taliban fighters", "Labour
+// officials") or after one and "for" ("a spokeswoman for Oxfam") is the
+// organisation's.
+var staffNouns = wordSet(`spokesman spokeswoman spokesperson official officials executive executives chairman chairwoman
+representative representatives employee employees staff fighters militants supporters commanders lawmakers`)
+
+// staffOrg reports whether the name spanning words i..j of s names the
+// organisation of the staff noun next to it, the class of "a Rexford
+// spokesman said" and "a spokeswoman for Caritas": the noun right after
+// the name (then no name of two or more words starting with a given name,
+// which is a person's: "John Smith spokesman"), or before it with "for".
+// The name is no surname of a person named before in the article
+// ("Mutambara officials" after "Arthur Mutambara").
+func (x *Extractor) staffOrg(sc *Scratch, s *nlp.Sentence, i, j int, r *Record) bool {
+	n := len(s.Words)
+	after := j+1 < n && !capitalised(s.Words[j+1].Form) && staffNouns[string(sc.lw(j+1))]
+	before := i >= 2 && string(sc.lw(i-1)) == "for" && !capitalised(s.Words[i-2].Form) && staffNouns[string(sc.lw(i-2))] ||
+		i >= 3 && string(sc.lw(i-1)) == "the" && string(sc.lw(i-2)) == "for" && staffNouns[string(sc.lw(i-3))]
+	if !after && !before || x.givenName(sc, i) {
+		return false
+	}
+	last := strings.ToLower(s.Words[j].Form)
+	for p := range r.Entities {
+		if e := &r.Entities[p]; e.Type == Person && strings.ToLower(lastWord(e.Canonical)) == last {
+			return false
+		}
+	}
+	return true
+}
+
 // apposedRole reports whether the name spanning words i..j of s is in
 // apposition to a role noun, or has one in apposition to it.
 func (x *Extractor) apposedRole(sc *Scratch, s *nlp.Sentence, i, j int) bool {

@@ -243,7 +243,7 @@ func abs(x int) int {
 // "the Harare suburb of Tsangano"), and so is a name before one ("the
 // Mirzan district", "the Qarawat refugee camp").
 var placeNouns = wordSet(`city town village suburb district neighbourhood neighborhood province region township county
-governorate hamlet municipality`)
+governorate hamlet municipality capital`)
 
 // placeNounsPlural are their plurals, before "of" and a list of names:
 // "the cities of Homs, Qusair and Rastan".
@@ -280,7 +280,8 @@ func (sc *Scratch) kindPlace(s *nlp.Sentence, i, j int) bool {
 		return false
 	}
 	if m == i-1 {
-		return placeNouns[string(sc.lw(m-1))]
+		// "the town of X", "the Damascus districts of X and Y"
+		return placeNouns[string(sc.lw(m-1))] || placeNounsPlural[string(sc.lw(m-1))]
 	}
 	return placeNounsPlural[string(sc.lw(m-1))]
 }
