@@ -7,7 +7,6 @@ import (
 	"github.com/eventwire/eventwire/internal/coder"
 	"github.com/eventwire/eventwire/internal/coder/confli"
 	"github.com/eventwire/eventwire/internal/dict/builtin"
-	"github.com/eventwire/eventwire/internal/nlp/pipeline"
 )
 
 func init() {
@@ -25,6 +24,7 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	monad := fs.Bool("monad", true, "code events with one side unknown (its span is the argument phrase when there is one)")
 	part := fs.String("part", "all", "evaluate all sentences, the even-numbered ones (tuned on) or the odd-numbered ones (held out)")
 	list := fs.Bool("list", false, "print one line per sentence (line, gold class, code, gold and coded source and target, text, why nothing was coded) before the figures")
+	models := addModelFlags(fs, "code with")
 	dir, err := parseOneArg(fs, args, "directory")
 	if err != nil {
 		return err
@@ -46,7 +46,7 @@ func runEvalConfli(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.Default()
+	p, err := models.pipeline()
 	if err != nil {
 		return err
 	}

@@ -34,6 +34,7 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 		workersVerb: "coded",
 	})
 	negation := negationFlag(fs, "drop")
+	models := addModelFlags(fs, "code with")
 	if err := gf.parse(fs, args); err != nil {
 		return err
 	}
@@ -56,7 +57,11 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 	if err := goldeval.CheckQuotes(gold, text); err != nil {
 		return err
 	}
-	an, _, err := newAnalysis(*gf.dicts, analyze.Options{Coder: coder.Options{Negation: neg}}, stderr)
+	p, err := models.pipeline()
+	if err != nil {
+		return err
+	}
+	an, _, err := newAnalysis(*gf.dicts, analyze.Options{Coder: coder.Options{Negation: neg}, Pipeline: p}, stderr)
 	if err != nil {
 		return err
 	}

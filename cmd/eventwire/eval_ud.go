@@ -27,8 +27,7 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 	raw := fs.Bool("raw", false, "start from the raw text (# text), score tokens, sentences and words as CoNLL 2018 does")
 	tokOnly := fs.Bool("tokenize-only", false, "start from the raw text and score tokenization and sentence splitting only")
 	asJSON := fs.Bool("json", false, "print the result as one JSON object")
-	taggerFile := fs.String("tagger-model", "", "score this tagger model file instead of the embedded one")
-	parserFile := fs.String("parser-model", "", "score this parser model file instead of the embedded one")
+	models := addModelFlags(fs, "score")
 	path, err := parseOneArg(fs, args, "CoNLL-U file")
 	if err != nil {
 		return err
@@ -45,7 +44,7 @@ func runEvalUD(args []string, stdout, stderr io.Writer) error {
 		}
 		return printUDResult(stdout, res, true, true, *asJSON)
 	}
-	p, err := loadPipeline(*taggerFile, *parserFile)
+	p, err := models.pipeline()
 	if err != nil {
 		return err
 	}

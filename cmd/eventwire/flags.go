@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/eventwire/eventwire/internal/ingest"
+	"github.com/eventwire/eventwire/internal/nlp/pipeline"
 	"github.com/eventwire/eventwire/internal/store"
 	"github.com/eventwire/eventwire/internal/store/open"
 )
@@ -171,4 +172,23 @@ func noGeoFlag(fs *flag.FlagSet) *bool {
 // cpuProfileFlag adds --cpuprofile, the file startCPUProfile writes.
 func cpuProfileFlag(fs *flag.FlagSet) *string {
 	return fs.String("cpuprofile", "", "write a CPU profile to this file")
+}
+
+// modelFlags are --tagger-model and --parser-model: model files analysed
+// with instead of the embedded ones, to measure a candidate before it is
+// embedded (docs/models.md).
+type modelFlags struct{ tagger, parser *string }
+
+// addModelFlags adds --tagger-model and --parser-model; verb says what the
+// command does with the models ("score", "code with").
+func addModelFlags(fs *flag.FlagSet, verb string) modelFlags {
+	return modelFlags{
+		tagger: fs.String("tagger-model", "", verb+" this tagger model file instead of the embedded one"),
+		parser: fs.String("parser-model", "", verb+" this parser model file instead of the embedded one"),
+	}
+}
+
+// pipeline returns the pipeline of the models the flags name (loadPipeline).
+func (m modelFlags) pipeline() (*pipeline.Pipeline, error) {
+	return loadPipeline(*m.tagger, *m.parser)
 }

@@ -37,6 +37,9 @@ type Options struct {
 	// DefaultDate is used for documents without a date; zero means the
 	// current day.
 	DefaultDate time.Time
+	// Pipeline tokenizes, tags and parses; nil means the embedded models
+	// (pipeline.Default). Model files under evaluation come in here.
+	Pipeline *pipeline.Pipeline
 }
 
 // Analyzer codes documents with one dictionary set and the embedded models.
@@ -48,8 +51,8 @@ type Analyzer struct {
 	opt   Options
 }
 
-// New loads the embedded language models (and gazetteer unless opt.NoGeo)
-// and returns an Analyzer coding with set.
+// New loads the embedded language models unless opt.Pipeline is given (and
+// the gazetteer unless opt.NoGeo) and returns an Analyzer coding with set.
 func New(set *dict.Set, opt Options) (*Analyzer, error) {
 	// The gazetteer decodes while the models do (each is loaded once per
 	// process and shared read-only), so that a short run starts sooner.
@@ -66,7 +69,10 @@ func New(set *dict.Set, opt Options) (*Analyzer, error) {
 	} else {
 		gazErr <- nil
 	}
-	p, err := pipeline.Default()
+	p, err := opt.Pipeline, error(nil)
+	if p == nil {
+		p, err = pipeline.Default()
+	}
 	gerr := <-gazErr
 	if err != nil {
 		return nil, err

@@ -1,12 +1,14 @@
 package gkg
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/geo"
+	wordnet "github.com/eventwire/eventwire/internal/lexicon"
 	"github.com/eventwire/eventwire/internal/nlp"
 )
 
@@ -97,7 +99,17 @@ church league fund group forces foundation congress authority service tribunal a
 network news times post press bureau secretariat alliance coalition brigade brigades corps guard cabinet chamber
 duma knesset majlis administration directorate board centre center society command red crescent cross
 airlines airways ngo gazette herald tribune journal telegraph museum gallery galleries planetarium municipality
-conference instituto istituto institut`)
+conference instituto istituto institut observatory holdings plc co`)
+
+// cue reports whether word m of the current sentence is an organisation
+// cue, with or without an abbreviation's dot ("Co.", "Corp.", "Inc.").
+func (sc *Scratch) cue(m int) bool {
+	l := sc.lw(m)
+	if len(l) > 1 && l[len(l)-1] == '.' {
+		l = l[:len(l)-1]
+	}
+	return orgCues[string(l)]
+}
 
 // titles before a name make it a person's ("President Emmanuel Macron").
 var titles = wordSet(`president minister mr mrs ms miss dr sen senator rep gen general col colonel lt
@@ -176,7 +188,7 @@ func romanised(s *nlp.Sentence, j int) bool {
 func (sc *Scratch) cueAhead(s *nlp.Sentence, c int) bool {
 	for m := c; m < len(s.Words) && m < c+6; m++ {
 		l := string(sc.lw(m))
-		if orgCues[l] && capitalised(s.Words[m].Form) {
+		if sc.cue(m) && capitalised(s.Words[m].Form) {
 			return true
 		}
 		if !capitalised(s.Words[m].Form) && !connectors[l] && l != "the" {
@@ -189,7 +201,7 @@ func (sc *Scratch) cueAhead(s *nlp.Sentence, c int) bool {
 // cueIn reports whether words i..j hold an organisation cue.
 func (sc *Scratch) cueIn(i, j int) bool {
 	for m := i; m <= j; m++ {
-		if orgCues[string(sc.lw(m))] {
+		if sc.cue(m) {
 			return true
 		}
 	}
@@ -278,6 +290,9 @@ func (x *Extractor) joinsName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	if hyphenParticles[string(sc.lw(j))] {
 		return true
 	}
+	if i == j && x.acronymPair(sc, s, k, j, e) {
+		return true
+	}
 	if isAcronym(s.Words[j].Form) || isAcronym(s.Words[e].Form) || x.spotAt(sc, k, s.Words[j].Start) || x.spotAt(sc, k, s.Words[e].Start) {
 		return false
 	}
@@ -327,7 +342,7 @@ func (sc *Scratch) nameWord(s *nlp.Sentence, i int) bool {
 		// (through capitalised adjectives: "(Italian Episcopal/ADJ
 		// Conference)", "Royal Dutch Shell")
 		for j := i + 1; j < len(s.Words) && j <= i+4 && capitalised(s.Words[j].Form); j++ {
-			if s.Words[j].UPOS == "PROPN" || orgCues[string(sc.lw(j))] {
+			if s.Words[j].UPOS == "PROPN" || sc.cue(j) {
 				return true
 			}
 			if s.Words[j].UPOS != "ADJ" {
@@ -461,7 +476,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				// "for" after an organisation's cue word: "International
 				// Organization for Migration", "Committee for the
 				// Protection of Journalists".
-				if c := j + 2; string(sc.lw(j+1)) == "for" && orgCues[string(sc.lw(j))] && capitalised(s.Words[j].Form) && c < n {
+				if c := j + 2; string(sc.lw(j+1)) == "for" && sc.cue(j) && capitalised(s.Words[j].Form) && c < n {
 					if string(sc.lw(c)) == "the" && c+1 < n {
 						c++
 					}
@@ -470,8 +485,8 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 						continue
 					}
 				}
-				if x.andJoins(sc, s, k, i, j) {
-					j += 2 // "Union of Rationalist Atheists and Agnostics"
+				if x.andJoins(sc, s, k, i, j) || x.andBeforeCue(sc, s, k, i, j) {
+					j += 2 // "Union of Rationalist Atheists and Agnostics", "Justice and Peace Society"
 					continue
 				}
 				if person && c > j+1 && c < n && string(sc.lw(j+1)) == "of" && sc.nameWord(s, c) {
@@ -644,9 +659,16 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		x.addTyped(sc, d, s, k, i, j, Organization, "dict", known, r)
 		return
 	}
+	// A rank word before one plural or adjectival common word names a
+	// company, the class of "General Motors" and "General Electric", not
+	// a person named "Motors".
+	if j == i+1 && string(sc.lw(i)) == "general" && x.companyWord(sc, j) {
+		x.addTyped(sc, d, s, k, i, j, Organization, "rank-company", "", r)
+		return
+	}
 	// Leading titles make a person and are not part of the name.
 	title := false
-	for i < j && sc.title(i) {
+	for i < j && sc.title(i) && string(sc.lw(i+1)) != "and" { // not "Justice and Peace Society"
 		i, title = i+1, true
 	}
 	if i > 0 && sc.title(i-1) {
@@ -656,6 +678,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	// Education Stefania Giannini" with a sentence-initial "Minister"):
 	// the person is the name after the complement's first word.
 	if !title && i >= 2 && (string(sc.lw(i-1)) == "of" || string(sc.lw(i-1)) == "for") && sc.title(i-2) {
+		if string(sc.lw(i-1)) == "for" && x.staffOrg(sc, s, i, j, r) {
+			x.addTyped(sc, d, s, k, i, j, Organization, "staff", "", r) // "a spokeswoman for Caritas"
+			return
+		}
 		if i == j {
 			return // "Minister of Education"
 		}
@@ -749,7 +775,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 			return
 		}
 	}
-	if single && !acronym && !title {
+	if single && !acronym && !title && !sc.kindPlace(s, i, j) {
 		// Nationality and other adjectives ("French", "Islamophobic").
 		if w.UPOS == "ADJ" || w.Deprel == "amod" || strings.HasSuffix(low, "phobic") || strings.HasSuffix(low, "ism") ||
 			w.Deprel == "compound" && (w.UPOS != "PROPN" || demonym(low) && !x.spotAt(sc, k, w.Start)) {
@@ -761,7 +787,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	e.Canonical = e.Text
 	cue := ""
 	for m := i; m <= j; m++ {
-		if l := string(sc.lw(m)); orgCues[l] && !connectors[l] {
+		if l := strings.TrimSuffix(string(sc.lw(m)), "."); sc.cue(m) && !connectors[l] {
 			cue = l
 		}
 	}
@@ -793,11 +819,21 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type = OtherName // a cue word alone ("Government", "Movement") names no one organisation
 	case cue != "":
 		e.Type, e.Why = Organization, "cue:"+cue
+	case j == i+2 && isHyphen(s.Words[i+1].Form) && isAcronym(s.Words[i].Form) && capitals(s.Words[j].Form):
+		e.Type, e.Why = Organization, "acronym" // "ZANU-PF", joined by acronymPair
 	case !single && ampersand(s, i, j):
 		e.Type, e.Why = Organization, "ampersand" // "Social Science & Medicine": no person is "A & B"
 	case !exact && sc.isFeature(s, i, j):
 		// "Jamarat Bridge", "Mecca's Grand Mosque", "Strait of Hormuz"
 		e.Type, e.Why = Place, "feature"
+		if g := x.featurePlace(sc, d, s, k, i, j); g != nil {
+			e.Geo = g
+			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
+		}
+	case place == nil && !title && sc.kindPlace(s, i, j):
+		// "the town of Kafr Tayba", "the Qarawat refugee camp": located
+		// as a feature is
+		e.Type, e.Why = Place, "kind"
 		if g := x.featurePlace(sc, d, s, k, i, j); g != nil {
 			e.Geo = g
 			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
@@ -823,6 +859,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "acronym"
 	case single && camelName(s.Words[i].Form):
 		e.Type, e.Why = Organization, "camel"
+	case x.staffOrg(sc, s, i, j, r):
+		e.Type, e.Why = Organization, "staff" // "a Rexford spokesman", "a spokeswoman for Caritas"
 	case sc.affilSent == k && sc.affilAt == i && !(j+1 < len(s.Words) && s.Words[j+1].UPOS == "NOUN" && !capitalised(s.Words[j+1].Form)) &&
 		!(j+2 < len(s.Words) && s.Words[j+1].Form == "," && capitalised(s.Words[j+2].Form)):
 		// "Raymond Chan of People Power", not "Shiu Ka-chun of the
@@ -911,11 +949,28 @@ func (sc *Scratch) lastParts(s *nlp.Sentence, t, j int) int {
 // also a word of the tone lexicon ("Free", "Hope").
 func (x *Extractor) givenName(sc *Scratch, i int) bool {
 	low := sc.lw(i)
-	if !x.names[string(low)] {
-		return false
+	if !x.names[string(low)] || compass[string(low)] {
+		return false // compass words name no one: "North Koreans", "West Africa"
 	}
 	_, word := x.lex.words[string(low)]
 	return !word
+}
+
+// companyWord reports whether word j, after a rank word, is a common
+// word rather than a surname: a plural of a WordNet noun that is no lemma
+// itself ("Motors", "Foods"; not "Williams", a lemma of its own) or an
+// adjective with a derivational ending ("Electric", "Medical"; not
+// "Brown", "Young"), and no given name.
+func (x *Extractor) companyWord(sc *Scratch, j int) bool {
+	low := sc.lw(j)
+	if x.givenName(sc, j) || x.wn == nil {
+		return false
+	}
+	t := x.wn.Tags(low)
+	if t&wordnet.NNS != 0 && t&wordnet.NN == 0 {
+		return true
+	}
+	return t&wordnet.JJ != 0 && (bytes.HasSuffix(low, []byte("ic")) || bytes.HasSuffix(low, []byte("al")))
 }
 
 // demonym reports whether a lower-case word has a nationality ending

@@ -24,6 +24,7 @@ import (
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/geo"
 	"github.com/eventwire/eventwire/internal/knowledge"
+	wordnet "github.com/eventwire/eventwire/internal/lexicon"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/timex"
 )
@@ -87,6 +88,7 @@ type Extractor struct {
 	lex    *lexicon
 	themes *themeRules
 	names  map[string]bool // given names, lower case
+	wn     *wordnet.Lexicon
 	// adjectives maps nationality adjectives to their country's place.
 	adjectives  map[string]*event.Geo
 	countryGeos map[string]*event.Geo // lower-cased country names and aliases
@@ -107,7 +109,11 @@ func New(opt Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading given names: %w", err)
 	}
-	x := &Extractor{opt: opt, lex: lex, themes: th, names: names}
+	wn, err := wordnet.WordNet() // shared with the tagger: decoded once
+	if err != nil {
+		return nil, fmt.Errorf("loading word classes: %w", err)
+	}
+	x := &Extractor{opt: opt, lex: lex, themes: th, names: names, wn: wn}
 	x.adjectives, x.countryGeos = countryAdjectives(opt.Gazetteer)
 	return x, nil
 }

@@ -290,7 +290,9 @@ func linkAcronyms(d *nlp.Document, r *Record) {
 	}
 	for i := range r.Entities {
 		e := &r.Entities[i]
-		if li, ok := initials[e.Text]; ok && li < i && e.Type == Organization && e.Canonical == e.Text {
+		// (an acronym typed nothing else too, "MDC" and "CDL" read as
+		// Roman numerals)
+		if li, ok := initials[e.Text]; ok && li < i && (e.Type == Organization || e.Type == OtherName) && e.Canonical == e.Text {
 			if _, ok := full[e.Text]; !ok {
 				full[e.Text] = li
 			}
@@ -340,6 +342,55 @@ func (x *Extractor) andJoins(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
 	return false
 }
 
+// andBeforeCue reports whether the name spanning words i..j of sentence k
+// goes on across "and" into a run of capitalised words holding an
+// organisation cue, the class of "Human Rights and Peace Society" and
+// "Farmers and Fishermen Union": one to two words with no cue before
+// "and", none of them a given name, place or dictionary actor, and no
+// given name, place or dictionary actor after it ("Jordan and the Arab
+// League", "Fatah and Hamas" stay apart).
+func (x *Extractor) andBeforeCue(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
+	n := len(s.Words)
+	if j-i > 1 || j+2 >= n || string(sc.lw(j+1)) != "and" || sc.cueIn(i, j) || !sc.nameWord(s, j+2) {
+		return false
+	}
+	for _, m := range [...]int{i, j, j + 2} {
+		if x.givenName(sc, m) || x.spotAt(sc, k, s.Words[m].Start) || x.dictActor(func(int) string { return string(sc.lw(m)) }, 1) != "" {
+			return false
+		}
+	}
+	for m := j + 2; m < n && m <= j+4 && sc.nameWord(s, m); m++ {
+		if sc.cue(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymPair reports whether the acronym at word j of sentence k and the
+// capitals at word e, joined to it by a hyphen, are one organisation's
+// name, the class of "ZANU-PF" and "SPLM-N": neither is a place or a
+// dictionary actor alone, as in "US-UK talks" and "EU-NATO summit", which
+// name two parties.
+func (x *Extractor) acronymPair(sc *Scratch, s *nlp.Sentence, k, j, e int) bool {
+	if !isAcronym(s.Words[j].Form) || !capitals(s.Words[e].Form) {
+		return false
+	}
+	for _, m := range [...]int{j, e} {
+		if x.spotAt(sc, k, s.Words[m].Start) || x.dictActor(func(int) string { return string(sc.lw(m)) }, 1) != "" ||
+			x.adjectives[string(sc.lw(m))] != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// capitals reports whether w is one to six upper-case ASCII letters ("PF",
+// "N").
+func capitals(w string) bool {
+	return w != "" && (len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || isAcronym(w))
+}
+
 // descriptor reports whether a capitalised word before a given name
 // describes the person rather than starting the name: a follower or party
 // word ("Scientologist", "Nonpartisan", "Republican", "Socialist").
@@ -361,6 +412,37 @@ expert professor student doctor lawyer prosecutor judge officer commander genera
 director manager chairman chairwoman ambassador envoy governor mayor senator deputy undersecretary citizen resident
 father mother son daughter wife husband brother sister priest bishop cleric scholar researcher scientist singer actor`)
 
+// staffNouns are lower-case nouns of an organisation's people: a name
+// right before one ("Microsoft spokesman", "Taliban fighters", "Labour
+// officials") or after one and "for" ("a spokeswoman for Oxfam") is the
+// organisation's.
+var staffNouns = wordSet(`spokesman spokeswoman spokesperson official officials executive executives chairman chairwoman
+representative representatives employee employees staff fighters militants supporters commanders lawmakers`)
+
+// staffOrg reports whether the name spanning words i..j of s names the
+// organisation of the staff noun next to it, the class of "a Rexford
+// spokesman said" and "a spokeswoman for Caritas": the noun right after
+// the name (then no name of two or more words starting with a given name,
+// which is a person's: "John Smith spokesman"), or before it with "for".
+// The name is no surname of a person named before in the article
+// ("Mutambara officials" after "Arthur Mutambara").
+func (x *Extractor) staffOrg(sc *Scratch, s *nlp.Sentence, i, j int, r *Record) bool {
+	n := len(s.Words)
+	after := j+1 < n && !capitalised(s.Words[j+1].Form) && staffNouns[string(sc.lw(j+1))]
+	before := i >= 2 && string(sc.lw(i-1)) == "for" && !capitalised(s.Words[i-2].Form) && staffNouns[string(sc.lw(i-2))] ||
+		i >= 3 && string(sc.lw(i-1)) == "the" && string(sc.lw(i-2)) == "for" && staffNouns[string(sc.lw(i-3))]
+	if !after && !before || x.givenName(sc, i) {
+		return false
+	}
+	last := strings.ToLower(s.Words[j].Form)
+	for p := range r.Entities {
+		if e := &r.Entities[p]; e.Type == Person && strings.ToLower(lastWord(e.Canonical)) == last {
+			return false
+		}
+	}
+	return true
+}
+
 // apposedRole reports whether the name spanning words i..j of s is in
 // apposition to a role noun, or has one in apposition to it.
 func (x *Extractor) apposedRole(sc *Scratch, s *nlp.Sentence, i, j int) bool {
@@ -368,6 +450,11 @@ func (x *Extractor) apposedRole(sc *Scratch, s *nlp.Sentence, i, j int) bool {
 		w := &s.Words[m]
 		return !capitalised(w.Form) && (roleNouns[strings.ToLower(w.Lemma)] || titles[strings.ToLower(w.Lemma)]) ||
 			capitalised(w.Form) && m == 0 && roleNouns[strings.ToLower(w.Lemma)]
+	}
+	// a lower-case role noun right before the name, the class of "Hamas
+	// leader Ismail Abu Shanab" and "rebel commander Tawfiq Nasrallah"
+	if i >= 1 && !capitalised(s.Words[i-1].Form) && role(i-1) {
+		return true
 	}
 	// by the surface, where the parser made no apposition: "founder,
 	// Wilson Or," and "Salva Kiir, a former rebel leader,"

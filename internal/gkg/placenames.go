@@ -237,3 +237,51 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// placeNouns are lower-case nouns of a settlement or an administrative
+// area: a name after one and "of" is a place ("the town of Kafr Tayba",
+// "the Harare suburb of Tsangano"), and so is a name before one ("the
+// Mirzan district", "the Qarawat refugee camp").
+var placeNouns = wordSet(`city town village suburb district neighbourhood neighborhood province region township county
+governorate hamlet municipality capital`)
+
+// placeNounsPlural are their plurals, before "of" and a list of names:
+// "the cities of Homs, Qusair and Rastan".
+var placeNounsPlural = wordSet(`cities towns villages suburbs districts neighbourhoods neighborhoods provinces regions
+townships counties governorates hamlets municipalities`)
+
+// placeNounsAfter are the nouns that make the name before them a place;
+// "camp" only after "refugee" ("the Clinton camp" is his campaign).
+var placeNounsAfter = wordSet(`district province village suburb neighbourhood neighborhood township county governorate`)
+
+// kindPlace reports whether the name spanning words i..j of s is named a
+// place by a lower-case noun of a settlement or an area: after it and
+// "of" ("the town of Kafr Tayba", "the cities of Homs, Qusair and
+// Rastan"), or right after the name ("the Mirzan district", "the Qarawat
+// refugee camp").
+func (sc *Scratch) kindPlace(s *nlp.Sentence, i, j int) bool {
+	n := len(s.Words)
+	if a := j + 1; a < n && !capitalised(s.Words[a].Form) {
+		if placeNounsAfter[string(sc.lw(a))] ||
+			a+1 < n && string(sc.lw(a)) == "refugee" && (string(sc.lw(a+1)) == "camp" || string(sc.lw(a+1)) == "camps") {
+			return true
+		}
+	}
+	// back over a list of names ("Homs, Qusair and") to "of"
+	m := i - 1
+	for m >= 1 && m >= i-16 {
+		f := s.Words[m].Form
+		if f != "," && f != "and" && !capitalised(f) {
+			break
+		}
+		m--
+	}
+	if m < 1 || string(sc.lw(m)) != "of" || capitalised(s.Words[m-1].Form) {
+		return false
+	}
+	if m == i-1 {
+		// "the town of X", "the Damascus districts of X and Y"
+		return placeNouns[string(sc.lw(m-1))] || placeNounsPlural[string(sc.lw(m-1))]
+	}
+	return placeNounsPlural[string(sc.lw(m-1))]
+}

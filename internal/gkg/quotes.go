@@ -155,6 +155,14 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 					// else the subject when it is a noun phrase, not a
 					// clause.
 					h := &ss.Words[headOf(ss, a, b)]
+					if ss == s && b < v {
+						if na, nb, ok := roleApposition(ss, a, b, v); ok {
+							// "the mayor of Tuzla, Amir Kovac, told"
+							a, b = na, nb
+							start, end = ss.Words[a].Start, ss.Words[b].End
+							qt.Speaker, h = spanText(d, ss, a, b), &ss.Words[b]
+						}
+					}
 					n := entityIn(r.Entities, start, end, "", h.End)
 					e := (*Entity)(nil)
 					if n == "" {
@@ -406,6 +414,34 @@ func properRun(s *nlp.Sentence, i, b int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return i, j - 1, true
+}
+
+// roleApposition returns the name set off by commas after the speaker
+// a..b of verb v when the speaker is a lower-case role noun phrase with its
+// complement, the class of `"...," the mayor of Tuzla, Amir Kovac, told
+// reporters` and `the head of the union, Pieter Claes, said`, which the
+// parser leaves without a subject: two to four proper nouns between the
+// commas, before the verb.
+func roleApposition(s *nlp.Sentence, a, b, v int) (int, int, bool) {
+	h := &s.Words[headOf(s, a, b)]
+	if capitalised(h.Form) || !roleNouns[strings.ToLower(h.Lemma)] && !titles[strings.ToLower(h.Lemma)] {
+		return 0, 0, false
+	}
+	c := b + 1
+	if c < v && strings.EqualFold(s.Words[c].Form, "of") { // the role's complement
+		c++
+		for c < v && (s.Words[c].Form == "the" || capitalised(s.Words[c].Form) && s.Words[c].UPOS != "PUNCT") {
+			c++
+		}
+	}
+	if c >= v || s.Words[c].Form != "," {
+		return 0, 0, false
+	}
+	na, nb, ok := properRun(s, c+1, v-1)
+	if !ok || nb+1 >= v || s.Words[nb+1].Form != "," {
+		return 0, 0, false
+	}
+	return na, nb, true
 }
 
 // clause reports whether words a..b of s are a clause rather than a noun

@@ -2,6 +2,11 @@
 //
 //	go run ./internal/nlp/depparse/train -ud ../shared/ud/en_ewt -out internal/nlp/depparse/model.bin
 //
+// -train takes other CoNLL-U files (GUM's); -exclude-text A.jsonl,B.jsonl
+// leaves out every document of them that shares a sentence with an article
+// of those files (nlp.ExcludeDocuments), so that held-out evaluation text is
+// never training text.
+//
 // By default the parser learns from the treebank's tags with -tag-noise
 // (a share of words get another tag pair seen with the same form, afresh
 // each epoch). With -tags jackknife it learns from predicted tags instead:
@@ -52,6 +57,7 @@ func run() error {
 	devTagger := flag.String("dev-tagger", "", "tag the dev sets with this tagger model file (default: the embedded one)")
 	trainFile := flag.String("train", "", "training CoNLL-U files, comma-separated (default en_ewt-ud-train.conllu in -ud)")
 	saveTagged := flag.String("save-tagged", "", "also write the training set with its jackknifed tags to this CoNLL-U file")
+	exclude := flag.String("exclude-text", "", "leave out every training document that shares a sentence with an article of these JSON Lines files (comma-separated; held-out evaluation text)")
 	flag.Parse()
 
 	start := time.Now()
@@ -64,7 +70,14 @@ func run() error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "training set %s: %d sentences\n", path, len(part))
+		part, dropped, err := nlp.ExcludeArticleText(part, *exclude)
+		if err != nil {
+			return err
+		}
+		for _, d := range dropped {
+			fmt.Fprintf(os.Stderr, "left out %s: %d sentences, %d of them in article %s\n", d.Doc, d.Sentences, d.Shared, d.Article)
+		}
+		fmt.Fprintf(os.Stderr, "training set %s: %d sentences (%d documents left out)\n", path, len(part), len(dropped))
 		train = append(train, part...)
 	}
 	var err error

@@ -6,6 +6,9 @@
 //	go run ./internal/nlp/tag/train -eval internal/nlp/tag/model.bin -eval-sets A.conllu,B.conllu
 //	go run ./internal/nlp/tag/train -past-tense PARSED.conllu   # WordNet-only verbs tagged as nouns
 //
+// -exclude-text A.jsonl,B.jsonl leaves out every training document that
+// shares a sentence with an article of those files (nlp.ExcludeDocuments).
+//
 // Training is deterministic: the same treebank and flags give the same bytes.
 package main
 
@@ -42,6 +45,7 @@ func main() {
 	lex := flag.Bool("lexicon", true, "give words outside the tag dictionary their WordNet tags as a feature (internal/lexicon)")
 	constrain := flag.Bool("lex-constrain", true, "limit the classes of words outside the tag dictionary to those WordNet allows (training: saved in the model; with -eval, when given, set or cleared on the model evaluated)")
 	evalSets := flag.String("eval-sets", "", "with -eval: CoNLL-U files to score, comma-separated (default the EWT dev and test sets in -ud)")
+	exclude := flag.String("exclude-text", "", "leave out every training document that shares a sentence with an article of these JSON Lines files (comma-separated; held-out evaluation text)")
 	pastTense := flag.String("past-tense", "", "count, in these parsed CoNLL-U files (comma-separated), the past-tense forms WordNet knows only as verbs and how they were tagged")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -79,7 +83,14 @@ func main() {
 		if err != nil {
 			fatal(err)
 		}
-		fmt.Fprintf(os.Stderr, "training set %s: %d sentences\n", name, len(part))
+		part, dropped, err := nlp.ExcludeArticleText(part, *exclude)
+		if err != nil {
+			fatal(err)
+		}
+		for _, d := range dropped {
+			fmt.Fprintf(os.Stderr, "left out %s: %d sentences, %d of them in article %s\n", d.Doc, d.Sentences, d.Shared, d.Article)
+		}
+		fmt.Fprintf(os.Stderr, "training set %s: %d sentences (%d documents left out)\n", name, len(part), len(dropped))
 		train = append(train, part...)
 	}
 	if *properAdj {

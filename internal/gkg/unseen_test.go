@@ -1,0 +1,174 @@
+package gkg
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestUnseenClasses holds sentences written for issue 16's check-half gap,
+// one class of name each (two examples a class), with the entities a
+// reader expects, written before the rules that make them pass: known
+// groups and organisation cues, person precision (names that are places,
+// plural nationalities, compass words), places named by a kind noun, and
+// quotation speakers.
+func TestUnseenClasses(t *testing.T) {
+	tests := []struct {
+		class, text string
+		persons     []string // persons (canonical)
+		orgs        []string // organisations (canonical)
+		places      []string // names typed places, as written
+		not         []string // names (as written) that must be neither person nor organisation
+	}{
+		// organisation cues, with the name going on across "for"
+		{"cue observatory", "Elsewhere, the Syrian Observatory for Human Rights reported that nine civilians were killed.",
+			nil, []string{"Syrian Observatory for Human Rights"}, nil, []string{"Syrian Observatory", "Human Rights"}},
+		{"cue observatory, second example", "The Baltic Observatory for Press Freedom said two reporters had been detained.",
+			nil, []string{"Baltic Observatory for Press Freedom"}, nil, nil},
+		{"cue holdings", "Shares of Rexford Holdings fell sharply after the announcement on Monday.",
+			nil, []string{"Rexford Holdings"}, nil, nil},
+		{"cue abbreviation with its dot", "Engineers at Kestrel Motor Co. signed the contract with the city on Monday.",
+			nil, []string{"Kestrel Motor Co."}, nil, nil},
+		// a name with a cue goes on across "and" before it
+		{"and before the cue", "The rallies were organised by the Justice and Peace Society in the capital.",
+			nil, []string{"Justice and Peace Society"}, nil, []string{"Justice"}},
+		{"and before the cue, second example", "Volunteers from the Farmers and Fishermen Union blocked the road on Friday.",
+			nil, []string{"Farmers and Fishermen Union"}, nil, []string{"Farmers"}},
+		// two acronyms joined by a hyphen are one organisation
+		{"hyphenated acronyms", "The seat was won by the ruling ZANU-PF party after a tense count.",
+			nil, []string{"ZANU-PF"}, nil, []string{"ZANU", "PF"}},
+		{"hyphenated acronyms, second example", "Leaders of the SPLM-N met mediators in Addis Ababa on Monday.",
+			nil, []string{"SPLM-N"}, nil, []string{"SPLM"}},
+		// an acronym of the initials of an organisation named before, even
+		// one that reads as a Roman numeral
+		{"acronym of an earlier name", "The Movement for Democratic Change boycotted the vote. Leaders of the MDC met in Bulawayo on Friday.",
+			nil, []string{"Movement for Democratic Change"}, nil, []string{"MDC"}},
+		{"acronym of an earlier name, second example", "The Civic Democratic League called a strike. Members of the CDL marched to the palace.",
+			nil, []string{"Civic Democratic League"}, nil, []string{"CDL"}},
+		// a name next to a noun of an organisation's people is that
+		// organisation
+		{"staff noun after the name", "A Rexford spokesman said the plant would reopen on Monday.",
+			nil, []string{"Rexford"}, nil, nil},
+		{"staff noun after the name, second example", "Dozens of Sahwa fighters surrendered to the army near the river.",
+			nil, []string{"Sahwa"}, nil, nil},
+		{"staff noun before the name", "A spokeswoman for Caritas said the convoy reached the valley.",
+			nil, []string{"Caritas"}, nil, nil},
+		{"staff noun before the name, second example", "The plan was welcomed by a spokesman for the Tamil Tigers on Friday.",
+			nil, []string{"Tamil Tigers"}, nil, nil},
+		{"surname before a staff noun", "Arthur Mutambara returned in May. Mutambara officials denied the report.",
+			[]string{"Arthur Mutambara"}, nil, nil, []string{"Mutambara"}},
+		// person precision: compass words and plural nationalities are no
+		// given names, an abbreviation no surname
+		{"plural nationality", "China stopped its program to return North Koreans found near the border.",
+			nil, nil, nil, []string{"North Koreans"}},
+		{"compass word before a district", "The city lies in the North Caucasian Federal District of Russia.",
+			nil, nil, nil, []string{"North Caucasian Federal District"}},
+		{"abbreviation after a place's name", "The delegation flew to Washington D.C. on Tuesday for two days of talks.",
+			nil, nil, nil, []string{"Washington D.C."}},
+		// a rank word before a common word names a company
+		{"rank word before a plural", "Shares of General Motors rose after the strike at its plant ended.",
+			nil, []string{"General Motors"}, nil, []string{"Motors"}},
+		{"rank word before an adjective", "The turbines were built by General Electric under a contract signed last year.",
+			nil, []string{"General Electric"}, nil, []string{"Electric"}},
+		// a role noun right before a name makes it a person's
+		{"role noun before a name", "Hamas leader Ismail Abu Shanab was killed in an air strike in the city.",
+			[]string{"Ismail Abu Shanab"}, nil, nil, nil},
+		{"role noun before a name, second example", "Rebel commander Tawfiq Nasrallah was captured near the border on Sunday.",
+			[]string{"Tawfiq Nasrallah"}, nil, nil, nil},
+		// places named by a kind noun the gazetteer does not know
+		{"name before a camp", "Troops entered the Qarawat refugee camp near Nablus on Wednesday.",
+			nil, nil, []string{"Qarawat"}, []string{"Qarawat"}},
+		{"town of a name", "Shelling hit the town of Kafr Tayba near Homs on Sunday.",
+			nil, nil, []string{"Kafr Tayba"}, []string{"Kafr Tayba"}},
+		{"plural place noun before a list", "Fighting was reported in the southern districts of Kafarnaba and Al-Qadam on Sunday.",
+			nil, nil, []string{"Kafarnaba", "Al-Qadam"}, nil},
+		{"capital of a name", "Explosions were heard in the Syrian capital of Damascus before dawn.",
+			nil, nil, []string{"Damascus"}, nil},
+		{"suburb of a name", "The arrests were made in the Harare suburb of Tsangano on Friday.",
+			nil, nil, []string{"Tsangano"}, []string{"Tsangano"}},
+		{"name before a district", "Fighting spread to the Mirzan district of Kabul overnight.",
+			nil, nil, []string{"Mirzan"}, []string{"Mirzan"}},
+	}
+	// acronyms of a class: written → an organisation linked to its full name
+	acronyms := map[string]string{"acronym of an earlier name": "MDC", "acronym of an earlier name, second example": "CDL"}
+	for _, tt := range tests {
+		t.Run(tt.class, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			persons, orgs := nameList(r.Persons), nameList(r.Organizations)
+			for _, w := range tt.persons {
+				if !slices.Contains(persons, w) {
+					t.Errorf("persons %q: no %q", persons, w)
+				}
+			}
+			for _, w := range tt.orgs {
+				if !slices.Contains(orgs, w) {
+					t.Errorf("organisations %q: no %q", orgs, w)
+				}
+			}
+			for _, w := range tt.places {
+				ok := false
+				for _, e := range r.Entities {
+					ok = ok || e.Text == w && e.Type == Place
+				}
+				if !ok {
+					t.Errorf("no place %q in %+v", w, r.Entities)
+				}
+			}
+			if a := acronyms[tt.class]; a != "" {
+				ok := false
+				for _, e := range r.Entities {
+					ok = ok || e.Text == a && e.Type == Organization && slices.Contains(tt.orgs, e.Canonical)
+				}
+				if !ok {
+					t.Errorf("no organisation %q linked to %q in %+v", a, tt.orgs, r.Entities)
+				}
+			}
+			for _, w := range tt.not {
+				for _, e := range r.Entities {
+					if e.Text == w && (e.Type == Person || e.Type == Organization) && e.Canonical == e.Text {
+						t.Errorf("%q typed %s (%s)", w, e.Type, e.Why)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestUnseenSpeakers: quotation speakers on sentences written for issue
+// 16's check-half gap: the subject of said/told/added, a role's apposition,
+// a pronoun resolved in its paragraph, a continued quotation, and an
+// organisation's "it".
+func TestUnseenSpeakers(t *testing.T) {
+	tests := []struct {
+		class, text string
+		want        []string
+	}{
+		{"apposition after a title phrase",
+			`"We will rebuild the school before winter," the mayor of Tuzla, Amir Kovac, told reporters.`, []string{"Amir Kovac"}},
+		{"apposition after a title phrase, second example",
+			`"Every ship in the harbour will be searched," the spokesman of the Port Authority, Elena Marsh, said on Monday.`, []string{"Elena Marsh"}},
+		{"pronoun and continued quotation",
+			"Police chief Linda Osei spoke to reporters on Friday. \"Nobody was hurt in the blast,\" she said. \"The roads will reopen tomorrow morning.\"",
+			[]string{"Linda Osei", "Linda Osei"}},
+		{"added with the subject after the verb",
+			`"We are ready to negotiate with anyone who wants peace," added Tomas Berg, the party's chief negotiator.`, []string{"Tomas Berg"}},
+		{"according to before the quote",
+			`According to Amina Diallo, "the water ran out on the third day of the siege."`, []string{"Amina Diallo"}},
+		{"organisation's it",
+			"The Observatory for Civil Liberties condemned the detentions on Monday. \"This is an attack on every reporter in the country,\" it said.",
+			[]string{"Observatory for Civil Liberties"}},
+		{"organisation named before its spokesman",
+			`"The talks have failed and the strike will go on," union spokesman Pieter Claes told the radio station.`, []string{"Pieter Claes"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.class, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			var got []string
+			for _, q := range r.Quotations {
+				got = append(got, q.Speaker)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("speakers %q, want %q (quotations %+v)", got, tt.want, r.Quotations)
+			}
+		})
+	}
+}
