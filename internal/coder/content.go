@@ -381,6 +381,22 @@ func (c *Coder) impliedSource(sc *Scratch, v int, code string, undergoer bool) {
 			}
 		}
 	}
+	if country == dict.NullCode {
+		// the place where it was done: "five protesters were arrested in
+		// Tehran" (IRNCOP)
+		for _, k := range sc.children(v) {
+			if sc.rel(k) != "obl" {
+				continue
+			}
+			if n := c.resolveNP(sc, k, sc.np[:0], 0); len(n) > 0 && c.placeOnly(sc, n) {
+				country = n[0].code[:3]
+			}
+			sc.np = sc.np[:0]
+			if country != dict.NullCode {
+				break
+			}
+		}
+	}
 	if sc.tr != nil {
 		sc.trace("  implied source %s (the convention of %s)", country+role, code)
 	}

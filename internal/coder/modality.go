@@ -51,6 +51,15 @@ func (sc *Scratch) unrealized(v int) string {
 		// "police attacked students marching to parliament")
 		return "a class of actors (" + sc.low[h] + " " + sc.low[v] + ")"
 	}
+	// a condition or an open question is not an act that happened:
+	// "warned that foreigners could be attacked if the ICC prosecutes the
+	// president", "will retaliate unless the troops withdraw", "asked if
+	// Iran had attacked the tanker"
+	for _, k := range sc.children(v) {
+		if sc.rel(k) == "mark" && (sc.low[k] == "if" || sc.low[k] == "unless" || sc.low[k] == "whether") {
+			return "a condition (" + sc.low[k] + ")"
+		}
+	}
 	if r := sc.undoneComplement(v); r != "" {
 		return r
 	}
@@ -84,6 +93,15 @@ func (sc *Scratch) undoneComplement(v int) string {
 			return "the complement of " + l
 		}
 	case "acl":
+		if deniedNouns[sc.lemma[h]] {
+			// the content of a report, claim or allegation that is
+			// denied or rejected: "officials denied an earlier report
+			// that a military helicopter was shot down", "Baku rejected
+			// claims that its troops had shelled villages"
+			if g := sc.head(h); g >= 0 && sc.rel(h) == "obj" && denyingHeads[strings.ToLower(sc.s.Words[g].Lemma)] {
+				return "the content of a denied " + sc.lemma[h]
+			}
+		}
 		// the complement parsed as a modifier of the verb's object:
 		// "accused the army of shelling civilians", "urged Iran to
 		// release the sailors" with "release" under "Iran"
@@ -155,6 +173,22 @@ var unrealizingHeads = map[string]bool{
 	// a denial's complement is what the speaker says it did not do: "Iran
 	// denied sending weapons to the Houthis", "denied attacking the convoy"
 	"deny": true,
+	// what is allowed or authorised is not yet done: "the deal does not
+	// allow Turkey to send its troops into Iraq", "parliament authorised the
+	// government to deploy troops abroad"
+	"allow": true, "permit": true, "authorize": true, "authorise": true,
+}
+
+// deniedNouns are what is said to have happened, whose content a denial
+// (denyingHeads) says did not.
+var deniedNouns = map[string]bool{
+	"report": true, "claim": true, "allegation": true, "accusation": true, "suggestion": true,
+	"rumor": true, "rumour": true, "speculation": true, "assertion": true,
+}
+
+// denyingHeads are verbs that deny what their object says happened.
+var denyingHeads = map[string]bool{
+	"deny": true, "reject": true, "dismiss": true, "refute": true, "rebut": true, "rebuff": true,
 }
 
 // accusationHeads are verbs whose -ing complement is what someone is

@@ -131,11 +131,12 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 		// never the source of the report ("according to the Red Cross,
 		// twenty people have been killed")
 		for _, k := range sc.children(v) {
-			if (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && !attributionCase(sc.caseOf(k)) {
-				if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) {
+			if (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && !attributionCase(sc.caseOf(k)) &&
+				!(sc.caseOf(k) == "with" && helpNoun(sc.lemma[k])) {
+				if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) && !c.placeOnly(sc, n[len(out):]) {
 					return n
 				}
-				if n := c.firstActorIn(sc, k, out); len(n) > len(out) {
+				if n := c.firstActorIn(sc, k, out); len(n) > len(out) && !c.placeOnly(sc, n[len(out):]) {
 					return n
 				}
 			}
@@ -285,6 +286,11 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 			if sc.caseOf(k) == "" && sc.titleOfSubject(v, k) {
 				continue // "Kenyan opposition leader Raila Odinga rejected ..."
 			}
+			if sc.caseOf(k) == "with" && helpNoun(sc.lemma[k]) {
+				// who helped is no party: "signed with the help of
+				// mediators from IGAD", "with the support of France"
+				continue
+			}
 			if sc.caseOf(k) == "at" && gatheringNoun(sc.lemma[k]) {
 				// where it was said or done, not to whom: "it was noted at
 				// the meeting that ...", "spoke at the summit"
@@ -369,6 +375,27 @@ func (sc *Scratch) participleAgent(h int) bool {
 	}
 	p := sc.head(h)
 	return p >= 0 && sc.s.Words[p].Deprel == "acl" && sc.s.Words[p].UPOS == "VERB"
+}
+
+// placeOnly reports whether refs name only where something happened, not
+// who did it: each a bare country code (a country or one of its cities)
+// in a locative phrase. Outside PETRARCH's reading (Options.Literal: "was
+// shot in Osgiliath" → OSG) such a place is no source of an agentless
+// passive: "the cease-fire agreement was signed at talks in Addis Ababa",
+// "a journalist was shot dead in Mogadishu".
+func (c *Coder) placeOnly(sc *Scratch, refs []actorRef) bool {
+	if c.opt.Literal || len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		if r.actor < 0 || r.agent >= 0 || !countryCode(r.code) {
+			return false
+		}
+		if !locative(sc.caseOf(r.head)) && (r.mod < 0 || !locative(sc.caseOf(r.mod))) && !locative(sc.caseOf(sc.npHead(r.head))) {
+			return false
+		}
+	}
+	return true
 }
 
 // wherePlace reports whether the noun phrase headed by word h, coded as
@@ -578,4 +605,15 @@ func (sc *Scratch) nominalAgent(k int) int {
 		}
 	}
 	return -1
+}
+
+// helpNoun reports whether a noun names help given to an act, whose giver a
+// "with" phrase ("with the help of", "with the support of") adds as a
+// helper, not a party.
+func helpNoun(l string) bool {
+	switch l {
+	case "help", "assistance", "support", "backing", "mediation", "aid", "participation":
+		return true
+	}
+	return false
 }

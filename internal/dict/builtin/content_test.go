@@ -250,6 +250,16 @@ func TestStatementContent(t *testing.T) {
 		// the place where joint subjects act on each other is no party (emit.go venue, roles.go targets)
 		{"Ethiopia and Eritrea signed a peace agreement in Jeddah on Sunday.", "ETH→ERI 057, ERI→ETH 057"},
 		{"Armenia and Azerbaijan agreed a ceasefire in Moscow.", "ARM→AZE 0871, AZE→ARM 0871"},
+		// conditions, permissions and denied reports are no acts that happened (modality.go)
+		{"Turkey will retaliate if Syria attacks its soldiers.", ""},
+		{"Turkey threatened Syria with retaliation if Syrian troops attacked its soldiers.", "TUR→SYR 130"},
+		{"The deal does not allow Turkey to send its troops into Iraq.", ""},
+		{"Parliament authorised the government to deploy troops to Mali.", ""},
+		{"Russian military officials denied an earlier report that a military helicopter was shot down in Chechnya.", ""},
+		// a place is no source of an agentless passive, nor a helper a party (roles.go placeOnly, helpNoun)
+		{"A journalist was shot dead in Mogadishu.", ""},
+		{"Five protesters were arrested in Tehran.", "IRNCOP→---CVL 173"},
+		{"The agreement was signed at talks in Addis Ababa with the help of mediators from IGAD.", ""},
 		// who claims an attack did it (slots.go claimant)
 		{"Al-Shabaab claimed responsibility for the bombing in Mogadishu.", "SOMINSALQ→SOM 183"},
 		{"The Islamic State group claimed the attack on a police station in Kabul.", "IMGMOSRAD→AFGCOP 190"},
