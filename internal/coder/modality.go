@@ -51,6 +51,9 @@ func (sc *Scratch) unrealized(v int) string {
 		// "police attacked students marching to parliament")
 		return "a class of actors (" + sc.low[h] + " " + sc.low[v] + ")"
 	}
+	if r := sc.period(v); r != "" {
+		return r
+	}
 	// a condition or an open question is not an act that happened:
 	// "warned that foreigners could be attacked if the ICC prosecutes the
 	// president", "will retaliate unless the troops withdraw", "asked if
@@ -238,6 +241,47 @@ func (sc *Scratch) ceased(v int) bool {
 	case "obj", "advcl":
 		// a gerund object ("stopped fighting") or "refrain from attacking"
 		return sc.s.Words[v].XPOS == "VBG" || sc.s.Words[v].Feat("VerbForm") == "Ger"
+	}
+	return false
+}
+
+// period says "a period of ..." when verb v tells what a span of time held
+// or did, background rather than an event of the story: the act that is
+// the of-complement of a duration ("six years of fighting involving rebels
+// and the government", "decades of conflict") or an act whose subject is
+// one ("six years of fighting have killed more than 200,000 people").
+func (sc *Scratch) period(v int) string {
+	if h := sc.head(v); h >= 0 && durationNoun(sc.lemma[h]) && (sc.rel(v) == "acl" || sc.rel(v) == "nmod") {
+		return "a period of " + sc.low[v] + " (" + sc.low[h] + ")"
+	}
+	for _, k := range sc.children(v) {
+		if strings.HasPrefix(sc.s.Words[k].Deprel, "nsubj") && durationNoun(sc.lemma[k]) {
+			for _, j := range sc.children(k) {
+				if r := sc.rel(j); (r == "acl" || r == "nmod") && sc.ofPhrase(j) {
+					return "what a period did (" + sc.low[k] + " of " + sc.low[j] + ")"
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// durationNoun reports whether a noun names a span of time.
+func durationNoun(l string) bool {
+	switch l {
+	case "year", "month", "week", "decade", "century", "day":
+		return true
+	}
+	return false
+}
+
+// ofPhrase reports whether word j is introduced by "of", as a preposition
+// or, before a gerund, a marker ("years of/mark fighting").
+func (sc *Scratch) ofPhrase(j int) bool {
+	for _, k := range sc.children(j) {
+		if d := sc.s.Words[k].Deprel; (d == "case" || d == "mark") && sc.low[k] == "of" {
+			return true
+		}
 	}
 	return false
 }

@@ -337,11 +337,35 @@ func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef) []actorRef {
 			continue
 		}
 		h := sc.ownerHead(i)
+		if !c.opt.Literal && sc.borderPlace(h) {
+			continue
+		}
 		if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) {
 			return n
 		}
 	}
 	return out
+}
+
+// borderPlace reports whether the phrase headed by h names, in a phrase of
+// place (in, at, near), a border by the country on one side of it, which
+// places what happens there on either side: "shelled areas near the Iraqi
+// border", "killed 13 soldiers near the border with Iraq" do not target
+// Iraq. A border as a destination faces that country ("deployed troops to
+// the border with Ukraine").
+func (sc *Scratch) borderPlace(h int) bool {
+	border := func(k int) bool {
+		switch sc.lemma[k] {
+		case "border", "frontier", "boundary", "borderline":
+			return locative(sc.caseOf(k)) && sc.agentAt[k] < 0
+		}
+		return false
+	}
+	if border(h) && sc.actorAt[h] < 0 {
+		return true
+	}
+	g := sc.head(h)
+	return g >= 0 && border(g) && (sc.caseOf(h) == "with" || sc.caseOf(h) == "of")
 }
 
 // firstTargetIn is firstActorIn for the target in an oblique: the venue of
@@ -353,7 +377,7 @@ func (c *Coder) firstTargetIn(sc *Scratch, r int, out []actorRef) []actorRef {
 			continue
 		}
 		h := sc.ownerHead(i)
-		if sc.participleAgent(h) {
+		if sc.participleAgent(h) || !c.opt.Literal && sc.borderPlace(h) {
 			continue
 		}
 		if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) {

@@ -260,6 +260,12 @@ func TestStatementContent(t *testing.T) {
 		{"A journalist was shot dead in Mogadishu.", ""},
 		{"Five protesters were arrested in Tehran.", "IRNCOP→---CVL 173"},
 		{"The agreement was signed at talks in Addis Ababa with the help of mediators from IGAD.", ""},
+		// a span of time's acts are background (modality.go period)
+		{"Six years of fighting involving rebels and the government has killed more than 200,000 people in Darfur.", ""},
+		{"Decades of conflict between India and Pakistan have left Kashmir divided.", ""},
+		// a border named by one side's country is no target (roles.go borderPlace); as a destination it faces it
+		{"Turkish troops shelled areas near the Iraqi border.", "TURMIL→---CVL 194"},
+		{"Russia deployed troops to the border with Ukraine.", "RUS→UKR 154"},
 		// who claims an attack did it (slots.go claimant)
 		{"Al-Shabaab claimed responsibility for the bombing in Mogadishu.", "SOMINSALQ→SOM 183"},
 		{"The Islamic State group claimed the attack on a police station in Kabul.", "IMGMOSRAD→AFGCOP 190"},
