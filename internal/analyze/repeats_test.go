@@ -38,14 +38,22 @@ func TestMergeRepeats(t *testing.T) {
 			"1:ISRMIL-195-PSEHMS@2003-08-24 0.7 [7 9]; 2:USA-111-ISR@2003-08-24 0.4 []; "},
 		{"another date is another event", []event.Event{ev(1, "ISR", "186", "PSEHMS", "2003-08-24", 0.5), ev(5, "ISR", "186", "PSEHMS", "2003-08-21", 0.5)},
 			"1:ISR-186-PSEHMS@2003-08-24 0.5 []; 5:ISR-186-PSEHMS@2003-08-21 0.5 []; "},
-		{"another code or direction is another event", []event.Event{ev(1, "ISR", "190", "PSE", "2024-01-01", 0.5), ev(2, "ISR", "193", "PSE", "2024-01-01", 0.5), ev(3, "PSE", "190", "ISR", "2024-01-01", 0.5)},
-			"1:ISR-190-PSE@2024-01-01 0.5 []; 2:ISR-193-PSE@2024-01-01 0.5 []; 3:PSE-190-ISR@2024-01-01 0.5 []; "},
+		{"another root or direction is another event", []event.Event{ev(1, "ISR", "190", "PSE", "2024-01-01", 0.5), ev(2, "ISR", "111", "PSE", "2024-01-01", 0.5), ev(3, "PSE", "190", "ISR", "2024-01-01", 0.5)},
+			"1:ISR-190-PSE@2024-01-01 0.5 []; 2:ISR-111-PSE@2024-01-01 0.5 []; 3:PSE-190-ISR@2024-01-01 0.5 []; "},
+		{"force retold with another code of its root: one act", []event.Event{ev(1, "RUSUAF", "190", "RUSMIL", "2003-08-07", 0.4), ev(3, "RUSUAF", "193", "RUSMIL", "2003-08-07", 0.5)},
+			"1:RUSUAF-190-RUSMIL@2003-08-07 0.5 [3]; "},
+		{"an undated retelling is the dated act", []event.Event{ev(1, "RUSUAF", "190", "RUSMIL", "2003-08-07", 0.4), ev(3, "RUSUAF", "193", "RUSMIL", "2003-08-08", 0.5)},
+			"1:RUSUAF-190-RUSMIL@2003-08-07 0.5 [3]; "},
+		{"a dated retelling dates the undated act", []event.Event{ev(1, "RUSUAF", "190", "RUSMIL", "2003-08-08", 0.4), ev(3, "RUSUAF", "193", "RUSMIL", "2003-08-07", 0.5)},
+			"1:RUSUAF-190-RUSMIL@2003-08-07 0.5 [3]; "},
+		{"other codes of a root of words stay apart", []event.Event{ev(1, "USA", "111", "RUS", "2024-01-01", 0.5), ev(2, "USA", "112", "RUS", "2024-01-01", 0.5)},
+			"1:USA-111-RUS@2024-01-01 0.5 []; 2:USA-112-RUS@2024-01-01 0.5 []; "},
 		{"twice in one sentence on one phrase: once, no repeat sentence", []event.Event{ev(4, "RUS", "111", "UKR", "2024-01-01", 0.5), ev(4, "RUS", "111", "UKR", "2024-01-01", 0.5)},
 			"4:RUS-111-UKR@2024-01-01 0.5 []; "},
 		{"members of a list in one sentence stay apart", []event.Event{span(ev(2, "AZENGO", "112", "FRALEG", "2022-11-30", 0.5), 10), span(ev(2, "AZENGO", "112", "FRALEG", "2022-11-30", 0.5), 20)},
 			"2:AZENGO-112-FRALEG@2022-11-30 0.5 []; 2:AZENGO-112-FRALEG@2022-11-30 0.5 []; "},
 	} {
-		if got := show(mergeRepeats(tc.in)); got != tc.want {
+		if got := show(mergeRepeats(tc.in, "2003-08-08")); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
 		}
 	}

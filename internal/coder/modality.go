@@ -255,7 +255,9 @@ func (sc *Scratch) period(v int) string {
 		return "a period of " + sc.low[v] + " (" + sc.low[h] + ")"
 	}
 	for _, k := range sc.children(v) {
-		if strings.HasPrefix(sc.s.Words[k].Deprel, "nsubj") && durationNoun(sc.lemma[k]) {
+		// (also a subject misread as a bare oblique before the verb)
+		subj := strings.HasPrefix(sc.s.Words[k].Deprel, "nsubj") || k < v && sc.rel(k) == "obl" && sc.caseOf(k) == ""
+		if subj && durationNoun(sc.lemma[k]) {
 			for _, j := range sc.children(k) {
 				if r := sc.rel(j); (r == "acl" || r == "nmod") && sc.ofPhrase(j) {
 					return "what a period did (" + sc.low[k] + " of " + sc.low[j] + ")"

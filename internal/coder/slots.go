@@ -369,6 +369,10 @@ func (c *Coder) codeNouns(sc *Scratch, doc Doc, index int, out []event.Event) []
 			sc.trace("  no event: the agent of %q, coded there", sc.low[h])
 			continue
 		}
+		if r := sc.period(n); r != "" && !c.opt.Literal {
+			sc.trace("  no event: %s (not an act that happened)", r) // modality.go
+			continue
+		}
 		if m.src < 0 {
 			m.src = c.nounSource(sc, n)
 		}
