@@ -277,9 +277,28 @@ func governing(s *nlp.Sentence, v int, exprs []Expr) int {
 			return best
 		}
 		if !clausalRel(s.Words[node].Deprel) {
-			return -1
+			break
 		}
 		node = head(s, node)
+	}
+	return fronted(s, exprs)
+}
+
+// fronted returns the index in exprs of an expression that opens the
+// sentence and is closed by a comma, -1 for none: it sets the time of the
+// whole sentence, wherever a parser attached it ("One year ago this month,
+// Chechen separatist rebels shot down a helicopter" with "month" made the
+// root; "In August 2002, rebels shot down ...").
+func fronted(s *nlp.Sentence, exprs []Expr) int {
+	for i := range exprs {
+		first, last := wordIndex(s, exprs[i].First), wordIndex(s, exprs[i].Last)
+		if first < 0 || last < first || last+1 >= len(s.Words) || s.Words[last+1].Form != "," {
+			continue
+		}
+		// only a preposition before it: "In August 2002, ..."
+		if first == 0 || first == 1 && s.Words[0].UPOS == "ADP" {
+			return i
+		}
 	}
 	return -1
 }
