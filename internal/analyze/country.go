@@ -81,7 +81,23 @@ func inferCountries(text string, evs []event.Event, places []geo.Result) {
 // opposition supporters": MOSOPP, in a story from Jos NGAOPPMOS): a bare
 // "---" names no role and stays unknown.
 func roleOnly(code string) bool {
-	return len(code) > 3 && (strings.HasPrefix(code, "---") || religious(code))
+	return len(code) > 3 && (strings.HasPrefix(code, "---") || religious(code) || ethnic(code))
+}
+
+// ethnic reports whether a code starts with an ethnic group's code that is
+// no country's, followed by a role, as the dictionaries code a people's
+// armed groups ("Kurdish rebels" KURREB): in one country's story they are
+// that country's (a PKK story from Turkey: TURREBKUR; in Syria SYRREBKUR),
+// as CAMEO writes a national group's ethnicity after its role.
+func ethnic(code string) bool {
+	if len(code) < 6 {
+		return false
+	}
+	if _, isCountry := cameo.LookupCountry(code[:3]); isCountry {
+		return false
+	}
+	_, ok := cameo.LookupActor(cameo.KindEthnic, code[:3])
+	return ok
 }
 
 // religious reports whether a code starts with a religion's code, as the
@@ -96,10 +112,10 @@ func religious(code string) bool {
 }
 
 // withCountry gives a role-only code the story's country: "---COP" →
-// "NGACOP", "MOSOPP" → "NGAOPPMOS" (the faith after the role, as CAMEO
-// writes a national group's religion).
+// "NGACOP", "MOSOPP" → "NGAOPPMOS", "KURREB" → "TURREBKUR" (the faith or
+// people after the role, as CAMEO writes a national group's).
 func withCountry(story, code string) string {
-	if religious(code) {
+	if religious(code) || ethnic(code) {
 		return story + code[3:] + code[:3]
 	}
 	return story + code[3:]
