@@ -266,6 +266,12 @@ func TestStatementContent(t *testing.T) {
 		// a border named by one side's country is no target (roles.go borderPlace); as a destination it faces it
 		{"Turkish troops shelled areas near the Iraqi border.", "TURMIL→---CVL 194"},
 		{"Russia deployed troops to the border with Ukraine.", "RUS→UKR 154"},
+		// an agentless passive's source is only where it came from (roles.go subjects)
+		{"Anyone who breaks the agreement will be reported to the Security Council and the African Union.", ""},
+		{"Rockets were fired from Gaza at Israeli towns.", "PSE→ISR 195"},
+		// asserting power is no statement (verbs.ewd assert)
+		{"The government has been too weak to assert its authority over Somalia.", ""},
+		{"China asserted its sovereignty over the islands.", ""},
 		// who claims an attack did it (slots.go claimant)
 		{"Al-Shabaab claimed responsibility for the bombing in Mogadishu.", "SOMINSALQ→SOM 183"},
 		{"The Islamic State group claimed the attack on a police station in Kabul.", "IMGMOSRAD→AFGCOP 190"},
