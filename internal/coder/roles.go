@@ -131,12 +131,14 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 		// never the source of the report ("according to the Red Cross,
 		// twenty people have been killed")
 		for _, k := range sc.children(v) {
-			// outside PETRARCH's reading only where it came from can be
-			// who did it ("rockets were fired from Gaza"), not to whom or
-			// with whom ("will be reported to the Security Council and the
-			// African Union", "was signed with the help of IGAD")
+			// outside PETRARCH's reading only where it came from or the
+			// parties between whom it was done can be who did it ("rockets
+			// were fired from Gaza", "an agreement was signed between
+			// Israel and Hamas"), not to whom or with whom ("will be
+			// reported to the Security Council and the African Union",
+			// "was signed with the help of IGAD")
 			if (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && !attributionCase(sc.caseOf(k)) &&
-				(c.opt.Literal || sc.caseOf(k) == "from") {
+				(c.opt.Literal || sc.caseOf(k) == "from" || sc.caseOf(k) == "between" || sc.caseOf(k) == "among") {
 				if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) && !c.placeOnly(sc, n[len(out):]) {
 					return n
 				}

@@ -269,6 +269,7 @@ func TestStatementContent(t *testing.T) {
 		// an agentless passive's source is only where it came from (roles.go subjects)
 		{"Anyone who breaks the agreement will be reported to the Security Council and the African Union.", ""},
 		{"Rockets were fired from Gaza at Israeli towns.", "PSE→ISR 195"},
+		{"A ceasefire agreement was signed between Israel and Hamas on Sunday.", "ISR→PSEHMS 057, PSEHMS→ISR 057"},
 		// asserting power is no statement (verbs.ewd assert)
 		{"The government has been too weak to assert its authority over Somalia.", ""},
 		{"China asserted its sovereignty over the islands.", ""},
