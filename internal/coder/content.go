@@ -74,7 +74,11 @@ func (c *Coder) speechContent(sc *Scratch, evs []event.Event) {
 	recoded := false
 	for i := range evs {
 		e := &evs[i]
-		if e.Code != "010" || e.TargetSpan.First < 1 || e.VerbSpan.First < 1 {
+		// a plain statement, or concern voiced about what the target does
+		// ("expressed concern that the Islamists are harboring al-Qaida
+		// terrorists", "voiced concern that Russia was violating the
+		// treaty")
+		if e.Code != "010" && e.Code != "012" || e.TargetSpan.First < 1 || e.VerbSpan.First < 1 {
 			continue
 		}
 		v, t := e.VerbSpan.First-1, e.TargetSpan.First-1
@@ -198,7 +202,7 @@ func (sc *Scratch) contentClause(v, t int) int {
 				return -1 // the speaker itself
 			}
 		}
-		if subject && (rel == "ccomp" || rel == "xcomp" || rel == "parataxis") {
+		if subject && (rel == "ccomp" || rel == "xcomp" || rel == "parataxis" || sc.thatClause(k)) {
 			// k is a clause; it is said by v when it hangs from v or from a
 			// word of v's own phrase (the statement noun and its participle)
 			for a, n := h, 0; a >= 0 && n < 4; n++ {
@@ -212,6 +216,21 @@ func (sc *Scratch) contentClause(v, t int) int {
 		k = h
 	}
 	return -1
+}
+
+// thatClause reports whether word k heads a "that" clause the parser hung
+// as a modifier: the content of a noun ("concern/acl that Russia was
+// violating the treaty") or of the verb ("voiced concern that/advcl ...").
+func (sc *Scratch) thatClause(k int) bool {
+	if r := sc.rel(k); r != "acl" && r != "advcl" {
+		return false
+	}
+	for _, j := range sc.children(k) {
+		if sc.rel(j) == "mark" && sc.low[j] == "that" {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseOf returns the clause head (0-based) that word k belongs to: the

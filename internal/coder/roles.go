@@ -317,7 +317,7 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 	// a clausal complement: its first actor ("believes Dagolath can cope",
 	// "said an embargo against Mordor would not work")
 	for _, k := range kids {
-		if sc.s.Words[k].Deprel == "ccomp" {
+		if sc.s.Words[k].Deprel == "ccomp" || sc.thatClause(k) {
 			if out = c.firstActorIn(sc, k, out); len(out) > before {
 				return out
 			}

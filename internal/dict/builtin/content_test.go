@@ -22,6 +22,9 @@ func TestStatementContent(t *testing.T) {
 		{"France stated that Iran was guilty of torture.", "FRA→IRN 112"},
 		{"China's foreign ministry said Japan's actions were a serious violation of international law.", "CHNGOV→JPN 112"},
 		{"The Palestinian foreign ministry said Israel bore full responsibility for the killing.", "PSEGOV→ISR 112"},
+		// concern voiced about wrongdoing is an accusation too; a "that" clause the parser hung as a modifier is content
+		{"Germany voiced concern that Russia was violating the treaty.", "DEU→RUS 112"},
+		{"France expressed concern that Iran would hold elections.", "FRA→IRN 012"},
 		// the content is negated: no accusation
 		{"Germany said that Russia was not responsible for the attack.", ""},
 		// plain statements about an actor, and attribution to the press
