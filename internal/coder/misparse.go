@@ -258,6 +258,8 @@ func (sc *Scratch) beginRepair(format string, args ...any) {
 // (on sc's own copy of the words, see Scratch.ownWords).
 var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairVerbAfterTime,
+	(*Coder).repairTimeBeforeVerb,
+	(*Coder).repairSubordinatorAsPreposition,
 	(*Coder).repairVerbAsAdjective,
 	(*Coder).repairClauseAsRelative,
 	(*Coder).repairPerfectAsVerb,
@@ -298,6 +300,115 @@ func (c *Coder) repairVerbAfterTime(sc *Scratch, p int) bool {
 	ws[p-1].Head = p + 1
 	ws[n].Head, ws[n].Deprel = p+1, "obj"
 	return true
+}
+
+// repairTimeBeforeVerb repairs a verb read as the modifier of its object
+// when a time phrase stands between the subject and the verb ("Russian
+// police/root on Saturday/nmod detained/amod dozens of supporters",
+// "Egyptian authorities on Monday arrested/amod three journalists"): the
+// verb heads the clause, the noun before the time phrase is its subject,
+// the time phrase and the noun after the verb are its own.
+func (c *Coder) repairTimeBeforeVerb(sc *Scratch, v int) bool {
+	r, t, n, ok := sc.timeBeforeVerb(v)
+	if !ok {
+		return false
+	}
+	sc.beginRepair("%q at word %d is the verb of %q, after the time %q", sc.low[v], v+1, sc.low[r], sc.low[t])
+	ws := sc.s.Words
+	for _, k := range sc.children(r) {
+		if k > v && k != n {
+			ws[k].Head = v + 1 // what follows the verb: punctuation, obliques
+		}
+	}
+	ws[v].Head, ws[v].Deprel = ws[r].Head, ws[r].Deprel
+	ws[r].Head, ws[r].Deprel = v+1, "nsubj"
+	ws[t].Head, ws[t].Deprel = v+1, "obl"
+	ws[n].Head, ws[n].Deprel = v+1, "obj"
+	return true
+}
+
+// timeBeforeVerb reports whether word v, a past form read as the adjectival
+// modifier of the noun n after it, follows a time phrase headed by t (a
+// weekday, a month, "yesterday") that hangs from the noun r before it, n
+// hanging from r too (see repairTimeBeforeVerb).
+func (sc *Scratch) timeBeforeVerb(v int) (r, t, n int, ok bool) {
+	ws := sc.s.Words
+	if v < 2 || ws[v].Deprel != "amod" || ws[v].UPOS != "VERB" || ws[v].XPOS != "VBD" && ws[v].XPOS != "VBN" {
+		return 0, 0, 0, false
+	}
+	t, n = v-1, sc.head(v)
+	if n <= v || ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN" || !sc.timeWord(t) {
+		return 0, 0, 0, false
+	}
+	r = sc.head(t)
+	if r < 0 || r >= t || ws[r].UPOS != "NOUN" && ws[r].UPOS != "PROPN" || sc.head(n) != r {
+		return 0, 0, 0, false
+	}
+	if sc.actorAt[r] < 0 && sc.agentAt[r] < 0 {
+		return 0, 0, 0, false // only a named actor acts: "the report on Monday revised figures"
+	}
+	return r, t, n, true
+}
+
+// repairSubordinatorAsPreposition repairs a clause whose conjunction was read as a preposition of
+// its subject ("killed on Monday after/case the Islamic State/nmod
+// attacked/advcl an army camp", "before/case Russian troops/obl
+// shelled the city"): the noun is the clause's subject, the conjunction
+// its marker.
+func (c *Coder) repairSubordinatorAsPreposition(sc *Scratch, v int) bool {
+	s, m, ok := sc.subordinatorAsPreposition(v)
+	if !ok {
+		return false
+	}
+	sc.beginRepair("%q at word %d is the subject of %q, %q its conjunction", sc.low[s], s+1, sc.low[v], sc.low[m])
+	ws := sc.s.Words
+	ws[s].Head, ws[s].Deprel = v+1, "nsubj"
+	ws[m].Head, ws[m].Deprel = v+1, "mark"
+	return true
+}
+
+// subordinatorAsPreposition reports whether finite verb v, without a
+// subject, follows right after a noun phrase headed by s that hangs
+// elsewhere with a case m that can introduce a clause (after, before,
+// since, until), s naming an actor (see
+// repairSubordinatorAsPreposition).
+func (sc *Scratch) subordinatorAsPreposition(v int) (s, m int, ok bool) {
+	ws := sc.s.Words
+	if v < 2 || ws[v].UPOS != "VERB" || sc.hasSubject(v) {
+		return 0, 0, false
+	}
+	switch ws[v].XPOS {
+	case "VBD", "VBZ", "VBP":
+	case "VBN":
+		// a past form the tagger took for a participle, active with an
+		// object and no auxiliary ("after Russia attacked/VBN an army camp")
+		if !sc.hasObject(v) || sc.hasAux(v) {
+			return 0, 0, false
+		}
+	default:
+		return 0, 0, false
+	}
+	s = sc.npHead(v - 1)
+	if s < 0 || s >= v || sc.head(s) == v || sc.inSubtree(v, s) || ws[s].UPOS != "NOUN" && ws[s].UPOS != "PROPN" {
+		return 0, 0, false
+	}
+	if sc.actorAt[s] < 0 && sc.agentAt[s] < 0 {
+		return 0, 0, false
+	}
+	m = -1
+	for _, k := range sc.children(s) {
+		if ws[k].Deprel == "case" {
+			m = k
+		}
+	}
+	if m < 0 {
+		return 0, 0, false
+	}
+	switch sc.low[m] {
+	case "after", "before", "since", "until":
+		return s, m, true
+	}
+	return 0, 0, false
 }
 
 // repairVerbAsAdjective repairs a verb read as an adjective of the object that follows it, the
@@ -1336,6 +1447,26 @@ func (c *Coder) phraseFromFirstWord(sc *Scratch, v int) (verb, form, last int) {
 func (sc *Scratch) hasDet(k int) bool {
 	for _, j := range sc.children(k) {
 		if sc.s.Words[j].Deprel == "det" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasObject reports whether verb v has a direct object.
+func (sc *Scratch) hasObject(v int) bool {
+	for _, k := range sc.children(v) {
+		if sc.s.Words[k].Deprel == "obj" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAux reports whether verb v has an auxiliary (aux, aux:pass, cop).
+func (sc *Scratch) hasAux(v int) bool {
+	for _, k := range sc.children(v) {
+		if d := sc.s.Words[k].Deprel; strings.HasPrefix(d, "aux") || d == "cop" {
 			return true
 		}
 	}

@@ -244,6 +244,11 @@ func TestStatementContent(t *testing.T) {
 		// a verb read as a modifier of its object, the subject having a determiner (misparse.go clauseWithoutCopula)
 		{"The Kenyan government deployed troops to the border with Somalia.", "KENGOV→SOM 154"},
 		{"The Sudanese government expelled hundreds of Ethiopian refugees.", "SDNGOV→ETHREF 174"},
+		// a time phrase between subject and verb, a conjunction read as a preposition (misparse.go timeBeforeVerb, subordinatorAsPreposition)
+		{"Russian police on Saturday detained dozens of supporters of opposition leader Alexei Navalny.", "RUSCOP→---OPP 173"},
+		{"Egyptian authorities on Monday arrested three journalists.", "EGYGOV→---MED 173"},
+		{"Eleven soldiers were killed on Monday after Russia attacked an army camp in Kabul.", "RUS→AFGMIL 190"},
+		{"The city was quiet before Russian troops shelled the market.", "RUSMIL→---CVL 194"},
 		// a crowd of people protesting is civilians (content.go crowdSource)
 		{"Tens of thousands of people marched in Paris against the pension reform.", "---CVL→---GOV 141"},
 		{"Hundreds of people demonstrated outside the parliament in Nairobi on Tuesday.", "---CVL→KENLEG 141"},
