@@ -17,7 +17,7 @@ import (
 // one (rules are changed looking at it, docs/coder.md).
 func TestEvalEventsRealNews(t *testing.T) {
 	if testing.Short() {
-		t.Skip("codes 46 articles")
+		t.Skip("codes 59 articles")
 	}
 	news := shareddata.Dir(t, "realnews")
 	code, out, errOut := runCLI(t, "eval", "events", "--json", "--gold", filepath.Join("..", "..", "eval", "gold", "realnews.jsonl"),
@@ -38,10 +38,12 @@ func TestEvalEventsRealNews(t *testing.T) {
 		maxUnknown   float64
 		maxStatement float64
 	}{
-		// measured: tune P 0.593 R 0.364, --- 0.03, root01 0.07; check P
-		// 0.281 R 0.180, --- 0, root01 0.03 (docs/coder.md)
-		{"tune", 24, 0.50, 0.31, 0.15, 0.15},
-		{"check", 22, 0.25, 0.16, 0.15, 0.15},
+		// measured on the 59 articles (13 added in the sixth session, gold
+		// written before the system's output was seen): tune P 0.426 R
+		// 0.354, --- 0.02, root01 0.05; check P 0.236 R 0.165, --- 0,
+		// root01 0.10 (docs/coder.md)
+		{"tune", 31, 0.38, 0.32, 0.15, 0.15},
+		{"check", 28, 0.20, 0.14, 0.15, 0.15},
 	} {
 		r, ok := rep.Results[f.part]
 		if !ok || r.Docs != f.docs {
@@ -72,7 +74,7 @@ func TestEvalEventsUsage(t *testing.T) {
 // 35 events); their figures are logged.
 func TestEvalCalibrate(t *testing.T) {
 	if testing.Short() {
-		t.Skip("codes 46 articles, 1,348 sentences and 78 records")
+		t.Skip("codes 59 articles, 1,348 sentences and 78 records")
 	}
 	news := shareddata.Dir(t, "realnews")
 	confliDir := shareddata.Dir(t, "confli")

@@ -35,10 +35,12 @@ func subjectThing(p *dict.Pattern) bool {
 // which says when it happened, not to whom ("before" is also a place:
 // "disarmed before Colombian officials"): "After talks with Putin, Macron
 // said ...", "Following a meeting with Barak, Gates said ...", "during
-// his visit to China".
+// his visit to China"; and the framework it was done in ("freed dozens of
+// prisoners under a deal with the Vatican", "under pressure from
+// Washington").
 func frameCase(c string) bool {
 	switch c {
-	case "after", "following", "during", "since", "ahead", "prior", "amid":
+	case "after", "following", "during", "since", "ahead", "prior", "amid", "under":
 		return true
 	}
 	return false

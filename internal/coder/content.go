@@ -307,7 +307,7 @@ func (c *Coder) impliedTarget(sc *Scratch, v int, code string, named bool, out [
 			sc.trace("  implied target ---CVL (force on a thing, %s)", code)
 		}
 		return append(out, actorRef{code: dict.NullCode + "CVL", head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
-	case violentCode(code) && sc.peopleObject(v) && sc.actorSubject(v):
+	case (violentCode(code) || strings.HasPrefix(code, "17")) && sc.peopleObject(v) && sc.actorSubject(v):
 		// victims named only as "people" are civilians of the place
 		// ("gunmen killed five people in an attack on a village", "the
 		// strike killed at least 20 people"); whose, internal/analyze
@@ -772,6 +772,9 @@ func (sc *Scratch) peopleObject(v int) bool {
 	pass := sc.passive(v)
 	for _, k := range sc.children(v) {
 		if d := sc.s.Words[k].Deprel; d == "obj" || pass && d == "nsubj:pass" {
+			if q := sc.quantified(k); q >= 0 {
+				k = q // "hundreds of people"
+			}
 			switch sc.lemma[k] {
 			case "people", "person", "persons":
 				return true

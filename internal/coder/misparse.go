@@ -648,7 +648,8 @@ func (c *Coder) repairInfinitiveAsNoun(sc *Scratch, t int) bool {
 }
 
 // repairPossessorAsArgument repairs a possessor made a second subject or object of the verb ("China/nsubj
-// ’s health ministry/nsubj sent"): it is the possessor of the phrase
+// ’s health ministry/nsubj sent"), or hung on the verb ("Turkey/nmod:poss
+// 's foreign ministry/nsubj summoned"): it is the possessor of the phrase
 // after it
 func (c *Coder) repairPossessorAsArgument(sc *Scratch, p int) bool {
 	n, ok := sc.possessorAsArgument(p)
@@ -1193,7 +1194,10 @@ func (c *Coder) infinitiveAsNoun(sc *Scratch, t int) (x, n, v int, ok bool) {
 func (sc *Scratch) possessorAsArgument(p int) (n int, ok bool) {
 	ws := sc.s.Words
 	d := ws[p].Deprel
-	if d != "nsubj" && d != "obj" && d != "nsubj:pass" {
+	// also a possessor hung on the verb itself, which possesses nothing:
+	// "Turkey/nmod:poss 's foreign ministry/nsubj summoned/root"
+	onVerb := d == "nmod:poss" && sc.head(p) >= 0 && ws[sc.head(p)].UPOS == "VERB"
+	if d != "nsubj" && d != "obj" && d != "nsubj:pass" && !onVerb {
 		return 0, false
 	}
 	last := -1
@@ -1210,7 +1214,7 @@ func (sc *Scratch) possessorAsArgument(p int) (n int, ok bool) {
 		return 0, false
 	}
 	for _, k := range sc.children(h) {
-		if k > last && ws[k].Deprel == d {
+		if k > last && (ws[k].Deprel == d || onVerb && (ws[k].Deprel == "nsubj" || ws[k].Deprel == "nsubj:pass" || ws[k].Deprel == "obj")) {
 			// the words between the mark and n belong to n's phrase
 			for j := last + 1; j < k; j++ {
 				if !sc.inSubtree(j, k) {

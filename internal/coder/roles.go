@@ -219,6 +219,16 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 	before := len(out)
 	pass := c.passive(sc, v)
 	kids := sc.children(v)
+	people := func(k int) bool {
+		if q := sc.quantified(k); q >= 0 {
+			k = q
+		}
+		switch sc.lemma[k] {
+		case "people", "person", "persons":
+			return true
+		}
+		return false
+	}
 	phrase := func(k int) bool {
 		j := sc.nominalAgent(k)
 		if j < 0 && !pass && sc.s.Words[k].UPOS == "NOUN" {
@@ -241,6 +251,14 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 		out = c.resolveNP(sc, k, out, 0)
 		if len(out) == before {
 			out = c.firstActorIn(sc, k, out)
+			if len(out) > before && !c.opt.Literal && people(k) && sc.inParticiple(out[before].head, k) {
+				// what is said of "people" names no side of the act:
+				// "arrested 12 people accused of spying for Israel" is not
+				// against Israel (their country comes by convention,
+				// impliedTarget); where they were stays ("detained
+				// hundreds of people at memorials in Moscow")
+				out = out[:before]
+			}
 			if len(out) > before && sc.wherePlace(out[before].head, out[before:]) {
 				// a venue inside the object: "signed a peace agreement
 				// in Jeddah", "held talks in Doha"
@@ -644,6 +662,18 @@ func helpNoun(l string) bool {
 	switch l {
 	case "help", "assistance", "support", "backing", "mediation", "aid", "participation":
 		return true
+	}
+	return false
+}
+
+// inParticiple reports whether word i lies in a participle clause (acl
+// headed by a verb) below word r: "people accused/acl of spying for Israel".
+func (sc *Scratch) inParticiple(i, r int) bool {
+	for d := 0; i >= 0 && i != r && d < len(sc.low); d++ {
+		if sc.s.Words[i].Deprel == "acl" && sc.s.Words[i].UPOS == "VERB" {
+			return true
+		}
+		i = sc.head(i)
 	}
 	return false
 }

@@ -249,6 +249,13 @@ func TestStatementContent(t *testing.T) {
 		{"Egyptian authorities on Monday arrested three journalists.", "EGYGOV→---MED 173"},
 		{"Eleven soldiers were killed on Monday after Russia attacked an army camp in Kabul.", "RUS→AFGMIL 190"},
 		{"The city was quiet before Russian troops shelled the market.", "RUSMIL→---CVL 194"},
+		// a possessor hung on the verb possesses the subject (misparse.go possessorAsArgument)
+		{"Turkey's foreign ministry summoned the German ambassador on Monday.", "TURGOV→DEUGOV 114"},
+		{"China's defence ministry criticised the Japanese navy.", "CHNMIL→JPNMIL 111"},
+		// what is said of "people" names no side; a framework ("under a deal with") is no target (roles.go, codes.go frameCase)
+		{"Security forces arrested 12 people accused of spying for Israel.", "---COP→---CVL 173"},
+		{"Cuban authorities freed dozens of political prisoners under a deal with the Vatican.", "CUBGOV→CUBCVL 0841"},
+		{"Armed men kidnapped a French aid worker in northern Mali on Sunday.", "---UAF→FRANGO 181"},
 		// a crowd of people protesting is civilians (content.go crowdSource)
 		{"Tens of thousands of people marched in Paris against the pension reform.", "---CVL→---GOV 141"},
 		{"Hundreds of people demonstrated outside the parliament in Nairobi on Tuesday.", "---CVL→KENLEG 141"},
