@@ -260,6 +260,8 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairVerbAfterTime,
 	(*Coder).repairTimeBeforeVerb,
 	(*Coder).repairSubordinatorAsPreposition,
+	(*Coder).repairHyphenParticiple,
+	(*Coder).repairVerbAfterRelative,
 	(*Coder).repairVerbAsAdjective,
 	(*Coder).repairClauseAsRelative,
 	(*Coder).repairPerfectAsVerb,
@@ -407,6 +409,116 @@ func (sc *Scratch) subordinatorAsPreposition(v int) (s, m int, ok bool) {
 	switch sc.low[m] {
 	case "after", "before", "since", "until":
 		return s, m, true
+	}
+	return 0, 0, false
+}
+
+// repairHyphenParticiple repairs the participle of a hyphenated modifier read as a verb with the noun
+// it modifies as its object ("Saudi - led/advcl coalition warplanes/obj
+// bombed a market", "U.S. - backed/root forces/obj captured the town"):
+// the participle modifies the noun, which is the subject of the verb the
+// participle hung on.
+func (c *Coder) repairHyphenParticiple(sc *Scratch, l int) bool {
+	n, ok := sc.hyphenParticiple(l)
+	if !ok {
+		return false
+	}
+	sc.beginRepair("%q at word %d modifies %q", sc.low[l], l+1, sc.low[n])
+	ws := sc.s.Words
+	if v := sc.head(l); v > n && ws[v].UPOS == "VERB" && !sc.hasSubject(v) {
+		ws[n].Head, ws[n].Deprel = v+1, "nsubj"
+	} else {
+		ws[n].Head, ws[n].Deprel = ws[l].Head, ws[l].Deprel
+	}
+	ws[l].Head, ws[l].Deprel = n+1, "amod"
+	return true
+}
+
+// hyphenParticiple reports whether word l is a participle of backing or
+// leading ("led", "backed", "funded") right after a hyphen, with its noun
+// n parsed as its object (see repairHyphenParticiple).
+func (sc *Scratch) hyphenParticiple(l int) (n int, ok bool) {
+	ws := sc.s.Words
+	if l < 2 || ws[l].UPOS != "VERB" || sc.low[l-1] != "-" || ws[l].Deprel == "amod" {
+		return 0, false
+	}
+	switch sc.low[l] {
+	case "led", "backed", "funded", "sponsored", "supported", "armed", "allied", "run", "owned", "controlled", "held", "based", "linked", "aligned", "dominated", "brokered", "drafted":
+	default:
+		return 0, false
+	}
+	for _, k := range sc.children(l) {
+		if ws[k].Deprel == "obj" && k > l && k <= l+3 && (ws[k].UPOS == "NOUN" || ws[k].UPOS == "PROPN") {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// repairVerbAfterRelative repairs the clause's verb read as the modifier of its object after a relative
+// clause of the subject closed by a comma ("The Syrian army/root, which
+// recaptured Aleppo last year, shelled/amod rebel positions/obl"): the
+// verb heads the clause, the noun the relative clause describes is its
+// subject, the noun after it its object.
+func (c *Coder) repairVerbAfterRelative(sc *Scratch, v int) bool {
+	r, n, ok := sc.verbAfterRelative(v)
+	if !ok {
+		return false
+	}
+	sc.beginRepair("%q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
+	ws := sc.s.Words
+	for _, k := range sc.children(r) {
+		if k > v {
+			ws[k].Head = v + 1 // the final punctuation
+		}
+	}
+	ws[v].Head, ws[v].Deprel = ws[r].Head, ws[r].Deprel
+	ws[r].Head, ws[r].Deprel = v+1, "nsubj"
+	if n >= 0 {
+		ws[n].Head, ws[n].Deprel = v+1, "obj"
+	}
+	ws[v-1].Head = v + 1 // the comma
+	return true
+}
+
+// verbAfterRelative reports whether word v, a past form read as the
+// adjectival modifier of the noun n after it, follows a comma that closes
+// a relative clause of the noun r, n hanging inside that clause; or v, a
+// finite verb without a subject, hangs on that relative clause's verb as
+// a clause of its own (n -1; see repairVerbAfterRelative).
+func (sc *Scratch) verbAfterRelative(v int) (r, n int, ok bool) {
+	ws := sc.s.Words
+	if v < 3 || ws[v].UPOS != "VERB" || sc.low[v-1] != "," {
+		return 0, 0, false
+	}
+	if d := ws[v].Deprel; (d == "advcl" || d == "conj" || d == "parataxis") && !sc.hasSubject(v) &&
+		(ws[v].XPOS == "VBD" || ws[v].XPOS == "VBZ" || ws[v].XPOS == "VBN" && sc.hasObject(v) && !sc.hasAux(v)) {
+		// the verb hung on the relative clause's verb as a clause of
+		// its own ("Nigerian troops/root, who arrived/acl:relcl in the
+		// town, attacked/advcl Boko Haram fighters")
+		c := sc.head(v)
+		if c >= 0 && c < v && ws[c].Deprel == "acl:relcl" {
+			if r = sc.head(c); r >= 0 && r < c && ws[r].Deprel == "root" && (sc.actorAt[r] >= 0 || sc.agentAt[r] >= 0) {
+				return r, -1, true
+			}
+		}
+		return 0, 0, false
+	}
+	if ws[v].Deprel != "amod" || ws[v].XPOS != "VBD" && ws[v].XPOS != "VBN" {
+		return 0, 0, false
+	}
+	n = sc.head(v)
+	if n <= v || ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN" {
+		return 0, 0, false
+	}
+	for c := sc.head(n); c >= 0 && c < v; c = sc.head(c) {
+		if ws[c].Deprel == "acl:relcl" {
+			r = sc.head(c)
+			if r >= 0 && r < c && (ws[r].UPOS == "NOUN" || ws[r].UPOS == "PROPN") && (sc.actorAt[r] >= 0 || sc.agentAt[r] >= 0) {
+				return r, n, true
+			}
+			return 0, 0, false
+		}
 	}
 	return 0, 0, false
 }

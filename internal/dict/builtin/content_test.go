@@ -256,6 +256,11 @@ func TestStatementContent(t *testing.T) {
 		{"Security forces arrested 12 people accused of spying for Israel.", "---COP→---CVL 173"},
 		{"Cuban authorities freed dozens of political prisoners under a deal with the Vatican.", "CUBGOV→CUBCVL 0841"},
 		{"Armed men kidnapped a French aid worker in northern Mali on Sunday.", "---UAF→FRANGO 181"},
+		// a hyphenated participle read as a verb; the verb after a relative clause closed by a comma (misparse.go)
+		{"Saudi-led coalition warplanes bombed a market in Yemen.", "SAUMIL→YEM 195"},
+		{"U.S.-backed forces captured the town from Islamic State militants.", "---MIL→IMGMOSRADREB 192"},
+		{"The Syrian army, which recaptured Aleppo last year, shelled rebel positions in Idlib on Tuesday.", "SYRMIL→SYRREB 194"},
+		{"Nigerian troops, who arrived in the town on Monday, attacked Boko Haram fighters in the forest.", "NGAMIL→NGAINSREB 190"},
 		// a crowd of people protesting is civilians (content.go crowdSource)
 		{"Tens of thousands of people marched in Paris against the pension reform.", "---CVL→---GOV 141"},
 		{"Hundreds of people demonstrated outside the parliament in Nairobi on Tuesday.", "---CVL→KENLEG 141"},
