@@ -260,6 +260,7 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairVerbAfterTime,
 	(*Coder).repairTimeBeforeVerb,
 	(*Coder).repairSubordinatorAsPreposition,
+	(*Coder).repairBareOblique,
 	(*Coder).repairHyphenParticiple,
 	(*Coder).repairVerbAfterRelative,
 	(*Coder).repairVerbAsAdjective,
@@ -413,6 +414,54 @@ func (sc *Scratch) subordinatorAsPreposition(v int) (s, m int, ok bool) {
 	return 0, 0, false
 }
 
+// repairBareOblique repairs a verb's object read as an oblique without a preposition, a country
+// adjective before it hung on the verb ("received Palestinian/xcomp
+// President Mahmoud/obl Abbas", "met/root Iranian/advmod Foreign Minister
+// Abbas/obl Araghchi"): the noun is the object, the adjective modifies it.
+func (c *Coder) repairBareOblique(sc *Scratch, k int) bool {
+	v, a, ok := sc.bareOblique(k)
+	if !ok {
+		return false
+	}
+	sc.beginRepair("%q at word %d is the object of %q", sc.low[k], k+1, sc.low[v])
+	ws := sc.s.Words
+	ws[k].Head, ws[k].Deprel = v+1, "obj"
+	if a >= 0 {
+		ws[a].Head, ws[a].Deprel = k+1, "amod"
+	}
+	return true
+}
+
+// bareOblique reports whether name or noun k hangs on verb v as an oblique
+// with no preposition (and no time: those are obl:tmod, obl:unmarked) while
+// v has no object; a is a country adjective between them hung on v, -1
+// for none (see repairBareOblique).
+func (sc *Scratch) bareOblique(k int) (v, a int, ok bool) {
+	ws := sc.s.Words
+	if ws[k].Deprel != "obl" || ws[k].UPOS != "PROPN" && ws[k].UPOS != "NOUN" || sc.timeWord(k) {
+		return 0, 0, false
+	}
+	a = -1
+	v = sc.head(k)
+	if v >= 0 && v < k && ws[v].UPOS == "ADJ" && sc.actorAt[v] >= 0 {
+		a, v = v, sc.head(v) // the name hung on the adjective
+	}
+	if v < 0 || v > k || ws[v].UPOS != "VERB" || sc.hasObject(v) || sc.passive(v) {
+		return 0, 0, false
+	}
+	for _, j := range sc.children(k) {
+		if d := ws[j].Deprel; d == "case" || d == "mark" {
+			return 0, 0, false
+		}
+	}
+	for _, j := range sc.children(v) {
+		if a < 0 && j > v && j < k && ws[j].UPOS == "ADJ" && sc.actorAt[j] >= 0 {
+			a = j
+		}
+	}
+	return v, a, true
+}
+
 // repairHyphenParticiple repairs the participle of a hyphenated modifier read as a verb with the noun
 // it modifies as its object ("Saudi - led/advcl coalition warplanes/obj
 // bombed a market", "U.S. - backed/root forces/obj captured the town"):
@@ -537,13 +586,25 @@ func (c *Coder) repairVerbAsAdjective(sc *Scratch, v int) bool {
 	if !ok {
 		return false
 	}
+	t := -1
+	if sc.timeWord(r) {
+		// a time is no subject: the subject stands before its phrase
+		// ("The European Union/root on Friday/compound extended/amod
+		// sanctions")
+		if t, r = r, sc.subjectBeforeTime(r); r < 0 {
+			return false
+		}
+	}
 	sc.beginRepair("%q at word %d is the verb of %q", sc.low[v], v+1, sc.low[r])
 	ws := sc.s.Words
 	if ws[v].UPOS == "ADJ" {
 		ws[v].UPOS, ws[v].XPOS = "VERB", "VBD" // pastAsAdjective
 		sc.lemma[v] = c.pastLemma(sc.low[v])
 	}
-	if ws[r].Head == n+1 || ws[r].Head == v+1 {
+	if t >= 0 {
+		ws[t].Head, ws[t].Deprel = v+1, "obl"
+	}
+	if t < 0 && (ws[r].Head == n+1 || ws[r].Head == v+1) {
 		// "The U.S. lifted sanctions": the verb takes the noun's place
 		ws[v].Head, ws[v].Deprel = ws[n].Head, ws[n].Deprel
 		ws[n].Head, ws[n].Deprel = v+1, "obj"
@@ -559,6 +620,28 @@ func (c *Coder) repairVerbAsAdjective(sc *Scratch, v int) bool {
 	}
 	ws[r].Head, ws[r].Deprel = v+1, "nsubj"
 	return true
+}
+
+// subjectBeforeTime returns the noun that names an actor right before the
+// phrase of time word t ("The European Union on Friday"), -1 for none.
+func (sc *Scratch) subjectBeforeTime(t int) int {
+	first := t
+	for _, k := range sc.children(t) {
+		if k < first {
+			first = k // "on"
+		}
+	}
+	if first >= 1 && sc.s.Words[first-1].UPOS == "ADP" {
+		first-- // "on" hung elsewhere
+	}
+	if first < 1 {
+		return -1
+	}
+	r := sc.npHead(first - 1)
+	if r < 0 || r >= first || sc.s.Words[r].UPOS != "NOUN" && sc.s.Words[r].UPOS != "PROPN" || sc.actorAt[r] < 0 && sc.agentAt[r] < 0 {
+		return -1
+	}
+	return r
 }
 
 // repairClauseAsRelative repairs a clause read as a noun phrase with a reduced relative: the root is

@@ -261,6 +261,9 @@ func TestStatementContent(t *testing.T) {
 		{"U.S.-backed forces captured the town from Islamic State militants.", "---MIL→IMGMOSRADREB 192"},
 		{"The Syrian army, which recaptured Aleppo last year, shelled rebel positions in Idlib on Tuesday.", "SYRMIL→SYRREB 194"},
 		{"Nigerian troops, who arrived in the town on Monday, attacked Boko Haram fighters in the forest.", "NGAMIL→NGAINSREB 190"},
+		// an object read as an oblique without a preposition; a time read as the subject (misparse.go bareOblique, subjectBeforeTime)
+		{"Egypt's President Abdel Fattah el-Sisi received Palestinian President Mahmoud Abbas in Cairo on Monday.", "EGYGOV→PSEGOV 043"},
+		{"The European Union on Friday extended sanctions against Russia for another six months.", "IGOEUREEC→RUS 163"},
 		// a crowd of people protesting is civilians (content.go crowdSource)
 		{"Tens of thousands of people marched in Paris against the pension reform.", "---CVL→---GOV 141"},
 		{"Hundreds of people demonstrated outside the parliament in Nairobi on Tuesday.", "---CVL→KENLEG 141"},
