@@ -264,6 +264,10 @@ func TestStatementContent(t *testing.T) {
 		// an object read as an oblique without a preposition; a time read as the subject (misparse.go bareOblique, subjectBeforeTime)
 		{"Egypt's President Abdel Fattah el-Sisi received Palestinian President Mahmoud Abbas in Cairo on Monday.", "EGYGOV→PSEGOV 043"},
 		{"The European Union on Friday extended sanctions against Russia for another six months.", "IGOEUREEC→RUS 163"},
+		// a military's words for killing fighters (verbs.ewd neutralise, eliminate; &armed)
+		{"Egyptian troops eliminated three terrorists in a raid in Sinai.", "EGYMIL→---INS 190"},
+		{"Nigerian troops neutralised 15 Boko Haram fighters.", "NGAMIL→NGAINSREB 190"},
+		{"The government eliminated fuel subsidies.", ""},
 		// a crowd of people protesting is civilians (content.go crowdSource)
 		{"Tens of thousands of people marched in Paris against the pension reform.", "---CVL→---GOV 141"},
 		{"Hundreds of people demonstrated outside the parliament in Nairobi on Tuesday.", "---CVL→KENLEG 141"},
