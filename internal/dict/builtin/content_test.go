@@ -327,7 +327,7 @@ func TestAnsweredActs(t *testing.T) {
 	sc := c.NewScratch()
 	for _, tc := range []struct{ text, want string }{
 		{"Israeli helicopters struck a car in Gaza City in retaliation for a Hamas suicide bombing in Jerusalem.",
-			"ISR→PSE 190 current, PSEHMS→ISR 1831 earlier"},
+			"ISRMIL→PSE 190 current, PSEHMS→ISR 1831 earlier"},
 		{"Israeli troops shelled southern Lebanon in response to a Hezbollah attack on an army post.",
 			"ISRMIL→LBN 194 current, LBNHEZ→---MIL 190 earlier"},
 	} {
