@@ -381,6 +381,7 @@ func (c *Coder) groupOfLeader(sc *Scratch, h int) int {
 // covering h or modifying it, combined with an agent covering h.
 func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 	set := c.set
+	nonState := false // the role is a non-state word before the title (nonStateBefore)
 	r := actorRef{head: h, first: h, last: h, actor: -1, agent: -1, mod: -1}
 	if m := sc.actorAt[h]; m >= 0 {
 		r.actor = sc.actors[m].entry
@@ -471,6 +472,9 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			r.agent = sc.agents[m].entry
 		} else if k := sc.titleAgent(h, 0); k >= 0 {
 			r.agent = sc.agents[sc.agentAt[k]].entry
+			if j := c.nonStateBefore(sc, k); j >= 0 {
+				r.agent, nonState = sc.agents[sc.agentAt[j]].entry, true
+			}
 		} else if k := sc.modifierAgent(h, 0); k >= 0 && c.opt.Literal {
 			// PETRARCH-2 takes the agents of the whole noun phrase: "an
 			// Islamic State target southwest of Baghdad" (IRQMUS), "a
@@ -550,6 +554,10 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 		country := c.actorCode(sc, r.actor)
 		if country == "" || country == dict.NullCode {
 			return r, false
+		}
+		if nonState {
+			r.code = set.Agents[r.agent].Combine(country) // the role alone, not the title's
+			break
 		}
 		r.code = c.combineAgents(sc, h, r.mod, r.agent, country)
 	case r.actor >= 0:
@@ -977,6 +985,23 @@ func (sc *Scratch) coSubject(a, h int) bool {
 	}
 	v, s := sc.head(h), sc.head(a)
 	return v >= 0 && (v == s || sc.rel(v) == "conj" && sc.head(v) == s)
+}
+
+// nonStateBefore returns the word right before title word k that names a
+// non-state armed or opposition role (rebel, militant, separatist,
+// opposition), -1 for none: such a title is that role's, however the
+// parser attached the word ("rebel commander Riek Machar" with "rebel"
+// made a conjunct of the name before: REB, not MIL; "opposition leader").
+func (c *Coder) nonStateBefore(sc *Scratch, k int) int {
+	j := k - 1
+	if j < 0 || c.opt.Literal || sc.agentAt[j] < 0 {
+		return -1
+	}
+	switch c.set.Agents[sc.agents[sc.agentAt[j]].entry].Code {
+	case "REB", "SEP", "INS", "UAF", "OPP", "RAD":
+		return j
+	}
+	return -1
 }
 
 // titleAgent returns the first word with an agent among the name

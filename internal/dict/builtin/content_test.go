@@ -244,6 +244,9 @@ func TestStatementContent(t *testing.T) {
 		// a verb read as a modifier of its object, the subject having a determiner (misparse.go clauseWithoutCopula)
 		{"The Kenyan government deployed troops to the border with Somalia.", "KENGOV→SOM 154"},
 		{"The Sudanese government expelled hundreds of Ethiopian refugees.", "SDNGOV→ETHREF 174"},
+		// a non-state word before a title gives the role (actors.go nonStateBefore)
+		{"South Sudan's President Salva Kiir and rebel commander Riek Machar have signed a new peace deal.", "SSDGOV→SSDREB 057, SSDREB→SSDGOV 057"},
+		{"Sudan's President Omar al-Bashir and rebel commander Riek Machar signed a deal.", "SDNGOV→SDNREB 057, SDNREB→SDNGOV 057"},
 		// a time phrase between subject and verb, a conjunction read as a preposition (misparse.go timeBeforeVerb, subordinatorAsPreposition)
 		{"Russian police on Saturday detained dozens of supporters of opposition leader Alexei Navalny.", "RUSCOP→---OPP 173"},
 		{"Egyptian authorities on Monday arrested three journalists.", "EGYGOV→---MED 173"},
