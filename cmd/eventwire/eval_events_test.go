@@ -39,10 +39,10 @@ func TestEvalEventsRealNews(t *testing.T) {
 		maxStatement float64
 	}{
 		// measured on the 59 articles (13 added in the sixth session, gold
-		// written before the system's output was seen): tune P 0.426 R
-		// 0.354, --- 0.02, root01 0.05; check P 0.236 R 0.165, --- 0,
+		// written before the system's output was seen): tune P 0.481 R
+		// 0.385, --- 0.02, root01 0.05; check P 0.232 R 0.165, --- 0,
 		// root01 0.10 (docs/coder.md)
-		{"tune", 31, 0.38, 0.32, 0.15, 0.15},
+		{"tune", 31, 0.43, 0.35, 0.15, 0.15},
 		{"check", 28, 0.20, 0.14, 0.15, 0.15},
 	} {
 		r, ok := rep.Results[f.part]
@@ -67,11 +67,12 @@ func TestEvalEventsUsage(t *testing.T) {
 }
 
 // TestEvalCalibrate fits the confidence model as "eval calibrate" does and
-// holds the ConfliBERT held-out half (odd sentences, 557 events) above
+// holds the ConfliBERT held-out half (odd sentences, 570 events) above
 // floors just below the figures measured (docs/coder.md): the confidence
 // events carry beats one constant confidence there and picks out right
-// events. Real news and PETR-2 held out are too small for a floor (28 and
-// 35 events); their figures are logged.
+// events, and on the real-news check half (56 events) it beats one
+// constant too. PETR-2 held out is too small for a floor (35 events); its
+// figures are logged.
 func TestEvalCalibrate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("codes 59 articles, 1,348 sentences and 78 records")
@@ -101,11 +102,19 @@ func TestEvalCalibrate(t *testing.T) {
 		}
 	}
 	c := rep.Held[setConfli]
-	// measured: Brier 0.188 (constant 0.190), own base 0.176; P@0.5 0.761
-	// of 494 (base 0.745), own base P@0.8 0.909 of 197
-	if c.AfterOwn.Brier >= c.AfterOwn.BrierConstant || c.After.Brier > 0.195 ||
-		c.After.PrecisionAt50 < 0.74 || c.AfterOwn.PrecisionAt80 < 0.85 || c.AfterOwn.At80 < 100 {
-		t.Errorf("confli held out: Brier %.3f (own base %.3f, constant %.3f), P@0.5 %.3f, own base P@0.8 %.3f of %d",
-			c.After.Brier, c.AfterOwn.Brier, c.AfterOwn.BrierConstant, c.After.PrecisionAt50, c.AfterOwn.PrecisionAt80, c.AfterOwn.At80)
+	// measured: own base Brier 0.173 (constant 0.188); P@0.5 0.848 of 328
+	// with the real-news base events carry (ConfliBERT's own base 0.756),
+	// own base P@0.8 0.847 of 248. With 59 articles the real-news base is
+	// lower than ConfliBERT's, so ConfliBERT's Brier is judged on its own
+	// base.
+	if c.AfterOwn.Brier >= c.AfterOwn.BrierConstant || c.After.PrecisionAt50 < 0.80 ||
+		c.AfterOwn.PrecisionAt80 < 0.82 || c.AfterOwn.At80 < 100 {
+		t.Errorf("confli held out: own base Brier %.3f (constant %.3f), P@0.5 %.3f, own base P@0.8 %.3f of %d",
+			c.AfterOwn.Brier, c.AfterOwn.BrierConstant, c.After.PrecisionAt50, c.AfterOwn.PrecisionAt80, c.AfterOwn.At80)
+	}
+	// measured: real news held out (the check half's 56 events) Brier 0.229
+	// against 0.240 for one constant confidence
+	if r := rep.Held[setRealNews]; r.After.Brier >= r.After.BrierConstant {
+		t.Errorf("real news held out: Brier %.3f, constant %.3f", r.After.Brier, r.After.BrierConstant)
 	}
 }
