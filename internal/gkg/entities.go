@@ -692,7 +692,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 				break
 			}
 		}
-		if p < 0 {
+		if p < 0 || x.surnameGiven(sc, s, i, p, j) {
 			if j-i < 2 {
 				return // "Secretary of Homeland Security"
 			}
@@ -717,7 +717,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 				break
 			}
 		}
-		if p < 0 {
+		if p < 0 || x.surnameGiven(sc, s, i+1, p, j) {
 			if j-i < 3 {
 				return // "of State"
 			}
@@ -748,7 +748,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 				break
 			}
 		}
-		if p < 0 {
+		if p < 0 || x.surnameGiven(sc, s, t, p, j) {
 			p = sc.lastParts(s, t, j)
 		}
 		i, title = p, true
@@ -775,7 +775,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 			return
 		}
 	}
-	if single && !acronym && !title && !sc.kindPlace(s, i, j) {
+	if single && !acronym && !title && !x.kindPlace(sc, s, i, j) {
 		// Nationality and other adjectives ("French", "Islamophobic").
 		if w.UPOS == "ADJ" || w.Deprel == "amod" || strings.HasSuffix(low, "phobic") || strings.HasSuffix(low, "ism") ||
 			w.Deprel == "compound" && (w.UPOS != "PROPN" || demonym(low) && !x.spotAt(sc, k, w.Start)) {
@@ -821,6 +821,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "cue:"+cue
 	case j == i+2 && isHyphen(s.Words[i+1].Form) && isAcronym(s.Words[i].Form) && capitals(s.Words[j].Form):
 		e.Type, e.Why = Organization, "acronym" // "ZANU-PF", joined by acronymPair
+	case !single && !title && x.dictHead(sc, i, j):
+		e.Type, e.Why = Organization, "dict-head" // "Fatah al-Islam", "Taliban Shura"
 	case !single && ampersand(s, i, j):
 		e.Type, e.Why = Organization, "ampersand" // "Social Science & Medicine": no person is "A & B"
 	case !exact && sc.isFeature(s, i, j):
@@ -830,7 +832,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 			e.Geo = g
 			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
 		}
-	case place == nil && !title && sc.kindPlace(s, i, j):
+	case place == nil && !title && x.kindPlace(sc, s, i, j):
 		// "the town of Kafr Tayba", "the Qarawat refugee camp": located
 		// as a feature is
 		e.Type, e.Why = Place, "kind"
@@ -954,6 +956,36 @@ func (x *Extractor) givenName(sc *Scratch, i int) bool {
 	}
 	_, word := x.lex.words[string(low)]
 	return !word
+}
+
+// dictHead reports whether the name spanning words i..j starts with the
+// name of a dictionary organisation and goes on with no given name, title
+// or role noun, the class of "Fatah al-Islam" and "Taliban Shura": an
+// offshoot or body of that organisation, not a person ("Hamas Chief Khaled
+// Meshaal").
+func (x *Extractor) dictHead(sc *Scratch, i, j int) bool {
+	if !orgCode(x.dictActor(func(int) string { return string(sc.lw(i)) }, 1)) {
+		return false
+	}
+	for m := i + 1; m <= j; m++ {
+		if l := string(sc.lw(m)); x.givenName(sc, m) || sc.title(m) || roleNouns[l] {
+			return false
+		}
+	}
+	return true
+}
+
+// surnameGiven reports whether the given name at word p, found after the
+// title at word t, is the surname ending the name at word j, the class of
+// "Secretary of State Condoleezza Rice" and "Deputy Secretary of Energy
+// Kwabena Wallace": the word before it, after the title, is a proper noun that is
+// no English word of WordNet ("Condoleezza", not "State").
+func (x *Extractor) surnameGiven(sc *Scratch, s *nlp.Sentence, t, p, j int) bool {
+	if p != j || p-1 <= t || x.wn == nil {
+		return false
+	}
+	w := &s.Words[p-1]
+	return w.UPOS == "PROPN" && capitalised(w.Form) && x.wn.Tags(sc.lw(p-1)) == 0 && !connectors[string(sc.lw(p-1))]
 }
 
 // companyWord reports whether word j, after a rank word, is a common

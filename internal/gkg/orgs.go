@@ -335,7 +335,7 @@ func (x *Extractor) andJoins(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
 		return false
 	}
 	for m := i + 1; m < j; m++ {
-		if string(sc.lw(m)) == "of" {
+		if l := string(sc.lw(m)); l == "of" || l == "for" && sc.cue(m-1) { // "Organization for Security and Co-operation"
 			return true
 		}
 	}
