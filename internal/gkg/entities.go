@@ -214,9 +214,9 @@ var hyphenSuffixes = wordSet(`led backed run era based style like born owned mad
 aligned friendly leaning affiliated sponsored inspired supported dominated brokered bound related`)
 
 // syllable reports whether w is a lower-case syllable of a romanised name:
-// two to five ASCII letters.
+// two to five ASCII letters, or six ending in "ng" ("Leung Che-cheung").
 func syllable(w string) bool {
-	if len(w) < 2 || len(w) > 5 {
+	if len(w) < 2 || len(w) > 6 || len(w) == 6 && !strings.HasSuffix(w, "ng") { // "cheung", "chiang"
 		return false
 	}
 	for i := 0; i < len(w); i++ {
@@ -721,6 +721,22 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 			if j-i < 3 {
 				return // "of State"
 			}
+			// A complement that names an organisation ("Chairman of the
+			// Australian Centre for Control of Iodine Deficiency
+			// Disorders", "Head of the Regional Council for Water
+			// Management") or modifies a noun after it ("Director of the
+			// National Iodine Nutrition study") holds no person's name.
+			if sc.cueIn(i, j) {
+				c := i + 1
+				for c < j && (string(sc.lw(c)) == "the" || connectors[string(sc.lw(c))]) {
+					c++
+				}
+				x.addTyped(sc, d, s, k, c, j, Organization, "title-complement", "", r)
+				return
+			}
+			if j+1 < len(s.Words) && s.Words[j+1].UPOS == "NOUN" && !capitalised(s.Words[j+1].Form) {
+				return
+			}
 			p = sc.lastParts(s, i, j)
 		}
 		i = p
@@ -879,6 +895,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Person, "affiliation" // "DAB's Starry Lee"
 	case !single && subjectOfSpeech(s, i, j):
 		e.Type, e.Why = Person, "speaker"
+	case !single && x.foreignName(sc, s, k, i, j):
+		e.Type, e.Why = Person, "foreign-name" // "Romelu Lukaku", "Shadi Jaradat"
 	default:
 		e.Type = OtherName
 		if g := x.variantPlace(e.Text); g != nil {
@@ -986,6 +1004,36 @@ func (x *Extractor) surnameGiven(sc *Scratch, s *nlp.Sentence, t, p, j int) bool
 	}
 	w := &s.Words[p-1]
 	return w.UPOS == "PROPN" && capitalised(w.Form) && x.wn.Tags(sc.lw(p-1)) == 0 && !connectors[string(sc.lw(p-1))]
+}
+
+// foreignName reports whether the name spanning words i..j of sentence k
+// is a person's written with given names outside the English list, the
+// class of "Romelu Lukaku", "Shadi Jaradat" and "Maatia Toafa": two or
+// three proper nouns (a hyphen or particle joined to one), none of them
+// an English word of WordNet, a place the spotter knows or a dictionary
+// actor. Names of things are made of words ("Volgograd Arena", "Chiang
+// Kai Shek Memorial"); places unknown to the gazetteer with such names
+// ("Kafr Tayba") are typed by their kind noun before this.
+func (x *Extractor) foreignName(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
+	if x.wn == nil {
+		return false
+	}
+	parts := 0
+	for m := i; m <= j; m++ {
+		w := &s.Words[m]
+		if isHyphen(w.Form) || hyphenParticles[string(sc.lw(m))] && !capitalised(w.Form) {
+			continue
+		}
+		if w.UPOS != "PROPN" || !capitalised(w.Form) || isAcronym(w.Form) || strings.ContainsAny(w.Form, ".0123456789") ||
+			x.wn.Tags(sc.lw(m)) != 0 || x.spotAt(sc, k, w.Start) || x.adjectives[string(sc.lw(m))] != nil ||
+			x.dictActor(func(int) string { return string(sc.lw(m)) }, 1) != "" {
+			return false
+		}
+		if m == i || !isHyphen(s.Words[m-1].Form) {
+			parts++
+		}
+	}
+	return parts >= 2 && parts <= 3
 }
 
 // companyWord reports whether word j, after a rank word, is a common

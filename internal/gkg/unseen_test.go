@@ -77,6 +77,28 @@ func TestUnseenClasses(t *testing.T) {
 			[]string{"Kwabena Wallace"}, nil, nil, []string{"Wallace"}},
 		{"given name as surname after a title, third example", "Interior Minister Thandiwe Rose visited the camp on Monday.",
 			[]string{"Thandiwe Rose"}, nil, nil, []string{"Rose"}},
+		// a title's complement that is an organisation or modifies a
+		// noun holds no person
+		{"title's complement with a cue", "He is Chairman of the Australian Centre for Control of Iodine Deficiency Disorders in Sydney.",
+			nil, []string{"Australian Centre for Control of Iodine Deficiency Disorders"}, nil, []string{"Deficiency Disorders"}},
+		{"title's complement with a cue, second example", "She was Commissioner of the Regional Council for Water Management until May.",
+			nil, []string{"Regional Council for Water Management"}, nil, []string{"Water Management"}},
+		{"title's complement before a noun", "Alan Barker, Director of the National Iodine Nutrition study, spoke first.",
+			[]string{"Alan Barker"}, nil, nil, []string{"Iodine Nutrition"}},
+		{"title's complement before a noun, second example", "He became Director of the Southern Grain Storage project in 2004.",
+			nil, nil, nil, []string{"Grain Storage"}},
+		// two or three proper nouns that are no English words, places or
+		// actors are a person's name
+		{"foreign given name", "In the second half Nacer Chadli replaced Axel Witsel for the last minutes.",
+			[]string{"Nacer Chadli", "Axel Witsel"}, nil, nil, nil},
+		{"foreign given name, second example", "The dead man was identified as Shadi Jaradat by the hospital.",
+			[]string{"Shadi Jaradat"}, nil, nil, nil},
+		{"six-letter romanised syllable", "The seat went to Leung Che-cheung of the DAB after a recount.",
+			[]string{"Leung Che-cheung"}, nil, nil, []string{"Leung Che"}},
+		{"six-letter romanised syllable, second example", "The motion was opposed by Wong Kwok-keung on Friday.",
+			[]string{"Wong Kwok-keung"}, nil, nil, []string{"Wong Kwok"}},
+		{"name made of words is no person", "Fans gathered outside the Volgograd Arena before the game.",
+			nil, nil, nil, []string{"Volgograd Arena"}},
 		// person precision: compass words and plural nationalities are no
 		// given names, an abbreviation no surname
 		{"plural nationality", "China stopped its program to return North Koreans found near the border.",
