@@ -99,7 +99,10 @@ church league fund group forces foundation congress authority service tribunal a
 network news times post press bureau secretariat alliance coalition brigade brigades corps guard cabinet chamber
 duma knesset majlis administration directorate board centre center society command red crescent cross
 airlines airways ngo gazette herald tribune journal telegraph museum gallery galleries planetarium municipality
-conference instituto istituto institut observatory holdings plc co`)
+conference instituto istituto institut observatory holdings plc co college forum trust studios laboratory
+laboratories cartel militia battalion regiment syndicate consortium cooperative guild confederation broadcasting radio
+television magazine newspaper daily chronicle observer monitor airline railway railways industries enterprises
+technologies pharmaceuticals`)
 
 // cue reports whether word m of the current sentence is an organisation
 // cue, with or without an abbreviation's dot ("Co.", "Corp.", "Inc.").
@@ -427,6 +430,12 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 							continue
 						}
 					}
+				}
+				// An organisation cue the tagger took for another word:
+				// "Kestrel Broadcasting/ADV", "Rexford Holdings/VERB".
+				if capitalised(s.Words[j+1].Form) && s.Words[j+1].UPOS != "PUNCT" && sc.cue(j+1) && !notNames[string(sc.lw(j+1))] {
+					j++
+					continue
 				}
 				// A capitalised word tagged otherwise (a verb) that ends a
 				// dictionary organisation's name: "Human Rights Watch".
@@ -873,7 +882,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Person, "romanised"
 	case !title && orgCode(x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)):
 		e.Type, e.Why = Organization, "dict"
-	case acronym && single && !notAcronyms[low] && !roman(low) && !sc.acronymModifier(s, j):
+	case acronym && single && !notAcronyms[low] && !roman(low) && !sc.acronymModifier(s, j) && !designation(s, j):
 		e.Type, e.Why = Organization, "acronym"
 	case single && camelName(s.Words[i].Form):
 		e.Type, e.Why = Organization, "camel"
@@ -1034,6 +1043,13 @@ func (x *Extractor) foreignName(sc *Scratch, s *nlp.Sentence, k, i, j int) bool 
 		}
 	}
 	return parts >= 2 && parts <= 3
+}
+
+// designation reports whether word j of s is followed by a hyphen and
+// digits written without spaces, the class of "STS-135" and "F-16": a
+// model or mission, not an organisation.
+func designation(s *nlp.Sentence, j int) bool {
+	return j+2 < len(s.Words) && isHyphen(s.Words[j+1].Form) && attached(s, j) && attached(s, j+1) && digits(s.Words[j+2].Form)
 }
 
 // companyWord reports whether word j, after a rank word, is a common

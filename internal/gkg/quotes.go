@@ -349,7 +349,7 @@ func objectAt(d *nlp.Document, at int) bool {
 func entityIn(ents []Entity, start, end int, def string, headEnd int) string {
 	for _, want := range [2]string{Person, Organization} {
 		for i := range ents {
-			if e := &ents[i]; e.Type == want && e.Start >= start && e.End <= end && (want == Person || headEnd < 0 || e.End == headEnd) {
+			if e := &ents[i]; e.Type == want && e.Start >= start && e.End <= end && (want == Person || headEnd < 0 || e.Start < headEnd && e.End >= headEnd) {
 				if e.Why == "acronym-of" {
 					return e.Text
 				}
@@ -557,11 +557,25 @@ func introducedBefore(d *nlp.Document, q quoteSpan) (int, int) {
 	}
 	for i := range p.Words {
 		w := &p.Words[i]
-		if w.UPOS == "VERB" && (speechVerbs[w.Lemma] || colon && w.Head == 0) {
+		if w.UPOS == "VERB" && (speechVerbs[w.Lemma] || colon && w.Head == 0 || issuesDocument(p, i)) {
 			return k - 1, i
 		}
 	}
 	return -1, -1
+}
+
+// issuesDocument reports whether verb v of s has a document for its object,
+// the class of "Senator John Cornyn issued a statement regarding the
+// decision." and "The ministry released a report on Monday.": the quote
+// opening the next sentence is the document's words, its speaker the
+// verb's subject.
+func issuesDocument(s *nlp.Sentence, v int) bool {
+	for c := range s.Words {
+		if w := &s.Words[c]; w.Head == v+1 && w.Deprel == "obj" && documentNouns[strings.ToLower(w.Lemma)] {
+			return true
+		}
+	}
+	return false
 }
 
 // speechVerbNear returns the speech verb of s near quote q (see
