@@ -633,6 +633,38 @@ func (x *Extractor) givenNamesInContext(r *Record) {
 	}
 }
 
+// speakingOrgs types as organisations the one-word names typed "other"
+// that speak a quotation, the class of `Microsoft says on its site "..."`
+// and `"...," Oxfam said`: a name that is no given name, nationality, or
+// surname of a person the article names (those are linked to the person
+// before), and that the dictionaries give no actor that is not an
+// organisation's, nor an English word of WordNet. News introduce persons
+// by their full names; a one-word speaker is mostly a company, group or
+// agency.
+func (x *Extractor) speakingOrgs(r *Record) {
+	if len(r.Quotations) == 0 {
+		return
+	}
+	speakers := map[string]bool{}
+	for _, q := range r.Quotations {
+		if q.Speaker != "" && !strings.Contains(q.Speaker, " ") {
+			speakers[q.Speaker] = true
+		}
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if e.Type != OtherName || !speakers[e.Canonical] || e.Actor != "" && !orgCode(e.Actor) {
+			continue
+		}
+		low := strings.ToLower(e.Canonical)
+		if x.names[low] || x.adjectives[low] != nil || demonym(low) && strings.HasSuffix(low, "s") ||
+			x.wn != nil && x.wn.Tags([]byte(low)) != 0 { // "Water said" for Waters: a word is no name of its own
+			continue
+		}
+		e.Type, e.Why = Organization, "speaker"
+	}
+}
+
 // nameLists types as persons the names of two or more words typed
 // "other" that speak a quotation, and fills the record's name lists.
 func nameLists(r *Record) {

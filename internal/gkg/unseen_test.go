@@ -39,6 +39,13 @@ func TestUnseenClasses(t *testing.T) {
 			nil, nil, nil, []string{"STS"}},
 		{"designation, second example", "Two F-16 jets escorted the plane out of the country.",
 			nil, nil, nil, []string{"F"}},
+		// a one-word name that speaks a quotation is an organisation's
+		{"one-word speaker", `Microsoft says on its new site: "It is time to say goodbye to the old browser."`,
+			nil, []string{"Microsoft"}, nil, nil},
+		{"one-word speaker, second example", `"Our sales doubled in the spring and will grow again," Norvance said in a statement.`,
+			nil, []string{"Norvance"}, nil, nil},
+		{"one-word speaker that is a person's surname", `Dana Whitfield spoke in Leeds. "We will win the seat back," Whitfield said.`,
+			[]string{"Dana Whitfield"}, nil, nil, []string{"Whitfield"}},
 		// a name with a cue goes on across "and" before it
 		{"and before the cue", "The rallies were organised by the Justice and Peace Society in the capital.",
 			nil, []string{"Justice and Peace Society"}, nil, []string{"Justice"}},
