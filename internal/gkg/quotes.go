@@ -168,6 +168,9 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 					if n == "" {
 						e = definiteOrg(ss, a, b, r.Entities)
 					}
+					if n == "" && e == nil {
+						e = definitePerson(d, ss, a, b, r.Entities)
+					}
 					switch {
 					case n != "":
 						qt.Speaker = n
@@ -395,6 +398,36 @@ func definiteOrg(s *nlp.Sentence, a, b int, ents []Entity) *Entity {
 		}
 		for _, w := range strings.Fields(strings.ToLower(e.Canonical)) {
 			if slicesContains(kinds, w) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// definitePerson returns the person a definite description of a title
+// stands for, the class of "The president told the crowd" after
+// "President Robert Mugabe" and "the minister said" after "Interior
+// Minister Leila Haddad": "the" and at most one adjective before a title
+// noun, resolved to the last person named before it with that title right
+// before the name.
+func definitePerson(d *nlp.Document, s *nlp.Sentence, a, b int, ents []Entity) *Entity {
+	if b-a < 1 || b-a > 2 || !strings.EqualFold(s.Words[a].Form, "the") || capitalised(s.Words[b].Form) && b > a+1 {
+		return nil
+	}
+	title := strings.ToLower(s.Words[b].Form)
+	if !titles[title] {
+		return nil
+	}
+	at := s.Words[a].Start
+	for i := len(ents) - 1; i >= 0; i-- {
+		e := &ents[i]
+		if e.Type != Person || e.End > at || e.Sentence < 1 || e.Sentence > len(d.Sentences) {
+			continue
+		}
+		es := &d.Sentences[e.Sentence-1]
+		for m := e.First - 2; m >= 0 && m >= e.First-3 && m < len(es.Words); m-- {
+			if f := strings.ToLower(strings.TrimSuffix(es.Words[m].Form, ".")); f == title {
 				return e
 			}
 		}
@@ -632,9 +665,21 @@ func subject(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
 	if found {
 		return a, b, true
 	}
-	// No subject in the tree (misparses such as "..., the envoy told
-	// reporters" with "told" as a modifier): the noun phrase just before
-	// the verb, else just after it ("..., said the envoy").
+	// No subject in the tree: a name set off by commas right before the
+	// verb, the class of "The company's chief executive, Mark Olsen,
+	// said" and "Its founder, Rosa Vidal, told"; else (misparses such as
+	// "..., the envoy told reporters" with "told" as a modifier) the noun
+	// phrase just before the verb, else just after it ("..., said the
+	// envoy").
+	if v >= 2 && s.Words[v-1].Form == "," {
+		m := v - 2
+		for m >= 0 && s.Words[m].UPOS == "PROPN" {
+			m--
+		}
+		if n := v - 2 - m; n >= 2 && n <= 4 && m >= 1 && s.Words[m].Form == "," && !inQuote(&s.Words[m+1], q) {
+			return m + 1, v - 2, true
+		}
+	}
 	if a, b, ok := nounPhrase(s, v-1, -1); ok {
 		return a, b, true
 	}
