@@ -134,7 +134,24 @@ func (sc *Scratch) title(m int) bool {
 // notSurnames are nouns that end place and building names after a given
 // name ("Rose Garden", "Victoria Station"), not a person's.
 var notSurnames = wordSet(`garden gardens street road avenue park house hall station square bridge lane court
-centre center building tower island lake river bay`)
+centre center building tower island lake river bay program programme project prize award awards trophy memorial
+festival cup show series lecture fellowship scholarship cave base`)
+
+// captionLabels are the words that open a picture's caption line before a
+// colon ("Image: Nick Moreau."): they end the name before them.
+var captionLabels = wordSet(`image photo picture credit source`)
+
+// captionLabel reports whether word m of s is a caption's label before a
+// colon.
+func (sc *Scratch) captionLabel(s *nlp.Sentence, m int) bool {
+	return m+1 < len(s.Words) && s.Words[m+1].Form == ":" && captionLabels[string(sc.lw(m))]
+}
+
+// abbreviation reports whether w is written with capitals and dots and no
+// lower-case letter ("D.C.", "U.S."): no surname.
+func abbreviation(w string) bool {
+	return strings.Contains(w, ".") && strings.ToUpper(w) == w
+}
 
 // notNames are capitalised words that do not start or make up a name.
 var notNames = wordSet(`i january february march april may june july august september october november december
@@ -415,7 +432,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 						continue
 					}
 				}
-				if sc.nameWord(s, j+1) {
+				if sc.nameWord(s, j+1) && !sc.captionLabel(s, j+1) { // not "The Fawn Image: Nick Moreau."
 					j++
 					continue
 				}
@@ -906,7 +923,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		// not after a plural that names roles: "publishers Jann Wenner of
 		// Rolling Stone"
 		e.Type, e.Why = Organization, "kind"
-	case !single && x.givenName(sc, i) && !notSurnames[low] && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||
+	case !single && x.givenName(sc, i) && !notSurnames[low] && !abbreviation(s.Words[j].Form) && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||
 		s.Words[i].UPOS == "PROPN" && s.Words[j].UPOS == "NOUN"):
 		// "Tom Cruise" with the surname tagged a noun, not "Rose Garden"
 		e.Type, e.Why = Person, "first-name"

@@ -155,7 +155,7 @@ func (x *Extractor) variantPlace(name string) *event.Geo {
 // Island", "Tiananmen Square", "Al-Ghaza Hotel", "Zaatari Camp".
 var featureLast = wordSet(`sea strait straits gulf bay river lake mountains mountain range island islands peninsula
 desert valley plain plains canal bridge mosque square airport stadium hotel palace temple shrine dam coast channel
-camp oasis delta`)
+camp oasis delta cave caves base`)
 
 // featureFirst are the words that start such a name before "of" or a name:
 // "Strait of Hormuz", "Gulf of Aden", "Plains of Arafat", "Mount Sinai",

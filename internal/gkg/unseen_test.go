@@ -123,13 +123,27 @@ func TestUnseenClasses(t *testing.T) {
 			nil, nil, nil, []string{"North Koreans"}},
 		{"compass word before a district", "The city lies in the North Caucasian Federal District of Russia.",
 			nil, nil, nil, []string{"North Caucasian Federal District"}},
-		{"abbreviation after a place's name", "The delegation flew to Washington D.C. on Tuesday for two days of talks.",
+		{"abbreviation after a place's name", "The robots were shown in Washington D.C. The team then flew home.",
+			nil, nil, nil, []string{"Washington D.C."}},
+		{"abbreviation after a place's name, second example", "The delegation flew to Washington D.C. on Tuesday for two days of talks.",
 			nil, nil, nil, []string{"Washington D.C."}},
 		// a rank word before a common word names a company
 		{"rank word before a plural", "Shares of General Motors rose after the strike at its plant ended.",
 			nil, []string{"General Motors"}, nil, []string{"Motors"}},
 		{"rank word before an adjective", "The turbines were built by General Electric under a contract signed last year.",
 			nil, []string{"General Electric"}, nil, []string{"Electric"}},
+		// names of things after a given name; a caption's label ends a
+		// name
+		{"program after a given name", "The prints were donated by the Andy Warhol Photographic Legacy Program last year.",
+			nil, nil, nil, []string{"Andy Warhol Photographic Legacy Program"}},
+		{"prize after a given name", "She was shortlisted for the Nina Hartley Memorial Prize in May.",
+			nil, nil, nil, []string{"Nina Hartley Memorial Prize"}},
+		{"base after a given name", "The trainer stood at Wright-Patterson Air Force Base in Ohio.",
+			nil, nil, []string{"Wright-Patterson Air Force Base"}, []string{"Wright-Patterson Air Force Base"}},
+		{"caption label", "A dancer dressed as The Fawn Image: Nick Moreau.",
+			nil, nil, nil, []string{"Fawn Image"}},
+		{"caption label, second example", "Visitors admire the statue of Victor Photo: Ana Ruiz.",
+			nil, nil, nil, []string{"Victor Photo"}},
 		// a role noun right before a name makes it a person's
 		{"role noun before a name", "Hamas leader Ismail Abu Shanab was killed in an air strike in the city.",
 			[]string{"Ismail Abu Shanab"}, nil, nil, nil},
