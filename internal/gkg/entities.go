@@ -104,6 +104,11 @@ laboratories cartel militia battalion regiment syndicate consortium cooperative 
 television magazine newspaper daily chronicle observer monitor airline railway railways industries enterprises
 technologies pharmaceuticals`)
 
+// onBodies are the cues of deliberative bodies named with "on" and their
+// matter ("Council on Foreign Relations", "Commission on Missing
+// Persons"), not "Kennedy Space Center on STS-1".
+var onBodies = wordSet(`council committee commission conference convention forum board panel`)
+
 // cue reports whether word m of the current sentence is an organisation
 // cue, with or without an abbreviation's dot ("Co.", "Corp.", "Inc.").
 func (sc *Scratch) cue(m int) bool {
@@ -499,10 +504,12 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					j = c
 					continue
 				}
-				// "for" after an organisation's cue word: "International
-				// Organization for Migration", "Committee for the
-				// Protection of Journalists".
-				if c := j + 2; string(sc.lw(j+1)) == "for" && sc.cue(j) && capitalised(s.Words[j].Form) && c < n {
+				// "for" or "on" after an organisation's cue word:
+				// "International Organization for Migration", "Committee
+				// for the Protection of Journalists", "Council on Foreign
+				// Relations", "Commission on Human Rights".
+				if c, l := j+2, string(sc.lw(j+1)); c < n && (l == "for" || l == "on" && onBodies[string(sc.lw(j))] && !isAcronym(s.Words[c].Form)) &&
+					sc.cue(j) && capitalised(s.Words[j].Form) {
 					if string(sc.lw(c)) == "the" && c+1 < n {
 						c++
 					}
@@ -519,6 +526,16 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					sc.affilSent, sc.affilAt, sc.affilPerson = k, c, i
 				} else if person && j+3 < n && string(sc.lw(j+1)) == "of" && s.Words[j+2].Form == "The" && sc.nameWord(s, j+3) {
 					sc.affilSent, sc.affilAt, sc.affilPerson = k, j+3, i // "Matthew Ingram of The Globe and Mail"
+				} else if f := j + 2; person && f < n && string(sc.lw(j+1)) == "for" {
+					// a person for whom she speaks: "Lydia Buchtmann for
+					// Food Standards Australia New Zealand", "Tom Reyes
+					// for the Harbour Trust"
+					if string(sc.lw(f)) == "the" && f+1 < n {
+						f++
+					}
+					if sc.nameWord(s, f) && !x.givenName(sc, f) {
+						sc.affilSent, sc.affilAt, sc.affilPerson = k, f, i
+					}
 				}
 				break
 			}

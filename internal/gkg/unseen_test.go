@@ -46,6 +46,18 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"Norvance"}, nil, nil},
 		{"one-word speaker that is a person's surname", `Dana Whitfield spoke in Leeds. "We will win the seat back," Whitfield said.`,
 			[]string{"Dana Whitfield"}, nil, nil, []string{"Whitfield"}},
+		// a name with a cue goes on across "on"
+		{"on after a cue", "Members of the Council on Foreign Relations met the envoy in New York.",
+			nil, []string{"Council on Foreign Relations"}, nil, []string{"Foreign Relations"}},
+		{"on after a cue, second example", "The Commission on Missing Persons opened three graves near the town.",
+			nil, []string{"Commission on Missing Persons"}, nil, []string{"Missing Persons"}},
+		{"on after a place's cue is no name", "Columbia lifted off from the Kennedy Space Center on STS-1 in 1981.",
+			nil, []string{"Kennedy Space Center"}, nil, nil},
+		// a person's name, "for" and a name: the organisation she speaks for
+		{"person for an organisation", "Lydia Buchtmann for Food Standards Australia New Zealand says the rules will change.",
+			[]string{"Lydia Buchtmann"}, []string{"Food Standards Australia New Zealand"}, nil, nil},
+		{"person for an organisation, second example", "Tom Reyes for Harbourwise said the pier would close.",
+			[]string{"Tom Reyes"}, []string{"Harbourwise"}, nil, nil},
 		// a name with a cue goes on across "and" before it
 		{"and before the cue", "The rallies were organised by the Justice and Peace Society in the capital.",
 			nil, []string{"Justice and Peace Society"}, nil, []string{"Justice"}},
