@@ -122,6 +122,10 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 			qt.Speaker = spanText(d, s, aa, ab)
 			start, end := s.Words[aa].Start, s.Words[ab].End
 			qt.Speaker = entityIn(r.Entities, start, end, qt.Speaker, -1)
+			if e := documentSource(s, headOf(s, aa, ab), r.Entities); e != nil {
+				// "according to a statement released by the MDC"
+				qt.Speaker, start, end = e.Canonical, e.Start, e.End
+			}
 			qt.Actor = speakerActor(evs, r.Entities, start, end)
 		}
 		if v >= 0 {
@@ -155,7 +159,13 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 					// else the subject when it is a noun phrase, not a
 					// clause.
 					h := &ss.Words[headOf(ss, a, b)]
-					if ss == s && b < v {
+					if na, nb, ok := innerApposition(ss, a, b); ok {
+						// "Jane Doe's lawyer, Peter Hall, told": the role's
+						// holder, not its possessor
+						a, b = na, nb
+						start, end = ss.Words[a].Start, ss.Words[b].End
+						qt.Speaker, h = spanText(d, ss, a, b), &ss.Words[b]
+					} else if ss == s && b < v {
 						if na, nb, ok := roleApposition(ss, a, b, v); ok {
 							// "the mayor of Tuzla, Amir Kovac, told"
 							a, b = na, nb
@@ -171,12 +181,27 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 					if n == "" && e == nil {
 						e = definitePerson(d, ss, a, b, r.Entities)
 					}
+					if n == "" && e == nil {
+						e = documentSource(ss, headOf(ss, a, b), r.Entities)
+					}
+					if n == "" && e == nil {
+						e = genericOrg(d, ss, a, b, r.Entities)
+					}
 					switch {
 					case n != "":
 						qt.Speaker = n
 					case e != nil:
 						// "the ministry" after "the Ministry of Health"
 						qt.Speaker, start, end, ss = e.Canonical, e.Start, e.End, nil
+						if e.Type == OtherName {
+							// "the company said" after "Toyota said": an
+							// organisation wherever named
+							for i := range r.Entities {
+								if o := &r.Entities[i]; o.Type == OtherName && o.Canonical == qt.Speaker {
+									o.Type, o.Why = Organization, "described"
+								}
+							}
+						}
 					case clause(ss, a, b):
 						// a subject with an apposition ("Khaled Ali,
 						// editor at large at the Daily Gazette"): the
@@ -403,6 +428,95 @@ func definiteOrg(s *nlp.Sentence, a, b int, ents []Entity) *Entity {
 		}
 	}
 	return nil
+}
+
+// innerApposition returns the name set off by a comma after the head of
+// the speaker a..b when the head is a lower-case role noun, the class of
+// "Jane Doe's lawyer, Peter Hall, told the court" and "the group's
+// founder, Rosa Vidal, said": the role's holder speaks, not its possessor.
+func innerApposition(s *nlp.Sentence, a, b int) (int, int, bool) {
+	hi := headOf(s, a, b)
+	h := &s.Words[hi]
+	if capitalised(h.Form) || !roleNouns[strings.ToLower(h.Lemma)] && !titles[strings.ToLower(h.Lemma)] {
+		return 0, 0, false
+	}
+	for c := hi + 1; c < b; c++ {
+		if s.Words[c].Form == "," {
+			return properRun(s, c+1, b)
+		}
+	}
+	return 0, 0, false
+}
+
+// documentSource returns the person or organisation a document at word h
+// of s comes from, the class of "said a statement from the Interior
+// Ministry" and "according to a statement released by the MDC": the first
+// such entity starting within three words after "from", "by" or "of",
+// which comes within six words after the document noun.
+func documentSource(s *nlp.Sentence, h int, ents []Entity) *Entity {
+	if h < 0 || h >= len(s.Words) || !documentNouns[strings.ToLower(s.Words[h].Lemma)] {
+		return nil
+	}
+	for m := h + 1; m < len(s.Words) && m <= h+6; m++ {
+		switch strings.ToLower(s.Words[m].Form) {
+		case "from", "by", "of":
+		default:
+			continue
+		}
+		lo, hi := s.Words[m].End, -1
+		if m+3 < len(s.Words) {
+			hi = s.Words[m+3].End
+		} else {
+			hi = s.Words[len(s.Words)-1].End
+		}
+		for i := range ents {
+			if e := &ents[i]; (e.Type == Person || e.Type == Organization) && e.Start >= lo && e.Start <= hi {
+				return e
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// genericNouns are the nouns of a definite description that stands for the
+// organisation named last before it whatever its name ("Hamas fighters
+// attacked ... the group said"; "Toyota said ... the company said").
+var genericNouns = wordSet(`group organisation organization company firm movement militia`)
+
+// genericOrg returns the organisation a definite description with a
+// generic noun stands for, the class of "the group said" after "Hamas" and
+// "the company said" after "Toyota said": "the" and at most one adjective
+// before such a noun, resolved to the last organisation named in the
+// three sentences before it, else to the last one-word name typed nothing
+// else that is a subject in the sentences before (a company no rule
+// knows).
+func genericOrg(d *nlp.Document, s *nlp.Sentence, a, b int, ents []Entity) *Entity {
+	if b-a < 1 || b-a > 2 || !strings.EqualFold(s.Words[a].Form, "the") || capitalised(s.Words[b].Form) ||
+		!genericNouns[strings.ToLower(s.Words[b].Lemma)] {
+		return nil
+	}
+	at := s.Words[a].Start
+	k := sentenceAt(d, at) + 1 // 1-based, as Entity.Sentence
+	var other *Entity
+	for i := len(ents) - 1; i >= 0; i-- {
+		e := &ents[i]
+		if e.End > at {
+			continue
+		}
+		if e.Sentence < k-3 {
+			break
+		}
+		if e.Type == Organization {
+			return e
+		}
+		if other == nil && e.Type == OtherName && !strings.Contains(e.Canonical, " ") && e.Sentence >= 1 && e.Sentence < k {
+			if es := &d.Sentences[e.Sentence-1]; e.First >= 1 && e.First <= len(es.Words) && strings.HasPrefix(es.Words[e.First-1].Deprel, "nsubj") {
+				other = e
+			}
+		}
+	}
+	return other
 }
 
 // definitePerson returns the person a definite description of a title
