@@ -332,12 +332,15 @@ func (x *Extractor) joinsName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 var speechVerbs = wordSet(`say tell state add note declare stress emphasize emphasise announce ask warn insist
 claim explain argue write urge reply respond retort agree admit accuse deny confirm report quote
 comment remark suggest believe conclude underline affirm proclaim vow pledge promise threaten demand
-dub describe characterize characterise term reason`)
+dub describe characterize characterise term reason acknowledge recall complain observe tweet continue caution
+predict shout chant scream whisper joke boast lament concede mention reiterate assert allege testify plead recount
+exclaim call label brand hail praise condemn criticise criticize slam dismiss`)
 
 // describingVerbs are speech verbs whose subject is often a text or a
 // publication ("journals have characterized homeopathy as ..."): they
 // introduce quotations but make no person of their subject.
-var describingVerbs = wordSet(`dub describe characterize characterise term reason`)
+var describingVerbs = wordSet(`dub describe characterize characterise term reason call label brand hail praise condemn
+criticise criticize slam dismiss`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}

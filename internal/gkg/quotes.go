@@ -82,6 +82,12 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 				break
 			}
 		}
+		// A labelling verb before a short quote quotes a label, not words
+		// said: `France calls itself the "cradle of democracy"`, `has
+		// called the plan "reckless"`.
+		if v >= 0 && labellingVerbs[d.Sentences[k].Words[v].Lemma] && len(strings.Fields(quote)) < minQuoteWords {
+			k, v = -1, -1
+		}
 		// "..., according to X": X speaks.
 		acc, aa, ab := -1, 0, 0
 		if v < 0 {
@@ -725,12 +731,29 @@ func issuesDocument(s *nlp.Sentence, v int) bool {
 	return false
 }
 
+// labellingVerbs are the describing verbs that quote words said only with
+// a quote of minQuoteWords or more ("called the decision "a disgrace and
+// an insult to every family here""); a shorter quote after them is a label.
+var labellingVerbs = wordSet(`call label brand hail praise condemn criticise criticize slam dismiss`)
+
+// namingParticiple reports whether the describing verb at word i of s
+// names a thing rather than quoting anyone, the class of `the so-called
+// "Working Boundary"` and `a group called "Anonymous"`: a participle
+// modifying a noun, or written after a hyphen.
+func namingParticiple(s *nlp.Sentence, i int) bool {
+	w := &s.Words[i]
+	if !describingVerbs[w.Lemma] {
+		return false
+	}
+	return w.Deprel == "amod" || w.Deprel == "acl" || i >= 1 && isHyphen(s.Words[i-1].Form) && attached(s, i-1)
+}
+
 // speechVerbNear returns the speech verb of s near quote q (see
 // speechVerb), -1 if none.
 func speechVerbNear(s *nlp.Sentence, q quoteSpan) int {
 	for i := range s.Words {
 		w := &s.Words[i]
-		if inQuote(w, q) || w.UPOS != "VERB" || !speechVerbs[w.Lemma] {
+		if inQuote(w, q) || w.UPOS != "VERB" || !speechVerbs[w.Lemma] || namingParticiple(s, i) {
 			continue
 		}
 		for m := range s.Words {
