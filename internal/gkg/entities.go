@@ -911,6 +911,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "media" // "Wikinews", "Euronews"
 	case cue != "" && single && !acronym:
 		e.Type = OtherName // a cue word alone ("Government", "Movement") names no one organisation
+	case cue != "" && j == i+1 && len(s.Words[j].Form) == 1 && capitalised(s.Words[j].Form):
+		e.Type = OtherName // a cue and a letter: "Group F" of a tournament, "Unit B"
 	case cue != "":
 		e.Type, e.Why = Organization, "cue:"+cue
 	case j == i+2 && isHyphen(s.Words[i+1].Form) && isAcronym(s.Words[i].Form) && capitals(s.Words[j].Form):

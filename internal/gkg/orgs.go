@@ -288,6 +288,37 @@ func linkAcronyms(d *nlp.Document, r *Record) {
 			}
 		}
 	}
+	// An acronym whose letters are the initials of a place or another
+	// name met before it is that name's short form, not an organisation:
+	// "NZ" after "New Zealand", "IE" after "Internet Explorer".
+	others := map[string]int{}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if (e.Type != Place && e.Type != OtherName) || !strings.Contains(e.Canonical, " ") {
+			continue
+		}
+		b = b[:0]
+		for _, w := range strings.Fields(e.Canonical) {
+			if capitalised(w) {
+				b = append(b, w[0])
+			}
+		}
+		if _, ok := others[string(b)]; len(b) >= 2 && !ok {
+			others[string(b)] = i
+		}
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		li, ok := others[e.Text]
+		if !ok || li > i || e.Why != "acronym" || e.Type != Organization {
+			continue
+		}
+		if fi, ok := initials[e.Text]; ok && fi < li {
+			continue // an organisation with those initials came first
+		}
+		l := &r.Entities[li]
+		e.Type, e.Why, e.Canonical, e.Geo = l.Type, "initials", l.Canonical, l.Geo
+	}
 	for i := range r.Entities {
 		e := &r.Entities[i]
 		// (an acronym typed nothing else too, "MDC" and "CDL" read as

@@ -131,6 +131,16 @@ func TestUnseenClasses(t *testing.T) {
 			[]string{"Wong Kwok-keung"}, nil, nil, []string{"Wong Kwok"}},
 		{"name made of words is no person", "Fans gathered outside the Volgograd Arena before the game.",
 			nil, nil, nil, []string{"Volgograd Arena"}},
+		// an acronym of a place or another name met before is its short
+		// form, no organisation; a cue and a letter name no organisation
+		{"acronym of a place", "New Zealand will vote on a new flag. Voters in NZ will decide in March.",
+			nil, nil, nil, []string{"NZ"}},
+		{"acronym of another name", "Users of Internet Explorer were told to upgrade. Older IE versions will lose support.",
+			nil, nil, nil, []string{"IE"}},
+		{"cue and a letter", "Belgium topped Group G after beating Tunisia in Moscow.",
+			nil, nil, nil, []string{"Group G"}},
+		{"cue and a letter, second example", "England also qualified from Group F on Sunday.",
+			nil, nil, nil, []string{"Group F"}},
 		// person precision: compass words and plural nationalities are no
 		// given names, an abbreviation no surname
 		{"plural nationality", "China stopped its program to return North Koreans found near the border.",
