@@ -932,7 +932,11 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		// "the town of Kafr Tayba", "the Qarawat refugee camp": located
 		// as a feature is
 		e.Type, e.Why = Place, "kind"
-		if g := x.featurePlace(sc, d, s, k, i, j); g != nil {
+		g := x.kindPlaceIn(sc, d, s, k, i, r)
+		if g == nil {
+			g = x.featurePlace(sc, d, s, k, i, j)
+		}
+		if g != nil {
 			e.Geo = g
 			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
 		}

@@ -295,3 +295,39 @@ func (x *Extractor) kindPlace(sc *Scratch, s *nlp.Sentence, i, j int) bool {
 func (x *Extractor) commonAdjective(sc *Scratch, i int) bool {
 	return x.adjectives[string(sc.lw(i))] != nil || x.wn != nil && x.wn.Tags(sc.lw(i))&wordnet.JJ != 0
 }
+
+// kindPlaceIn locates a place named after a settlement noun and "of" at the
+// place or country named before that noun in its phrase, the class of "the
+// Somali town of Jowhar" (Somalia, not the nearest place of the sentence)
+// and "the Harare suburb of Budiriro" (Harare): a resolved place or a
+// located place name ending right before the noun, else a nationality
+// adjective there. Nil when the
+// phrase names none.
+func (x *Extractor) kindPlaceIn(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i int, r *Record) *event.Geo {
+	m := i - 1
+	for m >= 1 && (s.Words[m].Form == "," || s.Words[m].Form == "and" || capitalised(s.Words[m].Form)) {
+		m--
+	}
+	if m < 2 || string(sc.lw(m)) != "of" {
+		return nil
+	}
+	p := m - 2 // the word before the noun
+	if capitalised(s.Words[m-1].Form) {
+		return nil
+	}
+	end := wordEnd(d, &s.Words[p])
+	for q := range sc.spots {
+		if sp := &sc.spots[q]; sp.sent == k && sp.geo != nil && sp.end == end {
+			return sp.geo
+		}
+	}
+	for q := len(r.Entities) - 1; q >= 0 && r.Entities[q].Sentence == k+1; q-- {
+		if e := &r.Entities[q]; e.Type == Place && e.Geo != nil && e.End == end {
+			return e.Geo // a place typed before by its own kind noun
+		}
+	}
+	if g := x.adjectives[string(sc.lw(p))]; g != nil {
+		return g
+	}
+	return nil
+}

@@ -333,3 +333,30 @@ func TestUnseenSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// TestUnseenKindPlaceLocations: a place named after a settlement noun and
+// "of" is located at the place or country named in its phrase, not at the
+// nearest place of the sentence.
+func TestUnseenKindPlaceLocations(t *testing.T) {
+	tests := []struct{ text, place, want string }{
+		{"Islamic militia captured the Somali town of Jowhar on Monday, U.S. officials said.", "Jowhar", "Somalia"},
+		{"The arrests were made near the Harare suburb of Budiriro on Friday.", "Budiriro", "Harare, Zimbabwe"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.place, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			found := false
+			for _, l := range r.Locations {
+				if l.Text == tt.place {
+					found = true
+					if l.FullName != tt.want {
+						t.Errorf("%s located at %q, want %q", tt.place, l.FullName, tt.want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no location %q in %+v", tt.place, r.Locations)
+			}
+		})
+	}
+}
