@@ -459,7 +459,7 @@ representative representatives employee employees staff fighters militants suppo
 // ("Mutambara officials" after "Arthur Mutambara").
 func (x *Extractor) staffOrg(sc *Scratch, s *nlp.Sentence, i, j int, r *Record) bool {
 	n := len(s.Words)
-	after := j+1 < n && !capitalised(s.Words[j+1].Form) && staffNouns[string(sc.lw(j+1))]
+	after := j+1 < n && !capitalised(s.Words[j+1].Form) && staffNouns[string(sc.lw(j+1))] || x.orgPossession(sc, s, j)
 	before := i >= 2 && string(sc.lw(i-1)) == "for" && !capitalised(s.Words[i-2].Form) && staffNouns[string(sc.lw(i-2))] ||
 		i >= 3 && string(sc.lw(i-1)) == "the" && string(sc.lw(i-2)) == "for" && staffNouns[string(sc.lw(i-3))]
 	if !after && !before || x.givenName(sc, i) {
@@ -472,6 +472,32 @@ func (x *Extractor) staffOrg(sc *Scratch, s *nlp.Sentence, i, j int, r *Record) 
 		}
 	}
 	return true
+}
+
+// orgPossessions are lower-case nouns that only an organisation owns, after
+// its name and "'s": "Rexford's headquarters", "Norvance's shareholders".
+var orgPossessions = wordSet(`headquarters shares shareholders subsidiary subsidiaries employees staff members membership
+website branches affiliates ranks`)
+
+// orgPossession reports whether the name ending at word j of s is followed
+// by "'s", at most one adjective and a noun of orgPossessions, the class of
+// "Rexford's headquarters" and "Norvance's new subsidiary".
+func (x *Extractor) orgPossession(sc *Scratch, s *nlp.Sentence, j int) bool {
+	if !possessive(s, j+1) {
+		return false
+	}
+	for m := j + 2; m < len(s.Words) && m <= j+3; m++ {
+		if capitalised(s.Words[m].Form) {
+			return false
+		}
+		if orgPossessions[string(sc.lw(m))] {
+			return true
+		}
+		if s.Words[m].UPOS != "ADJ" {
+			return false
+		}
+	}
+	return false
 }
 
 // apposedRole reports whether the name spanning words i..j of s is in

@@ -86,6 +86,10 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"Caritas"}, nil, nil},
 		{"staff noun before the name, second example", "The plan was welcomed by a spokesman for the Tamil Tigers on Friday.",
 			nil, []string{"Tamil Tigers"}, nil, nil},
+		{"possession only an organisation has", "Police searched Rexford's headquarters in the capital on Monday.",
+			nil, []string{"Rexford"}, nil, nil},
+		{"possession only an organisation has, second example", "Norvance's new subsidiary will open next year.",
+			nil, []string{"Norvance"}, nil, nil},
 		{"surname before a staff noun", "Arthur Mutambara returned in May. Mutambara officials denied the report.",
 			[]string{"Arthur Mutambara"}, nil, nil, []string{"Mutambara"}},
 		// a dictionary's separatist group, and a name starting with a
