@@ -756,7 +756,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	// Education Stefania Giannini" with a sentence-initial "Minister"):
 	// the person is the name after the complement's first word.
 	if !title && i >= 2 && (string(sc.lw(i-1)) == "of" || string(sc.lw(i-1)) == "for") && sc.title(i-2) {
-		if string(sc.lw(i-1)) == "for" && x.staffOrg(sc, s, i, j, r) {
+		if x.staffOrg(sc, s, i, j, r) {
 			x.addTyped(sc, d, s, k, i, j, Organization, "staff", "", r) // "a spokeswoman for Caritas"
 			return
 		}

@@ -445,10 +445,11 @@ father mother son daughter wife husband brother sister priest bishop cleric scho
 
 // staffNouns are lower-case nouns of an organisation's people: a name
 // right before one ("Microsoft spokesman", "Taliban fighters", "Labour
-// officials") or after one and "for" ("a spokeswoman for Oxfam") is the
-// organisation's.
+// officials") or after one and "for" or "of" ("a spokeswoman for Oxfam",
+// "members of Ellinais") is the organisation's.
 var staffNouns = wordSet(`spokesman spokeswoman spokesperson official officials executive executives chairman chairwoman
-representative representatives employee employees staff fighters militants supporters commanders lawmakers`)
+representative representatives employee employees staff fighters militants supporters commanders lawmakers member
+members founder founders`)
 
 // staffOrg reports whether the name spanning words i..j of s names the
 // organisation of the staff noun next to it, the class of "a Rexford
@@ -460,8 +461,13 @@ representative representatives employee employees staff fighters militants suppo
 func (x *Extractor) staffOrg(sc *Scratch, s *nlp.Sentence, i, j int, r *Record) bool {
 	n := len(s.Words)
 	after := j+1 < n && !capitalised(s.Words[j+1].Form) && staffNouns[string(sc.lw(j+1))] || x.orgPossession(sc, s, j)
-	before := i >= 2 && string(sc.lw(i-1)) == "for" && !capitalised(s.Words[i-2].Form) && staffNouns[string(sc.lw(i-2))] ||
-		i >= 3 && string(sc.lw(i-1)) == "the" && string(sc.lw(i-2)) == "for" && staffNouns[string(sc.lw(i-3))]
+	// "for" after any staff noun; "of" after one that is no founder
+	// ("the founder of the Islamic Republic" founded a state)
+	staffBefore := func(p, n int) bool {
+		l := string(sc.lw(n))
+		return !capitalised(s.Words[n].Form) && staffNouns[l] && (string(sc.lw(p)) == "for" || string(sc.lw(p)) == "of" && !strings.HasPrefix(l, "founder"))
+	}
+	before := i >= 2 && staffBefore(i-1, i-2) || i >= 3 && string(sc.lw(i-1)) == "the" && staffBefore(i-2, i-3)
 	if !after && !before || x.givenName(sc, i) {
 		return false
 	}

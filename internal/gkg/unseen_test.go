@@ -90,6 +90,12 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"Rexford"}, nil, nil},
 		{"possession only an organisation has, second example", "Norvance's new subsidiary will open next year.",
 			nil, []string{"Norvance"}, nil, nil},
+		{"staff noun and of before the name", "Police questioned three members of Ellinais about the ceremony.",
+			nil, []string{"Ellinais"}, nil, nil},
+		{"staff noun and of before the name, second example", "Two officials of Kavango Water were arrested on Tuesday.",
+			nil, []string{"Kavango Water"}, nil, nil},
+		{"founder of a state", "Crowds revere him as the founder of the Islamic Republic and its first leader.",
+			nil, nil, nil, []string{"Islamic Republic"}},
 		{"surname before a staff noun", "Arthur Mutambara returned in May. Mutambara officials denied the report.",
 			[]string{"Arthur Mutambara"}, nil, nil, []string{"Mutambara"}},
 		// a dictionary's separatist group, and a name starting with a
