@@ -142,6 +142,11 @@ var notSurnames = wordSet(`garden gardens street road avenue park house hall sta
 centre center building tower island lake river bay program programme project prize award awards trophy memorial
 festival cup show series lecture fellowship scholarship cave base`)
 
+// streetWords end the names of streets, squares and stations, which a cue
+// word in them does not make organisations ("Union Square", "Church
+// Street").
+var streetWords = wordSet(`street road avenue lane square boulevard station plaza`)
+
 // captionLabels are the words that open a picture's caption line before a
 // colon ("Image: Nick Moreau."): they end the name before them.
 var captionLabels = wordSet(`image photo picture credit source`)
@@ -163,9 +168,10 @@ var notNames = wordSet(`i january february march april may june july august sept
 monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // notAcronyms are upper-case abbreviations that name no organisation: time
-// zones and units.
+// zones, units, titles and things ("IQ points", "DNA tests", "HIV", "TV").
 var notAcronyms = wordSet(`gmt bst utc est edt cst cdt pst pdt cet cest eet eest ist jst aest mw kw gw mwh kwh gwh
-km kg mph kph bpd ppm am pm bc ad ce bce html qc kc sc mp mep ceo cfo coo phd`)
+km kg mph kph bpd ppm am pm bc ad ce bce html qc kc sc mp mep ceo cfo coo phd
+tv dna hiv aids gps iq ai pc sms usb lgbt dvd cd ufo atm gdp vip id sim cctv mri icu`)
 
 // countryPrefix returns the word after a country's name (up to three
 // words) that starts words i..j, i when none.
@@ -911,6 +917,14 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "media" // "Wikinews", "Euronews"
 	case cue != "" && single && !acronym:
 		e.Type = OtherName // a cue word alone ("Government", "Movement") names no one organisation
+	case cue != "" && !single && streetWords[low] && !sc.cue(j):
+		// a street, square or station named after one: "Union Square",
+		// "Church Street", "NTU Hospital Station"
+		e.Type, e.Why = Place, "feature"
+		if g := x.featurePlace(sc, d, s, k, i, j); g != nil {
+			e.Geo = g
+			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
+		}
 	case cue != "" && j == i+1 && len(s.Words[j].Form) == 1 && capitalised(s.Words[j].Form):
 		e.Type = OtherName // a cue and a letter: "Group F" of a tournament, "Unit B"
 	case cue != "":

@@ -48,6 +48,16 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"Toyota"}, nil, nil},
 		{"one-word speaker that is a person's surname", `Dana Whitfield spoke in Leeds. "We will win the seat back," Whitfield said.`,
 			[]string{"Dana Whitfield"}, nil, nil, []string{"Whitfield"}},
+		// a street, square or station named after a cue word is a place
+		{"square named after a cue", "Thousands gathered in Union Square on Saturday night.",
+			nil, nil, []string{"Union Square"}, []string{"Union Square"}},
+		{"street named after a cue", "The shop on Church Street was closed by the police.",
+			nil, nil, []string{"Church Street"}, []string{"Church Street"}},
+		// abbreviations of things are no organisations
+		{"abbreviation of a thing", "Children who lack iodine can lose 15 IQ points on average.",
+			nil, nil, nil, []string{"IQ"}},
+		{"abbreviation of a thing, second example", "Police used DNA from the glass to identify him.",
+			nil, nil, nil, []string{"DNA"}},
 		// a name with a cue goes on across "on"
 		{"on after a cue", "Members of the Council on Foreign Relations met the envoy in New York.",
 			nil, []string{"Council on Foreign Relations"}, nil, []string{"Foreign Relations"}},
