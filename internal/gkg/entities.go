@@ -60,6 +60,9 @@ func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 	for j := range sc.spots {
 		sp := &sc.spots[j]
 		sp.geo = res[j].Geo
+		if sp.geo != nil && x.languageTown(sp.text, sp.geo) {
+			sp.geo = nil // "a USI instructor in English" is no town in Indiana
+		}
 		if sp.geo != nil {
 			r.Locations = append(r.Locations, Location{Geo: *sp.geo, Text: sp.text, Offset: sp.start})
 			// "Sydney, Australia" names Australia too
@@ -74,6 +77,20 @@ func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 			}
 		}
 	}
+}
+
+// languageTown reports whether a place spotted as one word that is an
+// English adjective of a people or language ("English", "Christian",
+// "Roman": WordNet adjectives with a nationality's ending) was resolved to
+// a town: the word names the language or people, not English, Indiana.
+// Nationality adjectives of the gazetteer are placed at their country by
+// adjectivePlaces instead.
+func (x *Extractor) languageTown(text string, g *event.Geo) bool {
+	if x.wn == nil || strings.ContainsAny(text, " -") || g.Type != 3 && g.Type != 4 {
+		return false
+	}
+	low := strings.ToLower(text)
+	return demonym(low) && x.wn.Tags([]byte(low))&wordnet.JJ != 0
 }
 
 // actorCountry returns the country of a CAMEO actor code, "" when none.

@@ -380,3 +380,29 @@ func TestUnseenKindPlaceLocations(t *testing.T) {
 		})
 	}
 }
+
+// TestUnseenLanguageTowns: a language or people's adjective spotted as a
+// town is no place; a town named like an adjective without a nationality's
+// ending is.
+func TestUnseenLanguageTowns(t *testing.T) {
+	tests := []struct {
+		text, word string
+		place      bool
+	}{
+		{"He was a USI instructor in English at the college in Evansville.", "English", false},
+		{"Most of the villagers are Christian and farm the hills.", "Christian", false},
+		{"She moved to Nice last year to study art.", "Nice", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			got := false
+			for _, l := range r.Locations {
+				got = got || l.Text == tt.word
+			}
+			if got != tt.place {
+				t.Errorf("%q a place: %v, want %v (%+v)", tt.word, got, tt.place, r.Locations)
+			}
+		})
+	}
+}
