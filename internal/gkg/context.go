@@ -153,7 +153,7 @@ func orgCode(code string) bool {
 	}
 	for _, t := range ac.Types {
 		switch t {
-		case "IGO", "NGO", "MNC", "REB", "INS", "PTY", "BUS", "MED", "UAF":
+		case "IGO", "NGO", "MNC", "REB", "INS", "SEP", "PTY", "BUS", "MED", "UAF": // SEP: "Liberation Tigers of Tamil Eelam"
 			return true
 		}
 	}

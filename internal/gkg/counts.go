@@ -167,6 +167,61 @@ func (x *Extractor) counts(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 			}
 			x.addCount(sc, s, k, run, typ, verb, object, off, evs, r)
 		}
+		x.coordinatedCounts(sc, s, k, evs, r)
+	}
+}
+
+// coordinatedCounts counts the coordinated victims of a KILL, WOUND,
+// ARREST or KIDNAP verb written without a number, the class of "The
+// attacker and another person were killed" (2) and "an elderly man and a
+// younger woman were both shot and killed" (2): the verb's passive
+// subject (or the subject of the verb it is coordinated with, or its
+// object) and the nouns coordinated with it, when no number is among
+// them.
+func (x *Extractor) coordinatedCounts(sc *Scratch, s *nlp.Sentence, k int, evs []event.Event, r *Record) {
+	for v := range s.Words {
+		w := &s.Words[v]
+		typ := countVerbs[w.Lemma]
+		if w.UPOS != "VERB" || typ != "KILL" && typ != "WOUND" && typ != "ARREST" && typ != "KIDNAP" {
+			continue
+		}
+		hv := v
+		if w.Deprel == "conj" && w.Head >= 1 && w.Head <= len(s.Words) {
+			hv = w.Head - 1 // "were both shot and killed"
+		}
+		victim := -1
+		for c := range s.Words {
+			cw := &s.Words[c]
+			if cw.Head == hv+1 && cw.Deprel == "nsubj:pass" || cw.Head == v+1 && cw.Deprel == "obj" ||
+				cw.Head == v+1 && cw.Deprel == "nsubj" && (w.Lemma == "die" || w.Lemma == "perish") {
+				victim = c
+				break
+			}
+		}
+		if victim < 0 || s.Words[victim].UPOS != "NOUN" && s.Words[victim].UPOS != "PROPN" {
+			continue
+		}
+		n, names, place := 1, []string{strings.ToLower(s.Words[victim].Form)}, x.spotAt(sc, k, s.Words[victim].Start)
+		for c := range s.Words {
+			cw := &s.Words[c]
+			if cw.Head == victim+1 && cw.Deprel == "conj" && (cw.UPOS == "NOUN" || cw.UPOS == "PROPN") {
+				n++
+				names = append(names, strings.ToLower(cw.Form))
+				place = place || x.spotAt(sc, k, cw.Start)
+			}
+		}
+		if n < 2 || place { // a place among them is a misparse ("In Zimbabwe, X and Y have been detained")
+			continue
+		}
+		a, b := subtree(s, victim)
+		number := false
+		for m := a; m <= b; m++ {
+			number = number || s.Words[m].UPOS == "NUM" || numberWords[string(sc.lw(m))] > 0
+		}
+		if number {
+			continue
+		}
+		x.addCount(sc, s, k, numberRun{i: a, j: a, value: float64(n)}, typ, v, strings.Join(names, " and "), s.Words[a].Start, evs, r)
 	}
 }
 

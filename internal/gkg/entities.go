@@ -60,6 +60,9 @@ func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 	for j := range sc.spots {
 		sp := &sc.spots[j]
 		sp.geo = res[j].Geo
+		if sp.geo != nil && x.languageTown(sp.text, sp.geo) {
+			sp.geo = nil // "a USI instructor in English" is no town in Indiana
+		}
 		if sp.geo != nil {
 			r.Locations = append(r.Locations, Location{Geo: *sp.geo, Text: sp.text, Offset: sp.start})
 			// "Sydney, Australia" names Australia too
@@ -74,6 +77,20 @@ func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 			}
 		}
 	}
+}
+
+// languageTown reports whether a place spotted as one word that is an
+// English adjective of a people or language ("English", "Christian",
+// "Roman": WordNet adjectives with a nationality's ending) was resolved to
+// a town: the word names the language or people, not English, Indiana.
+// Nationality adjectives of the gazetteer are placed at their country by
+// adjectivePlaces instead.
+func (x *Extractor) languageTown(text string, g *event.Geo) bool {
+	if x.wn == nil || strings.ContainsAny(text, " -") || g.Type != 3 && g.Type != 4 {
+		return false
+	}
+	low := strings.ToLower(text)
+	return demonym(low) && x.wn.Tags([]byte(low))&wordnet.JJ != 0
 }
 
 // actorCountry returns the country of a CAMEO actor code, "" when none.
@@ -99,7 +116,15 @@ church league fund group forces foundation congress authority service tribunal a
 network news times post press bureau secretariat alliance coalition brigade brigades corps guard cabinet chamber
 duma knesset majlis administration directorate board centre center society command red crescent cross
 airlines airways ngo gazette herald tribune journal telegraph museum gallery galleries planetarium municipality
-conference instituto istituto institut observatory holdings plc co`)
+conference instituto istituto institut observatory holdings plc co college forum trust studios laboratory
+laboratories cartel militia battalion regiment syndicate consortium cooperative guild confederation broadcasting radio
+television magazine newspaper daily chronicle observer monitor airline railway railways industries enterprises
+technologies pharmaceuticals`)
+
+// onBodies are the cues of deliberative bodies named with "on" and their
+// matter ("Council on Foreign Relations", "Commission on Missing
+// Persons"), not "Kennedy Space Center on STS-1".
+var onBodies = wordSet(`council committee commission conference convention forum board panel`)
 
 // cue reports whether word m of the current sentence is an organisation
 // cue, with or without an abbreviation's dot ("Co.", "Corp.", "Inc.").
@@ -131,16 +156,39 @@ func (sc *Scratch) title(m int) bool {
 // notSurnames are nouns that end place and building names after a given
 // name ("Rose Garden", "Victoria Station"), not a person's.
 var notSurnames = wordSet(`garden gardens street road avenue park house hall station square bridge lane court
-centre center building tower island lake river bay`)
+centre center building tower island lake river bay program programme project prize award awards trophy memorial
+festival cup show series lecture fellowship scholarship cave base`)
+
+// streetWords end the names of streets, squares and stations, which a cue
+// word in them does not make organisations ("Union Square", "Church
+// Street").
+var streetWords = wordSet(`street road avenue lane square boulevard station plaza`)
+
+// captionLabels are the words that open a picture's caption line before a
+// colon ("Image: Nick Moreau."): they end the name before them.
+var captionLabels = wordSet(`image photo picture credit source`)
+
+// captionLabel reports whether word m of s is a caption's label before a
+// colon.
+func (sc *Scratch) captionLabel(s *nlp.Sentence, m int) bool {
+	return m+1 < len(s.Words) && s.Words[m+1].Form == ":" && captionLabels[string(sc.lw(m))]
+}
+
+// abbreviation reports whether w is written with capitals and dots and no
+// lower-case letter ("D.C.", "U.S."): no surname.
+func abbreviation(w string) bool {
+	return strings.Contains(w, ".") && strings.ToUpper(w) == w
+}
 
 // notNames are capitalised words that do not start or make up a name.
 var notNames = wordSet(`i january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // notAcronyms are upper-case abbreviations that name no organisation: time
-// zones and units.
+// zones, units, titles and things ("IQ points", "DNA tests", "HIV", "TV").
 var notAcronyms = wordSet(`gmt bst utc est edt cst cdt pst pdt cet cest eet eest ist jst aest mw kw gw mwh kwh gwh
-km kg mph kph bpd ppm am pm bc ad ce bce html qc kc sc mp mep ceo cfo coo phd`)
+km kg mph kph bpd ppm am pm bc ad ce bce html qc kc sc mp mep ceo cfo coo phd
+tv dna hiv aids gps iq ai pc sms usb lgbt dvd cd ufo atm gdp vip id sim cctv mri icu`)
 
 // countryPrefix returns the word after a country's name (up to three
 // words) that starts words i..j, i when none.
@@ -214,9 +262,9 @@ var hyphenSuffixes = wordSet(`led backed run era based style like born owned mad
 aligned friendly leaning affiliated sponsored inspired supported dominated brokered bound related`)
 
 // syllable reports whether w is a lower-case syllable of a romanised name:
-// two to five ASCII letters.
+// two to five ASCII letters, or six ending in "ng" ("Leung Che-cheung").
 func syllable(w string) bool {
-	if len(w) < 2 || len(w) > 5 {
+	if len(w) < 2 || len(w) > 6 || len(w) == 6 && !strings.HasSuffix(w, "ng") { // "cheung", "chiang"
 		return false
 	}
 	for i := 0; i < len(w); i++ {
@@ -307,12 +355,15 @@ func (x *Extractor) joinsName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 var speechVerbs = wordSet(`say tell state add note declare stress emphasize emphasise announce ask warn insist
 claim explain argue write urge reply respond retort agree admit accuse deny confirm report quote
 comment remark suggest believe conclude underline affirm proclaim vow pledge promise threaten demand
-dub describe characterize characterise term reason`)
+dub describe characterize characterise term reason acknowledge recall complain observe tweet continue caution
+predict shout chant scream whisper joke boast lament concede mention reiterate assert allege testify plead recount
+exclaim call label brand hail praise condemn criticise criticize slam dismiss`)
 
 // describingVerbs are speech verbs whose subject is often a text or a
 // publication ("journals have characterized homeopathy as ..."): they
 // introduce quotations but make no person of their subject.
-var describingVerbs = wordSet(`dub describe characterize characterise term reason`)
+var describingVerbs = wordSet(`dub describe characterize characterise term reason call label brand hail praise condemn
+criticise criticize slam dismiss`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -412,7 +463,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 						continue
 					}
 				}
-				if sc.nameWord(s, j+1) {
+				if sc.nameWord(s, j+1) && !sc.captionLabel(s, j+1) { // not "The Fawn Image: Nick Moreau."
 					j++
 					continue
 				}
@@ -427,6 +478,12 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 							continue
 						}
 					}
+				}
+				// An organisation cue the tagger took for another word:
+				// "Kestrel Broadcasting/ADV", "Rexford Holdings/VERB".
+				if capitalised(s.Words[j+1].Form) && s.Words[j+1].UPOS != "PUNCT" && sc.cue(j+1) && !notNames[string(sc.lw(j+1))] {
+					j++
+					continue
 				}
 				// A capitalised word tagged otherwise (a verb) that ends a
 				// dictionary organisation's name: "Human Rights Watch".
@@ -473,10 +530,12 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					j = c
 					continue
 				}
-				// "for" after an organisation's cue word: "International
-				// Organization for Migration", "Committee for the
-				// Protection of Journalists".
-				if c := j + 2; string(sc.lw(j+1)) == "for" && sc.cue(j) && capitalised(s.Words[j].Form) && c < n {
+				// "for" or "on" after an organisation's cue word:
+				// "International Organization for Migration", "Committee
+				// for the Protection of Journalists", "Council on Foreign
+				// Relations", "Commission on Human Rights".
+				if c, l := j+2, string(sc.lw(j+1)); c < n && (l == "for" || l == "on" && onBodies[string(sc.lw(j))] && !isAcronym(s.Words[c].Form)) &&
+					sc.cue(j) && capitalised(s.Words[j].Form) {
 					if string(sc.lw(c)) == "the" && c+1 < n {
 						c++
 					}
@@ -493,6 +552,16 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					sc.affilSent, sc.affilAt, sc.affilPerson = k, c, i
 				} else if person && j+3 < n && string(sc.lw(j+1)) == "of" && s.Words[j+2].Form == "The" && sc.nameWord(s, j+3) {
 					sc.affilSent, sc.affilAt, sc.affilPerson = k, j+3, i // "Matthew Ingram of The Globe and Mail"
+				} else if f := j + 2; person && f < n && string(sc.lw(j+1)) == "for" {
+					// a person for whom she speaks: "Lydia Buchtmann for
+					// Food Standards Australia New Zealand", "Tom Reyes
+					// for the Harbour Trust"
+					if string(sc.lw(f)) == "the" && f+1 < n {
+						f++
+					}
+					if sc.nameWord(s, f) && !x.givenName(sc, f) {
+						sc.affilSent, sc.affilAt, sc.affilPerson = k, f, i
+					}
 				}
 				break
 			}
@@ -624,6 +693,38 @@ func (x *Extractor) givenNamesInContext(r *Record) {
 	}
 }
 
+// speakingOrgs types as organisations the one-word names typed "other"
+// that speak a quotation, the class of `Microsoft says on its site "..."`
+// and `"...," Oxfam said`: a name that is no given name, nationality, or
+// surname of a person the article names (those are linked to the person
+// before), and that the dictionaries give no actor that is not an
+// organisation's, nor an English word of WordNet. News introduce persons
+// by their full names; a one-word speaker is mostly a company, group or
+// agency.
+func (x *Extractor) speakingOrgs(r *Record) {
+	if len(r.Quotations) == 0 {
+		return
+	}
+	speakers := map[string]bool{}
+	for _, q := range r.Quotations {
+		if q.Speaker != "" && !strings.Contains(q.Speaker, " ") {
+			speakers[q.Speaker] = true
+		}
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if e.Type != OtherName || !speakers[e.Canonical] || e.Actor != "" && !orgCode(e.Actor) {
+			continue
+		}
+		low := strings.ToLower(e.Canonical)
+		if x.names[low] || x.adjectives[low] != nil || demonym(low) && strings.HasSuffix(low, "s") ||
+			x.wn != nil && x.wn.Tags([]byte(low)) != 0 { // "Water said" for Waters: a word is no name of its own
+			continue
+		}
+		e.Type, e.Why = Organization, "speaker"
+	}
+}
+
 // nameLists types as persons the names of two or more words typed
 // "other" that speak a quotation, and fills the record's name lists.
 func nameLists(r *Record) {
@@ -678,7 +779,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	// Education Stefania Giannini" with a sentence-initial "Minister"):
 	// the person is the name after the complement's first word.
 	if !title && i >= 2 && (string(sc.lw(i-1)) == "of" || string(sc.lw(i-1)) == "for") && sc.title(i-2) {
-		if string(sc.lw(i-1)) == "for" && x.staffOrg(sc, s, i, j, r) {
+		if x.staffOrg(sc, s, i, j, r) {
 			x.addTyped(sc, d, s, k, i, j, Organization, "staff", "", r) // "a spokeswoman for Caritas"
 			return
 		}
@@ -692,7 +793,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 				break
 			}
 		}
-		if p < 0 {
+		if p < 0 || x.surnameGiven(sc, s, i, p, j) {
 			if j-i < 2 {
 				return // "Secretary of Homeland Security"
 			}
@@ -717,9 +818,25 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 				break
 			}
 		}
-		if p < 0 {
+		if p < 0 || x.surnameGiven(sc, s, i+1, p, j) {
 			if j-i < 3 {
 				return // "of State"
+			}
+			// A complement that names an organisation ("Chairman of the
+			// Australian Centre for Control of Iodine Deficiency
+			// Disorders", "Head of the Regional Council for Water
+			// Management") or modifies a noun after it ("Director of the
+			// National Iodine Nutrition study") holds no person's name.
+			if sc.cueIn(i, j) {
+				c := i + 1
+				for c < j && (string(sc.lw(c)) == "the" || connectors[string(sc.lw(c))]) {
+					c++
+				}
+				x.addTyped(sc, d, s, k, c, j, Organization, "title-complement", "", r)
+				return
+			}
+			if j+1 < len(s.Words) && s.Words[j+1].UPOS == "NOUN" && !capitalised(s.Words[j+1].Form) {
+				return
 			}
 			p = sc.lastParts(s, i, j)
 		}
@@ -748,7 +865,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 				break
 			}
 		}
-		if p < 0 {
+		if p < 0 || x.surnameGiven(sc, s, t, p, j) {
 			p = sc.lastParts(s, t, j)
 		}
 		i, title = p, true
@@ -775,7 +892,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 			return
 		}
 	}
-	if single && !acronym && !title && !sc.kindPlace(s, i, j) {
+	if single && !acronym && !title && !x.kindPlace(sc, s, i, j) {
 		// Nationality and other adjectives ("French", "Islamophobic").
 		if w.UPOS == "ADJ" || w.Deprel == "amod" || strings.HasSuffix(low, "phobic") || strings.HasSuffix(low, "ism") ||
 			w.Deprel == "compound" && (w.UPOS != "PROPN" || demonym(low) && !x.spotAt(sc, k, w.Start)) {
@@ -817,10 +934,22 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "media" // "Wikinews", "Euronews"
 	case cue != "" && single && !acronym:
 		e.Type = OtherName // a cue word alone ("Government", "Movement") names no one organisation
+	case cue != "" && !single && streetWords[low] && !sc.cue(j):
+		// a street, square or station named after one: "Union Square",
+		// "Church Street", "NTU Hospital Station"
+		e.Type, e.Why = Place, "feature"
+		if g := x.featurePlace(sc, d, s, k, i, j); g != nil {
+			e.Geo = g
+			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
+		}
+	case cue != "" && j == i+1 && len(s.Words[j].Form) == 1 && capitalised(s.Words[j].Form):
+		e.Type = OtherName // a cue and a letter: "Group F" of a tournament, "Unit B"
 	case cue != "":
 		e.Type, e.Why = Organization, "cue:"+cue
 	case j == i+2 && isHyphen(s.Words[i+1].Form) && isAcronym(s.Words[i].Form) && capitals(s.Words[j].Form):
 		e.Type, e.Why = Organization, "acronym" // "ZANU-PF", joined by acronymPair
+	case !single && !title && x.dictHead(sc, i, j):
+		e.Type, e.Why = Organization, "dict-head" // "Fatah al-Islam", "Taliban Shura"
 	case !single && ampersand(s, i, j):
 		e.Type, e.Why = Organization, "ampersand" // "Social Science & Medicine": no person is "A & B"
 	case !exact && sc.isFeature(s, i, j):
@@ -830,11 +959,15 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 			e.Geo = g
 			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
 		}
-	case place == nil && !title && sc.kindPlace(s, i, j):
+	case place == nil && !title && x.kindPlace(sc, s, i, j):
 		// "the town of Kafr Tayba", "the Qarawat refugee camp": located
 		// as a feature is
 		e.Type, e.Why = Place, "kind"
-		if g := x.featurePlace(sc, d, s, k, i, j); g != nil {
+		g := x.kindPlaceIn(sc, d, s, k, i, r)
+		if g == nil {
+			g = x.featurePlace(sc, d, s, k, i, j)
+		}
+		if g != nil {
 			e.Geo = g
 			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
 		}
@@ -847,7 +980,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		// not after a plural that names roles: "publishers Jann Wenner of
 		// Rolling Stone"
 		e.Type, e.Why = Organization, "kind"
-	case !single && x.givenName(sc, i) && !notSurnames[low] && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||
+	case !single && x.givenName(sc, i) && !notSurnames[low] && !abbreviation(s.Words[j].Form) && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||
 		s.Words[i].UPOS == "PROPN" && s.Words[j].UPOS == "NOUN"):
 		// "Tom Cruise" with the surname tagged a noun, not "Rose Garden"
 		e.Type, e.Why = Person, "first-name"
@@ -855,7 +988,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Person, "romanised"
 	case !title && orgCode(x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)):
 		e.Type, e.Why = Organization, "dict"
-	case acronym && single && !notAcronyms[low] && !roman(low) && !sc.acronymModifier(s, j):
+	case acronym && single && !notAcronyms[low] && !roman(low) && !sc.acronymModifier(s, j) && !designation(s, j):
 		e.Type, e.Why = Organization, "acronym"
 	case single && camelName(s.Words[i].Form):
 		e.Type, e.Why = Organization, "camel"
@@ -877,6 +1010,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Person, "affiliation" // "DAB's Starry Lee"
 	case !single && subjectOfSpeech(s, i, j):
 		e.Type, e.Why = Person, "speaker"
+	case !single && x.foreignName(sc, s, k, i, j):
+		e.Type, e.Why = Person, "foreign-name" // "Romelu Lukaku", "Shadi Jaradat"
 	default:
 		e.Type = OtherName
 		if g := x.variantPlace(e.Text); g != nil {
@@ -954,6 +1089,73 @@ func (x *Extractor) givenName(sc *Scratch, i int) bool {
 	}
 	_, word := x.lex.words[string(low)]
 	return !word
+}
+
+// dictHead reports whether the name spanning words i..j starts with the
+// name of a dictionary organisation and goes on with no given name, title
+// or role noun, the class of "Fatah al-Islam" and "Taliban Shura": an
+// offshoot or body of that organisation, not a person ("Hamas Chief Khaled
+// Meshaal").
+func (x *Extractor) dictHead(sc *Scratch, i, j int) bool {
+	if !orgCode(x.dictActor(func(int) string { return string(sc.lw(i)) }, 1)) {
+		return false
+	}
+	for m := i + 1; m <= j; m++ {
+		if l := string(sc.lw(m)); x.givenName(sc, m) || sc.title(m) || roleNouns[l] {
+			return false
+		}
+	}
+	return true
+}
+
+// surnameGiven reports whether the given name at word p, found after the
+// title at word t, is the surname ending the name at word j, the class of
+// "Secretary of State Condoleezza Rice" and "Deputy Secretary of Energy
+// Kwabena Wallace": the word before it, after the title, is a proper noun that is
+// no English word of WordNet ("Condoleezza", not "State").
+func (x *Extractor) surnameGiven(sc *Scratch, s *nlp.Sentence, t, p, j int) bool {
+	if p != j || p-1 <= t || x.wn == nil {
+		return false
+	}
+	w := &s.Words[p-1]
+	return w.UPOS == "PROPN" && capitalised(w.Form) && x.wn.Tags(sc.lw(p-1)) == 0 && !connectors[string(sc.lw(p-1))]
+}
+
+// foreignName reports whether the name spanning words i..j of sentence k
+// is a person's written with given names outside the English list, the
+// class of "Romelu Lukaku", "Shadi Jaradat" and "Maatia Toafa": two or
+// three proper nouns (a hyphen or particle joined to one), none of them
+// an English word of WordNet, a place the spotter knows or a dictionary
+// actor. Names of things are made of words ("Volgograd Arena", "Chiang
+// Kai Shek Memorial"); places unknown to the gazetteer with such names
+// ("Kafr Tayba") are typed by their kind noun before this.
+func (x *Extractor) foreignName(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
+	if x.wn == nil {
+		return false
+	}
+	parts := 0
+	for m := i; m <= j; m++ {
+		w := &s.Words[m]
+		if isHyphen(w.Form) || hyphenParticles[string(sc.lw(m))] && !capitalised(w.Form) {
+			continue
+		}
+		if w.UPOS != "PROPN" || !capitalised(w.Form) || isAcronym(w.Form) || strings.ContainsAny(w.Form, ".0123456789") ||
+			x.wn.Tags(sc.lw(m)) != 0 || x.spotAt(sc, k, w.Start) || x.adjectives[string(sc.lw(m))] != nil ||
+			x.dictActor(func(int) string { return string(sc.lw(m)) }, 1) != "" {
+			return false
+		}
+		if m == i || !isHyphen(s.Words[m-1].Form) {
+			parts++
+		}
+	}
+	return parts >= 2 && parts <= 3
+}
+
+// designation reports whether word j of s is followed by a hyphen and
+// digits written without spaces, the class of "STS-135" and "F-16": a
+// model or mission, not an organisation.
+func designation(s *nlp.Sentence, j int) bool {
+	return j+2 < len(s.Words) && isHyphen(s.Words[j+1].Form) && attached(s, j) && attached(s, j+1) && digits(s.Words[j+2].Form)
 }
 
 // companyWord reports whether word j, after a rank word, is a common

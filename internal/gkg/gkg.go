@@ -179,6 +179,7 @@ func (x *Extractor) Extract(sc *Scratch, a Article) Record {
 	x.dates(sc, &d, &r)
 	x.counts(sc, &d, a.Events, &r)
 	x.quotations(sc, &d, a.Events, &r)
+	x.speakingOrgs(&r)
 	nameLists(&r)
 	return r
 }

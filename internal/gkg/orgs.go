@@ -288,6 +288,37 @@ func linkAcronyms(d *nlp.Document, r *Record) {
 			}
 		}
 	}
+	// An acronym whose letters are the initials of a place or another
+	// name met before it is that name's short form, not an organisation:
+	// "NZ" after "New Zealand", "IE" after "Internet Explorer".
+	others := map[string]int{}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if (e.Type != Place && e.Type != OtherName) || !strings.Contains(e.Canonical, " ") {
+			continue
+		}
+		b = b[:0]
+		for _, w := range strings.Fields(e.Canonical) {
+			if capitalised(w) {
+				b = append(b, w[0])
+			}
+		}
+		if _, ok := others[string(b)]; len(b) >= 2 && !ok {
+			others[string(b)] = i
+		}
+	}
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		li, ok := others[e.Text]
+		if !ok || li > i || e.Why != "acronym" || e.Type != Organization {
+			continue
+		}
+		if fi, ok := initials[e.Text]; ok && fi < li {
+			continue // an organisation with those initials came first
+		}
+		l := &r.Entities[li]
+		e.Type, e.Why, e.Canonical, e.Geo = l.Type, "initials", l.Canonical, l.Geo
+	}
 	for i := range r.Entities {
 		e := &r.Entities[i]
 		// (an acronym typed nothing else too, "MDC" and "CDL" read as
@@ -335,7 +366,7 @@ func (x *Extractor) andJoins(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
 		return false
 	}
 	for m := i + 1; m < j; m++ {
-		if string(sc.lw(m)) == "of" {
+		if l := string(sc.lw(m)); l == "of" || l == "for" && sc.cue(m-1) { // "Organization for Security and Co-operation"
 			return true
 		}
 	}
@@ -414,10 +445,11 @@ father mother son daughter wife husband brother sister priest bishop cleric scho
 
 // staffNouns are lower-case nouns of an organisation's people: a name
 // right before one ("Microsoft spokesman", "Taliban fighters", "Labour
-// officials") or after one and "for" ("a spokeswoman for Oxfam") is the
-// organisation's.
+// officials") or after one and "for" or "of" ("a spokeswoman for Oxfam",
+// "members of Ellinais") is the organisation's.
 var staffNouns = wordSet(`spokesman spokeswoman spokesperson official officials executive executives chairman chairwoman
-representative representatives employee employees staff fighters militants supporters commanders lawmakers`)
+representative representatives employee employees staff fighters militants supporters commanders lawmakers member
+members founder founders`)
 
 // staffOrg reports whether the name spanning words i..j of s names the
 // organisation of the staff noun next to it, the class of "a Rexford
@@ -428,9 +460,14 @@ representative representatives employee employees staff fighters militants suppo
 // ("Mutambara officials" after "Arthur Mutambara").
 func (x *Extractor) staffOrg(sc *Scratch, s *nlp.Sentence, i, j int, r *Record) bool {
 	n := len(s.Words)
-	after := j+1 < n && !capitalised(s.Words[j+1].Form) && staffNouns[string(sc.lw(j+1))]
-	before := i >= 2 && string(sc.lw(i-1)) == "for" && !capitalised(s.Words[i-2].Form) && staffNouns[string(sc.lw(i-2))] ||
-		i >= 3 && string(sc.lw(i-1)) == "the" && string(sc.lw(i-2)) == "for" && staffNouns[string(sc.lw(i-3))]
+	after := j+1 < n && !capitalised(s.Words[j+1].Form) && staffNouns[string(sc.lw(j+1))] || x.orgPossession(sc, s, j)
+	// "for" after any staff noun; "of" after one that is no founder
+	// ("the founder of the Islamic Republic" founded a state)
+	staffBefore := func(p, n int) bool {
+		l := string(sc.lw(n))
+		return !capitalised(s.Words[n].Form) && staffNouns[l] && (string(sc.lw(p)) == "for" || string(sc.lw(p)) == "of" && !strings.HasPrefix(l, "founder"))
+	}
+	before := i >= 2 && staffBefore(i-1, i-2) || i >= 3 && string(sc.lw(i-1)) == "the" && staffBefore(i-2, i-3)
 	if !after && !before || x.givenName(sc, i) {
 		return false
 	}
@@ -441,6 +478,32 @@ func (x *Extractor) staffOrg(sc *Scratch, s *nlp.Sentence, i, j int, r *Record) 
 		}
 	}
 	return true
+}
+
+// orgPossessions are lower-case nouns that only an organisation owns, after
+// its name and "'s": "Rexford's headquarters", "Norvance's shareholders".
+var orgPossessions = wordSet(`headquarters shares shareholders subsidiary subsidiaries employees staff members membership
+website branches affiliates ranks`)
+
+// orgPossession reports whether the name ending at word j of s is followed
+// by "'s", at most one adjective and a noun of orgPossessions, the class of
+// "Rexford's headquarters" and "Norvance's new subsidiary".
+func (x *Extractor) orgPossession(sc *Scratch, s *nlp.Sentence, j int) bool {
+	if !possessive(s, j+1) {
+		return false
+	}
+	for m := j + 2; m < len(s.Words) && m <= j+3; m++ {
+		if capitalised(s.Words[m].Form) {
+			return false
+		}
+		if orgPossessions[string(sc.lw(m))] {
+			return true
+		}
+		if s.Words[m].UPOS != "ADJ" {
+			return false
+		}
+	}
+	return false
 }
 
 // apposedRole reports whether the name spanning words i..j of s is in

@@ -5,6 +5,7 @@ import (
 
 	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/geo"
+	wordnet "github.com/eventwire/eventwire/internal/lexicon"
 	"github.com/eventwire/eventwire/internal/nlp"
 )
 
@@ -154,7 +155,7 @@ func (x *Extractor) variantPlace(name string) *event.Geo {
 // Island", "Tiananmen Square", "Al-Ghaza Hotel", "Zaatari Camp".
 var featureLast = wordSet(`sea strait straits gulf bay river lake mountains mountain range island islands peninsula
 desert valley plain plains canal bridge mosque square airport stadium hotel palace temple shrine dam coast channel
-camp oasis delta`)
+camp oasis delta cave caves base`)
 
 // featureFirst are the words that start such a name before "of" or a name:
 // "Strait of Hormuz", "Gulf of Aden", "Plains of Arafat", "Mount Sinai",
@@ -243,25 +244,27 @@ func abs(x int) int {
 // "the Harare suburb of Tsangano"), and so is a name before one ("the
 // Mirzan district", "the Qarawat refugee camp").
 var placeNouns = wordSet(`city town village suburb district neighbourhood neighborhood province region township county
-governorate hamlet municipality capital`)
+governorate hamlet municipality capital republic`)
 
 // placeNounsPlural are their plurals, before "of" and a list of names:
 // "the cities of Homs, Qusair and Rastan".
 var placeNounsPlural = wordSet(`cities towns villages suburbs districts neighbourhoods neighborhoods provinces regions
 townships counties governorates hamlets municipalities`)
 
-// placeNounsAfter are the nouns that make the name before them a place;
-// "camp" only after "refugee" ("the Clinton camp" is his campaign).
-var placeNounsAfter = wordSet(`district province village suburb neighbourhood neighborhood township county governorate`)
+// placeNounsAfter are the nouns that make the name before them a place
+// ("the Zafarwal sector", "Kachin state", "the Tsorona area"); "camp"
+// only after "refugee" ("the Clinton camp" is his campaign).
+var placeNounsAfter = wordSet(`district province village suburb neighbourhood neighborhood township county governorate
+area sector state`)
 
 // kindPlace reports whether the name spanning words i..j of s is named a
 // place by a lower-case noun of a settlement or an area: after it and
 // "of" ("the town of Kafr Tayba", "the cities of Homs, Qusair and
 // Rastan"), or right after the name ("the Mirzan district", "the Qarawat
 // refugee camp").
-func (sc *Scratch) kindPlace(s *nlp.Sentence, i, j int) bool {
+func (x *Extractor) kindPlace(sc *Scratch, s *nlp.Sentence, i, j int) bool {
 	n := len(s.Words)
-	if a := j + 1; a < n && !capitalised(s.Words[a].Form) {
+	if a := j + 1; a < n && !capitalised(s.Words[a].Form) && (i < j || !x.commonAdjective(sc, i)) {
 		if placeNounsAfter[string(sc.lw(a))] ||
 			a+1 < n && string(sc.lw(a)) == "refugee" && (string(sc.lw(a+1)) == "camp" || string(sc.lw(a+1)) == "camps") {
 			return true
@@ -284,4 +287,47 @@ func (sc *Scratch) kindPlace(s *nlp.Sentence, i, j int) bool {
 		return placeNouns[string(sc.lw(m-1))] || placeNounsPlural[string(sc.lw(m-1))]
 	}
 	return placeNounsPlural[string(sc.lw(m-1))]
+}
+
+// commonAdjective reports whether word i is an English adjective of
+// WordNet or a nationality's ("Islamic state", "the Jewish state", "the
+// Federal district"): no place's name.
+func (x *Extractor) commonAdjective(sc *Scratch, i int) bool {
+	return x.adjectives[string(sc.lw(i))] != nil || x.wn != nil && x.wn.Tags(sc.lw(i))&wordnet.JJ != 0
+}
+
+// kindPlaceIn locates a place named after a settlement noun and "of" at the
+// place or country named before that noun in its phrase, the class of "the
+// Somali town of Jowhar" (Somalia, not the nearest place of the sentence)
+// and "the Harare suburb of Budiriro" (Harare): a resolved place or a
+// located place name ending right before the noun, else a nationality
+// adjective there. Nil when the
+// phrase names none.
+func (x *Extractor) kindPlaceIn(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i int, r *Record) *event.Geo {
+	m := i - 1
+	for m >= 1 && (s.Words[m].Form == "," || s.Words[m].Form == "and" || capitalised(s.Words[m].Form)) {
+		m--
+	}
+	if m < 2 || string(sc.lw(m)) != "of" {
+		return nil
+	}
+	p := m - 2 // the word before the noun
+	if capitalised(s.Words[m-1].Form) {
+		return nil
+	}
+	end := wordEnd(d, &s.Words[p])
+	for q := range sc.spots {
+		if sp := &sc.spots[q]; sp.sent == k && sp.geo != nil && sp.end == end {
+			return sp.geo
+		}
+	}
+	for q := len(r.Entities) - 1; q >= 0 && r.Entities[q].Sentence == k+1; q-- {
+		if e := &r.Entities[q]; e.Type == Place && e.Geo != nil && e.End == end {
+			return e.Geo // a place typed before by its own kind noun
+		}
+	}
+	if g := x.adjectives[string(sc.lw(p))]; g != nil {
+		return g
+	}
+	return nil
 }

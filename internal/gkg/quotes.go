@@ -82,6 +82,12 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 				break
 			}
 		}
+		// A labelling verb before a short quote quotes a label, not words
+		// said: `France calls itself the "cradle of democracy"`, `has
+		// called the plan "reckless"`.
+		if v >= 0 && labellingVerbs[d.Sentences[k].Words[v].Lemma] && len(strings.Fields(quote)) < minQuoteWords {
+			k, v = -1, -1
+		}
 		// "..., according to X": X speaks.
 		acc, aa, ab := -1, 0, 0
 		if v < 0 {
@@ -122,6 +128,10 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 			qt.Speaker = spanText(d, s, aa, ab)
 			start, end := s.Words[aa].Start, s.Words[ab].End
 			qt.Speaker = entityIn(r.Entities, start, end, qt.Speaker, -1)
+			if e := documentSource(s, headOf(s, aa, ab), r.Entities); e != nil {
+				// "according to a statement released by the MDC"
+				qt.Speaker, start, end = e.Canonical, e.Start, e.End
+			}
 			qt.Actor = speakerActor(evs, r.Entities, start, end)
 		}
 		if v >= 0 {
@@ -155,7 +165,13 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 					// else the subject when it is a noun phrase, not a
 					// clause.
 					h := &ss.Words[headOf(ss, a, b)]
-					if ss == s && b < v {
+					if na, nb, ok := innerApposition(ss, a, b); ok {
+						// "Jane Doe's lawyer, Peter Hall, told": the role's
+						// holder, not its possessor
+						a, b = na, nb
+						start, end = ss.Words[a].Start, ss.Words[b].End
+						qt.Speaker, h = spanText(d, ss, a, b), &ss.Words[b]
+					} else if ss == s && b < v {
 						if na, nb, ok := roleApposition(ss, a, b, v); ok {
 							// "the mayor of Tuzla, Amir Kovac, told"
 							a, b = na, nb
@@ -168,12 +184,30 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 					if n == "" {
 						e = definiteOrg(ss, a, b, r.Entities)
 					}
+					if n == "" && e == nil {
+						e = definitePerson(d, ss, a, b, r.Entities)
+					}
+					if n == "" && e == nil {
+						e = documentSource(ss, headOf(ss, a, b), r.Entities)
+					}
+					if n == "" && e == nil {
+						e = genericOrg(d, ss, a, b, r.Entities)
+					}
 					switch {
 					case n != "":
 						qt.Speaker = n
 					case e != nil:
 						// "the ministry" after "the Ministry of Health"
 						qt.Speaker, start, end, ss = e.Canonical, e.Start, e.End, nil
+						if e.Type == OtherName {
+							// "the company said" after "Toyota said": an
+							// organisation wherever named
+							for i := range r.Entities {
+								if o := &r.Entities[i]; o.Type == OtherName && o.Canonical == qt.Speaker {
+									o.Type, o.Why = Organization, "described"
+								}
+							}
+						}
 					case clause(ss, a, b):
 						// a subject with an apposition ("Khaled Ali,
 						// editor at large at the Daily Gazette"): the
@@ -349,7 +383,7 @@ func objectAt(d *nlp.Document, at int) bool {
 func entityIn(ents []Entity, start, end int, def string, headEnd int) string {
 	for _, want := range [2]string{Person, Organization} {
 		for i := range ents {
-			if e := &ents[i]; e.Type == want && e.Start >= start && e.End <= end && (want == Person || headEnd < 0 || e.End == headEnd) {
+			if e := &ents[i]; e.Type == want && e.Start >= start && e.End <= end && (want == Person || headEnd < 0 || e.Start < headEnd && e.End >= headEnd) {
 				if e.Why == "acronym-of" {
 					return e.Text
 				}
@@ -395,6 +429,125 @@ func definiteOrg(s *nlp.Sentence, a, b int, ents []Entity) *Entity {
 		}
 		for _, w := range strings.Fields(strings.ToLower(e.Canonical)) {
 			if slicesContains(kinds, w) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// innerApposition returns the name set off by a comma after the head of
+// the speaker a..b when the head is a lower-case role noun, the class of
+// "Jane Doe's lawyer, Peter Hall, told the court" and "the group's
+// founder, Rosa Vidal, said": the role's holder speaks, not its possessor.
+func innerApposition(s *nlp.Sentence, a, b int) (int, int, bool) {
+	hi := headOf(s, a, b)
+	h := &s.Words[hi]
+	if capitalised(h.Form) || !roleNouns[strings.ToLower(h.Lemma)] && !titles[strings.ToLower(h.Lemma)] {
+		return 0, 0, false
+	}
+	for c := hi + 1; c < b; c++ {
+		if s.Words[c].Form == "," {
+			return properRun(s, c+1, b)
+		}
+	}
+	return 0, 0, false
+}
+
+// documentSource returns the person or organisation a document at word h
+// of s comes from, the class of "said a statement from the Interior
+// Ministry" and "according to a statement released by the MDC": the first
+// such entity starting within three words after "from", "by" or "of",
+// which comes within six words after the document noun.
+func documentSource(s *nlp.Sentence, h int, ents []Entity) *Entity {
+	if h < 0 || h >= len(s.Words) || !documentNouns[strings.ToLower(s.Words[h].Lemma)] {
+		return nil
+	}
+	for m := h + 1; m < len(s.Words) && m <= h+6; m++ {
+		switch strings.ToLower(s.Words[m].Form) {
+		case "from", "by", "of":
+		default:
+			continue
+		}
+		lo, hi := s.Words[m].End, -1
+		if m+3 < len(s.Words) {
+			hi = s.Words[m+3].End
+		} else {
+			hi = s.Words[len(s.Words)-1].End
+		}
+		for i := range ents {
+			if e := &ents[i]; (e.Type == Person || e.Type == Organization) && e.Start >= lo && e.Start <= hi {
+				return e
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// genericNouns are the nouns of a definite description that stands for the
+// organisation named last before it whatever its name ("Hamas fighters
+// attacked ... the group said"; "Toyota said ... the company said").
+var genericNouns = wordSet(`group organisation organization company firm movement militia`)
+
+// genericOrg returns the organisation a definite description with a
+// generic noun stands for, the class of "the group said" after "Hamas" and
+// "the company said" after "Toyota said": "the" and at most one adjective
+// before such a noun, resolved to the last organisation named in the
+// three sentences before it, else to the last one-word name typed nothing
+// else that is a subject in the sentences before (a company no rule
+// knows).
+func genericOrg(d *nlp.Document, s *nlp.Sentence, a, b int, ents []Entity) *Entity {
+	if b-a < 1 || b-a > 2 || !strings.EqualFold(s.Words[a].Form, "the") || capitalised(s.Words[b].Form) ||
+		!genericNouns[strings.ToLower(s.Words[b].Lemma)] {
+		return nil
+	}
+	at := s.Words[a].Start
+	k := sentenceAt(d, at) + 1 // 1-based, as Entity.Sentence
+	var other *Entity
+	for i := len(ents) - 1; i >= 0; i-- {
+		e := &ents[i]
+		if e.End > at {
+			continue
+		}
+		if e.Sentence < k-3 {
+			break
+		}
+		if e.Type == Organization {
+			return e
+		}
+		if other == nil && e.Type == OtherName && !strings.Contains(e.Canonical, " ") && e.Sentence >= 1 && e.Sentence < k {
+			if es := &d.Sentences[e.Sentence-1]; e.First >= 1 && e.First <= len(es.Words) && strings.HasPrefix(es.Words[e.First-1].Deprel, "nsubj") {
+				other = e
+			}
+		}
+	}
+	return other
+}
+
+// definitePerson returns the person a definite description of a title
+// stands for, the class of "The president told the crowd" after
+// "President Robert Mugabe" and "the minister said" after "Interior
+// Minister Leila Haddad": "the" and at most one adjective before a title
+// noun, resolved to the last person named before it with that title right
+// before the name.
+func definitePerson(d *nlp.Document, s *nlp.Sentence, a, b int, ents []Entity) *Entity {
+	if b-a < 1 || b-a > 2 || !strings.EqualFold(s.Words[a].Form, "the") || capitalised(s.Words[b].Form) && b > a+1 {
+		return nil
+	}
+	title := strings.ToLower(s.Words[b].Form)
+	if !titles[title] {
+		return nil
+	}
+	at := s.Words[a].Start
+	for i := len(ents) - 1; i >= 0; i-- {
+		e := &ents[i]
+		if e.Type != Person || e.End > at || e.Sentence < 1 || e.Sentence > len(d.Sentences) {
+			continue
+		}
+		es := &d.Sentences[e.Sentence-1]
+		for m := e.First - 2; m >= 0 && m >= e.First-3 && m < len(es.Words); m-- {
+			if f := strings.ToLower(strings.TrimSuffix(es.Words[m].Form, ".")); f == title {
 				return e
 			}
 		}
@@ -557,11 +710,42 @@ func introducedBefore(d *nlp.Document, q quoteSpan) (int, int) {
 	}
 	for i := range p.Words {
 		w := &p.Words[i]
-		if w.UPOS == "VERB" && (speechVerbs[w.Lemma] || colon && w.Head == 0) {
+		if w.UPOS == "VERB" && (speechVerbs[w.Lemma] || colon && w.Head == 0 || issuesDocument(p, i)) {
 			return k - 1, i
 		}
 	}
 	return -1, -1
+}
+
+// issuesDocument reports whether verb v of s has a document for its object,
+// the class of "Senator John Cornyn issued a statement regarding the
+// decision." and "The ministry released a report on Monday.": the quote
+// opening the next sentence is the document's words, its speaker the
+// verb's subject.
+func issuesDocument(s *nlp.Sentence, v int) bool {
+	for c := range s.Words {
+		if w := &s.Words[c]; w.Head == v+1 && w.Deprel == "obj" && documentNouns[strings.ToLower(w.Lemma)] {
+			return true
+		}
+	}
+	return false
+}
+
+// labellingVerbs are the describing verbs that quote words said only with
+// a quote of minQuoteWords or more ("called the decision "a disgrace and
+// an insult to every family here""); a shorter quote after them is a label.
+var labellingVerbs = wordSet(`call label brand hail praise condemn criticise criticize slam dismiss`)
+
+// namingParticiple reports whether the describing verb at word i of s
+// names a thing rather than quoting anyone, the class of `the so-called
+// "Working Boundary"` and `a group called "Anonymous"`: a participle
+// modifying a noun, or written after a hyphen.
+func namingParticiple(s *nlp.Sentence, i int) bool {
+	w := &s.Words[i]
+	if !describingVerbs[w.Lemma] {
+		return false
+	}
+	return w.Deprel == "amod" || w.Deprel == "acl" || i >= 1 && isHyphen(s.Words[i-1].Form) && attached(s, i-1)
 }
 
 // speechVerbNear returns the speech verb of s near quote q (see
@@ -569,7 +753,7 @@ func introducedBefore(d *nlp.Document, q quoteSpan) (int, int) {
 func speechVerbNear(s *nlp.Sentence, q quoteSpan) int {
 	for i := range s.Words {
 		w := &s.Words[i]
-		if inQuote(w, q) || w.UPOS != "VERB" || !speechVerbs[w.Lemma] {
+		if inQuote(w, q) || w.UPOS != "VERB" || !speechVerbs[w.Lemma] || namingParticiple(s, i) {
 			continue
 		}
 		for m := range s.Words {
@@ -618,9 +802,21 @@ func subject(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
 	if found {
 		return a, b, true
 	}
-	// No subject in the tree (misparses such as "..., the envoy told
-	// reporters" with "told" as a modifier): the noun phrase just before
-	// the verb, else just after it ("..., said the envoy").
+	// No subject in the tree: a name set off by commas right before the
+	// verb, the class of "The company's chief executive, Mark Olsen,
+	// said" and "Its founder, Rosa Vidal, told"; else (misparses such as
+	// "..., the envoy told reporters" with "told" as a modifier) the noun
+	// phrase just before the verb, else just after it ("..., said the
+	// envoy").
+	if v >= 2 && s.Words[v-1].Form == "," {
+		m := v - 2
+		for m >= 0 && s.Words[m].UPOS == "PROPN" {
+			m--
+		}
+		if n := v - 2 - m; n >= 2 && n <= 4 && m >= 1 && s.Words[m].Form == "," && !inQuote(&s.Words[m+1], q) {
+			return m + 1, v - 2, true
+		}
+	}
 	if a, b, ok := nounPhrase(s, v-1, -1); ok {
 		return a, b, true
 	}
