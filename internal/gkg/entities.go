@@ -892,7 +892,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 			return
 		}
 	}
-	if single && !acronym && !title && !x.kindPlace(sc, s, i, j) {
+	if single && !acronym && !title && !x.kindPlace(sc, s, i, j) && !(sc.mediaNoun(s, j) && x.adjectives[low] == nil) {
 		// Nationality and other adjectives ("French", "Islamophobic").
 		if w.UPOS == "ADJ" || w.Deprel == "amod" || strings.HasSuffix(low, "phobic") || strings.HasSuffix(low, "ism") ||
 			w.Deprel == "compound" && (w.UPOS != "PROPN" || demonym(low) && !x.spotAt(sc, k, w.Start)) {

@@ -43,7 +43,7 @@ func ampersand(s *nlp.Sentence, i, j int) bool {
 // channel", "Kommersant newspaper".
 // Not "website": "the Scientology website" is the site of the Church of
 // Scientology.
-var mediaAfter = wordSet(`television tv channel newspaper radio magazine broadcaster`)
+var mediaAfter = wordSet(`television tv channel newspaper radio magazine broadcaster daily weekly tabloid`)
 
 // forceNouns head the lower-case phrase after a country's adjective that
 // names its forces or a body of its state, besides the organisation cues:
@@ -171,8 +171,20 @@ func (sc *Scratch) pluralKind(s *nlp.Sentence, m int) bool {
 // mediaNoun reports whether the name ending at word j of s is followed by
 // a lower-case media noun ("al-Ikhbariya television").
 func (sc *Scratch) mediaNoun(s *nlp.Sentence, j int) bool {
-	return j+1 < len(s.Words) && !capitalised(s.Words[j+1].Form) && mediaAfter[string(sc.lw(j+1))]
+	if j+1 >= len(s.Words) || capitalised(s.Words[j+1].Form) {
+		return false
+	}
+	if mediaAfter[string(sc.lw(j+1))] {
+		return true
+	}
+	// "the Yonhap news agency", "the official Xinhua news agency", "the
+	// Dawn news website"
+	return string(sc.lw(j+1)) == "news" && j+2 < len(s.Words) && newsAfter[string(sc.lw(j+2))]
 }
+
+// newsAfter are the nouns after a lower-case "news" that make the name
+// before them a news organisation.
+var newsAfter = wordSet(`agency agencies service website site outlet network channel organisation organization`)
 
 // governedBy returns the word index of the lower-case "government",
 // "administration" or "cabinet" right after the name ending at word j of s,

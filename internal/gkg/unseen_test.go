@@ -34,6 +34,14 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"Kestrel Broadcasting"}, nil, nil},
 		{"cue tagged another word", "Its shares were bought by Mendel Trust last spring.",
 			nil, []string{"Mendel Trust"}, nil, nil},
+		// a name before "news agency" or a newspaper's noun is a news
+		// organisation
+		{"news agency after a name", "The Kavuma news agency said the shells landed near the island.",
+			nil, []string{"Kavuma"}, nil, nil},
+		{"news agency after a name, second example", "The official Rostani news agency gave no figures.",
+			nil, []string{"Rostani"}, nil, nil},
+		{"daily after a name", "The Varden daily reported the talks on Sunday.",
+			nil, []string{"Varden"}, nil, nil},
 		// an acronym before a hyphen and digits is a model or a mission
 		{"designation", "The crew of STS-135 landed safely at the end of the mission.",
 			nil, nil, nil, []string{"STS"}},
