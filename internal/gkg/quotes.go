@@ -155,7 +155,7 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 						want = Organization
 					}
 					qt.Speaker = ""
-					if e := antecedent(d, r.Entities, want, start); e != nil {
+					if e := antecedent(d, r.Entities, want, start, quote); e != nil {
 						qt.Speaker, start, end = e.Canonical, e.Start, e.End
 						ss = nil
 					}
@@ -325,8 +325,9 @@ func citedAuthor(text string, i int) (int, int, bool) {
 // that is not an object ("Thomas' sister pleaded with him to send Gloria
 // to a doctor, but he replied" is Thomas), else the last one named in the
 // paragraph; with none in the paragraph, the last one named before it in
-// the article. Nil when there is none.
-func antecedent(d *nlp.Document, ents []Entity, want string, at int) *Entity {
+// the article; never a person the quote names (spokenOf). Nil when there
+// is none.
+func antecedent(d *nlp.Document, ents []Entity, want string, at int, quote string) *Entity {
 	para := 0
 	if i := strings.LastIndex(d.Text[:min(at, len(d.Text))], "\n\n"); i >= 0 {
 		para = i + 2
@@ -334,7 +335,7 @@ func antecedent(d *nlp.Document, ents []Entity, want string, at int) *Entity {
 	var last, subj *Entity
 	for i := range ents {
 		e := &ents[i]
-		if e.Type != want || e.End > at || e.Start < para {
+		if e.Type != want || e.End > at || e.Start < para || spokenOf(quote, e) {
 			continue
 		}
 		last = e
@@ -349,12 +350,38 @@ func antecedent(d *nlp.Document, ents []Entity, want string, at int) *Entity {
 		return last
 	}
 	for i := len(ents) - 1; i >= 0; i-- {
-		if e := &ents[i]; e.Type == want && e.End <= at {
+		if e := &ents[i]; e.Type == want && e.End <= at && !spokenOf(quote, e) {
 			return e
 		}
 	}
 	return nil
 }
+
+// spokenOf reports whether the quote names the person e by the last word
+// of the name, the class of `For Kevin Allton, Warhol was a legend. He
+// said, "Andy Warhol was the center of the Zeitgeist."`: a person the quote
+// speaks of is not the "he" who speaks it.
+func spokenOf(quote string, e *Entity) bool {
+	if e.Type != Person || quote == "" {
+		return false
+	}
+	last := lastWord(e.Canonical)
+	for i := 0; len(last) >= 3; {
+		j := strings.Index(quote[i:], last)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(last)
+		if (a == 0 || !isLetter(quote[a-1])) && (b == len(quote) || !isLetter(quote[b])) {
+			return true
+		}
+		i = b
+	}
+	return false
+}
+
+// isLetter reports whether the byte c is an ASCII letter.
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // objectAt reports whether the word starting at offset at is an object or
 // an oblique of its verb (or the noun of a prepositional phrase).
