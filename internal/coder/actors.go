@@ -22,6 +22,7 @@ func (sc *Scratch) wordMatches(w dict.Word, i int) bool {
 func (sc *Scratch) phraseAt(p dict.Phrase, i int) int {
 	k := i
 	skipped := false
+	sc.skippedAt = -1
 	for j := 0; j < len(p); j++ {
 		if j > 0 {
 			for k < len(sc.low) && (sc.low[k] == "'s" || sc.low[k] == "'") {
@@ -37,6 +38,7 @@ func (sc *Scratch) phraseAt(p dict.Phrase, i int) int {
 			if n == 0 && j > 0 && !skipped && k+1 < len(sc.low) && sc.wordMatches(p[j], k+1) && sc.insideModifier(k) {
 				// one modifier inside a name: "Ithilen state-run television"
 				skipped = true
+				sc.skippedAt = k
 				k++
 				n = 1
 			}
@@ -48,6 +50,17 @@ func (sc *Scratch) phraseAt(p dict.Phrase, i int) int {
 		k++
 	}
 	return k - i
+}
+
+// nameFrom reports whether an actor name of the dictionaries starts at
+// word k and ends right before word end.
+func (c *Coder) nameFrom(sc *Scratch, k, end int) bool {
+	for _, r := range c.startsOf(sc, k).Actors(sc.nextWords(k), nil) {
+		if sc.phraseAt(c.set.Actors[r.Entry].Names[r.Name], k) == end-k {
+			return true
+		}
+	}
+	return false
 }
 
 // nextWords returns the words that phraseAt can match with the second word
@@ -120,10 +133,18 @@ func (c *Coder) findMentions(sc *Scratch) {
 	for i := 0; i < n; {
 		sc.refs = c.startsOf(sc, i).Actors(sc.nextWords(i), sc.refs[:0])
 		best, bestLen := -1, 0
+		skipped := -1
 		for _, r := range sc.refs {
 			if l := sc.phraseAt(set.Actors[r.Entry].Names[r.Name], i); l > bestLen {
-				best, bestLen = r.Entry, l
+				best, bestLen, skipped = r.Entry, l, sc.skippedAt
 			}
+		}
+		if skipped > i && c.nameFrom(sc, skipped, i+bestLen) {
+			// the modifier skipped inside the name starts a name of its
+			// own that ends where this one does: "the Pakistani Taliban"
+			// is the Pakistani Taliban, not "the Taliban" (while "the
+			// Afghan Taliban" is the Taliban)
+			best = -1
 		}
 		if best < 0 && sc.docOn && sc.nameLike(i) {
 			// "Lai Ching-te won ... The United States congratulated Lai"

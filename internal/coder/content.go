@@ -646,13 +646,14 @@ func (sc *Scratch) ownPrisoners(v int) bool {
 // airBombing reports whether a bombing (183) is by armed forces or a
 // state, which bomb from the air: "Saudi-led coalition aircraft bombed
 // Houthi positions", "Russian jets bombed Aleppo" (195, not the
-// non-military bombing 183 of a bomber).
+// non-military bombing 183 of a bomber), and so does a government ("the
+// Syrian regime bombed rebel-held areas").
 func airBombing(code string, refs []actorRef) bool {
 	if code != "183" || len(refs) == 0 {
 		return false
 	}
 	for _, r := range refs {
-		if !cameo.HasRole(r.code, "MIL") && !(len(r.code) == 3 && r.code != dict.NullCode) {
+		if !cameo.HasRole(r.code, "MIL") && !cameo.HasRole(r.code, "GOV") && !(len(r.code) == 3 && r.code != dict.NullCode) {
 			return false
 		}
 	}

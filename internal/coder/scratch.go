@@ -63,9 +63,12 @@ type Scratch struct {
 	inQuote      []bool     // word → inside a quotation
 	dnp          []actorRef // scratch for discourse entities
 
-	date        dict.Date
-	verb        int  // the verb whose pattern is being matched
-	venue       bool // the act being coded has a venue (roles.go wherePlace)
+	date  dict.Date
+	verb  int  // the verb whose pattern is being matched
+	venue bool // the act being coded has a venue (roles.go wherePlace)
+	// skippedAt is the modifier the last phraseAt skipped inside a name,
+	// -1 for none (actors.go)
+	skippedAt   int
 	discardRule string
 	rebuilt     string // sentence text rebuilt from the words
 	tr          *Trace
