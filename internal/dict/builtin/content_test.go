@@ -273,7 +273,7 @@ func TestStatementContent(t *testing.T) {
 		{"The government eliminated fuel subsidies.", ""},
 		// a name inside a longer name's skipped modifier is its own (actors.go nameFrom); governments bomb from the air
 		{"The Pakistani Taliban claimed responsibility for the bombing of a police station in Peshawar.", "PAKINSTAL→PAKCOP 015, PAKINSTAL→PAKCOP 183"},
-		{"The Afghan Taliban government freed a British national.", "AFGTALGOV→GBR 0841"},
+		{"The Afghan Taliban government freed a British national.", "AFGGOVTAL→GBR 0841"},
 		{"The Syrian regime bombed rebel-held areas in Idlib.", "SYRGOV→---REB 195"},
 		// a crowd of people protesting is civilians (content.go crowdSource)
 		{"Tens of thousands of people marched in Paris against the pension reform.", "---CVL→---GOV 141"},
