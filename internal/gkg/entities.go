@@ -976,7 +976,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	case title:
 		e.Type, e.Why = Person, "title"
 	case sc.kindBefore(s, i) && !(sc.pluralKindBefore(s, i) && (x.givenName(sc, i) || j+1 < len(s.Words) && string(sc.lw(j+1)) == "of")) ||
-		sc.mediaNoun(s, j):
+		sc.mediaNoun(s, j) || x.kindAfter(sc, s, k, i, j):
 		// not after a plural that names roles: "publishers Jann Wenner of
 		// Rolling Stone"
 		e.Type, e.Why = Organization, "kind"
@@ -1008,6 +1008,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "possessive" // "Demosisto's Nathan Law"
 	case !single && i >= 2 && possessive(s, i-1) && orgEndsAt(r, k, s.Words[i-2].Start, wordEnd(d, &s.Words[i-2])):
 		e.Type, e.Why = Person, "affiliation" // "DAB's Starry Lee"
+	case single && x.businessSubject(sc, s, i, r):
+		e.Type, e.Why = Organization, "business" // "Norvance acquired ...", "Brevanta hired ..."
 	case !single && subjectOfSpeech(s, i, j):
 		e.Type, e.Why = Person, "speaker"
 	case !single && x.foreignName(sc, s, k, i, j):
