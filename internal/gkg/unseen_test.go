@@ -465,3 +465,22 @@ func TestUnseenCoordinatedCounts(t *testing.T) {
 		})
 	}
 }
+
+// TestUnseenShortFormsNoPlaces: a one-word short form of a longer name of a
+// thing or a person is no place, though a town bears its name.
+func TestUnseenShortFormsNoPlaces(t *testing.T) {
+	tests := []struct{ text, word string }{
+		{"The Space Shuttle Atlantis flew its first mission in 1985. After the last flight, Atlantis will go on display at a museum in Florida.", "Atlantis"},
+		{"The Space Shuttle Enterprise was a test craft. The shuttle will take the place of Enterprise at the museum in Virginia.", "Enterprise"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			for _, l := range r.Locations {
+				if l.Text == tt.word {
+					t.Errorf("%q located at %s", tt.word, l.FullName)
+				}
+			}
+		})
+	}
+}
