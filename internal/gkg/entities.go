@@ -580,6 +580,38 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 	x.linkShortForms(r)
 	samePossessive(r)
 	linkAcronyms(d, r)
+	shortFormsNoPlaces(r)
+}
+
+// shortFormsNoPlaces drops the locations spotted on a one-word name that
+// the article uses as the short form of a longer name of a thing or a
+// person, the class of "Atlantis" after "Space Shuttle Atlantis" (no
+// Atlantis, Florida) and "Enterprise" after "Space Shuttle Enterprise":
+// the word was linked to that name, typed no place.
+func shortFormsNoPlaces(r *Record) {
+	if len(r.Locations) == 0 {
+		return
+	}
+	var short map[int]bool // offsets of short forms of names of things and persons
+	for i := range r.Entities {
+		e := &r.Entities[i]
+		if e.Why == "link" && (e.Type == OtherName || e.Type == Person) && !strings.Contains(e.Text, " ") && strings.Contains(e.Canonical, " ") {
+			if short == nil {
+				short = map[int]bool{}
+			}
+			short[e.Start] = true
+		}
+	}
+	if short == nil {
+		return
+	}
+	keep := r.Locations[:0]
+	for _, l := range r.Locations {
+		if !short[l.Offset] || strings.Contains(l.Text, " ") {
+			keep = append(keep, l)
+		}
+	}
+	r.Locations = keep
 }
 
 // surnamesInContext types as persons the names of two or more words typed
@@ -976,7 +1008,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	case title:
 		e.Type, e.Why = Person, "title"
 	case sc.kindBefore(s, i) && !(sc.pluralKindBefore(s, i) && (x.givenName(sc, i) || j+1 < len(s.Words) && string(sc.lw(j+1)) == "of")) ||
-		sc.mediaNoun(s, j):
+		sc.mediaNoun(s, j) || x.kindAfter(sc, s, k, i, j):
 		// not after a plural that names roles: "publishers Jann Wenner of
 		// Rolling Stone"
 		e.Type, e.Why = Organization, "kind"
@@ -1008,6 +1040,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "possessive" // "Demosisto's Nathan Law"
 	case !single && i >= 2 && possessive(s, i-1) && orgEndsAt(r, k, s.Words[i-2].Start, wordEnd(d, &s.Words[i-2])):
 		e.Type, e.Why = Person, "affiliation" // "DAB's Starry Lee"
+	case single && x.businessSubject(sc, s, i, r):
+		e.Type, e.Why = Organization, "business" // "Norvance acquired ...", "Brevanta hired ..."
 	case !single && subjectOfSpeech(s, i, j):
 		e.Type, e.Why = Person, "speaker"
 	case !single && x.foreignName(sc, s, k, i, j):

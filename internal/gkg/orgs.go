@@ -518,6 +518,51 @@ func (x *Extractor) orgPossession(sc *Scratch, s *nlp.Sentence, j int) bool {
 	return false
 }
 
+// kindsAfter are lower-case nouns of an organisation's kind that make the
+// name right before them an organisation: "the Ellinais group", "the
+// Misseriya militia", "the ruling Zanu party".
+var kindsAfter = wordSet(`group party movement militia organisation organization company firm faction coalition
+alliance network`)
+
+// kindAfter reports whether the name spanning words i..j of sentence k is
+// followed by a noun of kindsAfter, the class of "the Ellinais group" and
+// "the Misseriya militia": not a place or a nationality ("the Gaza group",
+// "the Kurdish party" name where or who), nor a person's name.
+func (x *Extractor) kindAfter(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
+	if j+1 >= len(s.Words) || capitalised(s.Words[j+1].Form) || !kindsAfter[string(sc.lw(j+1))] ||
+		j+2 < len(s.Words) && s.Words[j+2].UPOS == "NOUN" { // "the Kabul group leader"
+		return false
+	}
+	if i == j && (s.Words[i].UPOS != "PROPN" || descriptor(string(sc.lw(i)))) {
+		return false // "Whichever party", "the Localist group": a word, not a name
+	}
+	return !x.givenName(sc, i) && !x.spotAt(sc, k, s.Words[i].Start) && x.adjectives[string(sc.lw(j))] == nil
+}
+
+// businessVerbs are verbs whose subject is a company: "Norvance acquired a
+// rival", "Brevanta hired 200 workers".
+var businessVerbs = wordSet(`acquire buy sell hire employ manufacture produce launch release invest sue merge own operate
+recall ship`)
+
+// businessSubject reports whether the one-word name at word i of s is the
+// subject of a business verb and no given name, nationality, English word
+// of WordNet or surname of a person named before, the class of "Norvance
+// acquired a rival" and "Microsoft has launched an aggressive campaign".
+func (x *Extractor) businessSubject(sc *Scratch, s *nlp.Sentence, i int, r *Record) bool {
+	w := &s.Words[i]
+	if w.Deprel != "nsubj" || w.Head < 1 || w.Head > len(s.Words) || !businessVerbs[s.Words[w.Head-1].Lemma] ||
+		strings.ContainsAny(w.Form, "0123456789") || // "IE6", a product
+		x.givenName(sc, i) || x.adjectives[string(sc.lw(i))] != nil || x.wn != nil && x.wn.Tags(sc.lw(i)) != 0 {
+		return false
+	}
+	for p := range r.Entities {
+		if e := &r.Entities[p]; e.Type == Person && strings.EqualFold(lastWord(e.Canonical), w.Form) {
+			return false
+		}
+	}
+	return true
+}
+
 // apposedRole reports whether the name spanning words i..j of s is in
 // apposition to a role noun, or has one in apposition to it.
 func (x *Extractor) apposedRole(sc *Scratch, s *nlp.Sentence, i, j int) bool {

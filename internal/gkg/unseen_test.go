@@ -42,6 +42,22 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"Rostani"}, nil, nil},
 		{"daily after a name", "The Varden daily reported the talks on Sunday.",
 			nil, []string{"Varden"}, nil, nil},
+		// a name before a noun of an organisation's kind
+		{"kind noun after a name", "Police raided a meeting of the Ellinais group in Athens.",
+			nil, []string{"Ellinais"}, nil, nil},
+		{"kind noun after a name, second example", "Fighters of the Misseriya militia crossed the river at dawn.",
+			nil, []string{"Misseriya"}, nil, nil},
+		{"kind noun after a place is no organisation", "A Kabul group of lawyers filed the case.",
+			nil, nil, nil, []string{"Kabul"}},
+		{"kind noun after a descriptor is no organisation", "Members of the Localist group walked out of the hall.",
+			nil, nil, nil, []string{"Localist"}},
+		// the subject of a business verb
+		{"business verb", "Norvance acquired a rival maker of pumps last year.",
+			nil, []string{"Norvance"}, nil, nil},
+		{"business verb, second example", "Brevanta hired 200 workers for its new plant.",
+			nil, []string{"Brevanta"}, nil, nil},
+		{"business verb after a person's full name", "Dana Whitfield founded the firm. Whitfield sold it in 2010.",
+			[]string{"Dana Whitfield"}, nil, nil, []string{"Whitfield"}},
 		// an acronym before a hyphen and digits is a model or a mission
 		{"designation", "The crew of STS-135 landed safely at the end of the mission.",
 			nil, nil, nil, []string{"STS"}},
@@ -445,6 +461,25 @@ func TestUnseenCoordinatedCounts(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("%s count %d, want %d (%+v)", tt.typ, got, tt.want, r.Counts)
+			}
+		})
+	}
+}
+
+// TestUnseenShortFormsNoPlaces: a one-word short form of a longer name of a
+// thing or a person is no place, though a town bears its name.
+func TestUnseenShortFormsNoPlaces(t *testing.T) {
+	tests := []struct{ text, word string }{
+		{"The Space Shuttle Atlantis flew its first mission in 1985. After the last flight, Atlantis will go on display at a museum in Florida.", "Atlantis"},
+		{"The Space Shuttle Enterprise was a test craft. The shuttle will take the place of Enterprise at the museum in Virginia.", "Enterprise"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			for _, l := range r.Locations {
+				if l.Text == tt.word {
+					t.Errorf("%q located at %s", tt.word, l.FullName)
+				}
 			}
 		})
 	}
