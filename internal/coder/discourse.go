@@ -240,9 +240,12 @@ func (c *Coder) endDiscourse(sc *Scratch, evs []event.Event) {
 			}
 		}
 	}
-	// agent countries
+	// agent countries: of a country or organisation ("NGOs of Gondor", "the
+	// court" after "the International Criminal Court"), not of a named
+	// armed group whose fighters are its forces ("the Rapid Support
+	// Forces" is no country whose army a later "the army" is)
 	for _, a := range sc.curAnte {
-		if a.actor >= 0 && a.agent >= 0 {
+		if a.actor >= 0 && a.agent >= 0 && !nonStateGroup(c.actorCode(sc, a.actor)) {
 			sc.setAgentCountry(a)
 		}
 	}

@@ -275,6 +275,9 @@ func TestStatementContent(t *testing.T) {
 		{"The Pakistani Taliban claimed responsibility for the bombing of a police station in Peshawar.", "PAKINSTAL→PAKCOP 015, PAKINSTAL→PAKCOP 183"},
 		{"The Afghan Taliban government freed a British national.", "AFGGOVTAL→GBR 0841"},
 		{"The Syrian regime bombed rebel-held areas in Idlib.", "SYRGOV→---REB 195"},
+		// a named armed group's forces give no country to a later "the army" (discourse.go agent countries)
+		{"The Sudanese army accused the Rapid Support Forces of attacking a hospital. The militia said the army had shelled the area.", "SDNMIL→---CVL 194"},
+		{"Hezbollah forces fired rockets at Israel. The army said it had shelled Hezbollah positions.", "LBNHEZMIL→ISR 195, ---MIL→LBNHEZ 194"},
 		// a crowd of people protesting is civilians (content.go crowdSource)
 		{"Tens of thousands of people marched in Paris against the pension reform.", "---CVL→---GOV 141"},
 		{"Hundreds of people demonstrated outside the parliament in Nairobi on Tuesday.", "---CVL→KENLEG 141"},
