@@ -250,6 +250,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		c.impliedAttacker(sc, code) // content.go
 	}
 	c.crowdSource(sc, v, code) // content.go
+	if !form.Noun && c.forceBySubjectAct(sc, v, code) {
+		return out // slots.go
+	}
 	if len(sc.srcs) == 0 {
 		if sc.tr != nil {
 			sc.trace("  no event: no source actor")

@@ -508,6 +508,31 @@ func (c *Coder) nounSource(sc *Scratch, n int) int {
 	return -1
 }
 
+// forceBySubjectAct reports whether verb v, of force (roots 18–20, 171),
+// has for subject a noun event of force that names its own target, which
+// codes the act: "Russian drone strikes on Odesa damaged the port", "an
+// Israeli air strike on Gaza killed five people" are the strikes, coded
+// once on the noun (not the PETRARCH reading, Options.Literal).
+func (c *Coder) forceBySubjectAct(sc *Scratch, v int, code string) bool {
+	if c.opt.Literal || !ForceOnThing(code) || c.passive(sc, v) {
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if sc.s.Words[k].Deprel != "nsubj" || sc.s.Words[k].UPOS != "NOUN" {
+			continue
+		}
+		m, ok := c.nounMatch(sc, k)
+		if !ok || !violentCode(c.matchCode(m)) || c.nounTarget(sc, k, -1, false) < 0 {
+			return false
+		}
+		if sc.tr != nil {
+			sc.trace("  no event: the act of its subject %q, coded there", sc.low[k])
+		}
+		return true
+	}
+	return false
+}
+
 // claimant returns the head of the actor who claims the act that noun n
 // names, -1 for none: the one who claims an attack is taken to have done
 // it ("Al-Shabaab claimed responsibility for the bombing in Mogadishu",

@@ -278,6 +278,9 @@ func TestStatementContent(t *testing.T) {
 		// a named armed group's forces give no country to a later "the army" (discourse.go agent countries)
 		{"The Sudanese army accused the Rapid Support Forces of attacking a hospital. The militia said the army had shelled the area.", "SDNMIL→---CVL 194"},
 		{"Hezbollah forces fired rockets at Israel. The army said it had shelled Hezbollah positions.", "LBNHEZMIL→ISR 195, ---MIL→LBNHEZ 194"},
+		// a strike from the air written as two words (verbs.ewd strike(n))
+		{"An Israeli air strike on Gaza killed five people.", "ISR→PSE 195"},
+		{"Russian drone strikes on Odesa damaged the port.", "RUS→UKR 195"},
 		// a crowd of people protesting is civilians (content.go crowdSource)
 		{"Tens of thousands of people marched in Paris against the pension reform.", "---CVL→---GOV 141"},
 		{"Hundreds of people demonstrated outside the parliament in Nairobi on Tuesday.", "---CVL→KENLEG 141"},
