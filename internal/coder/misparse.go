@@ -1271,14 +1271,7 @@ func (sc *Scratch) clauseAsRelative(v int) (r int, ok bool) {
 }
 
 // hasCC reports whether word k has a coordinating conjunction of its own.
-func (sc *Scratch) hasCC(k int) bool {
-	for _, j := range sc.children(k) {
-		if sc.s.Words[j].Deprel == "cc" {
-			return true
-		}
-	}
-	return false
-}
+func (sc *Scratch) hasCC(k int) bool { return sc.hasChild(k, "cc") }
 
 // onlyVerb reports whether word v is the sentence's only verb ("The United
 // Nations investigated/amod Russia/root": a clause without another verb,
@@ -1643,19 +1636,15 @@ func (c *Coder) phraseFromFirstWord(sc *Scratch, v int) (verb, form, last int) {
 }
 
 // hasDet reports whether word k has a determiner of its own.
-func (sc *Scratch) hasDet(k int) bool {
-	for _, j := range sc.children(k) {
-		if sc.s.Words[j].Deprel == "det" {
-			return true
-		}
-	}
-	return false
-}
+func (sc *Scratch) hasDet(k int) bool { return sc.hasChild(k, "det") }
 
 // hasObject reports whether verb v has a direct object.
-func (sc *Scratch) hasObject(v int) bool {
-	for _, k := range sc.children(v) {
-		if sc.s.Words[k].Deprel == "obj" {
+func (sc *Scratch) hasObject(v int) bool { return sc.hasChild(v, "obj") }
+
+// hasChild reports whether word k has a dependent with relation rel.
+func (sc *Scratch) hasChild(k int, rel string) bool {
+	for _, j := range sc.children(k) {
+		if sc.s.Words[j].Deprel == rel {
 			return true
 		}
 	}
