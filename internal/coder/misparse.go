@@ -260,6 +260,7 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairVerbAfterTime,
 	(*Coder).repairTimeBeforeVerb,
 	(*Coder).repairSubordinatorAsPreposition,
+	(*Coder).repairPlaceAsSecondSubject,
 	(*Coder).repairBareOblique,
 	(*Coder).repairHyphenParticiple,
 	(*Coder).repairVerbAfterRelative,
@@ -413,6 +414,57 @@ func (sc *Scratch) subordinatorAsPreposition(v int) (s, m int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// repairPlaceAsSecondSubject repairs the phrase of place of the subject read as a second subject, its
+// preposition a marker ("Police/nsubj:pass in/mark Los Angeles/nsubj have
+// launched", "Officials/nsubj in/mark Kabul/nsubj said"): the phrase
+// modifies the subject, which is the verb's only one.
+func (c *Coder) repairPlaceAsSecondSubject(sc *Scratch, v int) bool {
+	a, b, p, ok := sc.placeAsSecondSubject(v)
+	if !ok {
+		return false
+	}
+	sc.beginRepair("%q at word %d modifies the subject %q", sc.low[b], b+1, sc.low[a])
+	ws := sc.s.Words
+	ws[b].Head, ws[b].Deprel = a+1, "nmod"
+	ws[p].Head, ws[p].Deprel = b+1, "case"
+	if ws[a].Deprel == "nsubj:pass" && !sc.passiveAux(v) {
+		ws[a].Deprel = "nsubj"
+	}
+	return true
+}
+
+// placeAsSecondSubject reports whether verb v has two nominal subjects a <
+// b with nothing between them but a preposition p (in, at, from, of) hung
+// on v or b (see repairPlaceAsSecondSubject).
+func (sc *Scratch) placeAsSecondSubject(v int) (a, b, p int, ok bool) {
+	ws := sc.s.Words
+	a, b = -1, -1
+	for _, k := range sc.children(v) {
+		if strings.HasPrefix(ws[k].Deprel, "nsubj") && (ws[k].UPOS == "NOUN" || ws[k].UPOS == "PROPN") {
+			if a < 0 {
+				a = k
+			} else if b < 0 {
+				b = k
+			}
+		}
+	}
+	if a < 0 || b < 0 || b > v {
+		return 0, 0, 0, false
+	}
+	p = a + 1 // right after the subject's head
+	if p >= b || ws[p].UPOS != "ADP" || (sc.head(p) != v && sc.head(p) != b) || !sc.inSubtree(b-1, b) && b-1 != p {
+		return 0, 0, 0, false
+	}
+	switch sc.low[p] {
+	case "in", "at", "from", "of":
+		return a, b, p, true
+	}
+	return 0, 0, 0, false
+}
+
+// passiveAux reports whether verb v has a passive auxiliary.
+func (sc *Scratch) passiveAux(v int) bool { return sc.hasChild(v, "aux:pass") }
 
 // repairBareOblique repairs a verb's object read as an oblique without a preposition, a country
 // adjective before it hung on the verb ("received Palestinian/xcomp

@@ -203,7 +203,7 @@ func TestStatementContent(t *testing.T) {
 		{"The Pentagon announced a new military aid package for Ukraine.", "USA→UKR 070"},
 		{"Germany sent a new arms shipment to Ukraine.", "DEU→UKR 072"},
 		// demands about a public act are made of one's own government; borders closed on a neighbour
-		{"Protesters in Hong Kong demanded the withdrawal of the extradition bill.", "---CVL→---GOV 106"},
+		{"Protesters in Hong Kong demanded the withdrawal of the extradition bill.", "HKGCVL→HKGGOV 106"},
 		{"Kenyan protesters demanded the repeal of the finance law.", "KENCVL→KENGOV 100"},
 		{"Nigeria closed its land borders with Benin.", "NGA→BEN 172"},
 		{"A federal judge blocked the administration's immigration policy.", "---JUD→---GOV 129"},
@@ -281,6 +281,8 @@ func TestStatementContent(t *testing.T) {
 		// a strike from the air written as two words (verbs.ewd strike(n))
 		{"An Israeli air strike on Gaza killed five people.", "ISR→PSE 195"},
 		{"Russian drone strikes on Odesa damaged the port.", "RUS→UKR 195"},
+		// the subject's phrase of place read as a second subject (misparse.go placeAsSecondSubject)
+		{"Police in Los Angeles have arrested two activists.", "USACOP→---NGM 173"},
 		// a crowd of people protesting is civilians (content.go crowdSource)
 		{"Tens of thousands of people marched in Paris against the pension reform.", "---CVL→---GOV 141"},
 		{"Hundreds of people demonstrated outside the parliament in Nairobi on Tuesday.", "---CVL→KENLEG 141"},
