@@ -33,6 +33,9 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 		list:        "print each document's matched, wrong and missed events before the figures",
 		workersVerb: "coded",
 	})
+	whyFlag := fs.Bool("why", false, "for each gold event missed as \"not coded\", code the sentence of its quote again with a trace, in its document context, "+
+		"and count why: no dictionary verb or noun event among the quote's words, no source actor, no target actor, null code, not an act that happened, "+
+		"source and target the same actor, coded with another root or with other actors, other (a table after the figures, \"why\" in --json, the reason on each missed line of --list)")
 	negation := negationFlag(fs, "drop")
 	models := addModelFlags(fs, "code with")
 	if err := gf.parse(fs, args); err != nil {
@@ -61,24 +64,45 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	an, _, err := newAnalysis(*gf.dicts, analyze.Options{Coder: coder.Options{Negation: neg}, Pipeline: p}, stderr)
+	copt := coder.Options{Negation: neg}
+	an, set, err := newAnalysis(*gf.dicts, analyze.Options{Coder: copt, Pipeline: p}, stderr)
 	if err != nil {
 		return err
 	}
-	var each func(goldeval.DocResult)
+	var c *coder.Coder // the analyzer's coder again, to trace the quotes not coded (--why)
+	if *whyFlag {
+		if c, err = coder.New(set, copt); err != nil {
+			return err
+		}
+	}
+	var each func(docWhy)
 	if *gf.list {
-		each = func(r goldeval.DocResult) { listDocResult(stdout, r) }
+		each = func(r docWhy) { listDocResult(stdout, r.DocResult, r.Why) }
 	}
-	results, err := scoreEvents(an, a, *gf.workers, each)
+	docs, err := scoreEventsWhy(an, c, a, *gf.workers, each)
 	if err != nil {
 		return err
+	}
+	results := make([]goldeval.DocResult, len(docs))
+	for i := range docs {
+		results[i] = docs[i].DocResult
+	}
+	var why map[string]map[string]int
+	if c != nil {
+		why = perHalf(docs, func(r docWhy) string { return r.Half }, whyCounts)
 	}
 	rep := eventsReport{Gold: *gf.gold, Part: *gf.part, Skipped: a.skipped,
 		Results: perHalf(results, func(r goldeval.DocResult) string { return r.Half }, goldeval.Sum)}
-	if *gf.asJSON {
+	switch {
+	case *gf.asJSON && why != nil:
+		return writeJSON(stdout, eventsWhyReport{eventsReport: rep, Why: why})
+	case *gf.asJSON:
 		return writeJSON(stdout, rep)
 	}
 	printEventsReport(stdout, rep)
+	if why != nil {
+		printWhy(stdout, why)
+	}
 	return nil
 }
 
@@ -122,8 +146,9 @@ func printEventsReport(w io.Writer, rep eventsReport) {
 }
 
 // listDocResult prints a document's matches, wrong and missed events, one
-// per line.
-func listDocResult(w io.Writer, r goldeval.DocResult) {
+// per line; whyMissed, when not nil, holds why each missed event was not coded
+// (eval events --why), printed at the end of its line.
+func listDocResult(w io.Writer, r goldeval.DocResult, whyMissed []whyNot) {
 	fmt.Fprintf(w, "== %s (%s): %d matched, %d wrong, %d missed\n", r.ID, r.Half, len(r.Matches), len(r.Wrong), len(r.Missed))
 	for _, m := range r.Matches {
 		fmt.Fprintf(w, "  ok     %s %s %s (gold %s) conf %.2f%s\t%d: %s\n", m.Produced.Source, m.Produced.Code, m.Produced.Target, m.Gold.Code, m.Produced.Confidence, why(&m.Produced), m.Produced.Sentence, clip(m.Produced.Text))
@@ -135,9 +160,16 @@ func listDocResult(w io.Writer, r goldeval.DocResult) {
 		e := x.Produced
 		fmt.Fprintf(w, "  wrong  %s %s %s [%s] %s conf %.2f%s\t%d: %s\n", orDash(e.Source), e.Code, orDash(e.Target), x.Pattern, e.Rule, e.Confidence, why(&e), e.Sentence, clip(e.Text))
 	}
-	for _, m := range r.Missed {
+	for i, m := range r.Missed {
 		g := m.Gold
-		fmt.Fprintf(w, "  missed %s %s %s [%s]\t%q\n", g.Source, g.Code, g.Target, m.Pattern, g.Quote)
+		fmt.Fprintf(w, "  missed %s %s %s [%s]\t%q", g.Source, g.Code, g.Target, m.Pattern, g.Quote)
+		if i < len(whyMissed) && whyMissed[i].Reason != "" {
+			fmt.Fprintf(w, "\twhy: %s", whyMissed[i].Reason)
+			if whyMissed[i].Detail != "" {
+				fmt.Fprintf(w, " (%s)", whyMissed[i].Detail)
+			}
+		}
+		fmt.Fprintln(w)
 	}
 }
 

@@ -192,11 +192,20 @@ func scoreInOrder[R any](docs []ingest.Document, workers int, newScorer func() f
 // scores each one's events against its gold (goldeval.Score), as "eval
 // events" reports them; see scoreInOrder for workers and each.
 func scoreEvents(an *analyze.Analyzer, a *annotatedDocs[goldeval.Doc], workers int, each func(goldeval.DocResult)) ([]goldeval.DocResult, error) {
-	newScorer := func() func(ingest.Document) goldeval.DocResult {
+	return scoreEventsThen(an, a, workers, func(_ *analyze.Result, r goldeval.DocResult) goldeval.DocResult { return r }, each)
+}
+
+// scoreEventsThen codes the annotated documents of a with an, scores each
+// one's events against its gold (goldeval.Score) and hands the analysis and
+// the score to then, whose results it returns in the documents' order; see
+// scoreInOrder for workers and each.
+func scoreEventsThen[R any](an *analyze.Analyzer, a *annotatedDocs[goldeval.Doc], workers int,
+	then func(*analyze.Result, goldeval.DocResult) R, each func(R)) ([]R, error) {
+	newScorer := func() func(ingest.Document) R {
 		w := an.NewWorker()
-		return func(doc ingest.Document) goldeval.DocResult {
+		return func(doc ingest.Document) R {
 			res := w.Analyze(doc)
-			return goldeval.Score(*a.gold[doc.ID], res.Events, res.Date.Format(ingest.DateLayout))
+			return then(&res, goldeval.Score(*a.gold[doc.ID], res.Events, res.Date.Format(ingest.DateLayout)))
 		}
 	}
 	return scoreInOrder(a.todo, workers, newScorer, each)

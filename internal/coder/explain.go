@@ -67,3 +67,68 @@ func WriteExplanation(w io.Writer, s *nlp.Sentence, evs []event.Event, tr *Trace
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// Explained is one sentence of a document coded with a trace
+// (ExplainSentences).
+type Explained struct {
+	Index  int           // 0-based index of the sentence in the document
+	Events []event.Event // the sentence's events, as CodeDocument codes them
+	Trace  *Trace
+}
+
+// ExplainSentences codes document d as CodeDocument does, up to the last of
+// the sentences want names (0-based indices in ascending order), and
+// returns the events and trace of each of those sentences: pronouns,
+// document entities and the pair "the two sides" refers to resolve from the
+// sentences before, as when the whole document is coded, but only the
+// sentences asked for are traced. Indices out of range are left out. A
+// story-level discard gives each sentence asked for no events and a trace
+// of that one step.
+func (c *Coder) ExplainSentences(doc Doc, d *nlp.Document, want []int) []Explained {
+	if len(want) == 0 {
+		return nil
+	}
+	sc := c.NewScratch()
+	sc.resetDoc()
+	var out []Explained
+	for i := range d.Sentences {
+		if c.storyDiscard(sc, &d.Sentences[i]) {
+			for _, k := range want {
+				if k >= 0 && k < len(d.Sentences) {
+					sc.tr = &Trace{}
+					sc.trace("story discarded: %s", sc.discardRule)
+					out = append(out, Explained{Index: k, Trace: sc.tr})
+				}
+			}
+			sc.tr = nil
+			return out
+		}
+	}
+	if doc.Text == "" {
+		doc.Text = d.Text
+	}
+	sc.docOn = true // discourse.go
+	var evs []event.Event
+	next := 0
+	for i := range d.Sentences {
+		for next < len(want) && want[next] < i {
+			next++
+		}
+		if next == len(want) {
+			break
+		}
+		traced := want[next] == i
+		sc.tr = nil
+		if traced {
+			sc.tr = &Trace{}
+		}
+		start := len(evs)
+		evs = c.codeSentence(sc, doc, i+1, &d.Sentences[i], evs)
+		if traced {
+			out = append(out, Explained{Index: i, Events: evs[start:len(evs):len(evs)], Trace: sc.tr})
+		}
+	}
+	sc.docOn = false
+	sc.tr = nil
+	return out
+}

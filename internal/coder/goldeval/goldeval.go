@@ -123,12 +123,23 @@ func CheckQuotes(docs []Doc, text map[string]string) error {
 			return fmt.Errorf("%s:%d: doc: %q is not in the documents", d.File, d.Line, d.ID)
 		}
 		for i, e := range d.Events {
-			if !strings.Contains(t, e.Quote) {
+			if _, _, ok := QuoteSpan(t, e.Quote); !ok {
 				return fmt.Errorf("%s:%d: events[%d].quote: %q is not in the text of %s", d.File, d.Line, i, e.Quote, d.ID)
 			}
 		}
 	}
 	return nil
+}
+
+// QuoteSpan returns the byte offsets in its document's text of a gold
+// event's quote: its first occurrence, where CheckQuotes finds it; ok is
+// false when the text lacks it.
+func QuoteSpan(text, quote string) (start, end int, ok bool) {
+	i := strings.Index(text, quote)
+	if i < 0 {
+		return -1, -1, false
+	}
+	return i, i + len(quote), true
 }
 
 // Half names the half of a labelled set a document belongs to: "tune" (rules

@@ -187,3 +187,24 @@ func TestHalf(t *testing.T) {
 		t.Error("Half is not deterministic")
 	}
 }
+
+func TestQuoteSpan(t *testing.T) {
+	const text = "Troops crossed the border. Troops crossed the border again."
+	for _, tc := range []struct {
+		quote      string
+		start, end int
+		ok         bool
+	}{
+		{"Troops crossed the border", 0, 25, true}, // the first of two
+		{"border again", 46, 58, true},
+		{"crossed the river", -1, -1, false},
+	} {
+		start, end, ok := QuoteSpan(text, tc.quote)
+		if start != tc.start || end != tc.end || ok != tc.ok {
+			t.Errorf("QuoteSpan(%q) = %d, %d, %v; want %d, %d, %v", tc.quote, start, end, ok, tc.start, tc.end, tc.ok)
+		}
+		if ok && text[start:end] != tc.quote {
+			t.Errorf("QuoteSpan(%q) cuts %q", tc.quote, text[start:end])
+		}
+	}
+}
