@@ -202,7 +202,15 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 		// slaying of two American missionaries", "victims killed by the
 		// crash"
 		if !sc.infinitive(v) && !(c.opt.Literal && !c.opt.Petrarch1 && sc.pastParticiple(v)) {
-			return c.resolveNP(sc, h, out, 0)
+			if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) || c.opt.Literal || !statementNouns[sc.lemma[h]] && sc.lemma[h] != "report" {
+				return n
+			}
+			// what a statement or report says is said by whoever issued
+			// it: "Gates issued a statement claiming that Hezbollah ...",
+			// "Amnesty released a report accusing the army of torture"
+			if g := sc.head(h); g >= 0 && sc.rel(h) == "obj" && sc.verbal(g) {
+				return c.subjects(sc, g, out, depth+1)
+			}
 		}
 	}
 	return out

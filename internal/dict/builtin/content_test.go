@@ -283,6 +283,11 @@ func TestStatementContent(t *testing.T) {
 		{"Russian drone strikes on Odesa damaged the port.", "RUS→UKR 195"},
 		// the subject's phrase of place read as a second subject (misparse.go placeAsSecondSubject)
 		{"Police in Los Angeles have arrested two activists.", "USACOP→---NGM 173"},
+		// what a statement or report says is said by whoever issued it (roles.go subjects); releasing a text frees no one
+		{"Amnesty International released a report accusing the Nigerian army of torture.", "NGOAMN→NGAMIL 1122"},
+		{"The Chinese embassy issued a statement accusing the Philippines of provocation.", "CHNGOV→PHL 1123"},
+		// hackers are a non-governmental movement (agents.ewd)
+		{"Hackers attacked the website of the Russian defence ministry.", "---NGM→RUS 190"},
 		// a crowd of people protesting is civilians (content.go crowdSource)
 		{"Tens of thousands of people marched in Paris against the pension reform.", "---CVL→---GOV 141"},
 		{"Hundreds of people demonstrated outside the parliament in Nairobi on Tuesday.", "---CVL→KENLEG 141"},
