@@ -118,3 +118,11 @@ func ForceOnThing(code string) bool { return violentCode(code) || strings.HasPre
 func violentCode(code string) bool {
 	return len(code) >= 2 && (code[0] == '1' && (code[1] == '8' || code[1] == '9') || code[0] == '2' && code[1] == '0')
 }
+
+// judgingCode reports whether code judges another's act: disapproval,
+// accusation and rejection (roots 11 and 12), whose target is who did
+// the act ("condemned the Israeli strike on Gaza": ISR), never its
+// victims ("condemned the attack on the Egyptian embassy": no one named).
+func judgingCode(code string) bool {
+	return strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12")
+}

@@ -184,8 +184,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		// they do to each other ("Ethiopia and Eritrea signed a peace
 		// agreement in Jeddah", "the two sides agreed a truce in Doha")
 		sc.venue = !c.opt.Literal && (venueCode(act) || len(sc.srcs) > 1 && mutualCode(act))
+		sc.judging = !c.opt.Literal && judgingCode(act)
 		sc.tgts = c.targets(sc, v, sc.tgts, 0)
-		sc.venue = false
+		sc.venue, sc.judging = false, false
 	}
 	if !demanded && !m.both && m.src < 0 {
 		undergoer := m.tgt >= 0 && strings.HasPrefix(sc.s.Words[m.tgt].Deprel, "nsubj") && !c.passive(sc, v)

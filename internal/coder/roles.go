@@ -257,6 +257,15 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 			}
 		}
 		out = c.resolveNP(sc, k, out, 0)
+		if len(out) == before && sc.judging && sc.s.Words[k].UPOS == "NOUN" {
+			if m, ok := c.nounMatch(sc, k); ok && violentCode(c.matchCode(m)) {
+				// a judged act of force targets its doer, named on the
+				// noun itself or as its "by" agent (above), not its
+				// victims: "condemned the attack on the Egyptian embassy"
+				// names no one to condemn
+				return false
+			}
+		}
 		if len(out) == before {
 			out = c.firstActorIn(sc, k, out)
 			if len(out) > before && !c.opt.Literal && people(k) && sc.inParticiple(out[before].head, k) {

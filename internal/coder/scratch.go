@@ -66,6 +66,9 @@ type Scratch struct {
 	date  dict.Date
 	verb  int  // the verb whose pattern is being matched
 	venue bool // the act being coded has a venue (roles.go wherePlace)
+	// judging is set while the target of a judgement of an act (codes.go
+	// judgingCode) is found: it is the act's doer (roles.go targets)
+	judging bool
 	// skippedAt is the modifier the last phraseAt skipped inside a name,
 	// -1 for none (actors.go)
 	skippedAt   int

@@ -288,6 +288,9 @@ func TestStatementContent(t *testing.T) {
 		{"The Chinese embassy issued a statement accusing the Philippines of provocation.", "CHNGOV→PHL 1123"},
 		// hackers are a non-governmental movement (agents.ewd)
 		{"Hackers attacked the website of the Russian defence ministry.", "---NGM→RUS 190"},
+		// a judged act of force targets its doer, not its victims (codes.go judgingCode, roles.go targets)
+		{"The ministry condemned the attack on the Egyptian embassy in Kabul.", ""},
+		{"Turkey condemned the Israeli strike on Gaza.", "TUR→ISR 111"},
 		// a crowd of people protesting is civilians (content.go crowdSource)
 		{"Tens of thousands of people marched in Paris against the pension reform.", "---CVL→---GOV 141"},
 		{"Hundreds of people demonstrated outside the parliament in Nairobi on Tuesday.", "---CVL→KENLEG 141"},
