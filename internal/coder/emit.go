@@ -228,7 +228,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		// "Iranian Foreign Minister X said Iran had informed ...": a
 		// statement about the speaker's own country is not addressed to it
 		// (with AllowMonad its phrase stays the target, unknown)
-		sc.tgts = dropOwnCountry(sc.srcs, sc.tgts, c.opt.AllowMonad)
+		sc.tgts = dropOwnCountry(sc.srcs, sc.tgts, c.opt.AllowMonad, code == "016" && !c.opt.Literal)
 	}
 	if c.opt.AllowMonad && !m.both {
 		// a side without an actor keeps its argument phrase (phrase.go)

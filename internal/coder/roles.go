@@ -614,13 +614,16 @@ func (sc *Scratch) inOwnClause(k, v int) bool {
 
 // dropOwnCountry removes from tgts, in place, the bare countries of which
 // every source in srcs is a part (IRN for IRNGOV); with keep it codes them
-// unknown instead, keeping their phrase.
-func dropOwnCountry(srcs, tgts []actorRef, keep bool) []actorRef {
+// unknown instead, keeping their phrase. With anyRole it removes every
+// actor of the sources' country: a denial is answered to an accuser, not
+// addressed to the speaker's own forces ("the Kremlin denied that Russian
+// troops had entered Ukraine", "Baku denied its army shelled villages").
+func dropOwnCountry(srcs, tgts []actorRef, keep, anyRole bool) []actorRef {
 	out := tgts[:0]
 	for _, t := range tgts {
-		own := countryCode(t.code)
+		own := countryCode(t.code) || anyRole && len(t.code) > 3
 		for _, s := range srcs {
-			if len(s.code) <= 3 || s.code[:3] != t.code {
+			if len(s.code) < 3 || len(s.code) == 3 && !anyRole || len(t.code) < 3 || s.code[:3] != t.code[:3] {
 				own = false
 			}
 		}

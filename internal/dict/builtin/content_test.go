@@ -288,6 +288,9 @@ func TestStatementContent(t *testing.T) {
 		{"The Chinese embassy issued a statement accusing the Philippines of provocation.", "CHNGOV→PHL 1123"},
 		// hackers are a non-governmental movement (agents.ewd)
 		{"Hackers attacked the website of the Russian defence ministry.", "---NGM→RUS 190"},
+		// a denial is not addressed to the speaker's own forces (roles.go dropOwnCountry)
+		{"The Kremlin spokesman denied that Russian troops had entered Ukraine.", ""},
+		{"Azerbaijan rejected claims that its troops had shelled Armenian villages.", ""},
 		// a judged act of force targets its doer, not its victims (codes.go judgingCode, roles.go targets)
 		{"The ministry condemned the attack on the Egyptian embassy in Kabul.", ""},
 		{"Turkey condemned the Israeli strike on Gaza.", "TUR→ISR 111"},
