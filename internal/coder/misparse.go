@@ -260,6 +260,7 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairVerbAfterTime,
 	(*Coder).repairTimeBeforeVerb,
 	(*Coder).repairSubordinatorAsPreposition,
+	(*Coder).repairSubjectInFrontedClause,
 	(*Coder).repairPlaceAsSecondSubject,
 	(*Coder).repairBareOblique,
 	(*Coder).repairHyphenParticiple,
@@ -413,6 +414,82 @@ func (sc *Scratch) subordinatorAsPreposition(v int) (s, m int, ok bool) {
 		return s, m, true
 	}
 	return 0, 0, false
+}
+
+// repairSubjectInFrontedClause repairs the subject read as part of a fronted clause closed by a comma
+// ("Speaking to reporters in Ankara/nmod, Turkish Foreign Minister/appos
+// Mevlut Cavusoglu accused Greece", "After meeting the president, the
+// opposition leader/conj rejected the offer"): the phrase between the
+// comma and the subjectless verb is its subject.
+func (c *Coder) repairSubjectInFrontedClause(sc *Scratch, v int) bool {
+	s, ok := sc.subjectInFrontedClause(v)
+	if !ok {
+		return false
+	}
+	sc.beginRepair("%q at word %d is the subject of %q", sc.low[s], s+1, sc.low[v])
+	ws := sc.s.Words
+	g := sc.head(s)
+	for k := s + 1; k < v; k++ {
+		if sc.head(k) == g {
+			ws[k].Head, ws[k].Deprel = s+1, "appos" // the name after its title
+		}
+	}
+	ws[s].Head, ws[s].Deprel = v+1, "nsubj"
+	return true
+}
+
+// subjectInFrontedClause reports whether finite verb v, without a subject,
+// follows a comma and a noun phrase headed by s that hangs inside a clause
+// before the comma that modifies v (see repairSubjectInFrontedClause).
+func (sc *Scratch) subjectInFrontedClause(v int) (s int, ok bool) {
+	ws := sc.s.Words
+	if v < 3 || ws[v].UPOS != "VERB" || sc.hasSubject(v) || ws[v].XPOS != "VBD" && ws[v].XPOS != "VBZ" && ws[v].XPOS != "VBP" {
+		return 0, false
+	}
+	p := -1 // the last comma before v
+	for k := v - 1; k > 0; k-- {
+		if sc.low[k] == "," {
+			p = k
+			break
+		}
+	}
+	if p < 1 || p >= v-1 {
+		return 0, false
+	}
+	// the phrase's head: the first word of p+1..v-1 whose head is outside
+	// it; the others hanging outside must hang from the same word (a title
+	// and its name both made appositions: "Minister/appos Mevlut/flat")
+	s, g := -1, -1
+	for k := p + 1; k < v; k++ {
+		if h := sc.head(k); h <= p || h >= v {
+			if s < 0 {
+				s, g = k, h
+			} else if h != g {
+				return 0, false
+			}
+		}
+	}
+	if s < 0 || ws[s].UPOS != "NOUN" && ws[s].UPOS != "PROPN" || sc.actorAt[s] < 0 && sc.agentAt[s] < 0 && !sc.titleBetween(p, s) {
+		return 0, false
+	}
+	// it hangs inside a clause before the comma that modifies v
+	for _, c := range sc.children(v) {
+		if c < p && (sc.rel(c) == "advcl" || sc.rel(c) == "obl") && sc.inSubtree(s, c) {
+			return s, true
+		}
+	}
+	return 0, false
+}
+
+// titleBetween reports whether a word of an agent or actor stands between word p
+// and the head s of a name ("Turkish Foreign Minister Mevlut Cavusoglu").
+func (sc *Scratch) titleBetween(p, s int) bool {
+	for k := p + 1; k < s; k++ {
+		if sc.actorAt[k] >= 0 || sc.agentAt[k] >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // repairPlaceAsSecondSubject repairs the phrase of place of the subject read as a second subject, its

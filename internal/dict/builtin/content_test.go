@@ -291,6 +291,8 @@ func TestStatementContent(t *testing.T) {
 		// a denial is not addressed to the speaker's own forces (roles.go dropOwnCountry)
 		{"The Kremlin spokesman denied that Russian troops had entered Ukraine.", ""},
 		{"Azerbaijan rejected claims that its troops had shelled Armenian villages.", ""},
+		// the subject read as part of a fronted clause closed by a comma (misparse.go subjectInFrontedClause)
+		{"Speaking to reporters in Ankara, Turkish Foreign Minister Mevlut Cavusoglu accused Greece of provocation.", "TURGOV→GRC 1123"},
 		// a judged act of force targets its doer, not its victims (codes.go judgingCode, roles.go targets)
 		{"The ministry condemned the attack on the Egyptian embassy in Kabul.", ""},
 		{"Turkey condemned the Israeli strike on Gaza.", "TUR→ISR 111"},
