@@ -257,6 +257,29 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 			}
 		}
 		out = c.resolveNP(sc, k, out, 0)
+		if len(out) > before && !c.opt.Literal && missionNoun(sc.lemma[k]) && len(sc.srcs) > 0 && ownActor(sc.srcs[0].code, out[before].code) {
+			// the source's own mission abroad is about its host: "Russia
+			// closed its consulate in the Polish city of Poznan" (POL),
+			// "Canada shut its embassy in Tehran" (IRN)
+			// the place's phrase on the mission or, misattached, on the verb
+			for _, w := range [2]int{k, v} {
+				for _, j := range sc.children(w) {
+					if j <= k || sc.rel(j) != "nmod" && sc.rel(j) != "obl" || !locative(sc.caseOf(j)) {
+						continue
+					}
+					n := c.resolveNP(sc, j, sc.np[:0], 0)
+					if len(n) == 0 {
+						n = c.firstActorIn(sc, j, n)
+					}
+					if len(n) > 0 {
+						out = append(out[:before], n...)
+						sc.np = n[:0]
+						return true
+					}
+					sc.np = n[:0]
+				}
+			}
+		}
 		if len(out) == before && sc.judging && sc.s.Words[k].UPOS == "NOUN" {
 			if m, ok := c.nounMatch(sc, k); ok && violentCode(c.matchCode(m)) {
 				// a judged act of force targets its doer, named on the
@@ -696,4 +719,20 @@ func (sc *Scratch) inParticiple(i, r int) bool {
 		i = sc.head(i)
 	}
 	return false
+}
+
+// missionNoun reports whether a noun names a country's diplomatic mission
+// or envoy abroad.
+func missionNoun(l string) bool {
+	switch l {
+	case "embassy", "embassies", "consulate", "consulates", "mission", "missions", "legation":
+		return true
+	}
+	return false
+}
+
+// ownActor reports whether actor code t is of the country of source code s
+// (t its bare country or one of its roles).
+func ownActor(s, t string) bool {
+	return len(s) >= 3 && len(t) >= 3 && s[:3] == t[:3] && s[:3] != dict.NullCode
 }

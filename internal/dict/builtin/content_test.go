@@ -293,6 +293,10 @@ func TestStatementContent(t *testing.T) {
 		{"Azerbaijan rejected claims that its troops had shelled Armenian villages.", ""},
 		// the subject read as part of a fronted clause closed by a comma (misparse.go subjectInFrontedClause)
 		{"Speaking to reporters in Ankara, Turkish Foreign Minister Mevlut Cavusoglu accused Greece of provocation.", "TURGOV→GRC 1123"},
+		// the source's own mission abroad is about its host (roles.go missionNoun); blocking media restricts it
+		{"Russia closed its consulate in the Polish city of Poznan.", "RUS→POL 161"},
+		{"Canada closed its embassy in Tehran.", "CAN→IRNGOV 161"},
+		{"India blocked dozens of Chinese mobile apps.", "IND→CHN 172"},
 		// a judged act of force targets its doer, not its victims (codes.go judgingCode, roles.go targets)
 		{"The ministry condemned the attack on the Egyptian embassy in Kabul.", ""},
 		{"Turkey condemned the Israeli strike on Gaza.", "TUR→ISR 111"},
