@@ -34,8 +34,7 @@ var codeFormats = map[string]string{
 func runCode(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("code", "[FILE...|-]", stderr)
 	input := fs.String("input", "text", "input: text (one document per file), jsonl (one document per line: id, text, date, url, title) or conllu (parsed sentences, \"# newdoc\" starts a document)")
-	var dicts multiFlag
-	fs.Var(&dicts, "dict", "dictionary file or directory, eventwire, PETRARCH or TABARI format (repeatable; default: the built-in dictionaries)")
+	dicts := dictFlag(fs)
 	date := dateFlag(fs)
 	format := fs.String("format", "jsonl", "output: jsonl, gdelt (GDELT 2.0 Events), mentions (GDELT 2.0 Mentions), gkg (GKG 2.1 rows, one per article) or gkg-json")
 	negation := negationFlag(fs, "drop")
@@ -76,7 +75,7 @@ func runCode(args []string, stdout, stderr io.Writer) error {
 			go geo.Default()
 		}
 	}
-	set, err := openDicts(dicts, stderr)
+	set, err := openDicts(*dicts, stderr)
 	if err != nil {
 		return err
 	}

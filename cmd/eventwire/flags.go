@@ -142,7 +142,7 @@ func checkNumberFlags(fs *flag.FlagSet) error {
 // dictFlag adds --dict, the dictionaries to code with (openDicts).
 func dictFlag(fs *flag.FlagSet) *multiFlag {
 	m := new(multiFlag)
-	fs.Var(m, "dict", "dictionary file or directory (repeatable; default: the built-in dictionaries)")
+	fs.Var(m, "dict", "dictionary file or directory, eventwire, PETRARCH or TABARI format (repeatable; default: the built-in dictionaries)")
 	return m
 }
 

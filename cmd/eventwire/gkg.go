@@ -20,7 +20,7 @@ func init() {
 func runGKG(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("gkg", "FILE|-", stderr)
 	format := fs.String("format", "text", "output: text (readable summary), gkg (GKG 2.1 row) or json")
-	date := fs.String("date", "", "article date YYYY-MM-DD when the document has none (default: today)")
+	date := dateFlag(fs)
 	url := fs.String("url", "", "document URL when the document has none")
 	dicts := dictFlag(fs)
 	if err := parseFlags(fs, args); err != nil {

@@ -30,8 +30,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	token := fs.String("write-token", "", "enable POST /api/ingest for requests with \"Authorization: Bearer TOKEN\" (at least 16 characters; default $EVENTWIRE_WRITE_TOKEN; none: read-only)")
 	allowFetch := fs.Bool("allow-fetch", false, "let POST /api/code fetch a URL (public addresses only)")
 	allowPrivate := fs.Bool("allow-private", false, "with --allow-fetch, also fetch loopback, private and link-local addresses")
-	var dicts multiFlag
-	fs.Var(&dicts, "dict", "dictionary file or directory for coding (repeatable; default: the built-in dictionaries)")
+	dicts := dictFlag(fs)
 	maxCoding := fs.Int("max-coding", 2, "texts coded at once; more coding requests wait")
 	timeout := fs.Duration("timeout", 10*time.Second, "time limit of a read request")
 	codeTimeout := fs.Duration("code-timeout", 30*time.Second, "time limit of a code or ingest request")
@@ -67,7 +66,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	st = sq
 	defer st.Close()
-	set, err := openDicts(dicts, stderr)
+	set, err := openDicts(*dicts, stderr)
 	if err != nil {
 		return err
 	}
