@@ -772,15 +772,22 @@ func securityRole(code string) bool {
 func (sc *Scratch) peopleObject(v int) bool {
 	pass := sc.passive(v)
 	for _, k := range sc.children(v) {
-		if d := sc.s.Words[k].Deprel; d == "obj" || pass && d == "nsubj:pass" {
-			if q := sc.quantified(k); q >= 0 {
-				k = q // "hundreds of people"
-			}
-			switch sc.lemma[k] {
-			case "people", "person", "persons":
-				return true
-			}
+		if d := sc.s.Words[k].Deprel; (d == "obj" || pass && d == "nsubj:pass") && sc.peopleNoun(k) {
+			return true
 		}
+	}
+	return false
+}
+
+// peopleNoun reports whether noun phrase k is "people" or "persons", also
+// counted ("hundreds of people").
+func (sc *Scratch) peopleNoun(k int) bool {
+	if q := sc.quantified(k); q >= 0 {
+		k = q
+	}
+	switch sc.lemma[k] {
+	case "people", "person", "persons":
+		return true
 	}
 	return false
 }

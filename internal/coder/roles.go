@@ -227,16 +227,6 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 	before := len(out)
 	pass := c.passive(sc, v)
 	kids := sc.children(v)
-	people := func(k int) bool {
-		if q := sc.quantified(k); q >= 0 {
-			k = q
-		}
-		switch sc.lemma[k] {
-		case "people", "person", "persons":
-			return true
-		}
-		return false
-	}
 	phrase := func(k int) bool {
 		j := sc.nominalAgent(k)
 		if j < 0 && !pass && sc.s.Words[k].UPOS == "NOUN" {
@@ -291,7 +281,7 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 		}
 		if len(out) == before {
 			out = c.firstActorIn(sc, k, out)
-			if len(out) > before && !c.opt.Literal && people(k) && sc.inParticiple(out[before].head, k) {
+			if len(out) > before && !c.opt.Literal && sc.peopleNoun(k) && sc.inParticiple(out[before].head, k) {
 				// what is said of "people" names no side of the act:
 				// "arrested 12 people accused of spying for Israel" is not
 				// against Israel (their country comes by convention,
