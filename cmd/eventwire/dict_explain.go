@@ -10,6 +10,7 @@ import (
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/dict/builtin"
 	"github.com/eventwire/eventwire/internal/dict/dictfile"
+	"github.com/eventwire/eventwire/internal/event"
 	"github.com/eventwire/eventwire/internal/nlp"
 	"github.com/eventwire/eventwire/internal/nlp/pipeline"
 )
@@ -19,7 +20,7 @@ func init() {
 }
 
 // runDictExplain implements `eventwire dict explain [--dict PATH]...
-// [--date D] "sentence"`: it parses the text with the embedded models and
+// [--date D] [--document] "sentence"`: it parses the text with the embedded models and
 // codes it with the built-in dictionaries (plus any --dict files, loaded
 // after them so that they override), printing tokens, tree, the actors and
 // agents found, the patterns tried and why each event was or was not
@@ -32,6 +33,7 @@ func runDictExplain(args []string, stdout, stderr io.Writer) error {
 	date := fs.String("date", "", "article date YYYY-MM-DD (selects date-ranged actor codes)")
 	monad := fs.Bool("monad", false, "code events with one side unknown, as eval confli does (coder.Options.AllowMonad)")
 	phrase := fs.Bool("phrase-spans", false, "spans cover the arguments' whole noun phrases, as eval confli scores them")
+	document := fs.Bool("document", false, "the text is one article: code each sentence in the context of the sentences before it (quotations, references, agent countries), as code and ingest do")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -75,8 +77,23 @@ func runDictExplain(args []string, stdout, stderr io.Writer) error {
 	w := p.NewWorker()
 	sents := w.Process(text)
 	doc := coder.Doc{Date: d, Text: text}
+	var inDoc []coder.Explained
+	if *document {
+		want := make([]int, len(sents))
+		for i := range want {
+			want[i] = i
+		}
+		// a story-level discard traces each sentence with that one step
+		inDoc = c.ExplainSentences(doc, &nlp.Document{Text: text, Sentences: sents}, want)
+	}
 	for i := range sents {
-		evs, tr := c.Explain(doc, &sents[i])
+		var evs []event.Event
+		var tr *coder.Trace
+		if *document {
+			evs, tr = inDoc[i].Events, inDoc[i].Trace
+		} else {
+			evs, tr = c.Explain(doc, &sents[i])
+		}
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}

@@ -27,6 +27,21 @@ func TestDictExplain(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "RUS → UKR 111") || !strings.Contains(out, "my.ewd:2") {
 		t.Errorf("dict explain --dict = %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	// --document resolves a pronoun from the sentence before; alone, the
+	// second sentence has no source
+	two := "Turkey said on Monday it would respond. It condemned Sweden."
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"dict", "explain", "--document", two}, true},
+		{[]string{"dict", "explain", two}, false},
+	} {
+		code, out, errOut = runCLI(t, tc.args...)
+		if got := strings.Contains(out, "TUR → SWE 111"); code != 0 || got != tc.want {
+			t.Errorf("%v = %d, TUR → SWE 111 in output %v, want %v; stderr %q", tc.args, code, got, tc.want, errOut)
+		}
+	}
 	checkCLIErrors(t, []cliCase{
 		{[]string{"dict", "explain"}, 2, "no sentence given"},
 		{[]string{"dict", "explain", "--date", "30/11/2022", "x"}, 2, "--date"},
