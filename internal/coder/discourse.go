@@ -19,7 +19,9 @@ package coder
 //     that verb's subject as speaker; inside it first-person plural
 //     pronouns (we, us, our) are the speaker and second-person pronouns
 //     (you, your) the targets of the quotation's most recent event, also
-//     across sentences until the quotation closes.
+//     across sentences until the quotation closes. A quotation that opens a
+//     sentence with no speech verb of its own is the words of who made a
+//     statement in the sentence before.
 //
 // Entities found in a sentence serve the sentences after it. CodeSentence
 // (sentence-level coding, as the PETRARCH validation uses) keeps none.
@@ -206,12 +208,69 @@ func (c *Coder) scanQuotes(sc *Scratch) {
 		sc.speakers = sc.speakers[:0]
 		sc.addressees = sc.addressees[:0]
 		// the speech verb whose clause holds the opening mark
+		found := false
 		for k, d := sc.head(i), 0; k >= 0 && d < 8; k, d = sc.head(k), d+1 {
 			if c.isSpeech(sc, k) {
 				sc.dnp = c.subjects(sc, k, sc.dnp[:0], 0)
 				sc.speakers = append(sc.speakers, sc.dnp...)
+				found = true
 				break
 			}
+		}
+		if !found && i == 0 && !c.hasSpeech(sc) {
+			// a quotation standing as its own sentence continues the
+			// statement of the sentence before: "Cornyn issued a statement.
+			// “Like many Texans, I am disappointed with NASA's decision”";
+			// "The ministry said on Sunday it would respond. “We will not
+			// accept these sanctions”"
+			sc.speakers = append(sc.speakers, sc.stated...)
+		}
+	}
+}
+
+// hasSpeech reports whether the sentence has a speech verb, or a verb
+// issuing a statement noun ("issued a statement").
+func (c *Coder) hasSpeech(sc *Scratch) bool {
+	for v := range sc.s.Words {
+		if c.statesAt(sc, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// statesAt reports whether word v is a verb of public statement, or a verb
+// whose object is a statement noun ("issued a statement", "released a
+// communique").
+func (c *Coder) statesAt(sc *Scratch, v int) bool {
+	w := &sc.s.Words[v]
+	if w.UPOS != "VERB" {
+		return false
+	}
+	if c.isSpeech(sc, v) {
+		return true
+	}
+	for _, k := range sc.children(v) {
+		if sc.s.Words[k].Deprel == "obj" && statementNoun(sc.lemma[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// noteStated records who made a statement in the sentence outside
+// quotations: the subjects of its last such verb (scanQuotes gives them to
+// a quotation that opens the next sentence).
+func (c *Coder) noteStated(sc *Scratch) {
+	sc.stated = sc.stated[:0]
+	for v := len(sc.s.Words) - 1; v >= 0; v-- {
+		if v < len(sc.inQuote) && sc.inQuote[v] || !c.statesAt(sc, v) {
+			continue
+		}
+		sc.dnp = c.subjects(sc, v, sc.dnp[:0], 0)
+		if len(sc.dnp) > 0 {
+			sc.stated = append(sc.stated, sc.dnp...)
+			return
 		}
 	}
 }
@@ -222,6 +281,7 @@ func (c *Coder) endDiscourse(sc *Scratch, evs []event.Event) {
 	if !sc.docOn {
 		return
 	}
+	c.noteStated(sc)
 	// the targets of the last verb with events inside a quotation are who
 	// "you" is
 	last := -1

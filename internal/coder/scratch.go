@@ -59,6 +59,7 @@ type Scratch struct {
 	pairNext     []actorRef   // the pair of the sentence being coded
 	quoteOpen    bool
 	speakers     []actorRef // the speaker of the open quotation
+	stated       []actorRef // who made a statement in the sentence before, outside quotations
 	addressees   []actorRef // "you" in the open quotation
 	inQuote      []bool     // word → inside a quotation
 	dnp          []actorRef // scratch for discourse entities
@@ -143,6 +144,7 @@ func (sc *Scratch) resetDoc() {
 	sc.pair, sc.pairNext = sc.pair[:0], sc.pairNext[:0]
 	sc.quoteOpen = false
 	sc.speakers = sc.speakers[:0]
+	sc.stated = sc.stated[:0]
 	sc.addressees = sc.addressees[:0]
 }
 

@@ -219,6 +219,9 @@ func TestStatementContent(t *testing.T) {
 		{"U.S. Senator John Cornyn criticized the Obama administration.", "USALEG→USAELIGOV 111"},
 		{"U.S. Senator John Cornyn spoke on Monday. Cornyn's statement criticized the Obama administration.", "USALEG→USAELIGOV 111"},
 		{`U.S. Senator John Cornyn spoke on Monday. Cornyn's statement added, "Houston should have been selected, and I am deeply disappointed with the Administration's decision."`, "USALEG→---GOV 111"},
+		// a quotation standing as its own sentence is the words of who made a statement in the sentence before (discourse.go scanQuotes)
+		{`U.S. Senator John Cornyn issued a statement on Monday. "I am deeply disappointed with the Obama administration's decision."`, "USALEG→USAELI 111"},
+		{`The Turkish foreign ministry said Ankara would respond. "We strongly condemn Sweden's decision."`, "TURGOV→SWE 111"},
 		// a participle read as a modifier of a conjunct of the subject (misparse.go verbAsAdjective)
 		{"Armenian police detained dozens of demonstrators in Yerevan as protests continued over the election.", "ARMCOP→---CVL 173"},
 		// a name with its title in apposition (or read as a conjunct after a comma) stands for the title's actor later
