@@ -136,6 +136,9 @@ func printEventsReport(w io.Writer, rep eventsReport) {
 		parts[i] = fmt.Sprintf("%s %d", n, all.Patterns[n])
 	}
 	fmt.Fprintf(w, "errors: %s\n", strings.Join(parts, ", "))
+	if all.ReverseMatch > 0 {
+		fmt.Fprintf(w, "reciprocal (not scored): %d second directions of matched reciprocal acts\n", all.ReverseMatch)
+	}
 	if all.Background > 0 {
 		fmt.Fprintf(w, "background (not scored): %d historical events matching no gold event\n", all.Background)
 	}
@@ -155,6 +158,9 @@ func listDocResult(w io.Writer, r goldeval.DocResult, whyMissed []whyNot) {
 	}
 	for _, m := range r.Optional {
 		fmt.Fprintf(w, "  opt    %s %s %s (gold %s)\t%d: %s\n", m.Produced.Source, m.Produced.Code, m.Produced.Target, m.Gold.Code, m.Produced.Sentence, clip(m.Produced.Text))
+	}
+	for _, m := range r.Reverse {
+		fmt.Fprintf(w, "  rev    %s %s %s (gold %s, the other direction)\t%d: %s\n", m.Produced.Source, m.Produced.Code, m.Produced.Target, m.Gold.Code, m.Produced.Sentence, clip(m.Produced.Text))
 	}
 	for _, x := range r.Wrong {
 		e := x.Produced

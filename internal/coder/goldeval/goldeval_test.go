@@ -75,6 +75,8 @@ func TestScore(t *testing.T) {
 		ev("USAMIL", "190", "AFGCVL"),          // matches 195 by root
 		ev("USAMIL", "195", "AFGCVL"),          // the same attack again: a repeat
 		ev("AZEGOV", "057", "ARMGOV"),          // reciprocal: either direction
+		ev("ARMGOV", "057", "AZEGOV"),          // and its other direction: neither right nor wrong
+		ev("AZEGOV", "057", "ARMGOV"),          // but the same direction twice is a repeat
 		ev("UKRGOV", "112", "RUSGOV"),          // reversed
 		ev("FRAGOV", "010", "DEUGOV"),          // optional: neither right nor wrong
 		ev("USAMED", "010", "AFGGOV"),          // an outlet
@@ -90,14 +92,14 @@ func TestScore(t *testing.T) {
 	if r.Background != 1 || r.Produced != len(produced)-1 {
 		t.Errorf("background %d, produced %d: want 1 and %d", r.Background, r.Produced, len(produced)-1)
 	}
-	if len(r.Matches) != 3 || len(r.Optional) != 1 {
-		t.Fatalf("matches %d optional %d, want 3 and 1: %+v", len(r.Matches), len(r.Optional), r)
+	if len(r.Matches) != 3 || len(r.Optional) != 1 || len(r.Reverse) != 1 {
+		t.Fatalf("matches %d optional %d reverse %d, want 3, 1 and 1: %+v", len(r.Matches), len(r.Optional), len(r.Reverse), r)
 	}
 	patterns := map[string]int{}
 	for _, w := range r.Wrong {
 		patterns[w.Pattern]++
 	}
-	want := map[string]int{Repeat: 1, Reversed: 1, Outlet: 1, WrongRoot: 1, UnknownActor: 1, Statement: 1, Spurious: 1, WrongActors: 1}
+	want := map[string]int{Repeat: 2, Reversed: 1, Outlet: 1, WrongRoot: 1, UnknownActor: 1, Statement: 1, Spurious: 1, WrongActors: 1}
 	for k, v := range want {
 		if patterns[k] != v {
 			t.Errorf("pattern %q: %d, want %d (all %v)", k, patterns[k], v, patterns)
@@ -129,11 +131,11 @@ func TestScore(t *testing.T) {
 	if math.Abs(s.Brier-0.04) > 1e-9 || s.PrecisionAt50 != 1 || s.ScoredAt50 != 3 || s.ScoredAt80 != 3 {
 		t.Errorf("Brier %.4f, P@0.5 %.3f of %d, %d at 0.8; want 0.04, 1 of 3, 3", s.Brier, s.PrecisionAt50, s.ScoredAt50, s.ScoredAt80)
 	}
-	if s.Gold != 5 || s.Matched != 3 || s.Wrong != 8 || s.Produced != 12 {
+	if s.Gold != 5 || s.Matched != 3 || s.Wrong != 9 || s.Produced != 14 || s.ReverseMatch != 1 {
 		t.Errorf("sum %+v", s)
 	}
-	if s.Precision != 3.0/11 || s.Recall != 3.0/5 {
-		t.Errorf("P %.3f R %.3f, want %.3f %.3f", s.Precision, s.Recall, 3.0/11, 3.0/5)
+	if s.Precision != 3.0/12 || s.Recall != 3.0/5 {
+		t.Errorf("P %.3f R %.3f, want %.3f %.3f", s.Precision, s.Recall, 3.0/12, 3.0/5)
 	}
 	if s.DateRight != 2.0/3 { // the 2019 threat was coded on the article date
 		t.Errorf("date right %.3f, want 0.667", s.DateRight)

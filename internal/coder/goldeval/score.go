@@ -53,6 +53,10 @@ type DocResult struct {
 	Half     string
 	Matches  []Match // of required gold events
 	Optional []Match // produced events matching optional gold events (neither right nor wrong)
+	// Reverse holds the second direction of a reciprocal act whose first
+	// is matched ("A and B signed a deal": A→B and B→A are one gold event,
+	// docs/annotation.md), neither right nor wrong.
+	Reverse []Match
 	Wrong    []Wrong
 	Missed   []Miss
 	Produced int // scored: all produced events but the background ones
@@ -120,6 +124,15 @@ func Score(gold Doc, produced []event.Event, date string) DocResult {
 			r.Matches = append(r.Matches, m)
 		}
 	}
+	for i := range produced {
+		if pUsed[i] {
+			continue
+		}
+		if m, ok := reverseHalf(r.Matches, r.Optional, produced[i], ps[i]); ok {
+			pUsed[i] = true
+			r.Reverse = append(r.Reverse, m)
+		}
+	}
 	for i, p := range produced {
 		switch {
 		case pUsed[i]:
@@ -136,6 +149,24 @@ func Score(gold Doc, produced []event.Event, date string) DocResult {
 		}
 	}
 	return r
+}
+
+// reverseHalf returns the match of a reciprocal gold event whose produced
+// event is p's actors the other way round, with the same root: p is the
+// second direction of the same act.
+func reverseHalf(required, optional []Match, p event.Event, pa [2]Actor) (Match, bool) {
+	for _, ms := range [2][]Match{required, optional} {
+		for _, m := range ms {
+			if !reciprocal(m.Gold.Code) || root(m.Gold.Code) != root(p.Code) {
+				continue
+			}
+			q := [2]Actor{ParseActor(m.Produced.Source), ParseActor(m.Produced.Target)}
+			if q[0] == pa[1] && q[1] == pa[0] {
+				return Match{Gold: m.Gold, Produced: p, ExactCode: p.Code == m.Gold.Code, DateRight: m.DateRight}, true
+			}
+		}
+	}
+	return Match{}, false
 }
 
 // actorsMatch reports whether produced actors p stand for gold actors g in
@@ -220,6 +251,7 @@ type Result struct {
 	Background    int     `json:"background"` // historical events matching no gold event, not scored
 	Matched       int     `json:"matched"`    // produced events matching required gold events
 	OptionalMatch int     `json:"optional_matched"`
+	ReverseMatch  int     `json:"reverse_matched"` // second directions of matched reciprocal acts, not scored
 	Wrong         int     `json:"wrong"`
 	Precision     float64 `json:"precision"` // matched / (matched + wrong)
 	Recall        float64 `json:"recall"`    // matched / gold
@@ -277,6 +309,10 @@ func Sum(docs []DocResult) Result {
 		for _, m := range d.Optional {
 			all = append(all, m.Produced)
 		}
+		for _, m := range d.Reverse {
+			all = append(all, m.Produced)
+		}
+		r.ReverseMatch += len(d.Reverse)
 		for _, w := range d.Wrong {
 			all = append(all, w.Produced)
 			r.Patterns[w.Pattern]++
