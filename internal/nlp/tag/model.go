@@ -47,6 +47,11 @@ type Model struct {
 	lex      *lexicon.Lexicon
 	lexAllow []lexicon.Tags // per class, its XPOS as a lexicon tag; 0 for tags the lexicon does not tell
 	lemPOS   []lexicon.POS  // per lemma class, the WordNet part of speech of its inflected forms; 0 for base forms
+	// finite is, per class, whether it is a finite verb or modal (VBD, VBZ,
+	// VBP, MD); pastVerb is the class VERB/VBD and participle the class
+	// VERB/VBN (-1 when the model has none)
+	finite               []bool
+	pastVerb, participle int
 	// huge is set on the embedded model, whose tables are read in place:
 	// a Tagger that has tagged hugepage.After sentences moves to its copy
 	// on huge pages
@@ -139,6 +144,20 @@ func (m *Model) derive() {
 	m.lexAllow = make([]lexicon.Tags, len(m.classes))
 	for i, c := range m.classes {
 		m.lexAllow[i] = lexicon.TagOf(c.xpos)
+	}
+	m.finite = make([]bool, len(m.classes))
+	m.pastVerb, m.participle = -1, -1
+	for i, c := range m.classes {
+		switch c.xpos {
+		case "VBD", "VBZ", "VBP", "MD":
+			m.finite[i] = true
+		}
+		switch {
+		case c.upos == "VERB" && c.xpos == "VBD":
+			m.pastVerb = i
+		case c.upos == "VERB" && c.xpos == "VBN":
+			m.participle = i
+		}
 	}
 	for i, c := range m.classes {
 		m.lemCls[i] = xposIdx[c.xpos]
@@ -256,6 +275,7 @@ func (t *Tagger) Tag(s *nlp.Sentence) {
 	t.prepare(s)
 	t.firstPass()
 	t.secondPass()
+	t.finiteVerb()
 	// features and lemmas
 	t.lemBuf = t.lemBuf[:0]
 	for i := 0; i < n; i++ {
@@ -370,6 +390,75 @@ func (t *Tagger) secondPass() {
 		t.keys = tagFeatures2(t.keys[:0], t.toks, t.cls, t.right, i)
 		t.cls[i] = t.best(t.m.tagW, t.wn[i])
 	}
+}
+
+// finiteVerb gives a sentence tagged without a finite verb the one it
+// lacks: its first participle after a nominal that can be its subject
+// becomes the past tense. News sentences whose subject is a long noun
+// phrase are read as one noun phrase with a reduced relative ("Soldiers
+// loyal to the government attacked rebel positions", "Israeli helicopter
+// gunships fired missiles at Hamas activists, killing ..."); a clause needs
+// a finite verb. Only forms that are both past tense and participle
+// qualify (regular "-ed" forms and irregular ones like "fought", "held"),
+// where the words around do not make it a participle (participleOnly).
+func (t *Tagger) finiteVerb() {
+	m := t.m
+	if m.pastVerb < 0 || m.participle < 0 {
+		return
+	}
+	nominal, best := false, -1
+	for i, c := range t.cls {
+		if m.finite[c] {
+			return
+		}
+		if best < 0 && c == m.participle && nominal && pastForm(t.lowerOf(i)) && !t.participleOnly(i) {
+			best = i
+		}
+		nominal = nominal || m.nominal[c]
+	}
+	if best >= 0 {
+		t.cls[best] = m.pastVerb
+	}
+}
+
+// pastForm reports whether lower-case verb form low can be both the past
+// tense and the participle: "-ed" forms and irregular forms that are not
+// participles only ("taken", "shown", "done", "begun", "torn").
+func pastForm(low []byte) bool {
+	n := len(low)
+	if n < 3 {
+		return false
+	}
+	switch string(low[n-2:]) {
+	case "ed":
+		return true
+	case "en", "wn", "rn", "ne", "un", "me":
+		return false
+	}
+	return true
+}
+
+// participleOnly reports whether the words around word i make it a
+// participle: after an auxiliary ("having been attacked") or a hyphen
+// ("radio-controlled", "U.S.-backed"), or before "by" ("Israeli soldiers,
+// backed by tanks, surrounded a house").
+func (t *Tagger) participleOnly(i int) bool {
+	if i > 0 {
+		if prev := t.lowerOf(i - 1); auxForm(prev) || string(prev) == "-" {
+			return true
+		}
+	}
+	return i+1 < len(t.cls) && string(t.lowerOf(i+1)) == "by"
+}
+
+// auxForm reports whether lower-case form low is an auxiliary that takes a
+// participle ("been attacked", "having fought").
+func auxForm(low []byte) bool {
+	switch string(low) {
+	case "be", "been", "being", "have", "having", "has", "had", "is", "are", "was", "were", "get", "got", "getting", "to":
+		return true
+	}
+	return false
 }
 
 // prepare lower-cases the forms and hashes the token strings.

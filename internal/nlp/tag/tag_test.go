@@ -461,3 +461,37 @@ func TestTypographicPunct(t *testing.T) {
 		t.Error("“ and ' share features")
 	}
 }
+
+// TestFiniteVerb checks that a sentence tagged without a finite verb gets
+// its first past-or-participle form after a nominal as the past tense, and
+// that forms the words around make participles stay participles.
+func TestFiniteVerb(t *testing.T) {
+	m := embeddedModel(t)
+	if len(m.classes) == 0 {
+		t.Skip("no embedded model")
+	}
+	tg := m.NewTagger()
+	for _, tc := range []struct {
+		text string
+		word int    // 0-based
+		want string // its XPOS
+	}{
+		// a long subject read as a noun phrase with a reduced relative
+		{"Soldiers loyal to the government attacked rebel positions near Aden .", 5, "VBD"},
+		{"Thousands of Georgians rallied outside parliament in Tbilisi .", 3, "VBD"},
+		// before "by", after a hyphen or an auxiliary: participles
+		{"Israeli soldiers , backed by tanks , surrounded a house .", 3, "VBN"},
+		{"A radio - controlled bomb exploded in the city .", 3, "VBN"},
+		// a participle-only form stays one in a headline
+		{"Three soldiers taken hostage in Mali", 2, "VBN"},
+		// a finite verb already there: nothing changes
+		{"The minister said troops backed by tanks were deployed .", 2, "VBD"},
+		{"The minister said troops backed by tanks were deployed .", 4, "VBN"},
+	} {
+		s := sentence(strings.Fields(tc.text)...)
+		tg.Tag(s)
+		if got := s.Words[tc.word].XPOS; got != tc.want {
+			t.Errorf("%q: %q tagged %s, want %s", tc.text, s.Words[tc.word].Form, got, tc.want)
+		}
+	}
+}
