@@ -66,6 +66,29 @@ func mutualCode(code string) bool {
 	return strings.HasPrefix(code, "087")
 }
 
+// multilateral reports whether the parties of a mutual act are more than
+// three different actors: a multilateral gathering or agreement rather than
+// a dyad (emit.go).
+func multilateral(parties []actorRef) bool {
+	if len(parties) <= 3 {
+		return false
+	}
+	distinct := 0
+	for i, a := range parties {
+		seen := false
+		for _, b := range parties[:i] {
+			if b.code == a.code {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			distinct++
+		}
+	}
+	return distinct > 3
+}
+
 func locative(prep string) bool {
 	switch prep {
 	case "in", "at", "near", "inside", "within":

@@ -276,6 +276,17 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		sc.tgts = append(sc.tgts, sc.srcs...)
 		mutual = true
 	}
+	if mutual && !c.opt.Literal && multilateral(sc.srcs) {
+		// "Representatives from Germany and the Security Council's five
+		// permanent members met in London", "the foreign ministers of the
+		// six countries agreed on a statement": a gathering of many parties
+		// is no act of each on each (30 pairs for six), and CAMEO codes
+		// dyads only
+		if sc.tr != nil {
+			sc.trace("  no event: a mutual act of %d parties (multilateral)", len(sc.srcs))
+		}
+		return out
+	}
 	if len(sc.tgts) == 0 && !c.opt.Literal {
 		named := m.pattern >= 0 && objectWords(&vb.Patterns[m.pattern])
 		sc.tgts = c.impliedTarget(sc, v, code, named, sc.tgts) // content.go

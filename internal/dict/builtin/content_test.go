@@ -219,6 +219,10 @@ func TestStatementContent(t *testing.T) {
 		{"U.S. Senator John Cornyn criticized the Obama administration.", "USALEG→USAELIGOV 111"},
 		{"U.S. Senator John Cornyn spoke on Monday. Cornyn's statement criticized the Obama administration.", "USALEG→USAELIGOV 111"},
 		{`U.S. Senator John Cornyn spoke on Monday. Cornyn's statement added, "Houston should have been selected, and I am deeply disappointed with the Administration's decision."`, "USALEG→---GOV 111"},
+		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
+		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
+		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
+		{"Russia and Turkey met in Astana.", "RUS→TUR 040, TUR→RUS 040"},
 		// a quotation standing as its own sentence is the words of who made a statement in the sentence before (discourse.go scanQuotes)
 		{`U.S. Senator John Cornyn issued a statement on Monday. "I am deeply disappointed with the Obama administration's decision."`, "USALEG→USAELI 111"},
 		{`The Turkish foreign ministry said Ankara would respond. "We strongly condemn Sweden's decision."`, "TURGOV→SWE 111"},
