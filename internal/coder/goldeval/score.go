@@ -56,7 +56,7 @@ type DocResult struct {
 	// Reverse holds the second direction of a reciprocal act whose first
 	// is matched ("A and B signed a deal": A→B and B→A are one gold event,
 	// docs/annotation.md), neither right nor wrong.
-	Reverse []Match
+	Reverse  []Match
 	Wrong    []Wrong
 	Missed   []Miss
 	Produced int // scored: all produced events but the background ones
