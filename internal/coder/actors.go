@@ -676,16 +676,28 @@ func (c *Coder) pronoun(sc *Scratch, h int) (actorRef, bool) {
 	// the previous sentence's subject, else its other phrases; an object
 	// pronoun not the actor its own clause's subject names ("The ICC
 	// issued a warrant for Putin. The court accused him": him = Putin)
+	//
+	// The subject of an act is who acted in the sentence before, not who
+	// told of it ("Police say insurgents stormed the compound. They set
+	// fire to the police headquarters": the insurgents; "Officials said
+	// rebels attacked the town. They burned the market"); the subject of a
+	// speech verb the speaker ("Police say ... . They said ...").
 	subj := c.clauseSubjectCode(sc, h)
-	for _, a := range sc.prevAnte {
-		if subj != "" && a.code == subj {
-			continue
+	speech := c.subjectOfSpeech(sc, h)
+	for pass := 0; pass < 2; pass++ {
+		for i, a := range sc.prevAnte {
+			if inSpeech := i >= sc.prevSpeech[0] && i < sc.prevSpeech[1]; speech && inSpeech != (pass == 0) || !speech && pass == 1 {
+				continue
+			}
+			if subj != "" && a.code == subj {
+				continue
+			}
+			a.head, a.first, a.last, a.ante = h, h, h, 0
+			if sc.tr != nil {
+				sc.trace("pronoun %q at word %d → %s (previous sentence)", sc.low[h], h+1, a.code)
+			}
+			return a, true
 		}
-		a.head, a.first, a.last, a.ante = h, h, h, 0
-		if sc.tr != nil {
-			sc.trace("pronoun %q at word %d → %s (previous sentence)", sc.low[h], h+1, a.code)
-		}
-		return a, true
 	}
 	return actorRef{}, false
 }
@@ -752,20 +764,32 @@ func (c *Coder) antecedents(sc *Scratch) {
 	}
 }
 
-// endSentence keeps this sentence's antecedents for the next one, subject
-// actors first.
-func (sc *Scratch) endSentence() {
+// endSentence keeps this sentence's antecedents for the next one: subject
+// actors first, those of acts before those of speech verbs (the speakers,
+// sc.prevSpeech), then the other phrases.
+func (c *Coder) endSentence(sc *Scratch) {
 	sc.prevAnte = sc.prevAnte[:0]
-	for _, a := range sc.curAnte {
-		if strings.HasPrefix(sc.s.Words[a.head].Deprel, "nsubj") {
-			sc.prevAnte = append(sc.prevAnte, a)
+	for pass := 0; pass < 3; pass++ {
+		if pass == 1 {
+			sc.prevSpeech[0] = len(sc.prevAnte)
+		}
+		for _, a := range sc.curAnte {
+			subj := strings.HasPrefix(sc.s.Words[a.head].Deprel, "nsubj")
+			speaker := subj && c.subjectOfSpeech(sc, a.head)
+			if pass == 0 && subj && !speaker || pass == 1 && speaker || pass == 2 && !subj {
+				sc.prevAnte = append(sc.prevAnte, a)
+			}
+		}
+		if pass == 1 {
+			sc.prevSpeech[1] = len(sc.prevAnte)
 		}
 	}
-	for _, a := range sc.curAnte {
-		if !strings.HasPrefix(sc.s.Words[a.head].Deprel, "nsubj") {
-			sc.prevAnte = append(sc.prevAnte, a)
-		}
-	}
+}
+
+// subjectOfSpeech reports whether word k is the subject of a speech verb.
+func (c *Coder) subjectOfSpeech(sc *Scratch, k int) bool {
+	h := sc.head(k)
+	return h >= 0 && strings.HasPrefix(sc.s.Words[k].Deprel, "nsubj") && c.isSpeech(sc, h)
 }
 
 // sentenceDiscard reports whether a discard phrase occurs in the sentence;

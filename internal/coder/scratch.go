@@ -41,7 +41,9 @@ type Scratch struct {
 	act      string // the code of the verb being emitted, before an intent rewrites it ("" in noun events)
 	speaker  []int  // speech verb word → 1 + the word heading its reported clause, 0
 	prevAnte []actorRef
-	curAnte  []actorRef
+	// prevSpeech is the range of prevAnte holding subjects of speech verbs
+	prevSpeech [2]int
+	curAnte    []actorRef
 
 	// document-level entities (discourse.go), kept by CodeDocument only
 	docOn        bool
@@ -132,6 +134,7 @@ func (sc *Scratch) Reset() { sc.resetDoc() }
 
 func (sc *Scratch) resetDoc() {
 	sc.prevAnte = sc.prevAnte[:0]
+	sc.prevSpeech = [2]int{}
 	sc.curAnte = sc.curAnte[:0]
 	sc.hosts, sc.hostNoun = sc.hosts[:0], ""
 	sc.authors, sc.authorNoun = sc.authors[:0], ""

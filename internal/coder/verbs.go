@@ -42,7 +42,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 			sc.trace("sentence discarded by %s", sc.discardRule)
 		}
 		sc.curAnte = sc.curAnte[:0]
-		sc.endSentence()
+		c.endSentence(sc)
 		return out
 	}
 	c.findMentions(sc)
@@ -91,7 +91,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 		sc.pair = append(sc.pair[:0], sc.pairNext...)
 	}
 	sc.pairNext = sc.pairNext[:0]
-	sc.endSentence()
+	c.endSentence(sc)
 	return out
 }
 

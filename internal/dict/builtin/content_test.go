@@ -219,6 +219,9 @@ func TestStatementContent(t *testing.T) {
 		{"U.S. Senator John Cornyn criticized the Obama administration.", "USALEG→USAELIGOV 111"},
 		{"U.S. Senator John Cornyn spoke on Monday. Cornyn's statement criticized the Obama administration.", "USALEG→USAELIGOV 111"},
 		{`U.S. Senator John Cornyn spoke on Monday. Cornyn's statement added, "Houston should have been selected, and I am deeply disappointed with the Administration's decision."`, "USALEG→---GOV 111"},
+		// a pronoun subject of an act is who acted in the sentence before, not who told of it (actors.go pronoun)
+		{"Nigerian police said Boko Haram fighters stormed a village in Borno. They killed ten villagers.", "NGAINSREB→---CVL 190, NGAINSREB→---CVL 190"},
+		{"Afghan officials said Taliban fighters attacked a checkpoint in Kandahar. They also burned a school.", "AFGGOVTALREB→AFG 190, AFGGOVTALREB→---EDU 1712"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
