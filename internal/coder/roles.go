@@ -182,6 +182,12 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 		if sc.infinitive(v) {
 			return c.subjects(sc, h, out, depth+1)
 		}
+		if !c.opt.Literal && sc.means(v) {
+			// the means an act was done by: "the military retaliated by
+			// sinking three rebel vessels", "Russia responded by expelling
+			// 23 British diplomats"
+			return c.subjects(sc, h, out, depth+1)
+		}
 		if !c.opt.Literal && sc.resultParticiple(v, h) && (sc.verbEvt[h] < 0 || !violentCode(sc.act)) {
 			// the result is the act's own when the act coded nothing
 			// itself (its object was a thing: "attacked a checkpoint,
@@ -497,6 +503,20 @@ func (sc *Scratch) wherePlace(h int, refs []actorRef) bool {
 		}
 	}
 	return len(refs) > 0
+}
+
+// means reports whether clause v is a gerund introduced by "by" (the
+// means of its head's act).
+func (sc *Scratch) means(v int) bool {
+	if sc.s.Words[v].XPOS != "VBG" {
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if sc.s.Words[k].Deprel == "mark" && sc.low[k] == "by" {
+			return true
+		}
+	}
+	return false
 }
 
 // resultParticiple reports whether advcl v of verb h is a participle that

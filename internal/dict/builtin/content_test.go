@@ -222,6 +222,11 @@ func TestStatementContent(t *testing.T) {
 		// a pronoun subject of an act is who acted in the sentence before, not who told of it (actors.go pronoun)
 		{"Nigerian police said Boko Haram fighters stormed a village in Borno. They killed ten villagers.", "NGAINSREB→---CVL 190, NGAINSREB→---CVL 190"},
 		{"Afghan officials said Taliban fighters attacked a checkpoint in Kandahar. They also burned a school.", "AFGGOVTALREB→AFG 190, AFGGOVTALREB→---EDU 1712"},
+		// a vessel sunk is force, hopes or bills sunk are not (verbs.ewd sink); the means "by V-ing" shares the act's subject (roles.go means)
+		{"Houthi rebels sank a Greek cargo ship in the Red Sea.", "YEMREB→GRC 190"},
+		{"The scandal sank the bill.", ""},
+		{"Russia responded by expelling 23 British diplomats.", "RUS→GBRGOV 166"},
+		{"The Sri Lankan military retaliated by sinking three rebel vessels.", "LKAMIL→---REB 190"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
