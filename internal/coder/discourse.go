@@ -436,7 +436,7 @@ func (c *Coder) conclusionOf(sc *Scratch, v int, out []actorRef) ([]actorRef, bo
 // noun phrase ("the attack") can refer back to.
 func attackNoun(l string) bool {
 	switch l {
-	case "attack", "assault", "offensive", "raid", "incursion", "invasion", "bombing", "shelling", "strike", "strikes", "airstrike", "airstrikes":
+	case "attack", "assault", "offensive", "raid", "incursion", "invasion", "bombing", "shelling", "strike", "strikes", "airstrike", "airstrikes", "ambush":
 		return true
 	}
 	return false

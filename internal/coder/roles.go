@@ -126,6 +126,33 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 			}
 		}
 	}
+	if pass && !c.opt.Literal {
+		// the act it was done in names who did it: "three peacekeepers
+		// were injured in an ambush by Gbagbo forces", "five soldiers
+		// were killed in a Taliban attack on their base"
+		for _, k := range sc.children(v) {
+			if sc.rel(k) != "obl" || !attackNoun(sc.lemma[k]) {
+				continue
+			}
+			if cs := sc.caseOf(k); cs != "in" && cs != "during" {
+				continue
+			}
+			if j := sc.nominalAgent(k); j >= 0 {
+				if n := c.resolveNP(sc, j, out, 0); len(n) > len(out) {
+					return n
+				}
+			}
+			for _, j := range sc.children(k) {
+				// the attack's own modifier, not where it was ("in an
+				// attack in Kabul")
+				if d := sc.s.Words[j].Deprel; j < k && (d == "amod" || d == "compound" || d == "nmod:poss") {
+					if n := c.resolveNP(sc, j, out, 0); len(n) > len(out) {
+						return n
+					}
+				}
+			}
+		}
+	}
 	if pass {
 		// no "by" agent: an actor in an oblique ("was shot in Osgiliath"),
 		// never the source of the report ("according to the Red Cross,

@@ -227,6 +227,10 @@ func TestStatementContent(t *testing.T) {
 		{"The scandal sank the bill.", ""},
 		{"Russia responded by expelling 23 British diplomats.", "RUS→GBRGOV 166"},
 		{"The Sri Lankan military retaliated by sinking three rebel vessels.", "LKAMIL→---REB 190"},
+		// the attack a passive act was done in names who did it; wounding is force (roles.go subjects, verbs.ewd wound)
+		{"Three UN peacekeepers were injured in an ambush by rebel forces in Bouake.", "CIVREB→IGOUNOPKO 190"},
+		{"Two Syrian soldiers were killed in an Israeli airstrike near Damascus.", "ISR→SYRMIL 190"},
+		{"Ten people were killed in an attack in Kabul on Monday.", ""},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
