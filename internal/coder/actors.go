@@ -469,6 +469,15 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			}
 		}
 	}
+	if r.actor < 0 && r.agent >= 0 && !c.opt.Literal {
+		// armed men loyal to a leader or a state are that side's: "troops
+		// loyal to President Laurent Gbagbo" (CIVMIL), "forces loyal to
+		// the Syrian government" (SYRMIL)
+		if a, k := c.loyalTo(sc, h); a >= 0 {
+			r.actor, r.mod = sc.actors[a].entry, k
+			r.last = max(r.last, sc.actors[a].end-1)
+		}
+	}
 	if r.actor < 0 {
 		if a := c.nameAsCase(sc, h); a >= 0 { // misparse.go
 			r.actor = sc.actors[a].entry
@@ -625,6 +634,24 @@ func nonStateGroup(code string) bool {
 		return false
 	}
 	return true
+}
+
+// loyalTo returns the actor mention a role noun h is said to be loyal to
+// ("loyal to X" modifying h) and the phrase holding it, or -1.
+func (c *Coder) loyalTo(sc *Scratch, h int) (int, int) {
+	for _, l := range sc.children(h) {
+		if sc.lemma[l] != "loyal" || l < h {
+			continue
+		}
+		for _, k := range sc.children(l) {
+			if (sc.rel(k) == "obl" || sc.rel(k) == "nmod") && sc.caseOf(k) == "to" {
+				if a := c.actorInside(sc, k, 0); a >= 0 {
+					return a, k
+				}
+			}
+		}
+	}
+	return -1, -1
 }
 
 // actorInside returns the actor mention covering word k or one of its

@@ -231,6 +231,9 @@ func TestStatementContent(t *testing.T) {
 		{"Three UN peacekeepers were injured in an ambush by rebel forces in Bouake.", "CIVREB→IGOUNOPKO 190"},
 		{"Two Syrian soldiers were killed in an Israeli airstrike near Damascus.", "ISR→SYRMIL 190"},
 		{"Ten people were killed in an attack in Kabul on Monday.", ""},
+		// armed men loyal to a side are that side's (actors.go loyalTo)
+		{"Forces loyal to the Syrian government shelled Aleppo.", "SYRMIL→SYR 194"},
+		{"Militias loyal to Iran attacked American troops in Syria.", "IRNUAF→USAMIL 190"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
