@@ -77,20 +77,21 @@ func inferCountries(text string, evs []event.Event, places []geo.Result) {
 }
 
 // roleOnly reports whether an actor code is a role without a country
-// ("---COP"), or a religious group acting in one country's story ("Muslim
-// opposition supporters": MOSOPP, in a story from Jos NGAOPPMOS): a bare
-// "---" names no role and stays unknown.
+// ("---COP"), or a religious or ethnic group acting in one country's story
+// ("Muslim opposition supporters": MOSOPP, in a story from Jos NGAOPPMOS;
+// "Buddhist monks" BUD in a story from Rangoon MMRBUD): a bare "---" names
+// no role and stays unknown.
 func roleOnly(code string) bool {
-	return len(code) > 3 && (strings.HasPrefix(code, "---") || religious(code) || ethnic(code))
+	return len(code) > 3 && strings.HasPrefix(code, "---") || religious(code) || ethnic(code)
 }
 
 // ethnic reports whether a code starts with an ethnic group's code that is
-// no country's, followed by a role, as the dictionaries code a people's
+// no country's, alone or followed by a role, as the dictionaries code a people's
 // armed groups ("Kurdish rebels" KURREB): in one country's story they are
 // that country's (a PKK story from Turkey: TURREBKUR; in Syria SYRREBKUR),
 // as CAMEO writes a national group's ethnicity after its role.
 func ethnic(code string) bool {
-	if len(code) < 6 {
+	if len(code) != 3 && len(code) < 6 {
 		return false
 	}
 	if _, isCountry := cameo.LookupCountry(code[:3]); isCountry {
@@ -100,11 +101,11 @@ func ethnic(code string) bool {
 	return ok
 }
 
-// religious reports whether a code starts with a religion's code, as the
-// dictionaries code a group by its faith ("Muslims" MOS, "Christian leaders"
-// CHR), followed by a role.
+// religious reports whether a code is a religion's code, alone or followed
+// by a role, as the dictionaries code a group by its faith ("Muslims" MOS,
+// "Buddhist monks" BUD, "Christian leaders" CHRELI).
 func religious(code string) bool {
-	if len(code) < 6 {
+	if len(code) != 3 && len(code) < 6 {
 		return false
 	}
 	_, ok := cameo.LookupActor(cameo.KindReligion, code[:3])
@@ -113,8 +114,12 @@ func religious(code string) bool {
 
 // withCountry gives a role-only code the story's country: "---COP" →
 // "NGACOP", "MOSOPP" → "NGAOPPMOS", "KURREB" → "TURREBKUR" (the faith or
-// people after the role, as CAMEO writes a national group's).
+// people after the role, as CAMEO writes a national group's), "BUD" →
+// "MMRBUD".
 func withCountry(story, code string) string {
+	if len(code) == 3 {
+		return story + code
+	}
 	if religious(code) || ethnic(code) {
 		return story + code[3:] + code[:3]
 	}

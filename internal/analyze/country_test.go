@@ -32,6 +32,8 @@ func TestInferCountries(t *testing.T) {
 			[]event.Event{{Source: "TURGOV", Target: "---GOV", Code: "051", TargetSpan: event.Span{Start: 24, End: 35, Text: "governments"}}}, []geo.Result{place("TUR")}, "TURGOV", "---GOV", ""},
 		{"a religious group in one country's story", "",
 			[]event.Event{ev("MOSOPP", "---GOV", "government")}, []geo.Result{place("NGA")}, "NGAOPPMOS", "NGAGOV", "source,target"},
+		{"a religious group without a role in one country's story", "",
+			[]event.Event{ev("BUD", "MMRGOV", "government")}, []geo.Result{place("MMR")}, "MMRBUD", "MMRGOV", "source"},
 		{"a people's armed group in one country's story", "",
 			[]event.Event{ev("KURREB", "TURMIL", "soldiers")}, []geo.Result{place("TUR"), place("TUR")}, "TURREBKUR", "TURMIL", "source"},
 		{"a bare unknown names no role and stays", "",

@@ -234,6 +234,9 @@ func TestStatementContent(t *testing.T) {
 		// armed men loyal to a side are that side's (actors.go loyalTo)
 		{"Forces loyal to the Syrian government shelled Aleppo.", "SYRMIL→SYR 194"},
 		{"Militias loyal to Iran attacked American troops in Syria.", "IRNUAF→USAMIL 190"},
+		// a crowd rallying demonstrates; rallying behind someone backs them (verbs.ewd rally)
+		{"Thousands of Georgians rallied in Tbilisi on Sunday.", "GEOCVL→GEOGOV 141"},
+		{"France rallied support for Ukraine.", "FRA→UKR 053"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
