@@ -235,10 +235,11 @@ func matches(g, p Actor) bool {
 }
 
 // reciprocal codes: both parties do the same thing to each other, so the
-// direction a coder writes first carries no meaning.
+// direction a coder writes first carries no meaning (also the intent to
+// meet, 036: "the two sides will meet again").
 func reciprocal(code string) bool {
 	switch code {
-	case "040", "041", "044", "046", "057", "060", "061", "062", "063", "064":
+	case "036", "040", "041", "044", "046", "057", "060", "061", "062", "063", "064":
 		return true
 	}
 	return false
