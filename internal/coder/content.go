@@ -825,6 +825,23 @@ func (sc *Scratch) answeredAct(v int) bool {
 	return sc.rel(v) == "obj" && (sc.lemma[h] == "avenge" || sc.lemma[h] == "revenge")
 }
 
+// describedAct reports whether verb v is the perfect of a relative clause
+// that describes its noun ("the army chief of staff, who has backed Mr.
+// Gbagbo, announced a curfew", "Sudan, which has long supported the
+// rebels, denied the charge"): what the actor has done before, told as
+// background (event.Historical).
+func (sc *Scratch) describedAct(v int) bool {
+	if sc.s.Words[v].Deprel != "acl:relcl" {
+		return false
+	}
+	for _, k := range sc.children(v) {
+		if sc.s.Words[k].Deprel == "aux" && sc.lemma[k] == "have" {
+			return true
+		}
+	}
+	return false
+}
+
 // deniesAct reports whether verb v (a denial) has an act as its
 // complement ("denied shelling the plant", "denied that it armed
 // Hezbollah") rather than an object noun.

@@ -334,7 +334,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		// root, quad class, Goldstein, PLOVER; codes outside CAMEO (the
 		// validation dictionaries use some) leave them empty
 		_ = event.Complete(&e)
-		e.Historical = !c.opt.Literal && sc.answeredAct(v)
+		e.Historical = !c.opt.Literal && (sc.answeredAct(v) || sc.describedAct(v))
 		e.Confidence = c.evidence(sc, &e, m, s, t, hasT, rule)
 		out = append(out, e)
 		if sc.tr != nil {

@@ -377,8 +377,9 @@ func TestStatementContent(t *testing.T) {
 }
 
 // TestAnsweredActs checks that an act told as what another answers ("in
-// retaliation for", "in response to") is marked as earlier, and the answer
-// is not (coder content.go answeredAct).
+// retaliation for", "in response to") or a relative clause's perfect is
+// marked as earlier, and the answer is not (coder content.go answeredAct,
+// describedAct).
 func TestAnsweredActs(t *testing.T) {
 	c, w := newCoder(t)
 	sc := c.NewScratch()
@@ -387,6 +388,9 @@ func TestAnsweredActs(t *testing.T) {
 			"ISRMIL→PSE 190 current, PSEHMS→ISR 1831 earlier"},
 		{"Israeli troops shelled southern Lebanon in response to a Hezbollah attack on an army post.",
 			"ISRMIL→LBN 194 current, LBNHEZ→---MIL 190 earlier"},
+		// the perfect of a relative clause describes its noun (content.go describedAct)
+		{"Sudan, which has long supported the rebels, denied the charge.", "SDN→SDNREB 051 earlier"},
+		{"Iran, which has armed the Houthis, criticized Saudi Arabia.", "IRN→YEMREB 072 earlier, IRN→SAU 111 current"},
 	} {
 		var got []string
 		for _, e := range codeText(t, c, w, sc, tc.text) {
