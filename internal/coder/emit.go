@@ -22,14 +22,23 @@ func dropVerbEvents(out []event.Event, first, h int) []event.Event {
 }
 
 // meansCode returns the code of the attack noun that is the subject (or
-// the "by" agent of a passive) of verb v when it is a kind of force more
+// the "by" agent of a passive, or the noun a relative clause modifies) of
+// verb v when it is a kind of force more
 // specific than 190 (airstrike 195, shelling 194, bombing 183), "" for
 // none.
 func (c *Coder) meansCode(sc *Scratch, v int) string {
 	pass := c.passive(sc, v)
 	for _, k := range sc.children(v) {
 		d := sc.s.Words[k].Deprel
-		if !(d == "nsubj" && !pass || pass && (d == "obl:agent" || sc.caseOf(k) == "by")) || sc.s.Words[k].UPOS != "NOUN" {
+		if d == "nsubj" && !pass && sc.s.Words[v].Deprel == "acl:relcl" && relativePronoun(sc.low[k]) {
+			// the noun a relative clause modifies is its subject: "a
+			// Hamas suicide bombing that killed 22 people" (183),
+			// "shelling which killed three civilians" (194)
+			k = sc.head(v)
+		} else if !(d == "nsubj" && !pass || pass && (d == "obl:agent" || sc.caseOf(k) == "by")) {
+			continue
+		}
+		if k < 0 || sc.s.Words[k].UPOS != "NOUN" {
 			continue
 		}
 		m, ok := c.nounMatch(sc, k)

@@ -237,6 +237,9 @@ func TestStatementContent(t *testing.T) {
 		// a crowd rallying demonstrates; rallying behind someone backs them (verbs.ewd rally)
 		{"Thousands of Georgians rallied in Tbilisi on Sunday.", "GEOCVL→GEOGOV 141"},
 		{"France rallied support for Ukraine.", "FRA→UKR 053"},
+		// the attack noun a relative clause modifies says how its act was done (emit.go meansCode)
+		{"Russian shelling which killed three civilians hit Kharkiv.", "RUS→---CVL 194"},
+		{"A Hamas suicide bombing that killed 22 Israelis shocked the country.", "PSEHMS→ISRCVL 1831"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
