@@ -419,12 +419,12 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 		// a thing a role noun names as its own is that role's: "attacked a
 		// police checkpoint" (COP), "an army convoy" (MIL), "opposition
 		// supporters" (OPP)
-		for _, k := range sc.children(h) {
-			if m := sc.agentAt[k]; m >= 0 && k < h && sc.s.Words[k].Deprel == "compound" && sc.agents[m].end-1 == k {
-				r.agent = sc.agents[m].entry
-				r.first = min(r.first, sc.agents[m].first)
-				break
-			}
+		// (also before another compound: "a navy patrol boat", "an army
+		// supply convoy")
+		if k := sc.compoundAgent(h, 0); k >= 0 {
+			m := sc.agentAt[k]
+			r.agent = sc.agents[m].entry
+			r.first = min(r.first, sc.agents[m].first)
 		}
 	}
 	if r.actor < 0 {
@@ -634,6 +634,25 @@ func nonStateGroup(code string) bool {
 		return false
 	}
 	return true
+}
+
+// compoundAgent returns the word ending a role noun that is a compound
+// before h, or before a compound before h, or -1.
+func (sc *Scratch) compoundAgent(h, depth int) int {
+	for _, k := range sc.children(h) {
+		if k >= h || sc.s.Words[k].Deprel != "compound" {
+			continue
+		}
+		if m := sc.agentAt[k]; m >= 0 && sc.agents[m].end-1 == k {
+			return k
+		}
+		if depth == 0 {
+			if j := sc.compoundAgent(k, 1); j >= 0 {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // loyalTo returns the actor mention a role noun h is said to be loyal to

@@ -240,6 +240,10 @@ func TestStatementContent(t *testing.T) {
 		// the attack noun a relative clause modifies says how its act was done (emit.go meansCode)
 		{"Russian shelling which killed three civilians hit Kharkiv.", "RUS→---CVL 194"},
 		{"A Hamas suicide bombing that killed 22 Israelis shocked the country.", "PSEHMS→ISRCVL 1831"},
+		// a role noun before a compound names the thing's owner (actors.go compoundAgent); returning fire is fighting back
+		{"The rebels sank a navy patrol boat off the northern coast.", "---REB→---MIL 190"},
+		{"Gunmen attacked an army supply convoy in Helmand.", "---UAF→---MIL 190"},
+		{"South Korean warships returned fire on the North Korean vessel.", "KORMIL→PRK 190"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
