@@ -423,6 +423,9 @@ func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef) []actorRef {
 		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
 			continue
 		}
+		if !c.opt.Literal && sc.inFrame(i, r) {
+			continue
+		}
 		h := sc.ownerHead(i)
 		if !c.opt.Literal && sc.borderPlace(h) {
 			continue
@@ -432,6 +435,20 @@ func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef) []actorRef {
 		}
 	}
 	return out
+}
+
+// inFrame reports whether word i lies in a time frame phrase below r (a
+// phrase that frameCase opens, hung on the phrase by the parser): "arrested
+// 12 people after clashes between rival gangs", "detained dozens of people
+// amid protests by opposition supporters" name no one arrested.
+func (sc *Scratch) inFrame(i, r int) bool {
+	for d := 0; i >= 0 && i != r && d < len(sc.low); d++ {
+		if frameCase(sc.caseOf(i)) {
+			return true
+		}
+		i = sc.head(i)
+	}
+	return false
 }
 
 // borderPlace reports whether the phrase headed by h names, in a phrase of

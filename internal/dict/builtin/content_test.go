@@ -244,6 +244,9 @@ func TestStatementContent(t *testing.T) {
 		{"The rebels sank a navy patrol boat off the northern coast.", "---REB→---MIL 190"},
 		{"Gunmen attacked an army supply convoy in Helmand.", "---UAF→---MIL 190"},
 		{"South Korean warships returned fire on the North Korean vessel.", "KORMIL→PRK 190"},
+		// a time frame hung on the object names no one acted on (roles.go inFrame)
+		{"Police in Lagos arrested 12 people after clashes between rival gangs.", "NGACOP→---CVL 173"},
+		{"Kenyan police arrested 30 people following clashes between rival gangs in Nairobi.", "KENCOP→---CVL 173"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
