@@ -285,7 +285,8 @@ func governing(s *nlp.Sentence, v int, exprs []Expr) int {
 }
 
 // fronted returns the index in exprs of an expression that opens the
-// sentence and is closed by a comma, -1 for none: it sets the time of the
+// sentence and is closed by a comma, or lies in an opening prepositional
+// phrase so closed, -1 for none: it sets the time of the
 // whole sentence, wherever a parser attached it ("One year ago this month,
 // Chechen separatist rebels shot down a helicopter" with "month" made the
 // root; "In August 2002, rebels shot down ...").
@@ -297,6 +298,28 @@ func fronted(s *nlp.Sentence, exprs []Expr) int {
 		}
 		// only a preposition before it: "In August 2002, ..."
 		if first == 0 || first == 1 && s.Words[0].UPOS == "ADP" {
+			return i
+		}
+	}
+	// or inside an opening phrase of a preposition closed by a comma,
+	// without a verb of its own: the role or circumstance it names held
+	// then ("As a student leader in the 1980s, he led protests", "As
+	// foreign minister in 2003, he negotiated the deal")
+	comma := -1
+	for j := range s.Words {
+		if s.Words[j].Form == "," {
+			comma = j
+			break
+		}
+		if s.Words[j].UPOS == "VERB" || s.Words[j].UPOS == "AUX" {
+			return -1
+		}
+	}
+	if comma < 2 || s.Words[0].UPOS != "ADP" && s.Words[0].UPOS != "SCONJ" {
+		return -1
+	}
+	for i := range exprs {
+		if last := wordIndex(s, exprs[i].Last); last >= 0 && last < comma {
 			return i
 		}
 	}
