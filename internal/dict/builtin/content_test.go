@@ -247,6 +247,8 @@ func TestStatementContent(t *testing.T) {
 		// a time frame hung on the object names no one acted on (roles.go inFrame)
 		{"Police in Lagos arrested 12 people after clashes between rival gangs.", "NGACOP→---CVL 173"},
 		{"Kenyan police arrested 30 people following clashes between rival gangs in Nairobi.", "KENCOP→---CVL 173"},
+		// Islamists are a radical movement (agents.ewd): the accused of concern about harbouring terrorists
+		{"U.S. officials have expressed concern that the Islamists are harboring al-Qaida terrorists in Somalia.", "USAGOV→---RAD 112"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
