@@ -163,7 +163,8 @@ type Actor struct {
 
 // Role families: roles that play the same part in an event. A gold actor
 // with no role matches any role of its country; a produced one with no role
-// matches the government family (a state acting is its government).
+// matches the government and security families (a state acting is its
+// government or its forces).
 var families = map[string]string{
 	"GOV": "gov", "LEG": "gov", "JUD": "gov", "ELI": "gov", "PTY": "gov",
 	"MIL": "sec", "COP": "sec", "SPY": "sec", "PKO": "sec",
@@ -229,7 +230,9 @@ func matches(g, p Actor) bool {
 	case g.Family == "" || g.Family == p.Family:
 		return true
 	case p.Family == "":
-		return g.Family == "gov"
+		// the state: its government, or its forces for what they do
+		// ("Israel assassinated Hamas leader X": ISR for ISRMIL)
+		return g.Family == "gov" || g.Family == "sec"
 	}
 	return false
 }

@@ -38,7 +38,9 @@ func TestMatches(t *testing.T) {
 	}{
 		{"USA", "USAMIL", true},       // a gold country matches any of its roles
 		{"USAGOV", "USA", true},       // a state acting is its government
-		{"USAMIL", "USA", false},      // but not its army
+		{"USAMIL", "USA", true},       // or its forces
+		{"USACVL", "USA", false},      // but not its civilians
+		{"USAREB", "USA", false},      // nor armed groups fighting it
 		{"USAGOV", "USALEG", true},    // same family
 		{"USAGOV", "USAMIL", false},   // other family
 		{"---INS", "---", true},       // unknown only where gold is unknown
