@@ -15,7 +15,15 @@
 //
 //	go run ./internal/gkg/gen
 //
-// It runs `npm pack` for the pinned versions in a temporary directory and
+// With -orgs DIR it instead rebuilds orgs.tsv, the organisation table, from
+// the PETRARCH/Phoenix actor dictionaries in DIR (Phoenix.International and
+// Phoenix.MilNonState, MIT): the names of actors whose code is an
+// organisation's (IGO, NGO, MNC, media, rebel and other groups), persons
+// left out, lower-cased, one name and its code a line:
+//
+//	go run ./internal/gkg/gen -orgs ../shared/petrarch/dictionaries
+//
+// Without -orgs it runs `npm pack` for the pinned versions in a temporary directory and
 // reads the files straight from the tarballs. The same inputs give
 // byte-identical output.
 package main
@@ -48,7 +56,18 @@ const (
 
 func main() {
 	out := flag.String("out", "internal/gkg", "directory to write vader.tsv and firstnames.txt to")
+	orgs := flag.String("orgs", "", "directory of the PETRARCH/Phoenix actor dictionaries: rebuild orgs.tsv from them only")
 	flag.Parse()
+	if *orgs != "" {
+		names, err := readGivenNames(*out)
+		if err == nil {
+			err = buildOrgs(*orgs, *out, names)
+		}
+		if err != nil {
+			log.Fatalf("gkg gen: %v", err)
+		}
+		return
+	}
 	if err := run(*out); err != nil {
 		log.Fatalf("gkg gen: %v", err)
 	}
