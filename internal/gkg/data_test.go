@@ -72,3 +72,48 @@ func TestEmbeddedLexicon(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadOrgs(t *testing.T) {
+	m, err := loadOrgs([]byte("# comment\nlockheed martin\tMNCUSA\nsave the children\tNGO\n"), "o.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m["lockheed martin"] != "MNCUSA" || m["save the children"] != "NGO" || len(m) != 2 {
+		t.Errorf("got %v", m)
+	}
+	for _, tc := range []struct{ data, want string }{
+		{"lockheed martin\n", "o.tsv:1: want name<TAB>code"},
+		{"# c\nexxon\tMNC\n\tNGO\n", "o.tsv:3: want name<TAB>code"},
+		{"exxon\t\n", "o.tsv:1: want name<TAB>code"},
+		{"exxon  mobil\tMNC\n", "o.tsv:1: want name<TAB>code"},
+		{"exxon\tMNC\tUSA\n", "o.tsv:1: want name<TAB>code"},
+		{"# only a comment\n", "o.tsv: no organisations"},
+	} {
+		_, err := loadOrgs([]byte(tc.data), "o.tsv")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: got error %v, want %q", tc.data, err, tc.want)
+		}
+	}
+}
+
+// TestEmbeddedOrgs checks the generated orgs.tsv as loaded: thousands of
+// names, a few known ones, no person of the sources.
+func TestEmbeddedOrgs(t *testing.T) {
+	m, err := loadOrgs(orgsData, "orgs.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m) < 5000 {
+		t.Errorf("only %d names", len(m))
+	}
+	for n, want := range map[string]string{"lockheed martin": "MNCUSA", "exxon": "MNCUSA", "doctors without borders": "NGOHLHMSF"} {
+		if got := m[n]; got != want {
+			t.Errorf("%s: got %q, want %q", n, got, want)
+		}
+	}
+	for _, n := range []string{"earl slack", "tom failla", "kofi annan", "ban ki-moon"} {
+		if c, ok := m[n]; ok {
+			t.Errorf("person %q in the table (%s)", n, c)
+		}
+	}
+}

@@ -119,7 +119,17 @@ airlines airways ngo gazette herald tribune journal telegraph museum gallery gal
 conference instituto istituto institut observatory holdings plc co college forum trust studios laboratory
 laboratories cartel militia battalion regiment syndicate consortium cooperative guild confederation broadcasting radio
 television magazine newspaper daily chronicle observer monitor airline railway railways industries enterprises
-technologies pharmaceuticals`)
+technologies pharmaceuticals` + " " +
+	// newspapers named in their own language: "Chosun Ilbo", "Yomiuri
+	// Shimbun", "Frankfurter Allgemeine Zeitung", "Corriere della Sera"
+	`ilbo shimbun zeitung gazzetta gazeta corriere pravda izvestia dagblad nieuwsblad diario jornal` + " " +
+	// a party named by its members, in a name of two or more words (a cue
+	// alone names no one): "Liberal Democrats", "Sweden Democrats",
+	// "Christian Socialists"
+	`democrats republicans socialists conservatives liberals greens nationalists unionists communists progressives` + " " +
+	// an armed force: "Royal Air Force", "Quds Force" (not the base of
+	// one, a feature: "Wright-Patterson Air Force Base")
+	`force`)
 
 // onBodies are the cues of deliberative bodies named with "on" and their
 // matter ("Council on Foreign Relations", "Commission on Missing
@@ -425,6 +435,7 @@ func startsClause(s *nlp.Sentence, i int) bool {
 // links short forms to earlier full mentions.
 func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r *Record) {
 	clear(sc.hyphenNames)
+	clear(sc.things)
 	if sc.hyphenNames == nil {
 		sc.hyphenNames = map[string]bool{}
 	}
@@ -434,14 +445,17 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 		sc.lowerSentence(s)
 		n := len(s.Words)
 		for i := 0; i < n; i++ {
-			if !sc.nameWord(s, i) {
-				continue
+			if !sc.nameWord(s, i) && !(capitalised(s.Words[i].Form) && x.knownOrgEnd(sc, s, i) > i) {
+				continue // a verb or noun may open a known name: "Save the Children"
 			}
 			j := i
 			if i >= 2 && hyphenParticles[string(sc.lw(i-2))] && !capitalised(s.Words[i-2].Form) && hyphenAfter(s, i-2) == i &&
 				(i == 2 || !sc.nameWord(s, i-3)) {
 				i -= 2 // "al-Zawahiri said": the particle is part of the name
 			}
+			// a known organisation's name with words the finder does not
+			// join: "Save the Children", "Doctors Without Borders"
+			j = x.knownOrgEnd(sc, s, i)
 			for j+1 < n {
 				// A hyphen without spaces: "Amir-Abdollahian", "Jean-Yves".
 				if e := hyphenAfter(s, j); e > 0 && sc.namePart(s, e) && x.joinsName(sc, d, s, k, i, j, e) {
@@ -792,6 +806,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		x.addTyped(sc, d, s, k, i, j, Organization, "dict", known, r)
 		return
 	}
+	if code, ok := x.lexiconOrg(sc, s, k, i, j, r); ok {
+		x.addTyped(sc, d, s, k, i, j, Organization, "lexicon", code, r)
+		return
+	}
 	// A rank word before one plural or adjectival common word names a
 	// company, the class of "General Motors" and "General Electric", not
 	// a person named "Motors".
@@ -976,7 +994,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		}
 	case cue != "" && j == i+1 && len(s.Words[j].Form) == 1 && capitalised(s.Words[j].Form):
 		e.Type = OtherName // a cue and a letter: "Group F" of a tournament, "Unit B"
-	case cue != "":
+	case cue != "" && !(cue == "force" && sc.isFeature(s, i, j)):
 		e.Type, e.Why = Organization, "cue:"+cue
 	case j == i+2 && isHyphen(s.Words[i+1].Form) && isAcronym(s.Words[i].Form) && capitals(s.Words[j].Form):
 		e.Type, e.Why = Organization, "acronym" // "ZANU-PF", joined by acronymPair
@@ -1005,6 +1023,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		}
 	case place != nil:
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
+	case title && single && x.titledPlace(e.Text):
+		e.Type, e.Why = OtherName, "thing" // "Captain America", "Miss Venezuela"
 	case title:
 		e.Type, e.Why = Person, "title"
 	case sc.kindBefore(s, i) && !(sc.pluralKindBefore(s, i) && (x.givenName(sc, i) || j+1 < len(s.Words) && string(sc.lw(j+1)) == "of")) ||
@@ -1012,6 +1032,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		// not after a plural that names roles: "publishers Jann Wenner of
 		// Rolling Stone"
 		e.Type, e.Why = Organization, "kind"
+	case !single && x.thingName(sc, d, s, k, i, j, r, e.Text):
+		e.Type, e.Why = OtherName, "thing" // "Internet Explorer 9", "the browser Mozilla Firefox"
 	case !single && x.givenName(sc, i) && !notSurnames[low] && !abbreviation(s.Words[j].Form) && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||
 		s.Words[i].UPOS == "PROPN" && s.Words[j].UPOS == "NOUN"):
 		// "Tom Cruise" with the surname tagged a noun, not "Rose Garden"

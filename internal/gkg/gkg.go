@@ -87,8 +87,12 @@ type Extractor struct {
 	opt    Options
 	lex    *lexicon
 	themes *themeRules
-	names  map[string]bool // given names, lower case
-	wn     *wordnet.Lexicon
+	names  map[string]bool   // given names, lower case
+	orgs   map[string]string // organisation table (orgs.tsv): name → actor code
+	// orgSpans maps a first word of the table's names of three or more
+	// words to their most words.
+	orgSpans map[string]int
+	wn       *wordnet.Lexicon
 	// adjectives maps nationality adjectives to their country's place.
 	adjectives  map[string]*event.Geo
 	countryGeos map[string]*event.Geo // lower-cased country names and aliases
@@ -109,11 +113,15 @@ func New(opt Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading given names: %w", err)
 	}
+	orgs, err := loadOrgs(orgsData, "orgs.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("loading organisation table: %w", err)
+	}
 	wn, err := wordnet.WordNet() // shared with the tagger: decoded once
 	if err != nil {
 		return nil, fmt.Errorf("loading word classes: %w", err)
 	}
-	x := &Extractor{opt: opt, lex: lex, themes: th, names: names, wn: wn}
+	x := &Extractor{opt: opt, lex: lex, themes: th, names: names, orgs: orgs, orgSpans: orgSpans(orgs), wn: wn}
 	x.adjectives, x.countryGeos = countryAdjectives(opt.Gazetteer)
 	return x, nil
 }
@@ -135,6 +143,12 @@ type Scratch struct {
 	affilSent, affilAt int
 	// affilPerson is the first word of that person's name.
 	affilPerson int
+	// things holds the names the article used as names of things
+	// ("Internet Explorer" of "Internet Explorer 9"), see thingName.
+	things map[string]bool
+	// key holds a name's lower-cased words joined by spaces, to look it up
+	// in the organisation table.
+	key []byte
 }
 
 // NewScratch returns scratch buffers for one goroutine.

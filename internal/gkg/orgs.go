@@ -1,8 +1,11 @@
 package gkg
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/eventwire/eventwire/internal/cameo"
+	wordnet "github.com/eventwire/eventwire/internal/lexicon"
 	"github.com/eventwire/eventwire/internal/nlp"
 )
 
@@ -666,4 +669,117 @@ func acronymLike(w string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// lexiconBrand reports whether word i, a word WordNet knows, names the
+// company, agency or medium of the table's code: WordNet lists some
+// brands and agencies ("Google", "Disney", "Interpol"), but a plural
+// ("Tigers", "Avengers") or a word of an armed group's name ("Youth",
+// "Zero", "Lightning" are groups of the non-state actors' list) is the
+// English word.
+func (x *Extractor) lexiconBrand(sc *Scratch, i int, code string) bool {
+	if t := x.wn.Tags(sc.lw(i)); t&wordnet.NNS != 0 && t&wordnet.NN == 0 {
+		return false
+	}
+	ac, err := cameo.ParseActorCode(code)
+	if err != nil {
+		return false
+	}
+	switch ac.Country {
+	case "IGO", "NGO", "MNC":
+		return true
+	}
+	return slices.Contains(ac.Types, "MED")
+}
+
+// lexiconOrg returns the actor code of the organisation table (orgs.tsv,
+// derived from the PETRARCH/Phoenix dictionaries of companies, media, IGOs,
+// NGOs and armed groups) when the name spanning words i..j of sentence k is
+// one of its names, the class of "Lockheed Martin" and "Exxon" (companies
+// with no cue word) or "World Wide Fund for Nature" and "Reuters". A place
+// the spotter resolved at the name's start is a place; a one-word name must
+// be no English word of WordNet ("Target", "Youth") unless it is a
+// brand's (lexiconBrand: "Google", "Disney"), no given name,
+// nationality or surname of a person named before ("Nasrallah" after
+// "Hassan Nasrallah").
+func (x *Extractor) lexiconOrg(sc *Scratch, s *nlp.Sentence, k, i, j int, r *Record) (string, bool) {
+	if len(x.orgs) == 0 || j-i > 8 {
+		return "", false
+	}
+	sc.key = sc.key[:0]
+	for m := i; m <= j; m++ {
+		if m > i {
+			sc.key = append(sc.key, ' ')
+		}
+		sc.key = append(sc.key, sc.lw(m)...)
+	}
+	code, ok := x.orgs[string(sc.key)]
+	if !ok || x.spotAt(sc, k, s.Words[i].Start) {
+		return "", false
+	}
+	if i == j {
+		if x.givenName(sc, i) || x.adjectives[string(sc.lw(i))] != nil || x.wn != nil && x.wn.Tags(sc.lw(i)) != 0 && !x.lexiconBrand(sc, i, code) {
+			return "", false
+		}
+		for p := range r.Entities {
+			if e := &r.Entities[p]; e.Type == Person && strings.EqualFold(lastWord(e.Canonical), s.Words[i].Form) {
+				return "", false
+			}
+		}
+	}
+	return code, true
+}
+
+// knownOrgEnd returns the last word of the longest organisation name of the
+// dictionaries or of the organisation table that starts at word i of
+// sentence k and holds a word the name finder does not join (a lower-case
+// or function word), the class of "Save the Children" and "Doctors Without
+// Borders"; i when there is none. The name ends on a capitalised word.
+func (x *Extractor) knownOrgEnd(sc *Scratch, s *nlp.Sentence, i int) int {
+	n, end := len(s.Words), i
+	if max := x.orgSpans[string(sc.lw(i))]; max > 0 {
+		for l := min(max, n-i); l >= 3; l-- {
+			if !capitalised(s.Words[i+l-1].Form) {
+				continue
+			}
+			sc.key = sc.key[:0]
+			for m := i; m < i+l; m++ {
+				if m > i {
+					sc.key = append(sc.key, ' ')
+				}
+				sc.key = append(sc.key, sc.lw(m)...)
+			}
+			if _, ok := x.orgs[string(sc.key)]; ok {
+				end = i + l - 1
+				break
+			}
+		}
+	}
+	if x.opt.Dict == nil {
+		return end
+	}
+	for _, ref := range x.opt.Dict.ActorsStarting(string(sc.lw(i)), nil) {
+		a := &x.opt.Dict.Actors[ref.Entry]
+		p := a.Names[ref.Name]
+		if len(p) < 3 || i+len(p)-1 <= end || i+len(p) > n || !capitalised(s.Words[i+len(p)-1].Form) || !sc.phraseAt(p, i) {
+			continue
+		}
+		if c := a.CodesAt(0); c != nil && len(c.Codes) > 0 && orgCode(c.Codes[0]) {
+			end = i + len(p) - 1
+		}
+	}
+	return end
+}
+
+// orgSpans maps the first word of each name of three or more words of the
+// organisation table to the most words of such a name.
+func orgSpans(orgs map[string]string) map[string]int {
+	m := map[string]int{}
+	for name := range orgs {
+		ws := strings.Fields(name)
+		if len(ws) >= 3 && len(ws) > m[ws[0]] {
+			m[ws[0]] = len(ws)
+		}
+	}
+	return m
 }
