@@ -20,7 +20,12 @@
 // the file as they are laid out in memory (7.4 MB). Non-projective training
 // trees (392 arcs in EWT train) are projectivised by lifting each offending
 // arc to its head's head, shortest arc first, keeping its label; the parser
-// therefore outputs projective trees.
+// therefore outputs projective trees. One repair follows the transitions: a
+// noun or adjective root without subject, copula or auxiliary whose finite
+// verb hangs below it (a country adjective opening a subject, "Syrian Prime
+// Minister al-Otari denied ..."; a fronted phrase of a preposition, "In July
+// 1942 the Japanese occupied ...") gives the root to the verb (reroot.go;
+// LAS +0.04 on EWT and GUM test, nothing changed on 99.9% of dev sentences).
 //
 // The shipped model, model.bin, is embedded; Default uses its tables in
 // place, without decoding or copying them. It is rebuilt, deterministically,

@@ -305,6 +305,7 @@ func (p *Parser) Parse(s *nlp.Sentence) {
 		s.Words[i].Head = int(st.head[i+1])
 		s.Words[i].Deprel = m.labels[st.label[i+1]]
 	}
+	reroot(s)
 }
 
 // scoreTrans sets sc[0:nOps] to the transition scores of feats. found and
