@@ -108,6 +108,8 @@ type Coder struct {
 	// accuse holds the words that make a statement about an actor an
 	// accusation (content.go); nil when the dictionaries have none
 	accuse map[string]bool
+	// disparage holds the words that make it a criticism (content.go)
+	disparage map[string]bool
 	// transforms are the dictionary's transformations of nested events
 	// (transform.go)
 	transforms []transform
@@ -146,7 +148,8 @@ func New(set *dict.Set, opt Options) (*Coder, error) {
 			}
 		}
 	}
-	c.accuse = c.accusationWords()
+	c.accuse = c.synsetWords(accusationSynset)
+	c.disparage = c.synsetWords(disparagingSynset)
 	c.transforms = transforms(set)
 	c.patterns = newPatternIndex(set)
 	for i := range set.Discards {

@@ -9,21 +9,24 @@ import (
 )
 
 // accusationSynset names the synset of the words that make a statement
-// about an actor an accusation (CAMEO 112): its one-word members, and those
-// of the synsets it names, are collected when the coder is built. A
-// dictionary set without it (PETRARCH's, TABARI's) keeps its statements as
-// they are coded.
-const accusationSynset = "&accusation"
+// about an actor an accusation (CAMEO 112), and disparagingSynset those
+// that make it a criticism (111): their one-word members, and those of the
+// synsets they name, are collected when the coder is built. A dictionary
+// set without them (PETRARCH's, TABARI's) keeps its statements as they are
+// coded.
+const (
+	accusationSynset  = "&accusation"
+	disparagingSynset = "&disparaging"
+)
 
-// accusationWords flattens the one-word members of the accusation synset
-// and of the synsets it names (lemmas, lower-case); nil when the set has
-// none.
-func (c *Coder) accusationWords() map[string]bool {
-	if c.set.Synset(accusationSynset) == nil {
+// synsetWords flattens the one-word members of synset name and of the
+// synsets it names (lemmas, lower-case); nil when the set has none.
+func (c *Coder) synsetWords(name string) map[string]bool {
+	if c.set.Synset(name) == nil {
 		return nil
 	}
 	words := map[string]bool{}
-	eachSynsetMember(c.set, accusationSynset, func(p dict.Phrase) {
+	eachSynsetMember(c.set, name, func(p dict.Phrase) {
 		if len(p) == 1 {
 			words[strings.ToLower(p[0].Text)] = true
 		}
@@ -60,15 +63,18 @@ func eachSynsetMember(set *dict.Set, name string, f func(dict.Phrase)) {
 }
 
 // speechContent gives a plain statement (010) the code of what it says when
-// what it says about its target is an accusation: the target is the subject
-// of the statement's content clause, and that clause holds a word of
-// blame or wrongdoing (the accusation synset). CAMEO codes the content of a
+// what it says about its target is an accusation or a criticism: the target
+// is the subject of the statement's content clause, and that clause holds a
+// word of blame or wrongdoing (the accusation synset: 112) or of disparaging
+// judgement (the disparaging synset: 111). CAMEO codes the content of a
 // statement, not the verb "said": "Gates said that both Syria and Iran were
 // responsible for providing weapons to Hezbollah" (USAGOV → SYR 112); "the
-// ministry claimed that the rebels were behind the massacre" (112). The
-// event's rule names the mechanism after the statement's own entry.
+// ministry claimed that the rebels were behind the massacre" (112); "Blair
+// said Iran was making a big mistake", "China said the U.S. move was
+// illegal" (111). The event's rule names the mechanism after the
+// statement's own entry.
 func (c *Coder) speechContent(sc *Scratch, evs []event.Event) {
-	if c.accuse == nil {
+	if c.accuse == nil && c.disparage == nil {
 		return
 	}
 	recoded := false
@@ -86,18 +92,35 @@ func (c *Coder) speechContent(sc *Scratch, evs []event.Event) {
 		if clause < 0 {
 			continue
 		}
-		cue := -1
-		for k := range sc.s.Words {
-			if (k == clause || sc.inSubtree(k, clause)) && (k < e.TargetSpan.First-1 || k > e.TargetSpan.Last-1) &&
-				(c.accuse[sc.lemma[k]] || c.accuse[sc.low[k]]) && !sc.negated(sc.clauseOf(k)) {
-				cue = k
+		cue, code, what := -1, "", ""
+		for _, cues := range [2]struct {
+			words      map[string]bool
+			code, what string
+			predicate  bool // the cue must be the clause's predicate or its object
+		}{{c.accuse, "112", "accusation", false}, {c.disparage, "111", "criticism", true}} {
+			for k := range sc.s.Words {
+				in := k == clause || sc.inSubtree(k, clause)
+				if cues.predicate {
+					// a judgement is what the clause says of its subject
+					// ("the sanctions were illegal", "Iran is making a big
+					// miscalculation"), not a word further down ("planes
+					// were spotted at the time of the missile attack")
+					in = k == clause || sc.head(k) == clause && (sc.rel(k) == "obj" || sc.rel(k) == "xcomp")
+				}
+				if in && (k < e.TargetSpan.First-1 || k > e.TargetSpan.Last-1) &&
+					(cues.words[sc.lemma[k]] || cues.words[sc.low[k]]) && !sc.negated(sc.clauseOf(k)) {
+					cue, code, what = k, cues.code, cues.what
+					break
+				}
+			}
+			if cue >= 0 {
 				break
 			}
 		}
 		if cue < 0 {
 			continue
 		}
-		e.Code = "112"
+		e.Code = code
 		if sc.docOn && e.SourceSpan.First > 0 {
 			// the accuser a later "the accusation" refers to (discourse.go)
 			if !recoded {
@@ -111,10 +134,10 @@ func (c *Coder) speechContent(sc *Scratch, evs []event.Event) {
 				first: e.SourceSpan.First - 1, last: e.SourceSpan.Last - 1, actor: -1, agent: -1, mod: -1})
 		}
 		if event.Complete(e) == nil {
-			e.Rule += " content:accusation"
+			e.Rule += " content:" + what
 		}
 		if sc.tr != nil {
-			sc.trace("  statement → accusation: %q says of %s that it %s (%q)", sc.low[v], e.Target, sc.low[clause], sc.low[cue])
+			sc.trace("  statement → %s: %q says of %s that it %s (%q)", what, sc.low[v], e.Target, sc.low[clause], sc.low[cue])
 		}
 	}
 }
