@@ -26,7 +26,7 @@ func TestStatementContent(t *testing.T) {
 		{"Germany voiced concern that Russia was violating the treaty.", "DEU→RUS 112"},
 		{"France expressed concern that Iran would hold elections.", "FRA→IRN 012"},
 		// criticism by content: a disparaging predicate said of an actor (content.go speechContent); a word further down is none
-		{"British Prime Minister Tony Blair said Iran is making a big miscalculation.", "GBRGOV→IRN 111"},
+		{"British Prime Minister Tony Blair said Iran is making a big miscalculation.", "GBRELIGOV→IRN 111"},
 		{"China said the American sanctions were illegal.", "CHN→USA 111"},
 		{"Palestinian residents say Israeli planes were spotted over Gaza at the time of the missile attack.", ""},
 		// the content is negated: no accusation
