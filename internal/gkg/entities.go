@@ -121,8 +121,11 @@ laboratories cartel militia battalion regiment syndicate consortium cooperative 
 television magazine newspaper daily chronicle observer monitor airline railway railways industries enterprises
 technologies pharmaceuticals` + " " +
 	// newspapers named in their own language: "Chosun Ilbo", "Yomiuri
-	// Shimbun", "Frankfurter Allgemeine Zeitung", "Corriere della Sera"
-	`ilbo shimbun zeitung gazzetta gazeta corriere pravda izvestia dagblad nieuwsblad diario jornal` + " " +
+	// Shimbun", "Rodong Sinmun", "Renmin Ribao", "Frankfurter Allgemeine
+	// Zeitung", "Corriere della Sera"; and bulletins ("Bulletin of the
+	// Atomic Scientists")
+	`ilbo shimbun shinbun sinmun ribao nippo zeitung gazzetta gazeta corriere pravda izvestia dagblad nieuwsblad diario
+jornal bulletin` + " " +
 	// a party named by its members, in a name of two or more words (a cue
 	// alone names no one): "Liberal Democrats", "Sweden Democrats",
 	// "Christian Socialists"
@@ -539,7 +542,9 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				// but not after a person's name: "Fernando Cheung of the
 				// Labour Party" is a person and a party, "Leung Yiu-chung
 				// of NWSC" a person and (see affiliation) an organisation.
-				person := j > i && (x.givenName(sc, i) || romanised(s, j))
+				// (a name holding a cue is an organisation's, named after
+				// a person: "Mary & Leigh Block Museum of Art")
+				person := j > i && (x.givenName(sc, i) || romanised(s, j)) && !sc.cueIn(i, j)
 				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !(person || j > i && sc.cueAhead(s, c) && !sc.cueIn(i, j)) {
 					j = c
 					continue
@@ -772,8 +777,10 @@ func (x *Extractor) speakingOrgs(r *Record) {
 }
 
 // nameLists types as persons the names of two or more words typed
-// "other" that speak a quotation, and fills the record's name lists.
-func nameLists(r *Record) {
+// "other" that speak a quotation (as organisations those that open with a
+// country and no given name: "the US Geological Survey said"), and fills
+// the record's name lists.
+func (x *Extractor) nameLists(r *Record) {
 	speakers := map[string]bool{}
 	for _, q := range r.Quotations {
 		speakers[q.Speaker] = true
@@ -782,6 +789,15 @@ func nameLists(r *Record) {
 		e := &r.Entities[i]
 		if e.Type == OtherName && strings.Contains(e.Text, " ") && speakers[e.Canonical] {
 			e.Type, e.Why = Person, "speaker"
+			ws := strings.Fields(strings.ToLower(e.Text))
+			if l := ws[0]; x.adjectives[l] != nil || x.countryGeos[l] != nil {
+				e.Type, e.Why = Organization, "speaker"
+				for _, w := range ws[1:] {
+					if _, word := x.lex.words[w]; x.names[w] && !compass[w] && !word {
+						e.Type, e.Why = Person, "speaker"
+					}
+				}
+			}
 		}
 	}
 	for i := range r.Entities {
@@ -956,6 +972,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	for m := i; m <= j; m++ {
 		if l := strings.TrimSuffix(string(sc.lw(m)), "."); sc.cue(m) && !connectors[l] {
 			cue = l
+		} else if m == j && m > i && l == "international" {
+			// "International" ending a name: "PEN International",
+			// "Survival International" (not "International Women's Day")
+			cue = l
 		}
 	}
 	var place *spot
@@ -982,6 +1002,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "domain"
 	case single && newsName(s.Words[i].Form):
 		e.Type, e.Why = Organization, "media" // "Wikinews", "Euronews"
+	case cue != "" && single && !acronym && newsCues[cue] && i >= 1 && string(sc.lw(i-1)) == "the":
+		e.Type, e.Why = Organization, "media" // "The Telegraph", "the Herald"
 	case cue != "" && single && !acronym:
 		e.Type = OtherName // a cue word alone ("Government", "Movement") names no one organisation
 	case cue != "" && !single && streetWords[low] && !sc.cue(j):
@@ -1028,7 +1050,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	case title:
 		e.Type, e.Why = Person, "title"
 	case sc.kindBefore(s, i) && !(sc.pluralKindBefore(s, i) && (x.givenName(sc, i) || j+1 < len(s.Words) && string(sc.lw(j+1)) == "of")) ||
-		sc.mediaNoun(s, j) || x.kindAfter(sc, s, k, i, j):
+		sc.mediaNoun(s, j) || x.kindAfter(sc, s, k, i, j) || sc.apposedKind(s, i, j):
 		// not after a plural that names roles: "publishers Jann Wenner of
 		// Rolling Stone"
 		e.Type, e.Why = Organization, "kind"
@@ -1064,6 +1086,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Person, "affiliation" // "DAB's Starry Lee"
 	case single && x.businessSubject(sc, s, i, r):
 		e.Type, e.Why = Organization, "business" // "Norvance acquired ...", "Brevanta hired ..."
+	case !single && subjectOfSpeech(s, i, j) && x.countryOpens(sc, i, j):
+		e.Type, e.Why = Organization, "speaker" // "The US Geological Survey said"
 	case !single && subjectOfSpeech(s, i, j):
 		e.Type, e.Why = Person, "speaker"
 	case !single && x.foreignName(sc, s, k, i, j):

@@ -194,7 +194,7 @@ func (x *Extractor) Extract(sc *Scratch, a Article) Record {
 	x.counts(sc, &d, a.Events, &r)
 	x.quotations(sc, &d, a.Events, &r)
 	x.speakingOrgs(&r)
-	nameLists(&r)
+	x.nameLists(&r)
 	return r
 }
 

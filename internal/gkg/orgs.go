@@ -214,6 +214,9 @@ func (x *Extractor) adjectiveBody(sc *Scratch, s *nlp.Sentence, i int) int {
 	if x.adjectives[string(sc.lw(i))] == nil {
 		return -1
 	}
+	if i >= 1 && indefinites[string(sc.lw(i-1))] {
+		return -1 // one of a kind, no body: "another Palestinian group", "an Afghan militia"
+	}
 	for m := i + 1; m < len(s.Words) && m <= i+3; m++ {
 		w := &s.Words[m]
 		if capitalised(w.Form) || w.UPOS != "NOUN" && w.UPOS != "ADJ" {
@@ -229,6 +232,10 @@ func (x *Extractor) adjectiveBody(sc *Scratch, s *nlp.Sentence, i int) int {
 	}
 	return -1
 }
+
+// indefinites before a country's adjective make its phrase one of a kind
+// rather than a body of the state.
+var indefinites = wordSet(`a an another one any each every no some`)
 
 // acronymOf reports whether every letter or digit of the acronym a is the
 // first character of a word of name ("CEI" of "Italian Episcopal
@@ -545,12 +552,14 @@ func (x *Extractor) kindAfter(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
 // businessVerbs are verbs whose subject is a company: "Norvance acquired a
 // rival", "Brevanta hired 200 workers".
 var businessVerbs = wordSet(`acquire buy sell hire employ manufacture produce launch release invest sue merge own operate
-recall ship`)
+recall ship report publish broadcast air print`)
 
 // businessSubject reports whether the one-word name at word i of s is the
 // subject of a business verb and no given name, nationality, English word
 // of WordNet or surname of a person named before, the class of "Norvance
-// acquired a rival" and "Microsoft has launched an aggressive campaign".
+// acquired a rival" and "Microsoft has launched an aggressive campaign";
+// the verbs of media are business verbs too ("Varden reported on Sunday",
+// "Kestrel published the letter").
 func (x *Extractor) businessSubject(sc *Scratch, s *nlp.Sentence, i int, r *Record) bool {
 	w := &s.Words[i]
 	if w.Deprel != "nsubj" || w.Head < 1 || w.Head > len(s.Words) || !businessVerbs[s.Words[w.Head-1].Lemma] ||
@@ -782,4 +791,56 @@ func orgSpans(orgs map[string]string) map[string]int {
 		}
 	}
 	return m
+}
+
+// apposedKind reports whether the name spanning words i..j of s is set off
+// by commas with a noun phrase headed by a noun of an organisation's kind,
+// the class of "Norvance, a Swedish engineering firm, said" and "Secunia, a
+// Danish security company." (after the name) and "a Danish security firm,
+// Secunia," (before it). The phrase opens with an article and has at most
+// four words before its head, which ends it; "Jane Roe, a company
+// director," is headed by a role, no kind.
+func (sc *Scratch) apposedKind(s *nlp.Sentence, i, j int) bool {
+	n := len(s.Words)
+	if j+3 < n && s.Words[j+1].Form == "," && articles[string(sc.lw(j+2))] {
+		for p := j + 3; p < n && p <= j+7; p++ {
+			if s.Words[p].UPOS == "PUNCT" || s.Words[p].UPOS == "VERB" || s.Words[p].UPOS == "AUX" {
+				break
+			}
+			if orgKinds[string(sc.lw(p))] && !capitalised(s.Words[p].Form) && (p+1 == n || s.Words[p+1].UPOS == "PUNCT") {
+				return true
+			}
+		}
+	}
+	if i >= 3 && s.Words[i-1].Form == "," && orgKinds[string(sc.lw(i-2))] && !capitalised(s.Words[i-2].Form) &&
+		(j+1 == n || s.Words[j+1].UPOS == "PUNCT") {
+		for p := i - 3; p >= 0 && p >= i-7; p-- {
+			if articles[string(sc.lw(p))] {
+				return true
+			}
+			if s.Words[p].UPOS == "PUNCT" || s.Words[p].UPOS == "VERB" || s.Words[p].UPOS == "AUX" {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// articles open the noun phrase of apposedKind.
+var articles = wordSet(`a an the`)
+
+// newsCues are the organisation cues that name a newspaper alone after
+// "the": "The Telegraph and the Daily Mail", "according to the Herald".
+var newsCues = wordSet(`telegraph times herald tribune chronicle observer gazette post journal monitor`)
+
+// countryOpens reports whether the name spanning words i..j opens with a
+// country's name, short alias or nationality adjective and goes on with no
+// given name: a body of that country's ("US Geological Survey", "British
+// Antarctic Survey"), no person, when it speaks.
+func (x *Extractor) countryOpens(sc *Scratch, i, j int) bool {
+	l := string(sc.lw(i))
+	if x.adjectives[l] == nil && x.countryGeos[l] == nil {
+		return false
+	}
+	return !x.givenNameIn(sc, i+1, j)
 }

@@ -296,6 +296,51 @@ func TestUnseenClasses(t *testing.T) {
 			nil, nil, nil, []string{"America"}},
 		{"title before a country, second example", "Miss Venezuela won the crown on Sunday night.",
 			nil, nil, nil, []string{"Venezuela"}},
+		// a name in apposition to a noun of an organisation's kind
+		{"apposed kind after the name", "Norvance, a Swedish engineering firm, said the plant would close.",
+			nil, []string{"Norvance"}, nil, nil},
+		{"apposed kind before the name", "A Danish security firm, Secunia, found the flaw.",
+			nil, []string{"Secunia"}, nil, nil},
+		{"apposed role is no kind", "Jane Roe, a company director, said the plant would close.",
+			[]string{"Jane Roe"}, nil, nil, nil},
+		// the subject of a verb of the media
+		{"media verb", "Varden reported on Sunday that the talks had failed.",
+			nil, []string{"Varden"}, nil, nil},
+		{"media verb, second example", "Wikileaks published the cables in 2010.",
+			nil, []string{"Wikileaks"}, nil, nil},
+		{"media verb after a person's full name", "Dana Whitfield wrote the story. Whitfield reported from the border.",
+			[]string{"Dana Whitfield"}, nil, nil, []string{"Whitfield"}},
+		// a newspaper's cue alone after "the"
+		{"the and a newspaper's cue", "The Telegraph and the Daily Mail both ran the story.",
+			nil, []string{"Telegraph", "Daily Mail"}, nil, nil},
+		{"the and a newspaper's cue, second example", "The Herald said three people had died.",
+			nil, []string{"Herald"}, nil, nil},
+		{"newspaper in Korean", "The Rodong Sinmun said the test was a success.",
+			nil, []string{"Rodong Sinmun"}, nil, nil},
+		{"newspaper in Chinese", "The Renmin Ribao ran an editorial on Monday.",
+			nil, []string{"Renmin Ribao"}, nil, nil},
+		{"bulletin", "The Bulletin of the Atomic Scientists moved the clock forward.",
+			nil, []string{"Bulletin of the Atomic Scientists"}, nil, nil},
+		// "International" ending a name
+		{"international last", "PEN International called for his release.",
+			nil, []string{"PEN International"}, nil, nil},
+		{"international last, second example", "Kavuma International said the ship had sunk.",
+			nil, []string{"Kavuma International"}, nil, nil},
+		// a speaking name that opens with a country
+		{"country opening a speaker", "The US Geological Survey said the quake had a magnitude of 6.",
+			nil, []string{"US Geological Survey"}, nil, nil},
+		{"country opening a speaker, second example", `"The quake was shallow," the British Geological Survey said.`,
+			nil, []string{"British Geological Survey"}, nil, nil},
+		// a country's adjective after an indefinite article names no body
+		{"indefinite adjective body", "Islamic Jihad, another Palestinian group, claimed the attack.",
+			nil, []string{"Islamic Jihad"}, nil, []string{"Palestinian group"}},
+		{"indefinite adjective body, second example", "An Afghan militia took the village.",
+			nil, nil, nil, []string{"Afghan militia"}},
+		// a name holding a cue goes on across "of" after a given name
+		{"cue name after a given name", "The show opened at the Mary Block Museum of Art in Evanston.",
+			nil, []string{"Mary Block Museum of Art"}, nil, []string{"Art"}},
+		{"cue name after a given name, second example", "She studied at the John Curtin School of Medical Research in Canberra.",
+			nil, []string{"John Curtin School of Medical Research"}, nil, nil},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
