@@ -776,13 +776,13 @@ func (c *Coder) facedBy(sc *Scratch, v int, own string, out []actorRef) []actorR
 	return out[:base]
 }
 
-// securityRole reports whether an actor code has a security role (MIL, COP, SPY).
+// securityRole reports whether an actor code has a security role (MIL, COP, SPY, PKO).
 func securityRole(code string) bool {
 	if len(code) < 6 {
 		return false
 	}
 	switch code[3:6] {
-	case "MIL", "COP", "SPY":
+	case "MIL", "COP", "SPY", "PKO": // a country's own peacekeepers are its forces ("reinforcing Russian peacekeepers")
 		return true
 	}
 	return false

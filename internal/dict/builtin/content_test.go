@@ -253,6 +253,8 @@ func TestStatementContent(t *testing.T) {
 		{"Kenyan police arrested 30 people following clashes between rival gangs in Nairobi.", "KENCOP→---CVL 173"},
 		// Islamists are a radical movement (agents.ewd): the accused of concern about harbouring terrorists
 		{"U.S. officials have expressed concern that the Islamists are harboring al-Qaida terrorists in Somalia.", "USAGOV→---RAD 112"},
+		// a country's own peacekeepers are its forces: no target of its force posture (content.go securityRole)
+		{"Russia's Defense Ministry said its tanks are reinforcing Russian peacekeepers in South Ossetia.", "RUSMIL→GEO 154"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
