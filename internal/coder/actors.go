@@ -563,11 +563,18 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 		for _, k := range sc.children(h) {
 			if k < h && sc.s.Words[k].Deprel == "nmod:poss" && sc.s.Words[k].UPOS == "PRON" {
 				if a, ok := c.pronoun(sc, k); ok && len(a.code) >= 3 {
-					if _, isCountry := cameo.LookupCountry(a.code[:3]); isCountry {
-						r.code = set.Agents[r.agent].Combine(a.code[:3])
-						r.first = min(r.first, k)
-						return r, true
+					base := a.code[:3]
+					if _, isCountry := cameo.LookupCountry(base); !isCountry && len(a.code) >= 6 && (base == "IGO" || base == "NGO") {
+						// an organisation's: "the United Nations said its
+						// peacekeepers came under fire" (IGOUNOPKO), "the
+						// African Union said its troops ..." (IGOAFROAUMIL)
+						base = a.code
+					} else if !isCountry {
+						continue
 					}
+					r.code = set.Agents[r.agent].Combine(base)
+					r.first = min(r.first, k)
+					return r, true
 				}
 			}
 		}

@@ -255,6 +255,10 @@ func TestStatementContent(t *testing.T) {
 		{"U.S. officials have expressed concern that the Islamists are harboring al-Qaida terrorists in Somalia.", "USAGOV→---RAD 112"},
 		// a country's own peacekeepers are its forces: no target of its force posture (content.go securityRole)
 		{"Russia's Defense Ministry said its tanks are reinforcing Russian peacekeepers in South Ossetia.", "RUSMIL→GEO 154"},
+		// coming under fire from X is being attacked by X (verbs.ewd come); an organisation's pronoun possessor makes its forces (actors.go)
+		{"The United Nations said its peacekeepers came under fire from M23 rebels in eastern Congo.", "CODREB→IGOUNOPKO 190"},
+		{"A NATO convoy came under attack from Taliban fighters in Helmand.", "AFGGOVTALREB→IGOWSTNAT 190"},
+		{"The African Union said its troops killed ten al-Shabaab fighters.", "IGOAFROAUMIL→SOMINSALQREB 190"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
