@@ -567,6 +567,9 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 					j += 2 // "Union of Rationalist Atheists and Agnostics", "Justice and Peace Society"
 					continue
 				}
+				// a thing named after a person has no affiliation: "the Rose
+				// Garden of the White House"
+				person = person && !notSurnames[string(sc.lw(j))]
 				if person && c > j+1 && c < n && string(sc.lw(j+1)) == "of" && sc.nameWord(s, c) {
 					sc.affilSent, sc.affilAt, sc.affilPerson = k, c, i
 				} else if person && j+3 < n && string(sc.lw(j+1)) == "of" && s.Words[j+2].Form == "The" && sc.nameWord(s, j+3) {
@@ -815,6 +818,15 @@ func (x *Extractor) nameLists(r *Record) {
 
 // addEntity types the name spanning words i..j (0-based) of sentence k.
 func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i, j int, evs []event.Event, r *Record) {
+	// Members of a body are persons, not the body: "Members of Parliament
+	// are elected", "a Member of the European Parliament"; the name is
+	// the body's, after "of".
+	if j >= i+2 && (string(sc.lw(i)) == "members" || string(sc.lw(i)) == "member") && string(sc.lw(i+1)) == "of" {
+		i += 2
+		if string(sc.lw(i)) == "the" && i < j {
+			i++
+		}
+	}
 	// A name the dictionaries know as an organisation keeps its rank
 	// words ("General Electric", "General Motors") and is one.
 	known := x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)
@@ -1076,7 +1088,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		// Social Welfare constituency" nor "Edward Yiu of the
 		// Architectural, Surveying, Planning and Landscape constituency"
 		e.Type, e.Why = Organization, "affiliation"
-	case !single && sc.affilSent == k && sc.affilPerson == i:
+	case !single && sc.affilSent == k && sc.affilPerson == i && !notSurnames[low]: // not "the Rose Garden of the White House"
 		e.Type, e.Why = Person, "affiliation" // "Gary Fan of the Neo Democrats"
 	case !single && x.apposedRole(sc, s, i, j):
 		e.Type, e.Why = Person, "apposition" // "Salva Kiir, a former rebel leader"

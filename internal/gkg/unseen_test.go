@@ -341,6 +341,16 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"Mary Block Museum of Art"}, nil, []string{"Art"}},
 		{"cue name after a given name, second example", "She studied at the John Curtin School of Medical Research in Canberra.",
 			nil, []string{"John Curtin School of Medical Research"}, nil, nil},
+		// members of a body are no organisation
+		{"members of a body", "Members of Parliament are elected to each constituency.",
+			nil, nil, nil, []string{"Members of Parliament"}},
+		{"member of a body, second example", "She is a Member of the European Parliament.",
+			nil, []string{"European Parliament"}, nil, []string{"Member of the European Parliament"}},
+		// a thing named after a person has no affiliation
+		{"thing before of", "They visited the Rose Garden of the White House.",
+			nil, nil, nil, []string{"Rose Garden"}},
+		{"thing before of, second example", "The concert was held in the Victoria Hall of the Kestrel University.",
+			nil, []string{"Kestrel University"}, nil, []string{"Victoria Hall"}},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
