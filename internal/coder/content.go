@@ -648,6 +648,34 @@ func armedSides(refs []actorRef) bool {
 	return len(refs) > 0
 }
 
+// stateSides reports whether every actor of refs is a state or its
+// government: a state's protest is an official complaint (CAMEO 114), not
+// a demonstration (14), which civilians and groups hold: "The Chinese
+// embassy in Manila protested the Philippine navy's actions", "Japan
+// protested the incursion by Chinese coast guard ships".
+func (sc *Scratch) stateSides(refs []actorRef) bool {
+	for _, r := range refs {
+		if len(r.code) < 3 {
+			return false
+		}
+		if _, ok := cameo.LookupCountry(r.code[:3]); !ok {
+			return false
+		}
+		switch {
+		case len(r.code) == 6 && (cameo.HasRole(r.code, "GOV") || cameo.HasRole(r.code, "ELI")):
+		case len(r.code) == 3:
+			// the country named, not its people ("Armenians", "Palestinian
+			// prisoners" code as the bare country too)
+			if r.head < 0 || sc.s.Words[r.head].UPOS != "PROPN" || sc.s.Words[r.head].Feat("Number") == "Plur" || sc.actorAt[r.head] < 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return len(refs) > 0
+}
+
 // ownPrisoners reports whether verb v's object (or what it quantifies) is
 // people held in jail: prisoners, detainees, inmates, dissidents.
 func (sc *Scratch) ownPrisoners(v int) bool {

@@ -275,6 +275,15 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 	if !c.opt.Literal && airBombing(code, sc.srcs) {
 		code = "195" // content.go
 	}
+	if !c.opt.Literal && strings.HasPrefix(code, "14") {
+		// a people named by their demonym protest as civilians
+		// ("thousands of Georgians rallied in Tbilisi": GEOCVL); a state
+		// protests by official complaint
+		sc.demonymPeople(sc.srcs) // content.go
+		if sc.stateSides(sc.srcs) {
+			code = "114"
+		}
+	}
 	mutual := m.both // each member's span is its own, not the list's
 	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) && (c.opt.Literal || mutualCode(code)) {
 		// "Gondor and Osgiliath renewed ties": the members act on each

@@ -259,6 +259,10 @@ func TestStatementContent(t *testing.T) {
 		{"The United Nations said its peacekeepers came under fire from M23 rebels in eastern Congo.", "CODREB→IGOUNOPKO 190"},
 		{"A NATO convoy came under attack from Taliban fighters in Helmand.", "AFGGOVTALREB→IGOWSTNAT 190"},
 		{"The African Union said its troops killed ten al-Shabaab fighters.", "IGOAFROAUMIL→SOMINSALQREB 190"},
+		// a state protests by official complaint; a people named by their demonym protest as civilians (content.go stateSides, emit.go)
+		{"The Chinese embassy in Manila protested the Philippine navy's actions in the South China Sea.", "CHNGOV→PHL 114"},
+		{"Japan protested the incursion by Chinese coast guard ships.", "JPN→CHNCOP 114"},
+		{"Thousands of Georgians protested against the government in Tbilisi.", "GEOCVL→GEOGOV 140"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
