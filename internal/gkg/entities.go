@@ -1061,6 +1061,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = OtherName, "thing" // "Captain America", "Miss Venezuela"
 	case title:
 		e.Type, e.Why = Person, "title"
+	case x.dictPerson(sc, i, j):
+		e.Type, e.Why = Person, "dict-person" // "Barack Obama", "Putin"
 	case sc.kindBefore(s, i) && !(sc.pluralKindBefore(s, i) && (x.givenName(sc, i) || j+1 < len(s.Words) && string(sc.lw(j+1)) == "of")) ||
 		sc.mediaNoun(s, j) || x.kindAfter(sc, s, k, i, j) || sc.apposedKind(s, i, j):
 		// not after a plural that names roles: "publishers Jann Wenner of
@@ -1080,6 +1082,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "acronym"
 	case single && camelName(s.Words[i].Form):
 		e.Type, e.Why = Organization, "camel"
+	case x.employerBefore(sc, s, k, i, j, r):
+		e.Type, e.Why = Organization, "employer" // "Morningstar analyst Tom Brady"
 	case x.staffOrg(sc, s, i, j, r):
 		e.Type, e.Why = Organization, "staff" // "a Rexford spokesman", "a spokeswoman for Caritas"
 	case sc.affilSent == k && sc.affilAt == i && !(j+1 < len(s.Words) && s.Words[j+1].UPOS == "NOUN" && !capitalised(s.Words[j+1].Form)) &&
@@ -1330,8 +1334,19 @@ func (x *Extractor) actorFor(sc *Scratch, s *nlp.Sentence, i, j int, evs []event
 // dictActor returns the code of the dictionary actor whose phrase is the n
 // words low(0)..low(n-1) (lower case), "" when none.
 func (x *Extractor) dictActor(low func(m int) string, n int) string {
+	if a := x.dictEntry(low, n); a != nil {
+		if c := a.CodesAt(0); c != nil && len(c.Codes) > 0 && c.Codes[0] != dict.NullCode {
+			return c.Codes[0]
+		}
+	}
+	return ""
+}
+
+// dictEntry returns the dictionary actor with a name of exactly the n
+// lower-cased words low(0..n-1) that has a code, nil when none.
+func (x *Extractor) dictEntry(low func(m int) string, n int) *dict.Actor {
 	if x.opt.Dict == nil || n == 0 {
-		return ""
+		return nil
 	}
 	refs := x.opt.Dict.ActorsStarting(low(0), nil)
 	for _, ref := range refs {
@@ -1350,11 +1365,32 @@ func (x *Extractor) dictActor(low func(m int) string, n int) string {
 		}
 		if ok {
 			if c := a.CodesAt(0); c != nil && len(c.Codes) > 0 && c.Codes[0] != dict.NullCode {
-				return c.Codes[0]
+				return a
 			}
 		}
 	}
-	return ""
+	return nil
+}
+
+// dictPerson reports whether the name spanning words i..j is a person the
+// dictionaries know: an actor with a code for a term in office (a dated
+// code) and no organisation's code, the class of "Barack Obama" and
+// "Putin" (the dictionaries hold office holders, whose terms are dated).
+func (x *Extractor) dictPerson(sc *Scratch, i, j int) bool {
+	a := x.dictEntry(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)
+	if a == nil {
+		return false
+	}
+	dated := false
+	for _, c := range a.Codes {
+		for _, code := range c.Codes {
+			if orgCode(code) {
+				return false
+			}
+		}
+		dated = dated || !c.Range.Unbounded()
+	}
+	return dated
 }
 
 // dictActorText returns the code of the dictionary actor named by text

@@ -844,3 +844,44 @@ func (x *Extractor) countryOpens(sc *Scratch, i, j int) bool {
 	}
 	return !x.givenNameIn(sc, i+1, j)
 }
+
+// employeeNouns are lower-case nouns of a person's work for an employer:
+// written between a name and a person's name, they make the first name
+// the employer's ("Morningstar analyst Tom Brady").
+var employeeNouns = wordSet(`analyst analysts correspondent reporter editor engineer economist researcher scientist
+strategist executive ceo chief director manager chairman chairwoman spokesman spokeswoman spokesperson official
+employee worker pilot anchor presenter producer columnist photographer`)
+
+// employerBefore reports whether the name spanning words i..j of sentence
+// k is followed by a noun of employeeNouns (after at most one other
+// lower-case word: "chief executive") and a person's name, the class of
+// "Morningstar analyst Tom Brady" and "Norvance chief executive Tom
+// Brady": the employer. Not a place, nationality, given name, English
+// word of WordNet, name the dictionaries give a code that is no
+// organisation's, nor surname of a person named before ("Obama adviser",
+// "Trump lawyer" name a person's staff).
+func (x *Extractor) employerBefore(sc *Scratch, s *nlp.Sentence, k, i, j int, r *Record) bool {
+	n := len(s.Words)
+	p := j + 1
+	if p+1 < n && !capitalised(s.Words[p].Form) && !capitalised(s.Words[p+1].Form) && employeeNouns[string(sc.lw(p+1))] &&
+		(employeeNouns[string(sc.lw(p))] || s.Words[p].UPOS == "ADJ" || s.Words[p].UPOS == "NOUN") {
+		p++ // "chief executive", "senior analyst"
+	}
+	if p+1 >= n || capitalised(s.Words[p].Form) || !employeeNouns[string(sc.lw(p))] || !sc.nameWord(s, p+1) || !x.givenName(sc, p+1) {
+		return false
+	}
+	if x.givenName(sc, i) || x.spotAt(sc, k, s.Words[i].Start) || x.adjectives[string(sc.lw(i))] != nil ||
+		i == j && x.wn != nil && x.wn.Tags(sc.lw(i)) != 0 {
+		return false
+	}
+	if c := x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1); c != "" && !orgCode(c) {
+		return false
+	}
+	last := strings.ToLower(s.Words[j].Form)
+	for q := range r.Entities {
+		if e := &r.Entities[q]; e.Type == Person && strings.ToLower(lastWord(e.Canonical)) == last {
+			return false
+		}
+	}
+	return true
+}

@@ -351,6 +351,18 @@ func TestUnseenClasses(t *testing.T) {
 			nil, nil, nil, []string{"Rose Garden"}},
 		{"thing before of, second example", "The concert was held in the Victoria Hall of the Kestrel University.",
 			nil, []string{"Kestrel University"}, nil, []string{"Victoria Hall"}},
+		// the employer named before a person's work and name
+		{"employer before a role", `"Prices will fall," said Morningstar analyst Tom Brady.`,
+			[]string{"Tom Brady"}, []string{"Morningstar"}, nil, nil},
+		{"employer before a role, second example", "Norvance chief executive Tom Brady resigned on Monday.",
+			[]string{"Tom Brady"}, []string{"Norvance"}, nil, nil},
+		{"a person's staff is no employer", "Barack Obama spoke first. Obama adviser David Axelrod said no.",
+			[]string{"Barack Obama", "David Axelrod"}, nil, nil, []string{"Obama"}},
+		// persons the dictionaries know as office holders
+		{"person of the dictionaries", "Barack Obama spoke first.",
+			[]string{"Barack Obama"}, nil, nil, nil},
+		{"person of the dictionaries, second example", "Putin said the talks would go on.",
+			[]string{"Putin"}, nil, nil, nil},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
