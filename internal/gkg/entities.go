@@ -1034,7 +1034,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "acronym" // "ZANU-PF", joined by acronymPair
 	case !single && !title && x.dictHead(sc, i, j):
 		e.Type, e.Why = Organization, "dict-head" // "Fatah al-Islam", "Taliban Shura"
-	case !single && ampersand(s, i, j):
+	case (!single || ampInitials(s.Words[i].Form)) && ampersand(s, i, j):
 		e.Type, e.Why = Organization, "ampersand" // "Social Science & Medicine": no person is "A & B"
 	case !exact && sc.isFeature(s, i, j):
 		// "Jamarat Bridge", "Mecca's Grand Mosque", "Strait of Hormuz"

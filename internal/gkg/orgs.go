@@ -34,12 +34,31 @@ func (sc *Scratch) acronymModifier(s *nlp.Sentence, j int) bool {
 // ampersand reports whether words i..j of s hold an "&".
 func ampersand(s *nlp.Sentence, i, j int) bool {
 	for m := i; m <= j; m++ {
-		if s.Words[m].Form == "&" {
+		if s.Words[m].Form == "&" || ampInitials(s.Words[m].Form) {
 			return true
 		}
 	}
 	return false
 }
+
+// ampInitials reports whether w is capitals joined by "&" in one word, the
+// initials of a company or college: "AT&T", "Texas A&M", "P&G"; not the
+// abbreviations of things ("Q&A", "R&D", "M&A").
+func ampInitials(w string) bool {
+	a := strings.IndexByte(w, '&')
+	if a < 1 || a == len(w)-1 || len(w) > 7 || ampThings[w] {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; i != a && (c < 'A' || c > 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// ampThings are abbreviations with "&" of things, not organisations.
+var ampThings = wordSet(`Q&A R&D M&A B&B P&L R&B`)
 
 // mediaAfter are lower-case nouns that, written right after a name, make it
 // a broadcaster or publication: "al-Ikhbariya television", "Rossiya 24

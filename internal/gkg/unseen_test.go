@@ -363,6 +363,13 @@ func TestUnseenClasses(t *testing.T) {
 			[]string{"Barack Obama"}, nil, nil, nil},
 		{"person of the dictionaries, second example", "Putin said the talks would go on.",
 			[]string{"Putin"}, nil, nil, nil},
+		// initials joined by "&" name a company or college
+		{"initials with an ampersand", "She studied engineering at Texas A&M before joining NASA.",
+			nil, []string{"Texas A&M", "NASA"}, nil, nil},
+		{"initials with an ampersand, second example", "Analysts at S&P cut the rating.",
+			nil, []string{"S&P"}, nil, nil},
+		{"initials with an ampersand of a thing", "The minister took questions in a Q&A after the speech.",
+			nil, nil, nil, []string{"Q&A"}},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
