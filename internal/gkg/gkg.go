@@ -146,6 +146,8 @@ type Scratch struct {
 	// things holds the names the article used as names of things
 	// ("Internet Explorer" of "Internet Explorer 9"), see thingName.
 	things map[string]bool
+	// refs holds the dictionary phrases looked up by knownOrgEnd.
+	refs []dict.PhraseRef
 	// key holds a name's lower-cased words joined by spaces, to look it up
 	// in the organisation table.
 	key []byte

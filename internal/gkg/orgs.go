@@ -786,7 +786,8 @@ func (x *Extractor) knownOrgEnd(sc *Scratch, s *nlp.Sentence, i int) int {
 	if x.opt.Dict == nil {
 		return end
 	}
-	for _, ref := range x.opt.Dict.ActorsStarting(string(sc.lw(i)), nil) {
+	sc.refs = x.opt.Dict.ActorsStarting(string(sc.lw(i)), sc.refs[:0])
+	for _, ref := range sc.refs {
 		a := &x.opt.Dict.Actors[ref.Entry]
 		p := a.Names[ref.Name]
 		if len(p) < 3 || i+len(p)-1 <= end || i+len(p) > n || !capitalised(s.Words[i+len(p)-1].Form) || !sc.phraseAt(p, i) {
