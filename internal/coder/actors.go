@@ -633,6 +633,9 @@ func nonStateGroup(code string) bool {
 	if len(code) < 6 {
 		return false
 	}
+	if code[:3] == "IMG" {
+		return true // a transnational armed group: "an Islamic State leader" (IMGMOSRAD)
+	}
 	if _, ok := cameo.LookupCountry(code[:3]); !ok {
 		return false
 	}

@@ -263,6 +263,10 @@ func TestStatementContent(t *testing.T) {
 		{"The Chinese embassy in Manila protested the Philippine navy's actions in the South China Sea.", "CHNGOV→PHL 114"},
 		{"Japan protested the incursion by Chinese coast guard ships.", "JPN→CHNCOP 114"},
 		{"Thousands of Georgians protested against the government in Tbilisi.", "GEOCVL→GEOGOV 140"},
+		// an attack blamed on someone accuses them; a bomb that kills is a bombing; a transnational group's leader is the group
+		{"Police in Kabul blamed the attack on the Taliban.", "AFGCOP→AFGGOVTAL 112"},
+		{"A roadside bomb killed eight Thai soldiers in Yala.", "---INS→THAMIL 183"},
+		{"Iraqi security forces arrested an Islamic State leader in Mosul.", "IRQCOP→IMGMOSRAD 173"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
