@@ -267,6 +267,9 @@ func TestStatementContent(t *testing.T) {
 		{"Police in Kabul blamed the attack on the Taliban.", "AFGCOP→AFGGOVTAL 112"},
 		{"A roadside bomb killed eight Thai soldiers in Yala.", "---INS→THAMIL 183"},
 		{"Iraqi security forces arrested an Islamic State leader in Mosul.", "IRQCOP→IMGMOSRAD 173"},
+		// dying at someone's hands is being killed by them (verbs.ewd die)
+		{"Five Malian soldiers died at the hands of Islamist militants.", "---REB→MLIMIL 190"},
+		{"The president died in 2010.", ""},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
