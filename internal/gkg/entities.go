@@ -132,7 +132,13 @@ jornal bulletin` + " " +
 	`democrats republicans socialists conservatives liberals greens nationalists unionists communists progressives` + " " +
 	// an armed force: "Royal Air Force", "Quds Force" (not the base of
 	// one, a feature: "Wright-Patterson Air Force Base")
-	`force`)
+	`force` + " " +
+	// company forms of other languages: "Siemens AG", "Kestrel GmbH",
+	// "Norvance S.A."
+	`gmbh ag sa s.a nv n.v llp pty oyj spa s.p.a bhd tbk`)
+
+// companyForms are the legal forms that end a company's name.
+var companyForms = wordSet(`inc ltd llc plc corp co gmbh ag sa s.a nv n.v llp pty oyj spa s.p.a bhd tbk`)
 
 // onBodies are the cues of deliberative bodies named with "on" and their
 // matter ("Council on Foreign Relations", "Commission on Missing
@@ -545,7 +551,10 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				// (a name holding a cue is an organisation's, named after
 				// a person: "Mary & Leigh Block Museum of Art")
 				person := j > i && (x.givenName(sc, i) || romanised(s, j)) && !sc.cueIn(i, j)
-				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !(person || j > i && sc.cueAhead(s, c) && !sc.cueIn(i, j)) {
+				// (a company's legal form ends its name: "Kestrel GmbH of
+				// Munich", "Norvance Inc. of Ohio")
+				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !(person || j > i && sc.cueAhead(s, c) && !sc.cueIn(i, j)) &&
+					!companyForms[strings.TrimSuffix(string(sc.lw(j)), ".")] {
 					j = c
 					continue
 				}
@@ -1100,6 +1109,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "possessive" // "Demosisto's Nathan Law"
 	case !single && i >= 2 && possessive(s, i-1) && orgEndsAt(r, k, s.Words[i-2].Start, wordEnd(d, &s.Words[i-2])):
 		e.Type, e.Why = Person, "affiliation" // "DAB's Starry Lee"
+	case single && x.accordingTo(sc, s, k, i, r):
+		e.Type, e.Why = Organization, "source" // "according to Hitwise"
 	case single && x.businessSubject(sc, s, i, r):
 		e.Type, e.Why = Organization, "business" // "Norvance acquired ...", "Brevanta hired ..."
 	case !single && subjectOfSpeech(s, i, j) && x.countryOpens(sc, i, j):

@@ -905,3 +905,25 @@ func (x *Extractor) employerBefore(sc *Scratch, s *nlp.Sentence, k, i, j int, r 
 	}
 	return true
 }
+
+// accordingTo reports whether the one-word name at word i of sentence k
+// follows "according to" and is no given name, nationality, place, English
+// word of WordNet or surname of a person named before, the class of
+// "according to Hitwise" and "according to Nielsen": a source that news
+// name by one word is an organisation (persons are named in full first).
+func (x *Extractor) accordingTo(sc *Scratch, s *nlp.Sentence, k, i int, r *Record) bool {
+	if i < 2 || string(sc.lw(i-1)) != "to" || string(sc.lw(i-2)) != "according" || isAcronym(s.Words[i].Form) {
+		return false
+	}
+	w := &s.Words[i]
+	if x.givenName(sc, i) || x.adjectives[string(sc.lw(i))] != nil || x.spotAt(sc, k, w.Start) ||
+		x.wn != nil && x.wn.Tags(sc.lw(i)) != 0 || strings.ContainsAny(w.Form, "0123456789") {
+		return false
+	}
+	for p := range r.Entities {
+		if e := &r.Entities[p]; e.Type == Person && strings.EqualFold(lastWord(e.Canonical), w.Form) {
+			return false
+		}
+	}
+	return true
+}

@@ -370,6 +370,20 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"S&P"}, nil, nil},
 		{"initials with an ampersand of a thing", "The minister took questions in a Q&A after the speech.",
 			nil, nil, nil, []string{"Q&A"}},
+		// company forms of other languages, which end the name
+		{"company form", "The plant is owned by Kestrel GmbH of Munich.",
+			nil, []string{"Kestrel GmbH"}, []string{"Munich"}, nil},
+		{"company form, second example", "The deal with Norvance S.A. was signed in Paris.",
+			nil, []string{"Norvance S.A."}, nil, nil},
+		{"company form in English ends the name too", "Workers at Rexford Inc. of Ohio walked out.",
+			nil, []string{"Rexford Inc."}, nil, nil},
+		// a one-word source after "according to"
+		{"according to a one-word source", "Visits to the site rose by half, according to Hitwise.",
+			nil, []string{"Hitwise"}, nil, nil},
+		{"according to a one-word source, second example", "The market shrank in 2010, according to Comscore.",
+			nil, []string{"Comscore"}, nil, nil},
+		{"according to a person's surname", "Dana Whitfield wrote the report. The figures are wrong, according to Whitfield.",
+			[]string{"Dana Whitfield"}, nil, nil, []string{"Whitfield"}},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
