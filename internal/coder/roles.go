@@ -92,7 +92,10 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 		if d == "nsubj" || d == "nsubj:pass" {
 			w := &sc.s.Words[k]
 			if w.UPOS == "PRON" && (sc.low[k] == "who" || sc.low[k] == "which" || sc.low[k] == "that") {
-				if h := sc.head(v); h >= 0 && strings.HasPrefix(sc.s.Words[v].Deprel, "acl") {
+				// (also a relative clause read as an adjective of its noun:
+				// "The militants, who were armed with rifles, attacked a
+				// checkpoint", "the soldiers, who were drunk, beat ...")
+				if h := sc.head(v); h >= 0 && (strings.HasPrefix(sc.s.Words[v].Deprel, "acl") || sc.s.Words[v].Deprel == "amod") {
 					return c.resolveNP(sc, h, out, 0)
 				}
 			}

@@ -270,6 +270,8 @@ func TestStatementContent(t *testing.T) {
 		// dying at someone's hands is being killed by them (verbs.ewd die)
 		{"Five Malian soldiers died at the hands of Islamist militants.", "---REB→MLIMIL 190"},
 		{"The president died in 2010.", ""},
+		// a relative clause read as an adjective of its noun: its "who" is the noun (roles.go subjects)
+		{"The militants, who were armed with rifles, attacked a checkpoint near Kandahar.", "---REB→AFG 190"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
