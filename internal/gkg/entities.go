@@ -965,6 +965,14 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	w := &s.Words[i]
 	low := string(sc.lw(j))
 	acronym := isAcronym(s.Words[j].Form)
+	// A compass word before a nationality ("South Korean intelligence",
+	// "North Korean state media") is part of the adjective.
+	if !title && j == i+1 {
+		if h, g := x.compassBody(sc, s, i); h > j {
+			x.addTyped(sc, d, s, k, i, h, Organization, "adjective-body", x.agentCode(sc, s, j, h, actorCountry(g.CountryISO)), r)
+			return
+		}
+	}
 	if single && !title {
 		// A country's adjective before a body of its state: "the
 		// Indonesian military", "the Sudanese election commission".
@@ -1087,7 +1095,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Person, "romanised"
 	case !title && orgCode(x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)):
 		e.Type, e.Why = Organization, "dict"
-	case acronym && single && !notAcronyms[low] && !roman(low) && !sc.acronymModifier(s, j) && !designation(s, j):
+	case acronym && single && !notAcronyms[low] && !roman(low) && !sc.acronymModifier(s, j) && !designation(s, j) &&
+		x.countryGeos[low] == nil: // a country's short form is no organisation: "US-led", "the UAE"
 		e.Type, e.Why = Organization, "acronym"
 	case single && camelName(s.Words[i].Form):
 		e.Type, e.Why = Organization, "camel"

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/eventwire/eventwire/internal/cameo"
+	"github.com/eventwire/eventwire/internal/event"
 	wordnet "github.com/eventwire/eventwire/internal/lexicon"
 	"github.com/eventwire/eventwire/internal/nlp"
 )
@@ -70,7 +71,7 @@ var mediaAfter = wordSet(`television tv channel newspaper radio magazine broadca
 // forceNouns head the lower-case phrase after a country's adjective that
 // names its forces or a body of its state, besides the organisation cues:
 // "the Indonesian military", "the Malaysian navy", "the US military".
-var forceNouns = wordSet(`military navy army police coastguard`)
+var forceNouns = wordSet(`military navy army police coastguard regime junta intelligence`)
 
 // collectives are the plural nouns written with a possessive inside an
 // organisation's name: "New People's Party", "People's Liberation Army",
@@ -217,7 +218,7 @@ func (sc *Scratch) governedBy(s *nlp.Sentence, j int) int {
 		return -1
 	}
 	switch string(sc.lw(j + 1)) {
-	case "government", "administration", "cabinet":
+	case "government", "administration", "cabinet", "regime", "junta":
 		return j + 1
 	}
 	return -1
@@ -236,13 +237,34 @@ func (x *Extractor) adjectiveBody(sc *Scratch, s *nlp.Sentence, i int) int {
 	if i >= 1 && indefinites[string(sc.lw(i-1))] {
 		return -1 // one of a kind, no body: "another Palestinian group", "an Afghan militia"
 	}
+	return sc.bodyHead(s, i)
+}
+
+// compassBody is adjectiveBody for a nationality of two words opening at
+// word i, a compass word and an adjective ("South Korean intelligence",
+// "North Korean state media"): the word index of the head, -1 when none.
+func (x *Extractor) compassBody(sc *Scratch, s *nlp.Sentence, i int) (int, *event.Geo) {
+	if i+1 >= len(s.Words) || !compass[string(sc.lw(i))] || i >= 1 && indefinites[string(sc.lw(i-1))] {
+		return -1, nil
+	}
+	g := x.adjectives[string(sc.lw(i))+" "+string(sc.lw(i+1))]
+	if g == nil {
+		return -1, nil
+	}
+	return sc.bodyHead(s, i+1), g
+}
+
+// bodyHead returns the word index of the organisation cue or force noun
+// that ends the lower-case phrase of at most three words after word i, -1
+// when none or when a noun follows it.
+func (sc *Scratch) bodyHead(s *nlp.Sentence, i int) int {
 	for m := i + 1; m < len(s.Words) && m <= i+3; m++ {
 		w := &s.Words[m]
 		if capitalised(w.Form) || w.UPOS != "NOUN" && w.UPOS != "ADJ" {
 			return -1
 		}
 		l := string(sc.lw(m))
-		if forceNouns[l] || orgCues[l] && (!strings.HasSuffix(l, "s") || l == "forces") {
+		if forceNouns[l] || orgCues[l] && (!strings.HasSuffix(l, "s") || l == "forces") || l == "media" && string(sc.lw(m-1)) == "state" {
 			if m+1 < len(s.Words) && s.Words[m+1].UPOS == "NOUN" && !capitalised(s.Words[m+1].Form) {
 				return -1 // "the Afghan army base" names the base
 			}

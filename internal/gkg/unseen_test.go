@@ -384,6 +384,23 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"Comscore"}, nil, nil},
 		{"according to a person's surname", "Dana Whitfield wrote the report. The figures are wrong, according to Whitfield.",
 			[]string{"Dana Whitfield"}, nil, nil, []string{"Whitfield"}},
+		// bodies of a state named by a country's adjective: regimes,
+		// juntas, intelligence services, state media
+		{"adjective before a regime", "The Syrian regime denied the report.",
+			nil, []string{"Syrian regime"}, nil, nil},
+		{"adjective before a junta", "The Burmese junta freed the prisoners.",
+			nil, []string{"Burmese junta"}, nil, nil},
+		{"leader before a regime", "The Assad regime denied the report.",
+			nil, []string{"Assad regime"}, nil, nil},
+		{"compass nationality before a body", "Officials said South Korean intelligence had warned of the test.",
+			nil, []string{"South Korean intelligence"}, nil, nil},
+		{"compass nationality before state media", "The report by North Korean state media was denied.",
+			nil, []string{"North Korean state media"}, nil, nil},
+		// a country's short form is no organisation
+		{"country short form", "The US-led coalition carried out the strike.",
+			nil, nil, nil, []string{"US"}},
+		{"country short form, second example", "Officials of the UAE met in Doha.",
+			nil, nil, nil, []string{"UAE"}},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
