@@ -596,6 +596,15 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			r.code = set.Agents[r.agent].Combine(country) // the role alone, not the title's
 			break
 		}
+		if len(country) == 6 && (country[3:] == "GOV" || country[3:] == "ELI") && sc.actorAt[h] < 0 &&
+			securityRole(set.Agents[r.agent].Combine(country[:3])) {
+			// a state leader's forces are the state's: "an ambush by
+			// Gbagbo forces" (CIVMIL, not CIVGOVMIL), "Assad's troops"
+			// (SYRMIL)
+			if _, ok := cameo.LookupCountry(country[:3]); ok {
+				country = country[:3]
+			}
+		}
 		r.code = c.combineAgents(sc, h, r.mod, r.agent, country)
 	case r.actor >= 0:
 		r.code = c.actorCode(sc, r.actor)

@@ -272,6 +272,9 @@ func TestStatementContent(t *testing.T) {
 		{"The president died in 2010.", ""},
 		// a relative clause read as an adjective of its noun: its "who" is the noun (roles.go subjects)
 		{"The militants, who were armed with rifles, attacked a checkpoint near Kandahar.", "---REB→AFG 190"},
+		// a state leader's forces are the state's (actors.go nounCode)
+		{"Maduro forces detained ten opposition activists in Caracas.", "VENMIL→VENOPPNGM 173"},
+		{"Zelensky forces attacked Russian positions near Bakhmut.", "UKRMIL→RUS 190"},
 		// a mutual act of more than three parties is multilateral: no dyads (codes.go multilateral)
 		{"Diplomats from Germany, France, Britain, Russia and China met in London on Monday.", ""},
 		{"Egypt, Jordan, Saudi Arabia and Qatar held talks in Cairo.", ""},
