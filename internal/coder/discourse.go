@@ -52,10 +52,15 @@ func participantNoun(l string) bool {
 	return false
 }
 
-// statementNoun reports whether lemma l names a text issued by an actor.
+// statementNoun reports whether lemma l names what an actor says or
+// issues, in writing or aloud: its possessor speaks ("Cornyn's statement
+// added"), a participle of it is said by whoever issued it ("issued a
+// statement claiming ...", "released a report accusing ..."), and a later
+// definite "the statement" is its author's.
 func statementNoun(l string) bool {
 	switch l {
-	case "statement", "declaration", "communique", "communiqué", "appeal", "letter", "address", "message", "petition":
+	case "statement", "declaration", "communique", "communiqué", "appeal", "letter", "address", "message", "petition",
+		"speech", "remarks", "note", "report":
 		return true
 	}
 	return false

@@ -28,13 +28,6 @@ func counterparts(sc *Scratch) {
 	}
 }
 
-// statementNouns are what someone says in writing or aloud, whose
-// possessor is its author.
-var statementNouns = map[string]bool{
-	"statement": true, "communique": true, "communiqué": true, "letter": true, "message": true,
-	"speech": true, "remarks": true, "declaration": true, "note": true,
-}
-
 // agentDep reports whether dependent k is the "by" agent of a passive
 // ("was attacked by Arnor").
 func (sc *Scratch) agentDep(k int) bool {
@@ -99,7 +92,7 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 					return c.resolveNP(sc, h, out, 0)
 				}
 			}
-			if statementNouns[sc.lemma[k]] && !c.opt.Literal {
+			if statementNoun(sc.lemma[k]) && !c.opt.Literal {
 				// "Cornyn's statement added", "the ministry's statement
 				// condemned": whose statement speaks
 				for _, p := range sc.children(k) {
@@ -238,7 +231,7 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 		// slaying of two American missionaries", "victims killed by the
 		// crash"
 		if !sc.infinitive(v) && !(c.opt.Literal && !c.opt.Petrarch1 && sc.pastParticiple(v)) {
-			if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) || c.opt.Literal || !statementNouns[sc.lemma[h]] && sc.lemma[h] != "report" {
+			if n := c.resolveNP(sc, h, out, 0); len(n) > len(out) || c.opt.Literal || !statementNoun(sc.lemma[h]) {
 				return n
 			}
 			// what a statement or report says is said by whoever issued
