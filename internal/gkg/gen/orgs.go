@@ -69,10 +69,12 @@ func buildOrgs(dir, out string, givenNames []byte) error {
 
 // orgNames returns the names of set's actors whose code is an
 // organisation's, leaving out persons: an actor with a dated code (an
-// office holder, "Ban Ki-moon [IGOUNO >20070101]"), a name with a title or
-// role word ("Chief Executive of MCC"), and a name that opens with a given
-// name or an initial and has no organisation word ("Earl Slack", "R.
-// Berzok" are a company's spokesmen; "Helen Keller International" stays).
+// office holder, "Ban Ki-moon [IGOUNO >20070101]"), and a name with a title
+// or role word ("Chief Executive of MCC", "Sheikh Nasrallah"; first, an
+// office even with an organisation word after it) or that opens
+// with a given name, an initial or a kunya ("Abu al-Abbas"), unless it has
+// an organisation word ("Earl Slack", "R. Berzok" are a company's
+// spokesmen; "Helen Keller International", "Imam Ali Brigade" stay).
 func orgNames(set *dict.Set, given map[string]bool) []orgEntry {
 	var out []orgEntry
 	for i := range set.Actors {
@@ -102,16 +104,15 @@ func orgNames(set *dict.Set, given map[string]bool) []orgEntry {
 			if len(ws) == 0 || len(ws) > 8 || len(ws) == 1 && (len(ws[0]) < 3 || orgWords[ws[0]] || roleWords[ws[0]]) {
 				continue // a cue word alone ("Organization") names no one organisation
 			}
-			person := given[ws[0]] || initial(ws[0])
-			for _, w := range ws {
-				if roleWords[w] {
-					continue names
-				}
-				if orgWords[w] {
-					person = false
-				}
+			if roleWords[ws[0]] {
+				continue // an office: "Chief Executive Officer of the Millenium Challenge Corporation"
 			}
-			if person {
+			person, org := given[ws[0]] || initial(ws[0]) || kunyas[ws[0]], false
+			for _, w := range ws {
+				person = person || roleWords[w]
+				org = org || orgWords[w]
+			}
+			if person && !org {
 				continue
 			}
 			out = append(out, orgEntry{strings.Join(ws, " "), code})
@@ -160,16 +161,23 @@ func orgCode(code string) bool {
 }
 
 // initial reports whether w is a single letter, with or without its dot.
+// (Dotted initials open companies' names too: "J.P. Morgan Chase", "H.J.
+// Heinz".)
 func initial(w string) bool {
 	w = strings.TrimSuffix(w, ".")
 	return len(w) == 1
 }
 
+// kunyas open Arabic persons' names ("Abu al-Abbas"): a name opening with
+// one is an organisation's only with an organisation word ("Abu Nidal
+// Organization").
+var kunyas = wordSet(`abu umm ibn bin`)
+
 // roleWords make a dictionary name a person's or an office's, not an
 // organisation's.
 var roleWords = wordSet(`chief executive president chairman chairwoman chairperson ceo director spokesman
 spokeswoman spokesperson secretary minister head leader founder commander envoy ambassador representative
-official officials mr mrs ms dr sir lord`)
+official officials mr mrs ms dr sheikh shaikh mullah maulana ayatollah imam emir`)
 
 // orgWords are words only organisations' names have: with one, a name that
 // opens with a given name is still an organisation's ("Helen Keller
@@ -178,7 +186,7 @@ var orgWords = wordSet(`international inc inc. corp corp. corporation co co. ltd
 partnership foundation institute fund trust society association federation union council committee commission
 agency organization organisation bank airlines airways systems industries technologies enterprises partners
 network media news press television radio communications hospital university college school center centre
-brigade brigades army front movement party league alliance`)
+brigade brigades battalion army front movement party league alliance`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}

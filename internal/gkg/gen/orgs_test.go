@@ -14,7 +14,8 @@ import (
 // company with a person (its spokesman) listed under its code, an office
 // holder with a dated code, an NGO whose name opens with a given name, a
 // role title, a name with a possessive, a name with "The", a cue word
-// alone, a country (no organisation) and an armed group with synonyms.
+// alone, a country (no organisation), an armed group with synonyms, a
+// person named by a kunya, one with a title and a group with "Lord's".
 const actorsText = `# test actors
 LOCKHEED_MARTIN_	[MNCUSA]
 EARL_SLACK_	[MNCUSA]# spokesman
@@ -30,6 +31,9 @@ ORGANIZATION_	[MEAREB]
 FRANCE_	[FRA]
 ADEN_ISLAMIC_ARMY_	[YEMREB]
 +ISLAMIC_ARMY_OF_ADEN_
+ABU_SARTAJ_	[IMGMUSALQ]
+SHEIKH_NASRALLAH_	[LBNREB]
+LORD'S_RESISTANCE_ARMY_	[UGAREB]
 `
 
 func TestOrgNames(t *testing.T) {
@@ -49,6 +53,7 @@ func TestOrgNames(t *testing.T) {
 		"world food programme":                         "IGOUNO",
 		"aden islamic army":                            "YEMREB",
 		"islamic army of aden":                         "YEMREB",
+		"lord 's resistance army":                      "UGAREB",
 	}
 	for n, c := range want {
 		if got[n] != c {
@@ -56,7 +61,7 @@ func TestOrgNames(t *testing.T) {
 		}
 	}
 	for _, n := range []string{"earl slack", "r. berzok", "kofi annan", "secretary-general kofi annan",
-		"chief executive of mcc", "organization", "france"} {
+		"chief executive of mcc", "organization", "france", "abu sartaj", "sheikh nasrallah"} {
 		if c, ok := got[n]; ok {
 			t.Errorf("kept %q (%s), a person, office, cue word or country", n, c)
 		}
