@@ -882,15 +882,7 @@ func (sc *Scratch) answeredAct(v int) bool {
 // rebels, denied the charge"): what the actor has done before, told as
 // background (event.Historical).
 func (sc *Scratch) describedAct(v int) bool {
-	if sc.s.Words[v].Deprel != "acl:relcl" {
-		return false
-	}
-	for _, k := range sc.children(v) {
-		if sc.s.Words[k].Deprel == "aux" && sc.lemma[k] == "have" {
-			return true
-		}
-	}
-	return false
+	return sc.s.Words[v].Deprel == "acl:relcl" && sc.childIs(v, "aux", "have")
 }
 
 // deniesAct reports whether verb v (a denial) has an act as its

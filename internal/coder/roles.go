@@ -548,15 +548,7 @@ func (sc *Scratch) wherePlace(h int, refs []actorRef) bool {
 // means reports whether clause v is a gerund introduced by "by" (the
 // means of its head's act).
 func (sc *Scratch) means(v int) bool {
-	if sc.s.Words[v].XPOS != "VBG" {
-		return false
-	}
-	for _, k := range sc.children(v) {
-		if sc.s.Words[k].Deprel == "mark" && sc.low[k] == "by" {
-			return true
-		}
-	}
-	return false
+	return sc.s.Words[v].XPOS == "VBG" && sc.childIs(v, "mark", "by")
 }
 
 // resultParticiple reports whether advcl v of verb h is a participle that

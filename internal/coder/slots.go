@@ -218,9 +218,13 @@ func (sc *Scratch) relMatches(rel string, h, k int) bool {
 // caseIs reports whether word k is introduced by preposition p, including
 // multi-word prepositions written with '_' ("on_behalf_of") or as the
 // last word of one ("because of" → "of").
-func (sc *Scratch) caseIs(k int, p string) bool {
+func (sc *Scratch) caseIs(k int, p string) bool { return sc.childIs(k, "case", p) }
+
+// childIs reports whether word k has a dependent of relation rel whose
+// form or lemma is w ("mark" "by", "aux" "have").
+func (sc *Scratch) childIs(k int, rel, w string) bool {
 	for _, j := range sc.children(k) {
-		if d := sc.s.Words[j].Deprel; d == "case" && (sc.low[j] == p || sc.lemma[j] == p) {
+		if sc.s.Words[j].Deprel == rel && (sc.low[j] == w || sc.lemma[j] == w) {
 			return true
 		}
 	}
