@@ -11,12 +11,14 @@ import "github.com/eventwire/eventwire/internal/nlp"
 // verb: when the root is a noun, proper noun, adjective or number with no
 // subject, copula or auxiliary of its own, its first finite verb dependent
 // to its right that no subordinator or relative pronoun introduces becomes
-// the root, and the old root its subject (or, when the verb has one and
-// the old root is a capitalised adjective before it, a modifier of the word
-// after it). A verb with a subject of its own below any other root is a
-// clause the noun phrase holds ("The one time I booked through an agent"),
-// and one after a comma without a subject a reduced comment ("Great repair
-// store, highly recommended"): both stay. The other dependents of the old root
+// the root, and the old root its subject. When the verb has a subject of
+// its own, the old root is its oblique if it has a preposition (a fronted
+// phrase: "In July 1942 the Japanese occupied the camps"), or a modifier of
+// the word after it if it is a capitalised adjective opening the subject;
+// below any other root such a verb is a clause the noun phrase holds ("The
+// one time I booked through an agent") and stays, and so does a verb after
+// a comma without a subject, a reduced comment ("Great repair store, highly
+// recommended"). The other dependents of the old root
 // after the verb, and its punctuation, move to the verb. Words are indexed
 // from 0; heads are 1-based as in nlp.Word.
 func reroot(s *nlp.Sentence) {
