@@ -135,7 +135,11 @@ jornal bulletin` + " " +
 	`force` + " " +
 	// company forms of other languages: "Siemens AG", "Kestrel GmbH",
 	// "Norvance S.A."
-	`gmbh ag sa s.a nv n.v llp pty oyj spa s.p.a bhd tbk`)
+	`gmbh ag sa s.a nv n.v llp pty oyj spa s.p.a bhd tbk` + " " +
+	// Arabic words of armed groups' and parties' names: "Kataib
+	// Hezbollah", "Liwa al-Tawhid", "Jaish al-Mahdi" (not "ansar", also a
+	// given name)
+	`jaish jabhat harakat kataib hizb liwa saraya tanzim jamaat mujahideen`)
 
 // companyForms are the legal forms that end a company's name.
 var companyForms = wordSet(`inc ltd llc plc corp co gmbh ag sa s.a nv n.v llp pty oyj spa s.p.a bhd tbk`)
@@ -322,6 +326,36 @@ var connectors = wordSet(`of de du des la le al el von van der den ter bin bint 
 // before a name: "al-Zawahiri", "el-Sisi", "bin-Laden".
 var hyphenParticles = wordSet(`al el ad ar as ash at az ul ud bin ibn abu`)
 
+// linkParticles join two names between hyphens (Urdu, Persian and Arabic
+// names: "Lashkar-e-Taiba", "Tehreek-e-Insaf", "Hizb-ul-Mujahideen").
+var linkParticles = wordSet(`e i ul ud ut ur us al el o`)
+
+// linkedName reports whether w is a link particle, a hyphen and a
+// capitalised word in one token ("e-Taiba", "ul-Mujahideen").
+func linkedName(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	return ok && linkParticles[p] && capitalised(rest)
+}
+
+// ezafe reports whether words i..j of s join two names with "-e-" or
+// "-i-", the Persian and Urdu "of" of groups' and parties' names
+// ("Jaish-e-Mohammed", "Tehreek-e-Insaf", "Jamaat-e-Islami"); persons'
+// names are joined with "-ul-" or "-ud-" ("Zia-ul-Haq").
+func ezafe(s *nlp.Sentence, i, j int) bool {
+	for m := i + 1; m <= j; m++ {
+		f := s.Words[m].Form
+		if strings.HasPrefix(f, "e-") || strings.HasPrefix(f, "i-") {
+			if linkedName(f) && isHyphen(s.Words[m-1].Form) {
+				return true
+			}
+		}
+		if (f == "e" || f == "i") && m < j && isHyphen(s.Words[m-1].Form) && isHyphen(s.Words[m+1].Form) {
+			return true
+		}
+	}
+	return false
+}
+
 // isHyphen reports whether w is a hyphen (not a dash: "Israel–Hamas").
 func isHyphen(w string) bool { return w == "-" || w == "\u2010" || w == "\u2011" }
 
@@ -477,6 +511,17 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				if j > i && j+2 < n && isHyphen(s.Words[j+1].Form) && attached(s, j) && attached(s, j+1) && syllable(s.Words[j+2].Form) &&
 					!hyphenSuffixes[string(sc.lw(j+2))] && !(j+3 < n && attached(s, j+2) && isHyphen(s.Words[j+3].Form)) {
 					j += 2
+					continue
+				}
+				// A particle between hyphens joins two names: "Lashkar-e-Taiba",
+				// "Hizb-ul-Mujahideen", "Zia-ul-Haq".
+				if j+4 < n && isHyphen(s.Words[j+1].Form) && linkParticles[string(sc.lw(j+2))] && !capitalised(s.Words[j+2].Form) &&
+					isHyphen(s.Words[j+3].Form) && capitalised(s.Words[j+4].Form) && attached(s, j) && attached(s, j+1) && attached(s, j+2) && attached(s, j+3) {
+					j += 4
+					continue
+				}
+				if j+2 < n && isHyphen(s.Words[j+1].Form) && attached(s, j) && attached(s, j+1) && linkedName(s.Words[j+2].Form) {
+					j += 2 // the tokenizer's "Lashkar", "-", "e-Taiba"
 					continue
 				}
 				// A particle with a hyphen: "Ayman al-Zawahiri".
@@ -1051,6 +1096,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "acronym" // "ZANU-PF", joined by acronymPair
 	case !single && !title && x.dictHead(sc, i, j):
 		e.Type, e.Why = Organization, "dict-head" // "Fatah al-Islam", "Taliban Shura"
+	case !single && ezafe(s, i, j):
+		e.Type, e.Why = Organization, "ezafe" // "Jaish-e-Mohammed", "Tehreek-e-Insaf"
 	case (!single || ampInitials(s.Words[i].Form)) && ampersand(s, i, j):
 		e.Type, e.Why = Organization, "ampersand" // "Social Science & Medicine": no person is "A & B"
 	case !exact && sc.isFeature(s, i, j):
@@ -1118,6 +1165,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "possessive" // "Demosisto's Nathan Law"
 	case !single && i >= 2 && possessive(s, i-1) && orgEndsAt(r, k, s.Words[i-2].Start, wordEnd(d, &s.Words[i-2])):
 		e.Type, e.Why = Person, "affiliation" // "DAB's Starry Lee"
+	case x.seatsSubject(sc, s, i, j):
+		e.Type, e.Why = Organization, "seats" // "Sinn Fein won four seats"
 	case single && x.accordingTo(sc, s, k, i, r):
 		e.Type, e.Why = Organization, "source" // "according to Hitwise"
 	case single && x.businessSubject(sc, s, i, r):

@@ -756,13 +756,7 @@ func (x *Extractor) lexiconOrg(sc *Scratch, s *nlp.Sentence, k, i, j int, r *Rec
 	if len(x.orgs) == 0 || j-i > 8 {
 		return "", false
 	}
-	sc.key = sc.key[:0]
-	for m := i; m <= j; m++ {
-		if m > i {
-			sc.key = append(sc.key, ' ')
-		}
-		sc.key = append(sc.key, sc.lw(m)...)
-	}
+	sc.nameKey(s, i, j)
 	code, ok := x.orgs[string(sc.key)]
 	if !ok || x.spotAt(sc, k, s.Words[i].Start) {
 		return "", false
@@ -792,13 +786,7 @@ func (x *Extractor) knownOrgEnd(sc *Scratch, s *nlp.Sentence, i int) int {
 			if !capitalised(s.Words[i+l-1].Form) {
 				continue
 			}
-			sc.key = sc.key[:0]
-			for m := i; m < i+l; m++ {
-				if m > i {
-					sc.key = append(sc.key, ' ')
-				}
-				sc.key = append(sc.key, sc.lw(m)...)
-			}
+			sc.nameKey(s, i, i+l-1)
 			if _, ok := x.orgs[string(sc.key)]; ok {
 				end = i + l - 1
 				break
@@ -948,4 +936,48 @@ func (x *Extractor) accordingTo(sc *Scratch, s *nlp.Sentence, k, i int, r *Recor
 		}
 	}
 	return true
+}
+
+// nameKey fills sc.key with the lower-cased words i..j of s as the
+// organisation table writes them: separated by a space, except words the
+// text writes together ("Lashkar", "-", "e-Taiba" is "lashkar-e-taiba").
+func (sc *Scratch) nameKey(s *nlp.Sentence, i, j int) {
+	sc.key = sc.key[:0]
+	for m := i; m <= j; m++ {
+		if m > i && !attached(s, m-1) {
+			sc.key = append(sc.key, ' ')
+		}
+		sc.key = append(sc.key, sc.lw(m)...)
+	}
+}
+
+// seatVerbs are the verbs of a party's seats: "won four seats", "lost ten
+// seats", "kept its seats".
+var seatVerbs = wordSet(`win lose gain take hold keep secure capture retain`)
+
+// seatsSubject reports whether the name spanning words i..j of s is the
+// subject of a verb of seatVerbs whose object is "seats", the class of
+// "Sinn Fein won four seats" and "Kadima lost ten seats": a party, unless
+// the name opens with a given name (a candidate's seat is one).
+func (x *Extractor) seatsSubject(sc *Scratch, s *nlp.Sentence, i, j int) bool {
+	if x.givenName(sc, i) {
+		return false
+	}
+	for m := i; m <= j; m++ {
+		w := &s.Words[m]
+		if w.Deprel != "nsubj" || w.Head < 1 || w.Head > len(s.Words) || w.Head-1 >= i && w.Head-1 <= j {
+			continue
+		}
+		v := w.Head - 1
+		if !seatVerbs[s.Words[v].Lemma] {
+			return false
+		}
+		for o := range s.Words {
+			if ow := &s.Words[o]; ow.Head == v+1 && ow.Deprel == "obj" && strings.ToLower(ow.Lemma) == "seat" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

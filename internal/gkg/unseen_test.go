@@ -401,6 +401,27 @@ func TestUnseenClasses(t *testing.T) {
 			nil, nil, nil, []string{"US"}},
 		{"country short form, second example", "Officials of the UAE met in Doha.",
 			nil, nil, nil, []string{"UAE"}},
+		// names joined by a particle between hyphens, "-e-" naming groups
+		{"names joined by -e-", "Police blamed Jaish-e-Mohammed for the blast.",
+			nil, []string{"Jaish-e-Mohammed"}, nil, []string{"Jaish"}},
+		{"names joined by -e-, second example", "Imran Khan's Tehreek-e-Insaf won the vote.",
+			nil, []string{"Tehreek-e-Insaf"}, nil, []string{"Tehreek"}},
+		{"names joined by -e-, of the organisation table", "Lashkar-e-Taiba denied any role in the attack.",
+			nil, []string{"Lashkar-e-Taiba"}, nil, nil},
+		// the subject of winning or losing seats is a party
+		{"party winning seats", "Sinn Fein won four seats in the election.",
+			nil, []string{"Sinn Fein"}, nil, nil},
+		{"party losing seats", "Kadima lost ten seats.",
+			nil, []string{"Kadima"}, nil, nil},
+		{"candidate winning a seat", "Dana Whitfield won the seat for Leeds.",
+			[]string{"Dana Whitfield"}, nil, nil, nil},
+		// Arabic words of armed groups' names are cues
+		{"Arabic cue", "Liwa al-Tawhid took the airport.",
+			nil, []string{"Liwa al-Tawhid"}, nil, nil},
+		{"Arabic cue, second example", "Hizb-ul-Mujahideen claimed the attack.",
+			nil, []string{"Hizb-ul-Mujahideen"}, nil, nil},
+		{"leader of an armed group is no organisation", "Ayman al-Zawahiri was killed in Kabul.",
+			nil, nil, nil, []string{"Ayman al-Zawahiri"}},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}

@@ -91,11 +91,6 @@ func orgNames(set *dict.Set, given map[string]bool) []orgEntry {
 				if w.Synset || t == "" || strings.ContainsAny(t, "()[]{}<>=+_#\"") {
 					continue names
 				}
-				// the tokenizer splits a possessive's 's
-				if base, ok := strings.CutSuffix(t, "'s"); ok && base != "" {
-					ws = append(ws, base, "'s")
-					continue
-				}
 				ws = append(ws, t)
 			}
 			if len(ws) > 1 && ws[0] == "the" {
@@ -112,7 +107,9 @@ func orgNames(set *dict.Set, given map[string]bool) []orgEntry {
 				person = person || roleWords[w]
 				org = org || orgWords[w]
 			}
-			if person && !org {
+			if person && !org || len(ws) > 1 && !org && armedCode(code) && arabicPerson(ws) {
+				// the armed groups' lists name their leaders under the
+				// group's code ("Ayman al-Zawahiri [IMGMUSALQ]")
 				continue
 			}
 			out = append(out, orgEntry{strings.Join(ws, " "), code})
@@ -160,6 +157,53 @@ func orgCode(code string) bool {
 	return false
 }
 
+// armedCode reports whether a code is an armed group's: a rebel,
+// insurgent or separatist type, or a known group of no IGO, NGO or
+// multinational.
+func armedCode(code string) bool {
+	ac, err := cameo.ParseActorCode(code)
+	if err != nil {
+		return false
+	}
+	switch ac.Country {
+	case "IGO", "NGO", "MNC":
+		return false
+	}
+	armed := ac.KnownGroup != "" || ac.Country == "IMG"
+	for _, t := range ac.Types {
+		switch t {
+		case "REB", "INS", "SEP", "UAF":
+			armed = true
+		case "IGO", "NGO", "MNC", "MED", "BUS", "PTY":
+			return false
+		}
+	}
+	return armed
+}
+
+// arabicPerson reports whether the words ws are written as an Arabic
+// person's name: ending with an "al-" name ("ayman al-zawahiri") or holding
+// "bin", "ibn" or "abd". Groups so written ("Jabhat al-Nusra") are left
+// to the dictionaries.
+func arabicPerson(ws []string) bool {
+	if strings.HasPrefix(ws[0], "al-") {
+		return false // "al-Gama'a al-Islamiyya"
+	}
+	last := ws[len(ws)-1]
+	for _, p := range []string{"al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "ar-"} {
+		if strings.HasPrefix(last, p) {
+			return true
+		}
+	}
+	for _, w := range ws {
+		switch w {
+		case "bin", "ibn", "abd", "bint":
+			return true
+		}
+	}
+	return false
+}
+
 // initial reports whether w is a single letter, with or without its dot.
 // (Dotted initials open companies' names too: "J.P. Morgan Chase", "H.J.
 // Heinz".)
@@ -181,12 +225,15 @@ official officials mr mrs ms dr sheikh shaikh mullah maulana ayatollah imam emir
 
 // orgWords are words only organisations' names have: with one, a name that
 // opens with a given name is still an organisation's ("Helen Keller
-// International", "John Lewis Partnership").
+// International", "John Lewis Partnership"); among them the Arabic words of
+// armed groups' names ("jaish" army, "jabhat" front, "kataib" brigades,
+// "ansar" supporters: "Jaish al-Mahdi", "Ansar al-Islam").
 var orgWords = wordSet(`international inc inc. corp corp. corporation co co. ltd ltd. llc plc company group holdings
 partnership foundation institute fund trust society association federation union council committee commission
 agency organization organisation bank airlines airways systems industries technologies enterprises partners
 network media news press television radio communications hospital university college school center centre
-brigade brigades battalion army front movement party league alliance`)
+brigade brigades battalion army front movement party league alliance jaish ansar jabhat harakat harekat kataib
+kata'ib kataeb hizb liwa saraya jamaat jamaah jama'at tanzim jund asbat usbat mujahideen`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}

@@ -15,7 +15,10 @@ import (
 // holder with a dated code, an NGO whose name opens with a given name, a
 // role title, a name with a possessive, a name with "The", a cue word
 // alone, a country (no organisation), an armed group with synonyms, a
-// person named by a kunya, one with a title and a group with "Lord's".
+// person named by a kunya, one with a title, a group with "Lord's", a
+// leader under his group's code and two groups with Arabic names, one with
+// an organisation word ("Ansar al-Islam"), one written as a person's is
+// ("Shurafa al-Urdun", left to the dictionaries).
 const actorsText = `# test actors
 LOCKHEED_MARTIN_	[MNCUSA]
 EARL_SLACK_	[MNCUSA]# spokesman
@@ -34,6 +37,9 @@ ADEN_ISLAMIC_ARMY_	[YEMREB]
 ABU_SARTAJ_	[IMGMUSALQ]
 SHEIKH_NASRALLAH_	[LBNREB]
 LORD'S_RESISTANCE_ARMY_	[UGAREB]
+AYMAN_AL-ZAWAHIRI_	[IMGMUSALQ]
+ANSAR_AL-ISLAM_	[IRQREB]
+SHURAFA_AL-URDUN_	[JORREB]
 `
 
 func TestOrgNames(t *testing.T) {
@@ -47,13 +53,14 @@ func TestOrgNames(t *testing.T) {
 		got[e.name] = e.code
 	}
 	want := map[string]string{
-		"lockheed martin":                              "MNCUSA",
-		"helen keller international":                   "NGOHLH",
-		"afro asian people 's solidarity organization": "NGOHRI",
-		"world food programme":                         "IGOUNO",
-		"aden islamic army":                            "YEMREB",
-		"islamic army of aden":                         "YEMREB",
-		"lord 's resistance army":                      "UGAREB",
+		"lockheed martin":                             "MNCUSA",
+		"helen keller international":                  "NGOHLH",
+		"afro asian people's solidarity organization": "NGOHRI",
+		"world food programme":                        "IGOUNO",
+		"aden islamic army":                           "YEMREB",
+		"islamic army of aden":                        "YEMREB",
+		"lord's resistance army":                      "UGAREB",
+		"ansar al-islam":                              "IRQREB",
 	}
 	for n, c := range want {
 		if got[n] != c {
@@ -61,7 +68,8 @@ func TestOrgNames(t *testing.T) {
 		}
 	}
 	for _, n := range []string{"earl slack", "r. berzok", "kofi annan", "secretary-general kofi annan",
-		"chief executive of mcc", "organization", "france", "abu sartaj", "sheikh nasrallah"} {
+		"chief executive of mcc", "organization", "france", "abu sartaj", "sheikh nasrallah",
+		"ayman al-zawahiri", "shurafa al-urdun"} {
 		if c, ok := got[n]; ok {
 			t.Errorf("kept %q (%s), a person, office, cue word or country", n, c)
 		}
