@@ -778,7 +778,7 @@ func (c *Coder) facedBy(sc *Scratch, v int, own string, out []actorRef) []actorR
 		if r := sc.rel(k); r != "obl" && r != "nmod" || sc.caseOf(k) == "" || attributionCase(sc.caseOf(k)) {
 			return false
 		}
-		n := c.firstActorIn(sc, k, out[:base])
+		n := c.firstActorIn(sc, k, out[:base], false)
 		for i := base; i < len(n); i++ {
 			if r := n[i]; !securityRole(r.code) || len(r.code) >= 3 && r.code[:3] != own && r.code[:3] != dict.NullCode {
 				n[base] = r

@@ -108,7 +108,7 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 			}
 			// "Resumption of ties between Arnor and Gondor may spur ...":
 			// the actors inside a subject that names none itself
-			return c.firstActorIn(sc, k, out)
+			return c.firstActorIn(sc, k, out, false)
 		}
 	}
 	if pass && sc.docOn && c.isSpeech(sc, v) {
@@ -165,7 +165,7 @@ func (c *Coder) subjects(sc *Scratch, v int, out []actorRef, depth int) []actorR
 				if n := c.resolveNP(sc, k, out, 0); len(n) > len(out) && !c.placeOnly(sc, n[len(out):]) {
 					return n
 				}
-				if n := c.firstActorIn(sc, k, out); len(n) > len(out) && !c.placeOnly(sc, n[len(out):]) {
+				if n := c.firstActorIn(sc, k, out, false); len(n) > len(out) && !c.placeOnly(sc, n[len(out):]) {
 					return n
 				}
 			}
@@ -288,7 +288,7 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 					}
 					n := c.resolveNP(sc, j, sc.np[:0], 0)
 					if len(n) == 0 {
-						n = c.firstActorIn(sc, j, n)
+						n = c.firstActorIn(sc, j, n, false)
 					}
 					if len(n) > 0 {
 						out = append(out[:before], n...)
@@ -309,7 +309,7 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 			}
 		}
 		if len(out) == before {
-			out = c.firstActorIn(sc, k, out)
+			out = c.firstActorIn(sc, k, out, true)
 			if len(out) > before && !c.opt.Literal && sc.peopleNoun(k) && sc.inParticiple(out[before].head, k) {
 				// what is said of "people" names no side of the act:
 				// "arrested 12 people accused of spying for Israel" is not
@@ -395,7 +395,7 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 	// "said an embargo against Mordor would not work")
 	for _, k := range kids {
 		if sc.s.Words[k].Deprel == "ccomp" || sc.thatClause(k) {
-			if out = c.firstActorIn(sc, k, out); len(out) > before {
+			if out = c.firstActorIn(sc, k, out, false); len(out) > before {
 				return out
 			}
 		}
@@ -413,13 +413,16 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 }
 
 // firstActorIn appends the actors of the first coded noun phrase in the
-// subtree of word r, in sentence order.
-func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef) []actorRef {
+// subtree of word r, in sentence order; with skipFrames, none in a time
+// frame hung on the phrase (inFrame: an object's, where "after clashes
+// between rival gangs" names no one acted on; a subject's may be a clause
+// whose conjunction was read as a preposition, "since the army bombed").
+func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef, skipFrames bool) []actorRef {
 	for i := range sc.s.Words {
 		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
 			continue
 		}
-		if !c.opt.Literal && sc.inFrame(i, r) {
+		if skipFrames && !c.opt.Literal && sc.inFrame(i, r) {
 			continue
 		}
 		h := sc.ownerHead(i)

@@ -251,6 +251,8 @@ func TestStatementContent(t *testing.T) {
 		// a time frame hung on the object names no one acted on (roles.go inFrame)
 		{"Police in Lagos arrested 12 people after clashes between rival gangs.", "NGACOP→---CVL 173"},
 		{"Kenyan police arrested 30 people following clashes between rival gangs in Nairobi.", "KENCOP→---CVL 173"},
+		// but a subject's frame phrase may be a clause ("since the army bombed ...")
+		{"The fighting marks the first major hostilities since the army bombed M23 headquarters in July.", "---MIL→CODREB 195"},
 		// Islamists are a radical movement (agents.ewd): the accused of concern about harbouring terrorists
 		{"U.S. officials have expressed concern that the Islamists are harboring al-Qaida terrorists in Somalia.", "USAGOV→---RAD 112"},
 		// a country's own peacekeepers are its forces: no target of its force posture (content.go securityRole)
