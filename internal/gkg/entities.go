@@ -1295,8 +1295,8 @@ func (x *Extractor) surnameGiven(sc *Scratch, s *nlp.Sentence, t, p, j int) bool
 // Kai Shek Memorial"); places unknown to the gazetteer with such names
 // ("Kafr Tayba") are typed by their kind noun before this.
 func (x *Extractor) foreignName(sc *Scratch, s *nlp.Sentence, k, i, j int) bool {
-	if x.wn == nil {
-		return false
+	if x.wn == nil || i >= 1 && string(sc.lw(i-1)) == "the" {
+		return false // "the Sinn Fein leadership", "the Nokia Lumia": persons go without an article
 	}
 	parts := 0
 	for m := i; m <= j; m++ {

@@ -422,6 +422,11 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"Hizb-ul-Mujahideen"}, nil, nil},
 		{"leader of an armed group is no organisation", "Ayman al-Zawahiri was killed in Kabul.",
 			nil, nil, nil, []string{"Ayman al-Zawahiri"}},
+		// two unknown proper nouns after "the" name no person
+		{"article before two unknown proper nouns", "The Sinn Fein leadership met on Monday.",
+			nil, nil, nil, []string{"Sinn Fein"}},
+		{"article before two unknown proper nouns, second example", "Reporters visited the Kafr Nabl market on Friday.",
+			nil, nil, nil, []string{"Kafr Nabl"}},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
