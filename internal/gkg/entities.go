@@ -330,6 +330,29 @@ var hyphenParticles = wordSet(`al el ad ar as ash at az ul ud bin ibn abu`)
 // names: "Lashkar-e-Taiba", "Tehreek-e-Insaf", "Hizb-ul-Mujahideen").
 var linkParticles = wordSet(`e i ul ud ut ur us al el o`)
 
+// digitName reports whether w is a name that opens with digits and goes on
+// with three or more lower-case letters, the class of "4chan" and "9gag":
+// web sites and companies; not an ordinal ("21st"), a unit ("20km", "5mph"),
+// a year's decade ("1990s") or a time ("10am").
+func digitName(w string) bool {
+	d := 0
+	for d < len(w) && w[d] >= '0' && w[d] <= '9' {
+		d++
+	}
+	if d == 0 || d > 2 || len(w)-d < 3 {
+		return false
+	}
+	for i := d; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return !digitSuffixes[w[d:]]
+}
+
+// digitSuffixes are the letters written after a number that make no name.
+var digitSuffixes = wordSet(`kms mph kmh kph mins min hrs sec secs th st nd rd ers gbs mbs kgs lbs yrs`)
+
 // linkedName reports whether w is a link particle, a hyphen and a
 // capitalised word in one token ("e-Taiba", "ul-Mujahideen").
 func linkedName(w string) bool {
@@ -488,6 +511,10 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 		sc.lowerSentence(s)
 		n := len(s.Words)
 		for i := 0; i < n; i++ {
+			if digitName(s.Words[i].Form) {
+				x.addTyped(sc, d, s, k, i, i, Organization, "digit-name", "", r) // "4chan", "9gag"
+				continue
+			}
 			if !sc.nameWord(s, i) && !(capitalised(s.Words[i].Form) && x.knownOrgEnd(sc, s, i) > i) {
 				continue // a verb or noun may open a known name: "Save the Children"
 			}

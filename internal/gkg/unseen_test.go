@@ -427,6 +427,13 @@ func TestUnseenClasses(t *testing.T) {
 			nil, nil, nil, []string{"Sinn Fein"}},
 		{"article before two unknown proper nouns, second example", "Reporters visited the Kafr Nabl market on Friday.",
 			nil, nil, nil, []string{"Kafr Nabl"}},
+		// a name opening with digits and going on with letters is a site's
+		{"digits and letters", "Memes from 9gag spread quickly.",
+			nil, []string{"9gag"}, nil, nil},
+		{"digits and letters, second example", "The site is a spinoff of 4chan and was started in 2008.",
+			nil, []string{"4chan"}, nil, nil},
+		{"digits and a unit", "The race was 20km long and ended at 10am.",
+			nil, nil, nil, []string{"20km", "10am"}},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
