@@ -1198,6 +1198,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "source" // "according to Hitwise"
 	case single && x.businessSubject(sc, s, i, r):
 		e.Type, e.Why = Organization, "business" // "Norvance acquired ...", "Brevanta hired ..."
+	case !single && relativeAfter(sc, s, j, "who"):
+		e.Type, e.Why = Person, "who" // "Farouk Ben Mustapha, who kept goal,"
 	case !single && subjectOfSpeech(s, i, j) && x.countryOpens(sc, i, j):
 		e.Type, e.Why = Organization, "speaker" // "The US Geological Survey said"
 	case !single && subjectOfSpeech(s, i, j):

@@ -32,6 +32,8 @@ rifle missile drug vaccine medicine brand product version title character superh
 //     Street View"; not "DAB's Starry Lee", "Microsoft's Bill Gates");
 //   - it opens with a company of the organisation table and goes on with
 //     no given name ("Google Chrome", "Microsoft Office");
+//   - a relative "which" follows it after a comma ("John Lewis, which has 50
+//     stores", "Mozilla Firefox, which is free");
 //   - the article named it so before ("Internet Explorer" after "Internet
 //     Explorer 9").
 func (x *Extractor) thingName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i, j int, r *Record, text string) bool {
@@ -41,6 +43,10 @@ func (x *Extractor) thingName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	n := len(s.Words)
 	thing := false
 	switch {
+	case relativeAfter(sc, s, j, "which"):
+		// persons take "who": "John Lewis, which has 50 stores,",
+		// "Mozilla Firefox, which is free,"
+		thing = true
 	case j+1 < n && digits(s.Words[j+1].Form) && !attached(s, j) && !(j+2 < n && isHyphen(s.Words[j+2].Form)):
 		// not a score "Smith 6-3"
 		thing = true
@@ -84,4 +90,12 @@ func (x *Extractor) companyAt(sc *Scratch, s *nlp.Sentence, k, i int, r *Record)
 // character or a contest's title, no person.
 func (x *Extractor) titledPlace(text string) bool {
 	return x.countryPlace(text) != nil
+}
+
+// relativeAfter reports whether the name ending at word j of s is followed
+// by a comma and the relative pronoun rel ("who", "which"), which says
+// whether it is a person: "Farouk Ben Mustapha, who kept goal,", "John
+// Lewis, which has 50 stores,".
+func relativeAfter(sc *Scratch, s *nlp.Sentence, j int, rel string) bool {
+	return j+2 < len(s.Words) && s.Words[j+1].Form == "," && string(sc.lw(j+2)) == rel
 }

@@ -434,6 +434,15 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"4chan"}, nil, nil},
 		{"digits and a unit", "The race was 20km long and ended at 10am.",
 			nil, nil, nil, []string{"20km", "10am"}},
+		// a relative pronoun after a comma says whether a name is a person's
+		{"who after a name", "Farouk Ben Mustapha, who kept goal, was injured.",
+			[]string{"Farouk Ben Mustapha"}, nil, nil, nil},
+		{"who after a name, second example", "The goal came from Dries Mertens, who scored twice.",
+			[]string{"Dries Mertens"}, nil, nil, nil},
+		{"which after a name", "John Lewis, which has 50 stores, cut prices.",
+			nil, nil, nil, []string{"John Lewis"}},
+		{"which after a name, second example", "Mozilla Firefox, which is free, gained users.",
+			nil, nil, nil, []string{"Mozilla Firefox"}},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
