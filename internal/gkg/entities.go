@@ -874,7 +874,9 @@ func (x *Extractor) nameLists(r *Record) {
 		if e.Type == OtherName && strings.Contains(e.Text, " ") && speakers[e.Canonical] {
 			e.Type, e.Why = Person, "speaker"
 			ws := strings.Fields(strings.ToLower(e.Text))
-			if l := ws[0]; x.adjectives[l] != nil || x.countryGeos[l] != nil {
+			if x.pluralLast(ws[len(ws)-1]) {
+				e.Type, e.Why = Organization, "speaker" // "said Norvance Solutions"
+			} else if l := ws[0]; x.adjectives[l] != nil || x.countryGeos[l] != nil {
 				e.Type, e.Why = Organization, "speaker"
 				for _, w := range ws[1:] {
 					if _, word := x.lex.words[w]; x.names[w] && !compass[w] && !word {
@@ -1200,8 +1202,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "business" // "Norvance acquired ...", "Brevanta hired ..."
 	case !single && relativeAfter(sc, s, j, "who"):
 		e.Type, e.Why = Person, "who" // "Farouk Ben Mustapha, who kept goal,"
-	case !single && subjectOfSpeech(s, i, j) && x.countryOpens(sc, i, j):
-		e.Type, e.Why = Organization, "speaker" // "The US Geological Survey said"
+	case !single && subjectOfSpeech(s, i, j) && (x.countryOpens(sc, i, j) || x.pluralLast(string(sc.lw(j)))):
+		e.Type, e.Why = Organization, "speaker" // "The US Geological Survey said", "Kestrel Dynamics said"
 	case !single && subjectOfSpeech(s, i, j):
 		e.Type, e.Why = Person, "speaker"
 	case !single && x.foreignName(sc, s, k, i, j):

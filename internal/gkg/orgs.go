@@ -981,3 +981,16 @@ func (x *Extractor) seatsSubject(sc *Scratch, s *nlp.Sentence, i, j int) bool {
 	}
 	return false
 }
+
+// pluralLast reports whether low, the last word of a speaking name, is a
+// plural of an English noun that WordNet does not list as a lemma of its
+// own and no given name: a company's ("Kestrel Dynamics said", "said
+// Norvance Solutions"), not a person's, whose surname may be a noun
+// ("Baker") or a plural WordNet lists ("Jones", "Woods").
+func (x *Extractor) pluralLast(low string) bool {
+	if x.wn == nil || x.names[low] {
+		return false
+	}
+	t := x.wn.Tags([]byte(low))
+	return t&wordnet.NNS != 0 && t&wordnet.NN == 0
+}

@@ -443,6 +443,13 @@ func TestUnseenClasses(t *testing.T) {
 			nil, nil, nil, []string{"John Lewis"}},
 		{"which after a name, second example", "Mozilla Firefox, which is free, gained users.",
 			nil, nil, nil, []string{"Mozilla Firefox"}},
+		// a speaking name ending in a plural noun is a company's
+		{"speaker ending in a plural", `"We will appeal," said Norvance Solutions in a statement.`,
+			nil, []string{"Norvance Solutions"}, nil, nil},
+		{"speaker ending in a plural, second example", "Brevanta Networks announced the deal on Monday.",
+			nil, []string{"Brevanta Networks"}, nil, nil},
+		{"speaker with a plural surname of WordNet", "Dana Woods said she was happy.",
+			[]string{"Dana Woods"}, nil, nil, nil},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
