@@ -139,7 +139,21 @@ jornal bulletin` + " " +
 	// Arabic words of armed groups' and parties' names: "Kataib
 	// Hezbollah", "Liwa al-Tawhid", "Jaish al-Mahdi" (not "ansar", also a
 	// given name)
-	`jaish jabhat harakat kataib hizb liwa saraya tanzim jamaat mujahideen`)
+	`jaish jabhat harakat kataib hizb liwa saraya tanzim jamaat mujahideen` + " " +
+	// musical bodies and houses of parliaments: "Cleveland Orchestra",
+	// "House of Representatives", "House of Commons"
+	`orchestra philharmonic symphony choir ensemble representatives commons lords`)
+
+// placeOpeners open places' names in other languages (French, Thai,
+// Persian, Arabic) and English, never persons': "Grande Terre", "Wat Arun",
+// "Meydan Kohne", "Kafr Nabl", "Port Hutt".
+var placeOpeners = wordSet(`grande petite petit basse haute anse port mont wat meydan meidan kafr wadi jebel jabal
+khirbet bandar tel tell`)
+
+// bodyRoles are the roles in a body written before "of" and its name,
+// which are no part of it: "Member of the European Parliament", "Fellow of
+// the Royal Society", "Chair of the National Space Council".
+var bodyRoles = wordSet(`member members fellow fellows chair mvp`)
 
 // companyForms are the legal forms that end a company's name.
 var companyForms = wordSet(`inc ltd llc plc corp co gmbh ag sa s.a nv n.v llp pty oyj spa s.p.a bhd tbk`)
@@ -180,7 +194,12 @@ func (sc *Scratch) title(m int) bool {
 // name ("Rose Garden", "Victoria Station"), not a person's.
 var notSurnames = wordSet(`garden gardens street road avenue park house hall station square bridge lane court
 centre center building tower island lake river bay program programme project prize award awards trophy memorial
-festival cup show series lecture fellowship scholarship cave base`)
+festival cup show series lecture fellowship scholarship cave base` + " " +
+	// roads, features and realms (issue 16's organisation-table step):
+	// "Pearl Harbor Memorial Expressway", "Ross Ice Shelf", "Alexander
+	// Springs", "Roman Empire"
+	`expressway turnpike highway freeway motorway boulevard trail st ave blvd springs falls shelf glacier canyon
+empire kingdom dynasty`)
 
 // streetWords end the names of streets, squares and stations, which a cue
 // word in them does not make organisations ("Union Square", "Church
@@ -902,9 +921,9 @@ func (x *Extractor) nameLists(r *Record) {
 // addEntity types the name spanning words i..j (0-based) of sentence k.
 func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i, j int, evs []event.Event, r *Record) {
 	// Members of a body are persons, not the body: "Members of Parliament
-	// are elected", "a Member of the European Parliament"; the name is
-	// the body's, after "of".
-	if j >= i+2 && (string(sc.lw(i)) == "members" || string(sc.lw(i)) == "member") && string(sc.lw(i+1)) == "of" {
+	// are elected", "a Member of the European Parliament", "a Fellow of the
+	// Royal Society"; the name is the body's, after "of".
+	if j >= i+2 && bodyRoles[string(sc.lw(i))] && string(sc.lw(i+1)) == "of" {
 		i += 2
 		if string(sc.lw(i)) == "the" && i < j {
 			i++
@@ -930,7 +949,9 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	}
 	// Leading titles make a person and are not part of the name.
 	title := false
-	for i < j && sc.title(i) && string(sc.lw(i+1)) != "and" { // not "Justice and Peace Society"
+	// (a rank before a cue is part of an organisation's name: "General
+	// Assembly", "General Council")
+	for i < j && sc.title(i) && string(sc.lw(i+1)) != "and" && !sc.cue(i+1) { // not "Justice and Peace Society"
 		i, title = i+1, true
 	}
 	if i > 0 && sc.title(i-1) {
@@ -1161,6 +1182,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		// not after a plural that names roles: "publishers Jann Wenner of
 		// Rolling Stone"
 		e.Type, e.Why = Organization, "kind"
+	case !single && !title && x.teamName(sc, d, s, i, j):
+		e.Type, e.Why = Organization, "team" // "Houston Astros", "Boston Red Sox"
+	case !single && !title && placeOpeners[string(sc.lw(i))]:
+		e.Type = OtherName // a place's name: "Grande Terre", "Wat Arun", "Port Hutt"
 	case !single && x.thingName(sc, d, s, k, i, j, r, e.Text):
 		e.Type, e.Why = OtherName, "thing" // "Internet Explorer 9", "the browser Mozilla Firefox"
 	case !single && x.givenName(sc, i) && !notSurnames[low] && !abbreviation(s.Words[j].Form) && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||

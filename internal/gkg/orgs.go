@@ -994,3 +994,37 @@ func (x *Extractor) pluralLast(low string) bool {
 	t := x.wn.Tags([]byte(low))
 	return t&wordnet.NNS != 0 && t&wordnet.NN == 0
 }
+
+// teamName reports whether the name spanning words i..j of s opens with a
+// place the gazetteer spots and ends, after it, with a plural, the
+// class of "Houston Astros", "Pittsburgh Pirates" and "Boston Red Sox":
+// sports teams. The plural is no nationality ("Kansas Kansans") and no
+// English noun WordNet lists as a lemma of its own ("Los Angeles Times"
+// has its cue; "Paris Woods" is no team).
+func (x *Extractor) teamName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, i, j int) bool {
+	if j == i || !capitalised(s.Words[j].Form) || !strings.HasSuffix(s.Words[j].Form, "s") {
+		return false
+	}
+	low := string(sc.lw(j))
+	if x.opt.Gazetteer == nil {
+		return false
+	}
+	if x.adjectives[strings.TrimSuffix(low, "s")] != nil || demonym(strings.TrimSuffix(low, "s")) || x.names[low] || x.wn == nil {
+		return false
+	}
+	if t := x.wn.Tags(sc.lw(j)); t != 0 && (t&wordnet.NNS == 0 || t&wordnet.NN != 0) {
+		return false
+	}
+	// the words before the plural, or all but the last two ("Boston Red
+	// Sox"), name a place the gazetteer knows whole
+	for _, e := range [2]int{j - 1, j - 2} {
+		if e < i {
+			break
+		}
+		name := spanText(d, s, i, e)
+		if fs := x.opt.Gazetteer.Spot(name); len(fs) == 1 && fs[0].Start == 0 && fs[0].End == len(name) {
+			return true
+		}
+	}
+	return false
+}

@@ -450,6 +450,41 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"Brevanta Networks"}, nil, nil},
 		{"speaker with a plural surname of WordNet", "Dana Woods said she was happy.",
 			[]string{"Dana Woods"}, nil, nil, nil},
+		// sports teams: a place and a plural
+		{"team", "He was traded to the Houston Astros in May.",
+			nil, []string{"Houston Astros"}, nil, nil},
+		{"team, second example", "The Denver Broncos lost on Sunday.",
+			nil, []string{"Denver Broncos"}, nil, nil},
+		// a rank before a cue is part of the name
+		{"rank before a cue", "The General Assembly of the United Nations voted on Monday.",
+			nil, []string{"General Assembly of the United Nations"}, nil, nil},
+		{"rank before a cue, second example", "The General Council of the union met in Geneva.",
+			nil, []string{"General Council"}, nil, nil},
+		// roles in a body before "of"
+		{"fellow of a body", "He was elected a Fellow of the Royal Society in 1750.",
+			nil, []string{"Royal Society"}, nil, nil},
+		{"chair of a body", "He was named Chair of the National Space Council.",
+			nil, []string{"National Space Council"}, nil, nil},
+		// musical bodies and houses of parliaments
+		{"orchestra", "The Cleveland Orchestra played on Sunday.",
+			nil, []string{"Cleveland Orchestra"}, nil, nil},
+		{"philharmonic", "The Vienna Philharmonic played on Sunday.",
+			nil, []string{"Vienna Philharmonic"}, nil, nil},
+		{"house of a parliament", "The bill passed the House of Representatives.",
+			nil, []string{"House of Representatives"}, nil, nil},
+		{"house of a parliament, second example", "The bill reached the House of Commons on Monday.",
+			nil, []string{"House of Commons"}, nil, nil},
+		// places after a given name or opened by a place word are no persons
+		{"road after a given name", "They drove down the Pearl Harbor Memorial Expressway to Tulsa.",
+			nil, nil, nil, []string{"Pearl Harbor Memorial Expressway"}},
+		{"feature after a given name", "They hiked to the Ross Ice Shelf in January.",
+			nil, nil, nil, []string{"Ross Ice Shelf"}},
+		{"realm after a given name", "Scholars of the Roman Empire met in Rome.",
+			nil, nil, nil, []string{"Roman Empire"}},
+		{"place opener", "Ferries leave for Grande Terre every day.",
+			nil, nil, nil, []string{"Grande Terre"}},
+		{"place opener, second example", "Monks lead visitors around Wat Arun each morning.",
+			nil, nil, nil, []string{"Wat Arun"}},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
