@@ -142,7 +142,10 @@ jornal bulletin` + " " +
 	`jaish jabhat harakat kataib hizb liwa saraya tanzim jamaat mujahideen` + " " +
 	// musical bodies and houses of parliaments: "Cleveland Orchestra",
 	// "House of Representatives", "House of Commons"
-	`orchestra philharmonic symphony choir ensemble representatives commons lords`)
+	`orchestra philharmonic symphony choir ensemble representatives commons lords` + " " +
+	// transport and trade in the plural: "Greyhound Bus Lines", "Tulsa
+	// Transit", "Chatham Motors", "Vagabond Tours"
+	`lines transit motors tours`)
 
 // placeOpeners open places' names in other languages (French, Thai,
 // Persian, Arabic) and English, never persons': "Grande Terre", "Wat Arun",
@@ -841,7 +844,7 @@ func (x *Extractor) givenNamesInContext(r *Record) {
 			e.Canonical, e.Type, e.Why = f, Person, "given name"
 			continue
 		}
-		if _, word := x.lex.words[low]; e.Type == OtherName && count[low] >= 2 && x.names[low] && !word {
+		if _, word := x.lex.words[low]; e.Type == OtherName && count[low] >= 2 && x.names[low] && !word && !compass[low] { // not "West", "North"
 			e.Type, e.Why = Person, "given name"
 		}
 	}
@@ -1188,9 +1191,12 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type = OtherName // a place's name: "Grande Terre", "Wat Arun", "Port Hutt"
 	case !single && x.thingName(sc, d, s, k, i, j, r, e.Text):
 		e.Type, e.Why = OtherName, "thing" // "Internet Explorer 9", "the browser Mozilla Firefox"
-	case !single && x.givenName(sc, i) && !notSurnames[low] && !abbreviation(s.Words[j].Form) && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||
+	case !single && j == i+1 && string(sc.lw(i)) == "air" && capitalised(s.Words[j].Form):
+		e.Type, e.Why = Organization, "airline" // "Air Canada", "Air Chathams"
+	case !single && x.givenName(sc, i) && !notSurnames[low] && !strings.HasSuffix(low, "ism") && !abbreviation(s.Words[j].Form) && (s.Words[j].UPOS == "PROPN" || romanised(s, j) ||
 		s.Words[i].UPOS == "PROPN" && s.Words[j].UPOS == "NOUN"):
 		// "Tom Cruise" with the surname tagged a noun, not "Rose Garden"
+		// nor "Roman Catholicism"
 		e.Type, e.Why = Person, "first-name"
 	case !single && romanised(s, j) && cue == "":
 		e.Type, e.Why = Person, "romanised"

@@ -1009,8 +1009,9 @@ func (x *Extractor) teamName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, i, j
 	if x.opt.Gazetteer == nil {
 		return false
 	}
-	if x.adjectives[strings.TrimSuffix(low, "s")] != nil || demonym(strings.TrimSuffix(low, "s")) || x.names[low] || x.wn == nil {
-		return false
+	one := strings.TrimSuffix(low, "s")
+	if x.adjectives[one] != nil || demonym(one) || x.names[low] || x.wn == nil || notSurnames[one] || featureLast[one] {
+		return false // "Rio Grande Rivers" are rivers
 	}
 	if t := x.wn.Tags(sc.lw(j)); t != 0 && (t&wordnet.NNS == 0 || t&wordnet.NN != 0) {
 		return false

@@ -485,6 +485,23 @@ func TestUnseenClasses(t *testing.T) {
 			nil, nil, nil, []string{"Grande Terre"}},
 		{"place opener, second example", "Monks lead visitors around Wat Arun each morning.",
 			nil, nil, nil, []string{"Wat Arun"}},
+		// airlines, transport and trade in the plural
+		{"airline", "Flights on Air Canada were cancelled.",
+			nil, []string{"Air Canada"}, nil, nil},
+		{"airline, second example", "The island is served by Air Chathams twice a week.",
+			nil, []string{"Air Chathams"}, nil, nil},
+		{"transport cue", "Buses of Tulsa Transit run every hour.",
+			nil, []string{"Tulsa Transit"}, nil, nil},
+		{"transport cue, second example", "Cars can be hired from Chatham Motors near the wharf.",
+			nil, []string{"Chatham Motors"}, nil, nil},
+		{"rivers after a place are no team", "The Rio Grande Rivers flooded.",
+			nil, nil, nil, []string{"Rio Grande Rivers"}},
+		// a doctrine after a given name is no person
+		{"doctrine after a given name", "The spread of Roman Catholicism was slow.",
+			nil, nil, nil, []string{"Roman Catholicism"}},
+		// compass words written alone are no given names
+		{"compass word alone twice", "Head West for an hour. Then turn West again at the fork.",
+			nil, nil, nil, []string{"West"}},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
