@@ -500,7 +500,9 @@ func TestUnseenClasses(t *testing.T) {
 		{"doctrine after a given name", "The spread of Roman Catholicism was slow.",
 			nil, nil, nil, []string{"Roman Catholicism"}},
 		// compass words written alone are no given names
-		{"compass word alone twice", "Head West for an hour. Then turn West again at the fork.",
+		{"compass word alone", "Drive North for ten miles. North of the bridge, the road climbs. Keep going North until the lake.",
+			nil, nil, nil, []string{"North"}},
+		{"compass word alone, second example", "From the station, walk West. The museum lies West of the park, and the river runs West too.",
 			nil, nil, nil, []string{"West"}},
 	}
 	// names of a class that must be no place
