@@ -23,9 +23,8 @@ func dropVerbEvents(out []event.Event, first, h int) []event.Event {
 
 // meansCode returns the code of the attack noun that is the subject (or
 // the "by" agent of a passive, or the noun a relative clause modifies) of
-// verb v when it is a kind of force more
-// specific than 190 (airstrike 195, shelling 194, bombing 183), "" for
-// none.
+// verb v when it is a kind of force more specific than 190 (airstrike 195,
+// shelling 194, bombing 183), "" for none.
 func (c *Coder) meansCode(sc *Scratch, v int) string {
 	pass := c.passive(sc, v)
 	for _, k := range sc.children(v) {
