@@ -20,11 +20,12 @@ func init() {
 }
 
 // runDictExplain implements `eventwire dict explain [--dict PATH]...
-// [--date D] [--document] "sentence"`: it parses the text with the embedded models and
-// codes it with the built-in dictionaries (plus any --dict files, loaded
-// after them so that they override), printing tokens, tree, the actors and
-// agents found, the patterns tried and why each event was or was not
-// produced.
+// [--date D] [--document] "sentence"`: it parses the text with the embedded
+// models and codes it with the built-in dictionaries (plus any --dict
+// files, loaded after them so that they override), printing tokens, tree,
+// the actors and agents found, the patterns tried and why each event was or
+// was not produced; with --document each sentence in the context of the
+// ones before it, as an article is coded.
 func runDictExplain(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("dict explain", `"sentence"`, stderr)
 	var dicts multiFlag
