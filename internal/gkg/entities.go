@@ -151,7 +151,7 @@ jornal bulletin` + " " +
 // Persian, Arabic) and English, never persons': "Grande Terre", "Wat Arun",
 // "Meydan Kohne", "Kafr Nabl", "Port Hutt".
 var placeOpeners = wordSet(`grande petite petit basse haute anse port mont wat meydan meidan kafr wadi jebel jabal
-khirbet bandar tel tell`)
+khirbet bandar tel tell temple mount cape fort lake st ste`)
 
 // bodyRoles are the roles in a body written before "of" and its name,
 // which are no part of it: "Member of the European Parliament", "Fellow of
@@ -197,7 +197,7 @@ func (sc *Scratch) title(m int) bool {
 // name ("Rose Garden", "Victoria Station"), not a person's.
 var notSurnames = wordSet(`garden gardens street road avenue park house hall station square bridge lane court
 centre center building tower island lake river bay program programme project prize award awards trophy memorial
-festival cup show series lecture fellowship scholarship cave base` + " " +
+festival cup show series lecture fellowship scholarship cave base world place` + " " +
 	// roads, features and realms (issue 16's organisation-table step):
 	// "Pearl Harbor Memorial Expressway", "Ross Ice Shelf", "Alexander
 	// Springs", "Roman Empire"
@@ -1174,8 +1174,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		}
 	case place != nil:
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
-	case title && single && x.titledPlace(e.Text):
-		e.Type, e.Why = OtherName, "thing" // "Captain America", "Miss Venezuela"
+	case title && x.titledPlace(e.Text):
+		// "Captain America", "Miss Venezuela"; "the President of the
+		// United States" names no person "United States"
+		e.Type, e.Why = OtherName, "thing"
 	case title:
 		e.Type, e.Why = Person, "title"
 	case x.dictPerson(sc, i, j):
@@ -1324,8 +1326,8 @@ func (x *Extractor) givenName(sc *Scratch, i int) bool {
 // offshoot or body of that organisation, not a person ("Hamas Chief Khaled
 // Meshaal").
 func (x *Extractor) dictHead(sc *Scratch, i, j int) bool {
-	if !orgCode(x.dictActor(func(int) string { return string(sc.lw(i)) }, 1)) {
-		return false
+	if !orgCode(x.dictActor(func(int) string { return string(sc.lw(i)) }, 1)) || notOrgHeads[string(sc.lw(j))] {
+		return false // "UNESCO World Heritage Site", "NATO summit"
 	}
 	for m := i + 1; m <= j; m++ {
 		if l := string(sc.lw(m)); x.givenName(sc, m) || sc.title(m) || roleNouns[l] {

@@ -24,7 +24,8 @@ manufacturer startup publisher outlet faction movement coalition alliance union 
 // notOrgHeads are lower-case nouns that, after an acronym, make it the name
 // of a thing rather than of an organisation: "the IMU system", "the GST
 // rate".
-var notOrgHeads = wordSet(`system tax scheme rate index standard format test virus code regime model levy score`)
+var notOrgHeads = wordSet(`system tax scheme rate index standard format test virus code regime model levy score site
+summit`)
 
 // acronymModifier reports whether the word after word j of s is a
 // lower-case noun of notOrgHeads.

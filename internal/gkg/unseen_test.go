@@ -504,6 +504,23 @@ func TestUnseenClasses(t *testing.T) {
 			nil, nil, nil, []string{"North"}},
 		{"compass word alone, second example", "From the station, walk West. The museum lies West of the park, and the river runs West too.",
 			nil, nil, nil, []string{"West"}},
+		// things named after an organisation are none
+		{"site of an organisation", "The island is a UNESCO World Heritage Site.",
+			nil, nil, nil, []string{"UNESCO World Heritage Site"}},
+		{"summit of an organisation", "Leaders met at the NATO Summit in Vilnius.",
+			nil, nil, nil, []string{"NATO Summit"}},
+		// a country after a title's complement is no person
+		{"country after a title", "He was the President of the United States for eight years.",
+			nil, nil, nil, []string{"United States"}},
+		{"country after a title, second example", "He resigned as President of the United States August 8, 1974.",
+			nil, nil, nil, []string{"United States"}},
+		// more places after a given name or opened by a place word
+		{"world after a given name", "We spent a day at Harry Potter World.",
+			nil, nil, nil, []string{"Harry Potter World"}},
+		{"place after a given name", "The hotel is on Florence Place.",
+			nil, nil, nil, []string{"Florence Place"}},
+		{"temple opening a name", "They climbed the Temple of the Feathered Serpent.",
+			nil, nil, nil, []string{"Temple of the Feathered Serpent"}},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
