@@ -145,13 +145,21 @@ jornal bulletin` + " " +
 	`orchestra philharmonic symphony choir ensemble representatives commons lords` + " " +
 	// transport and trade in the plural: "Greyhound Bus Lines", "Tulsa
 	// Transit", "Chatham Motors", "Vagabond Tours"
-	`lines transit motors tours`)
+	`lines transit motors tours` + " " +
+	// caucuses, conservatories, theatres and legions: "Congressional Black
+	// Caucus", "Conservatoire de Paris", "National Theatre", "Ninth Legion"
+	`caucus conservatoire conservatory theatre theater legion`)
 
 // placeOpeners open places' names in other languages (French, Thai,
 // Persian, Arabic) and English, never persons': "Grande Terre", "Wat Arun",
 // "Meydan Kohne", "Kafr Nabl", "Port Hutt".
 var placeOpeners = wordSet(`grande petite petit basse haute anse port mont wat meydan meidan kafr wadi jebel jabal
 khirbet bandar tel tell temple mount cape fort lake st ste`)
+
+// legislatures are the cues that name one body alone: the legislature of
+// the country of the news ("Congress passed the bill", "the Senate voted",
+// "the Knesset").
+var legislatures = wordSet(`congress senate parliament knesset duma majlis`)
 
 // bodyRoles are the roles in a body written before "of" and its name,
 // which are no part of it: "Member of the European Parliament", "Fellow of
@@ -1131,6 +1139,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "media" // "Wikinews", "Euronews"
 	case cue != "" && single && !acronym && newsCues[cue] && i >= 1 && string(sc.lw(i-1)) == "the":
 		e.Type, e.Why = Organization, "media" // "The Telegraph", "the Herald"
+	case cue != "" && single && !acronym && legislatures[cue]:
+		e.Type, e.Why = Organization, "legislature" // "Congress passed the bill", "the Senate voted"
 	case cue != "" && single && !acronym:
 		e.Type = OtherName // a cue word alone ("Government", "Movement") names no one organisation
 	case cue != "" && !single && streetWords[low] && !sc.cue(j):

@@ -343,7 +343,7 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"John Curtin School of Medical Research"}, nil, nil},
 		// members of a body are no organisation
 		{"members of a body", "Members of Parliament are elected to each constituency.",
-			nil, nil, nil, []string{"Members of Parliament"}},
+			nil, []string{"Parliament"}, nil, []string{"Members of Parliament"}},
 		{"member of a body, second example", "She is a Member of the European Parliament.",
 			nil, []string{"European Parliament"}, nil, []string{"Member of the European Parliament"}},
 		// a thing named after a person has no affiliation
@@ -521,6 +521,20 @@ func TestUnseenClasses(t *testing.T) {
 			nil, nil, nil, []string{"Florence Place"}},
 		{"temple opening a name", "They climbed the Temple of the Feathered Serpent.",
 			nil, nil, nil, []string{"Temple of the Feathered Serpent"}},
+		// a legislature named alone is an organisation, unlike other cues
+		{"legislature alone", "Congress passed the bill on Friday.",
+			nil, []string{"Congress"}, nil, nil},
+		{"legislature alone, second example", "The Senate voted 52 to 48.",
+			nil, []string{"Senate"}, nil, nil},
+		{"other cue alone", "The Government said nothing.",
+			nil, nil, nil, []string{"Government"}},
+		// caucuses, conservatories, theatres, legions
+		{"caucus", "The Congressional Black Caucus met the president.",
+			nil, []string{"Congressional Black Caucus"}, nil, nil},
+		{"conservatoire", "She studied at the Conservatoire de Paris.",
+			nil, []string{"Conservatoire de Paris"}, nil, nil},
+		{"legion", "The Ninth Legion vanished in Britain.",
+			nil, []string{"Ninth Legion"}, nil, nil},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
