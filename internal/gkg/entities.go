@@ -148,7 +148,7 @@ jornal bulletin` + " " +
 	`lines transit motors tours` + " " +
 	// caucuses, conservatories, theatres and legions: "Congressional Black
 	// Caucus", "Conservatoire de Paris", "National Theatre", "Ninth Legion"
-	`caucus conservatoire conservatory theatre theater legion`)
+	`caucus conservatoire conservatory theatre theater legion brotherhood sisterhood fraternity sorority`)
 
 // placeOpeners open places' names in other languages (French, Thai,
 // Persian, Arabic) and English, never persons': "Grande Terre", "Wat Arun",

@@ -535,6 +535,8 @@ func TestUnseenClasses(t *testing.T) {
 			nil, []string{"Conservatoire de Paris"}, nil, nil},
 		{"legion", "The Ninth Legion vanished in Britain.",
 			nil, []string{"Ninth Legion"}, nil, nil},
+		{"brotherhood", "He joined the International Brotherhood of Magicians in 1990.",
+			nil, []string{"International Brotherhood of Magicians"}, nil, nil},
 	}
 	// names of a class that must be no place
 	notPlaces := map[string]string{"adjective before a state is no place": "Islamic"}
