@@ -168,6 +168,27 @@ type ActorCode struct {
 	Types      []string // types and roles in order of appearance, e.g. ["REB"]
 }
 
+// Organisation reports whether the code names an organisation rather than
+// a state or a people: an IGO, NGO or multinational, a known group
+// ("PSEHMS"), or a rebel, insurgent, separatist ("Liberation Tigers of Tamil
+// Eelam"), unaligned armed, party, business or media type.
+func (a ActorCode) Organisation() bool {
+	if a.KnownGroup != "" {
+		return true
+	}
+	switch a.Country {
+	case "IGO", "NGO", "MNC":
+		return true
+	}
+	for _, t := range a.Types {
+		switch t {
+		case "IGO", "NGO", "MNC", "REB", "INS", "SEP", "PTY", "BUS", "MED", "UAF":
+			return true
+		}
+	}
+	return false
+}
+
 // ActorCodeError reports a composite actor code that cannot be split.
 type ActorCodeError struct {
 	Code   string // the whole code

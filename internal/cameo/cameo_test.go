@@ -478,3 +478,26 @@ func TestHasRole(t *testing.T) {
 		}
 	}
 }
+
+func TestActorCodeOrganisation(t *testing.T) {
+	for _, tc := range []struct {
+		code string
+		want bool
+	}{
+		{"PSEHMS", true},  // a known group
+		{"IGOUNO", true},  // an IGO
+		{"USAMED", true},  // media
+		{"LKASEP", true},  // a separatist group
+		{"USAGOV", false}, // a state organ
+		{"SYRCVL", false}, // a people
+		{"RUS", false},    // a state
+	} {
+		ac, err := ParseActorCode(tc.code)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.code, err)
+		}
+		if got := ac.Organisation(); got != tc.want {
+			t.Errorf("%s: Organisation() = %v, want %v", tc.code, got, tc.want)
+		}
+	}
+}

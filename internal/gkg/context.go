@@ -136,28 +136,11 @@ func datelineParts(text, place string) (at int, agency string, agencyAt int) {
 // maxDatelineBytes bounds the dateline with its agency.
 const maxDatelineBytes = 120
 
-// orgCode reports whether a dictionary actor code names an organisation:
-// an IGO, NGO or multinational, a known group ("PSEHMS"), or a rebel,
-// insurgent, party, business or media type.
+// orgCode reports whether a dictionary actor code names an organisation
+// (cameo.ActorCode.Organisation).
 func orgCode(code string) bool {
 	ac, err := cameo.ParseActorCode(code)
-	if err != nil {
-		return false
-	}
-	if ac.KnownGroup != "" {
-		return true
-	}
-	switch ac.Country {
-	case "IGO", "NGO", "MNC":
-		return true
-	}
-	for _, t := range ac.Types {
-		switch t {
-		case "IGO", "NGO", "MNC", "REB", "INS", "SEP", "PTY", "BUS", "MED", "UAF": // SEP: "Liberation Tigers of Tamil Eelam"
-			return true
-		}
-	}
-	return false
+	return err == nil && ac.Organisation()
 }
 
 // spotStarting reports whether a resolved place starts at offset off.

@@ -134,27 +134,10 @@ func undatedCode(a *dict.Actor) (string, bool) {
 }
 
 // orgCode reports whether a CAMEO actor code names an organisation, as
-// internal/gkg's orgCode does: an IGO, NGO or multinational, a known group,
-// or a rebel, insurgent, separatist, party, business or media type.
+// internal/gkg reads it (cameo.ActorCode.Organisation).
 func orgCode(code string) bool {
 	ac, err := cameo.ParseActorCode(code)
-	if err != nil {
-		return false
-	}
-	if ac.KnownGroup != "" {
-		return true
-	}
-	switch ac.Country {
-	case "IGO", "NGO", "MNC":
-		return true
-	}
-	for _, t := range ac.Types {
-		switch t {
-		case "IGO", "NGO", "MNC", "REB", "INS", "SEP", "PTY", "BUS", "MED", "UAF":
-			return true
-		}
-	}
-	return false
+	return err == nil && ac.Organisation()
 }
 
 // armedCode reports whether a code is an armed group's: a rebel,
