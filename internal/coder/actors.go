@@ -597,7 +597,7 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 			break
 		}
 		if len(country) == 6 && (country[3:] == "GOV" || country[3:] == "ELI") && sc.actorAt[h] < 0 &&
-			securityRole(set.Agents[r.agent].Combine(country[:3])) {
+			securityAgent(set.Agents[r.agent].Code) {
 			// a state leader's forces are the state's: "an ambush by
 			// Gbagbo forces" (CIVMIL, not CIVGOVMIL), "Assad's troops"
 			// (SYRMIL)

@@ -805,12 +805,14 @@ func (c *Coder) facedBy(sc *Scratch, v int, own string, out []actorRef) []actorR
 }
 
 // securityRole reports whether an actor code has a security role (MIL, COP, SPY, PKO).
-func securityRole(code string) bool {
-	if len(code) < 6 {
-		return false
-	}
-	switch code[3:6] {
-	case "MIL", "COP", "SPY", "PKO": // a country's own peacekeepers are its forces ("reinforcing Russian peacekeepers")
+func securityRole(code string) bool { return len(code) >= 6 && securityAgent(code[3:6]) }
+
+// securityAgent reports whether a three-letter role is a security force's;
+// a country's own peacekeepers are its forces ("reinforcing Russian
+// peacekeepers").
+func securityAgent(role string) bool {
+	switch role {
+	case "MIL", "COP", "SPY", "PKO":
 		return true
 	}
 	return false
