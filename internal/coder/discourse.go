@@ -21,12 +21,22 @@ package coder
 //     (you, your) the targets of the quotation's most recent event, also
 //     across sentences until the quotation closes. A quotation that opens a
 //     sentence with no speech verb of its own is the words of who made a
-//     statement in the sentence before.
+//     statement in the sentence before;
+//   - acts: the latest acts of the document with their doers (a ring of
+//     maxDeeds), so that a later definite noun naming an act stands for
+//     its doer: a nominalisation of the act's verb ("Burma extended her
+//     house arrest ... called the extension unlawful", "Russia expelled
+//     the diplomats ... condemned the expulsion"), a general act noun for
+//     the latest act ("the Security Council authorised a force ... the
+//     government welcomed the decision", "Iran seized the tanker ... the
+//     move"), and "the remarks" for the latest speaker.
 //
 // Entities found in a sentence serve the sentences after it. CodeSentence
 // (sentence-level coding, as the PETRARCH validation uses) keeps none.
 
 import (
+	"strings"
+
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/event"
 )
@@ -148,6 +158,13 @@ func (c *Coder) discourseNP(sc *Scratch, h int, out []actorRef) []actorRef {
 		// "Ukraine accused Russia of shelling the plant. Moscow denied the
 		// accusation": the accusation is its accuser's
 		ents = sc.accusers
+	case sc.deedN > 0 && sc.s.Words[h].UPOS == "NOUN" && sc.definite(h) && !sc.namesActor(h):
+		if d := sc.deedNamed(l); d != nil {
+			ents = d.refs
+			if sc.tr != nil {
+				sc.trace("noun %q at word %d names the act %q of an earlier sentence", sc.low[h], h+1, d.verb)
+			}
+		}
 	}
 	for _, a := range ents {
 		a.head, a.first, a.last, a.ante = h, h, h, 0
@@ -287,6 +304,7 @@ func (c *Coder) endDiscourse(sc *Scratch, evs []event.Event) {
 		return
 	}
 	c.noteStated(sc)
+	c.noteDeeds(sc, evs)
 	// the targets of the last verb with events inside a quotation are who
 	// "you" is
 	last := -1
@@ -355,6 +373,158 @@ func (c *Coder) endDiscourse(sc *Scratch, evs []event.Event) {
 			}
 		}
 	}
+}
+
+// maxDeeds is how many of the latest acts of a document are kept.
+const maxDeeds = 8
+
+// deed is an act of an earlier sentence of the document: its verb's lemma,
+// whether it is a speech verb, and its doers.
+type deed struct {
+	verb   string
+	speech bool
+	refs   []actorRef
+}
+
+// noteDeeds records the acts of the sentence whose doers are known: the
+// verbs with events (their sources) and the verbs of decision (their
+// subjects), for a later "the decision", "the extension" (discourseNP).
+func (c *Coder) noteDeeds(sc *Scratch, evs []event.Event) {
+	for v := range sc.s.Words {
+		w := &sc.s.Words[v]
+		if w.UPOS != "VERB" || w.Deprel == "aux" || w.Deprel == "cop" {
+			continue
+		}
+		d := &sc.deeds[sc.deedN%maxDeeds]
+		d.refs = d.refs[:0]
+		for i := range evs {
+			if evs[i].VerbSpan.First-1 == v && evs[i].Source != dict.NullCode && !evs[i].Historical {
+				d.refs = appendCode(d.refs, evs[i].Source)
+			}
+		}
+		if len(d.refs) == 0 && decisionVerb(sc.lemma[v]) {
+			sc.dnp = c.subjects(sc, v, sc.dnp[:0], 0)
+			for _, a := range sc.dnp {
+				if !unknown(a) {
+					d.refs = appendCode(d.refs, a.code)
+				}
+			}
+		}
+		if len(d.refs) == 0 {
+			continue
+		}
+		d.verb, d.speech = sc.lemma[v], c.isSpeech(sc, v)
+		sc.deedN++
+	}
+}
+
+// appendCode appends an actor of code to refs once.
+func appendCode(refs []actorRef, code string) []actorRef {
+	for _, r := range refs {
+		if r.code == code {
+			return refs
+		}
+	}
+	return append(refs, actorRef{code: code, actor: -1, agent: -1, mod: -1})
+}
+
+// deedNamed returns the latest act of the document that noun lemma l
+// names, nil for none: the act of the verb l nominalises ("extension",
+// "expulsion"), else for a general act noun ("the decision", "the move")
+// the latest act that is no speech, and for "the remarks" the latest
+// speech.
+func (sc *Scratch) deedNamed(l string) *deed {
+	n := sc.deedN
+	if n > maxDeeds {
+		n = maxDeeds
+	}
+	for i := 1; i <= n; i++ {
+		if d := &sc.deeds[(sc.deedN-i)%maxDeeds]; nominalises(l, d.verb) {
+			return d
+		}
+	}
+	act, remark := actNoun(l), remarkNoun(l)
+	for i := 1; i <= n && (act || remark); i++ {
+		if d := &sc.deeds[(sc.deedN-i)%maxDeeds]; act && !d.speech || remark && d.speech {
+			return d
+		}
+	}
+	return nil
+}
+
+// decisionVerb reports whether lemma l decides or enacts a measure
+// whose doer a later "the decision" names, coded or not ("the Security
+// Council authorised sending peacekeepers", "the junta extended the
+// curfew").
+func decisionVerb(l string) bool {
+	switch l {
+	case "decide", "vote", "approve", "authorize", "authorise", "adopt", "pass", "rule", "order", "announce",
+		"impose", "extend", "suspend", "ban", "lift", "expel", "sentence", "cancel", "postpone", "endorse",
+		"declare", "withdraw", "freeze", "halt", "close", "recall", "dissolve":
+		return true
+	}
+	return false
+}
+
+// actNoun reports whether lemma l names an act without naming its kind,
+// referring back to the latest act ("welcomed the decision", "condemned
+// the move").
+func actNoun(l string) bool {
+	switch l {
+	case "decision", "move", "step", "measure", "action", "ruling", "verdict", "resolution":
+		return true
+	}
+	return false
+}
+
+// remarkNoun reports whether lemma l names what was just said ("rejected
+// the remarks", "welcomed the comments").
+func remarkNoun(l string) bool {
+	switch l {
+	case "remark", "remarks", "comment", "comments":
+		return true
+	}
+	return false
+}
+
+// nominalises reports whether noun lemma n is a nominalisation of verb
+// lemma v: the same word ("arrest", "ban", "release"), or v (less a final
+// "e") with -al, -ment, -ion, -ation, -ure, -ing ("withdrawal",
+// "deployment", "execution", "condemnation", "seizure", "killing"), -d(e)
+// → -sion ("decision", "extension", "invasion"), -ain → -ention
+// ("detention"), -el → -ulsion ("expulsion"), -y → -ial, -ation
+// ("denial", "occupation").
+func nominalises(n, v string) bool {
+	if len(v) < 3 || n == "" {
+		return false
+	}
+	if n == v {
+		return true
+	}
+	stem := strings.TrimSuffix(v, "e")
+	for _, suf := range [...]string{"al", "ment", "ion", "ation", "ure", "ing"} {
+		if joins(n, v, suf) || joins(n, stem, suf) {
+			return true
+		}
+	}
+	if d := strings.TrimSuffix(stem, "d"); len(d) < len(stem) && joins(n, d, "sion") {
+		return true
+	}
+	if strings.HasSuffix(v, "el") && joins(n, v[:len(v)-2], "ulsion") {
+		return true // expel → expulsion, repel → repulsion
+	}
+	if strings.HasSuffix(v, "ain") && joins(n, v[:len(v)-3], "ention") {
+		return true
+	}
+	if y := strings.TrimSuffix(v, "y"); len(y) < len(v) && (joins(n, y, "ial") || joins(n, y, "ation")) {
+		return true
+	}
+	return false
+}
+
+// joins reports whether s is a followed by b.
+func joins(s, a, b string) bool {
+	return len(s) == len(a)+len(b) && strings.HasPrefix(s, a) && strings.HasSuffix(s, b)
 }
 
 // setAgentCountry remembers a as the latest actor with its agent.

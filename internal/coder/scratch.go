@@ -55,6 +55,8 @@ type Scratch struct {
 	attackers    []actorRef // the sources of the latest violent event (roots 18–20)
 	accusers     []actorRef // the sources of the latest accusation or criticism (root 11)
 	accused      []string   // the countries that accusation was made against
+	deeds        [maxDeeds]deed // the latest acts of the document, a ring (discourse.go)
+	deedN        int            // acts recorded; the latest is deeds[(deedN-1)%maxDeeds]
 	shortNames   []shortName
 	titled       []titledName // names of people introduced with a coded title
 	pair         []actorRef   // the two parties of the latest sentence with two ("the two leaders")
@@ -142,6 +144,7 @@ func (sc *Scratch) resetDoc() {
 	sc.attackers = sc.attackers[:0]
 	sc.accusers = sc.accusers[:0]
 	sc.accused = sc.accused[:0]
+	sc.deedN = 0
 	sc.shortNames = sc.shortNames[:0]
 	sc.titled = sc.titled[:0]
 	sc.pair, sc.pairNext = sc.pair[:0], sc.pairNext[:0]

@@ -401,6 +401,13 @@ func TestStatementContent(t *testing.T) {
 		{"Al-Shabaab claimed responsibility for the bombing in Mogadishu.", "SOMINSALQ→SOM 183"},
 		{"The Islamic State group claimed the attack on a police station in Kabul.", "IMGMOSRAD→AFGCOP 190"},
 		{"No group has claimed responsibility for the attack on the embassy.", ""},
+		// a definite noun naming an earlier act stands for its doer (discourse.go deedNamed): a nominalisation of its verb,
+		// a general act noun for the latest act, "the remarks" for the latest speaker
+		{"Russia expelled twenty British diplomats on Monday. Britain condemned the expulsion.", "RUS→GBRGOV 166, GBR→RUS 111"},
+		{"The Kenyan police arrested three opposition leaders. Amnesty International condemned the arrests.", "KENCOP→---OPP 173, NGOAMN→KENCOP 111"},
+		{"The UN Security Council authorized sending peacekeepers to Somalia. The Somali government welcomed the decision.", "SOMGOV→IGOUNO 051"},
+		{"Iran seized a British oil tanker in the Gulf. Britain condemned the move.", "IRN→GBR 1711, GBR→IRN 111"},
+		{"The Chinese foreign minister said Japan was responsible for the tensions. Tokyo rejected the remarks.", "CHNGOV→JPN 112, JPN→CHNGOV 120"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
