@@ -51,10 +51,10 @@ type Scratch struct {
 	hostNoun     string
 	authors      []actorRef // the author of the statement named authorNoun
 	authorNoun   string
-	agentCountry []actorRef // the latest actor with a country for each agent
-	attackers    []actorRef // the sources of the latest violent event (roots 18–20)
-	accusers     []actorRef // the sources of the latest accusation or criticism (root 11)
-	accused      []string   // the countries that accusation was made against
+	agentCountry []actorRef     // the latest actor with a country for each agent
+	attackers    []actorRef     // the sources of the latest violent event (roots 18–20)
+	accusers     []actorRef     // the sources of the latest accusation or criticism (root 11)
+	accused      []string       // the countries that accusation was made against
 	deeds        [maxDeeds]deed // the latest acts of the document, a ring (discourse.go)
 	deedN        int            // acts recorded; the latest is deeds[(deedN-1)%maxDeeds]
 	shortNames   []shortName
