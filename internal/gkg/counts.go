@@ -78,20 +78,64 @@ func (sc *Scratch) numberAt(s *nlp.Sentence, i int) (numberRun, bool) {
 	}
 	run := numberRun{i: i, j: i, value: v}
 	for run.j+1 < len(s.Words) {
-		l := string(sc.lw(run.j + 1))
+		next := run.j + 1
+		// A number written with hyphens, the class of "twenty-three" (23),
+		// "13-hundred" and "20-thousand" (VOA's style: 1,300 and 20,000)
+		// and "two-and-a-half million": the tokenizer splits it at each
+		// hyphen written without spaces.
+		if h := hyphenJoined(s, run.j); h > 0 {
+			if n, ok := numberWords[string(sc.lw(h))]; ok && tensUnit(run.value, n) || multipliers[string(sc.lw(h))] > 0 {
+				next = h
+			} else if f := halfAfter(sc, s, run.j); f > 0 {
+				run.value += 0.5
+				run.j = f
+				continue
+			}
+		}
+		l := string(sc.lw(next))
 		if m, ok := multipliers[l]; ok {
 			run.value *= m
-			run.j++
+			run.j = next
 			continue
 		}
-		if n, ok := numberWords[l]; ok && run.value >= 20 && n < 10 && run.value == float64(int64(run.value)) && int64(run.value)%10 == 0 {
+		if n, ok := numberWords[l]; ok && tensUnit(run.value, n) {
 			run.value += n // "twenty five"
-			run.j++
+			run.j = next
 			continue
 		}
 		break
 	}
 	return run, true
+}
+
+// tensUnit reports whether a unit n may follow the tens v ("twenty five").
+func tensUnit(v, n float64) bool {
+	return v >= 20 && n < 10 && v == float64(int64(v)) && int64(v)%10 == 0
+}
+
+// hyphenJoined returns the word after a hyphen that follows word j with no
+// space on either side (-1 if none).
+func hyphenJoined(s *nlp.Sentence, j int) int {
+	if j+2 >= len(s.Words) || s.Words[j+1].Form != "-" {
+		return -1
+	}
+	if s.Words[j+1].Start != s.Words[j].End || s.Words[j+2].Start != s.Words[j+1].End {
+		return -1
+	}
+	return j + 2
+}
+
+// halfAfter returns the last word of "-and-a-half" written after word j
+// ("two-and-a-half"), -1 if none.
+func halfAfter(sc *Scratch, s *nlp.Sentence, j int) int {
+	for _, w := range [...]string{"and", "a", "half"} {
+		h := hyphenJoined(s, j)
+		if h < 0 || string(sc.lw(h)) != w {
+			return -1
+		}
+		j = h
+	}
+	return j
 }
 
 // inDate reports whether word i (0-based) of sentence k lies in a time
