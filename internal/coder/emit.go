@@ -284,12 +284,17 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		}
 	}
 	mutual := m.both // each member's span is its own, not the list's
-	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) && (c.opt.Literal || mutualCode(code)) {
+	if len(sc.srcs) > 1 && !c.opt.Literal && sc.eachOther(v) {
+		sc.tgts = sc.tgts[:0] // what they blame each other "for", "in Goma", is no target
+	}
+	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) && (c.opt.Literal || mutualCode(code) || sc.eachOther(v)) {
 		// "Gondor and Osgiliath renewed ties": the members act on each
 		// other; mediators ("Saudi Arabia and the United States mediated
 		// the talks") mediate between others, never between themselves,
 		// and joint speakers or protesters act together, not on each
-		// other (mutualCode)
+		// other (mutualCode) unless they say so ("Israel and Hamas
+		// accused each other", "the army and the rebels each blame the
+		// other": eachOther)
 		sc.tgts = append(sc.tgts, sc.srcs...)
 		mutual = true
 	}

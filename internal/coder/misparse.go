@@ -270,6 +270,8 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairPerfectAsVerb,
 	(*Coder).repairTwoSubjects,
 	(*Coder).repairSubjectConjunct,
+	(*Coder).repairConjunctAsCompound,
+	(*Coder).repairNameSplitFromNoun,
 	(*Coder).repairSaidClauseAsObject,
 	(*Coder).repairAgentWithoutBy,
 	(*Coder).repairCountryBeforeSubject,
@@ -869,6 +871,84 @@ func (c *Coder) repairSubjectConjunct(sc *Scratch, v int) bool {
 	ws[n].Head, ws[n].Deprel = v+1, "nsubj"
 	ws[subj].Head, ws[subj].Deprel = n+1, "conj"
 	ws[cc].Head = subj + 1
+	return true
+}
+
+// repairConjunctAsCompound repairs a noun phrase with its own
+// determiner read as a compound modifier of the next conjunct's head ("The
+// army/compound and M23/conj rebels each blame the other", "the police/compound
+// and Hamas/conj gunmen exchanged fire"): a determiner begins a phrase, so
+// the first noun is a conjunct of its own and the second conjunct's head is
+// the head that modifier noun modifies
+func (c *Coder) repairConjunctAsCompound(sc *Scratch, x int) bool {
+	ws := sc.s.Words
+	if ws[x].Deprel != "compound" || ws[x].UPOS != "NOUN" && ws[x].UPOS != "PROPN" || !sc.childIs(x, "det", "the") {
+		return false
+	}
+	h := sc.head(x)
+	if h <= x {
+		return false
+	}
+	y, cc := -1, -1
+	for _, k := range sc.children(x) {
+		if ws[k].Deprel == "conj" && k < h {
+			y = k
+		}
+	}
+	if y < 0 {
+		return false
+	}
+	for _, k := range sc.children(y) {
+		if ws[k].Deprel == "cc" && k > x && k < y {
+			cc = k
+		}
+	}
+	if cc < 0 {
+		return false
+	}
+	sc.beginRepair("%q at word %d is a conjunct of its own, %q at word %d modifies %q", sc.low[x], x+1, sc.low[y], y+1, sc.low[h])
+	ws = sc.s.Words
+	ws[x].Head, ws[x].Deprel = ws[h].Head, ws[h].Deprel
+	ws[h].Head, ws[h].Deprel = x+1, "conj"
+	ws[y].Head, ws[y].Deprel = h+1, "compound"
+	ws[cc].Head = h + 1
+	return true
+}
+
+// repairNameSplitFromNoun repairs a name and the noun it modifies read as
+// two conjuncts, the noun without a conjunction of its own ("the police and
+// Hamas/conj gunmen/conj", "the army and Taliban/conj fighters/conj"): the
+// name modifies the noun, which is the conjunct
+func (c *Coder) repairNameSplitFromNoun(sc *Scratch, z int) bool {
+	ws := sc.s.Words
+	y := z - 1
+	if y < 1 || ws[z].Deprel != "conj" || ws[y].Deprel != "conj" || ws[y].Head != ws[z].Head ||
+		ws[y].UPOS != "PROPN" || ws[z].UPOS != "NOUN" {
+		return false
+	}
+	cc := -1
+	for _, k := range sc.children(y) {
+		if ws[k].Deprel == "cc" && k < y {
+			cc = k
+		}
+	}
+	for _, k := range sc.children(z) {
+		if ws[k].Deprel == "cc" || ws[k].Deprel == "punct" {
+			return false
+		}
+	}
+	if cc < 0 {
+		return false
+	}
+	sc.beginRepair("%q at word %d modifies %q, the conjunct", sc.low[y], y+1, sc.low[z])
+	ws = sc.s.Words
+	ws[y].Head, ws[y].Deprel = z+1, "compound"
+	ws[cc].Head = z + 1
+	for _, k := range sc.children(y) {
+		if k != cc && ws[k].Deprel != "flat" && ws[k].Deprel != "compound" {
+			ws[k].Head = z + 1
+		}
+	}
 	return true
 }
 

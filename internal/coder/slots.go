@@ -231,6 +231,34 @@ func (sc *Scratch) childIs(k int, rel, w string) bool {
 	return false
 }
 
+// eachOther reports whether verb v's object or oblique is a reciprocal
+// pronoun, so that its joint subjects act on each other whatever the act:
+// "each other", "one another" ("Israel and Hamas accused each other of
+// violating the truce", "India and Pakistan blamed one another"), or "the
+// other" with "each" by the subject or the verb ("the army and the rebels
+// each blame the other").
+func (sc *Scratch) eachOther(v int) bool {
+	for _, k := range sc.children(v) {
+		switch sc.rel(k) {
+		case "obj", "obl", "iobj":
+		default:
+			continue
+		}
+		if sc.s.Words[k].Feat("PronType") == "Rcp" || sc.low[k] == "each" && sc.childIs(k, "fixed", "other") ||
+			sc.low[k] == "one" && sc.childIs(k, "fixed", "another") {
+			return true
+		}
+		if sc.lemma[k] == "other" && sc.childIs(k, "det", "the") {
+			for _, j := range sc.children(v) {
+				if sc.low[j] == "each" || strings.HasPrefix(sc.rel(j), "nsubj") && sc.childIs(j, "det", "each") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // verbal reports whether word h is a verb (its obliques may be parsed as
 // nominal modifiers and the reverse).
 func (sc *Scratch) verbal(h int) bool {

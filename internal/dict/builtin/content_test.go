@@ -408,6 +408,12 @@ func TestStatementContent(t *testing.T) {
 		{"The UN Security Council authorized sending peacekeepers to Somalia. The Somali government welcomed the decision.", "SOMGOV→IGOUNO 051"},
 		{"Iran seized a British oil tanker in the Gulf. Britain condemned the move.", "IRN→GBR 1711, GBR→IRN 111"},
 		{"The Chinese foreign minister said Japan was responsible for the tensions. Tokyo rejected the remarks.", "CHNGOV→JPN 112, JPN→CHNGOV 120"},
+		// joint subjects acting on each other whatever the act (slots.go eachOther); a phrase with its own determiner
+		// read as a compound, a name split from its noun (misparse.go repairConjunctAsCompound, repairNameSplitFromNoun)
+		{"Israel and Hamas accused each other of violating the ceasefire.", "ISR→PSEHMS 112, PSEHMS→ISR 112"},
+		{"India and Pakistan blamed one another for the clashes.", "IND→PAK 112, PAK→IND 112"},
+		{"The Congolese army and M23 rebels each blame the other for the unrest in Goma.", "CODMIL→CODREB 112, CODREB→CODMIL 112"},
+		{"The Israeli police and Hamas gunmen exchanged fire in Gaza.", "ISRCOP→PSEHMSUAF 193, PSEHMSUAF→ISRCOP 193"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
