@@ -962,10 +962,14 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	title := false
 	// (a rank before a cue is part of an organisation's name: "General
 	// Assembly", "General Council")
-	for i < j && sc.title(i) && string(sc.lw(i+1)) != "and" && !sc.cue(i+1) { // not "Justice and Peace Society"
+	// (a title opening a name that ends in a cue is part of the
+	// organisation's name, named after a ruler: "King Khaled University",
+	// "Queen Elizabeth Hospital")
+	for i < j && (sc.title(i) || x.rankBefore(sc, s, i)) && string(sc.lw(i+1)) != "and" && !sc.cue(i+1) && // not "Justice and Peace Society"
+		!(sc.cue(j) && capitalised(s.Words[i+1].Form)) {
 		i, title = i+1, true
 	}
-	if i > 0 && sc.title(i-1) {
+	if i > 0 && (sc.title(i-1) || x.rankBefore(sc, s, i-1)) {
 		title = true
 	}
 	// A title before its complement outside the name ("Minister of
@@ -1060,6 +1064,9 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		}
 		if p < 0 || x.surnameGiven(sc, s, t, p, j) {
 			p = sc.lastParts(s, t, j)
+		}
+		if p > t+1 && x.nameLead(sc, s, t+1, p) {
+			p = t + 1 // "Foreign Minister Syed Hamid Albar"
 		}
 		i, title = p, true
 		break
@@ -1291,6 +1298,43 @@ func (x *Extractor) addTyped(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i
 	e.Text = spanText(d, s, i, j)
 	e.Canonical = e.Text
 	r.Entities = append(r.Entities, e)
+}
+
+// nameLead reports whether words a..p-1, between a title and the given
+// name a person's name was found to start at, are given names outside the
+// English list, the class of "Foreign Minister Syed Hamid Albar" and
+// "Deputy Prime Minister Tengku Razaleigh Hamzah": proper nouns that are
+// no English word of WordNet, title, place, nationality or dictionary
+// actor ("US Deputy Secretary of Energy Jeffrey Kupfer" starts at
+// Jeffrey).
+func (x *Extractor) nameLead(sc *Scratch, s *nlp.Sentence, a, p int) bool {
+	if x.wn == nil || p-a > 2 {
+		return false
+	}
+	for m := a; m < p; m++ {
+		w := &s.Words[m]
+		l := string(sc.lw(m))
+		if w.UPOS != "PROPN" || !capitalised(w.Form) || x.wn.Tags(sc.lw(m)) != 0 || sc.title(m) || sc.cue(m) ||
+			x.adjectives[l] != nil || x.countryGeos[l] != nil || x.dictActor(func(int) string { return l }, 1) != "" ||
+			strings.HasSuffix(l, ".") || isAcronym(w.Form) {
+			return false
+		}
+	}
+	return true
+}
+
+// ranks are military ranks that are also English words ("Major", "Private"):
+// titles only before a person's given name ("Major Anibal Molero", not
+// "Major League").
+var ranks = wordSet(`major private corporal admiral marshal brigadier commander commodore`)
+
+// rankBefore reports whether word i of s is a rank before a given name or
+// a proper noun that is no English word.
+func (x *Extractor) rankBefore(sc *Scratch, s *nlp.Sentence, i int) bool {
+	if !ranks[string(sc.lw(i))] || i+1 >= len(s.Words) || !capitalised(s.Words[i].Form) || !capitalised(s.Words[i+1].Form) {
+		return false
+	}
+	return x.givenName(sc, i+1) || s.Words[i+1].UPOS == "PROPN" && x.wn != nil && x.wn.Tags(sc.lw(i+1)) == 0
 }
 
 // lastParts returns the first word of the last two parts of the name that
