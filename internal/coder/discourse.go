@@ -37,6 +37,7 @@ package coder
 import (
 	"strings"
 
+	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/dict"
 	"github.com/eventwire/eventwire/internal/event"
 )
@@ -382,6 +383,7 @@ const maxDeeds = 8
 // whether it is a speech verb, and its doers.
 type deed struct {
 	verb   string
+	code   string // the code of its first event, "" for a decision coded nothing
 	speech bool
 	refs   []actorRef
 }
@@ -396,10 +398,13 @@ func (c *Coder) noteDeeds(sc *Scratch, evs []event.Event) {
 			continue
 		}
 		d := &sc.deeds[sc.deedN%maxDeeds]
-		d.refs = d.refs[:0]
+		d.refs, d.code = d.refs[:0], ""
 		for i := range evs {
 			if evs[i].VerbSpan.First-1 == v && evs[i].Source != dict.NullCode && !evs[i].Historical {
 				d.refs = appendCode(d.refs, evs[i].Source)
+				if d.code == "" {
+					d.code = evs[i].Code
+				}
 			}
 		}
 		if len(d.refs) == 0 && decisionVerb(sc.lemma[v]) {
@@ -450,6 +455,66 @@ func (sc *Scratch) deedNamed(l string) *deed {
 		}
 	}
 	return nil
+}
+
+// holders replaces the targets of a demand for release (0253) that are
+// the persons held by who holds them, as CAMEO codes it: the doers of the
+// document's latest detention or abduction ("Zimbabwean police arrested
+// opposition leader Morgan Tsvangirai ... The United States called for his
+// release" → ZWECOP), else the government of the persons' own country
+// ("called for the release of Aung San Suu Kyi" → MMRGOV). A target that
+// can hold anyone itself (a state, its forces, an armed group: "urged
+// Russia to release the sailors") stays.
+func (c *Coder) holders(sc *Scratch, tgts []actorRef) []actorRef {
+	for _, t := range tgts {
+		if canHold(t.code) {
+			return tgts
+		}
+	}
+	if sc.docOn {
+		n := min(sc.deedN, maxDeeds)
+		for i := 1; i <= n; i++ {
+			d := &sc.deeds[(sc.deedN-i)%maxDeeds]
+			if !strings.HasPrefix(d.code, "173") && !strings.HasPrefix(d.code, "181") {
+				continue
+			}
+			// the persons' phrase, or none when they were named only
+			// before ("called for his release")
+			span := actorRef{head: -1, first: -1, last: -1}
+			if len(tgts) > 0 {
+				span = tgts[0]
+			}
+			tgts = tgts[:0]
+			for _, a := range d.refs {
+				a.head, a.first, a.last, a.ante = span.head, span.first, span.last, 0
+				tgts = append(tgts, a)
+			}
+			if sc.tr != nil {
+				sc.trace("  the persons to release are held by the doers of %q, an earlier detention", d.verb)
+			}
+			return tgts
+		}
+	}
+	for i := range tgts {
+		if t := &tgts[i]; len(t.code) > 3 && countryCode(t.code[:3]) {
+			t.code = t.code[:3] + "GOV"
+		}
+	}
+	return tgts
+}
+
+// canHold reports whether actor code names who can hold persons: a state
+// or its government, forces, courts or police, or an armed group.
+func canHold(code string) bool {
+	if len(code) == 3 {
+		return !unknownCode(code)
+	}
+	for _, r := range [...]string{"GOV", "MIL", "COP", "JUD", "SPY", "REB", "INS", "SEP", "UAF", "RAD"} {
+		if cameo.HasRole(code, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // decisionVerb reports whether lemma l decides or enacts a measure

@@ -220,6 +220,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		c.destination(sc, v) // content.go
 	}
 	c.accuserAnswered(sc, v, code) // content.go
+	if !c.opt.Literal && strings.HasPrefix(code, "0253") {
+		sc.tgts = c.holders(sc, sc.tgts) // discourse.go
+	}
 	if !c.opt.Literal && ownForcesOnly(code, sc.srcs, sc.tgts) {
 		// force posture and intents aim at others, never at the source's
 		// own forces: "vowed to strengthen the country's nuclear forces",

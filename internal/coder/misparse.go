@@ -262,6 +262,7 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairSubordinatorAsPreposition,
 	(*Coder).repairSubjectInFrontedClause,
 	(*Coder).repairPlaceAsSecondSubject,
+	(*Coder).repairCaseOnPossessor,
 	(*Coder).repairBareOblique,
 	(*Coder).repairHyphenParticiple,
 	(*Coder).repairVerbAfterRelative,
@@ -544,6 +545,29 @@ func (sc *Scratch) placeAsSecondSubject(v int) (a, b, p int, ok bool) {
 
 // passiveAux reports whether verb v has a passive auxiliary.
 func (sc *Scratch) passiveAux(v int) bool { return sc.hasChild(v, "aux:pass") }
+
+// repairCaseOnPossessor repairs a preposition hung on the possessor of the
+// noun it governs ("called for/case Aung San Suu Kyi's/nmod:poss release",
+// "protested against/case the government's/nmod:poss decision"): a
+// possessor takes no preposition of its own, the phrase's head does
+func (c *Coder) repairCaseOnPossessor(sc *Scratch, k int) bool {
+	ws := sc.s.Words
+	if ws[k].Deprel != "case" || ws[k].UPOS != "ADP" || sc.low[k] == "of" {
+		return false
+	}
+	p := sc.head(k)
+	if p <= k || ws[p].Deprel != "nmod:poss" || !sc.childIs(p, "case", "'s") && !sc.childIs(p, "case", "'") {
+		return false
+	}
+	h := sc.head(p)
+	if h <= p || sc.hasChild(h, "case") {
+		return false
+	}
+	sc.beginRepair("%q at word %d governs %q, the possessor's head", sc.low[k], k+1, sc.low[h])
+	ws = sc.s.Words
+	ws[k].Head = h + 1
+	return true
+}
 
 // repairBareOblique repairs a verb's object read as an oblique without a preposition, a country
 // adjective before it hung on the verb ("received Palestinian/xcomp

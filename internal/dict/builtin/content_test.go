@@ -414,6 +414,12 @@ func TestStatementContent(t *testing.T) {
 		{"India and Pakistan blamed one another for the clashes.", "IND→PAK 112, PAK→IND 112"},
 		{"The Congolese army and M23 rebels each blame the other for the unrest in Goma.", "CODMIL→CODREB 112, CODREB→CODMIL 112"},
 		{"The Israeli police and Hamas gunmen exchanged fire in Gaza.", "ISRCOP→PSEHMSUAF 193, PSEHMSUAF→ISRCOP 193"},
+		// a demand for release is made of who holds the persons (discourse.go holders); a preposition hung on a possessor
+		// governs the possessor's head (misparse.go repairCaseOnPossessor)
+		{"Zimbabwean police arrested opposition leader Morgan Tsvangirai. The United States called for his immediate release.", "ZWECOP→---OPP 173, USA→ZWECOP 0253"},
+		{"The United States called again for Aung San Suu Kyi's immediate release.", "USA→MMRGOV 0253"},
+		{"The European Union urged Russia to release the Ukrainian sailors.", "IGOEUREEC→RUS 0253"},
+		{"Russian opposition leaders called for President Putin's resignation.", "RUSOPP→RUSGOV 0241"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
