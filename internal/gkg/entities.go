@@ -556,6 +556,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 			// a known organisation's name with words the finder does not
 			// join: "Save the Children", "Doctors Without Borders"
 			j = x.knownOrgEnd(sc, s, i)
+			j = x.spotThrough(sc, s, k, i, j)
 			for j+1 < n {
 				// A hyphen without spaces: "Amir-Abdollahian", "Jean-Yves".
 				if e := hyphenAfter(s, j); e > 0 && sc.namePart(s, e) && x.joinsName(sc, d, s, k, i, j, e) {
@@ -714,6 +715,25 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 	samePossessive(r)
 	linkAcronyms(d, r)
 	shortFormsNoPlaces(r)
+}
+
+// spotThrough returns the last word of a place the gazetteer resolved
+// that starts at word i of sentence k and goes on across hyphens written
+// without spaces, the class of "Port-au-Prince" and "Stratford-upon-Avon"
+// (the finder would stop at the lower-case word); j when none.
+func (x *Extractor) spotThrough(sc *Scratch, s *nlp.Sentence, k, i, j int) int {
+	for p := range sc.spots {
+		sp := &sc.spots[p]
+		if sp.sent != k || sp.geo == nil || sp.start != s.Words[i].Start {
+			continue
+		}
+		for j+1 < len(s.Words) && s.Words[j+1].End <= sp.end && s.Words[j+1].Start >= 0 && attached(s, j) &&
+			(isHyphen(s.Words[j].Form) || isHyphen(s.Words[j+1].Form)) {
+			j++
+		}
+		return j
+	}
+	return j
 }
 
 // shortFormsNoPlaces drops the locations spotted on a one-word name that
@@ -938,6 +958,19 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		i += 2
 		if string(sc.lw(i)) == "the" && i < j {
 			i++
+		}
+	}
+	// A place spotted whole across hyphens is the place, its words no
+	// titles: "Port-au-Prince".
+	if j > i && isHyphen(s.Words[i+1].Form) {
+		for p := range sc.spots {
+			if sp := &sc.spots[p]; sp.sent == k && sp.geo != nil && sp.start == s.Words[i].Start && sp.end == wordEnd(d, &s.Words[j]) {
+				e := Entity{Start: sp.start, End: sp.end, Sentence: k + 1, First: s.Words[i].ID, Last: s.Words[j].ID, Type: Place, Why: "place", Geo: sp.geo}
+				e.Text = spanText(d, s, i, j)
+				e.Canonical = e.Text
+				r.Entities = append(r.Entities, e)
+				return
+			}
 		}
 	}
 	// A name the dictionaries know as an organisation keeps its rank
@@ -1170,6 +1203,9 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "ezafe" // "Jaish-e-Mohammed", "Tehreek-e-Insaf"
 	case (!single || ampInitials(s.Words[i].Form)) && ampersand(s, i, j):
 		e.Type, e.Why = Organization, "ampersand" // "Social Science & Medicine": no person is "A & B"
+	case !exact && x.placeAt(sc, s, i, j, &e) != nil:
+		// "Borno State", "the London-based group" (located by placeAt)
+		r.Locations = append(r.Locations, Location{Geo: *e.Geo, Text: e.Text, Offset: e.Start})
 	case !exact && sc.isFeature(s, i, j):
 		// "Jamarat Bridge", "Mecca's Grand Mosque", "Strait of Hormuz"
 		e.Type, e.Why = Place, "feature"
@@ -1298,6 +1334,21 @@ func (x *Extractor) addTyped(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i
 	e.Text = spanText(d, s, i, j)
 	e.Canonical = e.Text
 	r.Entities = append(r.Entities, e)
+}
+
+// placeAt types as a place the name spanning words i..j of s that names a
+// division of a place ("Borno State") or a place before "-based", setting
+// e's type, evidence and location; it returns the location, nil if none.
+func (x *Extractor) placeAt(sc *Scratch, s *nlp.Sentence, i, j int, e *Entity) *event.Geo {
+	why := "division"
+	g := x.divisionPlace(sc, s, i, j)
+	if g == nil {
+		why, g = "based", x.basedPlace(sc, s, i, j)
+	}
+	if g != nil {
+		e.Type, e.Why, e.Geo = Place, why, g
+	}
+	return g
 }
 
 // nameLead reports whether words a..p-1, between a title and the given

@@ -244,7 +244,7 @@ func abs(x int) int {
 // "the Harare suburb of Tsangano"), and so is a name before one ("the
 // Mirzan district", "the Qarawat refugee camp").
 var placeNouns = wordSet(`city town village suburb district neighbourhood neighborhood province region township county
-governorate hamlet municipality capital republic`)
+governorate hamlet municipality capital republic community enclave`)
 
 // placeNounsPlural are their plurals, before "of" and a list of names:
 // "the cities of Homs, Qusair and Rastan".
@@ -255,7 +255,7 @@ townships counties governorates hamlets municipalities`)
 // ("the Zafarwal sector", "Kachin state", "the Tsorona area"); "camp"
 // only after "refugee" ("the Clinton camp" is his campaign).
 var placeNounsAfter = wordSet(`district province village suburb neighbourhood neighborhood township county governorate
-area sector state`)
+area sector state resident residents`)
 
 // kindPlace reports whether the name spanning words i..j of s is named a
 // place by a lower-case noun of a settlement or an area: after it and
@@ -269,6 +269,9 @@ func (x *Extractor) kindPlace(sc *Scratch, s *nlp.Sentence, i, j int) bool {
 			a+1 < n && string(sc.lw(a)) == "refugee" && (string(sc.lw(a+1)) == "camp" || string(sc.lw(a+1)) == "camps") {
 			return true
 		}
+	}
+	if x.apposedPlace(sc, s, i, j) {
+		return true
 	}
 	// back over a list of names ("Homs, Qusair and") to "of"
 	m := i - 1
@@ -328,6 +331,114 @@ func (x *Extractor) kindPlaceIn(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k
 	}
 	if g := x.adjectives[string(sc.lw(p))]; g != nil {
 		return g
+	}
+	return nil
+}
+
+// apposedPlace reports whether the name spanning words i..j of s is in
+// apposition to a noun phrase headed by a settlement noun, the class of
+// "Muhajaria, a village in southern Darfur", "Dinsoor, a town near the
+// border" (after the name) and "another refugee camp, Balata," (before
+// it): an article or a determiner and at most two words before the noun.
+func (x *Extractor) apposedPlace(sc *Scratch, s *nlp.Sentence, i, j int) bool {
+	n := len(s.Words)
+	if a := j + 2; a < n && s.Words[j+1].Form == "," && determiners[string(sc.lw(a))] {
+		for m := a + 1; m < n && m <= a+3; m++ {
+			l := string(sc.lw(m))
+			if capitalised(s.Words[m].Form) || s.Words[m].UPOS == "PUNCT" {
+				break
+			}
+			if placeNouns[l] || l == "camp" && string(sc.lw(m-1)) == "refugee" {
+				return m+1 >= n || !nounOf(s, m+1) // not "a village elder"
+			}
+		}
+	}
+	if i >= 3 && s.Words[i-1].Form == "," && (j+1 >= n || s.Words[j+1].UPOS == "PUNCT") {
+		l := string(sc.lw(i - 2))
+		if placeNouns[l] && l != "capital" || l == "camp" && string(sc.lw(i-3)) == "refugee" {
+			for m := i - 3; m >= 0 && m >= i-5; m-- {
+				if determiners[string(sc.lw(m))] {
+					return true
+				}
+				if capitalised(s.Words[m].Form) || s.Words[m].UPOS == "PUNCT" {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
+// determiners open the noun phrase of an apposition.
+var determiners = wordSet(`a an the another its their`)
+
+// nounOf reports whether word m of s is a noun (a compound's head follows).
+func nounOf(s *nlp.Sentence, m int) bool {
+	return s.Words[m].UPOS == "NOUN" && !capitalised(s.Words[m].Form)
+}
+
+// divisionWords end the name of an administrative division: "Borno State",
+// "Sindh Province", "North Caucasian Federal District of Russia".
+var divisionWords = wordSet(`state province region district county governorate prefecture oblast krai territory`)
+
+// divisionPlace returns the place of a division named by words i..j of s,
+// the class of "Borno State" and "Sindh Province" (a division word after
+// a place the gazetteer knows) and "North Caucasian Federal District of
+// Russia" (before "of" and a place): located at that place; nil when the
+// name is none. A division word after an adjective that is no place is no
+// division of a place: "the Islamic State of Iraq" is a group.
+func (x *Extractor) divisionPlace(sc *Scratch, s *nlp.Sentence, i, j int) *event.Geo {
+	if x.opt.Gazetteer == nil || j == i {
+		return nil
+	}
+	d := -1
+	for m := i + 1; m <= j; m++ {
+		if divisionWords[string(sc.lw(m))] && capitalised(s.Words[m].Form) && (m == j || string(sc.lw(m+1)) == "of") {
+			d = m
+			break
+		}
+	}
+	if d < 0 || string(sc.lw(d)) == "state" && x.commonAdjective(sc, d-1) {
+		return nil
+	}
+	if d < j {
+		return x.placeIn(sc, s, d+2, j)
+	}
+	return x.placeIn(sc, s, i, d-1)
+}
+
+// placeIn returns the resolved place that words a..b of s name whole, or
+// the longest of its runs of words that does; nil when none.
+func (x *Extractor) placeIn(sc *Scratch, s *nlp.Sentence, a, b int) *event.Geo {
+	g := x.opt.Gazetteer
+	for p := a; p <= b; p++ {
+		for q := b; q >= p; q-- {
+			if !capitalised(s.Words[p].Form) || !capitalised(s.Words[q].Form) {
+				continue
+			}
+			name := strings.Join(formsOf(s, p, q), " ")
+			if fs := g.Spot(name); len(fs) == 1 && fs[0].Start == 0 && fs[0].End == len(name) {
+				if geo := g.ResolveArticle([]geo.Mention{{Text: name, Sentence: s.Text}}, geo.Hints{})[0].Geo; geo != nil {
+					return geo
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// basedPlace returns the place a name written before "-based" names, the
+// class of "the London-based group" and "a Nairobi-based diplomat" (the
+// name is the place, not an adjective of it); nil when none.
+func (x *Extractor) basedPlace(sc *Scratch, s *nlp.Sentence, i, j int) *event.Geo {
+	if x.opt.Gazetteer == nil || j+2 >= len(s.Words) || !isHyphen(s.Words[j+1].Form) || !attached(s, j) || !attached(s, j+1) ||
+		string(sc.lw(j+2)) != "based" {
+		return nil
+	}
+	g := x.opt.Gazetteer
+	name := strings.Join(formsOf(s, i, j), " ")
+	if fs := g.Spot(name); len(fs) == 1 && fs[0].Start == 0 && fs[0].End == len(name) {
+		return g.ResolveArticle([]geo.Mention{{Text: name, Sentence: s.Text}}, geo.Hints{})[0].Geo
 	}
 	return nil
 }

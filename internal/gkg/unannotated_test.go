@@ -17,6 +17,30 @@ func TestUnannotatedClasses(t *testing.T) {
 		places      []string // names typed places, as written
 		not         []string // names (as written) that must be neither person nor organisation
 	}{
+		// a place name written with hyphens is one name
+		{"hyphenated place", "Gunmen attacked a police post in Port-au-Prince on Sunday.",
+			nil, nil, []string{"Port-au-Prince"}, []string{"Port"}},
+		{"hyphenated place, second example", "Troops were sent to Stratford-upon-Avon after the floods.",
+			nil, nil, []string{"Stratford-upon-Avon"}, nil},
+		// a place and a division's word after it name the division
+		{"place and State", "Militants stormed a village in Borno State before dawn.",
+			nil, nil, []string{"Borno State"}, []string{"Borno State"}},
+		{"place and Province", "Floods cut the roads of Sindh Province for a week.",
+			nil, nil, []string{"Sindh Province"}, []string{"Sindh Province"}},
+		{"division with its country after of", "Stavropol lies in the North Caucasian Federal District of Russia.",
+			nil, nil, []string{"North Caucasian Federal District of Russia"}, []string{"North Caucasian Federal District of Russia"}},
+		// a name in apposition to a settlement noun phrase is a place
+		{"apposition of a settlement noun", "The army bombed rebels near Muhajaria, a village in southern Darfur.",
+			nil, nil, []string{"Muhajaria"}, nil},
+		{"apposition of a settlement noun, second example", "Soldiers searched another refugee camp, Balata, on Monday.",
+			nil, nil, []string{"Balata"}, nil},
+		{"a settlement noun's community", "Gunmen attacked the community of Njaba before dawn on Tuesday.",
+			nil, nil, []string{"Njaba"}, nil},
+		// a place before "-based" is still the place
+		{"place before -based", "The London-based rights group published its report on Monday.",
+			nil, nil, []string{"London"}, nil},
+		{"place before -based, second example", "A Nairobi-based diplomat said the talks had failed.",
+			nil, nil, []string{"Nairobi"}, nil},
 		// a person after a title keeps the words of the name before a
 		// given name that are no place or nationality
 		{"given names before a listed one after a title", "Malaysian Foreign Minister Syed Hamid Albar said the group was hopeful.",
