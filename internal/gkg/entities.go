@@ -235,7 +235,11 @@ func abbreviation(w string) bool {
 
 // notNames are capitalised words that do not start or make up a name.
 var notNames = wordSet(`i january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec`)
+monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec` + " " +
+	// the "-ever" pronouns and determiners, a closed class the tagger
+	// takes for proper nouns when they open a sentence: "Whichever party
+	// wins", "Whatever group"
+	`whichever whatever whoever whomever wherever whenever however`)
 
 // notAcronyms are upper-case abbreviations that name no organisation: time
 // zones, units, titles and things ("IQ points", "DNA tests", "HIV", "TV").
@@ -656,7 +660,10 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				person := j > i && (x.givenName(sc, i) || romanised(s, j)) && !sc.cueIn(i, j)
 				// (a company's legal form ends its name: "Kestrel GmbH of
 				// Munich", "Norvance Inc. of Ohio")
-				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !(person || j > i && sc.cueAhead(s, c) && !sc.cueIn(i, j)) &&
+				// (a chamber's noun goes on to its body: "the Nigerian House
+				// of Representatives", "the Jordanian Chamber of Deputies")
+				chamber := string(sc.lw(j)) == "house" || string(sc.lw(j)) == "chamber"
+				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !(person || j > i && sc.cueAhead(s, c) && !sc.cueIn(i, j) && !chamber) &&
 					!companyForms[strings.TrimSuffix(string(sc.lw(j)), ".")] {
 					j = c
 					continue
@@ -972,6 +979,13 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 				return
 			}
 		}
+	}
+	// A seat of government that acts is the institution it houses: "The
+	// White House said", "the Kremlin denied"; "outside the White House"
+	// stays a building.
+	if code := x.actingSeat(sc, s, i, j); code != "" {
+		x.addTyped(sc, d, s, k, i, j, Organization, "seat", code, r)
+		return
 	}
 	// A name the dictionaries know as an organisation keeps its rank
 	// words ("General Electric", "General Motors") and is one.
@@ -1349,6 +1363,61 @@ func (x *Extractor) placeAt(sc *Scratch, s *nlp.Sentence, i, j int, e *Entity) *
 		e.Type, e.Why, e.Geo = Place, why, g
 	}
 	return g
+}
+
+// seats are the buildings and streets that stand for a government or an
+// armed force when they act ("the White House said", "the Kremlin
+// denied", "the Pentagon announced"), with the actor code of what they
+// stand for.
+var seats = map[string]string{
+	"white house": "USAGOV", "pentagon": "USAMIL", "kremlin": "RUSGOV", "downing street": "GBRGOV", "whitehall": "GBRGOV",
+	"elysee": "FRAGOV", "élysée": "FRAGOV", "elysee palace": "FRAGOV", "élysée palace": "FRAGOV", "quai d'orsay": "FRAGOV",
+	"blue house": "KORGOV", "zhongnanhai": "CHNGOV", "foggy bottom": "USAGOV", "capitol hill": "USALEG",
+}
+
+// actingSeat returns the code of the government a seat named by words i..j
+// of s stands for when the seat acts: the subject of a verb, or
+// coordinated with one ("The White House, NATO and the European Union
+// called"), or the agent of a passive ("denied by the Kremlin"); "" when
+// the name is no seat or the building is only a place ("protesters outside
+// the White House").
+func (x *Extractor) actingSeat(sc *Scratch, s *nlp.Sentence, i, j int) string {
+	if j-i > 2 {
+		return ""
+	}
+	var b strings.Builder
+	for m := i; m <= j; m++ {
+		if m > i {
+			b.WriteByte(' ')
+		}
+		b.Write(sc.lw(m))
+	}
+	code := seats[b.String()]
+	if code == "" {
+		return ""
+	}
+	h := headOf(s, i, j)
+	for hops := 0; hops < 3; hops++ {
+		w := &s.Words[h]
+		switch w.Deprel {
+		case "nsubj", "nsubj:pass", "obl:agent":
+			if w.Deprel != "nsubj:pass" {
+				return code
+			}
+			return ""
+		case "conj", "appos":
+			if w.Head < 1 || w.Head > len(s.Words) {
+				return ""
+			}
+			h = w.Head - 1
+			continue
+		}
+		if w.Deprel == "obl" && (h >= 1 && string(sc.lw(h-1)) == "by" || h >= 2 && string(sc.lw(h-1)) == "the" && string(sc.lw(h-2)) == "by") {
+			return code // "denied by the Kremlin", parsed as an oblique
+		}
+		return ""
+	}
+	return ""
 }
 
 // nameLead reports whether words a..p-1, between a title and the given

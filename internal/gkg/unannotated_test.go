@@ -41,6 +41,21 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, nil, []string{"London"}, nil},
 		{"place before -based, second example", "A Nairobi-based diplomat said the talks had failed.",
 			nil, nil, []string{"Nairobi"}, nil},
+		// a seat of government that acts is the institution
+		{"seat of government acting", "The White House said the president would veto the bill.",
+			nil, []string{"White House"}, nil, nil},
+		{"seat of government acting, second example", "The Kremlin denied the report on Friday.",
+			nil, []string{"Kremlin"}, nil, nil},
+		{"seat of government acting, third example", "The Pentagon announced that two more ships would be sent to the Gulf.",
+			nil, []string{"Pentagon"}, nil, nil},
+		{"seat of government acting, with a comma list", "The White House, NATO and the European Union called for an end to the violence.",
+			nil, []string{"White House", "NATO", "European Union"}, nil, nil},
+		{"seat of government as a place", "Protesters gathered outside the White House on Saturday.",
+			nil, nil, nil, []string{"White House"}},
+		{"seat of government as the agent", "The report was denied by the Kremlin on Friday.",
+			nil, []string{"Kremlin"}, nil, nil},
+		{"seat of government surrounded", "The White House was surrounded by protesters on Sunday.",
+			nil, nil, nil, []string{"White House"}},
 		// a person after a title keeps the words of the name before a
 		// given name that are no place or nationality
 		{"given names before a listed one after a title", "Malaysian Foreign Minister Syed Hamid Albar said the group was hopeful.",
@@ -61,6 +76,18 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, []string{"King Abdulaziz University"}, nil, nil},
 		{"title opening an organisation's name, before a given name", "The boy was taken to Queen Elizabeth Hospital in Birmingham.",
 			nil, []string{"Queen Elizabeth Hospital"}, nil, nil},
+		// a chamber named with its country's adjective and "of"
+		{"House of Representatives", "The Nigerian House of Representatives chose not to vote on the request.",
+			nil, []string{"Nigerian House of Representatives"}, nil, []string{"Nigerian House"}},
+		{"House of Representatives, second example", "The Jordanian Chamber of Deputies approved the budget on Monday.",
+			nil, []string{"Jordanian Chamber of Deputies"}, nil, []string{"Jordanian Chamber"}},
+		{"House of Representatives, without an adjective", "A bill passed the House of Representatives on Friday.",
+			nil, []string{"House of Representatives"}, nil, nil},
+		// a function word opening a sentence is no name
+		{"sentence-initial function word", "Whichever party has a majority after the count will form the government.",
+			nil, nil, nil, []string{"Whichever"}},
+		{"sentence-initial function word, second example", "Whatever group wins the vote must share power.",
+			nil, nil, nil, []string{"Whatever"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class, func(t *testing.T) {
