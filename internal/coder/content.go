@@ -648,6 +648,60 @@ func armedSides(refs []actorRef) bool {
 	return len(refs) > 0
 }
 
+// irregularOnCivilians reports whether an attack coded as conventional
+// force (190, or small arms 193) is one of armed groups outside the state on
+// civilians, which CAMEO and the annotation guide code as unconventional
+// violence (180): "Boko Haram militants stormed a village and killed 45
+// people", "gunmen opened fire on worshippers at a mosque". Forces of a state,
+// and fighting between armed sides, stay conventional force.
+func irregularOnCivilians(code string, srcs, tgts []actorRef) bool {
+	if code != "190" && code != "193" || len(srcs) == 0 || len(tgts) == 0 {
+		return false
+	}
+	for _, r := range srcs {
+		if !irregularForce(r.code) {
+			return false
+		}
+	}
+	for _, r := range tgts {
+		if !civilians(r.code) {
+			return false
+		}
+	}
+	return true
+}
+
+// irregularForce reports whether actor code is an armed group outside a
+// state's forces: rebels, insurgents, separatists, militias, radicals, or
+// a named armed group.
+func irregularForce(code string) bool {
+	if cameo.HasRole(code, "MIL") || cameo.HasRole(code, "COP") || cameo.HasRole(code, "GOV") || cameo.HasRole(code, "PKO") {
+		return false
+	}
+	for _, role := range [...]string{"REB", "INS", "UAF", "SEP", "RAD"} {
+		if cameo.HasRole(code, role) {
+			return true
+		}
+	}
+	return nonStateGroup(code) && !civilians(code)
+}
+
+// civilians reports whether actor code names people outside the state and
+// armed groups: civilians, refugees, students, workers, believers.
+func civilians(code string) bool {
+	for _, role := range [...]string{"MIL", "COP", "GOV", "PKO", "REB", "INS", "UAF", "SEP", "RAD", "SPY", "JUD", "LEG"} {
+		if cameo.HasRole(code, role) {
+			return false
+		}
+	}
+	for _, role := range [...]string{"CVL", "REF", "EDU", "HLH", "MED", "BUS", "LAB", "AGR", "MOS", "CHR", "BUD", "JEW", "HIN"} {
+		if cameo.HasRole(code, role) {
+			return true
+		}
+	}
+	return false
+}
+
 // stateSides reports whether every actor of refs is a state or its
 // government: a state's protest is an official complaint (CAMEO 114), not
 // a demonstration (14), which civilians and groups hold: "The Chinese

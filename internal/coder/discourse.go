@@ -436,8 +436,8 @@ func appendCode(refs []actorRef, code string) []actorRef {
 // deedNamed returns the latest act of the document that noun lemma l
 // names, nil for none: the act of the verb l nominalises ("extension",
 // "expulsion"), else for a general act noun ("the decision", "the move")
-// the latest act that is no speech, and for "the remarks" the latest
-// speech.
+// the latest act it can name (deed.enacts), and for "the remarks" the
+// latest speech.
 func (sc *Scratch) deedNamed(l string) *deed {
 	n := sc.deedN
 	if n > maxDeeds {
@@ -450,7 +450,7 @@ func (sc *Scratch) deedNamed(l string) *deed {
 	}
 	act, remark := actNoun(l), remarkNoun(l)
 	for i := 1; i <= n && (act || remark); i++ {
-		if d := &sc.deeds[(sc.deedN-i)%maxDeeds]; act && !d.speech || remark && d.speech {
+		if d := &sc.deeds[(sc.deedN-i)%maxDeeds]; act && d.enacts() || remark && d.speech {
 			return d
 		}
 	}
@@ -517,13 +517,33 @@ func canHold(code string) bool {
 	return false
 }
 
+// enacts reports whether the act is one a general act noun ("the
+// decision", "the move") can name: a decision, coded or not, or an act
+// done rather than said — a commitment (03), material cooperation or
+// conflict (06–09, 14–20) — not words of praise, appeal or criticism
+// ("Zelenskyy thanked the leaders" is no decision a later "Russia
+// criticized the decision" names).
+func (d *deed) enacts() bool {
+	if decisionVerb(d.verb) {
+		return true
+	}
+	if d.speech || len(d.code) < 2 {
+		return false
+	}
+	switch d.code[:2] {
+	case "03", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20":
+		return true
+	}
+	return false
+}
+
 // decisionVerb reports whether lemma l decides or enacts a measure
 // whose doer a later "the decision" names, coded or not ("the Security
 // Council authorised sending peacekeepers", "the junta extended the
 // curfew").
 func decisionVerb(l string) bool {
 	switch l {
-	case "decide", "vote", "approve", "authorize", "authorise", "adopt", "pass", "rule", "order", "announce",
+	case "decide", "agree", "vote", "approve", "authorize", "authorise", "adopt", "pass", "rule", "order", "announce",
 		"impose", "extend", "suspend", "ban", "lift", "expel", "sentence", "cancel", "postpone", "endorse",
 		"declare", "withdraw", "freeze", "halt", "close", "recall", "dissolve":
 		return true

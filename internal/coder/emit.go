@@ -322,6 +322,9 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		}
 		return out
 	}
+	if !c.opt.Literal && irregularOnCivilians(code, sc.srcs, sc.tgts) {
+		code = "180" // content.go
+	}
 	n := 0
 	first := len(out)
 	add := func(s, t actorRef, code string, hasT bool) {

@@ -68,7 +68,7 @@ func TestStatementContent(t *testing.T) {
 		// the role a thing belongs to, people as civilians, bombers as insurgents
 		{"Taliban militants attacked a police checkpoint in Kandahar.", "AFGGOVTALREB→AFGCOP 190"},
 		{"Israeli troops killed a Palestinian man in Jenin.", "ISRMIL→PSECVL 190"},
-		{"A suicide bomber killed two Iraqi women in Baghdad.", "---INS→IRQCVL 190"},
+		{"A suicide bomber killed two Iraqi women in Baghdad.", "---INS→IRQCVL 180"},
 		// the object a pattern names is the subject of a passive verb (slots.go relMatches)
 		{"A curfew was imposed on Jos by the Nigerian army.", "NGAMIL→NGACVL 1723"},
 		{"Military aid to Egypt was suspended by the United States.", "USA→EGY 1622"},
@@ -212,19 +212,19 @@ func TestStatementContent(t *testing.T) {
 		{"Nigeria closed its land borders with Benin.", "NGA→BEN 172"},
 		{"A federal judge blocked the administration's immigration policy.", "---JUD→---GOV 129"},
 		// people as victims are civilians (of the place named); talks held somewhere are between the parties
-		{"Gunmen killed five people in a village in northern Nigeria.", "---UAF→NGACVL 190"},
-		{"Gunmen killed five people.", "---UAF→---CVL 190"},
+		{"Gunmen killed five people in a village in northern Nigeria.", "---UAF→NGACVL 180"},
+		{"Gunmen killed five people.", "---UAF→---CVL 180"},
 		{"The Colombian government and the ELN rebels resumed peace talks in Havana.", "COLGOV→COLREB 046, COLREB→COLGOV 046"},
 		// a said clause read as the object of "said"; a role noun's pronoun possessor is the antecedent's country
 		{"The Israeli military said its troops shot dead a Palestinian gunman.", "ISRMIL→PSE 193"},
-		{"Nigerian police said gunmen killed five villagers in Zamfara.", "---UAF→NGACVL 190"},
+		{"Nigerian police said gunmen killed five villagers in Zamfara.", "---UAF→NGACVL 180"},
 		{"Kenya said its police arrested five Somali nationals.", "KENCOP→SOMCVL 173"},
 		// a country read as a subject before a titled name modifies it; a statement's possessor speaks; "I" in a quotation is its speaker
 		{"U.S. Senator John Cornyn criticized the Obama administration.", "USALEG→USAELIGOV 111"},
 		{"U.S. Senator John Cornyn spoke on Monday. Cornyn's statement criticized the Obama administration.", "USALEG→USAELIGOV 111"},
 		{`U.S. Senator John Cornyn spoke on Monday. Cornyn's statement added, "Houston should have been selected, and I am deeply disappointed with the Administration's decision."`, "USALEG→---GOV 111"},
 		// a pronoun subject of an act is who acted in the sentence before, not who told of it (actors.go pronoun)
-		{"Nigerian police said Boko Haram fighters stormed a village in Borno. They killed ten villagers.", "NGAINSREB→---CVL 190, NGAINSREB→---CVL 190"},
+		{"Nigerian police said Boko Haram fighters stormed a village in Borno. They killed ten villagers.", "NGAINSREB→---CVL 180, NGAINSREB→---CVL 180"},
 		{"Afghan officials said Taliban fighters attacked a checkpoint in Kandahar. They also burned a school.", "AFGGOVTALREB→AFG 190, AFGGOVTALREB→---EDU 1712"},
 		// a vessel sunk is force, hopes or bills sunk are not (verbs.ewd sink); the means "by V-ing" shares the act's subject (roles.go means)
 		{"Houthi rebels sank a Greek cargo ship in the Red Sea.", "YEMREB→GRC 190"},
@@ -420,6 +420,11 @@ func TestStatementContent(t *testing.T) {
 		{"The United States called again for Aung San Suu Kyi's immediate release.", "USA→MMRGOV 0253"},
 		{"The European Union urged Russia to release the Ukrainian sailors.", "IGOEUREEC→RUS 0253"},
 		{"Russian opposition leaders called for President Putin's resignation.", "RUSOPP→RUSGOV 0241"},
+		// armed groups outside the state attacking civilians use unconventional violence (content.go irregularOnCivilians);
+		// state forces, and armed sides fighting each other, conventional force
+		{"Boko Haram militants stormed a village in Borno and killed 45 residents.", "NGAINSREB→---CVL 180, NGAINSREB→---CVL 180"},
+		{"Gunmen opened fire on worshippers at a mosque in Kano.", "---UAF→---CVL 180"},
+		{"Nigerian soldiers attacked Boko Haram fighters in Borno.", "NGAMIL→NGAINSREB 190"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
