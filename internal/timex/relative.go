@@ -67,6 +67,18 @@ func (f *Finder) matchAgo(j int, _ keyword) (cand, bool) {
 		c = calendarUnit(shift(f.day, u.unit, -n), u.unit)
 	}
 	c.first, c.last, c.approx = j, k+1, approx
+	// "one year ago this month", "a year ago this week", "a year ago
+	// today": the smaller unit, that far back
+	if u.unit != uDecade && u.unit != uCentury {
+		if f.isKw(k+2, kwToday) {
+			d := shift(f.day, u.unit, -n)
+			c.last, c.gran, c.from, c.to = k+2, Day, d, d
+		} else if v := f.t(k + 3); f.isKw(k+2, kwThis) && v.k == kKeyword && v.unit >= uWeek && v.unit < u.unit {
+			back := calendarUnit(shift(f.day, u.unit, -n), v.unit)
+			back.first, back.last, back.approx = j, k+3, approx
+			c = back
+		}
+	}
 	return c, true
 }
 
