@@ -349,12 +349,32 @@ func antecedent(d *nlp.Document, ents []Entity, want string, at int, quote strin
 	if last != nil {
 		return last
 	}
+	// The paragraph of the last one named before it, where its subject is
+	// preferred too: "In an interview, the mission's chief, David
+	// Wimhurst, expressed concern about ... the election of Rene Preval.
+	// ¶ "...," he said." is Wimhurst's.
+	last = nil
 	for i := len(ents) - 1; i >= 0; i-- {
-		if e := &ents[i]; e.Type == want && e.End <= at && !spokenOf(quote, e) {
+		e := &ents[i]
+		if e.Type != want || e.End > at || spokenOf(quote, e) {
+			continue
+		}
+		if last == nil {
+			last = e
+			if i := strings.LastIndex(d.Text[:min(e.Start, len(d.Text))], "\n\n"); i >= 0 {
+				para = i + 2
+			} else {
+				para = 0
+			}
+		}
+		if e.Start < para {
+			break
+		}
+		if !objectAt(d, e.Start) {
 			return e
 		}
 	}
-	return nil
+	return last
 }
 
 // spokenOf reports whether the quote names the person e by the last word
@@ -732,7 +752,7 @@ func introducedBefore(d *nlp.Document, q quoteSpan) (int, int) {
 	}
 	between := d.Text[p.End:q.start]
 	colon := strings.HasSuffix(strings.TrimRight(d.Text[max(0, p.Start):p.End], " \t\r\n"), ":")
-	if !colon && strings.Contains(between, "\n\n") {
+	if !colon && strings.Contains(between, "\n\n") && !wholeParagraph(d.Text, q) {
 		return -1, -1
 	}
 	for i := range p.Words {
@@ -742,6 +762,19 @@ func introducedBefore(d *nlp.Document, q quoteSpan) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// wholeParagraph reports whether quote q fills its paragraph to its end,
+// the class of a paragraph that is only a quotation after one reporting
+// what someone said ("Rebel spokesman Lawrence Kingston said the group
+// wants talks. ¶ "We are still waiting. ..."): news writing gives it the
+// speaker of the paragraph before.
+func wholeParagraph(text string, q quoteSpan) bool {
+	rest := text[min(q.end, len(text)):]
+	if i := strings.Index(rest, "\n\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Trim(rest, " \t\r\n\"”'’") == ""
 }
 
 // issuesDocument reports whether verb v of s has a document for its object,

@@ -151,3 +151,39 @@ func TestUnannotatedCounts(t *testing.T) {
 		})
 	}
 }
+
+// TestUnannotatedSpeakers: a quotation filling its paragraph after a
+// paragraph that reports someone's words is theirs; a pronoun speaker of a
+// paragraph with no person is the subject of the paragraph before, not a
+// person named in its complement.
+func TestUnannotatedSpeakers(t *testing.T) {
+	tests := []struct {
+		class, text string
+		want        []string
+	}{
+		{"quotation paragraph after reported speech",
+			"In an interview, rebel spokesman Lawrence Kingston said the group wants to resume talks.\n\n\"We are still waiting. We can not fight them every day.\"",
+			[]string{"Lawrence Kingston"}},
+		{"quotation paragraph after reported speech, second example",
+			"Mayor Olga Brant told reporters the bridge would reopen in May.\n\n\"The repairs are going faster than we hoped. The river is low.\"",
+			[]string{"Olga Brant"}},
+		{"pronoun after a paragraph whose subject speaks",
+			"In an earlier interview, the mission's chief, David Wimhurst, expressed concern about the violence after the election of Rene Preval as president.\n\n\"This is a very disturbing development,\" he said.",
+			[]string{"David Wimhurst"}},
+		{"pronoun after a paragraph whose subject speaks, second example",
+			"Senator Maria Lopez criticised the decision to pardon Tom Hagen last week.\n\n\"It sends the wrong message to every victim,\" she said.",
+			[]string{"Maria Lopez"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.class, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			var got []string
+			for _, q := range r.Quotations {
+				got = append(got, q.Speaker)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("speakers %q, want %q (quotations %+v)", got, tt.want, r.Quotations)
+			}
+		})
+	}
+}
