@@ -384,7 +384,9 @@ func stateActor(code string) bool {
 // ("Three journalists were arrested in Tehran" → IRNCOP → IRNMED 173;
 // "Opposition leaders have been detained" → ---COP → ---OPP, whose country
 // the story may give). The country is that of the place named (what
-// subjects found in the oblique), else of the target. The source has no
+// subjects found in the oblique), else of the target, else of the state
+// official who tells of it ("the Chinese spokesman acknowledges monks were
+// detained"). The source has no
 // words of its own (an empty span).
 //
 // An undergoer (a pattern that makes the active subject the target) of
@@ -438,6 +440,19 @@ func (c *Coder) impliedSource(sc *Scratch, v int, code string, undergoer bool) {
 				break
 			}
 		}
+	}
+	if h := sc.head(v); country == dict.NullCode && h >= 0 && sc.s.Words[v].Deprel == "ccomp" && (c.isSpeech(sc, h) || admitVerb(sc.lemma[h])) {
+		// the state whose official tells of it: "the Chinese spokesman
+		// acknowledges monks were detained" (CHNCOP), "a Kenyan
+		// government spokesman said protesters had been dispersed"
+		sc.np = c.subjects(sc, h, sc.np[:0], 0)
+		for _, a := range sc.np {
+			if len(a.code) > 3 && countryCode(a.code[:3]) && canHold(a.code) {
+				country = a.code[:3]
+				break
+			}
+		}
+		sc.np = sc.np[:0]
 	}
 	if sc.tr != nil {
 		sc.trace("  implied source %s (the convention of %s)", country+role, code)

@@ -274,6 +274,7 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairConjunctAsCompound,
 	(*Coder).repairNameSplitFromNoun,
 	(*Coder).repairSaidClauseAsObject,
+	(*Coder).repairSaidClauseAsConjunct,
 	(*Coder).repairAgentWithoutBy,
 	(*Coder).repairCountryBeforeSubject,
 	(*Coder).repairFrontedObliqueSubject,
@@ -990,6 +991,67 @@ func (c *Coder) repairSaidClauseAsObject(sc *Scratch, v int) bool {
 	ws[v].Head, ws[v].Deprel = ws[k].Head, "ccomp"
 	ws[k].Head, ws[k].Deprel = v+1, "nsubj"
 	return true
+}
+
+// repairSaidClauseAsConjunct repairs a said clause read as the speech verb's object and a verb coordinated with
+// the speech verb, though no conjunction joins them ("the spokesman acknowledges an unspecified number of
+// monks/obj were detained/conj", "police said dozens of protesters/obj had been arrested/conj"): the clause is
+// what is said, the noun its subject
+func (c *Coder) repairSaidClauseAsConjunct(sc *Scratch, v int) bool {
+	ws := sc.s.Words
+	if ws[v].Deprel != "conj" || ws[v].UPOS != "VERB" {
+		return false
+	}
+	h := sc.head(v)
+	if h < 0 || h > v || !sc.verbal(h) || !c.isSpeech(sc, h) && !admitVerb(sc.lemma[h]) || sc.lemma[h] == "tell" || sc.lemma[h] == "inform" {
+		return false
+	}
+	aux, pass := false, false
+	for _, j := range sc.children(v) {
+		switch d := ws[j].Deprel; {
+		case strings.HasPrefix(d, "nsubj"), d == "cc", d == "mark", j < v && d == "punct":
+			return false
+		case d == "aux:pass":
+			aux, pass = true, true
+		case d == "aux" && j < v:
+			aux = true
+		}
+	}
+	if !aux {
+		return false
+	}
+	k := -1
+	for _, j := range sc.children(h) {
+		if ws[j].Deprel == "obj" && j < v {
+			k = j
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	for i := k + 1; i < v; i++ {
+		if !sc.inSubtree(i, k) && !sc.inSubtree(i, v) {
+			return false
+		}
+	}
+	sc.beginRepair("%q at word %d is the verb of the clause said, %q its subject", sc.low[v], v+1, sc.low[k])
+	ws = sc.s.Words
+	ws[v].Deprel = "ccomp"
+	ws[k].Head, ws[k].Deprel = v+1, "nsubj"
+	if pass {
+		ws[k].Deprel = "nsubj:pass"
+	}
+	return true
+}
+
+// admitVerb reports whether lemma l admits or confirms what its clause
+// says ("acknowledged that ...", "confirmed ...").
+func admitVerb(l string) bool {
+	switch l {
+	case "acknowledge", "admit", "confirm", "concede":
+		return true
+	}
+	return false
 }
 
 // repairAgentWithoutBy repairs an agent without "by" in an active clause: it is the verb's object

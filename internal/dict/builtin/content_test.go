@@ -425,6 +425,10 @@ func TestStatementContent(t *testing.T) {
 		{"Boko Haram militants stormed a village in Borno and killed 45 residents.", "NGAINSREB→---CVL 180, NGAINSREB→---CVL 180"},
 		{"Gunmen opened fire on worshippers at a mosque in Kano.", "---UAF→---CVL 180"},
 		{"Nigerian soldiers attacked Boko Haram fighters in Borno.", "NGAMIL→NGAINSREB 190"},
+		// a said clause read as the object and a conjunct of the speech verb (misparse.go repairSaidClauseAsConjunct);
+		// the implied police of an agentless arrest are of the state whose official tells of it (content.go impliedSource)
+		{"The Chinese spokesman acknowledges an unspecified number of monks were detained following Monday's crackdown.", "CHNCOP→---BUD 173"},
+		{"Iranian police said dozens of protesters had been arrested in Tehran.", "IRNCOP→---CVL 173"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
