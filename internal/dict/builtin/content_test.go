@@ -429,6 +429,10 @@ func TestStatementContent(t *testing.T) {
 		// the implied police of an agentless arrest are of the state whose official tells of it (content.go impliedSource)
 		{"The Chinese spokesman acknowledges an unspecified number of monks were detained following Monday's crackdown.", "CHNCOP→---BUD 173"},
 		{"Iranian police said dozens of protesters had been arrested in Tehran.", "IRNCOP→---CVL 173"},
+		// warning of what may happen or what others may do is no threat; warning of one's own answer is (verbs.ewd warn)
+		{"The Thai deputy prime minister warned of possible sabotage by the protesters.", ""},
+		{"The UN warned of a humanitarian catastrophe in Gaza.", ""},
+		{"Iran warned of retaliation against Israel.", "IRN→ISR 130"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
