@@ -525,6 +525,30 @@ func (c *Coder) nounSource(sc *Scratch, n int) int {
 	if a := c.claimant(sc, n); a >= 0 {
 		return a
 	}
+	// "fighting between the army and the rebels": the sides, who act on
+	// each other (a mutual code, emit.go); also in the clause the noun is
+	// the subject of ("fighting erupted in the south between Islamist
+	// fighters and government forces")
+	between := func(h int) int {
+		for _, k := range sc.children(h) {
+			if r := sc.rel(k); (r == "nmod" || r == "obl") && sc.caseOf(k) == "between" {
+				if a := c.actorHead(sc, k); a >= 0 {
+					return a
+				}
+			}
+		}
+		return -1
+	}
+	if c.mutualNoun(sc, n) {
+		if a := between(n); a >= 0 {
+			return a
+		}
+		if h := sc.head(n); h >= 0 && sc.verbal(h) && sc.s.Words[n].Deprel == "nsubj" && sc.verbEvt[h] < 0 {
+			if a := between(h); a >= 0 {
+				return a
+			}
+		}
+	}
 	// "Russia carried out attacks on Kyiv": the subject of a light verb
 	// (one the dictionary gives no code of its own, or none at all) that
 	// coded nothing itself; not of a verb about the act ("condemned the
@@ -538,6 +562,13 @@ func (c *Coder) nounSource(sc *Scratch, n int) int {
 		}
 	}
 	return -1
+}
+
+// mutualNoun reports whether noun event n has a mutual code (codes.go
+// mutualCode): fighting, talks, ties between two sides.
+func (c *Coder) mutualNoun(sc *Scratch, n int) bool {
+	m, ok := c.nounMatch(sc, n)
+	return ok && mutualCode(c.matchCode(m))
 }
 
 // forceBySubjectAct reports whether verb v, of force (roots 18–20, 171),

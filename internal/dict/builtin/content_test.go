@@ -433,6 +433,9 @@ func TestStatementContent(t *testing.T) {
 		{"The Thai deputy prime minister warned of possible sabotage by the protesters.", ""},
 		{"The UN warned of a humanitarian catastrophe in Gaza.", ""},
 		{"Iran warned of retaliation against Israel.", "IRN→ISR 130"},
+		// fighting between two sides: each side's force on the other, the sides from "between" (slots.go nounSource)
+		{"Heavy fighting has erupted in southern Somalia between Islamist fighters and Somali government forces.", "---REB→SOMGOVMIL 190, SOMGOVMIL→---REB 190"},
+		{"Clashes between Egyptian police and protesters left five people dead.", "EGYCOP→EGYCVL 190, EGYCVL→EGYCOP 190"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
