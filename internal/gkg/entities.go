@@ -663,7 +663,12 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				// (a chamber's noun goes on to its body: "the Nigerian House
 				// of Representatives", "the Jordanian Chamber of Deputies")
 				chamber := string(sc.lw(j)) == "house" || string(sc.lw(j)) == "chamber"
-				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !(person || j > i && sc.cueAhead(s, c) && !sc.cueIn(i, j) && !chamber) &&
+				// (a name with its complement goes on across no second
+				// "of" before a country: "Colorado State University of the
+				// US", "the University of Sheffield of the UK")
+				again := string(sc.lw(j+1)) == "of" && (x.spotAt(sc, k, s.Words[c].Start) || x.countryGeos[string(sc.lw(c))] != nil) &&
+					(sc.ofIn(i, j) || x.spotIn(sc, k, s.Words[i].Start, s.Words[j].End) || x.placeWordIn(sc, s, i, j))
+				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !again && !(person || j > i && sc.cueAhead(s, c) && !sc.cueIn(i, j) && !chamber) &&
 					!companyForms[strings.TrimSuffix(string(sc.lw(j)), ".")] {
 					j = c
 					continue
@@ -722,6 +727,39 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 	samePossessive(r)
 	linkAcronyms(d, r)
 	shortFormsNoPlaces(r)
+}
+
+// spotIn reports whether a resolved place of sentence k lies within
+// offsets [start, end).
+func (x *Extractor) spotIn(sc *Scratch, k, start, end int) bool {
+	for _, sp := range sc.spots {
+		if sp.sent == k && sp.geo != nil && sp.start >= start && sp.end <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// placeWordIn reports whether a proper noun of words i..j that is no cue
+// is a place the gazetteer resolves alone ("Colorado" in "Colorado State
+// University").
+func (x *Extractor) placeWordIn(sc *Scratch, s *nlp.Sentence, i, j int) bool {
+	for m := i; m <= j; m++ {
+		if s.Words[m].UPOS == "PROPN" && !sc.cue(m) && x.placeIn(sc, s, m, m) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// ofIn reports whether a lower-case "of" lies in words i..j.
+func (sc *Scratch) ofIn(i, j int) bool {
+	for m := i + 1; m < j; m++ {
+		if string(sc.lw(m)) == "of" {
+			return true
+		}
+	}
+	return false
 }
 
 // spotThrough returns the last word of a place the gazetteer resolved
@@ -1278,6 +1316,8 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "camel"
 	case x.employerBefore(sc, s, k, i, j, r):
 		e.Type, e.Why = Organization, "employer" // "Morningstar analyst Tom Brady"
+	case single && x.platformName(sc, s, k, i, r):
+		e.Type, e.Why = Organization, "platform" // "a Facebook post", "wrote on Twitter"
 	case x.staffOrg(sc, s, i, j, r):
 		e.Type, e.Why = Organization, "staff" // "a Rexford spokesman", "a spokeswoman for Caritas"
 	case sc.affilSent == k && sc.affilAt == i && !(j+1 < len(s.Words) && s.Words[j+1].UPOS == "NOUN" && !capitalised(s.Words[j+1].Form)) &&

@@ -1030,3 +1030,58 @@ func (x *Extractor) teamName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, i, j
 	}
 	return false
 }
+
+// platformNouns are lower-case nouns of the things of a web platform or a
+// company ("a Facebook post", "Twitter users", "Ubisoft shares"): a
+// one-word name right before one is the platform or company.
+var platformNouns = wordSet(`post posts page account accounts feed user users app platform shares stock stockholders
+subscribers followers`)
+
+// holidays are named days a verb of posting may take "on" before: "said
+// on Christmas" names no platform.
+var holidays = wordSet(`christmas easter thanksgiving ramadan eid hanukkah diwali passover halloween nowruz`)
+
+// postingVerbs put words on a platform: "announced her resignation on
+// Twitter", "wrote on Facebook".
+var postingVerbs = wordSet(`post write tweet publish share upload announce say comment reveal`)
+
+// platformName reports whether the one-word name at word i of sentence k
+// is a web platform or a company by the words around it, the class of "a
+// Facebook post", "thousands of Twitter users", "Ubisoft shares fell" (a
+// platform noun right after it) and "announced her resignation on
+// Twitter", "wrote on Facebook that" (after "on" governed by a verb of
+// posting): a proper noun that is no given name, place, nationality,
+// time expression or surname of a person named before ("the Paris page",
+// "said on Christmas").
+func (x *Extractor) platformName(sc *Scratch, s *nlp.Sentence, k, i int, r *Record) bool {
+	n := len(s.Words)
+	w := &s.Words[i]
+	after := i+1 < n && !capitalised(s.Words[i+1].Form) && platformNouns[string(sc.lw(i+1))] && s.Words[i+1].UPOS == "NOUN" &&
+		!(i+2 < n && s.Words[i+2].UPOS == "NOUN" && !capitalised(s.Words[i+2].Form))
+	on := i >= 1 && string(sc.lw(i-1)) == "on" && postedBy(s, i) && !holidays[string(sc.lw(i))] &&
+		(i+1 >= n || s.Words[i+1].UPOS == "PUNCT" || s.Words[i+1].UPOS == "SCONJ" || s.Words[i+1].UPOS == "ADV" || s.Words[i+1].UPOS == "ADP")
+	if !after && !on || w.UPOS != "PROPN" || sc.inDate(k, i) || x.givenName(sc, i) || x.spotAt(sc, k, w.Start) ||
+		x.adjectives[string(sc.lw(i))] != nil || x.countryGeos[string(sc.lw(i))] != nil || x.placeIn(sc, s, i, i) != nil {
+		return false
+	}
+	for p := range r.Entities {
+		if e := &r.Entities[p]; e.Type == Person && strings.EqualFold(lastWord(e.Canonical), w.Form) {
+			return false
+		}
+	}
+	return true
+}
+
+// postedBy reports whether word i of s hangs on a verb of posting, or on
+// that verb's object ("announced her resignation on Twitter").
+func postedBy(s *nlp.Sentence, i int) bool {
+	h := s.Words[i].Head - 1
+	if h < 0 || h >= len(s.Words) {
+		return false
+	}
+	if postingVerbs[s.Words[h].Lemma] && s.Words[h].UPOS == "VERB" {
+		return true
+	}
+	o := &s.Words[h]
+	return o.Deprel == "obj" && o.Head >= 1 && o.Head <= len(s.Words) && postingVerbs[s.Words[o.Head-1].Lemma]
+}

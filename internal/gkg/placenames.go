@@ -411,6 +411,9 @@ func (x *Extractor) divisionPlace(sc *Scratch, s *nlp.Sentence, i, j int) *event
 // the longest of its runs of words that does; nil when none.
 func (x *Extractor) placeIn(sc *Scratch, s *nlp.Sentence, a, b int) *event.Geo {
 	g := x.opt.Gazetteer
+	if g == nil {
+		return nil
+	}
 	for p := a; p <= b; p++ {
 		for q := b; q >= p; q-- {
 			if !capitalised(s.Words[p].Form) || !capitalised(s.Words[q].Form) {

@@ -33,7 +33,8 @@ rifle missile drug vaccine medicine brand product version title character superh
 //   - it opens with a company of the organisation table and goes on with
 //     no given name ("Google Chrome", "Microsoft Office");
 //   - a relative "which" follows it after a comma ("John Lewis, which has 50
-//     stores", "Mozilla Firefox, which is free");
+//     stores", "Mozilla Firefox, which is free"), or an apposition opening
+//     with "its" or "their" ("Mozilla Firefox, its main rival,");
 //   - the article named it so before ("Internet Explorer" after "Internet
 //     Explorer 9").
 func (x *Extractor) thingName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, i, j int, r *Record, text string) bool {
@@ -43,9 +44,10 @@ func (x *Extractor) thingName(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	n := len(s.Words)
 	thing := false
 	switch {
-	case relativeAfter(sc, s, j, "which"):
+	case relativeAfter(sc, s, j, "which"), relativeAfter(sc, s, j, "its"), relativeAfter(sc, s, j, "their"):
 		// persons take "who": "John Lewis, which has 50 stores,",
-		// "Mozilla Firefox, which is free,"
+		// "Mozilla Firefox, which is free,"; and "his" or "her": "Mozilla
+		// Firefox, its main rival,"
 		thing = true
 	case j+1 < n && digits(s.Words[j+1].Form) && !attached(s, j) && !(j+2 < n && isHyphen(s.Words[j+2].Form)):
 		// not a score "Smith 6-3"

@@ -83,6 +83,35 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, []string{"Jordanian Chamber of Deputies"}, nil, []string{"Jordanian Chamber"}},
 		{"House of Representatives, without an adjective", "A bill passed the House of Representatives on Friday.",
 			nil, []string{"House of Representatives"}, nil, nil},
+		// a one-word name before a noun of a web platform's or a company's
+		// things is an organisation
+		{"platform noun after a name", "In a Facebook post, the minister apologised for the delay.",
+			nil, []string{"Facebook"}, nil, nil},
+		{"platform noun after a name, second example", "The video was shared by thousands of Twitter users within an hour.",
+			nil, []string{"Twitter"}, nil, nil},
+		{"platform noun after a name, third example", "Ubisoft shares fell by ten percent after the announcement.",
+			nil, []string{"Ubisoft"}, nil, nil},
+		{"platform noun after a place is no organisation", "The Paris page of the guide was torn out.",
+			nil, nil, nil, []string{"Paris"}},
+		// a one-word name after "on" that a verb of posting governs is
+		// where it was posted
+		{"posted on a platform", "The minister announced her resignation on Twitter late on Sunday.",
+			nil, []string{"Twitter"}, nil, nil},
+		{"posted on a platform, second example", "Kovac wrote on Facebook that the border would reopen.",
+			nil, []string{"Facebook"}, nil, nil},
+		{"posted on a holiday is no platform", "The president said on Christmas that the troops would come home.",
+			nil, nil, nil, []string{"Christmas"}},
+		// a name in apposition to a phrase with "its" is no person
+		{"its apposition", "Mozilla Firefox, its main rival, has been gaining users.",
+			nil, nil, nil, []string{"Mozilla Firefox"}},
+		{"its apposition, second example", "Brevanta Cloud, their flagship product, was launched in May.",
+			nil, nil, nil, []string{"Brevanta Cloud"}},
+		// a name with "of" and a complement goes on across no second "of"
+		// before a country
+		{"second of before a country", "Researchers from Colorado State University of the US and the University of Sheffield of the UK took part.",
+			nil, []string{"Colorado State University", "University of Sheffield"}, nil, nil},
+		{"second of before a country, second example", "The Bank of England of the United Kingdom raised its rate.",
+			nil, []string{"Bank of England"}, nil, nil},
 		// a function word opening a sentence is no name
 		{"sentence-initial function word", "Whichever party has a majority after the count will form the government.",
 			nil, nil, nil, []string{"Whichever"}},
