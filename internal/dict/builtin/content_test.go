@@ -436,6 +436,9 @@ func TestStatementContent(t *testing.T) {
 		// fighting between two sides: each side's force on the other, the sides from "between" (slots.go nounSource)
 		{"Heavy fighting has erupted in southern Somalia between Islamist fighters and Somali government forces.", "---REB→SOMGOVMIL 190, SOMGOVMIL→---REB 190"},
 		{"Clashes between Egyptian police and protesters left five people dead.", "EGYCOP→EGYCVL 190, EGYCVL→EGYCOP 190"},
+		// boats of migrants turned away at sea are expelled (verbs.ewd turn away, turn back)
+		{"The Indonesian navy turned back a boat of Rohingya refugees.", "IDNMIL→---REF 174"},
+		{"Malaysia turned away boats carrying Burmese asylum seekers.", "MYS→MMRREF 174"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
