@@ -57,11 +57,25 @@ func (x *Extractor) places(sc *Scratch, d *nlp.Document, evs []event.Event, r *R
 		}
 	}
 	res := g.ResolveArticle(mentions, hints)
-	for j := range sc.spots {
+	for j, n := 0, len(sc.spots); j < n; j++ {
 		sp := &sc.spots[j]
 		sp.geo = res[j].Geo
 		if sp.geo != nil && x.languageTown(sp.text, sp.geo) {
 			sp.geo = nil // "a USI instructor in English" is no town in Indiana
+		}
+		// Two countries the spotter read as a place and its country are
+		// two items of a list, the class of "the United States, Britain,
+		// France, Russia and China" (spotted "United States, Britain" →
+		// the United Kingdom and "France, Russia" → Russia) and "Nigeria,
+		// Niger, Chad and Cameroon": each is its country.
+		if c, q, ok := strings.Cut(sp.text, ", "); ok && sp.geo != nil {
+			if ca, cb := x.countryPlace(c), x.countryPlace(q); ca != nil && cb != nil && ca != cb {
+				b := spot{sent: sp.sent, start: sp.start + len(c) + 2, end: sp.end, text: q, geo: cb}
+				sp.text, sp.end, sp.geo = c, sp.start+len(c), ca
+				r.Locations = append(r.Locations, Location{Geo: *ca, Text: c, Offset: sp.start}, Location{Geo: *cb, Text: q, Offset: b.start})
+				sc.spots = append(sc.spots, b)
+				continue
+			}
 		}
 		if sp.geo != nil {
 			r.Locations = append(r.Locations, Location{Geo: *sp.geo, Text: sp.text, Offset: sp.start})

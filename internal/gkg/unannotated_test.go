@@ -152,6 +152,35 @@ func TestUnannotatedClasses(t *testing.T) {
 	}
 }
 
+// TestUnannotatedCountryLists: countries listed with commas are each their
+// country, not a place and the country qualifying it.
+func TestUnannotatedCountryLists(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // locations' full names, in order
+	}{
+		{"Envoys of the United States, Britain, France, Russia and China met in Vienna.",
+			[]string{"United States", "United Kingdom", "France", "Russia", "China", "Vienna, Austria"}},
+		{"An offensive by Nigeria, Niger, Chad and Cameroon retook the towns.",
+			[]string{"Nigeria", "Niger", "Chad", "Cameroon"}},
+		{"Police in Paris, France arrested two men.", []string{"Paris, France", "France"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			var got []string
+			for _, l := range r.Locations {
+				if !slices.Contains(got, l.FullName) {
+					got = append(got, l.FullName)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("locations %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestUnannotatedCounts: numbers written with a hyphen (a spelled
 // compound, a multiplier after digits) count whole.
 func TestUnannotatedCounts(t *testing.T) {
