@@ -264,6 +264,7 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairPlaceAsSecondSubject,
 	(*Coder).repairCaseOnPossessor,
 	(*Coder).repairBareOblique,
+	(*Coder).repairQuotedPredicate,
 	(*Coder).repairHyphenParticiple,
 	(*Coder).repairVerbAfterRelative,
 	(*Coder).repairVerbAsAdjective,
@@ -567,6 +568,33 @@ func (c *Coder) repairCaseOnPossessor(sc *Scratch, k int) bool {
 	sc.beginRepair("%q at word %d governs %q, the possessor's head", sc.low[k], k+1, sc.low[h])
 	ws = sc.s.Words
 	ws[k].Head = h + 1
+	return true
+}
+
+// repairQuotedPredicate repairs a quoted adjective after the object read
+// as a modifier of a noun before it ("called the sentence of the Supreme
+// Court/nmod "dangerous"/amod", "labelled the vote "illegitimate""): an
+// adjective in quotation marks after its noun is what the verb calls the
+// object
+func (c *Coder) repairQuotedPredicate(sc *Scratch, k int) bool {
+	ws := sc.s.Words
+	if ws[k].Deprel != "amod" && ws[k].Deprel != "nmod" || ws[k].UPOS != "ADJ" && (ws[k].UPOS != "NOUN" || sc.hasChild(k, "case") || sc.hasChild(k, "det")) {
+		return false // (a bare quoted word tagged a noun: "illegitimate"/nmod)
+	}
+	h := sc.head(k)
+	if h < 0 || h > k || k == 0 || k+1 >= len(ws) || sc.quoteMark(k-1) == 0 || sc.quoteMark(k+1) == 0 {
+		return false
+	}
+	v := h
+	for d := 0; v >= 0 && !sc.verbal(v) && d < len(ws); d++ {
+		v = sc.head(v)
+	}
+	if v < 0 || v > h || sc.hasChild(v, "xcomp") {
+		return false
+	}
+	sc.beginRepair("%q at word %d, in quotation marks after its noun, is what %q calls its object", sc.low[k], k+1, sc.low[v])
+	ws = sc.s.Words
+	ws[k].Head, ws[k].Deprel = v+1, "xcomp"
 	return true
 }
 

@@ -439,6 +439,9 @@ func TestStatementContent(t *testing.T) {
 		// boats of migrants turned away at sea are expelled (verbs.ewd turn away, turn back)
 		{"The Indonesian navy turned back a boat of Rohingya refugees.", "IDNMIL→---REF 174"},
 		{"Malaysia turned away boats carrying Burmese asylum seekers.", "MYS→MMRREF 174"},
+		// a quoted adjective after the object is what the verb calls it (misparse.go repairQuotedPredicate)
+		{`Russia labelled the vote in Kiev "illegitimate".`, "RUS→UKR 111"},
+		{`China called the American arms sale to Taiwan "dangerous".`, "CHN→USA 111"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
