@@ -1185,6 +1185,27 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 			return
 		}
 	}
+	// A nationality or a country of two words before a body of its state
+	// ("Sri Lankan police", "the New Zealand government"), and a country's
+	// possessive before one ("Pakistan's army", "Iraq's interior
+	// ministry"): that body.
+	if !title && j <= i+2 {
+		name := strings.ToLower(spanText(d, s, i, j))
+		g := x.adjectives[name]
+		if g == nil && j > i {
+			g = x.countryGeos[name]
+		}
+		h := -1
+		if c := x.countryGeos[name]; c != nil && possessive(s, j+1) {
+			g, h = c, sc.bodyHead(s, j+1)
+		} else if g != nil && j > i && !(i >= 1 && indefinites[string(sc.lw(i-1))]) {
+			h = sc.bodyHead(s, j)
+		}
+		if h > j {
+			x.addTyped(sc, d, s, k, i, h, Organization, "adjective-body", x.agentCode(sc, s, j, h, actorCountry(g.CountryISO)), r)
+			return
+		}
+	}
 	if single && !title {
 		// A country's adjective before a body of its state: "the
 		// Indonesian military", "the Sudanese election commission".

@@ -261,7 +261,7 @@ func (x *Extractor) compassBody(sc *Scratch, s *nlp.Sentence, i int) (int, *even
 func (sc *Scratch) bodyHead(s *nlp.Sentence, i int) int {
 	for m := i + 1; m < len(s.Words) && m <= i+3; m++ {
 		w := &s.Words[m]
-		if capitalised(w.Form) || w.UPOS != "NOUN" && w.UPOS != "ADJ" {
+		if capitalised(w.Form) || w.UPOS != "NOUN" && w.UPOS != "ADJ" && w.UPOS != "PROPN" { // ("ministry/PROPN")
 			return -1
 		}
 		l := string(sc.lw(m))
@@ -337,8 +337,8 @@ func linkAcronyms(d *nlp.Document, r *Record) {
 	var b []byte
 	for i := range r.Entities {
 		e := &r.Entities[i]
-		if e.Type != Organization || isAcronym(e.Text) {
-			continue
+		if e.Type != Organization || isAcronym(e.Text) || e.Why == "adjective-body" {
+			continue // (not "NZ" for "the New Zealand government": the country's)
 		}
 		b = b[:0]
 		for _, w := range strings.Fields(e.Canonical) {

@@ -112,6 +112,20 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, []string{"Colorado State University", "University of Sheffield"}, nil, nil},
 		{"second of before a country, second example", "The Bank of England of the United Kingdom raised its rate.",
 			nil, []string{"Bank of England"}, nil, nil},
+		// a country's possessive before a lower-case body of its state
+		{"country's body", "Pakistan's army said it had killed twelve militants near the border.",
+			nil, []string{"Pakistan's army"}, nil, nil},
+		{"country's body, second example", "Iraq's interior ministry denied the report on Sunday.",
+			nil, []string{"Iraq's interior ministry"}, nil, nil},
+		{"country's body, a country of two words", "South Africa's police said the two men were arrested on Monday.",
+			nil, []string{"South Africa's police"}, nil, nil},
+		{"country's body before a noun is none", "Kenya's army base was attacked at night.",
+			nil, nil, nil, []string{"Kenya's army"}},
+		// a nationality of two words before a body of its state
+		{"two-word nationality's body", "No group has claimed the attack, and Sri Lankan police are yet to place blame.",
+			nil, []string{"Sri Lankan police"}, nil, nil},
+		{"two-word nationality's body, second example", "The New Zealand government announced a referendum on the flag.",
+			nil, []string{"New Zealand government"}, nil, nil},
 		// a function word opening a sentence is no name
 		{"sentence-initial function word", "Whichever party has a majority after the count will form the government.",
 			nil, nil, nil, []string{"Whichever"}},
