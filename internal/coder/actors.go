@@ -259,6 +259,8 @@ func (c *Coder) resolveNP(sc *Scratch, h int, out []actorRef, depth int) []actor
 		}
 	} else if n := c.discourseNP(sc, h, out); len(n) > len(out) {
 		out = n // discourse.go: "the meeting", "the statement"
+	} else if r, ok := c.possessedCountry(sc, h); ok {
+		out = append(out, r)
 	} else if r, ok := sc.titledRef(h); ok {
 		out = append(out, r) // "Gates said", after "US Defense Secretary Robert Gates"
 	} else if r, ok := c.nounCode(sc, h); ok {
@@ -711,6 +713,37 @@ func (c *Coder) actorInside(sc *Scratch, k, depth int) int {
 	return -1
 }
 
+// possessedCountry resolves "country" or "nation" with a possessive
+// pronoun to the country of the pronoun's referent: "Saakashvili says
+// Russia is fighting a war against his country" (GEO), "the Somali
+// president said foreign fighters had entered his country" (SOM).
+func (c *Coder) possessedCountry(sc *Scratch, h int) (actorRef, bool) {
+	switch sc.lemma[h] {
+	case "country", "nation", "homeland", "motherland":
+	default:
+		return actorRef{}, false
+	}
+	if c.opt.Literal || sc.actorAt[h] >= 0 || sc.agentAt[h] >= 0 {
+		return actorRef{}, false
+	}
+	for _, k := range sc.children(h) {
+		if k > h || sc.s.Words[k].Deprel != "nmod:poss" {
+			continue
+		}
+		a, ok := c.pronoun(sc, k)
+		if !ok || len(a.code) < 3 || !countryCode(a.code[:3]) {
+			return actorRef{}, false
+		}
+		a.code = a.code[:3]
+		a.head, a.first, a.last, a.actor, a.agent, a.mod = h, k, h, -1, -1, -1
+		if sc.tr != nil {
+			sc.trace("pronoun %q %q at word %d → %s (the referent's country)", sc.low[k], sc.low[h], h+1, a.code)
+		}
+		return a, true
+	}
+	return actorRef{}, false
+}
+
 // pronoun resolves a personal or possessive pronoun: the nearest actor
 // phrase before it in the sentence that heads a noun phrase, else the
 // first subject actor of the previous sentence.
@@ -720,11 +753,22 @@ func (c *Coder) pronoun(sc *Scratch, h int) (actorRef, bool) {
 	default:
 		return actorRef{}, false
 	}
+	// a person's pronoun is no country named alone ("Saakashvili says
+	// Russia is fighting a war against his country": his is Saakashvili's,
+	// "Putin said Ukraine had attacked him")
+	person := false
+	switch sc.low[h] {
+	case "he", "she", "him", "her", "his", "hers":
+		person = true
+	}
 	// the nearest subject before the pronoun, else the nearest phrase
 	for pass := 0; pass < 2; pass++ {
 		for i := len(sc.curAnte) - 1; i >= 0; i-- {
 			a := sc.curAnte[i]
 			if a.last >= h || pass == 0 && !strings.HasPrefix(sc.s.Words[a.head].Deprel, "nsubj") {
+				continue
+			}
+			if person && len(a.code) == 3 && a.agent < 0 && !c.opt.Literal {
 				continue
 			}
 			if sc.coSubject(a.head, h) {

@@ -442,6 +442,10 @@ func TestStatementContent(t *testing.T) {
 		// a quoted adjective after the object is what the verb calls it (misparse.go repairQuotedPredicate)
 		{`Russia labelled the vote in Kiev "illegitimate".`, "RUS→UKR 111"},
 		{`China called the American arms sale to Taiwan "dangerous".`, "CHN→USA 111"},
+		// "his country" is the country of the pronoun's referent, and a person's pronoun is no country named alone
+		// (actors.go possessedCountry, pronoun)
+		{"Georgian President Mikheil Saakashvili says Russia is fighting a war against his country.", "RUS→GEO 190"},
+		{"Ukrainian President Volodymyr Zelensky said Russia had attacked his country again.", "RUS→UKR 190"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
