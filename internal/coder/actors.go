@@ -456,7 +456,7 @@ func (c *Coder) nounCode(sc *Scratch, h int) (actorRef, bool) {
 					ok = r.agent >= 0
 				}
 			}
-			if !ok {
+			if !ok || !c.opt.Literal && sc.backerParticiple(k) {
 				continue
 			}
 			if a := c.actorInside(sc, k, 0); a >= 0 {
@@ -711,6 +711,25 @@ func (c *Coder) actorInside(sc *Scratch, k, depth int) int {
 		}
 	}
 	return -1
+}
+
+// backerParticiple reports whether modifier k is a hyphenated participle
+// of backing, or the word before its hyphen ("Russian-backed separatists",
+// "Iranian-funded militias", "US-armed rebels"): the country named before
+// it backs the group and is not its own (a "Saudi-led coalition" is led,
+// so Saudi).
+func (sc *Scratch) backerParticiple(k int) bool {
+	if k+2 < len(sc.low) && sc.low[k+1] == "-" && sc.backerParticiple(k+2) {
+		return true // the backer, a sibling modifier: "Russian/amod -/punct backed/amod separatists"
+	}
+	if k < 1 || sc.low[k-1] != "-" {
+		return false
+	}
+	switch sc.low[k] {
+	case "backed", "funded", "sponsored", "supported", "armed", "trained", "financed", "allied", "aligned", "linked", "inspired":
+		return true
+	}
+	return false
 }
 
 // possessedCountry resolves "country" or "nation" with a possessive

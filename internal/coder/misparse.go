@@ -658,13 +658,47 @@ func (c *Coder) repairHyphenParticiple(sc *Scratch, l int) bool {
 	}
 	sc.beginRepair("%q at word %d modifies %q", sc.low[l], l+1, sc.low[n])
 	ws := sc.s.Words
-	if v := sc.head(l); v > n && ws[v].UPOS == "VERB" && !sc.hasSubject(v) {
+	if c, subj := sc.conjAfterModified(l, n); c >= 0 {
+		// "Saudi - led/root coalition/obj air strikes/nsubj killed/conj 14
+		// civilians": the noun modifies the subject of the verb read as a
+		// conjunct, which heads the clause
+		ws[c].Head, ws[c].Deprel = ws[l].Head, ws[l].Deprel
+		for _, k := range sc.children(l) {
+			if k != n && k != c && k > n {
+				ws[k].Head = c + 1
+			}
+		}
+		ws[n].Head, ws[n].Deprel = subj+1, "compound"
+	} else if v := sc.head(l); v > n && ws[v].UPOS == "VERB" && !sc.hasSubject(v) {
 		ws[n].Head, ws[n].Deprel = v+1, "nsubj"
 	} else {
 		ws[n].Head, ws[n].Deprel = ws[l].Head, ws[l].Deprel
 	}
 	ws[l].Head, ws[l].Deprel = n+1, "amod"
 	return true
+}
+
+// conjAfterModified returns a verb coordinated with participle l after
+// its noun n whose subject begins right after n's phrase (the noun
+// modifies that subject), and that subject; -1 for none.
+func (sc *Scratch) conjAfterModified(l, n int) (c, subj int) {
+	for _, k := range sc.children(l) {
+		if sc.s.Words[k].Deprel != "conj" || k < n || !sc.verbal(k) {
+			continue
+		}
+		for _, j := range sc.children(k) {
+			if sc.s.Words[j].Deprel != "nsubj" || j <= n || j > n+3 {
+				continue
+			}
+			for i := n + 1; i < j; i++ {
+				if sc.head(i) != j || sc.s.Words[i].Deprel != "compound" && sc.s.Words[i].Deprel != "amod" {
+					return -1, -1
+				}
+			}
+			return k, j
+		}
+	}
+	return -1, -1
 }
 
 // hyphenParticiple reports whether word l is a participle of backing or

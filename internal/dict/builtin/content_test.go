@@ -446,6 +446,11 @@ func TestStatementContent(t *testing.T) {
 		// (actors.go possessedCountry, pronoun)
 		{"Georgian President Mikheil Saakashvili says Russia is fighting a war against his country.", "RUS→GEO 190"},
 		{"Ukrainian President Volodymyr Zelensky said Russia had attacked his country again.", "RUS→UKR 190"},
+		// a hyphenated participle read as the root with the clause's verb its conjunct (misparse.go repairHyphenParticiple)
+		{"Saudi-led coalition air strikes killed 14 civilians in Yemen's capital Sanaa.", "SAU→YEMCVL 195"},
+		// a country before a hyphenated participle of backing backs the group, it is not its own (actors.go backerParticiple)
+		{"Russian-backed separatists shelled Ukrainian positions near Donetsk.", "---SEP→UKR 194"},
+		{"Iranian-funded militias attacked a US base in Syria.", "---UAF→USA 190"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
