@@ -1388,6 +1388,9 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		if g := x.variantPlace(e.Text); g != nil {
 			e.Type, e.Why, e.Geo = Place, "variant", g // "Genova"
 			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
+		} else if g := x.dictCountryPlace(sc, d, s, i, j); g != nil {
+			e.Type, e.Why, e.Geo = Place, "dict-country", g // "Democratic Republic of Congo", "Colombo"
+			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
 		}
 	}
 	if e.Type != Place && e.Type != Organization {
@@ -1493,6 +1496,44 @@ func (x *Extractor) actingSeat(sc *Scratch, s *nlp.Sentence, i, j int) string {
 		return ""
 	}
 	return ""
+}
+
+// dictCountryPlace returns the country a name the gazetteer did not spot
+// stands for when the actor dictionaries give it a country's code alone,
+// the class of "Democratic Republic of Congo" (COD; the gazetteer knows
+// "the Congo"), a capital named for its country ("Colombo", LKA) and "U.S."
+// closing a sentence: a place in that country, located at the country. Not
+// a people ("Palestinians", "New Zealander": a nationality's ending or a
+// plural) nor a name with a number word ("One China").
+func (x *Extractor) dictCountryPlace(sc *Scratch, d *nlp.Document, s *nlp.Sentence, i, j int) *event.Geo {
+	// (a place the gazetteer resolved elsewhere in the article is linked
+	// to it later: "Caracas" is Caracas, not Venezuela)
+	text := spanText(d, s, i, j)
+	for p := range sc.spots {
+		if sp := &sc.spots[p]; sp.geo != nil && strings.EqualFold(sp.text, text) {
+			return nil
+		}
+	}
+	code := x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)
+	g := x.countryISO[code]
+	if g == nil && i == j {
+		g = x.countryGeos[string(sc.lw(i))] // an alias the spotter missed: "U.S." closing a sentence
+	}
+	if g == nil {
+		return nil
+	}
+	last := strings.TrimSuffix(string(sc.lw(j)), ".")
+	one := strings.TrimSuffix(last, "s") // a people in the plural: "Palestinians"
+	if x.adjectives[last] != nil || demonym(last) || one != last && (x.adjectives[one] != nil || demonym(one)) ||
+		strings.HasSuffix(last, "er") { // "New Zealander"
+		return nil
+	}
+	for m := i; m <= j; m++ {
+		if numberWords[string(sc.lw(m))] > 0 {
+			return nil
+		}
+	}
+	return g
 }
 
 // nameLead reports whether words a..p-1, between a title and the given

@@ -96,6 +96,7 @@ type Extractor struct {
 	// adjectives maps nationality adjectives to their country's place.
 	adjectives  map[string]*event.Geo
 	countryGeos map[string]*event.Geo // lower-cased country names and aliases
+	countryISO  map[string]*event.Geo // ISO 3166 alpha-3 codes → the country's place
 }
 
 // New builds an Extractor from the embedded lexicon, theme rules and name
@@ -123,6 +124,12 @@ func New(opt Options) (*Extractor, error) {
 	}
 	x := &Extractor{opt: opt, lex: lex, themes: th, names: names, orgs: orgs, orgSpans: orgSpans(orgs), wn: wn}
 	x.adjectives, x.countryGeos = countryAdjectives(opt.Gazetteer)
+	x.countryISO = map[string]*event.Geo{}
+	for _, g := range x.countryGeos {
+		if g.CountryISO != "" {
+			x.countryISO[g.CountryISO] = g
+		}
+	}
 	return x, nil
 }
 

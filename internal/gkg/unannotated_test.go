@@ -195,6 +195,33 @@ func TestUnannotatedCountryLists(t *testing.T) {
 	}
 }
 
+// TestUnannotatedDictionaryPlaces: a name the gazetteer did not spot that
+// the actor dictionaries code as a country alone is a place in it; a
+// people so coded is none.
+func TestUnannotatedDictionaryPlaces(t *testing.T) {
+	tests := []struct {
+		text, name string
+		place      bool
+	}{
+		{"Troops from the Democratic Republic of Congo crossed the border on Monday.", "Democratic Republic of Congo", true},
+		{"The delegation flew back to the U.S. The talks resume in May.", "U.S.", true},
+		{"Thousands of Palestinians marched through the town on Friday.", "Palestinians", false},
+		{"Nepal supports the One China policy of Beijing.", "One China", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			got := false
+			for _, e := range r.Entities {
+				got = got || e.Text == tt.name && e.Type == Place
+			}
+			if got != tt.place {
+				t.Errorf("%q a place: %v, want %v (%+v)", tt.name, got, tt.place, r.Entities)
+			}
+		})
+	}
+}
+
 // TestUnannotatedCounts: numbers written with a hyphen (a spelled
 // compound, a multiplier after digits) count whole.
 func TestUnannotatedCounts(t *testing.T) {
