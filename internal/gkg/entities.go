@@ -1217,6 +1217,10 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		// the tagger often reads as an adjective: "the Monti government".
 		if g := sc.governedBy(s, j); g > 0 && !acronym && x.adjectives[low] == nil && !x.spotAt(sc, k, w.Start) {
 			x.addTyped(sc, d, s, k, i, g, Organization, "government", "", r)
+			if c := x.dictCountryPlace(sc, d, s, i, j); c != nil {
+				// "the Colombo government" names Colombo, in Sri Lanka
+				r.Locations = append(r.Locations, Location{Geo: *c, Text: w.Form, Offset: w.Start})
+			}
 			return
 		}
 	}

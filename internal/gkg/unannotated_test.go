@@ -205,6 +205,7 @@ func TestUnannotatedDictionaryPlaces(t *testing.T) {
 	}{
 		{"Troops from the Democratic Republic of Congo crossed the border on Monday.", "Democratic Republic of Congo", true},
 		{"The delegation flew back to the U.S. The talks resume in May.", "U.S.", true},
+		{"Fighting was reported in the Colombo suburbs on Monday.", "Colombo", true},
 		{"Thousands of Palestinians marched through the town on Friday.", "Palestinians", false},
 		{"Nepal supports the One China policy of Beijing.", "One China", false},
 	}
@@ -219,6 +220,19 @@ func TestUnannotatedDictionaryPlaces(t *testing.T) {
 				t.Errorf("%q a place: %v, want %v (%+v)", tt.name, got, tt.place, r.Entities)
 			}
 		})
+	}
+}
+
+// TestUnannotatedGovernmentPlaces: a capital the dictionaries code as its
+// country, named before "government", is a place of the article too.
+func TestUnannotatedGovernmentPlaces(t *testing.T) {
+	r := extractArticle(t, "Relations between the rebels and the Colombo government are at their worst.", "")
+	found := false
+	for _, l := range r.Locations {
+		found = found || l.Text == "Colombo"
+	}
+	if !found || !slices.Contains(nameList(r.Organizations), "Colombo government") {
+		t.Errorf("no location Colombo or organisation Colombo government: %+v %+v", r.Locations, r.Organizations)
 	}
 }
 
