@@ -287,8 +287,12 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		}
 	}
 	mutual := m.both // each member's span is its own, not the list's
-	if len(sc.srcs) > 1 && !c.opt.Literal && sc.eachOther(v) {
-		sc.tgts = sc.tgts[:0] // what they blame each other "for", "in Goma", is no target
+	if len(sc.srcs) > 1 && !c.opt.Literal && (sc.eachOther(v) || mutualCode(code) && sc.thingsOnly(sc.tgts)) {
+		// what they blame each other "for", "in Goma", is no target; nor
+		// is a thing joint subjects agree on or share ("South Korea and
+		// Japan agreed to restore military intelligence sharing", "agreed
+		// on police cooperation"): they act on each other
+		sc.tgts = sc.tgts[:0]
 	}
 	if len(sc.tgts) == 0 && len(sc.srcs) > 1 && !mediation(act) && (c.opt.Literal || mutualCode(code) || sc.eachOther(v)) {
 		// "Gondor and Osgiliath renewed ties": the members act on each

@@ -231,6 +231,27 @@ func (sc *Scratch) childIs(k int, rel, w string) bool {
 	return false
 }
 
+// thingsOnly reports whether refs are all agents named only by a
+// modifier of a thing ("military intelligence", "police cooperation"),
+// their country named nowhere in the phrase (at most taken from the
+// document).
+func (sc *Scratch) thingsOnly(refs []actorRef) bool {
+	for _, r := range refs {
+		if r.agent < 0 || r.head < 0 || r.head >= len(sc.s.Words) || r.first < 0 || r.last >= len(sc.s.Words) {
+			return false
+		}
+		if h := r.head; sc.agentAt[h] >= 0 || sc.s.Words[h].UPOS != "NOUN" {
+			return false // the head noun is the agent itself: "the military", "troops"
+		}
+		for i := r.first; i <= r.last; i++ {
+			if sc.actorAt[i] >= 0 {
+				return false // a country named: "Japanese military aid"
+			}
+		}
+	}
+	return len(refs) > 0
+}
+
 // eachOther reports whether verb v's object or oblique is a reciprocal
 // pronoun, so that its joint subjects act on each other whatever the act:
 // "each other", "one another" ("Israel and Hamas accused each other of

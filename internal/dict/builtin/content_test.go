@@ -451,6 +451,9 @@ func TestStatementContent(t *testing.T) {
 		// a country before a hyphenated participle of backing backs the group, it is not its own (actors.go backerParticiple)
 		{"Russian-backed separatists shelled Ukrainian positions near Donetsk.", "---SEP→UKR 194"},
 		{"Iranian-funded militias attacked a US base in Syria.", "---UAF→USA 190"},
+		// a thing joint subjects agree on is no target: they act on each other (emit.go, slots.go thingsOnly)
+		{"Sudan's army chief accused the UAE of arming the rebels. South Korea and Japan agreed to restore military intelligence sharing.", "SDNMIL→ARE 112, KOR→JPN 030, JPN→KOR 030"},
+		{"Egypt and Sudan agreed on closer military cooperation.", "EGY→SDN 030, SDN→EGY 030"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
