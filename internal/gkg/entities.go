@@ -1395,6 +1395,12 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		} else if g := x.dictCountryPlace(sc, d, s, i, j); g != nil {
 			e.Type, e.Why, e.Geo = Place, "dict-country", g // "Democratic Republic of Congo", "Colombo"
 			r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
+		} else if single && x.inPlace(sc, s, k, i, r) {
+			e.Type, e.Why = Place, "in" // "the compound in Muqdidiya": located as a feature is
+			if g := x.featurePlace(sc, d, s, k, i, j); g != nil {
+				e.Geo = g
+				r.Locations = append(r.Locations, Location{Geo: *g, Text: e.Text, Offset: e.Start})
+			}
 		}
 	}
 	if e.Type != Place && e.Type != Organization {

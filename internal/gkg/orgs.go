@@ -513,7 +513,7 @@ father mother son daughter wife husband brother sister priest bishop cleric scho
 // "members of Ellinais") is the organisation's.
 var staffNouns = wordSet(`spokesman spokeswoman spokesperson official officials executive executives chairman chairwoman
 representative representatives employee employees staff fighters militants supporters commanders lawmakers member
-members founder founders`)
+members founder founders rebels guerrillas insurgents`)
 
 // staffOrg reports whether the name spanning words i..j of s names the
 // organisation of the staff noun next to it, the class of "a Rexford

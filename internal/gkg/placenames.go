@@ -155,7 +155,7 @@ func (x *Extractor) variantPlace(name string) *event.Geo {
 // Island", "Tiananmen Square", "Al-Ghaza Hotel", "Zaatari Camp".
 var featureLast = wordSet(`sea strait straits gulf bay river lake mountains mountain range island islands peninsula
 desert valley plain plains canal bridge mosque square airport stadium hotel palace temple shrine dam coast channel
-camp oasis delta cave caves base`)
+camp oasis delta cave caves base pagoda monastery cathedral basilica fort fortress castle citadel tomb mausoleum`)
 
 // featureFirst are the words that start such a name before "of" or a name:
 // "Strait of Hormuz", "Gulf of Aden", "Plains of Arafat", "Mount Sinai",
@@ -444,4 +444,30 @@ func (x *Extractor) basedPlace(sc *Scratch, s *nlp.Sentence, i, j int) *event.Ge
 		return g.ResolveArticle([]geo.Mention{{Text: name, Sentence: s.Text}}, geo.Hints{})[0].Geo
 	}
 	return nil
+}
+
+// inPlace reports whether the one-word name at word i of sentence k, typed
+// nothing else, is a place by the preposition before it, the class of "the
+// compound in Muqdidiya" and "killed in Baqubiyat": "in" or "near" before a
+// proper noun that is no English word of WordNet, given name, acronym,
+// time expression or surname of a person named before ("in Mutambara" after
+// "Arthur Mutambara").
+func (x *Extractor) inPlace(sc *Scratch, s *nlp.Sentence, k, i int, r *Record) bool {
+	if i < 1 || x.wn == nil {
+		return false
+	}
+	if p := string(sc.lw(i - 1)); p != "in" && p != "near" {
+		return false
+	}
+	w := &s.Words[i]
+	if w.UPOS != "PROPN" || x.wn.Tags(sc.lw(i)) != 0 || x.givenName(sc, i) || isAcronym(w.Form) || sc.inDate(k, i) ||
+		strings.ContainsAny(w.Form, "0123456789.") || possessive(s, i+1) || x.adjectives[string(sc.lw(i))] != nil {
+		return false
+	}
+	for p := range r.Entities {
+		if e := &r.Entities[p]; e.Type == Person && strings.EqualFold(lastWord(e.Canonical), w.Form) {
+			return false
+		}
+	}
+	return true
 }

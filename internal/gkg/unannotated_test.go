@@ -126,6 +126,23 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, []string{"Sri Lankan police"}, nil, nil},
 		{"two-word nationality's body, second example", "The New Zealand government announced a referendum on the flag.",
 			nil, []string{"New Zealand government"}, nil, nil},
+		// a landmark's word ends a place's name
+		{"landmark pagoda", "The monks marched from the Shwedagon Pagoda to the city centre.",
+			nil, nil, []string{"Shwedagon Pagoda"}, nil},
+		{"landmark monastery", "Soldiers surrounded the Ngaba Monastery before dawn.",
+			nil, nil, []string{"Ngaba Monastery"}, nil},
+		// a name before a noun of armed members is their group
+		{"group of rebels", "More than 30 Tamil Tiger rebels are believed dead.",
+			nil, []string{"Tamil Tiger"}, nil, nil},
+		{"group of guerrillas", "Army units clashed with Sendero guerrillas in the hills.",
+			nil, []string{"Sendero"}, nil, nil},
+		{"rebels of a place are no group", "Darfur rebels attacked the town at dawn.",
+			nil, nil, nil, []string{"Darfur"}},
+		// a one-word name after "in" that nothing else types is a place
+		{"unknown name after in", "About 100 insurgents stormed the compound in Muqdidiya early on Tuesday.",
+			nil, nil, []string{"Muqdidiya"}, nil},
+		{"unknown name after in, second example", "Two policemen were killed in Baqubiyat when a bomb exploded.",
+			nil, nil, []string{"Baqubiyat"}, nil},
 		// a function word opening a sentence is no name
 		{"sentence-initial function word", "Whichever party has a majority after the count will form the government.",
 			nil, nil, nil, []string{"Whichever"}},
@@ -207,6 +224,10 @@ func TestUnannotatedDictionaryPlaces(t *testing.T) {
 		{"The delegation flew back to the U.S. The talks resume in May.", "U.S.", true},
 		{"Fighting was reported in the Colombo suburbs on Monday.", "Colombo", true},
 		{"Thousands of Palestinians marched through the town on Friday.", "Palestinians", false},
+		// (a one-word name after "in" is a place unless something else types it)
+		{"Arthur Mutambara spoke on Monday. Officials put their trust in Mutambara again.", "Mutambara", false},
+		{"The novel was published in English and sold well.", "English", false},
+		{"The ceasefire held in March despite the clashes.", "March", false},
 		{"Nepal supports the One China policy of Beijing.", "One China", false},
 	}
 	for _, tt := range tests {
