@@ -178,6 +178,34 @@ func (c *Coder) plainStatements(sc *Scratch, evs []event.Event) []event.Event {
 	return out
 }
 
+// generalIntents drops the general intent (030) of a verb of commitment
+// whose own complement codes a more telling intent or threat of the same
+// source (roots 03 and 13): "Israel's prime minister vowed to continue the
+// offensive in Gaza" is the threat of force (138), not also a promise to
+// cooperate; "the rebels pledged to keep up their attacks on the capital"
+// the same. It returns evs without them.
+func (c *Coder) generalIntents(sc *Scratch, evs []event.Event) []event.Event {
+	out := evs[:0]
+next:
+	for _, e := range evs {
+		if e.Code == "030" && e.VerbSpan.First > 0 {
+			v := e.VerbSpan.First - 1
+			for _, o := range evs {
+				w := o.VerbSpan.First - 1
+				if w >= 0 && w != v && o.Source == e.Source && (strings.HasPrefix(o.Code, "03") && o.Code != "030" || strings.HasPrefix(o.Code, "13")) &&
+					sc.inSubtree(w, v) && !sc.inClauseBelow(w, v) {
+					if sc.tr != nil {
+						sc.trace("  dropped %s → %s 030: its complement codes the intent (%s)", e.Source, e.Target, o.Code)
+					}
+					continue next
+				}
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 // addressee reports whether the phrase of words first..last is whom
 // statement verb v is made to: its object or indirect object ("told
 // Germany", "informed the council"), or a "to"/"with" phrase ("said to

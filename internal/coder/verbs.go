@@ -82,6 +82,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 	c.speechContent(sc, out[start:]) // content.go
 	if !c.opt.Literal {              // PETRARCH keeps every statement
 		out = append(out[:start], c.plainStatements(sc, out[start:])...)
+		out = append(out[:start], c.generalIntents(sc, out[start:])...)
 		out = append(out[:start], onceEach(out[start:])...) // content.go
 	}
 	// confidence.go: the evidence as reported speech and content left it

@@ -454,6 +454,9 @@ func TestStatementContent(t *testing.T) {
 		// a thing joint subjects agree on is no target: they act on each other (emit.go, slots.go thingsOnly)
 		{"Sudan's army chief accused the UAE of arming the rebels. South Korea and Japan agreed to restore military intelligence sharing.", "SDNMIL→ARE 112, KOR→JPN 030, JPN→KOR 030"},
 		{"Egypt and Sudan agreed on closer military cooperation.", "EGY→SDN 030, SDN→EGY 030"},
+		// a general intent whose complement codes the intent itself is that intent only (content.go generalIntents)
+		{"Israel's prime minister vowed to continue the offensive in Gaza until Hamas is destroyed.", "ISRGOV→PSE 138"},
+		{"The Houthi rebels pledged to continue their attacks on Saudi Arabia.", "YEMREB→SAU 138"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
