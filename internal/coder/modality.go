@@ -173,6 +173,10 @@ var unrealizingHeads = map[string]bool{
 	"require": true, "oblige": true, "obligate": true, "avoid": true, "refuse": true, "decline": true,
 	"want": true, "plan": true, "intend": true, "seek": true, "propose": true, "consider": true, "mull": true, "weigh": true,
 	"ask": true, "urge": true, "request": true, "encourage": true, "invite": true,
+	// "called on the EU to impose new sanctions on Minsk", "pressed Israel
+	// to allow aid into Gaza": the appeal or demand is coded on its verb
+	"call": true, "appeal": true, "press": true, "pressure": true, "push": true, "demand": true,
+	"implore": true, "beg": true, "exhort": true, "lobby": true,
 	// a denial's complement is what the speaker says it did not do: "Iran
 	// denied sending weapons to the Houthis", "denied attacking the convoy"
 	"deny": true,

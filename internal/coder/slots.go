@@ -426,6 +426,15 @@ func (c *Coder) codeNouns(sc *Scratch, doc Doc, index int, out []event.Event) []
 			sc.trace("  no event: %s (not an act that happened)", r) // modality.go
 			continue
 		}
+		if h := sc.head(n); h >= 0 && !c.opt.Literal && sc.verbal(h) && sc.verbEvt[h] < 0 && sc.s.Words[n].Deprel == "obj" {
+			// the act a verb that did not happen would have done: "called
+			// on the EU to impose new sanctions on Minsk", "Iran denied
+			// carrying out the attack"
+			if r := sc.unrealized(h); r != "" {
+				sc.trace("  no event: the object of %q, %s (not an act that happened)", sc.low[h], r) // modality.go
+				continue
+			}
+		}
 		if m.src < 0 {
 			m.src = c.nounSource(sc, n)
 		}

@@ -457,6 +457,9 @@ func TestStatementContent(t *testing.T) {
 		// a general intent whose complement codes the intent itself is that intent only (content.go generalIntents)
 		{"Israel's prime minister vowed to continue the offensive in Gaza until Hamas is destroyed.", "ISRGOV→PSE 138"},
 		{"The Houthi rebels pledged to continue their attacks on Saudi Arabia.", "YEMREB→SAU 138"},
+		// an appeal's or a demand's complement is not done, nor the act named by its object (modality.go, slots.go codeNouns)
+		{"The opposition leader called on the EU to impose new sanctions on Belarus.", "---OPP→IGOEUREEC 020"},
+		{"The EU wants to impose sanctions on Russia.", ""},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
