@@ -308,6 +308,11 @@ func bareCount(s *nlp.Sentence, run numberRun) (string, int) {
 					if t, ok := countVerbs[s.Words[h].Lemma]; ok {
 						return t, h
 					}
+					// "ten thousand more have been forced from their
+					// homes", "30 are believed dead"
+					if t, c := predicatedCount(s, h, m); t != "" {
+						return t, c
+					}
 				}
 			}
 			if m+1 < len(s.Words) && m == run.j {
@@ -406,6 +411,14 @@ func countType(s *nlp.Sentence, obj int) (string, int) {
 			}
 		}
 	}
+	if h := w.Head - 1; h >= 0 && h < len(s.Words) {
+		switch w.Deprel {
+		case "nsubj", "nsubj:pass", "obj":
+			if t, c := predicatedCount(s, h, obj); t != "" {
+				return t, c
+			}
+		}
+	}
 	if h := w.Head - 1; strings.HasPrefix(w.Deprel, "nsubj") && h >= 0 && h < len(s.Words) && s.Words[h].UPOS != "VERB" {
 		// A subject misattached to a noun before it ("According to the
 		// Ministry over 345 pilgrims have been killed", "the ministry said
@@ -434,6 +447,52 @@ func countType(s *nlp.Sentence, obj int) (string, int) {
 	}
 	if t, ok := countNouns[w.Lemma]; ok {
 		return t, -1
+	}
+	return "", -1
+}
+
+// hedgingVerbs report a count without asserting it: "30 rebels are
+// believed dead", "12 people were feared killed", "five were reported
+// missing".
+var hedgingVerbs = wordSet(`believe fear report presume confirm think know say`)
+
+// homeVerbs with "from" and a home make their object displaced: "ten
+// thousand have been forced from their homes", "driven 1.5 million others
+// from their homes".
+var homeVerbs = wordSet(`force drive chase push flee`)
+
+// predicatedCount returns the count type of the subject or object of verb
+// h told by the words h governs, the class of "more than 30 rebels are
+// believed dead" (a hedging verb and a count word as its complement) and
+// "ten thousand have been forced from their homes" (AFFECT; the home may
+// hang on the counted noun obj), with the word that typed it; "" when
+// none.
+func predicatedCount(s *nlp.Sentence, h, obj int) (string, int) {
+	hedging, home := hedgingVerbs[s.Words[h].Lemma], homeVerbs[s.Words[h].Lemma]
+	if !hedging && !home {
+		return "", -1
+	}
+	for c := range s.Words {
+		cw := &s.Words[c]
+		if cw.Head == obj+1 && home && cw.Deprel == "nmod" && (cw.Lemma == "home" || cw.Lemma == "homes") {
+			return "AFFECT", h // "drove 4,000 families from their homes", the home parsed on the noun
+		}
+		if cw.Head != h+1 {
+			continue
+		}
+		if hedging && cw.Deprel == "xcomp" {
+			// (a victim's state, not "reported to have fled")
+			t, ok := countVerbs[cw.Lemma]
+			if !ok {
+				t, ok = countVerbs[strings.ToLower(cw.Form)]
+			}
+			if ok && t != "AFFECT" && t != "PROTEST" {
+				return t, c
+			}
+		}
+		if home && strings.HasPrefix(cw.Deprel, "obl") && (cw.Lemma == "home" || cw.Lemma == "homes") {
+			return "AFFECT", h
+		}
 	}
 	return "", -1
 }

@@ -269,6 +269,13 @@ func TestUnannotatedCounts(t *testing.T) {
 		{"Authorities detained about 13-hundred Tibetans in Kathmandu.", "ARREST", 1300},
 		{"Officials say 20-thousand people were killed in the fighting.", "KILL", 20000},
 		{"The raids killed two-and-a-half thousand people in a year.", "KILL", 2500},
+		{"More than 30 rebels are believed dead after the boat sank.", "KILL", 30},
+		{"At least 12 miners were feared killed in the blast.", "KILL", 12},
+		{"At least ten thousand people have been forced from their homes by the fighting.", "AFFECT", 10000},
+		{"The floods drove 4,000 families from their homes.", "AFFECT", 4000},
+		{"Twenty people died, and at least ten thousand more have been forced from their homes.", "AFFECT", 10000},
+		{"Officials believe 40 people support the plan.", "KILL", 0},
+		{"The wanted man and at least two others are reported to have fled.", "AFFECT", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
