@@ -384,6 +384,13 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 			}
 		}
 	}
+	// the target of the act asked for is not who is asked: "called on all
+	// sides to protect civilians", "urged the parties to spare Afghan
+	// civilians" name no one the appeal is made to (appeals and demands,
+	// when the verb names whom it asks)
+	if (strings.HasPrefix(sc.act, "02") || strings.HasPrefix(sc.act, "10")) && !c.opt.Literal && sc.asksSomeone(v) {
+		return out
+	}
 	for _, k := range kids {
 		if sc.s.Words[k].Deprel == "xcomp" || sc.s.Words[k].Deprel == "advcl" && sc.infinitive(k) {
 			if out = c.targets(sc, k, out, depth+1); len(out) > before {
@@ -410,6 +417,24 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 		}
 	}
 	return out
+}
+
+// asksSomeone reports whether verb v names whom it asks: an object, or an
+// "on", "upon" or "to" phrase ("urged the parties", "called on all sides",
+// "appealed to the international community").
+func (sc *Scratch) asksSomeone(v int) bool {
+	for _, k := range sc.children(v) {
+		switch sc.rel(k) {
+		case "obj", "iobj":
+			return true
+		case "obl":
+			switch sc.caseOf(k) {
+			case "on", "upon", "to":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstActorIn appends the actors of the first coded noun phrase in the

@@ -460,6 +460,9 @@ func TestStatementContent(t *testing.T) {
 		// an appeal's or a demand's complement is not done, nor the act named by its object (modality.go, slots.go codeNouns)
 		{"The opposition leader called on the EU to impose new sanctions on Belarus.", "---OPP→IGOEUREEC 020"},
 		{"The EU wants to impose sanctions on Russia.", ""},
+		// whom an appeal asks is its target, never the object of the act asked for (roles.go asksSomeone)
+		{"The United Nations called on all sides to protect Afghan civilians.", ""},
+		{"China called on the United States to stop arming Taiwan.", "CHN→USA 020"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
