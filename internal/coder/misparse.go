@@ -258,6 +258,8 @@ func (sc *Scratch) beginRepair(format string, args ...any) {
 // (on sc's own copy of the words, see Scratch.ownWords).
 var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairVerbAfterTime,
+	(*Coder).repairCompoundOnVerb,
+	(*Coder).repairTrailingAttribution,
 	(*Coder).repairTimeBeforeVerb,
 	(*Coder).repairSubordinatorAsPreposition,
 	(*Coder).repairSubjectInFrontedClause,
@@ -595,6 +597,81 @@ func (c *Coder) repairQuotedPredicate(sc *Scratch, k int) bool {
 	sc.beginRepair("%q at word %d, in quotation marks after its noun, is what %q calls its object", sc.low[k], k+1, sc.low[v])
 	ws = sc.s.Words
 	ws[k].Head, ws[k].Deprel = v+1, "xcomp"
+	return true
+}
+
+// repairCompoundOnVerb repairs a subject noun read as a compound modifier of
+// the verb after it ("Kenyan police/compound fired/ccomp tear gas",
+// "Israeli troops/compound shot"): a compound joins nominals, so a noun
+// before a verb with no subject is its subject
+func (c *Coder) repairCompoundOnVerb(sc *Scratch, k int) bool {
+	ws := sc.s.Words
+	if ws[k].Deprel != "compound" || ws[k].UPOS != "NOUN" && ws[k].UPOS != "PROPN" {
+		return false
+	}
+	v := sc.head(k)
+	if v <= k || ws[v].UPOS != "VERB" || sc.hasSubject(v) {
+		return false
+	}
+	for i := k + 1; i < v; i++ {
+		if !sc.inSubtree(i, k) && ws[i].UPOS != "ADV" {
+			return false
+		}
+	}
+	sc.beginRepair("%q at word %d is the subject of %q", sc.low[k], k+1, sc.low[v])
+	ws = sc.s.Words
+	ws[k].Deprel = "nsubj"
+	return true
+}
+
+// repairTrailingAttribution repairs a closing attribution (", witnesses
+// said") whose subject the parser coordinated with the object of the clause
+// before it ("killing at least three people/nsubj, witnesses/conj said",
+// "wounding 12 others, police said"): the last conjunct, after the comma,
+// speaks; the first is the object of the verb before the comma that has
+// none
+func (c *Coder) repairTrailingAttribution(sc *Scratch, v int) bool {
+	ws := sc.s.Words
+	if ws[v].UPOS != "VERB" || !c.isSpeech(sc, v) {
+		return false
+	}
+	s := -1
+	for _, k := range sc.children(v) {
+		if ws[k].Deprel == "nsubj" && k < v {
+			s = k
+		}
+	}
+	if s < 0 {
+		return false
+	}
+	y := -1
+	for _, k := range sc.children(s) {
+		if ws[k].Deprel == "conj" && k == v-1 && k > 0 && sc.low[k-1] == "," && !sc.hasChild(k, "cc") {
+			y = k
+		}
+	}
+	if y < 0 {
+		return false
+	}
+	w := -1 // the verb before the subject that has no object
+	for i := s - 1; i >= 0; i-- {
+		if ws[i].UPOS == "VERB" {
+			w = i
+			break
+		}
+	}
+	if w < 0 || sc.hasChild(w, "obj") || sc.head(w) < 0 || !sc.inSubtree(w, v) && sc.head(w) != v {
+		return false
+	}
+	sc.beginRepair("%q at word %d speaks, %q at word %d is the object of %q", sc.low[y], y+1, sc.low[s], s+1, sc.low[w])
+	ws = sc.s.Words
+	ws[y].Head, ws[y].Deprel = v+1, "nsubj"
+	ws[s].Head, ws[s].Deprel = w+1, "obj"
+	for _, k := range sc.children(y) {
+		if ws[k].Deprel == "punct" && k < y {
+			ws[k].Head = y + 1
+		}
+	}
 	return true
 }
 

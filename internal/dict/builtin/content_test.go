@@ -463,6 +463,9 @@ func TestStatementContent(t *testing.T) {
 		// whom an appeal asks is its target, never the object of the act asked for (roles.go asksSomeone)
 		{"The United Nations called on all sides to protect Afghan civilians.", ""},
 		{"China called on the United States to stop arming Taiwan.", "CHN→USA 020"},
+		// a subject read as a compound of its verb; a closing attribution whose subject was coordinated with the
+		// object before it (misparse.go repairCompoundOnVerb, repairTrailingAttribution)
+		{"Kenyan police fired tear gas and live bullets at opposition protesters in Nairobi on Wednesday, killing at least three people, witnesses said.", "KENCOP→KENOPPCVL 175"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
