@@ -358,11 +358,12 @@ func (c *Coder) impliedTarget(sc *Scratch, v int, code string, named bool, out [
 			sc.trace("  implied target ---CVL (force on a thing, %s)", code)
 		}
 		return append(out, actorRef{code: dict.NullCode + "CVL", head: -1, first: -1, last: -1, actor: -1, agent: -1, mod: -1})
-	case (violentCode(code) || strings.HasPrefix(code, "17")) && sc.peopleObject(v) && sc.actorSubject(v):
+	case (violentCode(code) || strings.HasPrefix(code, "17")) && sc.peopleObject(v) && (sc.actorSubject(v) || c.passive(sc, v) && sc.actorAgent(v)):
 		// victims named only as "people" are civilians of the place
 		// ("gunmen killed five people in an attack on a village", "the
-		// strike killed at least 20 people"); whose, internal/analyze
-		// finds from the event's place or the story
+		// strike killed at least 20 people", "33 people had been killed by
+		// police"); whose, internal/analyze finds from the event's place or
+		// the story
 		if sc.tr != nil {
 			sc.trace("  implied target ---CVL (people as victims, %s)", code)
 		}
@@ -938,6 +939,17 @@ func (sc *Scratch) peopleNoun(k int) bool {
 	switch sc.lemma[k] {
 	case "people", "person", "persons":
 		return true
+	}
+	return false
+}
+
+// actorAgent reports whether the "by" agent of passive verb v names an
+// actor or an agent itself ("killed by police").
+func (sc *Scratch) actorAgent(v int) bool {
+	for _, k := range sc.children(v) {
+		if sc.agentDep(k) {
+			return sc.actorAt[k] >= 0 || sc.agentAt[k] >= 0
+		}
 	}
 	return false
 }

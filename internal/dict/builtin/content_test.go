@@ -466,6 +466,9 @@ func TestStatementContent(t *testing.T) {
 		// a subject read as a compound of its verb; a closing attribution whose subject was coordinated with the
 		// object before it (misparse.go repairCompoundOnVerb, repairTrailingAttribution)
 		{"Kenyan police fired tear gas and live bullets at opposition protesters in Nairobi on Wednesday, killing at least three people, witnesses said.", "KENCOP→KENOPPCVL 175"},
+		// "people" killed by a named agent are civilians (content.go impliedTarget, actorAgent)
+		{"Amnesty International said at least 33 people had been killed by Kenyan police since the election.", "KENCOP→---CVL 190"},
+		{"Five people were killed by gunmen in a village.", "---UAF→---CVL 180"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
