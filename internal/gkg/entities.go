@@ -1042,7 +1042,11 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	// A name the dictionaries know as an organisation keeps its rank
 	// words ("General Electric", "General Motors") and is one.
 	known := x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, j-i+1)
-	if orgCode(known) {
+	// (a member the dictionaries list under his group's code is a person:
+	// "Joseph Kony" [UGAREB], "Hassan Nasrallah": a given name first, no
+	// cue, and a last word that is no English word, unlike "Ansar Dine")
+	member := j > i && x.givenName(sc, i) && !sc.cueIn(i, j) && x.wn != nil && x.wn.Tags(sc.lw(j)) == 0
+	if orgCode(known) && !member {
 		x.addTyped(sc, d, s, k, i, j, Organization, "dict", known, r)
 		return
 	}

@@ -877,13 +877,42 @@ func subject(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
 			return m + 1, v - 2, true
 		}
 	}
+	// A prepositional phrase set off by commas before the verb ("Rebel
+	// leader Joseph Kony, in a rare interview, said"; "The minister, at a
+	// news conference, told"): the noun phrase before it.
+	if v >= 3 && s.Words[v-1].Form == "," {
+		m := v - 2
+		for m >= 1 && s.Words[m].Form != "," && v-m <= 10 {
+			m--
+		}
+		if m >= 1 && s.Words[m].Form == "," && s.Words[m+1].UPOS == "ADP" {
+			if a, b, ok := nounPhrase(s, m-1, -1); ok && !inQuote(&s.Words[a], q) {
+				return a, b, true
+			}
+		}
+	}
 	if a, b, ok := nounPhrase(s, v-1, -1); ok {
 		return a, b, true
 	}
-	if a, b, ok := nounPhrase(s, v+1, 1); ok {
+	// (not the subject of the clause the verb reports: "said his fighters
+	// "will never surrender"")
+	if a, b, ok := nounPhrase(s, v+1, 1); ok && !reportedSubject(s, v, a, b) {
 		return a, b, true
 	}
 	return 0, 0, false
+}
+
+// reportedSubject reports whether a word of a..b is the subject of a
+// clausal complement of verb v: what is said, not who says it.
+func reportedSubject(s *nlp.Sentence, v, a, b int) bool {
+	for m := a; m <= b; m++ {
+		w := &s.Words[m]
+		if h := w.Head - 1; strings.HasPrefix(w.Deprel, "nsubj") && h >= 0 && h < len(s.Words) &&
+			s.Words[h].Head == v+1 && (s.Words[h].Deprel == "ccomp" || s.Words[h].Deprel == "xcomp") {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerSpan returns the words of the speaker of speech verb v for quote
