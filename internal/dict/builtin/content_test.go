@@ -470,8 +470,8 @@ func TestStatementContent(t *testing.T) {
 		{"Amnesty International said at least 33 people had been killed by Kenyan police since the election.", "KENCOP→---CVL 190"},
 		{"Five people were killed by gunmen in a village.", "---UAF→---CVL 180"},
 		// the bodies that run elections are the government's (agents.ewd)
-		{"Kenyan protesters were demanding the resignation of the electoral commission.", "KENCVL→KENGOV 1041"},
-		{"The Nigerian opposition accused the election commission of fraud.", "NGAOPP→NGAGOV 1121"},
+		{"Kenyan protesters were demanding the resignation of the electoral commission.", "KENCVL→---GOV 1041"},
+		{"The Nigerian opposition accused the election commission of fraud.", "NGAOPP→---GOV 1121"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
