@@ -1261,6 +1261,23 @@ func (sc *Scratch) addTitled(h int, r actorRef) {
 			first, last = k, k
 		}
 	}
+	if first < 0 {
+		// the name in apposition to the title: "Venezuela's foreign
+		// minister, Jorge Arreaza, rejected ...", "the army's spokesman,
+		// Brigadier Yahya Saree"
+		for _, k := range sc.children(h) {
+			if sc.s.Words[k].Deprel != "appos" || sc.s.Words[k].UPOS != "PROPN" || sc.actorAt[k] >= 0 || sc.agentAt[k] >= 0 {
+				continue
+			}
+			first, last = k, k
+			for _, j := range sc.children(k) {
+				if d := sc.s.Words[j].Deprel; (d == "flat" || d == "compound") && sc.s.Words[j].UPOS == "PROPN" && sc.actorAt[j] < 0 && sc.agentAt[j] < 0 {
+					first, last = min(first, j), max(last, j)
+				}
+			}
+			break
+		}
+	}
 	if first < 0 || last-first > 3 {
 		return
 	}

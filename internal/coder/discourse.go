@@ -160,7 +160,7 @@ func (c *Coder) discourseNP(sc *Scratch, h int, out []actorRef) []actorRef {
 		// accusation": the accusation is its accuser's
 		ents = sc.accusers
 	case sc.deedN > 0 && sc.s.Words[h].UPOS == "NOUN" && sc.definite(h) && !sc.namesActor(h):
-		if d := sc.deedNamed(l); d != nil {
+		if d := sc.deedNamed(l, c.nounEventRoot(l)); d != nil {
 			ents = d.refs
 			if sc.tr != nil {
 				sc.trace("noun %q at word %d names the act %q of an earlier sentence", sc.low[h], h+1, d.verb)
@@ -435,16 +435,26 @@ func appendCode(refs []actorRef, code string) []actorRef {
 
 // deedNamed returns the latest act of the document that noun lemma l
 // names, nil for none: the act of the verb l nominalises ("extension",
-// "expulsion"), else for a general act noun ("the decision", "the move")
+// "expulsion"), else for a noun event of the dictionary (root its code's
+// root, "" for none) the latest act of that root, else for a general act noun ("the decision", "the move")
 // the latest act it can name (deed.enacts), and for "the remarks" the
 // latest speech.
-func (sc *Scratch) deedNamed(l string) *deed {
+func (sc *Scratch) deedNamed(l, root string) *deed {
 	n := sc.deedN
 	if n > maxDeeds {
 		n = maxDeeds
 	}
 	for i := 1; i <= n; i++ {
 		if d := &sc.deeds[(sc.deedN-i)%maxDeeds]; nominalises(l, d.verb) {
+			return d
+		}
+	}
+	for i := 1; i <= n && root != ""; i++ {
+		// a noun event of the dictionary names the latest act of its
+		// root: "The United States imposed sanctions on three Venezuelan
+		// officials ... Caracas rejected the sanctions" (16), "the
+		// protests" after "thousands marched" (14)
+		if d := &sc.deeds[(sc.deedN-i)%maxDeeds]; strings.HasPrefix(d.code, root) {
 			return d
 		}
 	}
@@ -515,6 +525,27 @@ func canHold(code string) bool {
 		}
 	}
 	return false
+}
+
+// nounEventRoot returns the two-digit root of the code the dictionary
+// gives lemma l as a noun event ("sanctions": 16), "" when it is none or
+// has no code of its own.
+func (c *Coder) nounEventRoot(l string) string {
+	for _, r := range c.set.VerbsFor(l) {
+		vb := &c.set.Verbs[r.Verb]
+		if !vb.Forms[r.Form].Noun {
+			continue
+		}
+		code := vb.Code
+		if f := vb.Forms[r.Form].Code; f != "" {
+			code = f
+		}
+		if len(code) < 2 || code == dict.NullCode || code[0] < '0' || code[0] > '9' {
+			return ""
+		}
+		return code[:2]
+	}
+	return ""
 }
 
 // enacts reports whether the act is one a general act noun ("the

@@ -472,6 +472,11 @@ func TestStatementContent(t *testing.T) {
 		// the bodies that run elections are the government's (agents.ewd)
 		{"Kenyan protesters were demanding the resignation of the electoral commission.", "KENCVL→---GOV 1041"},
 		{"The Nigerian opposition accused the election commission of fraud.", "NGAOPP→---GOV 1121"},
+		// a noun event of the dictionary names the latest act of its root; a name in apposition to a title is the
+		// titled person for the rest of the document (discourse.go deedNamed, actors.go addTitled)
+		{"The United States imposed sanctions on three Venezuelan officials. Venezuela's foreign minister, Jorge Arreaza, rejected the sanctions as illegal. Arreaza said Caracas would respond.",
+			"USA→VENGOV 163, VENGOV→USA 120"},
+		{"Thousands of Serbians marched against the government in Belgrade. The interior minister condemned the protests.", "SRBCVL→---GOV 141, ---GOV→SRBCVL 111"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
