@@ -394,8 +394,8 @@ type deed struct {
 func (c *Coder) noteDeeds(sc *Scratch, evs []event.Event) {
 	for v := range sc.s.Words {
 		w := &sc.s.Words[v]
-		if w.UPOS != "VERB" || w.Deprel == "aux" || w.Deprel == "cop" {
-			continue
+		if w.UPOS != "VERB" && (v >= len(sc.verbEvt) || sc.verbEvt[v] < 0) || w.Deprel == "aux" || w.Deprel == "cop" {
+			continue // (a noun event's word has events too: "imposed sanctions")
 		}
 		d := &sc.deeds[sc.deedN%maxDeeds]
 		d.refs, d.code = d.refs[:0], ""

@@ -5,6 +5,7 @@ package coder
 import (
 	"strings"
 
+	"github.com/eventwire/eventwire/internal/cameo"
 	"github.com/eventwire/eventwire/internal/dict"
 )
 
@@ -340,18 +341,34 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 		return len(out) > before
 	}
 	expletive := pass && c.expletiveSpeech(sc, v) // "it was said that ..." (discourse.go)
+	// reporters a statement is told to are how it reached the press, not
+	// whom it is about: "... told reporters in Caracas" (the content
+	// clause's subject below is)
+	speech := !c.opt.Literal && c.isSpeech(sc, v)
+	press := func() bool {
+		if !speech || len(out) == before {
+			return false
+		}
+		for _, r := range out[before:] {
+			if !cameo.HasRole(r.code, "MED") {
+				return false
+			}
+		}
+		out = out[:before]
+		return true
+	}
 	for _, k := range kids {
 		if d := sc.s.Words[k].Deprel; d == "obj" || (pass && d == "nsubj:pass" && !expletive) {
 			if d == "obj" && sc.titleOfSubject(v, k) {
 				continue
 			}
-			if phrase(k) {
+			if phrase(k) && !press() {
 				return out
 			}
 		}
 	}
 	for _, k := range kids {
-		if sc.s.Words[k].Deprel == "iobj" && phrase(k) {
+		if sc.s.Words[k].Deprel == "iobj" && phrase(k) && !press() {
 			return out
 		}
 	}
@@ -379,6 +396,16 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 				// the meeting that ...", "spoke at the summit"
 				continue
 			}
+			if speech && locative(sc.caseOf(k)) {
+				// where a statement was made: "told reporters in Caracas",
+				// "said in Geneva"
+				n := c.resolveNP(sc, k, sc.np[:0], 0)
+				place := len(n) > 0 && c.placeOnly(sc, n)
+				sc.np = n[:0]
+				if place {
+					continue
+				}
+			}
 			if oblique(k) {
 				return out
 			}
@@ -404,6 +431,15 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 		if sc.s.Words[k].Deprel == "ccomp" || sc.thatClause(k) {
 			if out = c.firstActorIn(sc, k, out, false); len(out) > before {
 				return out
+			}
+			// its subject naming an earlier act: "said these measures
+			// were a violation of international law" (discourse.go)
+			for _, j := range sc.children(k) {
+				if strings.HasPrefix(sc.s.Words[j].Deprel, "nsubj") && !c.opt.Literal {
+					if out = c.discourseNP(sc, j, out); len(out) > before {
+						return out
+					}
+				}
 			}
 		}
 	}

@@ -477,6 +477,11 @@ func TestStatementContent(t *testing.T) {
 		{"The United States imposed sanctions on three Venezuelan officials. Venezuela's foreign minister, Jorge Arreaza, rejected the sanctions as illegal. Arreaza said Caracas would respond.",
 			"USA→VENGOV 163, VENGOV→USA 120"},
 		{"Thousands of Serbians marched against the government in Belgrade. The interior minister condemned the protests.", "SRBCVL→---GOV 141, ---GOV→SRBCVL 111"},
+		// reporters told and the place where it was said are no target of a statement; its content clause's subject naming
+		// an earlier act is (roles.go targets)
+		{`The United States imposed sanctions on three Venezuelan officials. "These measures are a violation of international law," Venezuelan Foreign Minister Jorge Arreaza told reporters in Caracas.`,
+			"USA→VENGOV 163, VENGOV→USA 112"},
+		{"Iran's foreign minister told reporters in Tehran that the American sanctions were illegal.", "IRNGOV→USA 111"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
