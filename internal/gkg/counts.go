@@ -448,8 +448,16 @@ func countType(s *nlp.Sentence, obj int) (string, int) {
 	if t, ok := countNouns[w.Lemma]; ok {
 		return t, -1
 	}
+	// "A crowd of 5,000 people marched": the people of a crowd do what
+	// the crowd does.
+	if h := w.Head - 1; w.Deprel == "nmod" && h >= 0 && h < len(s.Words) && crowdNouns[s.Words[h].Lemma] {
+		return countType(s, h)
+	}
 	return "", -1
 }
+
+// crowdNouns are gatherings whose count is told by the noun after "of".
+var crowdNouns = wordSet(`crowd crowds throng mob gathering procession column convoy group`)
 
 // hedgingVerbs report a count without asserting it: "30 rebels are
 // believed dead", "12 people were feared killed", "five were reported

@@ -255,7 +255,7 @@ townships counties governorates hamlets municipalities`)
 // ("the Zafarwal sector", "Kachin state", "the Tsorona area"); "camp"
 // only after "refugee" ("the Clinton camp" is his campaign).
 var placeNounsAfter = wordSet(`district province village suburb neighbourhood neighborhood township county governorate
-area sector state resident residents`)
+area sector state resident residents region town city valley municipality`)
 
 // kindPlace reports whether the name spanning words i..j of s is named a
 // place by a lower-case noun of a settlement or an area: after it and

@@ -36,6 +36,13 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, nil, []string{"Balata"}, nil},
 		{"a settlement noun's community", "Gunmen attacked the community of Njaba before dawn on Tuesday.",
 			nil, nil, []string{"Njaba"}, nil},
+		// a name before a lower-case region, town, city or valley is a place
+		{"name before region", "Fighting spread to the Ogaden region last week.",
+			nil, nil, []string{"Ogaden"}, nil},
+		{"name before town", "Islamist fighters entered Beledweyne town on Monday.",
+			nil, nil, []string{"Beledweyne"}, nil},
+		{"name before valley", "The army launched an offensive in the Swat valley.",
+			nil, nil, []string{"Swat"}, nil},
 		// a place before "-based" is still the place
 		{"place before -based", "The London-based rights group published its report on Monday.",
 			nil, nil, []string{"London"}, nil},
@@ -233,6 +240,7 @@ func TestUnannotatedDictionaryPlaces(t *testing.T) {
 		{"Arthur Mutambara spoke on Monday. Officials put their trust in Mutambara again.", "Mutambara", false},
 		{"The novel was published in English and sold well.", "English", false},
 		{"The ceasefire held in March despite the clashes.", "March", false},
+		{"Oil was found in the Kurdish region in 2005.", "Kurdish", false},
 		{"Nepal supports the One China policy of Beijing.", "One China", false},
 	}
 	for _, tt := range tests {
@@ -280,6 +288,8 @@ func TestUnannotatedCounts(t *testing.T) {
 		{"The floods drove 4,000 families from their homes.", "AFFECT", 4000},
 		{"Twenty people died, and at least ten thousand more have been forced from their homes.", "AFFECT", 10000},
 		{"Officials believe 40 people support the plan.", "KILL", 0},
+		{"A crowd of 5,000 people marched through the capital on Sunday.", "PROTEST", 5000},
+		{"A group of 12 tourists was kidnapped near the border.", "KIDNAP", 12},
 		{"The wanted man and at least two others are reported to have fled.", "AFFECT", 0},
 	}
 	for _, tt := range tests {
