@@ -725,6 +725,12 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				}
 				break
 			}
+			// A nationality ending a name before a settlement noun is the
+			// noun's, not the name's: "the Nahr el-Bared Palestinian
+			// refugee camp", "the Ain Helweh Palestinian camp".
+			if j > i+1 && x.adjectives[string(sc.lw(j))] != nil && sc.placeNounAt(s, j+1) {
+				j--
+			}
 			x.addEntity(sc, d, s, k, i, j, evs, r)
 			if m := len(r.Entities); m > 0 {
 				// the hyphenated last part of a name, for its short form later

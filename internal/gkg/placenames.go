@@ -58,6 +58,14 @@ func (x *Extractor) regionPlace(sc *Scratch, s *nlp.Sentence, i, j int) *event.G
 	if c, ok := continents[rest]; ok && m == j {
 		return &event.Geo{Type: 4, FullName: strings.Join(formsOf(s, i, j), " "), Lat: c[0], Lon: c[1]}
 	}
+	// a compass word before a region or division the gazetteer knows:
+	// "the Northern Caucasus", "Northern Rakhine" (a part of it, located
+	// at it)
+	if x.opt.Gazetteer != nil && len(rest) >= 5 {
+		if g := x.placeIn(sc, s, m, j); g != nil && strings.EqualFold(strings.Join(formsOf(s, m, j), " "), rest) && g.Type != 3 && g.Type != 4 {
+			return g
+		}
+	}
 	return nil
 }
 
@@ -257,6 +265,16 @@ townships counties governorates hamlets municipalities`)
 var placeNounsAfter = wordSet(`district province village suburb neighbourhood neighborhood township county governorate
 area sector state resident residents region town city valley municipality`)
 
+// placeNounAt reports whether word a of s is a lower-case noun of
+// placeNounsAfter or "refugee camp".
+func (sc *Scratch) placeNounAt(s *nlp.Sentence, a int) bool {
+	if a >= len(s.Words) || capitalised(s.Words[a].Form) {
+		return false
+	}
+	l := string(sc.lw(a))
+	return placeNounsAfter[l] || l == "camp" || a+1 < len(s.Words) && l == "refugee" && (string(sc.lw(a+1)) == "camp" || string(sc.lw(a+1)) == "camps")
+}
+
 // kindPlace reports whether the name spanning words i..j of s is named a
 // place by a lower-case noun of a settlement or an area: after it and
 // "of" ("the town of Kafr Tayba", "the cities of Homs, Qusair and
@@ -271,6 +289,11 @@ func (x *Extractor) kindPlace(sc *Scratch, s *nlp.Sentence, i, j int) bool {
 		}
 	}
 	if x.apposedPlace(sc, s, i, j) {
+		return true
+	}
+	// a nationality before the noun: "the Nahr el-Bared Palestinian
+	// refugee camp"
+	if a := j + 1; a+1 < n && capitalised(s.Words[a].Form) && x.adjectives[string(sc.lw(a))] != nil && sc.placeNounAt(s, a+1) {
 		return true
 	}
 	// back over a list of names ("Homs, Qusair and") to "of"

@@ -43,6 +43,15 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, nil, []string{"Beledweyne"}, nil},
 		{"name before valley", "The army launched an offensive in the Swat valley.",
 			nil, nil, []string{"Swat"}, nil},
+		// a nationality between a place's name and its settlement noun is
+		// no part of the name
+		{"nationality before a settlement noun", "Militants are holed up in the Nahr el-Bared Palestinian refugee camp in northern Lebanon.",
+			nil, nil, []string{"Nahr el-Bared"}, []string{"Nahr el-Bared Palestinian"}},
+		{"nationality before a settlement noun, second example", "Clashes broke out in the Ain Helweh Palestinian camp overnight.",
+			nil, nil, []string{"Ain Helweh"}, nil},
+		// a compass word before a division the gazetteer knows
+		{"compass word before a division", "Troops moved into Southern Punjab on Friday.",
+			nil, nil, []string{"Southern Punjab"}, nil},
 		// a place before "-based" is still the place
 		{"place before -based", "The London-based rights group published its report on Monday.",
 			nil, nil, []string{"London"}, nil},
