@@ -821,6 +821,25 @@ func (sc *Scratch) demonymPeople(refs []actorRef) {
 	}
 }
 
+// namesVictims reports whether the object of participle k names an actor
+// or an agent ("killing five soldiers", "wounding two policemen").
+func (sc *Scratch) namesVictims(k int) bool {
+	for _, j := range sc.children(k) {
+		if sc.rel(j) != "obj" {
+			continue
+		}
+		if q := sc.quantified(j); q >= 0 {
+			j = q
+		}
+		for i := range sc.s.Words {
+			if (sc.actorAt[i] >= 0 || sc.agentAt[i] >= 0) && (i == j || sc.inSubtree(i, j)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // thingObject reports whether verb v has an object (or passive subject)
 // that is a thing force falls on: a common noun that no actor or agent
 // covers, and neither a word the verb patterns name (a weapon, "rocket",
@@ -831,8 +850,11 @@ func (sc *Scratch) demonymPeople(refs []actorRef) {
 func (c *Coder) thingObject(sc *Scratch, v int) bool {
 	pass := sc.passive(v)
 	for _, k := range sc.children(v) {
-		if sc.rel(k) == "advcl" && sc.presentParticiple(k) {
-			return false // its result names the victims: "attacked a checkpoint, killing five soldiers"
+		if sc.rel(k) == "advcl" && sc.presentParticiple(k) && sc.namesVictims(k) {
+			// its result names the victims: "attacked a checkpoint,
+			// killing five soldiers" (not "stormed a hotel in the capital,
+			// killing at least 15 people": the place's people)
+			return false
 		}
 	}
 	for _, k := range sc.children(v) {

@@ -155,6 +155,10 @@ func (c *Coder) discourseNP(sc *Scratch, h int, out []actorRef) []actorRef {
 		// "Iran launched drones at Israel. The Group of Seven condemned
 		// the attack": the attack is its perpetrator's
 		ents = sc.attackers
+	case len(sc.attackers) > 0 && perpetratorNoun(l) && !sc.namesActor(h):
+		// "Al Shabaab militants stormed a hotel ... Security forces killed
+		// all five attackers": those who did the latest violent act
+		ents = sc.attackers
 	case len(sc.accusers) > 0 && accusationNoun(l) && sc.definite(h) && !sc.namesActor(h):
 		// "Ukraine accused Russia of shelling the plant. Moscow denied the
 		// accusation": the accusation is its accuser's
@@ -728,6 +732,18 @@ func (c *Coder) conclusionOf(sc *Scratch, v int, out []actorRef) ([]actorRef, bo
 func attackNoun(l string) bool {
 	switch l {
 	case "attack", "assault", "offensive", "raid", "incursion", "invasion", "bombing", "shelling", "strike", "strikes", "airstrike", "airstrikes", "ambush":
+		return true
+	}
+	return false
+}
+
+// perpetratorNoun reports whether lemma l names those who did a violent
+// act, referring back to its doers ("the attackers", "all five
+// assailants", "the kidnappers").
+func perpetratorNoun(l string) bool {
+	switch l {
+	case "attacker", "attackers", "assailant", "assailants", "perpetrator", "perpetrators", "bomber", "bombers",
+		"kidnapper", "kidnappers", "abductor", "abductors", "hijacker", "hijackers", "raider", "raiders":
 		return true
 	}
 	return false

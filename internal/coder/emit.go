@@ -415,9 +415,12 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 			}
 		}
 	}
-	if len(out) > first && sc.docOn && violentCode(code) {
-		// the perpetrator a later "the attack" refers to (discourse.go)
-		sc.attackers = sc.attackers[:0]
+	if len(out) > first && sc.docOn && violentCode(code) && len(sc.attackers) == 0 {
+		// the perpetrator a later "the attack" refers to (discourse.go):
+		// of the story's first violent act, the news a later "condemned
+		// the attack" is about, not of the forces answering it ("Al
+		// Shabaab militants stormed a hotel ... Security forces killed
+		// the attackers ... The African Union condemned the attack")
 		for _, s := range sc.srcs {
 			if !unknown(s) {
 				sc.attackers = append(sc.attackers, s)

@@ -482,6 +482,14 @@ func TestStatementContent(t *testing.T) {
 		{`The United States imposed sanctions on three Venezuelan officials. "These measures are a violation of international law," Venezuelan Foreign Minister Jorge Arreaza told reporters in Caracas.`,
 			"USA→VENGOV 163, VENGOV→USA 112"},
 		{"Iran's foreign minister told reporters in Tehran that the American sanctions were illegal.", "IRNGOV→USA 111"},
+		// a definite noun for the perpetrators, and "the attack", name the doers of the story's first violent act, not of the
+		// forces answering it; a victim's result participle naming no one leaves the place's people the target
+		// (discourse.go perpetratorNoun, emit.go attackers, content.go namesVictims)
+		{"Al Shabaab militants stormed a hotel in the Somali capital, killing at least 15 people. Somali security forces killed all five attackers. The African Union condemned the attack.",
+			"SOMINSALQREB→---CVL 180, SOMCOP→SOMINSALQREB 190, IGOAFROAU→SOMINSALQREB 111"},
+		// defeating an armed foe is force, a rival team none (verbs.ewd defeat, synsets.ewd &armed_foes)
+		{"The Nigerian army defeated Boko Haram fighters in Borno.", "NGAMIL→NGAINSREB 190"},
+		{"Sweden defeated South Korea 1-0 in the World Cup.", ""},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
