@@ -731,7 +731,8 @@ func (c *Coder) conclusionOf(sc *Scratch, v int, out []actorRef) ([]actorRef, bo
 // noun phrase ("the attack") can refer back to.
 func attackNoun(l string) bool {
 	switch l {
-	case "attack", "assault", "offensive", "raid", "incursion", "invasion", "bombing", "shelling", "strike", "strikes", "airstrike", "airstrikes", "ambush":
+	case "attack", "assault", "offensive", "raid", "incursion", "invasion", "bombing", "shelling", "strike", "strikes", "airstrike", "airstrikes", "ambush",
+		"abduction", "kidnapping", "killing", "killings", "massacre", "shooting", "assassination", "hijacking", "violence":
 		return true
 	}
 	return false

@@ -487,6 +487,7 @@ func TestStatementContent(t *testing.T) {
 		// (discourse.go perpetratorNoun, emit.go attackers, content.go namesVictims)
 		{"Al Shabaab militants stormed a hotel in the Somali capital, killing at least 15 people. Somali security forces killed all five attackers. The African Union condemned the attack.",
 			"SOMINSALQREB→---CVL 180, SOMCOP→SOMINSALQREB 190, IGOAFROAU→SOMINSALQREB 111"},
+		{"Gunmen kidnapped 80 Nigerian students from a school in Zamfara. President Muhammadu Buhari condemned the abduction.", "---UAF→NGAEDU 181, NGAGOV→---UAF 111"},
 		// defeating an armed foe is force, a rival team none (verbs.ewd defeat, synsets.ewd &armed_foes)
 		{"The Nigerian army defeated Boko Haram fighters in Borno.", "NGAMIL→NGAINSREB 190"},
 		{"Sweden defeated South Korea 1-0 in the World Cup.", ""},
