@@ -1921,7 +1921,8 @@ func (x *Extractor) linkShortForms(r *Record) {
 		if len(mods) == 0 {
 			list := byLast[key]
 			for n, k := 0, len(list)-1; k >= 0 && n < maxLinkCandidates && list[k] > best; n, k = n+1, k-1 {
-				if j := list[k]; longer(j) && strings.EqualFold(head, lastWord(r.Entities[j].Canonical)) {
+				if j := list[k]; longer(j) && (strings.EqualFold(head, lastWord(r.Entities[j].Canonical)) ||
+					strings.EqualFold(head, bareSurname(lastWord(r.Entities[j].Canonical)))) {
 					best, place = j, false
 					break
 				}
@@ -1966,8 +1967,21 @@ func (x *Extractor) linkShortForms(r *Record) {
 		if e.Type == Person {
 			l := strings.ToLower(lastWord(e.Canonical))
 			byLast[l] = append(byLast[l], i)
+			if b := bareSurname(l); b != l {
+				byLast[b] = append(byLast[b], i) // "Bashir" after "Omar al-Bashir"
+			}
 		}
 	}
+}
+
+// bareSurname returns a surname without the particle written before it
+// with a hyphen ("al-Bashir" → "Bashir", "el-Sisi" → "Sisi"), the form
+// later mentions use ("Mr. Bashir").
+func bareSurname(w string) string {
+	if p, rest, ok := strings.Cut(w, "-"); ok && rest != "" && hyphenParticles[strings.ToLower(p)] {
+		return rest
+	}
+	return w
 }
 
 // maxLinkCandidates is the most earlier names of one head (or surname) a

@@ -164,6 +164,11 @@ func TestUnannotatedClasses(t *testing.T) {
 			[]string{"Joseph Kony"}, nil, nil, nil},
 		{"dictionary group opening with a given name stays one", "Ansar Dine fighters fled the town before the troops arrived.",
 			nil, []string{"Ansar Dine"}, nil, nil},
+		// a surname without its particle is the person named with it
+		{"surname without its particle", "Sudanese President Omar al-Bashir denied the charges. Prosecutors accuse Mr. Bashir of genocide.",
+			[]string{"Omar al-Bashir"}, nil, nil, nil},
+		{"surname without its particle, second example", "Finance Minister Karim el-Sayed resigned on Monday. Sayed had led the talks since May.",
+			[]string{"Karim el-Sayed"}, nil, nil, []string{"Sayed"}},
 		// a function word opening a sentence is no name
 		{"sentence-initial function word", "Whichever party has a majority after the count will form the government.",
 			nil, nil, nil, []string{"Whichever"}},
