@@ -273,6 +273,7 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairClauseAsRelative,
 	(*Coder).repairPerfectAsVerb,
 	(*Coder).repairTwoSubjects,
+	(*Coder).repairSplitSubject,
 	(*Coder).repairSubjectConjunct,
 	(*Coder).repairConjunctAsCompound,
 	(*Coder).repairNameSplitFromNoun,
@@ -1013,6 +1014,39 @@ func (c *Coder) repairTwoSubjects(sc *Scratch, v int) bool {
 	return true
 }
 
+// repairSplitSubject repairs a noun compound read as two subjects of one
+// verb, side by side with no conjunction ("Russia's defence/nsubj
+// ministry/nsubj said", "the Kenyan interior/nsubj ministry/nsubj
+// announced"): the first noun modifies the second, which takes its
+// modifiers
+func (c *Coder) repairSplitSubject(sc *Scratch, v int) bool {
+	ws := sc.s.Words
+	if !sc.verbal(v) {
+		return false
+	}
+	a, b := -1, -1
+	for _, k := range sc.children(v) {
+		if ws[k].Deprel != "nsubj" {
+			continue
+		}
+		if a < 0 {
+			a = k
+		} else if b < 0 {
+			b = k
+		}
+	}
+	if a < 0 || b != a+1 || b > v || ws[a].UPOS != "NOUN" || ws[b].UPOS != "NOUN" && ws[b].UPOS != "PROPN" {
+		return false
+	}
+	sc.beginRepair("%q at word %d modifies %q, one subject", sc.low[a], a+1, sc.low[b])
+	ws = sc.s.Words
+	for _, k := range sc.children(a) {
+		ws[k].Head = b + 1
+	}
+	ws[a].Head, ws[a].Deprel = b+1, "compound"
+	return true
+}
+
 // repairSubjectConjunct repairs coordinated subjects read as a noun coordinated with a clause, or
 // modified by it ("Both the United Nations/root and the United
 // States/nsubj have criticized/conj Malaysia", "The Yemeni
@@ -1138,8 +1172,8 @@ func (c *Coder) repairSaidClauseAsObject(sc *Scratch, v int) bool {
 // what is said, the noun its subject
 func (c *Coder) repairSaidClauseAsConjunct(sc *Scratch, v int) bool {
 	ws := sc.s.Words
-	if ws[v].Deprel != "conj" || ws[v].UPOS != "VERB" {
-		return false
+	if ws[v].Deprel != "conj" && ws[v].Deprel != "ccomp" || ws[v].UPOS != "VERB" {
+		return false // (or the clause said without its subject: "said its forces/obj had struck/ccomp")
 	}
 	h := sc.head(v)
 	if h < 0 || h > v || !sc.verbal(h) || !c.isSpeech(sc, h) && !admitVerb(sc.lemma[h]) || sc.lemma[h] == "tell" || sc.lemma[h] == "inform" {

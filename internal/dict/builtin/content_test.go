@@ -491,6 +491,10 @@ func TestStatementContent(t *testing.T) {
 		// defeating an armed foe is force, a rival team none (verbs.ewd defeat, synsets.ewd &armed_foes)
 		{"The Nigerian army defeated Boko Haram fighters in Borno.", "NGAMIL→NGAINSREB 190"},
 		{"Sweden defeated South Korea 1-0 in the World Cup.", ""},
+		// a clause said read as the speech verb's object and a subjectless complement; a noun compound read as two subjects
+		// (misparse.go repairSaidClauseAsConjunct, repairSplitSubject)
+		{"Russia's defence ministry said its forces had struck energy facilities in Ukraine.", "RUSMIL→UKR 190"},
+		{"The Kenyan interior ministry said its police had arrested two Somali nationals.", "KENCOP→SOMCVL 173"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
