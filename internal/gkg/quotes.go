@@ -137,7 +137,12 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 		if v >= 0 {
 			s := &d.Sentences[k]
 			qt.Verb = s.Words[v].Form
-			if a, b, ok := trimPunct(s)(speakerSpan(s, v, q)); ok {
+			a, b, ok := trimPunct(s)(speakerSpan(s, v, q))
+			if oa, ob, qok := quotedAsSaying(s, v, q); qok {
+				// "The report quoted Defence Minister Ali Ahmed as saying"
+				a, b, ok = oa, ob, true
+			}
+			if ok {
 				qt.Speaker = spanText(d, s, a, b)
 				start, end := s.Words[a].Start, s.Words[b].End
 				ss := s // the sentence of the speaker's words a..b
@@ -215,7 +220,21 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 						// it when they are a role ("The director of the
 						// city hospital, Amina Yusuf,")
 						qt.Speaker = ""
+						// "a woman named Fatima", "a man called Abu
+						// Omar": the name is who speaks
 						for c := a + 1; c < b; c++ {
+							if l := strings.ToLower(ss.Words[c].Form); (l == "named" || l == "called") && !capitalised(ss.Words[c-1].Form) {
+								if na, nb, ok := properRun(ss, c+1, b); ok || c+1 == b && ss.Words[b].UPOS == "PROPN" {
+									if !ok {
+										na, nb = b, b
+									}
+									qt.Speaker = spanText(d, ss, na, nb)
+									start, end = ss.Words[na].Start, ss.Words[nb].End
+								}
+								break
+							}
+						}
+						for c := a + 1; c < b && qt.Speaker == ""; c++ {
 							if ss.Words[c].Form == "," {
 								if na, nb, ok := properRun(ss, c+1, b); ok {
 									qt.Speaker = spanText(d, ss, na, nb)
@@ -617,14 +636,16 @@ func properRun(s *nlp.Sentence, i, b int) (int, int, bool) {
 }
 
 // roleApposition returns the name set off by commas after the speaker
-// a..b of verb v when the speaker is a lower-case role noun phrase with its
-// complement, the class of `"...," the mayor of Tuzla, Amir Kovac, told
+// a..b of verb v when the speaker is a lower-case noun phrase, with its
+// complement or not, the class of `"...," the mayor of Tuzla, Amir Kovac, told
 // reporters` and `the head of the union, Pieter Claes, said`, which the
 // parser leaves without a subject: two to four proper nouns between the
 // commas, before the verb.
 func roleApposition(s *nlp.Sentence, a, b, v int) (int, int, bool) {
+	// (any lower-case noun: "the driver, Hassan Omar, told police", "the
+	// company, Norvance Solutions, said")
 	h := &s.Words[headOf(s, a, b)]
-	if capitalised(h.Form) || !roleNouns[strings.ToLower(h.Lemma)] && !titles[strings.ToLower(h.Lemma)] {
+	if capitalised(h.Form) || h.UPOS != "NOUN" && !roleNouns[strings.ToLower(h.Lemma)] && !titles[strings.ToLower(h.Lemma)] {
 		return 0, 0, false
 	}
 	c := b + 1
@@ -945,6 +966,40 @@ func speakerSpan(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
 		}
 	}
 	return subject(s, v, q)
+}
+
+// quotedAsSaying returns the object of verb v, the class of "The report
+// quoted Defence Minister Ali Ahmed as saying that "..."" and "state media
+// cited the minister as saying": the person quoted speaks, not the
+// report.
+func quotedAsSaying(s *nlp.Sentence, v int, q quoteSpan) (int, int, bool) {
+	if w := &s.Words[v]; w.Lemma == "say" && v > 0 && strings.EqualFold(s.Words[v-1].Form, "as") && w.Head >= 1 && w.Head <= len(s.Words) {
+		v = w.Head - 1 // the quote hangs on "saying"
+	}
+	if l := s.Words[v].Lemma; l != "quote" && l != "cite" {
+		return 0, 0, false
+	}
+	obj, saying := -1, false
+	for i := range s.Words {
+		w := &s.Words[i]
+		if w.Head != v+1 || inQuote(w, q) {
+			continue
+		}
+		if w.Deprel == "obj" && obj < 0 {
+			obj = i
+		}
+		if w.Lemma == "say" && i > 0 && strings.EqualFold(s.Words[i-1].Form, "as") {
+			saying = true
+		}
+	}
+	if obj < 0 || !saying {
+		return 0, 0, false
+	}
+	a, b := subtree(s, obj)
+	if b >= v && a <= v || inQuote(&s.Words[a], q) {
+		return 0, 0, false
+	}
+	return trimPunct(s)(a, b, true)
 }
 
 // trimPunct returns a function dropping the punctuation (a closing quote
