@@ -705,6 +705,9 @@ func (c *Coder) actorInside(sc *Scratch, k, depth int) int {
 	}
 	for _, j := range sc.children(k) {
 		if modifierRel(sc.s.Words[j].Deprel) || sc.s.Words[j].Deprel == "conj" {
+			if !c.opt.Literal && sc.underRelational(j, k) {
+				continue
+			}
 			if m := c.actorInside(sc, j, depth+1); m >= 0 {
 				return m
 			}

@@ -483,6 +483,9 @@ func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef, skipFrames bool
 		if sc.actorAt[i] < 0 && sc.agentAt[i] < 0 || !sc.inSubtree(i, r) || sc.inClauseBelow(i, r) {
 			continue
 		}
+		if !c.opt.Literal && sc.underRelational(i, r) {
+			continue // "diplomats from two of Burma's neighbors" are not Burma's
+		}
 		if skipFrames && !c.opt.Literal && sc.inFrame(i, r) {
 			continue
 		}
@@ -495,6 +498,23 @@ func (c *Coder) firstActorIn(sc *Scratch, r int, out []actorRef, skipFrames bool
 		}
 	}
 	return out
+}
+
+// underRelational reports whether word i is or hangs below r through a
+// noun of relation to it ("Burma's neighbors", "Russia's allies", "Iran's
+// rivals"): those are others, not the country named.
+func (sc *Scratch) underRelational(i, r int) bool {
+	for d, k := 0, i; k >= 0 && d < len(sc.low); d, k = d+1, sc.head(k) {
+		switch sc.lemma[k] {
+		case "neighbor", "neighbors", "neighbour", "neighbours", "ally", "allies", "rival", "rivals", "enemy", "enemies",
+			"foe", "foes", "adversary", "adversaries", "partner", "partners", "critic", "critics":
+			return true
+		}
+		if k == r {
+			break
+		}
+	}
+	return false
 }
 
 // inFrame reports whether word i lies in a time frame phrase below r (a

@@ -495,6 +495,11 @@ func TestStatementContent(t *testing.T) {
 		// (misparse.go repairSaidClauseAsConjunct, repairSplitSubject)
 		{"Russia's defence ministry said its forces had struck energy facilities in Ukraine.", "RUSMIL→UKR 190"},
 		{"The Kenyan interior ministry said its police had arrested two Somali nationals.", "KENCOP→SOMCVL 173"},
+		// keeping someone held longer holds them (verbs.ewd extend); the nominalisation names the act's doer
+		{"Burma's military government extended the house arrest of Aung San Suu Kyi. Burmese opposition leaders called the extension unlawful.", "MMRMILGOV→MMROPP 173, MMROPP→MMRMILGOV 111"},
+		{"An Egyptian court extended the detention of two Al Jazeera journalists.", "EGYJUD→QATMED 173"},
+		// others related to a country are not it (roles.go underRelational)
+		{"Senior diplomats from two of Burma's neighbors have expressed disappointment with the Burmese junta.", "---GOV→MMRMIL 012"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
