@@ -177,6 +177,7 @@ func (w *Worker) Analyze(doc document.Document) Result {
 	w.dateEvents(&parsed, evs, date)
 	if w.a.gaz != nil {
 		w.placeEvents(&parsed, doc.Title, dateline, evs)
+		evs = dropSelfDyads(evs)
 	}
 	evs = mergeRepeats(evs, date.Format(document.DateLayout))
 	return Result{Doc: doc, Date: date, Parsed: parsed, Events: evs, Elapsed: time.Since(start), Sentence: len(parsed.Sentences),

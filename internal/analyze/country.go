@@ -76,6 +76,23 @@ func inferCountries(text string, evs []event.Event, places []geo.Result) {
 	}
 }
 
+// dropSelfDyads drops, in place, the events whose side given the story's
+// country (inferCountries) made them an actor acting on itself, which CAMEO
+// does not code (the coder drops those it sees): "Thousands of Iranians
+// rallied ... to protest against the killing of a young woman" (IRNCVL and
+// ---CVL), "the interior minister warned that the authorities would deal
+// firmly with rioters" (IRNGOV and ---GOV).
+func dropSelfDyads(evs []event.Event) []event.Event {
+	out := evs[:0]
+	for _, e := range evs {
+		if e.Inferred != "" && e.Source == e.Target {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 // roleOnly reports whether an actor code is a role without a country
 // ("---COP"), or a religious or ethnic group acting in one country's story
 // ("Muslim opposition supporters": MOSOPP, in a story from Jos NGAOPPMOS;

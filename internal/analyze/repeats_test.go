@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,6 +83,31 @@ func TestPlaceTarget(t *testing.T) {
 			got = append(got, e.Source+" "+e.Code+" "+e.Target+" "+e.Inferred)
 		}
 		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestNoSelfDyadAfterInference: a side given the story's country that makes
+// an actor act on itself drops the event (dropSelfDyads); the other events
+// of the story stay.
+func TestNoSelfDyadAfterInference(t *testing.T) {
+	w := builtinWorker(t)
+	for _, tc := range []struct{ text, want string }{
+		{"Iranian police arrested dozens of protesters in Tehran. The interior minister warned that the authorities would deal firmly with rioters.",
+			"IRNCOP 173 IRNCVL"},
+		{"Thousands of Iranians rallied in Tehran to protest against the killing of a young woman in custody. Iranian police arrested dozens of protesters.",
+			"IRNCOP 173 IRNCVL"},
+	} {
+		r := w.Analyze(ingest.Document{ID: "s", Text: tc.text, Date: time.Date(2022, 9, 23, 0, 0, 0, 0, time.UTC)})
+		var got []string
+		for _, e := range r.Events {
+			if e.Source == e.Target {
+				t.Errorf("%q: self dyad %s %s %s", tc.text, e.Source, e.Code, e.Target)
+			}
+			got = append(got, e.Source+" "+e.Code+" "+e.Target)
+		}
+		if strings.Join(got, "; ") != tc.want {
 			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
 		}
 	}
