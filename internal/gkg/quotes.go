@@ -432,6 +432,15 @@ func objectAt(d *nlp.Document, at int) bool {
 	s := &d.Sentences[k]
 	for i := range s.Words {
 		if s.Words[i].Start == at {
+			// the name's head word: "Anna" is a compound of "Berg" in
+			// "about Anna Berg"
+			for n := 0; n < 3 && (s.Words[i].Deprel == "compound" || strings.HasPrefix(s.Words[i].Deprel, "flat")); n++ {
+				h := s.Words[i].Head - 1
+				if h < 0 || h >= len(s.Words) || s.Words[h].UPOS != "PROPN" {
+					break
+				}
+				i = h
+			}
 			switch s.Words[i].Deprel {
 			case "obj", "iobj", "obl", "obl:tmod", "obl:npmod", "nmod":
 				return true
@@ -832,28 +841,56 @@ func namingParticiple(s *nlp.Sentence, i int) bool {
 // speechVerbNear returns the speech verb of s near quote q (see
 // speechVerb), -1 if none.
 func speechVerbNear(s *nlp.Sentence, q quoteSpan) int {
+	best, bestD := -1, 0
 	for i := range s.Words {
 		w := &s.Words[i]
 		if inQuote(w, q) || w.UPOS != "VERB" || !speechVerbs[w.Lemma] || namingParticiple(s, i) {
 			continue
 		}
+		// (the parser may hang the verb on a word of the quote: "Marie
+		// Harf, said the United States "strongly condemns ..."" read
+		// with "condemns" as the root)
+		ok := w.Head >= 1 && w.Head <= len(s.Words) && inQuote(&s.Words[w.Head-1], q)
+		d := len(s.Words)
 		for m := range s.Words {
 			if !inQuote(&s.Words[m], q) {
 				continue
 			}
-			if near := m - i; near >= -4 && near <= 4 {
-				return i
+			near := m - i
+			if near >= -4 && near <= 4 {
+				ok = true
 			}
 			h := m
 			for step := 0; step < 3 && h >= 0 && h < len(s.Words); step++ {
 				h = s.Words[h].Head - 1
 				if h == i {
-					return i
+					ok = true
 				}
 			}
+			d = min(d, abs(near))
+		}
+		// a verb with its own subject outside the quote first: "could be
+		// considered "persona non grata" and asked to leave" has none
+		if strings.Contains(w.Feats, "Voice=Pass") || !hasSubject(s, i, q) {
+			d += len(s.Words)
+		}
+		// the verb nearest the quote: "Asked whether he would resign, the
+		// prime minister replied: "..."" is introduced by "replied"
+		if ok && (best < 0 || d < bestD) {
+			best, bestD = i, d
 		}
 	}
-	return -1
+	return best
+}
+
+// hasSubject reports whether verb v of s has a subject outside quote q.
+func hasSubject(s *nlp.Sentence, v int, q quoteSpan) bool {
+	for m := range s.Words {
+		if w := &s.Words[m]; w.Head == v+1 && strings.HasPrefix(w.Deprel, "nsubj") && !inQuote(w, q) {
+			return true
+		}
+	}
+	return false
 }
 
 func inQuote(w *nlp.Word, q quoteSpan) bool { return w.Start >= q.start && w.End <= q.end }
