@@ -96,8 +96,9 @@ func TestNoSelfDyadAfterInference(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"Iranian police arrested dozens of protesters in Tehran. The interior minister warned that the authorities would deal firmly with rioters.",
 			"IRNCOP 173 IRNCVL"},
+		// (the protest's target is no longer the victim of the killing: coder roles.go judging)
 		{"Thousands of Iranians rallied in Tehran to protest against the killing of a young woman in custody. Iranian police arrested dozens of protesters.",
-			"IRNCOP 173 IRNCVL"},
+			"IRNCVL 141 IRNGOV; IRNCOP 173 IRNCVL"},
 	} {
 		r := w.Analyze(ingest.Document{ID: "s", Text: tc.text, Date: time.Date(2022, 9, 23, 0, 0, 0, 0, time.UTC)})
 		var got []string

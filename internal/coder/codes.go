@@ -143,9 +143,11 @@ func violentCode(code string) bool {
 }
 
 // judgingCode reports whether code judges another's act: disapproval,
-// accusation and rejection (roots 11 and 12), whose target is who did
-// the act ("condemned the Israeli strike on Gaza": ISR), never its
-// victims ("condemned the attack on the Egyptian embassy": no one named).
+// accusation and rejection (roots 11 and 12) and protest (14), whose
+// target is who did the act ("condemned the Israeli strike on Gaza": ISR),
+// never its victims ("condemned the attack on the Egyptian embassy": no one
+// named; "protested against the killing of a young woman": the protesters'
+// government by convention).
 func judgingCode(code string) bool {
-	return strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12")
+	return strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12") || strings.HasPrefix(code, "14")
 }

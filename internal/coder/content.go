@@ -815,7 +815,11 @@ func airBombing(code string, refs []actorRef) bool {
 func (sc *Scratch) demonymPeople(refs []actorRef) {
 	for i := range refs {
 		r := &refs[i]
-		if len(r.code) == 3 && r.code != dict.NullCode && r.head >= 0 && sc.s.Words[r.head].Feat("Number") == "Plur" && sc.s.Words[r.head].UPOS == "PROPN" {
+		if len(r.code) != 3 || r.code == dict.NullCode || r.head < 0 || sc.s.Words[r.head].UPOS != "PROPN" {
+			continue
+		}
+		// plural, or counted: "Hundreds of Pakistanis/NNP protested"
+		if h := sc.head(r.head); sc.s.Words[r.head].Feat("Number") == "Plur" || h >= 0 && sc.quantified(h) == r.head {
 			r.code += "CVL"
 		}
 	}

@@ -335,6 +335,14 @@ func (c *Coder) targets(sc *Scratch, v int, out []actorRef, depth int) []actorRe
 		if len(out) > before && sc.wherePlace(k, out[before:]) {
 			out = out[:before]
 		}
+		if len(out) == before && sc.judging && sc.s.Words[k].UPOS == "NOUN" {
+			if m, ok := c.nounMatch(sc, k); ok && violentCode(c.matchCode(m)) {
+				// a judged act of force in an oblique targets its doer,
+				// not its victims: "protested against the killing of a
+				// young woman in custody" names no one protested against
+				return false
+			}
+		}
 		if len(out) == before {
 			out = c.firstTargetIn(sc, k, out)
 		}

@@ -500,6 +500,9 @@ func TestStatementContent(t *testing.T) {
 		{"An Egyptian court extended the detention of two Al Jazeera journalists.", "EGYJUD→QATMED 173"},
 		// others related to a country are not it (roles.go underRelational)
 		{"Senior diplomats from two of Burma's neighbors have expressed disappointment with the Burmese junta.", "---GOV→MMRMIL 012"},
+		// a protest against an act of force targets its doer, never its victims (codes.go judgingCode, roles.go oblique)
+		{"Thousands of Iranians rallied in Tehran to protest against the killing of a young woman in custody.", "IRNCVL→IRNGOV 141, IRNCVL→IRNGOV 140"},
+		{"Hundreds of Pakistanis protested against the American drone strike in Waziristan.", "PAKCVL→USA 140, USA→PAK 195"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
