@@ -235,10 +235,11 @@ func (x *Extractor) adjectiveBody(sc *Scratch, s *nlp.Sentence, i int) int {
 	if x.adjectives[string(sc.lw(i))] == nil {
 		return -1
 	}
-	if i >= 1 && indefinites[string(sc.lw(i-1))] {
-		return -1 // one of a kind, no body: "another Palestinian group", "an Afghan militia"
+	h := sc.bodyHead(s, i)
+	if i >= 1 && indefinites[string(sc.lw(i-1))] && !(h > 0 && h+1 < len(s.Words) && bodyPeople[string(sc.lw(h+1))]) {
+		return -1 // one of a kind, no body: "another Palestinian group", "an Afghan militia"; "a Nigerian army spokesman" is the army's
 	}
-	return sc.bodyHead(s, i)
+	return h
 }
 
 // compassBody is adjectiveBody for a nationality of two words opening at
@@ -266,7 +267,7 @@ func (sc *Scratch) bodyHead(s *nlp.Sentence, i int) int {
 		}
 		l := string(sc.lw(m))
 		if forceNouns[l] || orgCues[l] && (!strings.HasSuffix(l, "s") || l == "forces") || l == "media" && string(sc.lw(m-1)) == "state" {
-			if m+1 < len(s.Words) && s.Words[m+1].UPOS == "NOUN" && !capitalised(s.Words[m+1].Form) {
+			if m+1 < len(s.Words) && s.Words[m+1].UPOS == "NOUN" && !capitalised(s.Words[m+1].Form) && !bodyPeople[string(sc.lw(m+1))] {
 				return -1 // "the Afghan army base" names the base
 			}
 			return m
@@ -274,6 +275,12 @@ func (sc *Scratch) bodyHead(s *nlp.Sentence, i int) int {
 	}
 	return -1
 }
+
+// bodyPeople are nouns of a body's people, after which the body still acts:
+// "Iraqi army reinforcements", "the Nigerian army spokesman", "Afghan police
+// officers" (not "the Afghan army base").
+var bodyPeople = wordSet(`reinforcements troops units unit soldiers officers officer commander commanders spokesman
+spokeswoman spokesperson chief officials official personnel forces`)
 
 // indefinites before a country's adjective make its phrase one of a kind
 // rather than a body of the state.

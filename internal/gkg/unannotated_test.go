@@ -137,6 +137,11 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, []string{"South Africa's police"}, nil, nil},
 		{"country's body before a noun is none", "Kenya's army base was attacked at night.",
 			nil, nil, nil, []string{"Kenya's army"}},
+		// a country's body before a noun of its people still acts
+		{"body before its people", "The insurgents fled before U.S. and Iraqi army reinforcements arrived.",
+			nil, []string{"Iraqi army"}, nil, nil},
+		{"body before its people, second example", "A Nigerian army spokesman said the town had been retaken.",
+			nil, []string{"Nigerian army"}, nil, nil},
 		// a nationality of two words before a body of its state
 		{"two-word nationality's body", "No group has claimed the attack, and Sri Lankan police are yet to place blame.",
 			nil, []string{"Sri Lankan police"}, nil, nil},
