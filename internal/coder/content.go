@@ -875,12 +875,13 @@ func (c *Coder) thingObject(sc *Scratch, v int) bool {
 }
 
 // ownForcesOnly reports whether every target of an event of force posture
-// (root 15) or intent (root 03) is the source country's own security
-// forces, or security forces of no country: such acts are aimed at
-// others ("North Korea vowed to strengthen its nuclear forces", "Kenya
-// mobilised its army": no target).
+// (root 15), intent (root 03) or threat (root 13) is the source country's
+// own security forces, or security forces of no country: such acts are
+// aimed at others ("North Korea vowed to strengthen its nuclear forces",
+// "Kenya mobilised its army", "the army chief warned that security forces
+// are ready to fight back": no target).
 func ownForcesOnly(code string, srcs, tgts []actorRef) bool {
-	if len(tgts) == 0 || len(srcs) == 0 || len(code) < 2 || code[:2] != "15" && code[:2] != "03" || len(srcs[0].code) < 3 {
+	if len(tgts) == 0 || len(srcs) == 0 || len(code) < 2 || code[:2] != "15" && code[:2] != "03" && code[:2] != "13" || len(srcs[0].code) < 3 {
 		return false
 	}
 	own := srcs[0].code[:3]

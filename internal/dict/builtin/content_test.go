@@ -503,6 +503,9 @@ func TestStatementContent(t *testing.T) {
 		// a protest against an act of force targets its doer, never its victims (codes.go judgingCode, roles.go oblique)
 		{"Thousands of Iranians rallied in Tehran to protest against the killing of a young woman in custody.", "IRNCVL→IRNGOV 141, IRNCVL→IRNGOV 140"},
 		{"Hundreds of Pakistanis protested against the American drone strike in Waziristan.", "PAKCVL→USA 140, USA→PAK 195"},
+		// a threat's target is never the source's own forces (content.go ownForcesOnly)
+		{"The Ivorian army chief warned that Ivorian security forces are ready to fight back.", ""},
+		{"North Korea warned that its army was ready to strike the United States.", "PRKMIL→USA 138"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
