@@ -732,6 +732,14 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				j--
 			}
 			x.addEntity(sc, d, s, k, i, j, evs, r)
+			// A person's possessive before a body of two words or more of
+			// the state he leads: "Gbagbo's interior ministry said",
+			// "Gaddafi's security forces": the body, named without him.
+			if m := len(r.Entities); m > 0 && r.Entities[m-1].Type == Person && r.Entities[m-1].End == wordEnd(d, &s.Words[j]) && possessive(s, j+1) {
+				if h := sc.bodyHead(s, j+1); h > j+2 {
+					x.addTyped(sc, d, s, k, j+2, h, Organization, "leader-body", x.agentCode(sc, s, j+2, h, actorCountry(r.Entities[m-1].Actor)), r)
+				}
+			}
 			if m := len(r.Entities); m > 0 {
 				// the hyphenated last part of a name, for its short form later
 				if last := lastWord(r.Entities[m-1].Text); strings.Contains(last, "-") {

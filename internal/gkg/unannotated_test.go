@@ -142,6 +142,11 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, []string{"Iraqi army"}, nil, nil},
 		{"body before its people, second example", "A Nigerian army spokesman said the town had been retaken.",
 			nil, []string{"Nigerian army"}, nil, nil},
+		// a leader's possessive before a body of his state
+		{"leader's body", "President Laurent Gbagbo lost the vote. Gbagbo's interior ministry said six policemen were killed.",
+			[]string{"Laurent Gbagbo"}, []string{"interior ministry"}, nil, nil},
+		{"leader's body, second example", "Colonel Muammar Gaddafi's security forces fired on the crowd.",
+			[]string{"Muammar Gaddafi"}, []string{"security forces"}, nil, nil},
 		// a nationality of two words before a body of its state
 		{"two-word nationality's body", "No group has claimed the attack, and Sri Lankan police are yet to place blame.",
 			nil, []string{"Sri Lankan police"}, nil, nil},
