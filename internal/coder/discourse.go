@@ -411,7 +411,10 @@ func (c *Coder) noteDeeds(sc *Scratch, evs []event.Event) {
 				}
 			}
 		}
-		if len(d.refs) == 0 && decisionVerb(sc.lemma[v]) {
+		if len(d.refs) == 0 && (decisionVerb(sc.lemma[v]) || c.isSpeech(sc, v)) {
+			// a decision, or a speaker whose words coded no event of their
+			// own ("forces say they killed 20 insurgents ... the Taliban
+			// denied the claim")
 			sc.dnp = c.subjects(sc, v, sc.dnp[:0], 0)
 			for _, a := range sc.dnp {
 				if !unknown(a) {
@@ -598,10 +601,10 @@ func actNoun(l string) bool {
 }
 
 // remarkNoun reports whether lemma l names what was just said ("rejected
-// the remarks", "welcomed the comments").
+// the remarks", "welcomed the comments", "denied the claim").
 func remarkNoun(l string) bool {
 	switch l {
-	case "remark", "remarks", "comment", "comments":
+	case "remark", "remarks", "comment", "comments", "claim", "claims", "allegation", "allegations", "assertion", "assertions":
 		return true
 	}
 	return false

@@ -274,6 +274,7 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairPerfectAsVerb,
 	(*Coder).repairTwoSubjects,
 	(*Coder).repairSplitSubject,
+	(*Coder).repairTitleAsOblique,
 	(*Coder).repairSubjectConjunct,
 	(*Coder).repairConjunctAsCompound,
 	(*Coder).repairNameSplitFromNoun,
@@ -1044,6 +1045,41 @@ func (c *Coder) repairSplitSubject(sc *Scratch, v int) bool {
 		ws[k].Head = b + 1
 	}
 	ws[a].Head, ws[a].Deprel = b+1, "compound"
+	return true
+}
+
+// repairTitleAsOblique repairs a subject phrase read as a bare oblique
+// with the name in apposition to it read as the subject ("A Taliban
+// spokesman/obl, Qari Yousef Ahmadi/nsubj, denied", "The army's chief/obl,
+// General Ali Ahmed/nsubj, said"): the phrase is the subject, the name its
+// apposition
+func (c *Coder) repairTitleAsOblique(sc *Scratch, k int) bool {
+	ws := sc.s.Words
+	if ws[k].Deprel != "obl" || ws[k].UPOS != "NOUN" || sc.hasChild(k, "case") || sc.timeWord(k) {
+		return false
+	}
+	v := sc.head(k)
+	if v <= k || !sc.verbal(v) {
+		return false
+	}
+	s := -1
+	for _, j := range sc.children(v) {
+		if ws[j].Deprel == "nsubj" && j > k && j < v && ws[j].UPOS == "PROPN" {
+			s = j
+		}
+	}
+	if s < 0 || k+1 >= len(ws) || sc.low[k+1] != "," && !(sc.low[s-1] == "," && sc.inSubtree(s-1, k)) {
+		return false
+	}
+	for i := k + 1; i < s; i++ {
+		if !sc.inSubtree(i, k) && sc.low[i] != "," {
+			return false
+		}
+	}
+	sc.beginRepair("%q at word %d is the subject of %q, %q its apposition", sc.low[k], k+1, sc.low[v], sc.low[s])
+	ws = sc.s.Words
+	ws[k].Deprel = "nsubj"
+	ws[s].Head, ws[s].Deprel = k+1, "appos"
 	return true
 }
 

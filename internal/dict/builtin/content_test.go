@@ -506,6 +506,10 @@ func TestStatementContent(t *testing.T) {
 		// a threat's target is never the source's own forces (content.go ownForcesOnly)
 		{"The Ivorian army chief warned that Ivorian security forces are ready to fight back.", ""},
 		{"North Korea warned that its army was ready to strike the United States.", "PRKMIL→USA 138"},
+		// a subject phrase read as a bare oblique with its apposition as the subject (misparse.go repairTitleAsOblique);
+		// "the claim" is the latest speaker's (discourse.go remarkNoun, noteDeeds)
+		{"Israeli forces say they killed 20 Hamas fighters in Gaza. A Hamas spokesman, Abu Obeida, denied the claim.",
+			"ISRMIL→PSEHMSREB 190, PSEHMS→ISRMIL 016"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
