@@ -252,12 +252,12 @@ func abs(x int) int {
 // "the Harare suburb of Tsangano"), and so is a name before one ("the
 // Mirzan district", "the Qarawat refugee camp").
 var placeNouns = wordSet(`city town village suburb district neighbourhood neighborhood province region township county
-governorate hamlet municipality capital republic community enclave`)
+governorate hamlet municipality capital republic community enclave island isle port`)
 
 // placeNounsPlural are their plurals, before "of" and a list of names:
 // "the cities of Homs, Qusair and Rastan".
 var placeNounsPlural = wordSet(`cities towns villages suburbs districts neighbourhoods neighborhoods provinces regions
-townships counties governorates hamlets municipalities`)
+townships counties governorates hamlets municipalities islands ports`)
 
 // placeNounsAfter are the nouns that make the name before them a place
 // ("the Zafarwal sector", "Kachin state", "the Tsorona area"); "camp"

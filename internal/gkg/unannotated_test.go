@@ -36,6 +36,10 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, nil, []string{"Balata"}, nil},
 		{"a settlement noun's community", "Gunmen attacked the community of Njaba before dawn on Tuesday.",
 			nil, nil, []string{"Njaba"}, nil},
+		{"an island of", "The shells fell near the front-line island of Baengnyeong on Thursday.",
+			nil, nil, []string{"Baengnyeong"}, nil},
+		{"a port of", "Troops took control of the southern port of Kismaayo after a short battle.",
+			nil, nil, []string{"Kismaayo"}, nil},
 		// a name before a lower-case region, town, city or valley is a place
 		{"name before region", "Fighting spread to the Ogaden region last week.",
 			nil, nil, []string{"Ogaden"}, nil},
