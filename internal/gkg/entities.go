@@ -680,7 +680,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				// (a name with its complement goes on across no second
 				// "of" before a country: "Colorado State University of the
 				// US", "the University of Sheffield of the UK")
-				again := string(sc.lw(j+1)) == "of" && (x.spotAt(sc, k, s.Words[c].Start) || x.countryGeos[string(sc.lw(c))] != nil) &&
+				again := c > j+1 && c < n && string(sc.lw(j+1)) == "of" && (x.spotAt(sc, k, s.Words[c].Start) || x.countryGeos[string(sc.lw(c))] != nil) &&
 					(sc.ofIn(i, j) || x.spotIn(sc, k, s.Words[i].Start, s.Words[j].End) || x.placeWordIn(sc, s, i, j))
 				if c > j+1 && c < n && connectors[string(sc.lw(j+1))] && sc.nameWord(s, c) && !again && !(person || j > i && sc.cueAhead(s, c) && !sc.cueIn(i, j) && !chamber) &&
 					!companyForms[strings.TrimSuffix(string(sc.lw(j)), ".")] {
