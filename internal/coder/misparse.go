@@ -275,6 +275,7 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairTwoSubjects,
 	(*Coder).repairSplitSubject,
 	(*Coder).repairTitleAsOblique,
+	(*Coder).repairFiniteConjOfNoun,
 	(*Coder).repairSubjectConjunct,
 	(*Coder).repairConjunctAsCompound,
 	(*Coder).repairNameSplitFromNoun,
@@ -1080,6 +1081,36 @@ func (c *Coder) repairTitleAsOblique(sc *Scratch, k int) bool {
 	ws = sc.s.Words
 	ws[k].Deprel = "nsubj"
 	ws[s].Head, ws[s].Deprel = k+1, "appos"
+	return true
+}
+
+// repairFiniteConjOfNoun repairs a finite verb read as a conjunct of a
+// noun ("accused the United States of backing a coup attempt/obj and
+// expelled/conj three diplomats", "condemned the attack on the
+// embassy/nmod and recalled/conj its ambassador"): a finite verb joins the
+// nearest finite verb above it, whose subject it shares
+func (c *Coder) repairFiniteConjOfNoun(sc *Scratch, v int) bool {
+	ws := sc.s.Words
+	if ws[v].Deprel != "conj" || ws[v].UPOS != "VERB" || ws[v].XPOS != "VBD" && ws[v].XPOS != "VBZ" || sc.hasSubject(v) {
+		return false
+	}
+	h := sc.head(v)
+	if h < 0 || ws[h].UPOS != "NOUN" && ws[h].UPOS != "PROPN" {
+		return false
+	}
+	f := sc.head(h)
+	for d := 0; f >= 0 && d < len(ws); d++ {
+		if sc.verbal(f) && (ws[f].XPOS == "VBD" || ws[f].XPOS == "VBZ" || ws[f].XPOS == "VBP") {
+			break
+		}
+		f = sc.head(f)
+	}
+	if f < 0 || f > v {
+		return false
+	}
+	sc.beginRepair("%q at word %d is coordinated with %q, not with the noun %q", sc.low[v], v+1, sc.low[f], sc.low[h])
+	ws = sc.s.Words
+	ws[v].Head = f + 1
 	return true
 }
 

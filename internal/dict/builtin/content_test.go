@@ -510,6 +510,8 @@ func TestStatementContent(t *testing.T) {
 		// "the claim" is the latest speaker's (discourse.go remarkNoun, noteDeeds)
 		{"Israeli forces say they killed 20 Hamas fighters in Gaza. A Hamas spokesman, Abu Obeida, denied the claim.",
 			"ISRMIL→PSEHMSREB 190, PSEHMS→ISRMIL 016"},
+		// a finite verb read as a conjunct of a noun joins the finite verb above it (misparse.go repairFiniteConjOfNoun)
+		{"President Nicolas Maduro accused the United States of backing a coup attempt and expelled three American diplomats.", "VENGOV→USA 112, VENGOV→USAGOV 166"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
