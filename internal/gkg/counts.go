@@ -450,8 +450,8 @@ func countType(s *nlp.Sentence, obj int) (string, int) {
 	}
 	// "A crowd of 5,000 people marched": the people of a crowd do what
 	// the crowd does.
-	if h := w.Head - 1; w.Deprel == "nmod" && h >= 0 && h < len(s.Words) && crowdNouns[s.Words[h].Lemma] {
-		return countType(s, h)
+	if h := w.Head - 1; w.Deprel == "nmod" && h >= 0 && h < len(s.Words) && crowdNouns[s.Words[h].Lemma] && s.Words[h].Deprel != "nmod" {
+		return countType(s, h) // (once: the crowd is no nmod, so no cycle of the tree recurses)
 	}
 	return "", -1
 }
