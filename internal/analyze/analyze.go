@@ -340,6 +340,7 @@ func (w *Worker) placeEvents(d *nlp.Document, title, dateline string, evs []even
 	}
 	var spots []spot
 	var mentions []geo.Mention
+	dl := 0 // the dateline's mentions are mentions[dl:]
 	if len(evs) > 0 {
 		for k := range d.Sentences {
 			s := &d.Sentences[k]
@@ -355,6 +356,7 @@ func (w *Worker) placeEvents(d *nlp.Document, title, dateline string, evs []even
 		for _, f := range g.Spot(title) {
 			mentions = append(mentions, f.Mention)
 		}
+		dl = len(mentions)
 		if dateline != "" {
 			for _, f := range g.Spot(dateline) {
 				mentions = append(mentions, f.Mention)
@@ -373,7 +375,14 @@ func (w *Worker) placeEvents(d *nlp.Document, title, dateline string, evs []even
 	if len(mentions) > 0 {
 		res = g.ResolveArticle(mentions, hints)
 	}
-	inferCountries(d.Text, evs, res)
+	dlCountry := ""
+	for i := dl; i < len(res); i++ {
+		if r := res[i]; r.Geo != nil && len(r.Geo.CountryISO) == 3 {
+			dlCountry = r.Geo.CountryISO
+			break
+		}
+	}
+	inferCountries(d.Text, evs, res, dlCountry)
 	// The spots and the events of each sentence, so that an event looks
 	// only at those of its own sentence (linear in the document).
 	firstSpot := make([]int, len(d.Sentences)+1)

@@ -22,7 +22,12 @@ const storyShare = 0.5
 // injured in Saudi Arabia after police stormed a demonstration" (SAUCOP), "a
 // curfew has been imposed by the authorities" in a story from Jos (NGAGOV).
 // The event says which side was inferred (event.Inferred).
-func inferCountries(text string, evs []event.Event, places []geo.Result) {
+//
+// A wire dateline's country (dateline, "" for none: "CARACAS, Venezuela
+// —") is where the report was filed and the story's country whenever no
+// other country holds more of the evidence, even without a majority (a
+// Venezuelan story that also names the United States, Colombia and Peru).
+func inferCountries(text string, evs []event.Event, places []geo.Result, dateline string) {
 	need := false
 	for i := range evs {
 		if roleOnly(evs[i].Source) || roleOnly(evs[i].Target) {
@@ -56,7 +61,10 @@ func inferCountries(text string, evs []event.Event, places []geo.Result) {
 		}
 	}
 	if best == 0 || float64(best) <= storyShare*float64(total) {
-		return
+		if dateline == "" || counts[dateline] < best {
+			return
+		}
+		story = dateline
 	}
 	for i := range evs {
 		e := &evs[i]
