@@ -474,8 +474,8 @@ func (sc *Scratch) deedNamed(l, root string) *deed {
 	return nil
 }
 
-// holders replaces the targets of a demand for release (0253) that are
-// the persons held by who holds them, as CAMEO codes it: the doers of the
+// holders replaces the targets of an appeal or demand for release (0253,
+// 1053) that are the persons held by who holds them, as CAMEO codes it: the doers of the
 // document's latest detention or abduction ("Zimbabwean police arrested
 // opposition leader Morgan Tsvangirai ... The United States called for his
 // release" → ZWECOP), else the government of the persons' own country
@@ -591,10 +591,11 @@ func decisionVerb(l string) bool {
 
 // actNoun reports whether lemma l names an act without naming its kind,
 // referring back to the latest act ("welcomed the decision", "condemned
-// the move").
+// the move"), or a seizure of power or a crackdown told before as its acts
+// ("soldiers detained the president ... the AU condemned the coup").
 func actNoun(l string) bool {
 	switch l {
-	case "decision", "move", "step", "measure", "action", "ruling", "verdict", "resolution":
+	case "decision", "move", "step", "measure", "action", "ruling", "verdict", "resolution", "coup", "takeover", "putsch", "crackdown":
 		return true
 	}
 	return false

@@ -220,7 +220,7 @@ func (c *Coder) emit(sc *Scratch, doc Doc, index, v int, m match, out []event.Ev
 		c.destination(sc, v) // content.go
 	}
 	c.accuserAnswered(sc, v, code) // content.go
-	if !c.opt.Literal && strings.HasPrefix(code, "0253") {
+	if !c.opt.Literal && (strings.HasPrefix(code, "0253") || strings.HasPrefix(code, "1053")) {
 		sc.tgts = c.holders(sc, sc.tgts) // discourse.go
 	}
 	if !c.opt.Literal && ownForcesOnly(code, sc.srcs, sc.tgts) {
