@@ -404,7 +404,7 @@ func TestStatementContent(t *testing.T) {
 		// a definite noun naming an earlier act stands for its doer (discourse.go deedNamed): a nominalisation of its verb,
 		// a general act noun for the latest act, "the remarks" for the latest speaker
 		{"Russia expelled twenty British diplomats on Monday. Britain condemned the expulsion.", "RUS→GBRGOV 166, GBR→RUS 111"},
-		{"The Kenyan police arrested three opposition leaders. Amnesty International condemned the arrests.", "KENCOP→KENOPP 173, NGOAMN→KENCOP 111"},
+		{"The Kenyan police arrested three opposition leaders. Amnesty International condemned the arrests.", "KENCOP→---OPP 173, NGOAMN→KENCOP 111"},
 		{"The UN Security Council authorized sending peacekeepers to Somalia. The Somali government welcomed the decision.", "SOMGOV→IGOUNO 051"},
 		{"Iran seized a British oil tanker in the Gulf. Britain condemned the move.", "IRN→GBR 1711, GBR→IRN 111"},
 		{"The Chinese foreign minister said Japan was responsible for the tensions. Tokyo rejected the remarks.", "CHNGOV→JPN 112, JPN→CHNGOV 120"},
