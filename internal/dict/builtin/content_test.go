@@ -515,6 +515,9 @@ func TestStatementContent(t *testing.T) {
 		// a coup or a crackdown names the acts told before it (discourse.go actNoun)
 		{"Soldiers in Niger detained President Mohamed Bazoum. The African Union condemned the coup.", "NERMIL→NERGOV 173, IGOAFROAU→NERMIL 111"},
 		{"Kenyan police arrested dozens of opposition supporters in Nairobi. Amnesty International criticised the crackdown.", "KENCOP→KENOPP 173, NGOAMN→KENCOP 111"},
+		// welcoming someone at a place is hosting them, welcoming a decision praising it (verbs.ewd welcome)
+		{"President Joe Biden welcomed Indian Prime Minister Narendra Modi at the White House.", "USAGOV→INDGOV 043"},
+		{"Germany welcomed the agreement between Serbia and Kosovo.", "DEU→SRB 051, DEU→KSV 051"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
