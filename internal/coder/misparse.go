@@ -276,6 +276,7 @@ var repairSteps = [...]func(c *Coder, sc *Scratch, i int) bool{
 	(*Coder).repairSplitSubject,
 	(*Coder).repairTitleAsOblique,
 	(*Coder).repairFiniteConjOfNoun,
+	(*Coder).repairRelativeAsRoot,
 	(*Coder).repairSubjectConjunct,
 	(*Coder).repairConjunctAsCompound,
 	(*Coder).repairNameSplitFromNoun,
@@ -1111,6 +1112,44 @@ func (c *Coder) repairFiniteConjOfNoun(sc *Scratch, v int) bool {
 	sc.beginRepair("%q at word %d is coordinated with %q, not with the noun %q", sc.low[v], v+1, sc.low[f], sc.low[h])
 	ws = sc.s.Words
 	ws[v].Head = f + 1
+	return true
+}
+
+// repairRelativeAsRoot repairs a sentence whose subject's relative clause
+// was read as the main clause and the main verb as its conjunct ("Norway/vocative,
+// which brokered/root a 2002 ceasefire, urged/conj the government ...",
+// "The army, which recaptured the town last year, shelled rebel
+// positions"): the later verb heads the sentence with the noun as its
+// subject, which the relative clause modifies
+func (c *Coder) repairRelativeAsRoot(sc *Scratch, r int) bool {
+	ws := sc.s.Words
+	if ws[r].Deprel != "root" || !sc.verbal(r) {
+		return false
+	}
+	rel, n, v := -1, -1, -1
+	for _, k := range sc.children(r) {
+		switch d := ws[k].Deprel; {
+		case strings.HasPrefix(d, "nsubj") && (sc.low[k] == "which" || sc.low[k] == "who") && k < r:
+			rel = k
+		case (d == "vocative" || d == "dislocated" || d == "nsubj" || d == "obl") && k < r && (ws[k].UPOS == "PROPN" || ws[k].UPOS == "NOUN"):
+			n = k
+		case d == "conj" && k > r && sc.verbal(k) && !sc.hasSubject(k) && v < 0:
+			v = k
+		}
+	}
+	if rel < 0 || n < 0 || v < 0 || n > rel || n+2 < rel && sc.low[rel-1] != "," {
+		return false
+	}
+	sc.beginRepair("%q at word %d heads the sentence, %q its subject with the relative clause %q", sc.low[v], v+1, sc.low[n], sc.low[r])
+	ws = sc.s.Words
+	for _, k := range sc.children(r) {
+		if k > v || k == n {
+			ws[k].Head = v + 1
+		}
+	}
+	ws[v].Head, ws[v].Deprel = 0, "root"
+	ws[n].Head, ws[n].Deprel = v+1, "nsubj"
+	ws[r].Head, ws[r].Deprel = n+1, "acl:relcl"
 	return true
 }
 

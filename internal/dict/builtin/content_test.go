@@ -518,6 +518,8 @@ func TestStatementContent(t *testing.T) {
 		// welcoming someone at a place is hosting them, welcoming a decision praising it (verbs.ewd welcome)
 		{"President Joe Biden welcomed Indian Prime Minister Narendra Modi at the White House.", "USAGOV→INDGOV 043"},
 		{"Germany welcomed the agreement between Serbia and Kosovo.", "DEU→SRB 051, DEU→KSV 051"},
+		// a subject's relative clause read as the main clause (misparse.go repairRelativeAsRoot)
+		{"Norway, which brokered a 2002 ceasefire between the two sides, urged the Sri Lankan government to return to peace talks.", "NOR→LKAGOV 020"},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
