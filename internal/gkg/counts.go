@@ -448,6 +448,14 @@ func countType(s *nlp.Sentence, obj int) (string, int) {
 	if t, ok := countNouns[w.Lemma]; ok {
 		return t, -1
 	}
+	// "at least 40 militants and six soldiers were killed": a conjunct
+	// counts as the first one does (once: the first is no conjunct).
+	if h := w.Head - 1; w.Deprel == "conj" && h >= 0 && h < len(s.Words) && s.Words[h].Deprel != "conj" &&
+		(s.Words[h].UPOS == "NOUN" || s.Words[h].UPOS == "PROPN") {
+		if t, v := countType(s, h); t != "" && v >= 0 {
+			return t, v
+		}
+	}
 	// "A crowd of 5,000 people marched": the people of a crowd do what
 	// the crowd does.
 	if h := w.Head - 1; w.Deprel == "nmod" && h >= 0 && h < len(s.Words) && crowdNouns[s.Words[h].Lemma] && s.Words[h].Deprel != "nmod" {

@@ -749,6 +749,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 			i = j
 		}
 	}
+	knownAs(d, r)
 	surnamesInContext(r)
 	x.givenNamesInContext(r)
 	x.linkShortForms(r)
@@ -807,6 +808,42 @@ func (x *Extractor) spotThrough(sc *Scratch, s *nlp.Sentence, k, i, j int) int {
 		return j
 	}
 	return j
+}
+
+// knownAs types a name written after ", known as" (", also known as",
+// with or without "the") as the organisation named right before the comma,
+// the class of "The Afghan parliament, known as the Wolesi Jirga" and "the
+// Revolutionary Armed Forces of Colombia, known as FARC": another name of
+// it, linked to it.
+func knownAs(d *nlp.Document, r *Record) {
+	for n := 1; n < len(r.Entities); n++ {
+		e := &r.Entities[n]
+		if e.Type != OtherName && e.Type != Person || e.Sentence < 1 || e.Sentence > len(d.Sentences) {
+			continue // (a foreign name of two words reads as a person's)
+		}
+		s := &d.Sentences[e.Sentence-1]
+		f := e.First - 1 // 0-based first word
+		if f >= 1 && s.Words[f-1].Form == "the" {
+			f--
+		}
+		if f < 3 || !strings.EqualFold(s.Words[f-1].Form, "as") || !strings.EqualFold(s.Words[f-2].Form, "known") {
+			continue
+		}
+		c := f - 3
+		if c >= 1 && strings.EqualFold(s.Words[c].Form, "also") {
+			c--
+		}
+		if s.Words[c].Form != "," || c < 1 {
+			continue
+		}
+		o := &r.Entities[n-1]
+		if o.Type == Organization && o.Sentence == e.Sentence && o.Last == s.Words[c-1].ID {
+			e.Type, e.Why = Organization, "alias"
+			if e.Actor == "" {
+				e.Actor = o.Actor
+			}
+		}
+	}
 }
 
 // shortFormsNoPlaces drops the locations spotted on a one-word name that
@@ -1644,10 +1681,21 @@ func (x *Extractor) givenName(sc *Scratch, i int) bool {
 // offshoot or body of that organisation, not a person ("Hamas Chief Khaled
 // Meshaal").
 func (x *Extractor) dictHead(sc *Scratch, i, j int) bool {
-	if !orgCode(x.dictActor(func(int) string { return string(sc.lw(i)) }, 1)) || notOrgHeads[string(sc.lw(j))] {
+	if notOrgHeads[string(sc.lw(j))] {
 		return false // "UNESCO World Heritage Site", "NATO summit"
 	}
-	for m := i + 1; m <= j; m++ {
+	// the longest dictionary organisation opening the name, of up to three
+	// words: "Taliban Shura", "United Nations Assistance Mission"
+	n := 0
+	for w := min(3, j-i); w >= 1 && n == 0; w-- {
+		if orgCode(x.dictActor(func(m int) string { return string(sc.lw(i + m)) }, w)) {
+			n = w
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	for m := i + n; m <= j; m++ {
 		if l := string(sc.lw(m)); x.givenName(sc, m) || sc.title(m) || roleNouns[l] {
 			return false
 		}

@@ -183,6 +183,16 @@ func TestUnannotatedClasses(t *testing.T) {
 			[]string{"Omar al-Bashir"}, nil, nil, nil},
 		{"surname without its particle, second example", "Finance Minister Karim el-Sayed resigned on Monday. Sayed had led the talks since May.",
 			[]string{"Karim el-Sayed"}, nil, nil, []string{"Sayed"}},
+		// another name of an organisation after ", known as"
+		{"known as", "The Afghan parliament, known as the Wolesi Jirga, was in session at the time.",
+			nil, []string{"Afghan parliament", "Wolesi Jirga"}, nil, nil},
+		{"known as, second example", "The Movement for Democratic Change, also known as Chinja Maitiro, met on Friday.",
+			nil, []string{"Movement for Democratic Change", "Chinja Maitiro"}, nil, nil},
+		// a name opening with a dictionary organisation of several words
+		{"dictionary organisation of two words opening a name", "The United Nations Assistance Mission released its report.",
+			nil, []string{"United Nations Assistance Mission"}, nil, nil},
+		{"dictionary organisation of two words opening a name, second example", "The African Union Peace Council met in Addis Ababa.",
+			nil, []string{"African Union Peace Council"}, nil, nil},
 		// a function word opening a sentence is no name
 		{"sentence-initial function word", "Whichever party has a majority after the count will form the government.",
 			nil, nil, nil, []string{"Whichever"}},
@@ -317,6 +327,8 @@ func TestUnannotatedCounts(t *testing.T) {
 		{"Twenty people died, and at least ten thousand more have been forced from their homes.", "AFFECT", 10000},
 		{"Officials believe 40 people support the plan.", "KILL", 0},
 		{"A crowd of 5,000 people marched through the capital on Sunday.", "PROTEST", 5000},
+		{"He said at least 40 militants and six Afghan soldiers were killed.", "KILL", 6},
+		{"Police arrested 12 students and three teachers after the march.", "ARREST", 3},
 		{"A group of 12 tourists was kidnapped near the border.", "KIDNAP", 12},
 		{"The wanted man and at least two others are reported to have fled.", "AFFECT", 0},
 	}
