@@ -26,10 +26,14 @@ package coder
 //     maxDeeds), so that a later definite noun naming an act stands for
 //     its doer: a nominalisation of the act's verb ("Burma extended her
 //     house arrest ... called the extension unlawful", "Russia expelled
-//     the diplomats ... condemned the expulsion"), a general act noun for
-//     the latest act ("the Security Council authorised a force ... the
-//     government welcomed the decision", "Iran seized the tanker ... the
-//     move"), and "the remarks" for the latest speaker.
+//     the diplomats ... condemned the expulsion"), a noun event of the
+//     dictionary for the latest act of its root ("imposed sanctions ...
+//     rejected the sanctions"), a general act noun for the latest act
+//     ("the Security Council authorised a force ... the government
+//     welcomed the decision", "Iran seized the tanker ... the move"), and
+//     "the remarks", "the claim" for the latest speaker;
+//   - the attack: the doers of the story's first violent act, whom a later
+//     "the attack" or "the attackers" names.
 //
 // Entities found in a sentence serve the sentences after it. CodeSentence
 // (sentence-level coding, as the PETRARCH validation uses) keeps none.
@@ -157,7 +161,7 @@ func (c *Coder) discourseNP(sc *Scratch, h int, out []actorRef) []actorRef {
 		ents = sc.attackers
 	case len(sc.attackers) > 0 && perpetratorNoun(l) && !sc.namesActor(h):
 		// "Al Shabaab militants stormed a hotel ... Security forces killed
-		// all five attackers": those who did the latest violent act
+		// all five attackers": those who did the story's violent act
 		ents = sc.attackers
 	case len(sc.accusers) > 0 && accusationNoun(l) && sc.definite(h) && !sc.namesActor(h):
 		// "Ukraine accused Russia of shelling the plant. Moscow denied the
@@ -401,31 +405,34 @@ func (c *Coder) noteDeeds(sc *Scratch, evs []event.Event) {
 		if w.UPOS != "VERB" && (v >= len(sc.verbEvt) || sc.verbEvt[v] < 0) || w.Deprel == "aux" || w.Deprel == "cop" {
 			continue // (a noun event's word has events too: "imposed sanctions")
 		}
-		d := &sc.deeds[sc.deedN%maxDeeds]
-		d.refs, d.code = d.refs[:0], ""
+		// gathered apart: the ring's next slot still holds its oldest act
+		refs, code := sc.deedRefs[:0], ""
 		for i := range evs {
 			if evs[i].VerbSpan.First-1 == v && evs[i].Source != dict.NullCode && !evs[i].Historical {
-				d.refs = appendCode(d.refs, evs[i].Source)
-				if d.code == "" {
-					d.code = evs[i].Code
+				refs = appendCode(refs, evs[i].Source)
+				if code == "" {
+					code = evs[i].Code
 				}
 			}
 		}
-		if len(d.refs) == 0 && (decisionVerb(sc.lemma[v]) || c.isSpeech(sc, v)) {
+		if len(refs) == 0 && (decisionVerb(sc.lemma[v]) || c.isSpeech(sc, v)) {
 			// a decision, or a speaker whose words coded no event of their
 			// own ("forces say they killed 20 insurgents ... the Taliban
 			// denied the claim")
 			sc.dnp = c.subjects(sc, v, sc.dnp[:0], 0)
 			for _, a := range sc.dnp {
 				if !unknown(a) {
-					d.refs = appendCode(d.refs, a.code)
+					refs = appendCode(refs, a.code)
 				}
 			}
 		}
-		if len(d.refs) == 0 {
+		sc.deedRefs = refs[:0]
+		if len(refs) == 0 {
 			continue
 		}
-		d.verb, d.speech = sc.lemma[v], c.isSpeech(sc, v)
+		d := &sc.deeds[sc.deedN%maxDeeds]
+		d.refs = append(d.refs[:0], refs...)
+		d.verb, d.code, d.speech = sc.lemma[v], code, c.isSpeech(sc, v)
 		sc.deedN++
 	}
 }
@@ -443,9 +450,9 @@ func appendCode(refs []actorRef, code string) []actorRef {
 // deedNamed returns the latest act of the document that noun lemma l
 // names, nil for none: the act of the verb l nominalises ("extension",
 // "expulsion"), else for a noun event of the dictionary (root its code's
-// root, "" for none) the latest act of that root, else for a general act noun ("the decision", "the move")
-// the latest act it can name (deed.enacts), and for "the remarks" the
-// latest speech.
+// root, "" for none) the latest act of that root, else for a general act
+// noun ("the decision", "the move") the latest act it can name
+// (deed.enacts), and for "the remarks", "the claim" the latest speech.
 func (sc *Scratch) deedNamed(l, root string) *deed {
 	n := sc.deedN
 	if n > maxDeeds {
@@ -475,10 +482,11 @@ func (sc *Scratch) deedNamed(l, root string) *deed {
 }
 
 // holders replaces the targets of an appeal or demand for release (0253,
-// 1053) that are the persons held by who holds them, as CAMEO codes it: the doers of the
-// document's latest detention or abduction ("Zimbabwean police arrested
-// opposition leader Morgan Tsvangirai ... The United States called for his
-// release" → ZWECOP), else the government of the persons' own country
+// 1053) that are the persons held by who holds them, as CAMEO codes it:
+// the doers of the document's latest detention or abduction ("Zimbabwean
+// police arrested opposition leader Morgan Tsvangirai ... The United
+// States called for his release" → ZWECOP), else the government of the
+// persons' own country
 // ("called for the release of Aung San Suu Kyi" → MMRGOV). A target that
 // can hold anyone itself (a state, its forces, an armed group: "urged
 // Russia to release the sailors") stays.

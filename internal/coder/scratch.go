@@ -57,6 +57,7 @@ type Scratch struct {
 	accused      []string       // the countries that accusation was made against
 	deeds        [maxDeeds]deed // the latest acts of the document, a ring (discourse.go)
 	deedN        int            // acts recorded; the latest is deeds[(deedN-1)%maxDeeds]
+	deedRefs     []actorRef     // scratch for the doers of an act being recorded
 	shortNames   []shortName
 	titled       []titledName // names of people introduced with a coded title
 	pair         []actorRef   // the two parties of the latest sentence with two ("the two leaders")
