@@ -520,6 +520,10 @@ func TestStatementContent(t *testing.T) {
 		{"Germany welcomed the agreement between Serbia and Kosovo.", "DEU→SRB 051, DEU→KSV 051"},
 		// a subject's relative clause read as the main clause (misparse.go repairRelativeAsRoot)
 		{"Norway, which brokered a 2002 ceasefire between the two sides, urged the Sri Lankan government to return to peace talks.", "NOR→LKAGOV 020"},
+		// keeping people from moving restricts their movement (verbs.ewd prevent, surround)
+		{"Chinese police prevented dozens of Tibetan monks from leaving the monastery.", "CHNCOP→CHNBUD 191"},
+		{"Hundreds of Egyptian protesters were surrounded by riot police in Tahrir Square.", "---COP→EGYCVL 191"},
+		{"The government prevented a war with its neighbour.", ""},
 		// arson told as setting fire (verbs.ewd set)
 		{"Protesters set fire to the parliament building in Kampala.", "---CVL→---LEG 1712"},
 		{"Gunmen set a police station on fire in northern Nigeria.", "---UAF→---COP 1712"},
