@@ -477,6 +477,15 @@ var hedgingVerbs = wordSet(`believe fear report presume confirm think know say`)
 // from their homes".
 var homeVerbs = wordSet(`force drive chase push flee`)
 
+// harmVerbs with "dead" or "to death" kill: "shot dead", "beaten to death".
+var harmVerbs = wordSet(`shoot beat stab hack burn stone crush trample gun club`)
+
+// treatVerbs with "for" an injury wound: "treated for injuries".
+var treatVerbs = wordSet(`treat hospitalize hospitalise admit`)
+
+// injuryNouns are what treatVerbs treat people for.
+var injuryNouns = wordSet(`injury injuries wound wounds burn burns`)
+
 // predicatedCount returns the count type of the subject or object of verb
 // h told by the words h governs, the class of "more than 30 rebels are
 // believed dead" (a hedging verb and a count word as its complement) and
@@ -485,7 +494,8 @@ var homeVerbs = wordSet(`force drive chase push flee`)
 // none.
 func predicatedCount(s *nlp.Sentence, h, obj int) (string, int) {
 	hedging, home := hedgingVerbs[s.Words[h].Lemma], homeVerbs[s.Words[h].Lemma]
-	if !hedging && !home {
+	harm, treat := harmVerbs[s.Words[h].Lemma], treatVerbs[s.Words[h].Lemma]
+	if !hedging && !home && !harm && !treat {
 		return "", -1
 	}
 	for c := range s.Words {
@@ -508,6 +518,14 @@ func predicatedCount(s *nlp.Sentence, h, obj int) (string, int) {
 		}
 		if home && strings.HasPrefix(cw.Deprel, "obl") && (cw.Lemma == "home" || cw.Lemma == "homes") {
 			return "AFFECT", h
+		}
+		// "two people were shot dead", "beaten to death"
+		if harm && (cw.Deprel == "xcomp" && strings.EqualFold(cw.Form, "dead") || strings.HasPrefix(cw.Deprel, "obl") && cw.Lemma == "death") {
+			return "KILL", h
+		}
+		// "15 others were treated for injuries"
+		if treat && strings.HasPrefix(cw.Deprel, "obl") && injuryNouns[cw.Lemma] {
+			return "WOUND", h
 		}
 	}
 	return "", -1

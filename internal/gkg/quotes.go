@@ -137,7 +137,7 @@ func (x *Extractor) quotations(sc *Scratch, d *nlp.Document, evs []event.Event, 
 		if v >= 0 {
 			s := &d.Sentences[k]
 			qt.Verb = s.Words[v].Form
-			a, b, ok := trimPunct(s)(speakerSpan(s, v, q))
+			a, b, ok := trimPunct(s)(speakerSpan(s, participleHead(s, v, q), q))
 			if oa, ob, qok := quotedAsSaying(s, v, q); qok {
 				// "The report quoted Defence Minister Ali Ahmed as saying"
 				a, b, ok = oa, ob, true
@@ -883,14 +883,35 @@ func speechVerbNear(s *nlp.Sentence, q quoteSpan) int {
 	return best
 }
 
-// hasSubject reports whether verb v of s has a subject outside quote q.
+// participleHead returns, for a speech verb v that is a participle
+// hanging on another verb without a subject of its own, the class of
+// "condemned the attack, saying "..."" and "Supporters gathered outside
+// the offices, chanting "..."", that verb, whose subject speaks; else v.
+func participleHead(s *nlp.Sentence, v int, q quoteSpan) int {
+	w := &s.Words[v]
+	if !strings.Contains(w.Feats, "VerbForm=Part") || w.Deprel != "advcl" && w.Deprel != "xcomp" && w.Deprel != "conj" ||
+		w.Head < 1 || w.Head > len(s.Words) || s.Words[w.Head-1].UPOS != "VERB" || inQuote(&s.Words[w.Head-1], q) {
+		return v
+	}
+	for m := range s.Words {
+		if c := &s.Words[m]; c.Head == v+1 && strings.HasPrefix(c.Deprel, "nsubj") {
+			return v
+		}
+	}
+	return w.Head - 1
+}
+
+// hasSubject reports whether verb v of s has a subject outside quote q, or
+// a name set off by commas right before it that the parse left without one
+// ("its chief observer, Marietje Schaake, noted").
 func hasSubject(s *nlp.Sentence, v int, q quoteSpan) bool {
+	v = participleHead(s, v, q)
 	for m := range s.Words {
 		if w := &s.Words[m]; w.Head == v+1 && strings.HasPrefix(w.Deprel, "nsubj") && !inQuote(w, q) {
 			return true
 		}
 	}
-	return false
+	return v >= 3 && s.Words[v-1].Form == "," && s.Words[v-2].UPOS == "PROPN" && !inQuote(&s.Words[v-2], q)
 }
 
 func inQuote(w *nlp.Word, q quoteSpan) bool { return w.Start >= q.start && w.End <= q.end }
