@@ -204,7 +204,7 @@ func TestStatementContent(t *testing.T) {
 		{"China blocked a Security Council statement on North Korea.", "CHN→IGOUNO 129"},
 		{"Myanmar's military junta dissolved the opposition party.", "MMRMIL→---OPP 1722"},
 		{"Iran said it would retaliate against any Israeli attack.", "IRN→ISR 138"},
-		{"The Pentagon announced a new military aid package for Ukraine.", "USA→UKR 070"},
+		{"The Pentagon announced a new military aid package for Ukraine.", "USAMIL→UKR 070"},
 		{"Germany sent a new arms shipment to Ukraine.", "DEU→UKR 072"},
 		// demands about a public act are made of one's own government; borders closed on a neighbour
 		{"Protesters in Hong Kong demanded the withdrawal of the extradition bill.", "HKGCVL→HKGGOV 106"},
