@@ -1196,7 +1196,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	// A country before a person's name ("Ambassador to the United
 	// States Hamdullah Mohib"): the person starts after it, at a given
 	// name or after a title's phrase.
-	if m := x.countryPrefix(sc, i, j); m > i && m < j && (x.givenName(sc, m) || titleBefore(sc, i, 4)) {
+	if m := x.countryPrefix(sc, i, j); m > i && m < j && (x.givenName(sc, m) || titleBefore(sc, i, 4)) && !sc.cue(j) { // not "Kenya Red Cross"
 		i, title = m, true
 	}
 	// A title inside the span ("Syrian President Bashar Assad", "Deputy

@@ -193,6 +193,11 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, []string{"United Nations Assistance Mission"}, nil, nil},
 		{"dictionary organisation of two words opening a name, second example", "The African Union Peace Council met in Addis Ababa.",
 			nil, []string{"African Union Peace Council"}, nil, nil},
+		// a country opening an organisation's name before a given name
+		{"country before an organisation named like a person", "The Kenya Red Cross said 15 others were treated.",
+			nil, []string{"Kenya Red Cross"}, nil, nil},
+		{"country before an organisation named like a person, second example", "The Ghana Rose Foundation gave the school new books.",
+			nil, []string{"Ghana Rose Foundation"}, nil, nil},
 		// a function word opening a sentence is no name
 		{"sentence-initial function word", "Whichever party has a majority after the count will form the government.",
 			nil, nil, nil, []string{"Whichever"}},
