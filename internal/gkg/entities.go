@@ -1382,7 +1382,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 	case x.dictPerson(sc, i, j):
 		e.Type, e.Why = Person, "dict-person" // "Barack Obama", "Putin"
 	case sc.kindBefore(s, i) && !(sc.pluralKindBefore(s, i) && (x.givenName(sc, i) || j+1 < len(s.Words) && string(sc.lw(j+1)) == "of")) ||
-		sc.mediaNoun(s, j) || x.kindAfter(sc, s, k, i, j) || sc.apposedKind(s, i, j):
+		sc.mediaNoun(s, j) && !x.openingWord(sc, s, i, j) || x.kindAfter(sc, s, k, i, j) || sc.apposedKind(s, i, j):
 		// not after a plural that names roles: "publishers Jann Wenner of
 		// Rolling Stone"
 		e.Type, e.Why = Organization, "kind"
@@ -1599,6 +1599,14 @@ func (x *Extractor) dictCountryPlace(sc *Scratch, d *nlp.Document, s *nlp.Senten
 		}
 	}
 	return g
+}
+
+// openingWord reports whether the one-word name i..j opens its sentence
+// and is an English word of WordNet, the class of "State news agency SANA
+// said" and "Local news websites reported": capitalised as the first word,
+// no name.
+func (x *Extractor) openingWord(sc *Scratch, s *nlp.Sentence, i, j int) bool {
+	return i == j && startsClause(s, i) && x.wn != nil && x.wn.Tags(sc.lw(i)) != 0
 }
 
 // nameLead reports whether words a..p-1, between a title and the given

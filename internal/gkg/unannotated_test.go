@@ -198,6 +198,11 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, []string{"Kenya Red Cross"}, nil, nil},
 		{"country before an organisation named like a person, second example", "The Ghana Rose Foundation gave the school new books.",
 			nil, []string{"Ghana Rose Foundation"}, nil, nil},
+		// an English word opening a sentence before a media noun is no name
+		{"sentence-initial word before a media noun", "State news agency SANA said the army had taken the district.",
+			nil, []string{"SANA"}, nil, []string{"State"}},
+		{"sentence-initial word before a media noun, second example", "Local news websites reported the arrests on Monday.",
+			nil, nil, nil, []string{"Local"}},
 		// a function word opening a sentence is no name
 		{"sentence-initial function word", "Whichever party has a majority after the count will form the government.",
 			nil, nil, nil, []string{"Whichever"}},
