@@ -671,7 +671,7 @@ func (x *Extractor) entities(sc *Scratch, d *nlp.Document, evs []event.Event, r 
 				// of NWSC" a person and (see affiliation) an organisation.
 				// (a name holding a cue is an organisation's, named after
 				// a person: "Mary & Leigh Block Museum of Art")
-				person := j > i && (x.givenName(sc, i) || romanised(s, j)) && !sc.cueIn(i, j)
+				person := j > i && (x.givenName(sc, i) || romanised(s, j) || (sc.title(i) || x.rankBefore(sc, s, i)) && x.givenName(sc, i+1)) && !sc.cueIn(i, j) // ("Congressman Tom Hale of Ohio")
 				// (a company's legal form ends its name: "Kestrel GmbH of
 				// Munich", "Norvance Inc. of Ohio")
 				// (a chamber's noun goes on to its body: "the Nigerian House
@@ -1412,7 +1412,7 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		e.Type, e.Why = Organization, "employer" // "Morningstar analyst Tom Brady"
 	case single && x.platformName(sc, s, k, i, r):
 		e.Type, e.Why = Organization, "platform" // "a Facebook post", "wrote on Twitter"
-	case x.staffOrg(sc, s, i, j, r):
+	case x.staffOrg(sc, s, i, j, r) && !x.openingWord(sc, s, i, j): // not "Library staff union president Mark Evans"
 		e.Type, e.Why = Organization, "staff" // "a Rexford spokesman", "a spokeswoman for Caritas"
 	case sc.affilSent == k && sc.affilAt == i && !(j+1 < len(s.Words) && s.Words[j+1].UPOS == "NOUN" && !capitalised(s.Words[j+1].Form)) &&
 		!(j+2 < len(s.Words) && s.Words[j+1].Form == "," && capitalised(s.Words[j+2].Form)):
@@ -1635,7 +1635,10 @@ func (x *Extractor) nameLead(sc *Scratch, s *nlp.Sentence, a, p int) bool {
 // ranks are military ranks that are also English words ("Major", "Private"):
 // titles only before a person's given name ("Major Anibal Molero", not
 // "Major League").
-var ranks = wordSet(`major private corporal admiral marshal brigadier commander commodore`)
+var ranks = wordSet(`major private corporal admiral marshal brigadier commander commodore` + " " +
+	// and local elected offices, written capitalised before the name
+	// ("Councillor Ana Ruiz"; not "district councillor Wilson Or")
+	`councillor councilor councilman councilwoman alderman congressman congresswoman assemblyman assemblywoman`)
 
 // rankBefore reports whether word i of s is a rank before a given name or
 // a proper noun that is no English word.

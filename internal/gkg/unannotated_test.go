@@ -203,6 +203,16 @@ func TestUnannotatedClasses(t *testing.T) {
 			nil, []string{"SANA"}, nil, []string{"State"}},
 		{"sentence-initial word before a media noun, second example", "Local news websites reported the arrests on Monday.",
 			nil, nil, nil, []string{"Local"}},
+		// local elected offices are titles
+		{"councillor as a title", "Councillor Ana Ruiz, who chairs the finance committee, said she would vote against it.",
+			[]string{"Ana Ruiz"}, nil, nil, []string{"Councillor Ana Ruiz"}},
+		{"congressman as a title", "The bill was written by Congressman Tom Hale of Ohio.",
+			[]string{"Tom Hale"}, nil, nil, nil},
+		{"lower-case councillor is no title", "Pro-Beijing district councillor Wilson Or was elected with 51,516 votes.",
+			nil, nil, nil, []string{"Wilson"}},
+		// an English word opening a sentence before a staff noun is no name
+		{"sentence-initial word before a staff noun", "Library staff union president Mark Evans criticised the plan.",
+			[]string{"Mark Evans"}, nil, nil, []string{"Library"}},
 		// a function word opening a sentence is no name
 		{"sentence-initial function word", "Whichever party has a majority after the count will form the government.",
 			nil, nil, nil, []string{"Whichever"}},
