@@ -1313,6 +1313,13 @@ func (x *Extractor) addEntity(sc *Scratch, d *nlp.Document, s *nlp.Sentence, k, 
 		region = x.regionPlace(sc, s, i, j)
 	}
 	switch {
+	case x.sportsTeam(sc, s, i, j):
+		// "Manchester United beat Arsenal 2-1", "Barcelona coach Xavi
+		// Hernandez": a club, even one named by its city
+		e.Type, e.Why = Organization, "team"
+		if exact {
+			dropLocation(r, e.Start)
+		}
 	case exact:
 		e.Type, e.Why, e.Geo = Place, "place", place.geo
 	case region != nil:
@@ -1607,6 +1614,65 @@ func (x *Extractor) dictCountryPlace(sc *Scratch, d *nlp.Document, s *nlp.Senten
 // no name.
 func (x *Extractor) openingWord(sc *Scratch, s *nlp.Sentence, i, j int) bool {
 	return i == j && startsClause(s, i) && x.wn != nil && x.wn.Tags(sc.lw(i)) != 0
+}
+
+// matchVerbs are what one team does to another in a match: "beat",
+// "defeated", "drew with".
+var matchVerbs = wordSet(`beat defeat draw lose edge thrash rout overcome outplay eliminate`)
+
+// matchForms are the inflected forms of matchVerbs.
+var matchForms = wordSet(`beat beats beaten defeated defeats drew draws lost loses edged edges thrashed routed overcame
+eliminated`)
+
+// playerNouns are a club's people: a name right before one and a person's
+// name is the club ("Barcelona coach Xavi Hernandez", "Arsenal striker
+// Bukayo Saka").
+var playerNouns = wordSet(`striker midfielder defender goalkeeper goalie winger forward coach manager captain
+footballer playmaker`)
+
+// sportsTeam reports whether the name spanning words i..j of s is a sports
+// team by the words around it: the subject or object of a match verb in a
+// sentence with a score ("Manchester United beat Arsenal 2-1"), or a name
+// right before a lower-case player noun and a person's name ("Barcelona
+// coach Xavi Hernandez"). Not a nationality or a person's name.
+func (x *Extractor) sportsTeam(sc *Scratch, s *nlp.Sentence, i, j int) bool {
+	if x.adjectives[string(sc.lw(j))] != nil || i == j && x.commonAdjective(sc, i) || j > i && x.givenName(sc, i) {
+		return false // "English defender Kyle Walker"
+	}
+	n := len(s.Words)
+	if a := j + 1; a+1 < n && !capitalised(s.Words[a].Form) && playerNouns[string(sc.lw(a))] && capitalised(s.Words[a+1].Form) &&
+		(x.givenName(sc, a+1) || s.Words[a+1].UPOS == "PROPN") && i > 0 {
+		return true
+	}
+	// by the surface: the tagger often misreads "beat" (ADP, NOUN)
+	match := func(m int) bool {
+		if m < 0 || m >= n || capitalised(s.Words[m].Form) {
+			return false
+		}
+		l := string(sc.lw(m))
+		return matchVerbs[s.Words[m].Lemma] || matchForms[l]
+	}
+	if !match(j+1) && !match(i-1) {
+		return false
+	}
+	for m := 0; m+2 < n; m++ { // a score: "2-1", "3 - 0"
+		if digits(s.Words[m].Form) && isHyphen(s.Words[m+1].Form) && digits(s.Words[m+2].Form) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropLocation removes the location recorded at offset off (a spotted
+// name that names something else there).
+func dropLocation(r *Record, off int) {
+	keep := r.Locations[:0]
+	for _, l := range r.Locations {
+		if l.Offset != off {
+			keep = append(keep, l)
+		}
+	}
+	r.Locations = keep
 }
 
 // nameLead reports whether words a..p-1, between a title and the given

@@ -213,6 +213,15 @@ func TestUnannotatedClasses(t *testing.T) {
 		// an English word opening a sentence before a staff noun is no name
 		{"sentence-initial word before a staff noun", "Library staff union president Mark Evans criticised the plan.",
 			[]string{"Mark Evans"}, nil, nil, []string{"Library"}},
+		// sports teams by a match verb with a score or a player noun
+		{"team by a match and a score", "Manchester United beat Arsenal 2-1 at home on Saturday.",
+			nil, []string{"Manchester United", "Arsenal"}, nil, nil},
+		{"team by a player noun", "The club said Barcelona coach Xavi Hernandez was sacked on Monday.",
+			[]string{"Xavi Hernandez"}, []string{"Barcelona"}, nil, nil},
+		{"a city that is no team", "Barcelona is the capital of Catalonia.",
+			nil, nil, []string{"Barcelona"}, []string{"Barcelona"}},
+		{"a nationality before a player noun is no team", "English defender Kyle Walker was booked for a foul.",
+			[]string{"Kyle Walker"}, nil, nil, []string{"English"}},
 		// a function word opening a sentence is no name
 		{"sentence-initial function word", "Whichever party has a majority after the count will form the government.",
 			nil, nil, nil, []string{"Whichever"}},
