@@ -1627,8 +1627,8 @@ eliminated`)
 // playerNouns are a club's people: a name right before one and a person's
 // name is the club ("Barcelona coach Xavi Hernandez", "Arsenal striker
 // Bukayo Saka").
-var playerNouns = wordSet(`striker midfielder defender goalkeeper goalie winger forward coach manager captain
-footballer playmaker`)
+var playerNouns = wordSet(`striker midfielder goalkeeper goalie winger coach footballer playmaker`) // (not "manager",
+// "captain", "forward", "defender": "campaign manager", "a rights defender")
 
 // sportsTeam reports whether the name spanning words i..j of s is a sports
 // team by the words around it: the subject or object of a match verb in a
@@ -1655,8 +1655,9 @@ func (x *Extractor) sportsTeam(sc *Scratch, s *nlp.Sentence, i, j int) bool {
 	if !match(j+1) && !match(i-1) {
 		return false
 	}
-	for m := 0; m+2 < n; m++ { // a score: "2-1", "3 - 0"
-		if digits(s.Words[m].Form) && isHyphen(s.Words[m+1].Form) && digits(s.Words[m+2].Form) {
+	for m := 0; m+2 < n; m++ { // a score: "2-1", "3 - 0"; not a range of years, "2009-2013"
+		if digits(s.Words[m].Form) && isHyphen(s.Words[m+1].Form) && digits(s.Words[m+2].Form) &&
+			len(s.Words[m].Form) <= 2 && len(s.Words[m+2].Form) <= 2 {
 			return true
 		}
 	}

@@ -220,6 +220,8 @@ func TestUnannotatedClasses(t *testing.T) {
 			[]string{"Xavi Hernandez"}, []string{"Barcelona"}, nil, nil},
 		{"a city that is no team", "Barcelona is the capital of Catalonia.",
 			nil, nil, []string{"Barcelona"}, []string{"Barcelona"}},
+		{"a range of years is no score", "Gaza lost 12 schools in the 2008-2009 war.",
+			nil, nil, []string{"Gaza"}, []string{"Gaza"}},
 		{"a nationality before a player noun is no team", "English defender Kyle Walker was booked for a foul.",
 			[]string{"Kyle Walker"}, nil, nil, []string{"English"}},
 		// a function word opening a sentence is no name
