@@ -13,10 +13,9 @@ import (
 // later; a protest in the headline and in the body). The first is kept,
 // with the later sentences in Repeats and the highest confidence of them
 // all. Within one sentence, the members of a list stay events of their
-// own ("the Senate ..., the National Assembly": FRALEG twice), while two
-// verbs telling one act are one ("militants stormed the village and
-// started attacking residents", "troops opened fire on the protesters,
-// killing five"). Force and
+// own ("the Senate ..., the National Assembly": FRALEG twice); two verbs
+// of one clause telling one act are one event already (coder
+// Coder.oneActTold). Force and
 // coercion (roots 14-20) told with other codes of the same root are one act
 // too: "gunmen who killed six Russian soldiers" (190) in the lead and "the
 // gunmen fired grenade launchers at the soldiers" (193) later; "police
@@ -34,8 +33,7 @@ func mergeRepeats(evs []event.Event, undated string) []event.Event {
 		k := key{e.Source, e.Target, actionKey(e.Code)}
 		i := -1
 		for _, j := range kept[k] {
-			if sameDay(out[j].Date, e.Date, undated) && (out[j].Sentence != e.Sentence || sameSpan(out[j].TargetSpan, e.TargetSpan) ||
-				!sameSpan(out[j].VerbSpan, e.VerbSpan)) {
+			if sameDay(out[j].Date, e.Date, undated) && (out[j].Sentence != e.Sentence || sameSpan(out[j].TargetSpan, e.TargetSpan)) {
 				i = j
 				break
 			}

@@ -15,11 +15,6 @@ func span(e event.Event, first int) event.Event {
 	return e
 }
 
-func verb(e event.Event, at int) event.Event {
-	e.VerbSpan = event.Span{First: at, Last: at}
-	return e
-}
-
 func TestMergeRepeats(t *testing.T) {
 	ev := func(sent int, src, code, tgt, date string, conf float64) event.Event {
 		return event.Event{Sentence: sent, Source: src, Code: code, Target: tgt, Date: date, Confidence: conf}
@@ -58,9 +53,6 @@ func TestMergeRepeats(t *testing.T) {
 			"4:RUS-111-UKR@2024-01-01 0.5 []; "},
 		{"members of a list in one sentence stay apart", []event.Event{span(ev(2, "AZENGO", "112", "FRALEG", "2022-11-30", 0.5), 10), span(ev(2, "AZENGO", "112", "FRALEG", "2022-11-30", 0.5), 20)},
 			"2:AZENGO-112-FRALEG@2022-11-30 0.5 []; 2:AZENGO-112-FRALEG@2022-11-30 0.5 []; "},
-		{"two verbs of one sentence telling one act: once", []event.Event{verb(span(ev(2, "NGAINS", "180", "NGACVL", "2014-06-05", 0.4), 8), 5),
-			verb(span(ev(2, "NGAINS", "180", "NGACVL", "2014-06-05", 0.5), 20), 17)},
-			"2:NGAINS-180-NGACVL@2014-06-05 0.5 []; "},
 	} {
 		if got := show(mergeRepeats(tc.in, "2003-08-08")); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)

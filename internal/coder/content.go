@@ -554,6 +554,57 @@ func (c *Coder) impliedAttacker(sc *Scratch, code string) {
 	}
 }
 
+// oneActTold keeps the first of the events of one sentence that tell one
+// act of force or coercion (roots 14–20) through two verbs of one clause:
+// the same source and target, a root of them alike, and the later verb a
+// conjunct, an open complement or a participle of the earlier, up a chain
+// of those ("militants stormed the village and started attacking
+// residents", "troops opened fire on the protesters, beating dozens"). A
+// verb in a clause of time or condition ("a day after protesters clashed
+// with police") tells another act. It returns evs without the others.
+func (c *Coder) oneActTold(sc *Scratch, evs []event.Event) []event.Event {
+	out := evs[:0]
+next:
+	for _, e := range evs {
+		if len(e.Code) >= 2 && (e.Code[0] == '1' && e.Code[1] >= '4' || e.Code[0] == '2') {
+			for _, k := range out {
+				if k.Source == e.Source && k.Target == e.Target && k.Code[:2] == e.Code[:2] &&
+					sc.sameClauseChain(k.VerbSpan.First-1, e.VerbSpan.First-1) {
+					if sc.tr != nil {
+						sc.trace("  dropped %s → %s %s: the act of %s told again", e.Source, e.Target, e.Code, k.Code)
+					}
+					continue next
+				}
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// sameClauseChain reports whether verb b hangs on verb a (a < b) through
+// conjuncts, open complements and participles with no subordinator.
+func (sc *Scratch) sameClauseChain(a, b int) bool {
+	if a < 0 || b <= a || b >= len(sc.s.Words) {
+		return false
+	}
+	for k, d := b, 0; k >= 0 && d < 8; k, d = sc.head(k), d+1 {
+		if k == a {
+			return d > 0
+		}
+		switch sc.rel(k) {
+		case "conj", "xcomp":
+		case "advcl":
+			if sc.hasChild(k, "mark") {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // onceEach keeps the first of the events of one sentence that code the same
 // action on the same phrase twice, through two verbs or a verb and a noun
 // ("police fired tear gas to disperse the crowd": one 175), in place. The

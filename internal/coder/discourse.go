@@ -167,7 +167,9 @@ func (c *Coder) discourseNP(sc *Scratch, h int, out []actorRef) []actorRef {
 		// "Ukraine accused Russia of shelling the plant. Moscow denied the
 		// accusation": the accusation is its accuser's
 		ents = sc.accusers
-	case sc.deedN > 0 && sc.s.Words[h].UPOS == "NOUN" && sc.definite(h) && !sc.namesActor(h):
+	case sc.deedN > 0 && sc.s.Words[h].UPOS == "NOUN" && sc.definite(h) && !sc.namesActor(h) && !cooperationCode(sc.act):
+		// (an act a party works on is no party to it: "Morsi helped
+		// negotiate that agreement", "signed the deal")
 		if d := sc.deedNamed(l, c.nounEventRoot(l)); d != nil {
 			ents = d.refs
 			if sc.tr != nil {
@@ -561,6 +563,19 @@ func (c *Coder) nounEventRoot(l string) string {
 		return code[:2]
 	}
 	return ""
+}
+
+// cooperationCode reports whether code is an act of cooperation (roots 03,
+// 04, 06–08), whose object is what is worked on.
+func cooperationCode(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "03", "04", "06", "07", "08":
+		return true
+	}
+	return false
 }
 
 // enacts reports whether the act is one a general act noun ("the

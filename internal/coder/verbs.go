@@ -84,6 +84,7 @@ func (c *Coder) codeSentence(sc *Scratch, doc Doc, index int, s *nlp.Sentence, o
 		out = append(out[:start], c.plainStatements(sc, out[start:])...)
 		out = append(out[:start], c.generalIntents(sc, out[start:])...)
 		out = append(out[:start], onceEach(out[start:])...) // content.go
+		out = append(out[:start], c.oneActTold(sc, out[start:])...)
 	}
 	// confidence.go: the evidence as reported speech and content left it
 	rescore(out[start:])
