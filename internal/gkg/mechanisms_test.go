@@ -20,6 +20,50 @@ func extractArticle(t testing.TB, text, url string) Record {
 		Events: res.Events, Dateline: res.Dateline})
 }
 
+// checkNames reports the persons, organisations and places r lacks, and
+// the words of not typed a person or an organisation under their own name.
+func checkNames(t *testing.T, r Record, persons, orgs, places, not []string) {
+	t.Helper()
+	gotP, gotO := nameList(r.Persons), nameList(r.Organizations)
+	for _, w := range persons {
+		if !slices.Contains(gotP, w) {
+			t.Errorf("persons %q: no %q", gotP, w)
+		}
+	}
+	for _, w := range orgs {
+		if !slices.Contains(gotO, w) {
+			t.Errorf("organisations %q: no %q", gotO, w)
+		}
+	}
+	for _, w := range places {
+		ok := false
+		for _, e := range r.Entities {
+			ok = ok || e.Text == w && e.Type == Place
+		}
+		if !ok {
+			t.Errorf("no place %q in %+v", w, r.Entities)
+		}
+	}
+	for _, w := range not {
+		for _, e := range r.Entities {
+			if e.Text == w && (e.Type == Person || e.Type == Organization) && e.Canonical == e.Text {
+				t.Errorf("%q typed %s (%s)", w, e.Type, e.Why)
+			}
+		}
+	}
+}
+
+// countNumber returns the number of r's last count of type typ, 0 for none.
+func countNumber(r Record, typ string) int64 {
+	var got int64
+	for _, c := range r.Counts {
+		if c.Type == typ {
+			got = c.Number
+		}
+	}
+	return got
+}
+
 func nameList(ns []Name) []string {
 	var out []string
 	for _, n := range ns {

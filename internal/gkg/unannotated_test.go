@@ -233,33 +233,7 @@ func TestUnannotatedClasses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.class, func(t *testing.T) {
 			r := extractArticle(t, tt.text, "")
-			persons, orgs := nameList(r.Persons), nameList(r.Organizations)
-			for _, w := range tt.persons {
-				if !slices.Contains(persons, w) {
-					t.Errorf("persons %q: no %q", persons, w)
-				}
-			}
-			for _, w := range tt.orgs {
-				if !slices.Contains(orgs, w) {
-					t.Errorf("organisations %q: no %q", orgs, w)
-				}
-			}
-			for _, w := range tt.places {
-				ok := false
-				for _, e := range r.Entities {
-					ok = ok || e.Text == w && e.Type == Place
-				}
-				if !ok {
-					t.Errorf("no place %q in %+v", w, r.Entities)
-				}
-			}
-			for _, w := range tt.not {
-				for _, e := range r.Entities {
-					if e.Text == w && (e.Type == Person || e.Type == Organization) && e.Canonical == e.Text {
-						t.Errorf("%q typed %s (%s)", w, e.Type, e.Why)
-					}
-				}
-			}
+			checkNames(t, r, tt.persons, tt.orgs, tt.places, tt.not)
 		})
 	}
 }
@@ -370,12 +344,7 @@ func TestUnannotatedCounts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			r := extractArticle(t, tt.text, "")
-			var got int64
-			for _, c := range r.Counts {
-				if c.Type == tt.typ {
-					got = c.Number
-				}
-			}
+			got := countNumber(r, tt.typ)
 			if got != tt.want {
 				t.Errorf("%s count %d, want %d (%+v)", tt.typ, got, tt.want, r.Counts)
 			}
