@@ -53,6 +53,26 @@ func checkNames(t *testing.T, r Record, persons, orgs, places, not []string) {
 	}
 }
 
+// countCase is a sentence, a count type and the number wanted (0: no count
+// of the type).
+type countCase struct {
+	text, typ string
+	want      int64
+}
+
+// checkCounts extracts each case's sentence and checks its count.
+func checkCounts(t *testing.T, cases []countCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.text, func(t *testing.T) {
+			r := extractArticle(t, tt.text, "")
+			if got := countNumber(r, tt.typ); got != tt.want {
+				t.Errorf("%s count %d, want %d (%+v)", tt.typ, got, tt.want, r.Counts)
+			}
+		})
+	}
+}
+
 // countNumber returns the number of r's last count of type typ, 0 for none.
 func countNumber(r Record, typ string) int64 {
 	var got int64

@@ -316,10 +316,7 @@ func TestUnannotatedGovernmentPlaces(t *testing.T) {
 // TestUnannotatedCounts: numbers written with a hyphen (a spelled
 // compound, a multiplier after digits) count whole.
 func TestUnannotatedCounts(t *testing.T) {
-	tests := []struct {
-		text, typ string
-		want      int64
-	}{
+	tests := []countCase{
 		{"A bomb exploded on a bus, killing at least twenty-three people.", "KILL", 23},
 		{"Police arrested forty-one protesters outside the ministry.", "ARREST", 41},
 		{"Authorities detained about 13-hundred Tibetans in Kathmandu.", "ARREST", 1300},
@@ -341,15 +338,7 @@ func TestUnannotatedCounts(t *testing.T) {
 		{"A group of 12 tourists was kidnapped near the border.", "KIDNAP", 12},
 		{"The wanted man and at least two others are reported to have fled.", "AFFECT", 0},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			r := extractArticle(t, tt.text, "")
-			got := countNumber(r, tt.typ)
-			if got != tt.want {
-				t.Errorf("%s count %d, want %d (%+v)", tt.typ, got, tt.want, r.Counts)
-			}
-		})
-	}
+	checkCounts(t, tests)
 }
 
 // TestUnannotatedSpeakers: a quotation filling its paragraph after a

@@ -714,24 +714,13 @@ func TestUnseenLanguageTowns(t *testing.T) {
 // without a number are counted; with a number among them they are not
 // counted twice.
 func TestUnseenCoordinatedCounts(t *testing.T) {
-	tests := []struct {
-		text, typ string
-		want      int64 // 0: no count of the type
-	}{
+	tests := []countCase{
 		{"The attacker and another person were killed in the blast.", "KILL", 2},
 		{"A farmer and his son were arrested near the border on Monday.", "ARREST", 2},
 		{"The driver was killed when the bus hit a wall.", "KILL", 0},
 		{"In Zimbabwe, opposition leader Arthur Mutambara, and his party's candidate have been detained.", "ARREST", 0},
 	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			r := extractArticle(t, tt.text, "")
-			got := countNumber(r, tt.typ)
-			if got != tt.want {
-				t.Errorf("%s count %d, want %d (%+v)", tt.typ, got, tt.want, r.Counts)
-			}
-		})
-	}
+	checkCounts(t, tests)
 }
 
 // TestUnseenShortFormsNoPlaces: a one-word short form of a longer name of a
