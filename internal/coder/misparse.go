@@ -1193,20 +1193,11 @@ func (c *Coder) repairConjunctAsCompound(sc *Scratch, x int) bool {
 	if h <= x {
 		return false
 	}
-	y, cc := -1, -1
-	for _, k := range sc.children(x) {
-		if ws[k].Deprel == "conj" && k < h {
-			y = k
-		}
-	}
+	y := sc.childBetween(x, "conj", x, h)
 	if y < 0 {
 		return false
 	}
-	for _, k := range sc.children(y) {
-		if ws[k].Deprel == "cc" && k > x && k < y {
-			cc = k
-		}
-	}
+	cc := sc.childBetween(y, "cc", x, y)
 	if cc < 0 {
 		return false
 	}
@@ -1230,12 +1221,7 @@ func (c *Coder) repairNameSplitFromNoun(sc *Scratch, z int) bool {
 		ws[y].UPOS != "PROPN" || ws[z].UPOS != "NOUN" {
 		return false
 	}
-	cc := -1
-	for _, k := range sc.children(y) {
-		if ws[k].Deprel == "cc" && k < y {
-			cc = k
-		}
-	}
+	cc := sc.childBetween(y, "cc", -1, y)
 	for _, k := range sc.children(z) {
 		if ws[k].Deprel == "cc" || ws[k].Deprel == "punct" {
 			return false
@@ -2216,6 +2202,18 @@ func (sc *Scratch) hasDet(k int) bool { return sc.hasChild(k, "det") }
 func (sc *Scratch) hasObject(v int) bool { return sc.hasChild(v, "obj") }
 
 // hasChild reports whether word k has a dependent with relation rel.
+// childBetween returns the last child of word k with relation rel that
+// lies strictly between words lo and hi, -1 for none.
+func (sc *Scratch) childBetween(k int, rel string, lo, hi int) int {
+	found := -1
+	for _, j := range sc.children(k) {
+		if sc.s.Words[j].Deprel == rel && j > lo && j < hi {
+			found = j
+		}
+	}
+	return found
+}
+
 func (sc *Scratch) hasChild(k int, rel string) bool {
 	for _, j := range sc.children(k) {
 		if sc.s.Words[j].Deprel == rel {

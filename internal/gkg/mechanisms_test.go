@@ -20,6 +20,16 @@ func extractArticle(t testing.TB, text, url string) Record {
 		Events: res.Events, Dateline: res.Dateline})
 }
 
+// nameCase is a sentence written for a class of names, with the entities
+// a reader expects (checkNames).
+type nameCase struct {
+	class, text string
+	persons     []string // persons (canonical)
+	orgs        []string // organisations (canonical)
+	places      []string // names typed places, as written
+	not         []string // names (as written) that must be neither person nor organisation
+}
+
 // checkNames reports the persons, organisations and places r lacks, and
 // the words of not typed a person or an organisation under their own name.
 func checkNames(t *testing.T, r Record, persons, orgs, places, not []string) {

@@ -10,13 +10,7 @@ import (
 // session), two or more a class, with the entities a reader expects; they
 // were written before the rules that make them pass.
 func TestUnannotatedClasses(t *testing.T) {
-	tests := []struct {
-		class, text string
-		persons     []string // persons (canonical)
-		orgs        []string // organisations (canonical)
-		places      []string // names typed places, as written
-		not         []string // names (as written) that must be neither person nor organisation
-	}{
+	tests := []nameCase{
 		// a place name written with hyphens is one name
 		{"hyphenated place", "Gunmen attacked a police post in Port-au-Prince on Sunday.",
 			nil, nil, []string{"Port-au-Prince"}, []string{"Port"}},

@@ -12,13 +12,7 @@ import (
 // plural nationalities, compass words), places named by a kind noun, and
 // quotation speakers.
 func TestUnseenClasses(t *testing.T) {
-	tests := []struct {
-		class, text string
-		persons     []string // persons (canonical)
-		orgs        []string // organisations (canonical)
-		places      []string // names typed places, as written
-		not         []string // names (as written) that must be neither person nor organisation
-	}{
+	tests := []nameCase{
 		// organisation cues, with the name going on across "for"
 		{"cue observatory", "Elsewhere, the Syrian Observatory for Human Rights reported that nine civilians were killed.",
 			nil, []string{"Syrian Observatory for Human Rights"}, nil, []string{"Syrian Observatory", "Human Rights"}},
