@@ -417,7 +417,8 @@ func (c *Coder) noteDeeds(sc *Scratch, evs []event.Event) {
 				}
 			}
 		}
-		if len(refs) == 0 && (decisionVerb(sc.lemma[v]) || c.isSpeech(sc, v)) {
+		speech := c.isSpeech(sc, v)
+		if len(refs) == 0 && (decisionVerb(sc.lemma[v]) || speech) {
 			// a decision, or a speaker whose words coded no event of their
 			// own ("forces say they killed 20 insurgents ... the Taliban
 			// denied the claim")
@@ -434,7 +435,7 @@ func (c *Coder) noteDeeds(sc *Scratch, evs []event.Event) {
 		}
 		d := &sc.deeds[sc.deedN%maxDeeds]
 		d.refs = append(d.refs[:0], refs...)
-		d.verb, d.code, d.speech = sc.lemma[v], code, c.isSpeech(sc, v)
+		d.verb, d.code, d.speech = sc.lemma[v], code, speech
 		sc.deedN++
 	}
 }
